@@ -1,0 +1,60 @@
+/**
+ * Per-tick mean and 95 % band of a time-series column over replicate runs.
+ * Runs are folded in one at a time with Welford's update so a sweep's series are never
+ * all held in memory (simple-statistics works on whole arrays); the band is the t-based
+ * 95 % CI of the per-tick mean.
+ */
+import { tHalfWidth } from './summary';
+
+export interface SeriesBand {
+  tick: number[];
+  n: number[];
+  mean: number[];
+  sd: number[];
+  ciLow: number[];
+  ciHigh: number[];
+}
+
+/** Running per-tick moments of one column. */
+export class SeriesAccumulator {
+  private count: number[] = [];
+  private runningMean: number[] = [];
+  private m2: number[] = [];
+  private ticks: number[] = [];
+
+  /** Fold in one run: `ticks[i]` is the tick of `values[i]`. */
+  add(ticks: ArrayLike<number>, values: ArrayLike<number>): void {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (this.count[i] === undefined) {
+        this.count[i] = 0;
+        this.runningMean[i] = 0;
+        this.m2[i] = 0;
+        this.ticks[i] = ticks[i];
+      }
+      if (!Number.isFinite(v)) continue;
+      const n = ++this.count[i];
+      const delta = v - this.runningMean[i];
+      this.runningMean[i] += delta / n;
+      this.m2[i] += delta * (v - this.runningMean[i]);
+    }
+  }
+
+  /** The mean and band per observed tick. */
+  band(): SeriesBand {
+    const out: SeriesBand = { tick: [], n: [], mean: [], sd: [], ciLow: [], ciHigh: [] };
+    for (let i = 0; i < this.count.length; i++) {
+      const n = this.count[i];
+      const m = n > 0 ? this.runningMean[i] : NaN;
+      const sd = n >= 2 ? Math.sqrt(this.m2[i] / (n - 1)) : NaN;
+      const half = tHalfWidth(sd, n);
+      out.tick.push(this.ticks[i]);
+      out.n.push(n);
+      out.mean.push(m);
+      out.sd.push(sd);
+      out.ciLow.push(m - half);
+      out.ciHigh.push(m + half);
+    }
+    return out;
+  }
+}

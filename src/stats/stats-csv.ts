@@ -1,0 +1,67 @@
+/**
+ * DIR/stats.csv: every statistic as one tidy row (one observation per row, one variable
+ * per column), so it loads straight into R, pandas or a spreadsheet.
+ */
+import type { SweepStats } from './sweep-stats';
+
+export const STATS_COLUMNS = ['section', 'point', 'arm', 'baseline', 'measure', 'tick', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'effect_size', 'rel_mean', 'rel_ci_low', 'rel_ci_high'] as const;
+type Column = (typeof STATS_COLUMNS)[number];
+export type StatsRow = Partial<Record<Column, string | number | null>> & { params?: Record<string, unknown> };
+
+/**
+ * The tidy rows of stats.csv. Sections: `outcome` (per point x arm), `locked_in_share`
+ * (Wilson interval), `series` (per tick), `paired_difference` (arm - baseline on the same
+ * seeds; effect_size = Cohen's d_z; rel_* = fraction of the baseline mean), `value_per_cost`
+ * (extra innovation_value_total per unit extra policy_cost). `point` is `all` when pooled.
+ */
+export function statsRows(stats: SweepStats): StatsRow[] {
+  const rows: StatsRow[] = [];
+  for (const g of stats.groups) {
+    const base = { point: g.point, arm: g.arm, params: g.params };
+    for (const [measure, s] of Object.entries(g.outcomes)) {
+      rows.push({ section: 'outcome', ...base, measure, n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh });
+    }
+    const li = g.lockedIn;
+    rows.push({ section: 'locked_in_share', ...base, measure: 'locked_in', n: li.n, mean: li.share, ci_low: li.ciLow, ci_high: li.ciHigh });
+  }
+  for (const p of stats.paired) {
+    const d = p.difference;
+    rows.push({
+      section: 'paired_difference', point: p.point ?? 'all', arm: p.arm, baseline: p.baseline, measure: p.outcome,
+      params: p.point === null ? undefined : groupParams(stats, p.point),
+      n: d.n, mean: d.mean, sd: d.sd, ci_low: d.ciLow, ci_high: d.ciHigh, effect_size: d.dz,
+      rel_mean: d.relMean, rel_ci_low: d.relCiLow, rel_ci_high: d.relCiHigh,
+    });
+  }
+  for (const c of stats.cost) {
+    rows.push({
+      section: 'value_per_cost', point: c.point ?? 'all', arm: c.arm, baseline: c.baseline, measure: 'extra_innovation_value_total_per_extra_policy_cost',
+      params: c.point === null ? undefined : groupParams(stats, c.point),
+      n: c.pairs, mean: c.valuePerCost, ci_low: c.valuePerCostLow, ci_high: c.valuePerCostHigh,
+    });
+  }
+  for (const g of stats.groups) {
+    for (const [measure, band] of Object.entries(g.series)) {
+      for (let i = 0; i < band.tick.length; i++) {
+        rows.push({ section: 'series', point: g.point, arm: g.arm, params: g.params, measure, tick: band.tick[i], n: band.n[i], mean: band.mean[i], sd: band.sd[i], ci_low: band.ciLow[i], ci_high: band.ciHigh[i] });
+      }
+    }
+  }
+  return rows;
+}
+
+function groupParams(stats: SweepStats, point: number): Record<string, unknown> | undefined {
+  return stats.groups.find((g) => g.point === point)?.params;
+}
+
+/** Header and cells of stats.csv: one column per swept parameter follows `point`. */
+export function statsTable(stats: SweepStats): { header: string[]; rows: (string | number | null)[][] } {
+  const header = ['section', 'point', ...stats.parameters, ...STATS_COLUMNS.slice(2)];
+  const rows = statsRows(stats).map((r) => [
+    r.section ?? null,
+    r.point ?? null,
+    ...stats.parameters.map((p) => (r.params ? (r.params[p] as string | number | null) ?? null : null)),
+    ...STATS_COLUMNS.slice(2).map((c) => r[c] ?? null),
+  ]);
+  return { header, rows };
+}

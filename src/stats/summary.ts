@@ -1,0 +1,48 @@
+/** Mean, SD and t-based 95 % confidence interval of one sample (simple-statistics). */
+import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { studentTQuantile } from './t-quantile';
+
+export interface Summary {
+  n: number;
+  mean: number;
+  sd: number;
+  ciLow: number;
+  ciHigh: number;
+}
+
+export const CONFIDENCE = 0.95;
+
+// Per-tick bands ask for the same few quantiles thousands of times.
+const quantileCache = new Map<string, number>();
+
+/** The two-sided critical t value for `confidence` with `df` degrees of freedom (cached). */
+export function tCritical(df: number, confidence = CONFIDENCE): number {
+  const key = `${df}:${confidence}`;
+  let t = quantileCache.get(key);
+  if (t === undefined) {
+    t = studentTQuantile(1 - (1 - confidence) / 2, df);
+    quantileCache.set(key, t);
+  }
+  return t;
+}
+
+/** Half-width of the t-based CI of a mean from its SD and sample size (NaN when n < 2). */
+export function tHalfWidth(sd: number, n: number, confidence = CONFIDENCE): number {
+  if (n < 2) return NaN;
+  return tCritical(n - 1, confidence) * (sd / Math.sqrt(n));
+}
+
+/**
+ * Summarise the finite values of a sample; NaN/undefined values (e.g. an outcome that is
+ * undefined without a shock) are dropped, so `n` counts only defined values.
+ * @example summarize([1, 2, 3, 4, 5]) // { n: 5, mean: 3, sd: 1.5811, ciLow: 1.0367, ciHigh: 4.9633 }
+ */
+export function summarize(values: readonly number[], confidence = CONFIDENCE): Summary {
+  const finite = values.filter((v) => Number.isFinite(v));
+  const n = finite.length;
+  if (n === 0) return { n, mean: NaN, sd: NaN, ciLow: NaN, ciHigh: NaN };
+  const m = mean(finite);
+  const sd = n >= 2 ? sampleStandardDeviation(finite) : NaN;
+  const half = tHalfWidth(sd, n, confidence);
+  return { n, mean: m, sd, ciLow: m - half, ciHigh: m + half };
+}

@@ -1,0 +1,294 @@
+/**
+ * Replicate statistics of a sweep directory: per point x arm summaries of every outcome,
+ * per-tick bands of the main series, the share of locked-in runs, paired differences of
+ * each arm against the baseline arm on the same seeds, and value per unit policy cost.
+ */
+import { pairedDifference, type PairedDifference } from './paired';
+import { outcomeValue, readManifest, readRunRecords, type RunRecord, type ScenarioLike, type SweepManifest } from './records';
+import { SeriesAccumulator, type SeriesBand } from './series-band';
+import { summarize, type Summary } from './summary';
+import { wilsonInterval, type Share } from './wilson';
+
+/** Time-series columns with per-tick bands (those present in the records are used). */
+export const MAIN_SERIES = [
+  'innovation_value',
+  'lock_in_index',
+  'lock_in_cognitive',
+  'lock_in_functional',
+  'lock_in_exhaustion',
+  'diversity',
+  'external_tie_share',
+] as const;
+/** Flow columns are `flow_<tacit|explicit>_<channel>`; all of them get bands. */
+export const FLOW_PREFIX = 'flow_';
+
+/** One finished run, without its series. */
+export interface RunRow {
+  key: string;
+  point: number;
+  arm: string;
+  armIndex: number;
+  replicate: number;
+  seed: number;
+  params: Record<string, unknown>;
+  outcomes: Record<string, number>;
+}
+
+/** Statistics of the runs of one point x arm. */
+export interface GroupStats {
+  point: number;
+  arm: string;
+  armIndex: number;
+  params: Record<string, unknown>;
+  /** e.g. "openness = 0.3 · cluster" */
+  label: string;
+  pointLabel: string;
+  runs: number;
+  outcomes: Record<string, Summary>;
+  lockedIn: Share;
+  series: Record<string, SeriesBand>;
+  /** Mean P x P tacit flows between places over the group's runs (row = learner's place). */
+  placeFlows: number[] | null;
+}
+
+/** A paired comparison of one arm with the baseline arm for one outcome. */
+export interface PairedStats {
+  /** The point, or null for all points pooled. */
+  point: number | null;
+  arm: string;
+  baseline: string;
+  outcome: string;
+  difference: PairedDifference;
+}
+
+/** Extra innovation value per unit of extra policy cost of an arm over the baseline. */
+export interface CostStats {
+  point: number | null;
+  arm: string;
+  baseline: string;
+  pairs: number;
+  extraCost: number;
+  extraValue: Summary;
+  valuePerCost: number;
+  valuePerCostLow: number;
+  valuePerCostHigh: number;
+}
+
+export interface SweepStats {
+  dir: string;
+  manifest: SweepManifest;
+  scenario: ScenarioLike;
+  /** Swept parameter paths, in the order of the design. */
+  parameters: string[];
+  /** Arm names in arm_index order. */
+  arms: string[];
+  /** The baseline arm (named `baseline`, else the first); null with fewer than 2 arms. */
+  baselineArm: string | null;
+  outcomeKeys: string[];
+  seriesColumns: string[];
+  placeNames: string[];
+  groups: GroupStats[];
+  runs: RunRow[];
+  paired: PairedStats[];
+  cost: CostStats[];
+  failed: { key: string; error: string | null }[];
+}
+
+/** Values are shown as given in the design (numbers unformatted, strings as they are). */
+export function formatParamValue(value: unknown): string {
+  if (typeof value === 'number') return String(Number(value.toPrecision(6)));
+  return String(value);
+}
+
+/** The short name of a parameter path: its last segment, unless two parameters share it. */
+export function shortParamNames(parameters: readonly string[]): Record<string, string> {
+  const last = parameters.map((p) => p.split('.').pop() ?? p);
+  return Object.fromEntries(parameters.map((p, i) => [p, last.filter((l) => l === last[i]).length > 1 ? p : last[i]]));
+}
+
+interface GroupAccumulator {
+  point: number;
+  arm: string;
+  armIndex: number;
+  params: Record<string, unknown>;
+  rows: RunRow[];
+  series: Map<string, SeriesAccumulator>;
+  flowSum: number[] | null;
+  flowRuns: number;
+}
+
+/** Read DIR/runs.ndjson and DIR/manifest.json and compute every replicate statistic. */
+export async function computeSweepStats(dir: string): Promise<SweepStats> {
+  const manifest = readManifest(dir);
+  const scenario = (manifest.scenario ?? {}) as ScenarioLike;
+  const groups = new Map<string, GroupAccumulator>();
+  const seen = new Set<string>();
+  const failed: { key: string; error: string | null }[] = [];
+  const outcomeKeys: string[] = [];
+  const seriesColumns: string[] = [];
+  const parameters: string[] = [];
+  let placeNames: string[] = [];
+
+  for await (const record of readRunRecords(dir)) {
+    if (record.status !== 'ok') {
+      failed.push({ key: record.key, error: record.error ?? null });
+      continue;
+    }
+    if (seen.has(record.key)) continue; // a run stored twice (resumed sweep) counts once
+    seen.add(record.key);
+    for (const k of Object.keys(record.outcomes ?? {})) if (!outcomeKeys.includes(k)) outcomeKeys.push(k);
+    for (const p of Object.keys(record.params ?? {})) if (!parameters.includes(p)) parameters.push(p);
+    if (record.place_names && record.place_names.length > placeNames.length) placeNames = record.place_names;
+    const groupKey = `${record.point}\u0000${record.arm}`;
+    let group = groups.get(groupKey);
+    if (!group) {
+      group = { point: record.point, arm: record.arm, armIndex: record.arm_index, params: record.params ?? {}, rows: [], series: new Map(), flowSum: null, flowRuns: 0 };
+      groups.set(groupKey, group);
+    }
+    group.rows.push(runRow(record, outcomeKeys));
+    foldSeries(group, record, seriesColumns);
+    foldPlaceFlows(group, record);
+  }
+  for (const g of groups.values()) for (const row of g.rows) for (const k of outcomeKeys) if (!(k in row.outcomes)) row.outcomes[k] = NaN;
+
+  const armOrder = new Map<string, number>();
+  for (const g of groups.values()) armOrder.set(g.arm, Math.min(armOrder.get(g.arm) ?? Infinity, g.armIndex));
+  const arms = [...armOrder.entries()].sort((a, b) => a[1] - b[1]).map(([name]) => name);
+  const baselineArm = arms.length < 2 ? null : arms.includes('baseline') ? 'baseline' : arms[0];
+  const sweptParams = orderParameters(parameters, scenario);
+  const shortNames = shortParamNames(sweptParams);
+
+  const sorted = [...groups.values()].sort((a, b) => a.point - b.point || a.armIndex - b.armIndex);
+  const groupStats = sorted.map((g) => finishGroup(g, outcomeKeys, sweptParams, shortNames, arms.length > 1));
+  const runs = sorted.flatMap((g) => g.rows);
+  const paired = baselineArm ? pairArms(sorted, arms, baselineArm, outcomeKeys) : [];
+  const cost = baselineArm ? costEffectiveness(sorted, arms, baselineArm) : [];
+  return { dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, runs, paired, cost, failed };
+}
+
+/** The design's order of parameters when the manifest has it, else first-seen order. */
+function orderParameters(seen: string[], scenario: ScenarioLike): string[] {
+  const declared = Object.keys(scenario.sweep?.parameters ?? {});
+  return [...declared.filter((p) => seen.includes(p)), ...seen.filter((p) => !declared.includes(p))];
+}
+
+function runRow(record: RunRecord, outcomeKeys: readonly string[]): RunRow {
+  const outcomes: Record<string, number> = {};
+  for (const k of outcomeKeys) outcomes[k] = outcomeValue(record, k);
+  return { key: record.key, point: record.point, arm: record.arm, armIndex: record.arm_index, replicate: record.replicate, seed: record.seed, params: record.params ?? {}, outcomes };
+}
+
+function foldSeries(group: GroupAccumulator, record: RunRecord, seriesColumns: string[]): void {
+  const columns = record.columns ?? [];
+  const rows = record.series ?? [];
+  const tickIndex = columns.indexOf('tick');
+  const ticks = rows.map((row, i) => (tickIndex >= 0 ? row[tickIndex] : i));
+  columns.forEach((column, c) => {
+    if (!(MAIN_SERIES as readonly string[]).includes(column) && !column.startsWith(FLOW_PREFIX)) return;
+    if (!seriesColumns.includes(column)) seriesColumns.push(column);
+    let acc = group.series.get(column);
+    if (!acc) group.series.set(column, (acc = new SeriesAccumulator()));
+    acc.add(ticks, rows.map((row) => (typeof row[c] === 'number' ? row[c] : NaN)));
+  });
+}
+
+function foldPlaceFlows(group: GroupAccumulator, record: RunRecord): void {
+  const flows = record.place_flows;
+  if (!flows || flows.length === 0) return;
+  if (!group.flowSum) group.flowSum = new Array<number>(flows.length).fill(0);
+  if (group.flowSum.length !== flows.length) return;
+  for (let i = 0; i < flows.length; i++) group.flowSum[i] += Number.isFinite(flows[i]) ? flows[i] : 0;
+  group.flowRuns++;
+}
+
+function finishGroup(g: GroupAccumulator, outcomeKeys: string[], params: string[], shortNames: Record<string, string>, withArms: boolean): GroupStats {
+  const outcomes: Record<string, Summary> = {};
+  for (const k of outcomeKeys) outcomes[k] = summarize(g.rows.map((r) => r.outcomes[k]));
+  const locked = g.rows.map((r) => r.outcomes.locked_in).filter(Number.isFinite);
+  const series: Record<string, SeriesBand> = {};
+  for (const [column, acc] of g.series) series[column] = acc.band();
+  const pointLabel = params.length ? params.map((p) => `${shortNames[p]} = ${formatParamValue(g.params[p])}`).join(', ') : withArms ? '' : 'all runs';
+  const label = withArms ? (pointLabel ? `${pointLabel} · ${g.arm}` : g.arm) : pointLabel;
+  return {
+    point: g.point,
+    arm: g.arm,
+    armIndex: g.armIndex,
+    params: g.params,
+    label,
+    pointLabel,
+    runs: g.rows.length,
+    outcomes,
+    lockedIn: wilsonInterval(locked.filter((v) => v >= 0.5).length, locked.length),
+    series,
+    placeFlows: g.flowSum && g.flowRuns ? g.flowSum.map((v) => v / g.flowRuns) : null,
+  };
+}
+
+/** Pairs (treated, baseline) values by seed within each point. */
+function pairsFor(groups: GroupAccumulator[], arm: string, baseline: string, point: number | null, value: (r: RunRow) => number): [number[], number[]] {
+  const treated: number[] = [];
+  const base: number[] = [];
+  for (const g of groups) {
+    if (g.arm !== baseline || (point !== null && g.point !== point)) continue;
+    const other = groups.find((h) => h.arm === arm && h.point === g.point);
+    if (!other) continue;
+    const bySeed = new Map(other.rows.map((r) => [r.seed, r]));
+    for (const b of g.rows) {
+      const t = bySeed.get(b.seed);
+      if (!t) continue;
+      treated.push(value(t));
+      base.push(value(b));
+    }
+  }
+  return [treated, base];
+}
+
+function pointsOf(groups: GroupAccumulator[]): number[] {
+  return [...new Set(groups.map((g) => g.point))].sort((a, b) => a - b);
+}
+
+function pairArms(groups: GroupAccumulator[], arms: string[], baseline: string, outcomeKeys: string[]): PairedStats[] {
+  const out: PairedStats[] = [];
+  const points = pointsOf(groups);
+  for (const arm of arms) {
+    if (arm === baseline) continue;
+    for (const point of points.length > 1 ? [null, ...points] : [null]) {
+      for (const outcome of outcomeKeys) {
+        const [t, b] = pairsFor(groups, arm, baseline, point, (r) => r.outcomes[outcome]);
+        if (t.length === 0) continue;
+        out.push({ point, arm, baseline, outcome, difference: pairedDifference(t, b) });
+      }
+    }
+  }
+  return out;
+}
+
+function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline: string): CostStats[] {
+  const out: CostStats[] = [];
+  const points = pointsOf(groups);
+  for (const arm of arms) {
+    if (arm === baseline) continue;
+    for (const point of points.length > 1 ? [null, ...points] : [null]) {
+      const [tv, bv] = pairsFor(groups, arm, baseline, point, (r) => r.outcomes.innovation_value_total);
+      const [tc, bc] = pairsFor(groups, arm, baseline, point, (r) => r.outcomes.policy_cost);
+      if (tv.length === 0) continue;
+      const extraValue = summarize(tv.map((v, i) => v - bv[i]));
+      const extraCost = summarize(tc.map((c, i) => c - bc[i])).mean;
+      // The policy cost is set by the scenario, not drawn, so the CI of the ratio is the CI
+      // of the extra value scaled by the (fixed) extra cost.
+      const ok = Number.isFinite(extraCost) && extraCost > 0;
+      out.push({
+        point,
+        arm,
+        baseline,
+        pairs: tv.length,
+        extraCost,
+        extraValue,
+        valuePerCost: ok ? extraValue.mean / extraCost : NaN,
+        valuePerCostLow: ok ? extraValue.ciLow / extraCost : NaN,
+        valuePerCostHigh: ok ? extraValue.ciHigh / extraCost : NaN,
+      });
+    }
+  }
+  return out;
+}
