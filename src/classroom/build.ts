@@ -1,0 +1,73 @@
+/**
+ * Builds the classroom page as ONE self-contained HTML string: the engine (bundled from
+ * src/model by esbuild, never copied), the worker code (turned into a Blob URL by the page),
+ * vega, vega-lite and vega-embed, the CSS and every built-in scenario, resolved with
+ * defaults. Nothing is fetched from the network when the page runs.
+ */
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { repoRoot } from '../io/repo';
+import { builtinNames, loadScenario } from '../scenario';
+import type { EmbeddedScenario, PageData } from './page/protocol';
+
+export interface ClassroomPageOptions {
+  /** Scenario selected when the page opens: a built-in name or a path (added to the list). */
+  scenario?: string;
+  /** Directory a path in `scenario` is relative to. */
+  cwd?: string;
+}
+
+/** Every built-in scenario, resolved, plus `extra` (a path) at the front when given. */
+export function embeddedScenarios(extra?: string, cwd?: string): PageData {
+  const embed = (ref: string): EmbeddedScenario => {
+    const { scenario } = loadScenario(ref, { cwd });
+    return { name: scenario.name, description: scenario.description.trim(), teachingNote: scenario.teaching_note.trim(), scenario };
+  };
+  const builtins = builtinNames();
+  const scenarios = builtins.map(embed);
+  if (extra === undefined || builtins.includes(extra)) {
+    return { scenarios, initial: extra ?? (builtins.includes('baseline') ? 'baseline' : builtins[0]) };
+  }
+  const own = embed(extra);
+  if (scenarios.some((s) => s.name === own.name)) own.name = `${own.name} (${basename(extra)})`;
+  return { scenarios: [own, ...scenarios], initial: own.name };
+}
+
+/** Bundles one browser entry of the page into a single script (IIFE, minified). */
+async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text;
+  // esbuild escapes "</script" inside string literals; check, since the code is inlined.
+  if (/<\/script/i.test(code)) throw new Error(`the bundle of ${entry} contains "</script" and cannot be inlined`);
+  return code;
+}
+
+/** The classroom page as one HTML file's text. */
+export async function buildClassroomPage(options: ClassroomPageOptions = {}): Promise<string> {
+  const pageDir = join(repoRoot(), 'src', 'classroom', 'page');
+  const data = embeddedScenarios(options.scenario, options.cwd);
+  if (data.scenarios.length === 0) throw new Error('no built-in scenarios found (scenarios/*.yaml)');
+  const [worker, app] = await Promise.all([bundle(join(pageDir, 'worker.ts')), bundle(join(pageDir, 'app.ts'))]);
+  // JSON inside a script element: escape "<" so no text can close the element.
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  const parts: Record<string, string> = {
+    '/*STYLE*/': readFileSync(join(pageDir, 'style.css'), 'utf8'),
+    '/*DATA*/': json,
+    '/*WORKER*/': worker,
+    '/*APP*/': app,
+  };
+  // Replaced by a function, so "$" in the code is never read as a replacement pattern.
+  return readFileSync(join(pageDir, 'index.html'), 'utf8').replace(/\/\*(STYLE|DATA|WORKER|APP)\*\//g, (m) => parts[m]);
+}

@@ -1,0 +1,308 @@
+/**
+ * The region map on a canvas: places, infrastructure links, residents (light), firms and
+ * institutions, local ties among firms and institutions, and pipelines drawn as short
+ * vermillion strokes heading off the map towards "the world", a band round the region
+ * where each external partner has a fixed spot.
+ */
+import { MAP_COLOURS } from './palette';
+import type { DynamicView, StaticView } from './protocol';
+
+/** A policy seated at a place, marked on the map. */
+export interface PlaceMarker {
+  place: number;
+  label: string;
+}
+
+const KIND_STYLE: Record<number, { colour: string; shape: 'square' | 'diamond' | 'triangle' | 'star'; name: string }> = {
+  1: { colour: MAP_COLOURS.university, shape: 'square', name: 'university' },
+  2: { colour: MAP_COLOURS.research_institute, shape: 'square', name: 'research institute' },
+  3: { colour: MAP_COLOURS.government, shape: 'diamond', name: 'government' },
+  4: { colour: MAP_COLOURS.intermediary, shape: 'triangle', name: 'intermediary' },
+  5: { colour: MAP_COLOURS.cultural, shape: 'star', name: 'cultural institution' },
+};
+
+export class RegionMap {
+  private readonly ctx: CanvasRenderingContext2D;
+  private region?: StaticView;
+  private last?: DynamicView;
+  private markers: PlaceMarker[] = [];
+  private scale = 1;
+  private originX = 0;
+  private originY = 0;
+  private worldCx = 0;
+  private worldCy = 0;
+  private worldRx = 0;
+  private worldRy = 0;
+  private pixelRatio = 1;
+  /** Larger symbols and labels for a projector. */
+  projector = false;
+
+  constructor(private readonly canvas: HTMLCanvasElement) {
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('This browser cannot draw on a canvas.');
+    this.ctx = ctx;
+  }
+
+  setRegion(region: StaticView): void {
+    this.region = region;
+    this.last = undefined;
+    this.markers = [];
+  }
+
+  setMarkers(markers: PlaceMarker[]): void {
+    this.markers = markers;
+  }
+
+  /** Fits the region (places plus a margin) and the world band into the canvas. */
+  private layout(): void {
+    const r = this.region!;
+    const cssW = this.canvas.clientWidth || 600;
+    const cssH = this.canvas.clientHeight || 500;
+    this.pixelRatio = window.devicePixelRatio || 1;
+    const w = Math.round(cssW * this.pixelRatio), h = Math.round(cssH * this.pixelRatio);
+    if (this.canvas.width !== w || this.canvas.height !== h) { this.canvas.width = w; this.canvas.height = h; }
+    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    for (let p = 0; p < r.placeX.length; p++) {
+      minX = Math.min(minX, r.placeX[p]); maxX = Math.max(maxX, r.placeX[p]);
+      minY = Math.min(minY, r.placeY[p]); maxY = Math.max(maxY, r.placeY[p]);
+    }
+    const pad = Math.max(6, 0.12 * Math.max(maxX - minX, maxY - minY, 10));
+    minX -= pad; maxX += pad; minY -= pad; maxY += pad;
+    const band = 34 * this.pixelRatio * (this.projector ? 1.3 : 1); // room for the world band
+    this.scale = Math.min((w - 2 * band) / (maxX - minX), (h - 2 * band) / (maxY - minY));
+    this.originX = (w - this.scale * (maxX - minX)) / 2 - this.scale * minX;
+    this.originY = (h + this.scale * (maxY - minY)) / 2 + this.scale * minY;
+    this.worldCx = w / 2; this.worldCy = h / 2;
+    this.worldRx = (this.scale * (maxX - minX)) / 2 + band * 0.55;
+    this.worldRy = (this.scale * (maxY - minY)) / 2 + band * 0.55;
+  }
+
+  private px(xKm: number): number { return this.originX + this.scale * xKm; }
+  private py(yKm: number): number { return this.originY - this.scale * yKm; } // north is up
+
+  /** Where external partner p sits on the world band. */
+  private partnerSpot(p: number): [number, number] {
+    const angle = (2 * Math.PI * (p + 0.5)) / Math.max(1, this.region!.externalPartners) - Math.PI / 2;
+    return [this.worldCx + this.worldRx * Math.cos(angle), this.worldCy + this.worldRy * Math.sin(angle)];
+  }
+
+  /** Draws a frame (or redraws the last one when `view` is omitted, e.g. after a resize). */
+  draw(view?: DynamicView): void {
+    if (view) this.last = view;
+    const r = this.region, v = this.last;
+    if (!r || !v) return;
+    this.layout();
+    const { ctx } = this;
+    const k = this.pixelRatio * (this.projector ? 1.5 : 1);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
+    this.drawWorld(k);
+    this.drawPlaces(k);
+    // Residents: light, small, underneath everything the lesson is about.
+    ctx.fillStyle = MAP_COLOURS.resident;
+    const dot = 1.6 * k;
+    for (let i = r.firstResident; i < r.nAgents; i++) {
+      if (!v.alive[i]) continue;
+      ctx.fillRect(this.px(v.x[i]) - dot / 2, this.py(v.y[i]) - dot / 2, dot, dot);
+    }
+    this.drawLocalTies(v, k);
+    this.drawPipelines(v, k);
+    this.drawAgents(r, v, k);
+    this.drawMarkers(k);
+  }
+
+  private drawWorld(k: number): void {
+    const { ctx } = this;
+    ctx.save();
+    ctx.strokeStyle = '#999999';
+    ctx.setLineDash([4 * k, 4 * k]);
+    ctx.lineWidth = 1 * k;
+    ctx.beginPath();
+    ctx.ellipse(this.worldCx, this.worldCy, this.worldRx, this.worldRy, 0, 0, 2 * Math.PI);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = '#555555';
+    ctx.font = `${11 * k}px sans-serif`;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    ctx.fillText('the world (external partners)', 6 * this.pixelRatio, 6 * this.pixelRatio);
+    ctx.restore();
+  }
+
+  private drawPlaces(k: number): void {
+    const r = this.region!, v = this.last!, { ctx } = this;
+    const maxPop = Math.max(...r.placePopulation);
+    // Infrastructure links: thick black lines between places.
+    ctx.strokeStyle = MAP_COLOURS.link;
+    ctx.lineWidth = 3.5 * k;
+    ctx.lineCap = 'round';
+    for (const link of v.links) {
+      ctx.beginPath();
+      ctx.moveTo(this.px(r.placeX[link.from]), this.py(r.placeY[link.from]));
+      ctx.lineTo(this.px(r.placeX[link.to]), this.py(r.placeY[link.to]));
+      ctx.stroke();
+    }
+    ctx.lineWidth = 1 * k;
+    for (let p = 0; p < r.placeX.length; p++) {
+      const radius = (6 + 26 * Math.sqrt(r.placePopulation[p] / maxPop)) * k;
+      ctx.beginPath();
+      ctx.arc(this.px(r.placeX[p]), this.py(r.placeY[p]), radius, 0, 2 * Math.PI);
+      ctx.fillStyle = MAP_COLOURS.place;
+      ctx.fill();
+      ctx.strokeStyle = '#bbbbbb';
+      ctx.stroke();
+    }
+    for (let p = 0; p < r.placeX.length; p++) {
+      const radius = (6 + 26 * Math.sqrt(r.placePopulation[p] / maxPop)) * k;
+      this.label(r.placeNames[p], this.px(r.placeX[p]), this.py(r.placeY[p]) + radius + 2 * k, 'top', 12 * k, '#222222');
+    }
+  }
+
+  /** Bold text with a white halo, readable over ties and dots. */
+  private label(text: string, x: number, y: number, baseline: CanvasTextBaseline, size: number, colour: string): void {
+    const { ctx } = this;
+    ctx.save();
+    ctx.font = `bold ${size}px sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = baseline;
+    ctx.lineWidth = size / 4;
+    ctx.strokeStyle = '#ffffff';
+    ctx.fillStyle = colour;
+    ctx.strokeText(text, x, y);
+    ctx.fillText(text, x, y);
+    ctx.restore();
+  }
+
+  /** Local ties, batched into four strength classes (one path each keeps this fast). */
+  private drawLocalTies(v: DynamicView, k: number): void {
+    const { ctx } = this;
+    ctx.strokeStyle = MAP_COLOURS.localTie;
+    ctx.lineWidth = 0.8 * k;
+    for (let band = 0; band < 4; band++) {
+      const lo = band / 4, hi = (band + 1) / 4;
+      ctx.globalAlpha = 0.12 + 0.22 * band;
+      ctx.beginPath();
+      for (let n = 0; n < v.tieFrom.length; n++) {
+        const s = v.tieStrength[n];
+        if (s < lo || (s >= hi && band < 3)) continue;
+        const a = v.tieFrom[n], b = v.tieTo[n];
+        ctx.moveTo(this.px(v.x[a]), this.py(v.y[a]));
+        ctx.lineTo(this.px(v.x[b]), this.py(v.y[b]));
+      }
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  /** Pipelines: a short stroke from the holder towards its partner's spot, and the spot lit. */
+  private drawPipelines(v: DynamicView, k: number): void {
+    const { ctx } = this;
+    ctx.strokeStyle = MAP_COLOURS.pipeline;
+    ctx.fillStyle = MAP_COLOURS.pipeline;
+    ctx.lineWidth = 1.6 * k;
+    ctx.beginPath();
+    const lit = new Set<number>();
+    for (let n = 0; n < v.pipeFrom.length; n++) {
+      const a = v.pipeFrom[n];
+      const x = this.px(v.x[a]), y = this.py(v.y[a]);
+      const [wx, wy] = this.partnerSpot(v.pipePartner[n]);
+      const dx = wx - x, dy = wy - y, len = Math.hypot(dx, dy) || 1;
+      const stroke = (10 + 16 * v.pipeStrength[n]) * k;
+      ctx.moveTo(x, y);
+      ctx.lineTo(x + (dx / len) * stroke, y + (dy / len) * stroke);
+      lit.add(v.pipePartner[n]);
+    }
+    ctx.stroke();
+    for (const p of lit) {
+      const [wx, wy] = this.partnerSpot(p);
+      ctx.beginPath();
+      ctx.arc(wx, wy, 2.6 * k, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+  }
+
+  private drawAgents(r: StaticView, v: DynamicView, k: number): void {
+    const { ctx } = this;
+    ctx.fillStyle = MAP_COLOURS.firm;
+    ctx.beginPath();
+    const firm = 2.2 * k;
+    for (let i = 0; i < r.firstInstitution; i++) {
+      if (!v.alive[i]) continue;
+      const x = this.px(v.x[i]), y = this.py(v.y[i]);
+      ctx.moveTo(x + firm, y);
+      ctx.arc(x, y, firm, 0, 2 * Math.PI);
+    }
+    ctx.fill();
+    ctx.lineWidth = 1.2 * k;
+    ctx.strokeStyle = '#000000';
+    for (let i = r.firstInstitution; i < r.firstResident; i++) {
+      const style = KIND_STYLE[r.kind[i]];
+      if (!style || !v.alive[i]) continue;
+      this.symbol(style.shape, this.px(v.x[i]), this.py(v.y[i]), 6 * k, style.colour);
+    }
+  }
+
+  private symbol(shape: string, x: number, y: number, size: number, colour: string): void {
+    const { ctx } = this;
+    ctx.beginPath();
+    if (shape === 'square') ctx.rect(x - size / 2, y - size / 2, size, size);
+    else if (shape === 'diamond') {
+      ctx.moveTo(x, y - size * 0.7); ctx.lineTo(x + size * 0.7, y); ctx.lineTo(x, y + size * 0.7); ctx.lineTo(x - size * 0.7, y);
+    } else if (shape === 'triangle') {
+      ctx.moveTo(x, y - size * 0.7); ctx.lineTo(x + size * 0.65, y + size * 0.5); ctx.lineTo(x - size * 0.65, y + size * 0.5);
+    } else {
+      for (let n = 0; n < 10; n++) {
+        const rad = n % 2 === 0 ? size * 0.75 : size * 0.32, a = (Math.PI * n) / 5 - Math.PI / 2;
+        if (n === 0) ctx.moveTo(x + rad * Math.cos(a), y + rad * Math.sin(a));
+        else ctx.lineTo(x + rad * Math.cos(a), y + rad * Math.sin(a));
+      }
+    }
+    ctx.closePath();
+    ctx.fillStyle = colour;
+    ctx.fill();
+    ctx.stroke();
+  }
+
+  /** Seats of policies (cluster organisation, creative space): a dashed ring and a label. */
+  private drawMarkers(k: number): void {
+    const r = this.region!, { ctx } = this;
+    const perPlace = new Map<number, number>();
+    for (const m of this.markers) {
+      const nth = perPlace.get(m.place) ?? 0;
+      perPlace.set(m.place, nth + 1);
+      const x = this.px(r.placeX[m.place]), y = this.py(r.placeY[m.place]);
+      const radius = (30 + 7 * nth) * k;
+      ctx.save();
+      ctx.strokeStyle = '#000000';
+      ctx.lineWidth = 2 * k;
+      ctx.setLineDash([5 * k, 3 * k]);
+      ctx.beginPath();
+      ctx.arc(x, y, radius, 0, 2 * Math.PI);
+      ctx.stroke();
+      ctx.restore();
+      this.label(m.label, x, y - radius - 2 * k - nth * 13 * k, 'bottom', 11 * k, '#000000');
+    }
+  }
+
+  /** A one-line description of what is on the map (the canvas's accessible name). */
+  summary(): string {
+    const r = this.region, v = this.last;
+    if (!r || !v) return 'Map: not loaded';
+    let firms = 0;
+    for (let i = 0; i < r.firstInstitution; i++) firms += v.alive[i];
+    return `Map of ${r.placeNames.length} places: ${firms} live firms, ${r.firstResident - r.firstInstitution} institutions, ` +
+      `${r.nAgents - r.firstResident} residents, ${v.tieFrom.length} local ties among firms and institutions, ` +
+      `${v.pipeFrom.length} pipelines to the world, ${v.links.length} infrastructure links.`;
+  }
+}
+
+/** Legend entries for the HTML legend beside the map. */
+export const LEGEND = [
+  { label: 'firm', colour: MAP_COLOURS.firm, shape: 'circle' },
+  ...Object.values(KIND_STYLE).map((s) => ({ label: s.name, colour: s.colour, shape: s.shape })),
+  { label: 'resident', colour: MAP_COLOURS.resident, shape: 'dot' },
+  { label: 'local tie', colour: MAP_COLOURS.localTie, shape: 'line' },
+  { label: 'pipeline (to the world)', colour: MAP_COLOURS.pipeline, shape: 'line' },
+  { label: 'infrastructure link', colour: MAP_COLOURS.link, shape: 'thick' },
+];

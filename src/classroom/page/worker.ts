@@ -1,0 +1,207 @@
+/**
+ * The classroom's web worker: owns one or two live simulations (two in compare mode,
+ * stepped in lockstep) or runs background replicates for the ensemble reveal. The engine
+ * is bundled in from src/model, the same code the CLI runs.
+ */
+import { Simulation, TIMESERIES_COLUMNS } from '../../model';
+import { PolicySchema, ShockSchema } from '../../scenario/schema';
+import type { Scenario } from '../../scenario/schema';
+import { lateOutcome } from './outcomes';
+import type { Action, AppliedAction, DynamicView, FromWorker, ReplicateJob, StaticView, ToWorker } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+
+let sims: Simulation[] = [];
+let lastTick = 0;
+let playing = false;
+let ticksPerSecond = Infinity;
+let playStart = 0;
+let ticksSincePlay = 0;
+let awaitingDraw = false;
+let pendingRows: Float64Array[][] = [];
+let pendingApplied: AppliedAction[] = [];
+let scheduled = false;
+let dirty = false; // state the page has not seen yet (play state, actions, a reload)
+const recentTicks: number[] = []; // wall times of recent ticks, for the measured speed
+
+/** Applies a teacher's action to simulation `region` at its current tick. */
+function applyAction(sim: Simulation, region: number, action: Action): void {
+  if (action.kind === 'set') {
+    if (action.regions.includes(region)) sim.setParameter(action.path, action.value);
+  } else if (action.kind === 'policy') {
+    sim.addPolicy(PolicySchema.parse({ ...action.policy, start: sim.tick }));
+  } else {
+    sim.addShock(ShockSchema.parse({ ...action.shock, tick: sim.tick }));
+  }
+}
+
+function staticView(sim: Simulation, scenario: Scenario): StaticView {
+  const v = sim.view;
+  return {
+    nAgents: v.nAgents, nFirms: v.nFirms, firstInstitution: v.firstInstitution, firstResident: v.firstResident,
+    kind: v.kind.slice(), placeNames: [...v.placeNames], placeX: v.placeX.slice(), placeY: v.placeY.slice(),
+    placePopulation: v.placePopulation.slice(), maxTies: v.maxTies, maxPipes: v.maxPipes,
+    externalPartners: scenario.external.partners,
+  };
+}
+
+/** Copies what the map draws out of the engine's view; ties only among firms and institutions. */
+function dynamicView(sim: Simulation): DynamicView {
+  const v = sim.view;
+  const drawn = v.firstResident; // agents whose local ties are drawn
+  let ties = 0;
+  for (let i = 0; i < drawn * v.maxTies; i++) {
+    const t = v.tieTarget[i];
+    if (t >= 0 && t < drawn) ties++;
+  }
+  const tieFrom = new Int32Array(ties), tieTo = new Int32Array(ties), tieStrength = new Float32Array(ties);
+  for (let i = 0, n = 0; i < drawn; i++) {
+    for (let s = i * v.maxTies; s < (i + 1) * v.maxTies; s++) {
+      const t = v.tieTarget[s];
+      if (t >= 0 && t < drawn) { tieFrom[n] = i; tieTo[n] = t; tieStrength[n++] = v.tieStrength[s]; }
+    }
+  }
+  let pipes = 0;
+  for (let i = 0; i < v.nAgents * v.maxPipes; i++) if (v.pipeTarget[i] >= 0) pipes++;
+  const pipeFrom = new Int32Array(pipes), pipePartner = new Int32Array(pipes), pipeStrength = new Float32Array(pipes);
+  for (let s = 0, n = 0; s < v.nAgents * v.maxPipes; s++) {
+    if (v.pipeTarget[s] < 0) continue;
+    pipeFrom[n] = Math.floor(s / v.maxPipes); pipePartner[n] = v.pipeTarget[s]; pipeStrength[n++] = v.pipeStrength[s];
+  }
+  return {
+    alive: v.alive.slice(), x: v.x.slice(), y: v.y.slice(), links: v.links.map((l) => ({ from: l.from, to: l.to })),
+    tieFrom, tieTo, tieStrength, pipeFrom, pipePartner, pipeStrength,
+  };
+}
+
+function stepAll(): void {
+  sims.forEach((sim, r) => {
+    sim.step();
+    pendingRows[r].push(sim.observe().slice());
+  });
+  const now = performance.now();
+  recentTicks.push(now);
+  while (recentTicks.length > 0 && recentTicks[0] < now - 2000) recentTicks.shift();
+}
+
+function measuredSpeed(): number {
+  if (recentTicks.length < 2) return 0;
+  return ((recentTicks.length - 1) * 1000) / (recentTicks[recentTicks.length - 1] - recentTicks[0]);
+}
+
+/** Sends a frame unless the page is still drawing the last one (rows wait for the next). */
+function flush(): void {
+  if (awaitingDraw || sims.length === 0) return;
+  if (!dirty && pendingRows.every((r) => r.length === 0)) return;
+  const views = sims.map(dynamicView);
+  const rows = pendingRows;
+  const transfer: Transferable[] = [];
+  for (const v of views) transfer.push(v.alive.buffer, v.x.buffer, v.y.buffer, v.tieFrom.buffer, v.tieTo.buffer,
+    v.tieStrength.buffer, v.pipeFrom.buffer, v.pipePartner.buffer, v.pipeStrength.buffer);
+  post({ type: 'frame', tick: sims[0].tick, playing, rows, views, applied: pendingApplied, ticksPerSecond: measuredSpeed() }, transfer);
+  pendingRows = sims.map(() => []);
+  pendingApplied = [];
+  awaitingDraw = true;
+  dirty = false;
+}
+
+// Zero-delay scheduling: a MessageChannel avoids the 4 ms clamp of nested timers.
+const channel = new MessageChannel();
+channel.port1.onmessage = () => { scheduled = false; playSlice(); };
+function schedule(delayMs = 0): void {
+  if (scheduled) return;
+  scheduled = true;
+  if (delayMs <= 0) channel.port2.postMessage(null);
+  else setTimeout(() => { scheduled = false; playSlice(); }, delayMs);
+}
+
+/** Runs ticks for up to ~25 ms (or as many as the chosen speed allows), then yields to messages. */
+function playSlice(): void {
+  if (!playing) return;
+  const sliceStart = performance.now();
+  try {
+    while (playing && performance.now() - sliceStart < 25) {
+      if (sims[0].tick >= lastTick) { playing = false; dirty = true; break; }
+      if (Number.isFinite(ticksPerSecond)) {
+        const due = Math.floor(((performance.now() - playStart) * ticksPerSecond) / 1000) - ticksSincePlay;
+        if (due <= 0) break;
+      }
+      stepAll();
+      ticksSincePlay++;
+    }
+  } catch (err) {
+    playing = false;
+    dirty = true;
+    post({ type: 'error', message: String((err as Error)?.stack ?? err) });
+  }
+  flush();
+  if (playing) schedule(Number.isFinite(ticksPerSecond) ? Math.max(1, 1000 / ticksPerSecond / 2) : 0);
+}
+
+function runReplicate(job: ReplicateJob): void {
+  const sim = new Simulation(job.scenario, job.seed);
+  const actions = [...job.actions].sort((a, b) => a.tick - b.tick);
+  const rows: Float64Array[] = [];
+  let next = 0;
+  while (sim.tick < job.ticks) {
+    while (next < actions.length && actions[next].tick <= sim.tick) applyAction(sim, job.region, actions[next++].action);
+    sim.step();
+    rows.push(sim.observe().slice());
+  }
+  const outcome = lateOutcome(rows, TIMESERIES_COLUMNS, job.scenario.observe.window, job.scenario.lock_in.threshold);
+  post({ type: 'replicateDone', id: job.id, region: job.region, replicate: job.replicate, seed: job.seed, outcome });
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const msg = event.data;
+  try {
+    switch (msg.type) {
+      case 'load':
+        playing = false;
+        sims = msg.regions.map((r) => new Simulation(r.scenario, r.seed));
+        lastTick = msg.ticks;
+        pendingRows = sims.map(() => []);
+        pendingApplied = [];
+        awaitingDraw = false;
+        dirty = true;
+        post({ type: 'loaded', columns: [...TIMESERIES_COLUMNS], regions: sims.map((s, i) => staticView(s, msg.regions[i].scenario)), tick: sims[0].tick });
+        dirty = true;
+        flush();
+        break;
+      case 'play':
+        ticksPerSecond = msg.ticksPerSecond > 0 ? msg.ticksPerSecond : Infinity;
+        playStart = performance.now();
+        ticksSincePlay = 0;
+        if (!playing && sims.length > 0 && sims[0].tick < lastTick) { playing = true; dirty = true; schedule(); }
+        break;
+      case 'pause':
+        playing = false;
+        dirty = true;
+        flush();
+        break;
+      case 'step':
+        playing = false;
+        for (let i = 0; i < msg.n && sims.length > 0 && sims[0].tick < lastTick; i++) stepAll();
+        dirty = true;
+        flush();
+        break;
+      case 'act':
+        sims.forEach((sim, r) => applyAction(sim, r, msg.action));
+        pendingApplied.push({ tick: sims[0]?.tick ?? 0, action: msg.action });
+        dirty = true;
+        flush();
+        break;
+      case 'frameDrawn':
+        awaitingDraw = false;
+        flush();
+        break;
+      case 'replicate':
+        runReplicate(msg.job);
+        break;
+    }
+  } catch (err) {
+    playing = false;
+    post({ type: 'error', message: String((err as Error)?.message ?? err) });
+  }
+};
