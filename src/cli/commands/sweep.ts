@@ -1,0 +1,70 @@
+/** `lrsim sweep [SCENARIO]`: run a scenario's sweep design in worker threads (see README "Sweeps"). */
+import os from 'node:os';
+import type { CommandModule } from 'yargs';
+import { parseShard } from '../../sweep/plan';
+import { sweepMessages as msg } from '../../sweep/messages';
+import { runSweep } from '../../sweep/run-sweep';
+import { UsageError } from '../usage-error';
+import { writeSweepReport } from './sweep-report';
+
+interface SweepArgs {
+  scenario?: string;
+  workers?: number;
+  replicates?: number;
+  seed?: number;
+  set: string[];
+  out?: string;
+  resume: boolean;
+  shard?: string;
+  report: boolean;
+  microdata: boolean;
+}
+
+const wholeNumber = (flag: string, value: number | undefined, min: number, message: (v: unknown) => string) => {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < min) throw new UsageError(message(value));
+  return value;
+};
+
+export const sweepCommand: CommandModule<object, SweepArgs> = {
+  command: 'sweep [scenario]',
+  describe: 'Run a sweep (design x arms x replicates) in worker threads; crash-safe and resumable',
+  builder: (y) =>
+    y
+      .positional('scenario', { type: 'string', describe: 'Scenario file or built-in name (default: baseline)' })
+      .option('workers', { type: 'number', describe: `Worker threads (default: available parallelism, here ${os.availableParallelism()})` })
+      .option('replicates', { type: 'number', describe: 'Seeds per point and arm (overrides sweep.replicates)' })
+      .option('seed', { type: 'number', describe: 'Scenario seed the run seeds are derived from (overrides seed)' })
+      .option('set', { type: 'string', array: true, default: [], describe: 'Override a setting: --set path.to.key=value (repeatable)' })
+      .option('out', { type: 'string', describe: 'Output directory (default: output/sweep-<scenario name>)' })
+      .option('resume', { type: 'boolean', default: false, describe: 'Finish the sweep stored in --out (skips stored runs)' })
+      .option('shard', { type: 'string', describe: 'Run only shard i of n (0 <= i < n), for clusters; merge with `lrsim merge`' })
+      .option('report', { type: 'boolean', default: true, describe: 'Write the HTML report at the end (--no-report to skip)' })
+      .option('microdata', { type: 'boolean', default: false, describe: 'Keep per-run firm tables in OUT/microdata/<key>.firms.csv' })
+      .example('$0 sweep my-sweep.yaml --workers 2 --out out/sweep', 'run the design in my-sweep.yaml')
+      .example('$0 sweep my-sweep.yaml --out out/sweep --resume', 'finish an interrupted sweep')
+      .example('$0 sweep my-sweep.yaml --shard 0/4 --out out/shards/0', 'run one of four shards'),
+  handler: async (args) => {
+    const summary = await runSweep({
+      scenario: args.scenario,
+      set: args.set.map(String),
+      seed: args.seed,
+      replicates: args.replicates,
+      workers: wholeNumber('--workers', args.workers, 1, msg.badWorkers),
+      out: args.out,
+      resume: args.resume,
+      shard: args.shard === undefined ? undefined : parseShard(String(args.shard)),
+      microdata: args.microdata,
+      command: process.argv.slice(2),
+    });
+    if (summary.status === 'interrupted') {
+      const command = ['lrsim', ...process.argv.slice(2).filter((a) => a !== '--resume'), '--resume', ...(args.out ? [] : ['--out', summary.dir])];
+      process.stderr.write(`${msg.interrupted(summary.ok + summary.failedCount, summary.planned, command.join(' '))}\n`);
+    } else {
+      process.stdout.write(`${msg.done(summary.dir, summary.ok + summary.failedCount, summary.failedCount, summary.wallSeconds)}\n`);
+      if (summary.failedCount) process.stderr.write(`lrsim: ${msg.failedSummary(summary.failed)}\n`);
+      if (args.report && !args.shard) await writeSweepReport(summary.dir);
+    }
+    process.exitCode = summary.exitCode;
+  },
+};

@@ -1,0 +1,87 @@
+/**
+ * `DIR/manifest.json`: what a sweep directory holds (scenario, its hash, design, points,
+ * seed rule, shard), where and how it ran (version, machine, command, timings) and how far
+ * it got (counts, failed runs). Written atomically (temp file, then rename) at the start,
+ * on interruption and at the end; resume and merge read it to refuse foreign directories.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import type { Scenario } from '../scenario/schema';
+import type { DesignKind, ParameterValue } from './design';
+import type { Shard } from './plan';
+
+export interface SweepManifest {
+  kind: 'lrsim-sweep';
+  status: 'running' | 'interrupted' | 'complete';
+  version: string;
+  scenario_source: string;
+  /** sha256 of the resolved scenario (canonical JSON) without sweep.replicates. */
+  scenario_hash: string;
+  scenario: Scenario;
+  design: {
+    kind: DesignKind;
+    parameters: string[];
+    samples: number | null;
+    replicates: number;
+    arms: string[];
+  };
+  points: { point: number; params: Record<string, ParameterValue> }[];
+  seed_rule: string;
+  /** null for a whole sweep; {index, count} for `--shard index/count`. */
+  shard: Shard | null;
+  /** Shards merged into this directory (merge only). */
+  merged_from?: string[];
+  runs: { planned: number; finished: number; ok: number; failed: number };
+  failed: { key: string; error: string }[];
+  command: string[];
+  machine: { hostname: string; platform: string; arch: string; cpus: number; cpu_model: string; memory_gb: number; node: string };
+  workers: number;
+  timings: { started: string; ended: string | null; wall_seconds: number; run_seconds: number };
+}
+
+/** JSON with object keys sorted at every level (the input of the scenario hash). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/**
+ * The scenario hash. The replicate count is left out so `--resume --replicates N` can
+ * extend a finished sweep with more replicates (keys and seeds of the others are unchanged).
+ */
+export function scenarioHash(scenario: Scenario): string {
+  const copy = structuredClone(scenario) as Scenario;
+  if (copy.sweep) delete (copy.sweep as Partial<typeof copy.sweep>).replicates;
+  return createHash('sha256').update(canonicalJson(copy)).digest('hex');
+}
+
+export function machineInfo(): SweepManifest['machine'] {
+  const cpus = os.cpus();
+  return {
+    hostname: os.hostname(),
+    platform: os.platform(),
+    arch: os.arch(),
+    cpus: os.availableParallelism(),
+    cpu_model: cpus[0]?.model ?? 'unknown',
+    memory_gb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+  };
+}
+
+export const manifestPath = (dir: string) => join(dir, 'manifest.json');
+
+export function readManifest(dir: string): SweepManifest | null {
+  const file = manifestPath(dir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SweepManifest) : null;
+}
+
+export function writeManifest(dir: string, manifest: SweepManifest): void {
+  const file = manifestPath(dir);
+  writeFileSync(`${file}.tmp`, JSON.stringify(manifest, null, 2) + '\n');
+  renameSync(`${file}.tmp`, file);
+}

@@ -1,0 +1,143 @@
+/**
+ * `lrsim merge DIR... --out DIR`: joins the shard directories of one sweep into the same
+ * outputs an unsharded sweep writes (runs.ndjson in key order, runs.csv, timeseries.csv,
+ * the Arrow copies, manifest.json). Refuses shards of different sweeps and an incomplete
+ * shard set, naming the shards to finish and the command that finishes them.
+ */
+import { closeSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model';
+import type { ParameterValue } from './design';
+import { readManifest, writeManifest, type SweepManifest } from './manifest';
+import { badInput, sweepMessages as msg } from './messages';
+import { parameterType, writeOutputs } from './outputs';
+import { plannedRuns, type Shard, type SweepPlan } from './plan';
+import { listFailed } from './run-sweep';
+import { indexStore, type StoredRun } from './store';
+
+export interface MergeSummary {
+  dir: string;
+  planned: number;
+  ok: number;
+  failed: { key: string; error: string }[];
+  failedCount: number;
+  /** 0 all runs ok, 1 some run failed. */
+  exitCode: number;
+}
+
+const sameSweep = (a: SweepManifest, b: SweepManifest) =>
+  a.scenario_hash === b.scenario_hash && a.design.replicates === b.design.replicates && (a.shard?.count ?? 0) === (b.shard?.count ?? 0);
+
+/** The command that finishes shard `index` in `dir`, from the command a shard was started with. */
+function finishCommand(template: SweepManifest, shard: Shard, dir: string): string {
+  const args = template.command.length ? [...template.command] : ['sweep', template.scenario_source];
+  const put = (flag: string, value: string) => {
+    const at = args.indexOf(flag);
+    if (at >= 0) args[at + 1] = value;
+    else args.push(flag, value);
+  };
+  put('--shard', `${shard.index}/${shard.count}`);
+  put('--out', dir);
+  if (!args.includes('--resume')) args.push('--resume');
+  return `lrsim ${args.map((a) => (/^[\w./=:@%+,-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(' ')}`;
+}
+
+/** Merges shard (or whole-sweep) directories into `out`. */
+export async function mergeSweeps(dirs: readonly string[], out: string): Promise<MergeSummary> {
+  if (dirs.length === 0) badInput(msg.mergeNothing());
+  if (dirs.some((d) => resolve(d) === resolve(out))) badInput(msg.mergeOutIsInput(out));
+  const inputs = dirs.map((dir) => {
+    const manifest = readManifest(dir);
+    if (!manifest) badInput(msg.mergeNoManifest(dir));
+    return { dir, manifest };
+  });
+  const first = inputs[0];
+  for (const input of inputs) if (!sameSweep(input.manifest, first.manifest)) badInput(msg.mergeDifferent(input.dir, first.dir));
+  const existing = readManifest(out);
+  if (existing && existing.scenario_hash !== first.manifest.scenario_hash) badInput(msg.mergeDifferent(out, first.dir));
+
+  const m = first.manifest;
+  const plan: SweepPlan = { points: m.points.length, arms: m.design.arms, replicates: m.design.replicates, scenarioSeed: m.scenario.seed, shard: null };
+  const index = new Map<string, StoredRun>();
+  const problems: string[] = [];
+  const unfinished: { shard: Shard; dir: string }[] = [];
+  for (const { dir, manifest } of inputs) {
+    const runs = indexStore(join(dir, 'runs.ndjson'), false);
+    for (const [key, run] of runs) if (!index.has(key)) index.set(key, run);
+    const own: SweepPlan = { ...plan, shard: manifest.shard };
+    let missing = 0;
+    for (const run of plannedRuns(own)) if (!runs.has(run.key)) missing++;
+    if (missing > 0 && manifest.shard) unfinished.push({ shard: manifest.shard, dir });
+    if (missing > 0) problems.push(`${dir} lacks ${missing} run${missing === 1 ? '' : 's'}`);
+  }
+  const count = m.shard?.count ?? 0;
+  const present = new Set(inputs.map((i) => i.manifest.shard?.index));
+  for (let i = 0; i < count; i++) {
+    if (present.has(i)) continue;
+    // Shard directories named by their index (DIR/shards/<i>) let us name the missing one.
+    const named = inputs.find((x) => basename(x.dir) === String(x.manifest.shard?.index));
+    const dir = named ? join(dirname(named.dir), String(i)) : `DIR_OF_SHARD_${i}`;
+    problems.push(`shard ${i}/${count} is missing`);
+    unfinished.push({ shard: { index: i, count }, dir });
+  }
+  if (problems.length) {
+    const finish = unfinished.length ? unfinished.map((u) => finishCommand(m, u.shard, u.dir)).join(' && ') : 'lrsim sweep ... --resume';
+    badInput(msg.mergeIncomplete(problems.join(', '), finish));
+  }
+
+  mkdirSync(out, { recursive: true });
+  const runs = [...plannedRuns(plan)].map((r) => index.get(r.key)!).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const merged = copyStore(runs, join(out, 'runs.ndjson'));
+  const okRuns = merged.filter((r) => !r.failed);
+  const failedRuns = merged.filter((r) => r.failed);
+  const parameters = m.design.parameters;
+  await writeOutputs(out, okRuns, {
+    parameters,
+    parameterTypes: parameters.map((p) => parameterType(m.points.map((pt) => pt.params[p] as ParameterValue))),
+    outcomeKeys: OUTCOME_KEYS,
+    columns: TIMESERIES_COLUMNS,
+  });
+  const failed = listFailed(failedRuns);
+  const manifests = inputs.map((i) => i.manifest);
+  writeManifest(out, {
+    ...m,
+    status: 'complete',
+    shard: null,
+    merged_from: dirs.map((d) => resolve(d)),
+    runs: { planned: runs.length, finished: runs.length, ok: okRuns.length, failed: failedRuns.length },
+    failed,
+    workers: manifests.reduce((n, x) => n + x.workers, 0),
+    timings: {
+      started: manifests.map((x) => x.timings.started).sort()[0],
+      ended: manifests.map((x) => x.timings.ended ?? '').sort().pop() || null,
+      wall_seconds: Math.max(...manifests.map((x) => x.timings.wall_seconds)),
+      run_seconds: manifests.reduce((n, x) => n + x.timings.run_seconds, 0),
+    },
+  });
+  return { dir: out, planned: runs.length, ok: okRuns.length, failed, failedCount: failedRuns.length, exitCode: failedRuns.length ? 1 : 0 };
+}
+
+/** Copies the records of `runs` (in that order) into a new store file; returns their new places. */
+function copyStore(runs: StoredRun[], file: string): StoredRun[] {
+  const fd = openSync(`${file}.tmp`, 'w');
+  const fds = new Map<string, number>();
+  const copied: StoredRun[] = [];
+  let offset = 0;
+  let buffer = Buffer.alloc(1 << 16);
+  try {
+    for (const run of runs) {
+      if (!fds.has(run.file)) fds.set(run.file, openSync(run.file, 'r'));
+      if (buffer.length < run.bytes + 1) buffer = Buffer.alloc(run.bytes * 2);
+      readSync(fds.get(run.file)!, buffer, 0, run.bytes, run.offset);
+      buffer[run.bytes] = 0x0a;
+      for (let w = 0; w < run.bytes + 1; ) w += writeSync(fd, buffer, w, run.bytes + 1 - w);
+      copied.push({ ...run, file, offset });
+      offset += run.bytes + 1;
+    }
+  } finally {
+    for (const f of fds.values()) closeSync(f);
+    closeSync(fd);
+  }
+  renameSync(`${file}.tmp`, file);
+  return copied;
+}

@@ -1,0 +1,116 @@
+/**
+ * The tidy outputs of a sweep directory, built from the run store(s) when a sweep or a
+ * merge completes: runs.csv, timeseries.csv, runs.arrow, timeseries.arrow. Runs are
+ * written in key order and carry no timings, so the bytes do not depend on the worker
+ * count, shards or finishing order. Records are read one at a time from their byte
+ * offsets: memory holds the key index, never the series.
+ */
+import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvLine, type CsvValue } from '../io/csv';
+import { ArrowFileSink, type ColumnType } from './arrow';
+import type { ParameterValue } from './design';
+import { readRecord, type StoredRun } from './store';
+
+export interface OutputSpec {
+  /** Swept dot paths (one column each). */
+  parameters: readonly string[];
+  /** Arrow type of each swept parameter. */
+  parameterTypes: readonly ColumnType[];
+  outcomeKeys: readonly string[];
+  /** Engine time-series columns. */
+  columns: readonly string[];
+}
+
+/** Arrow type of a parameter from its values: numbers, booleans, else text. */
+export function parameterType(values: readonly ParameterValue[]): ColumnType {
+  if (values.every((v) => typeof v === 'number')) return 'float64';
+  if (values.every((v) => typeof v === 'boolean')) return 'bool';
+  return 'utf8';
+}
+
+/** Buffered text file written under a temporary name and renamed when complete. */
+class TextFile {
+  private readonly fd: number;
+  private buffer: string[] = [];
+  private size = 0;
+  constructor(readonly path: string) {
+    this.fd = openSync(`${path}.tmp`, 'w');
+  }
+  write(text: string): void {
+    this.buffer.push(text);
+    this.size += text.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+  private flush(): void {
+    writeSync(this.fd, this.buffer.join(''));
+    this.buffer = [];
+    this.size = 0;
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+    renameSync(`${this.path}.tmp`, this.path);
+  }
+}
+
+const nullIfNaN = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? null : x);
+const arrowParam = (v: ParameterValue | undefined, t: ColumnType) => (v === undefined ? null : t === 'utf8' ? String(v) : v);
+
+/** Writes the four tidy outputs of `runs` (ok runs, any order) into `dir`. */
+export async function writeOutputs(dir: string, runs: Iterable<StoredRun>, spec: OutputSpec): Promise<number> {
+  const sorted = [...runs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const runsCsv = new TextFile(join(dir, 'runs.csv'));
+  const seriesCsv = new TextFile(join(dir, 'timeseries.csv'));
+  const fixed = ['key', 'point', 'arm', 'replicate', 'seed'];
+  runsCsv.write(csvLine([...fixed, ...spec.parameters, ...spec.outcomeKeys]));
+  seriesCsv.write(csvLine(['key', ...spec.columns]));
+  const runsArrow = new ArrowFileSink(
+    join(dir, 'runs.arrow.tmp'),
+    [
+      ['key', 'utf8'], ['point', 'int32'], ['arm', 'utf8'], ['replicate', 'int32'], ['seed', 'uint32'],
+      ...spec.parameters.map((p, j): [string, ColumnType] => [p, spec.parameterTypes[j]]),
+      ...spec.outcomeKeys.map((k): [string, ColumnType] => [k, 'float64']),
+    ],
+    8192,
+  );
+  const seriesArrow = new ArrowFileSink(
+    join(dir, 'timeseries.arrow.tmp'),
+    [['key', 'utf8'], ...spec.columns.map((c): [string, ColumnType] => [c, 'float64'])],
+    65536,
+  );
+
+  const fds = new Map<string, number>();
+  const buffer = { data: Buffer.alloc(1 << 16) };
+  try {
+    for (const run of sorted) {
+      if (!fds.has(run.file)) fds.set(run.file, openSync(run.file, 'r'));
+      const record = readRecord(run, fds.get(run.file)!, buffer);
+      const params = spec.parameters.map((p) => record.params[p]);
+      const outcomes = spec.outcomeKeys.map((k) => nullIfNaN(record.outcomes?.[k]));
+      runsCsv.write(csvLine([record.key, record.point, record.arm, record.replicate, record.seed, ...params, ...outcomes] as CsvValue[]));
+      await runsArrow.push([
+        record.key, record.point, record.arm, record.replicate, record.seed,
+        ...params.map((v, j) => arrowParam(v, spec.parameterTypes[j])),
+        ...outcomes,
+      ]);
+      const columns = record.columns ?? [];
+      if (columns.join(',') !== spec.columns.join(',')) {
+        throw new Error(`run ${record.key} has time-series columns that differ from this lrsim version's; was it made by another version?`);
+      }
+      for (const row of record.series ?? []) {
+        seriesCsv.write(csvLine([record.key, ...row.map((x) => (x === null ? NaN : x))]));
+        await seriesArrow.push([record.key, ...row]);
+      }
+    }
+  } finally {
+    for (const fd of fds.values()) closeSync(fd);
+  }
+  runsCsv.close();
+  seriesCsv.close();
+  await runsArrow.close();
+  await seriesArrow.close();
+  renameSync(join(dir, 'runs.arrow.tmp'), join(dir, 'runs.arrow'));
+  renameSync(join(dir, 'timeseries.arrow.tmp'), join(dir, 'timeseries.arrow'));
+  return sorted.length;
+}

@@ -1,0 +1,97 @@
+/**
+ * The run record: one line of runs.ndjson (format in docs/ARCHITECTURE.md). `key` is
+ * written first so tools can read it without parsing the long series. Non-finite numbers
+ * (NaN: undefined outcome) are written as null by JSON and read back as NaN.
+ */
+import type { PlannedRun } from './plan';
+import type { ParameterValue } from './design';
+
+/** What a worker returns for a run (RunResult of the engine, typed arrays transferred). */
+export interface RunOutput {
+  seed: number;
+  ticks: number;
+  agents: number;
+  columns: readonly string[];
+  rows: number;
+  series: Float64Array;
+  outcomes: Record<string, number>;
+  placeNames: string[];
+  placeFlows: Float64Array;
+  firms?: Record<string, ArrayLike<number> | string[]>;
+  wallSeconds: number;
+}
+
+export interface RunRecord {
+  key: string;
+  point: number;
+  arm: string;
+  arm_index: number;
+  replicate: number;
+  seed: number;
+  params: Record<string, ParameterValue>;
+  status: 'ok' | 'failed';
+  error: string | null;
+  wall_seconds: number;
+  agents?: number;
+  ticks?: number;
+  outcomes?: Record<string, number | null>;
+  columns?: string[];
+  series?: (number | null)[][];
+  place_names?: string[];
+  place_flows?: (number | null)[];
+}
+
+/** The swept values of a point, by dot path. */
+export function pointParams(parameters: readonly string[], values: readonly ParameterValue[]): Record<string, ParameterValue> {
+  return Object.fromEntries(parameters.map((p, j) => [p, values[j]]));
+}
+
+/** The record of a finished run. */
+export function okRecord(run: PlannedRun, params: Record<string, ParameterValue>, out: RunOutput): RunRecord {
+  const width = out.columns.length;
+  const series: number[][] = [];
+  for (let r = 0; r < out.rows; r++) series.push(Array.from(out.series.subarray(r * width, (r + 1) * width)));
+  return {
+    key: run.key,
+    point: run.point,
+    arm: run.arm,
+    arm_index: run.armIndex,
+    replicate: run.replicate,
+    seed: run.seed,
+    params,
+    status: 'ok',
+    error: null,
+    wall_seconds: round3(out.wallSeconds),
+    agents: out.agents,
+    ticks: out.ticks,
+    outcomes: out.outcomes,
+    columns: [...out.columns],
+    series,
+    place_names: out.placeNames,
+    place_flows: Array.from(out.placeFlows),
+  };
+}
+
+/** The record of a run that threw (or whose worker died). */
+export function failedRecord(run: PlannedRun, params: Record<string, ParameterValue>, error: unknown, wallSeconds: number): RunRecord {
+  return {
+    key: run.key,
+    point: run.point,
+    arm: run.arm,
+    arm_index: run.armIndex,
+    replicate: run.replicate,
+    seed: run.seed,
+    params,
+    status: 'failed',
+    error: errorText(error),
+    wall_seconds: round3(wallSeconds),
+  };
+}
+
+/** One line of text for an error, whatever was thrown. */
+export function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;

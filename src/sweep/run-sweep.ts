@@ -1,0 +1,276 @@
+/**
+ * `lrsim sweep`: plans the runs, checks the design, keeps up to two runs per worker in
+ * flight, stores each finished run durably as it arrives, and writes the tidy outputs and
+ * the manifest when every run is stored. Ctrl-C (SIGINT) stops at once: stored runs stay,
+ * runs in flight are dropped and re-run by `--resume`.
+ */
+import { closeSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { columnsToCsv, type CsvValue } from '../io/csv';
+import { foreignFiles, pathKind } from '../io/output-dir';
+import { packageVersion } from '../io/repo';
+import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model';
+import { loadScenario } from '../scenario/load';
+import { buildDesign, type Design } from './design';
+import { armInputs, checkDesign, runInput, type ArmInput } from './inputs';
+import { machineInfo, readManifest, scenarioHash, writeManifest, type SweepManifest } from './manifest';
+import { badInput, sweepMessages as msg } from './messages';
+import { parameterType, writeOutputs } from './outputs';
+import { formatShard, plannedRunCount, plannedRuns, type PlannedRun, type Shard, type SweepPlan } from './plan';
+import { RunPool } from './pool';
+import { createProgress } from './progress';
+import { errorText, failedRecord, okRecord, pointParams, type RunOutput } from './record';
+import { SEED_RULE } from './seed';
+import { indexStore, readRecord, RunStore, type StoredRun } from './store';
+
+export interface SweepOptions {
+  scenario?: string;
+  set?: string[];
+  seed?: number;
+  replicates?: number;
+  workers?: number;
+  out?: string;
+  resume?: boolean;
+  shard?: Shard;
+  microdata?: boolean;
+  /** Show progress on stderr (default true). */
+  progress?: boolean;
+  cwd?: string;
+  /** The command line, stored in the manifest and used in "finish with" hints. */
+  command?: string[];
+  /** Worker entry (default dist/workers/run-worker.js). */
+  workerFile?: string;
+}
+
+export interface SweepSummary {
+  dir: string;
+  status: 'complete' | 'interrupted';
+  planned: number;
+  ok: number;
+  failed: { key: string; error: string }[];
+  failedCount: number;
+  wallSeconds: number;
+  /** Runs done in this session (not counting stored ones). */
+  ranNow: number;
+  /** Sum of the runs' own wall time in this session, and of what dispatch and transfer added. */
+  runSeconds: number;
+  overheadSeconds: number;
+  /** 0 complete, 1 some run failed, 130 interrupted. */
+  exitCode: number;
+}
+
+/** Files a sweep directory may hold. */
+export const SWEEP_FILES = ['runs.ndjson', 'manifest.json', 'manifest.json.tmp', 'runs.csv', 'timeseries.csv', 'runs.arrow', 'timeseries.arrow', 'microdata', 'report'];
+const MAX_FAILED_LISTED = 1000;
+
+/** Everything about a sweep that does not depend on running it. */
+export interface PreparedSweep {
+  source: string;
+  manifest: SweepManifest;
+  design: Design;
+  arms: ArmInput[];
+  plan: SweepPlan;
+}
+
+/** Loads the scenario, builds and checks the design and the plan (bad input throws). */
+export function prepareSweep(options: SweepOptions): PreparedSweep {
+  if (options.replicates !== undefined && !(Number.isInteger(options.replicates) && options.replicates >= 1 && options.replicates <= 100_000)) {
+    badInput(msg.badReplicates(options.replicates));
+  }
+  if (options.seed !== undefined && !(Number.isInteger(options.seed) && options.seed >= 0 && options.seed < 2 ** 32)) badInput(msg.badSeed(options.seed));
+  const set = [...(options.set ?? []), ...(options.seed !== undefined ? [`seed=${options.seed}`] : [])];
+  const loaded = loadScenario(options.scenario, { set, cwd: options.cwd });
+  const scenario = loaded.scenario;
+  const replicates = options.replicates ?? scenario.sweep?.replicates ?? 8;
+  const design = buildDesign(scenario.sweep, scenario.seed);
+  const arms = armInputs(loaded.raw as Record<string, unknown>, scenario.arms);
+  checkDesign(design, arms);
+  const plan: SweepPlan = { points: design.points.length, arms: arms.map((a) => a.name), replicates, scenarioSeed: scenario.seed, shard: options.shard ?? null };
+  const manifest: SweepManifest = {
+    kind: 'lrsim-sweep',
+    status: 'running',
+    version: packageVersion(),
+    scenario_source: loaded.source,
+    scenario_hash: scenarioHash(scenario),
+    scenario,
+    design: { kind: design.kind, parameters: design.parameters, samples: scenario.sweep?.samples ?? null, replicates, arms: plan.arms.slice() },
+    points: design.points.map((values, point) => ({ point, params: pointParams(design.parameters, values) })),
+    seed_rule: SEED_RULE,
+    shard: plan.shard,
+    runs: { planned: plannedRunCount(plan), finished: 0, ok: 0, failed: 0 },
+    failed: [],
+    command: options.command ?? [],
+    machine: machineInfo(),
+    workers: 0,
+    timings: { started: new Date().toISOString(), ended: null, wall_seconds: 0, run_seconds: 0 },
+  };
+  return { source: loaded.source, manifest, design, arms, plan };
+}
+
+/** Checks (and creates) the output directory; returns the runs already stored. */
+function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean): Map<string, StoredRun> {
+  const kind = pathKind(dir);
+  if (kind === 'other') badInput(msg.outNotDirectory(dir));
+  const store = join(dir, 'runs.ndjson');
+  const hasStore = pathKind(store) !== 'missing';
+  if (!resume || !hasStore) {
+    if (hasStore) badInput(msg.outHoldsSweep(dir));
+    const foreign = foreignFiles(dir, SWEEP_FILES);
+    if (foreign.length) badInput(msg.outHoldsOther(dir, foreign));
+    mkdirSync(dir, { recursive: true });
+    return new Map();
+  }
+  const stored = readManifest(dir);
+  if (!stored) badInput(msg.noManifest(dir));
+  if (stored.scenario_hash !== prepared.manifest.scenario_hash) badInput(msg.differentSweep(dir, stored.scenario_hash, prepared.manifest.scenario_hash));
+  const was = stored.shard ? formatShard(stored.shard) : 'none';
+  const now = prepared.plan.shard ? formatShard(prepared.plan.shard) : 'none';
+  if (was !== now) badInput(msg.differentShard(dir, was, now));
+  prepared.manifest.timings.started = stored.timings.started;
+  return indexStore(store, true);
+}
+
+/** `dir/microdata/<key>.firms.csv`, written whole before the run's record is stored. */
+function writeMicrodata(dir: string, key: string, firms: NonNullable<RunOutput['firms']>): void {
+  const folder = join(dir, 'microdata');
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, `${key}.firms.csv`);
+  writeFileSync(`${file}.tmp`, columnsToCsv(firms as Record<string, ArrayLike<CsvValue>>));
+  renameSync(`${file}.tmp`, file);
+}
+
+/** Runs a sweep to the end (or to Ctrl-C). Bad input throws ScenarioError before any run. */
+export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
+  const prepared = prepareSweep(options);
+  const { manifest, design, arms, plan } = prepared;
+  const dir = options.out ?? join(options.cwd ?? process.cwd(), 'output', `sweep-${manifest.scenario.name}`);
+  const stored = openDirectory(dir, prepared, options.resume ?? false);
+  const workers = Math.max(1, options.workers ?? os.availableParallelism());
+  manifest.workers = workers;
+  writeManifest(dir, manifest);
+
+  const planned = manifest.runs.planned;
+  const todo = (function* () {
+    for (const run of plannedRuns(plan)) if (!stored.has(run.key)) yield run;
+  })();
+  let already = 0;
+  for (const run of plannedRuns(plan)) if (stored.has(run.key)) already++;
+  let done = already;
+  let failedNow = 0;
+  let ranNow = 0;
+  let runSeconds = 0;
+  let overheadSeconds = 0;
+  const started = performance.now();
+
+  const store = new RunStore(join(dir, 'runs.ndjson'));
+  const progress = options.progress === false ? null : createProgress(planned, already);
+  const pool = done < planned ? new RunPool({ workers, workerFile: options.workerFile }) : null;
+  let stopping = false;
+  const onSigint = () => {
+    stopping = true;
+    void pool?.destroy();
+  };
+  process.once('SIGINT', onSigint);
+
+  const execute = async (run: PlannedRun): Promise<void> => {
+    const values = design.points[run.point];
+    const params = pointParams(design.parameters, values);
+    const sent = performance.now();
+    try {
+      const input = runInput(arms[run.armIndex], design.parameters, values);
+      const out = await pool!.run({ key: run.key, input, seed: run.seed, microdata: options.microdata ?? false });
+      if (stopping) return;
+      runSeconds += out.wallSeconds;
+      overheadSeconds += Math.max(0, (performance.now() - sent) / 1000 - out.wallSeconds);
+      if (out.firms) writeMicrodata(dir, run.key, out.firms);
+      store.append(okRecord(run, params, out));
+    } catch (error) {
+      if (stopping) return;
+      store.append(failedRecord(run, params, error, (performance.now() - sent) / 1000));
+      failedNow++;
+    }
+    ranNow++;
+    done++;
+    progress?.update(done, failedNow);
+  };
+
+  try {
+    if (pool) {
+      const limit = workers * 2; // one running and one waiting per worker: no idle gaps
+      await new Promise<void>((resolve, reject) => {
+        let active = 0;
+        const next = () => {
+          while (!stopping && active < limit) {
+            const item = todo.next();
+            if (item.done) break;
+            active++;
+            execute(item.value).then(() => {
+              active--;
+              next();
+            }, reject);
+          }
+          if (active === 0) resolve();
+        };
+        next();
+      });
+    }
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    progress?.stop();
+    store.close();
+    if (pool && !stopping) await pool.destroy();
+  }
+
+  // What the store holds now, restricted to this plan (a resume with fewer replicates leaves extra keys).
+  const index = indexStore(join(dir, 'runs.ndjson'), false);
+  const plannedRunsNow = [...plannedRuns(plan)].map((r) => index.get(r.key)).filter((r): r is StoredRun => r !== undefined);
+  const okRuns = plannedRunsNow.filter((r) => !r.failed);
+  const failedRuns = plannedRunsNow.filter((r) => r.failed);
+  manifest.failed = listFailed(failedRuns);
+  manifest.runs = { planned, finished: plannedRunsNow.length, ok: okRuns.length, failed: failedRuns.length };
+  manifest.status = stopping ? 'interrupted' : 'complete';
+  manifest.timings.ended = new Date().toISOString();
+  manifest.timings.wall_seconds = round((performance.now() - started) / 1000);
+  manifest.timings.run_seconds = round(runSeconds);
+  if (!stopping) {
+    await writeOutputs(dir, okRuns, {
+      parameters: design.parameters,
+      parameterTypes: design.parameters.map((_, j) => parameterType(design.points.map((p) => p[j]))),
+      outcomeKeys: OUTCOME_KEYS,
+      columns: TIMESERIES_COLUMNS,
+    });
+  }
+  writeManifest(dir, manifest);
+  return {
+    dir,
+    status: manifest.status === 'complete' ? 'complete' : 'interrupted',
+    planned,
+    ok: okRuns.length,
+    failed: manifest.failed,
+    failedCount: failedRuns.length,
+    wallSeconds: manifest.timings.wall_seconds,
+    ranNow,
+    runSeconds,
+    overheadSeconds,
+    exitCode: stopping ? 130 : failedRuns.length > 0 ? 1 : 0,
+  };
+}
+
+/** Keys and errors of failed runs (the first MAX_FAILED_LISTED, in key order). */
+export function listFailed(failed: StoredRun[]): { key: string; error: string }[] {
+  const sorted = [...failed].sort((a, b) => (a.key < b.key ? -1 : 1)).slice(0, MAX_FAILED_LISTED);
+  const fds = new Map<string, number>();
+  const buffer = { data: Buffer.alloc(1 << 12) };
+  try {
+    return sorted.map((run) => {
+      if (!fds.has(run.file)) fds.set(run.file, openSync(run.file, 'r'));
+      const record = readRecord(run, fds.get(run.file)!, buffer);
+      return { key: run.key, error: record.error ?? errorText(undefined) };
+    });
+  } finally {
+    for (const fd of fds.values()) closeSync(fd);
+  }
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
