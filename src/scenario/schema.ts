@@ -47,8 +47,10 @@ const num = (def: number, min: number, max: number, doc: string) =>
 const int = (def: number, min: number, max: number, doc: string) =>
   z.number().int().min(min).max(max).default(def).describe(doc);
 const prob = (def: number, doc: string) => num(def, 0, 1, doc);
+// Every field of a section has a default, so `{}` is a valid input; TypeScript cannot see
+// that through the generic shape, hence the cast.
 const section = <T extends z.ZodRawShape>(shape: T, doc: string) =>
-  z.strictObject(shape).prefault({}).describe(doc);
+  z.strictObject(shape).prefault({} as never).describe(doc);
 
 const kindRecord = (defaults: Record<KindName, number>, doc: string) =>
   z
@@ -222,6 +224,7 @@ export const ScenarioSchema = z.strictObject({
       intermediary: int(1, 0, LIMITS.institutionsPerKind, 'Intermediaries (cluster organisations, transfer offices).'),
       cultural: int(2, 0, LIMITS.institutionsPerKind, 'Cultural institutions.'),
     }, 'Institutions by kind.'),
+    intermediary_members: int(30, 0, LIMITS.firms, 'Firms enrolled in each initial intermediary (nearest first).'),
     institutions_employ: prob(0, 'Share of residents employed by institutions rather than firms (socio-cultural clusters).'),
   }, 'Population.'),
   openness: prob(0.1, "Region's openness to outside partners (pipelines, FDI, migration)."),
@@ -262,9 +265,11 @@ export const ScenarioSchema = z.strictObject({
   }, 'Global pipelines.'),
   labour: section({
     mobility: prob(0.02, 'Probability per tick a resident changes job.'),
+    job_search: prob(0.25, 'Probability per tick an unemployed resident looks for a job.'),
     candidates: int(5, 1, 100, 'Nearby firms compared for a job change.'),
     absorption: prob(0.3, 'Share of the gap a new employer absorbs from a mover\'s tacit knowledge.'),
-    workplace_rate: prob(0.1, 'Workplace learning rate multiplier (relative to rho).'),
+    workplace_rate: prob(1, 'Workplace learning rate multiplier (relative to rho).'),
+    employment: prob(0.92, 'Initial share of residents employed.'),
   }, 'Labour market.'),
   learning: section({
     participation: prob(0.02, 'Probability per tick a resident takes a course.'),

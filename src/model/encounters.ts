@@ -1,0 +1,165 @@
+/**
+ * Phases 3 and 4: encounters and exchange (MODEL-SPEC 3.3-3.4). Each actor has a budget
+ * of `contacts.per_tick` meetings ("buzz"), each resident one with probability
+ * `contacts.resident_rate`; the meetings of a tick run in an order shuffled by the run's
+ * RNG. Per meeting the channel is a pipeline, a repeat meeting with a tie (or a tie's
+ * tie), a brokered meeting inside a group, or a new local meeting drawn through the
+ * per-place alias tables: never a scan of all agents.
+ */
+import { N_ETA, CH_COLLABORATION } from './kinds';
+import { cognitiveProximity, exchangeInPlace, externalProximity, learnFromExternalInPlace } from './knowledge';
+import type { Params } from './params';
+import type { Rng } from './rng';
+import type { ModelState } from './state';
+import type { KindTables } from './kind-tables';
+import { pickPipe, pickTie, pipeSlot, strengthenPipe, strengthenTie, tieStrength } from './ties';
+import type { TickCounters } from './counters';
+
+/** Builds this tick's meeting order (initiator per meeting) and shuffles it. Returns its length. */
+export function scheduleMeetings(st: ModelState, p: Params, rng: Rng): number {
+  const order = st.order;
+  let n = 0;
+  for (let i = 0; i < st.A; i++) {
+    if (!st.alive[i]) continue;
+    for (let m = 0; m < p.perTick; m++) order[n++] = i;
+  }
+  const rr = p.residentRate;
+  for (let r = st.firstResident + rng.skip(rr); r < st.N; r += 1 + rng.skip(rr)) order[n++] = r;
+  for (let a = n - 1; a > 0; a--) {
+    const b = rng.int(a + 1);
+    const t = order[a];
+    order[a] = order[b];
+    order[b] = t;
+  }
+  return n;
+}
+
+/** Runs every meeting of the tick. */
+export function runEncountersInPlace(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounters): void {
+  const n = scheduleMeetings(st, p, rng);
+  for (let m = 0; m < n; m++) meet(st, p, kt, rng, c, st.order[m]);
+}
+
+function meet(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounters, i: number): void {
+  const isActor = i < st.A;
+  const isFirm = i < st.F;
+  // Pipeline channel: openness x o_i x scale (actors only).
+  if (isActor && st.maxPipes > 0 && rng.random() < p.openness * st.propensity[i] * p.pipelineScale) {
+    pipelineMeeting(st, p, rng, c, i);
+    return;
+  }
+  let j = -1;
+  let how = 0; // 0 new, 1 repeat, 2 broker
+  let trustBonus = 0;
+  let fit = 1;
+  if (rng.random() < p.closure) {
+    j = pickTie(st, i, rng);
+    if (j >= 0 && rng.random() < p.tiesTie) {
+      const jj = pickTie(st, j, rng);
+      if (jj >= 0 && jj !== i) j = jj;
+    }
+    if (j >= 0) how = 1;
+  }
+  const g = st.group[i];
+  if (j < 0 && g >= 0 && rng.random() < st.groupBrokerRate[g]) {
+    const members = st.groupMembers[g];
+    if (members.length > 1) {
+      j = members[rng.int(members.length)];
+      if (j === i) j = -1;
+      else {
+        how = 2;
+        trustBonus = st.groupTrust[g];
+        fit = st.groupFit[g];
+      }
+    }
+  }
+  if (j < 0) {
+    const q = st.space.meetPlace.sample(st.place[i], rng);
+    if (q < 0) return;
+    const k = kt.sample(st.kind[i], q, rng);
+    if (k < 0) return;
+    j = st.randomAt(q, k, rng);
+  }
+  if (j < 0 || j === i || !st.alive[j]) return;
+  // Acceptance: eta[kind_i][kind_j] kappa^homophily (s0 + (1 - s0) s_ij), times a group's fit.
+  const kappa = cognitiveProximity(st, i, j);
+  const sij = tieStrength(st, i, j);
+  const s0 = p.trustFloor + (1 - p.trustFloor) * trustBonus;
+  const trust = s0 + (1 - s0) * sij;
+  const h = p.homophily;
+  const sim = h === 0 ? 1 : h === 1 ? kappa : Math.pow(kappa, h);
+  const accept = p.eta[st.kind[i] * N_ETA + st.kind[j]] * sim * trust * fit;
+  if (isFirm) c.firmMeetings++;
+  if (rng.random() >= accept) return;
+  if (isFirm) {
+    c.firmAccepted++;
+    if (how === 1) c.firmRepeat++;
+  }
+  const P = st.space.P;
+  const pq = st.place[i] * P + st.place[j];
+  const gain = exchangeInPlace(st, p, c.flows, i, j, kappa, trust, st.space.gTacit[pq], st.space.gExplicit[pq], 1, 1, CH_COLLABORATION);
+  st.placeFlows[pq] += gain;
+  c.meetings++;
+  strengthenTie(st, i, j, p.tieUp);
+  strengthenTie(st, j, i, p.tieUp);
+}
+
+/**
+ * A pipeline meeting: reuse a pipeline with probability social_closure, else pick among
+ * `pipeline.candidates` random external partners the one whose cognitive proximity is
+ * closest to kappa* = 1 - c_max / 2 (pipelines are chosen on purpose).
+ */
+function pipelineMeeting(st: ModelState, p: Params, rng: Rng, c: TickCounters, i: number): void {
+  if (st.X === 0) return;
+  let x = -1;
+  if (rng.random() < p.closure) x = pickPipe(st, i, rng);
+  let kappa = 0;
+  if (x < 0) {
+    const target = 1 - p.cMax / 2;
+    let bestGap = Infinity;
+    for (let n = 0; n < p.pipeCandidates; n++) {
+      const cand = rng.int(st.X);
+      const k = externalProximity(st, i, cand);
+      const gap = Math.abs(k - target);
+      if (gap < bestGap) {
+        bestGap = gap;
+        x = cand;
+        kappa = k;
+      }
+    }
+  } else kappa = externalProximity(st, i, x);
+  if (i < st.F) c.firmMeetings++;
+  if (rng.random() >= p.eta[st.kind[i] * N_ETA + 7]) return;
+  if (i < st.F) c.firmAccepted++;
+  const slot = pipeSlot(st, i, x);
+  const s = slot >= 0 ? st.pipeStrength[i * st.maxPipes + slot] : p.pipeInitial;
+  const trust = p.trustFloor + (1 - p.trustFloor) * s;
+  const d = p.externalKm;
+  learnFromExternalInPlace(st, p, c.flows, i, x, kappa, trust, Math.exp(-d / p.lambdaT), Math.exp(-d / p.lambdaE), 1);
+  c.meetings++;
+  c.pipelineMeetings++;
+  strengthenPipe(st, i, x, p.tieUp, p.pipeInitial);
+}
+
+/**
+ * Standing pipeline flow: every actor learns each tick from each of its pipelines by the
+ * same rule times the tie's strength, with tacit distance external.distance_km (1 - s):
+ * a pipeline is a lasting project, not a chance meeting.
+ */
+export function standingPipelinesInPlace(st: ModelState, p: Params, c: TickCounters): void {
+  const M = st.maxPipes;
+  const d = p.externalKm;
+  const gE = Math.exp(-d / p.lambdaE);
+  for (let i = 0; i < st.A; i++) {
+    if (!st.alive[i]) continue;
+    for (let s = 0; s < M; s++) {
+      const x = st.pipeTarget[i * M + s];
+      if (x < 0) continue;
+      const str = st.pipeStrength[i * M + s];
+      const kappa = externalProximity(st, i, x);
+      const trust = p.trustFloor + (1 - p.trustFloor) * str;
+      learnFromExternalInPlace(st, p, c.flows, i, x, kappa, trust, Math.exp((-d * (1 - str)) / p.lambdaT), gE, str);
+    }
+  }
+}
+

@@ -1,0 +1,108 @@
+/**
+ * The moving technological frontier (MODEL-SPEC 4): relevance is a bump of width w at
+ * mu(t), over a floor, plus smooth AR(1) noise. Shocks move the frontier at once
+ * (frontier_jump) or collapse the region's strongest domains (core_collapse), giving the
+ * removed relevance to domains 3 to 6 ring steps away.
+ */
+import type { Scenario, Shock } from '../scenario/schema';
+import type { Params } from './params';
+import { ringDistance, wrap } from './ring';
+import type { Rng } from './rng';
+import type { ModelState } from './state';
+
+export interface FrontierSettings {
+  speed: number; // domains per tick
+  width: number;
+  floor: number;
+  ar: number;
+  step: number;
+  smooth: number;
+}
+
+export function frontierSettings(s: Scenario): FrontierSettings {
+  const e = s.environment;
+  return { speed: e.frontier_speed / 100, width: e.frontier_width, floor: e.floor, ar: e.noise_ar, step: e.noise_step, smooth: e.noise_smooth };
+}
+
+/** Advances the AR(1) noise, smooths it along the ring, and recomputes r_k(t). */
+export function updateRelevanceInPlace(st: ModelState, f: FrontierSettings, rng: Rng, advance: boolean): void {
+  const K = st.K;
+  if (advance) {
+    st.mu = wrap(st.mu + f.speed, K);
+    for (let k = 0; k < K; k++) st.noiseZ[k] = f.ar * st.noiseZ[k] + f.step * rng.normal();
+  }
+  smoothNoiseInPlace(st, f.smooth);
+  const inv = 1 / (2 * f.width * f.width);
+  for (let k = 0; k < K; k++) {
+    const d = ringDistance(k, st.mu, K);
+    let r = (f.floor + (1 - f.floor) * Math.exp(-d * d * inv)) * st.collapseMult[k] + st.collapseBonus[k] + st.noise[k];
+    if (r < 0.01) r = 0.01;
+    else if (r > 1) r = 1;
+    st.relevance[k] = r;
+  }
+  updateExternalInPlace(st);
+}
+
+function smoothNoiseInPlace(st: ModelState, width: number): void {
+  const K = st.K;
+  if (width <= 0) {
+    st.noise.set(st.noiseZ);
+    return;
+  }
+  const reach = Math.min(Math.floor(K / 2), Math.ceil(2 * width));
+  const inv = 1 / (2 * width * width);
+  let norm = 0;
+  for (let d = -reach; d <= reach; d++) norm += Math.exp(-d * d * inv);
+  for (let k = 0; k < K; k++) {
+    let v = 0;
+    for (let d = -reach; d <= reach; d++) v += Math.exp(-d * d * inv) * st.noiseZ[(k + d + K) % K];
+    st.noise[k] = v / norm;
+  }
+}
+
+/** External partners' knowledge this tick: T = E = min(1, pi_k r_k), and its squared norm. */
+export function updateExternalInPlace(st: ModelState): void {
+  const K = st.K;
+  for (let x = 0; x < st.X; x++) {
+    let n = 0;
+    for (let k = 0; k < K; k++) {
+      const v = Math.min(1, st.extProfile[x * K + k] * st.relevance[k]);
+      st.extKnowledge[x * K + k] = v;
+      n += 4 * v * v; // profile x = T + E = 2v
+    }
+    st.extNorm[x] = n;
+  }
+}
+
+/** Applies a shock now (MODEL-SPEC 4). */
+export function applyShockInPlace(st: ModelState, p: Params, shock: Shock): void {
+  const K = st.K;
+  if (shock.kind === 'frontier_jump') {
+    st.mu = wrap(st.mu + shock.domains, K);
+    return;
+  }
+  // core_collapse: the region's strongest domains by live firms' aggregate capability.
+  const agg = st.scratchK;
+  agg.fill(0);
+  for (let i = 0; i < st.F; i++) {
+    if (!st.alive[i]) continue;
+    for (let k = 0; k < K; k++) agg[k] += st.tacit[i * K + k] + p.phi * st.explicit[i * K + k];
+  }
+  const n = Math.min(shock.domains, K);
+  const chosen: number[] = [];
+  for (let c = 0; c < n; c++) {
+    let best = -1;
+    for (let k = 0; k < K; k++) if (!chosen.includes(k) && (best < 0 || agg[k] > agg[best])) best = k;
+    chosen.push(best);
+  }
+  const targets: number[] = [];
+  for (const k of chosen)
+    for (let d = 3; d <= 6; d++)
+      for (const t of [wrap(k + d, K), wrap(k - d, K)]) if (!chosen.includes(t) && !targets.includes(t)) targets.push(t);
+  let removed = 0;
+  for (const k of chosen) {
+    removed += st.relevance[k] * (1 - shock.factor);
+    st.collapseMult[k] *= shock.factor;
+  }
+  if (targets.length > 0) for (const t of targets) st.collapseBonus[t] += removed / targets.length;
+}

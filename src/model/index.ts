@@ -1,0 +1,7 @@
+/** The engine's public face: single runs, the step-wise Simulation, column and outcome names. */
+export { runScenario, type RunOptions, type RunResult } from './run';
+export { Simulation, LIVE_PARAMETERS } from './simulation';
+export { TIMESERIES_COLUMNS, COL, type TimeseriesColumn } from './metrics';
+export { OUTCOME_KEYS, type OutcomeKey, resilience } from './outcomes';
+export { FIRM_COLUMNS } from './firm-log';
+export { Rng } from './rng';

@@ -1,0 +1,90 @@
+/**
+ * Phases 2 and 6, and research: obsolescence ("use it or lose it" for firms, a flat
+ * delta for everyone else, MODEL-SPEC 3.2), SECI conversion between tacit and explicit
+ * knowledge (3.6), and research by universities and institutes in their drifting fields
+ * (3.7).
+ */
+import { RESEARCH_INSTITUTE, UNIVERSITY } from './kinds';
+import { capInPlace } from './knowledge';
+import type { Params } from './params';
+import type { ModelState } from './state';
+
+/** Phase 2: obsolescence and the attention update. */
+export function obsolescenceInPlace(st: ModelState, p: Params): void {
+  const K = st.K;
+  const T = st.tacit;
+  const E = st.explicit;
+  const H = st.attention;
+  const span = p.deltaIdle - p.deltaUse;
+  const invRef = 1 / p.hRef;
+  const h = p.h;
+  const gamma = p.gamma;
+  const phi = p.phi;
+  const w = st.scratchK;
+  for (let i = 0; i < st.F; i++) {
+    if (!st.alive[i]) continue;
+    const b = i * K;
+    let sum = 0;
+    for (let k = 0; k < K; k++) {
+      const use = H[b + k] * invRef;
+      const keep = 1 - (p.deltaIdle - span * (use < 1 ? use : 1));
+      T[b + k] *= keep;
+      E[b + k] *= keep;
+      const cap = T[b + k] + phi * E[b + k];
+      const v = gamma === 2 ? cap * cap : Math.pow(cap, gamma);
+      w[k] = v;
+      sum += v;
+    }
+    if (sum > 0) for (let k = 0; k < K; k++) H[b + k] = (1 - h) * H[b + k] + (h * w[k]) / sum;
+  }
+  const keep = 1 - p.delta;
+  for (let n = st.F * K, end = st.N * K; n < end; n++) {
+    T[n] *= keep;
+    E[n] *= keep;
+  }
+}
+
+/** Phase 6: externalisation E += c_ext (T - E)+, internalisation T += c_int (E - T)+. */
+export function conversionInPlace(st: ModelState, p: Params): void {
+  const K = st.K;
+  const T = st.tacit;
+  const E = st.explicit;
+  const ce = p.cExt;
+  const ci = p.cInt;
+  for (let i = 0; i < st.N; i++) {
+    if (!st.alive[i]) continue;
+    const b = i * K;
+    let sum = 0;
+    for (let k = 0; k < K; k++) {
+      const t = T[b + k];
+      const e = E[b + k];
+      if (t > e) E[b + k] = e + ce * (t - e);
+      else T[b + k] = t + ci * (e - t);
+      sum += T[b + k] + E[b + k];
+    }
+    if (sum > p.capacity[st.kind[i]]) capInPlace(st, p, i);
+  }
+}
+
+/**
+ * Research: universities and institutes add explicit knowledge in their fields,
+ * E_k += rate field_k (1 - E_k); fields drift towards relevant domains.
+ */
+export function researchInPlace(st: ModelState, p: Params): void {
+  const K = st.K;
+  for (let j = 0; j < st.I; j++) {
+    const i = st.F + j;
+    const kind = st.kind[i];
+    if (kind !== UNIVERSITY && kind !== RESEARCH_INSTITUTE) continue;
+    const fb = j * K;
+    let mx = 0;
+    for (let k = 0; k < K; k++) {
+      const v = (1 - p.fieldDrift) * st.field[fb + k] + p.fieldDrift * st.relevance[k];
+      st.field[fb + k] = v;
+      if (v > mx) mx = v;
+    }
+    if (mx > 0) for (let k = 0; k < K; k++) st.field[fb + k] /= mx;
+    for (let k = 0; k < K; k++) st.explicit[i * K + k] += p.researchRate * st.field[fb + k] * (1 - st.explicit[i * K + k]);
+    capInPlace(st, p, i);
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * Knowledge kernels: cognitive proximity, relatedness weights, the exchange rule of
+ * MODEL-SPEC 3.4 (Nooteboom's novelty x understandability) and the capacity rescale.
+ * All functions work on the state's flat arrays and preallocated scratch buffers.
+ */
+import type { Params } from './params';
+import type { ModelState } from './state';
+import { FIRM } from './kinds';
+
+/** Cosine similarity of the profiles x = T + E of region agents i and j. */
+export function cognitiveProximity(st: ModelState, i: number, j: number): number {
+  const K = st.K;
+  const T = st.tacit;
+  const E = st.explicit;
+  const bi = i * K;
+  const bj = j * K;
+  let dot = 0;
+  let ni = 0;
+  let nj = 0;
+  for (let k = 0; k < K; k++) {
+    const xi = T[bi + k] + E[bi + k];
+    const xj = T[bj + k] + E[bj + k];
+    dot += xi * xj;
+    ni += xi * xi;
+    nj += xj * xj;
+  }
+  return ni > 0 && nj > 0 ? dot / Math.sqrt(ni * nj) : 0;
+}
+
+/** Cosine similarity of region agent i and external partner e (this tick's knowledge). */
+export function externalProximity(st: ModelState, i: number, e: number): number {
+  const K = st.K;
+  const T = st.tacit;
+  const E = st.explicit;
+  const X = st.extKnowledge;
+  const bi = i * K;
+  const be = e * K;
+  let dot = 0;
+  let ni = 0;
+  for (let k = 0; k < K; k++) {
+    const xi = T[bi + k] + E[bi + k];
+    dot += xi * 2 * X[be + k];
+    ni += xi * xi;
+  }
+  const ne = st.extNorm[e];
+  return ni > 0 && ne > 0 ? dot / Math.sqrt(ni * ne) : 0;
+}
+
+/**
+ * Relatedness weight of each domain for agent i (MODEL-SPEC 2):
+ * w_k = floor + (1 - floor) (max(x_{k-1}, x_k, x_{k+1}) / max_j x_j)^a.
+ */
+export function relatednessInto(st: ModelState, p: Params, i: number, out: Float64Array): void {
+  const K = st.K;
+  const T = st.tacit;
+  const E = st.explicit;
+  const b = i * K;
+  let mx = 0;
+  for (let k = 0; k < K; k++) {
+    const v = T[b + k] + E[b + k];
+    if (v > mx) mx = v;
+  }
+  const floor = p.relFloor;
+  if (!(mx > 0)) {
+    out.fill(floor);
+    return;
+  }
+  const inv = 1 / mx;
+  const a = p.relA;
+  let prev = T[b + K - 1] + E[b + K - 1];
+  let cur = T[b] + E[b];
+  const first = cur;
+  for (let k = 0; k < K; k++) {
+    const next = k + 1 < K ? T[b + k + 1] + E[b + k + 1] : first;
+    let m = cur;
+    if (prev > m) m = prev;
+    if (next > m) m = next;
+    const r = m * inv;
+    out[k] = floor + (1 - floor) * (a === 2 ? r * r : Math.pow(r, a));
+    prev = cur;
+    cur = next;
+  }
+}
+
+/** Rescales agent i's knowledge proportionally when sum_k (T + E) exceeds its capacity. */
+export function capInPlace(st: ModelState, p: Params, i: number): void {
+  const K = st.K;
+  const T = st.tacit;
+  const E = st.explicit;
+  const b = i * K;
+  let sum = 0;
+  for (let k = 0; k < K; k++) sum += T[b + k] + E[b + k];
+  const cap = p.capacity[st.kind[i]];
+  if (sum > cap) {
+    const f = cap / sum;
+    for (let k = 0; k < K; k++) {
+      T[b + k] *= f;
+      E[b + k] *= f;
+    }
+  }
+}
+
+/** Understandability e(c) = max(0, 1 - c / c_max) at cognitive distance c = 1 - kappa. */
+export function understandability(kappa: number, cMax: number): number {
+  const e = 1 - (1 - kappa) / cMax;
+  return e > 0 ? e : 0;
+}
+
+/** Flow accounts: index channel (tacit) and 4 + channel (explicit). */
+export class Flows {
+  readonly tick = new Float64Array(8);
+}
+
+/**
+ * Two-way exchange between region agents i and j (MODEL-SPEC 3.4), from the values held
+ * before the meeting. `trust` is s0 + (1 - s0) s_ij for tacit knowledge; gT, gE the
+ * distance kernels; rateI/rateJ scale each side's learning (rho multipliers, 1/size for
+ * a firm learning from one employee; 0 for a side that does not learn). Returns the
+ * total tacit gain (both sides) for the place-flow accounts.
+ */
+export function exchangeInPlace(
+  st: ModelState,
+  p: Params,
+  flows: Float64Array,
+  i: number,
+  j: number,
+  kappa: number,
+  trust: number,
+  gT: number,
+  gE: number,
+  rateI: number,
+  rateJ: number,
+  channel: number,
+): number {
+  const e = understandability(kappa, p.cMax);
+  if (e <= 0) return 0;
+  const K = st.K;
+  const T = st.tacit;
+  const E = st.explicit;
+  const wi = st.scratchW1;
+  const wj = st.scratchW2;
+  relatednessInto(st, p, i, wi);
+  relatednessInto(st, p, j, wj);
+  const ai = st.absorptive[i] * e * rateI;
+  const aj = st.absorptive[j] * e * rateJ;
+  const tI = p.rhoT * ai * gT * trust;
+  const eI = p.rhoE * ai * gE;
+  const tJ = p.rhoT * aj * gT * trust;
+  const eJ = p.rhoE * aj * gE;
+  const bi = i * K;
+  const bj = j * K;
+  const firmI = i < st.F;
+  const firmJ = j < st.F;
+  let gTi = 0;
+  let gEi = 0;
+  let gTj = 0;
+  let gEj = 0;
+  for (let k = 0; k < K; k++) {
+    const Ti = T[bi + k];
+    const Tj = T[bj + k];
+    const Ei = E[bi + k];
+    const Ej = E[bj + k];
+    let dTi = 0;
+    let dTj = 0;
+    let dEi = 0;
+    let dEj = 0;
+    if (Tj > Ti) dTi = tI * wi[k] * (Tj - Ti);
+    else dTj = tJ * wj[k] * (Ti - Tj);
+    if (Ej > Ei) dEi = eI * wi[k] * (Ej - Ei);
+    else dEj = eJ * wj[k] * (Ei - Ej);
+    T[bi + k] = Ti + dTi;
+    E[bi + k] = Ei + dEi;
+    T[bj + k] = Tj + dTj;
+    E[bj + k] = Ej + dEj;
+    if (firmI) st.gain[bi + k] += dTi + dEi;
+    if (firmJ) st.gain[bj + k] += dTj + dEj;
+    gTi += dTi;
+    gEi += dEi;
+    gTj += dTj;
+    gEj += dEj;
+  }
+  capInPlace(st, p, i);
+  capInPlace(st, p, j);
+  flows[channel] += gTi + gTj;
+  flows[4 + channel] += gEi + gEj;
+  if (st.tick >= st.lateStart) {
+    const c = 1 - kappa;
+    if (firmI) {
+      st.partnerDistSum[i] += (gTi + gEi) * c;
+      st.partnerDistWeight[i] += gTi + gEi;
+    }
+    if (firmJ) {
+      st.partnerDistSum[j] += (gTj + gEj) * c;
+      st.partnerDistWeight[j] += gTj + gEj;
+    }
+  }
+  return gTi + gTj;
+}
+
+/**
+ * One-way learning of region agent i from external partner x (pipelines): the same rule
+ * with the external partner's knowledge T = E = min(1, pi r). Returns the tacit gain.
+ */
+export function learnFromExternalInPlace(
+  st: ModelState,
+  p: Params,
+  flows: Float64Array,
+  i: number,
+  x: number,
+  kappa: number,
+  trust: number,
+  gT: number,
+  gE: number,
+  scale: number,
+): number {
+  const e = understandability(kappa, p.cMax);
+  if (e <= 0) return 0;
+  const K = st.K;
+  const T = st.tacit;
+  const E = st.explicit;
+  const XK = st.extKnowledge;
+  const wi = st.scratchW1;
+  relatednessInto(st, p, i, wi);
+  const ai = st.absorptive[i] * e * scale;
+  const tI = p.rhoT * ai * gT * trust;
+  const eI = p.rhoE * ai * gE;
+  const bi = i * K;
+  const bx = x * K;
+  const firm = i < st.F && st.kind[i] === FIRM;
+  let gTi = 0;
+  let gEi = 0;
+  for (let k = 0; k < K; k++) {
+    const xk = XK[bx + k];
+    const Ti = T[bi + k];
+    const Ei = E[bi + k];
+    const dT = xk > Ti ? tI * wi[k] * (xk - Ti) : 0;
+    const dE = xk > Ei ? eI * wi[k] * (xk - Ei) : 0;
+    T[bi + k] = Ti + dT;
+    E[bi + k] = Ei + dE;
+    if (firm) st.gain[bi + k] += dT + dE;
+    gTi += dT;
+    gEi += dE;
+  }
+  capInPlace(st, p, i);
+  flows[3] += gTi;
+  flows[7] += gEi;
+  if (firm && st.tick >= st.lateStart) {
+    st.partnerDistSum[i] += (gTi + gEi) * (1 - kappa);
+    st.partnerDistWeight[i] += gTi + gEi;
+  }
+  return gTi;
+}

@@ -1,0 +1,243 @@
+/**
+ * Phase 10: observation (MODEL-SPEC 5). Writes one row of TIMESERIES_COLUMNS. Sampled
+ * measures (diversity, clustering) draw from the separate "observe" stream, so how often
+ * a run is observed never changes its dynamics.
+ */
+import { CHANNELS } from './kinds';
+import type { Params } from './params';
+import { ringDistance } from './ring';
+import type { Rng } from './rng';
+import type { ModelState } from './state';
+import type { TickCounters } from './counters';
+import { cognitiveProximity } from './knowledge';
+
+export const TIMESERIES_COLUMNS = [
+  'tick',
+  'innovations',
+  'radical_innovations',
+  'innovation_value',
+  'tacit_mean',
+  'explicit_mean',
+  'competitiveness',
+  'frontier_lag',
+  'frontier_position',
+  'diversity',
+  'entropy',
+  'tacit_dispersion',
+  'external_tie_share',
+  'mean_tie_strength',
+  'repeat_share',
+  'clustering',
+  'firms_alive',
+  'entries',
+  'entries_spinoff',
+  'entries_outside',
+  'exits',
+  'resident_skill',
+  'employment_rate',
+  'learning_participation',
+  'job_moves',
+  'migrants',
+  'meetings',
+  'pipeline_meetings',
+  'lock_in_index',
+  'lock_in_cognitive',
+  'lock_in_functional',
+  'lock_in_exhaustion',
+  ...CHANNELS.map((c) => `flow_tacit_${c}`),
+  ...CHANNELS.map((c) => `flow_explicit_${c}`),
+  'policy_cost',
+] as const;
+export type TimeseriesColumn = (typeof TIMESERIES_COLUMNS)[number];
+export const COL: Record<TimeseriesColumn, number> = Object.fromEntries(TIMESERIES_COLUMNS.map((c, i) => [c, i])) as Record<TimeseriesColumn, number>;
+
+export class Observer {
+  private readonly agg: Float64Array;
+  private readonly sum: Float64Array;
+  private readonly sumSq: Float64Array;
+  private lastExhaustion = 0;
+
+  constructor(
+    private readonly st: ModelState,
+    private readonly sample: number,
+  ) {
+    this.agg = new Float64Array(st.K);
+    this.sum = new Float64Array(st.K);
+    this.sumSq = new Float64Array(st.K);
+  }
+
+  /** Fills `row` (length TIMESERIES_COLUMNS) for the current tick. */
+  observeInto(row: Float64Array, p: Params, c: TickCounters, exhaustion: number, rng: Rng): void {
+    const st = this.st;
+    const K = st.K;
+    const T = st.tacit;
+    const E = st.explicit;
+    const agg = this.agg;
+    const sum = this.sum;
+    const sumSq = this.sumSq;
+    agg.fill(0);
+    sum.fill(0);
+    sumSq.fill(0);
+    let live = 0;
+    let tSum = 0;
+    let eSum = 0;
+    let pipeS = 0;
+    let localS = 0;
+    let localN = 0;
+    for (let i = 0; i < st.F; i++) {
+      if (!st.alive[i]) continue;
+      live++;
+      const b = i * K;
+      for (let k = 0; k < K; k++) {
+        const t = T[b + k];
+        tSum += t;
+        eSum += E[b + k];
+        agg[k] += t + p.phi * E[b + k];
+        sum[k] += t;
+        sumSq[k] += t * t;
+      }
+      for (let s = 0; s < st.maxPipes; s++) if (st.pipeTarget[i * st.maxPipes + s] >= 0) pipeS += st.pipeStrength[i * st.maxPipes + s];
+      for (let s = 0; s < st.maxTies; s++)
+        if (st.tieTarget[i * st.maxTies + s] >= 0) {
+          localS += st.tieStrength[i * st.maxTies + s];
+          localN++;
+        }
+    }
+    // Competitiveness: the region's capability weighted by relevance, over the frontier's.
+    let capTotal = 0;
+    let capRel = 0;
+    let rMax = 0;
+    let sx = 0;
+    let sy = 0;
+    for (let k = 0; k < K; k++) {
+      capTotal += agg[k];
+      capRel += agg[k] * st.relevance[k];
+      if (st.relevance[k] > rMax) rMax = st.relevance[k];
+      const ang = (2 * Math.PI * k) / K;
+      sx += agg[k] * Math.cos(ang);
+      sy += agg[k] * Math.sin(ang);
+    }
+    const competitiveness = capTotal > 0 && rMax > 0 ? capRel / (capTotal * rMax) : 0;
+    let centre = (Math.atan2(sy, sx) / (2 * Math.PI)) * K;
+    if (centre < 0) centre += K;
+    let entropy = 0;
+    for (let k = 0; k < K; k++) {
+      if (agg[k] <= 0) continue;
+      const q = agg[k] / capTotal;
+      entropy -= q * Math.log(q);
+    }
+    entropy /= Math.log(K);
+    let dispersion = 0;
+    if (live > 1) {
+      for (let k = 0; k < K; k++) {
+        const m = sum[k] / live;
+        dispersion += Math.sqrt(Math.max(0, sumSq[k] / live - m * m));
+      }
+      dispersion /= K;
+    }
+    const extShare = pipeS + localS > 0 ? pipeS / (pipeS + localS) : 0;
+    const repeatShare = c.firmAccepted > 0 ? c.firmRepeat / c.firmAccepted : 0;
+    // Residents
+    let skill = 0;
+    let employed = 0;
+    for (let r = 0; r < st.R; r++) {
+      const a = (st.firstResident + r) * K;
+      let v = 0;
+      for (let k = 0; k < K; k++) v += (T[a + k] + p.phi * E[a + k]) * st.relevance[k];
+      skill += v;
+      if (st.employer[r] >= 0) employed++;
+    }
+    if (!Number.isNaN(exhaustion)) this.lastExhaustion = exhaustion;
+    const cognitive = 1 - competitiveness;
+    const functional = repeatShare * (1 - extShare);
+    const exh = this.lastExhaustion;
+
+    row[COL.tick] = st.tick;
+    row[COL.innovations] = c.innovations;
+    row[COL.radical_innovations] = c.radical;
+    row[COL.innovation_value] = c.value;
+    row[COL.tacit_mean] = live > 0 ? tSum / (live * K) : 0;
+    row[COL.explicit_mean] = live > 0 ? eSum / (live * K) : 0;
+    row[COL.competitiveness] = competitiveness;
+    row[COL.frontier_lag] = capTotal > 0 ? ringDistance(centre, st.mu, K) : 0;
+    row[COL.frontier_position] = st.mu;
+    row[COL.diversity] = this.diversity(rng);
+    row[COL.entropy] = entropy;
+    row[COL.tacit_dispersion] = dispersion;
+    row[COL.external_tie_share] = extShare;
+    row[COL.mean_tie_strength] = localN > 0 ? localS / localN : 0;
+    row[COL.repeat_share] = repeatShare;
+    row[COL.clustering] = this.clustering(rng);
+    row[COL.firms_alive] = live;
+    row[COL.entries] = c.entriesSpinoff + c.entriesOutside;
+    row[COL.entries_spinoff] = c.entriesSpinoff;
+    row[COL.entries_outside] = c.entriesOutside;
+    row[COL.exits] = c.exits;
+    row[COL.resident_skill] = st.R > 0 ? skill / st.R : 0;
+    row[COL.employment_rate] = st.R > 0 ? employed / st.R : 0;
+    row[COL.learning_participation] = st.R > 0 ? c.trained / st.R : 0;
+    row[COL.job_moves] = c.moves;
+    row[COL.migrants] = c.migrants;
+    row[COL.meetings] = c.meetings;
+    row[COL.pipeline_meetings] = c.pipelineMeetings;
+    row[COL.lock_in_cognitive] = cognitive;
+    row[COL.lock_in_functional] = functional;
+    row[COL.lock_in_exhaustion] = exh;
+    row[COL.lock_in_index] = (cognitive + functional + exh) / 3;
+    for (let ch = 0; ch < 4; ch++) {
+      row[COL.flow_tacit_collaboration + ch] = c.flows[ch];
+      row[COL.flow_explicit_collaboration + ch] = c.flows[4 + ch];
+    }
+    row[COL.policy_cost] = c.policyCost;
+  }
+
+  /** Mean pairwise cognitive distance (1 - cosine) of live firms over sampled pairs. */
+  private diversity(rng: Rng): number {
+    const st = this.st;
+    let total = 0;
+    let n = 0;
+    for (let s = 0; s < this.sample; s++) {
+      const i = rng.int(st.F);
+      const j = rng.int(st.F);
+      if (i === j || !st.alive[i] || !st.alive[j]) continue;
+      total += 1 - cognitiveProximity(st, i, j);
+      n++;
+    }
+    return n > 0 ? total / n : 0;
+  }
+
+  /** Mean local clustering coefficient of sampled live firms over all their local ties. */
+  private clustering(rng: Rng): number {
+    const st = this.st;
+    const M = st.maxTies;
+    const nodes = Math.max(10, Math.floor(this.sample / 10));
+    let total = 0;
+    let n = 0;
+    for (let s = 0; s < nodes; s++) {
+      const i = rng.int(st.F);
+      if (!st.alive[i]) continue;
+      let deg = 0;
+      let links = 0;
+      for (let a = 0; a < M; a++) {
+        const u = st.tieTarget[i * M + a];
+        if (u < 0) continue;
+        deg++;
+        for (let b = a + 1; b < M; b++) {
+          const v = st.tieTarget[i * M + b];
+          if (v < 0) continue;
+          if (hasTie(st, u, v) || hasTie(st, v, u)) links++;
+        }
+      }
+      if (deg < 2) continue;
+      total += (2 * links) / (deg * (deg - 1));
+      n++;
+    }
+    return n > 0 ? total / n : 0;
+  }
+}
+
+function hasTie(st: ModelState, i: number, j: number): boolean {
+  const M = st.maxTies;
+  for (let s = 0; s < M; s++) if (st.tieTarget[i * M + s] === j) return true;
+  return false;
+}

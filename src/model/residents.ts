@@ -1,0 +1,219 @@
+/**
+ * Phase 5: residents (MODEL-SPEC 3.5). Workplace learning with the employer (both ways;
+ * the firm's gain scaled by 1 / its size), job changes to the best skill match among a
+ * few nearby firms (the new employer absorbs part of the mover's tacit knowledge: the
+ * mobility channel), lifelong learning at a teaching institution near home (training),
+ * and in-migration that replaces a resident by one with outside knowledge. Rare events
+ * are drawn by geometric skips, so their cost is O(events), not O(residents).
+ */
+import { CH_MOBILITY, CH_TRAINING, FIRM } from './kinds';
+import { capInPlace, cognitiveProximity, exchangeInPlace, relatednessInto, understandability } from './knowledge';
+import type { Params } from './params';
+import { bumpInto } from './ring';
+import type { Rng } from './rng';
+import type { ModelState } from './state';
+import { clearTiesInPlace } from './ties';
+import type { TickCounters } from './counters';
+
+export function residentsPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): void {
+  workplaceLearningInPlace(st, p, c);
+  jobMovesInPlace(st, p, rng, c);
+  trainingInPlace(st, p, rng, c);
+  migrationInPlace(st, p, rng, c);
+}
+
+/** Colleagues learn from each other: resident and employer, both ways, same rule. */
+function workplaceLearningInPlace(st: ModelState, p: Params, c: TickCounters): void {
+  if (p.workplaceRate <= 0) return;
+  const P = st.space.P;
+  const R0 = st.firstResident;
+  for (let r = 0; r < st.R; r++) {
+    const f = st.employer[r];
+    if (f < 0) continue;
+    const i = R0 + r;
+    const kappa = cognitiveProximity(st, i, f);
+    const pf = st.place[f];
+    const g = pf * P + pf;
+    exchangeInPlace(st, p, c.flows, i, f, kappa, 1, st.space.gTacit[g], st.space.gExplicit[g], p.workplaceRate, p.workplaceRate / Math.max(1, st.size[f]), CH_MOBILITY);
+  }
+}
+
+/** Chooses the best skill match among `labour.candidates` firms near home; -1 if none. */
+function bestNearbyEmployer(st: ModelState, p: Params, rng: Rng, i: number): number {
+  let best = -1;
+  let bestK = -1;
+  for (let n = 0; n < p.jobCandidates; n++) {
+    const q = st.space.meetPlace.sample(st.place[i], rng);
+    if (q < 0) continue;
+    const f = st.randomAt(q, FIRM, rng);
+    if (f < 0 || !st.alive[f]) continue;
+    const k = cognitiveProximity(st, i, f);
+    if (k > bestK) {
+      bestK = k;
+      best = f;
+    }
+  }
+  return best;
+}
+
+function moveTo(st: ModelState, r: number, f: number): void {
+  const old = st.employer[r];
+  if (old >= 0) st.size[old]--;
+  st.employer[r] = f;
+  if (f >= 0) st.size[f]++;
+}
+
+/** Job changes (labour.mobility) and hiring of the unemployed (labour.job_search). */
+function jobMovesInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): void {
+  const R0 = st.firstResident;
+  for (let r = rng.skip(p.mobility); r < st.R; r += 1 + rng.skip(p.mobility)) {
+    if (st.employer[r] < 0) continue;
+    const f = bestNearbyEmployer(st, p, rng, R0 + r);
+    if (f < 0 || f === st.employer[r]) continue;
+    moveTo(st, r, f);
+    absorbMoverInPlace(st, p, c, f, R0 + r);
+    c.moves++;
+  }
+  for (let r = rng.skip(p.jobSearch); r < st.R; r += 1 + rng.skip(p.jobSearch)) {
+    if (st.employer[r] >= 0) continue;
+    const f = bestNearbyEmployer(st, p, rng, R0 + r);
+    if (f < 0) continue;
+    moveTo(st, r, f);
+    absorbMoverInPlace(st, p, c, f, R0 + r);
+  }
+}
+
+/** The new employer absorbs part of the mover's tacit knowledge at once (mobility channel). */
+function absorbMoverInPlace(st: ModelState, p: Params, c: TickCounters, f: number, i: number): void {
+  const kappa = cognitiveProximity(st, f, i);
+  const e = understandability(kappa, p.cMax);
+  if (e <= 0 || p.absorption <= 0) return;
+  const K = st.K;
+  const w = st.scratchW1;
+  relatednessInto(st, p, f, w);
+  const coef = p.absorption * st.absorptive[f] * e;
+  const T = st.tacit;
+  let total = 0;
+  for (let k = 0; k < K; k++) {
+    const gap = T[i * K + k] - T[f * K + k];
+    if (gap <= 0) continue;
+    const d = coef * w[k] * gap;
+    T[f * K + k] += d;
+    st.gain[f * K + k] += d;
+    total += d;
+  }
+  capInPlace(st, p, f);
+  c.flows[CH_MOBILITY] += total;
+  const P = st.space.P;
+  st.placeFlows[st.place[f] * P + st.place[i]] += total;
+}
+
+/** Lifelong learning: a course at a teaching institution near home (training channel). */
+function trainingInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): void {
+  st.trainedThisTick.fill(0);
+  if (st.teachers.length === 0) return;
+  const R0 = st.firstResident;
+  const P = st.space.P;
+  const K = st.K;
+  for (let r = rng.skip(p.participation); r < st.R; r += 1 + rng.skip(p.participation)) {
+    const i = R0 + r;
+    // Teacher: by distance from home, exp(-d / geographic_decay_km).
+    let total = 0;
+    for (let t = 0; t < st.teachers.length; t++) total += Math.exp(-st.space.dist[st.place[i] * P + st.place[st.teachers[t]]] / p.geoDecayKm);
+    let u = rng.random() * total;
+    let teacher = st.teachers[st.teachers.length - 1];
+    for (let t = 0; t < st.teachers.length; t++) {
+      u -= Math.exp(-st.space.dist[st.place[i] * P + st.place[st.teachers[t]]] / p.geoDecayKm);
+      if (u <= 0) {
+        teacher = st.teachers[t];
+        break;
+      }
+    }
+    st.trainedThisTick[r] = 1;
+    c.trained++;
+    const g = st.place[i] * P + st.place[teacher];
+    if (p.deepen) {
+      deepenInPlace(st, p, c, i, teacher, st.space.gTacit[g]);
+      continue;
+    }
+    const kappa = cognitiveProximity(st, i, teacher);
+    const e = understandability(kappa, p.cMax);
+    if (e <= 0) continue;
+    const w = st.scratchW1;
+    relatednessInto(st, p, i, w);
+    const coefT = p.trainingRate * st.absorptive[i] * e * st.space.gTacit[g];
+    const coefE = p.trainingRate * st.absorptive[i] * e * st.space.gExplicit[g];
+    let gT = 0;
+    let gE = 0;
+    for (let k = 0; k < K; k++) {
+      const dT = Math.max(0, st.tacit[teacher * K + k] - st.tacit[i * K + k]) * coefT * w[k];
+      const dE = Math.max(0, st.explicit[teacher * K + k] - st.explicit[i * K + k]) * coefE * w[k];
+      st.tacit[i * K + k] += dT;
+      st.explicit[i * K + k] += dE;
+      gT += dT;
+      gE += dE;
+    }
+    capInPlace(st, p, i);
+    c.flows[CH_TRAINING] += gT;
+    c.flows[4 + CH_TRAINING] += gE;
+  }
+}
+
+/**
+ * A course that deepens the learner's own specialisation: gains in proportion to the
+ * learner's own profile (x_k / max x)^a towards the teacher's level, instead of copying
+ * the teacher's profile (CALIBRATION-NOTES, fact 6).
+ */
+function deepenInPlace(st: ModelState, p: Params, c: TickCounters, i: number, teacher: number, gT: number): void {
+  const K = st.K;
+  let mx = 0;
+  let level = 0;
+  for (let k = 0; k < K; k++) {
+    mx = Math.max(mx, st.tacit[i * K + k] + st.explicit[i * K + k]);
+    level = Math.max(level, st.tacit[teacher * K + k]);
+  }
+  if (!(mx > 0)) return;
+  const coef = p.trainingRate * st.absorptive[i];
+  let sT = 0;
+  let sE = 0;
+  for (let k = 0; k < K; k++) {
+    const own = (st.tacit[i * K + k] + st.explicit[i * K + k]) / mx;
+    const w = p.relA === 2 ? own * own : Math.pow(own, p.relA);
+    const dT = coef * w * gT * Math.max(0, level - st.tacit[i * K + k]);
+    const dE = coef * w * Math.max(0, level - st.explicit[i * K + k]);
+    st.tacit[i * K + k] += dT;
+    st.explicit[i * K + k] += dE;
+    sT += dT;
+    sE += dE;
+  }
+  capInPlace(st, p, i);
+  c.flows[CH_TRAINING] += sT;
+  c.flows[4 + CH_TRAINING] += sE;
+}
+
+/** In-migration: a resident is replaced by one whose knowledge is drawn like an external partner's. */
+function migrationInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): void {
+  const rate = p.openness * p.migration;
+  const R0 = st.firstResident;
+  for (let r = rng.skip(rate); r < st.R; r += 1 + rng.skip(rate)) {
+    const i = R0 + r;
+    drawOutsideKnowledgeInPlace(st, p, rng, i, st.extWidth, st.extAmplitude);
+    clearTiesInPlace(st, i);
+    st.renewed[i] = 1;
+    c.migrants++;
+  }
+}
+
+/** Knowledge drawn like an external partner's: T = E = min(1, pi_k r_k) at a random centre. */
+export function drawOutsideKnowledgeInPlace(st: ModelState, p: Params, rng: Rng, i: number, width: number, amplitude: number): void {
+  const K = st.K;
+  const centre = rng.random() * K;
+  const buf = st.scratchK;
+  bumpInto(buf, 0, K, centre, width, amplitude);
+  for (let k = 0; k < K; k++) {
+    const v = Math.min(1, buf[k] * st.relevance[k]);
+    st.tacit[i * K + k] = v;
+    st.explicit[i * K + k] = v;
+  }
+  capInPlace(st, p, i);
+}

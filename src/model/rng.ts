@@ -1,0 +1,62 @@
+/**
+ * Seeded random streams. Every run owns its generators; nothing in the engine calls
+ * Math.random. Streams are derived from the run seed and a stream name, so the initial
+ * world, the environment, the dynamics and the observation samples draw from separate
+ * sequences (common random numbers across conditions that share a seed).
+ */
+import seedrandom from 'seedrandom';
+
+export class Rng {
+  private readonly next: () => number;
+  private spare = 0;
+  private hasSpare = false;
+
+  constructor(seed: number, stream: string) {
+    this.next = seedrandom.alea(`${seed >>> 0}:${stream}`);
+  }
+
+  /** Uniform in [0, 1). */
+  random(): number {
+    return this.next();
+  }
+
+  /** Uniform integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** Uniform in [a, b). */
+  uniform(a: number, b: number): number {
+    return a + (b - a) * this.next();
+  }
+
+  /** Standard normal (Marsaglia polar method, spare cached: no allocation). */
+  normal(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
+    }
+    let u = 0;
+    let v = 0;
+    let s = 0;
+    do {
+      u = 2 * this.next() - 1;
+      v = 2 * this.next() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const m = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spare = v * m;
+    this.hasSpare = true;
+    return u * m;
+  }
+
+  /**
+   * Gap to the next success in a sequence of Bernoulli(p) trials (geometric skip), so
+   * rare per-agent events cost O(events) instead of one draw per agent.
+   */
+  skip(p: number): number {
+    if (p <= 0) return Number.POSITIVE_INFINITY;
+    if (p >= 1) return 0;
+    return Math.floor(Math.log(1 - this.next()) / Math.log(1 - p));
+  }
+}

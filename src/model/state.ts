@@ -1,0 +1,237 @@
+/**
+ * The model's state as a struct of typed arrays (no object per agent). Agent index
+ * layout: firms [0, F), institutions [F, F + I), residents [F + I, N). Firms and
+ * institutions are the "actors" (they have meeting budgets and pipeline slots).
+ */
+import type { Scenario } from '../scenario/schema';
+import type { Params } from './params';
+import type { Rng } from './rng';
+import { Space, type Link } from './space';
+
+export class ModelState {
+  // sizes
+  readonly K: number;
+  readonly F: number;
+  readonly I: number;
+  readonly R: number;
+  readonly N: number;
+  /** Actors: firms and institutions. */
+  readonly A: number;
+  readonly firstResident: number;
+  readonly X: number;
+  readonly maxTies: number;
+  readonly maxPipes: number;
+  readonly words: number;
+  readonly lagSlots: number;
+
+  // per agent
+  readonly kind: Uint8Array;
+  readonly place: Uint16Array;
+  readonly x: Float32Array;
+  readonly y: Float32Array;
+  readonly alive: Uint8Array;
+  readonly absorptive: Float32Array;
+  readonly tacit: Float32Array; // N x K
+  readonly explicit: Float32Array; // N x K
+  readonly tieTarget: Int32Array; // N x maxTies, -1 empty
+  readonly tieStrength: Float32Array;
+  /** Group (intermediary membership, creative space) of each agent, -1 none. */
+  readonly group: Int32Array;
+  /** Set when an agent's slot was renewed this tick (exit, migration): ties to it drop. */
+  readonly renewed: Uint8Array;
+
+  // actors (firms and institutions)
+  readonly propensity: Float32Array; // pipeline propensity o
+  readonly pipeTarget: Int32Array; // A x maxPipes, external partner index, -1 empty
+  readonly pipeStrength: Float32Array;
+  readonly size: Int32Array; // employees
+
+  // firms
+  readonly rd: Float32Array;
+  readonly attention: Float32Array; // F x K
+  readonly novelty: Float32Array; // F x K (EWMA of recent learning)
+  readonly gain: Float32Array; // F x K (this tick's learning)
+  readonly performance: Float64Array;
+  readonly lowTicks: Int32Array;
+  readonly birthTick: Int32Array;
+  readonly origin: Uint8Array; // 0 initial, 1 spin-off, 2 outside entrant
+  readonly firmSerial: Int32Array;
+  readonly innovationsCount: Int32Array;
+  readonly lateValue: Float64Array;
+  readonly partnerDistSum: Float64Array; // learning-weighted cognitive distance, late window
+  readonly partnerDistWeight: Float64Array;
+  readonly exitedThisTick: Uint8Array;
+
+  // institutions
+  readonly field: Float32Array; // I x K research field
+
+  // residents (indexed by r = agent - firstResident)
+  readonly employer: Int32Array;
+  readonly trainedThisTick: Uint8Array;
+
+  // external partners
+  readonly extProfile: Float32Array; // X x K (pi)
+  readonly extKnowledge: Float32Array; // X x K, min(1, pi r) this tick
+  readonly extNorm: Float64Array;
+
+  // lists of agents per (place, kind), CSR layout
+  readonly listStart: Int32Array;
+  readonly listAgents: Int32Array;
+  /** Teaching institutions (universities, research institutes). */
+  readonly teachers: Int32Array;
+
+  // groups (intermediaries, cluster organisations, creative spaces)
+  groupMembers: Int32Array[] = [];
+  groupBrokerRate: number[] = [];
+  groupTrust: number[] = [];
+  groupFit: number[] = [];
+
+  // environment
+  readonly relevance: Float64Array;
+  readonly noiseZ: Float64Array;
+  readonly noise: Float64Array;
+  readonly collapseMult: Float64Array;
+  readonly collapseBonus: Float64Array;
+  mu = 0;
+
+  // novelty to the region: lagged capability masks and pair counts (ring buffers)
+  readonly maskRing: Uint32Array; // lagSlots x F x words
+  readonly pairRing: Int32Array; // lagSlots x K x K
+  readonly liveRing: Int32Array; // lagSlots
+  readonly aliveRing: Uint8Array; // lagSlots x F
+
+  // space
+  readonly space: Space;
+  links: Link[];
+  readonly placeNames: string[];
+  readonly placeFlows: Float64Array; // P x P tacit flows (learner's place x source place)
+
+  // scratch buffers for the kernels (never reallocated)
+  readonly scratchW1: Float64Array;
+  readonly scratchW2: Float64Array;
+  readonly scratchK: Float64Array;
+  readonly order: Int32Array;
+  readonly capable: Int32Array;
+
+  tick = 0;
+  nextSerial = 0;
+  /** First tick of the late window (microdata on partners and value). */
+  lateStart = 0;
+  /** Width and amplitude of outside profiles (external partners, migrants, entrants). */
+  extWidth = 2;
+  extAmplitude = 1;
+
+  constructor(s: Scenario, p: Params) {
+    const K = (this.K = p.K);
+    this.F = s.agents.firms;
+    const inst = s.agents.institutions;
+    this.I = inst.university + inst.research_institute + inst.government + inst.intermediary + inst.cultural;
+    this.R = s.agents.residents;
+    this.A = this.F + this.I;
+    this.firstResident = this.A;
+    this.N = this.A + this.R;
+    this.X = s.external.partners;
+    this.maxTies = s.network.max_ties;
+    this.maxPipes = s.pipeline.max_ties;
+    this.words = Math.ceil(K / 32);
+    this.lagSlots = s.innovation.novelty_lag + 1;
+    const { N, A, F, I, R, X } = this;
+
+    this.kind = new Uint8Array(N);
+    this.place = new Uint16Array(N);
+    this.x = new Float32Array(N);
+    this.y = new Float32Array(N);
+    this.alive = new Uint8Array(N);
+    this.absorptive = new Float32Array(N);
+    this.tacit = new Float32Array(N * K);
+    this.explicit = new Float32Array(N * K);
+    this.tieTarget = new Int32Array(N * this.maxTies).fill(-1);
+    this.tieStrength = new Float32Array(N * this.maxTies);
+    this.group = new Int32Array(N).fill(-1);
+    this.renewed = new Uint8Array(N);
+
+    this.propensity = new Float32Array(A);
+    this.pipeTarget = new Int32Array(A * this.maxPipes).fill(-1);
+    this.pipeStrength = new Float32Array(A * this.maxPipes);
+    this.size = new Int32Array(A);
+
+    this.rd = new Float32Array(F);
+    this.attention = new Float32Array(F * K);
+    this.novelty = new Float32Array(F * K);
+    this.gain = new Float32Array(F * K);
+    this.performance = new Float64Array(F);
+    this.lowTicks = new Int32Array(F);
+    this.birthTick = new Int32Array(F);
+    this.origin = new Uint8Array(F);
+    this.firmSerial = new Int32Array(F);
+    this.innovationsCount = new Int32Array(F);
+    this.lateValue = new Float64Array(F);
+    this.partnerDistSum = new Float64Array(F);
+    this.partnerDistWeight = new Float64Array(F);
+    this.exitedThisTick = new Uint8Array(F);
+
+    this.field = new Float32Array(I * K);
+    this.employer = new Int32Array(R).fill(-1);
+    this.trainedThisTick = new Uint8Array(R);
+
+    this.extProfile = new Float32Array(X * K);
+    this.extKnowledge = new Float32Array(X * K);
+    this.extNorm = new Float64Array(X);
+
+    const P = s.region.places.length;
+    this.listStart = new Int32Array(P * 7 + 1);
+    this.listAgents = new Int32Array(N);
+    this.teachers = new Int32Array(inst.university + inst.research_institute);
+
+    this.relevance = new Float64Array(K);
+    this.noiseZ = new Float64Array(K);
+    this.noise = new Float64Array(K);
+    this.collapseMult = new Float64Array(K).fill(1);
+    this.collapseBonus = new Float64Array(K);
+
+    this.maskRing = new Uint32Array(this.lagSlots * F * this.words);
+    this.pairRing = new Int32Array(this.lagSlots * K * K);
+    this.liveRing = new Int32Array(this.lagSlots);
+    this.aliveRing = new Uint8Array(this.lagSlots * F);
+
+    const places = s.region.places;
+    this.placeNames = places.map((q) => q.name);
+    this.space = new Space(
+      Float64Array.from(places.map((q) => q.x_km)),
+      Float64Array.from(places.map((q) => q.y_km)),
+      Float64Array.from(places.map((q) => q.population)),
+      s.region.intra_place_km,
+    );
+    const index = new Map(this.placeNames.map((n, i) => [n, i]));
+    this.links = s.region.links.map((l) => ({ from: index.get(l.from)!, to: index.get(l.to)!, km: l.km }));
+    this.placeFlows = new Float64Array(P * P);
+
+    this.scratchW1 = new Float64Array(K);
+    this.scratchW2 = new Float64Array(K);
+    this.scratchK = new Float64Array(K);
+    this.order = new Int32Array(A * Math.max(1, p.perTick) + R + 64 * A);
+    this.capable = new Int32Array(K);
+  }
+
+  /** Number of agents at place p of kind k, and the offset of their list. */
+  listOf(p: number, k: number): number {
+    return this.listStart[p * 7 + k];
+  }
+
+  /** Fills `listStart`/`listAgents` from `place` and `kind` (CSR by place, then kind). */
+  buildLists(): void {
+    const counts = this.listStart;
+    counts.fill(0);
+    for (let i = 0; i < this.N; i++) counts[this.place[i] * 7 + this.kind[i] + 1]++;
+    for (let c = 1; c < counts.length; c++) counts[c] += counts[c - 1];
+    const fill = counts.slice(0, counts.length - 1);
+    for (let i = 0; i < this.N; i++) this.listAgents[fill[this.place[i] * 7 + this.kind[i]]++] = i;
+  }
+
+  /** Agent position of a random agent of kind k at place p, or -1 if none. */
+  randomAt(p: number, k: number, rng: Rng): number {
+    const a = this.listStart[p * 7 + k];
+    const n = this.listStart[p * 7 + k + 1] - a;
+    return n > 0 ? this.listAgents[a + rng.int(n)] : -1;
+  }
+}
