@@ -1,0 +1,27 @@
+/** Vega-Lite charts of a sweep and their SVG/PNG rendering: the public face of src/charts. */
+import type { SweepStats } from '../stats';
+import type { Chart } from './chart';
+import { diversityScatter } from './scatter';
+import { flowsChart } from './flows';
+import { policyChart } from './policy';
+import { regionMap } from './region-map';
+import { sweepEffectCharts } from './sweep-effects';
+import { innovationChart, lockInChart } from './timeseries';
+
+export { type Chart, type VlSpec, VEGA_LITE_SCHEMA, label, LABELS } from './chart';
+export { compileSpec, renderSvg, svgToPng, writeCharts, type WrittenChart } from './render';
+export { FONT_FAMILY, fontFiles, packageDir, PALETTE } from './theme';
+
+/** Every chart the design calls for, in report order (charts without data are left out). */
+export function buildCharts(stats: SweepStats): Chart[] {
+  const charts = [
+    innovationChart(stats),
+    lockInChart(stats),
+    ...sweepEffectCharts(stats),
+    policyChart(stats),
+    flowsChart(stats),
+    diversityScatter(stats),
+    regionMap(stats),
+  ];
+  return charts.filter((c): c is Chart => c !== null);
+}

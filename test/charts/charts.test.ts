@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCharts, compileSpec, renderSvg, writeCharts, FONT_FAMILY } from '../../src/charts';
+import { computeSweepStats } from '../../src/stats';
+import { writeFixtureSweep, type FixtureOptions } from '../fixtures/sweep-dir';
+
+const designs: [string, FixtureOptions, string[]][] = [
+  ['two parameters and arms', {}, ['innovation-value', 'lock-in', 'heatmap-innovation', 'heatmap-locked-in', 'policy-comparison', 'knowledge-flows', 'diversity-external-ties', 'region-map']],
+  ['one parameter, no arms', { arms: [], parameters: { openness: [0, 0.15, 0.3] } }, ['innovation-value', 'lock-in', 'sweep-innovation', 'sweep-locked-in', 'knowledge-flows', 'diversity-external-ties', 'region-map']],
+  ['no parameters, three arms', { parameters: {}, arms: ['baseline', 'cluster', 'transfer'] }, ['innovation-value', 'lock-in', 'policy-comparison', 'knowledge-flows', 'diversity-external-ties', 'region-map']],
+  ['three parameters, no arms (small multiples)', { arms: [], replicates: 2, ticks: 12, parameters: { openness: [0, 0.3], 'contacts.per_tick': [1, 6], 'exchange.rho_tacit': [0.1, 0.3] } }, ['innovation-value', 'lock-in', 'heatmap-innovation', 'heatmap-locked-in', 'knowledge-flows', 'diversity-external-ties', 'region-map']],
+];
+
+describe('buildCharts', () => {
+  for (const [name, options, expected] of designs) {
+    it(`adapts to the design (${name}); every spec compiles and renders to SVG in the one font`, async () => {
+      const stats = await computeSweepStats(writeFixtureSweep(options));
+      const charts = buildCharts(stats);
+      expect(charts.map((c) => c.name)).toEqual(expected);
+      for (const chart of charts) {
+        expect(() => compileSpec(chart.spec)).not.toThrow();
+        const svg = await renderSvg(chart.spec);
+        expect(svg.startsWith('<svg')).toBe(true);
+        const families = new Set([...svg.matchAll(/font-family="([^"]*)"/g)].map((m) => m[1]));
+        expect([...families]).toEqual([FONT_FAMILY]);
+        expect(JSON.stringify(chart.spec)).not.toMatch(/"url"\s*:/); // data inline only
+      }
+    });
+  }
+
+  it('writes NAME.vl.json, NAME.svg and NAME.png', async () => {
+    const dir = writeFixtureSweep({ parameters: { openness: [0, 0.3] }, replicates: 3, ticks: 10 });
+    const written = await writeCharts(dir, buildCharts(await computeSweepStats(dir)));
+    for (const w of written) {
+      expect(JSON.parse(readFileSync(w.spec, 'utf8')).data.values.length).toBeGreaterThan(0);
+      expect(readFileSync(w.png).subarray(1, 4).toString()).toBe('PNG');
+      expect(existsSync(w.svg)).toBe(true);
+    }
+    expect(existsSync(join(dir, 'charts', 'region-map.png'))).toBe(true);
+  });
+});
