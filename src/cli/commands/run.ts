@@ -1,0 +1,73 @@
+/** `lrsim run [SCENARIO]`: one run; writes timeseries.csv, summary.json (and firms.csv) to --out. */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { foreignFiles, pathKind, writeFilesAtomic } from '../../io/output-dir';
+import { packageVersion } from '../../io/repo';
+import { runScenario } from '../../model';
+import { cliMessages } from '../../scenario/errors';
+import { loadScenario } from '../../scenario/load';
+import { LIMITS } from '../../scenario/schema';
+import { defaultOutDir, humanSummary, RUN_FILES, runFiles } from '../run-output';
+import { UsageError } from '../usage-error';
+
+interface RunArgs {
+  scenario?: string;
+  seed?: number;
+  ticks?: number;
+  set: string[];
+  out?: string;
+  microdata: boolean;
+  force: boolean;
+}
+
+const isTemp = (f: string) => /^\..*\.tmp-\d+-\d+$/.test(f); // left by a crashed earlier write
+
+function checkInteger(option: string, value: number | undefined, min: number, max: number): void {
+  if (value !== undefined && !(Number.isInteger(value) && value >= min && value <= max))
+    throw new UsageError(cliMessages.badOption(option, value, `an integer from ${min} to ${max}`));
+}
+
+/** Refuses an --out that is a file, or a directory holding files that are not a run's. */
+function checkOutDir(dir: string, force: boolean): void {
+  const kind = pathKind(dir);
+  if (kind === 'other') throw new UsageError(cliMessages.outIsFile(dir));
+  const others = foreignFiles(dir, RUN_FILES).filter((f) => !isTemp(f));
+  if (kind === 'dir' && others.length > 0 && !force) throw new UsageError(cliMessages.outNotEmpty(dir, others));
+}
+
+export const runCommand: CommandModule<object, RunArgs> = {
+  command: 'run [scenario]',
+  describe: 'Run one scenario and write its time series and summary',
+  builder: (y) =>
+    y
+      .positional('scenario', { type: 'string', describe: 'A scenario file (YAML/JSON) or built-in name (default: baseline)' })
+      .option('seed', { type: 'number', describe: 'Seed of the run (default: the scenario\'s seed)' })
+      .option('ticks', { type: 'number', describe: 'Ticks to run (default: the scenario\'s ticks)' })
+      .option('set', { type: 'string', array: true, default: [], describe: 'Override a setting: --set path.to.key=value (repeatable)' })
+      .option('out', { type: 'string', describe: 'Output directory (default: output/run-<name>-seed<seed>)' })
+      .option('microdata', { type: 'boolean', default: true, describe: 'Also write firms.csv (one row per firm); --no-microdata skips it' })
+      .option('force', { type: 'boolean', default: false, describe: 'Write into an --out directory that holds other files' })
+      .example('$0 run', 'the baseline region, seed 42')
+      .example('$0 run baseline --seed 7 --set openness=0.3', 'a more open region')
+      .example('$0 run my-region.yaml --out output/mine', 'your own scenario'),
+  handler: (args) => {
+    checkInteger('--seed', args.seed, 0, 2 ** 32 - 1);
+    checkInteger('--ticks', args.ticks, 1, LIMITS.ticks);
+    const set = args.set.map(String);
+    if (args.seed !== undefined) set.push(`seed=${args.seed}`);
+    if (args.ticks !== undefined) set.push(`ticks=${args.ticks}`);
+    const loaded = loadScenario(args.scenario, { set });
+    const { scenario } = loaded;
+    const out = args.out ?? defaultOutDir(scenario.name, scenario.seed);
+    checkOutDir(out, args.force);
+
+    const result = runScenario(scenario, { seed: scenario.seed, ticks: scenario.ticks, microdata: args.microdata });
+
+    checkOutDir(out, args.force); // again: the run took a while
+    const files = runFiles(loaded, result, packageVersion());
+    writeFilesAtomic(out, files);
+    if (!files['firms.csv']) rmSync(join(out, 'firms.csv'), { force: true }); // stale from an earlier run
+    process.stdout.write(humanSummary(loaded, result, out));
+  },
+};

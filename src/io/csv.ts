@@ -1,0 +1,58 @@
+/**
+ * CSV text for every table lrsim writes (time series, firm microdata, sweep outputs).
+ * Byte-stable: numbers follow one fixed rule, so the same run gives the same bytes.
+ *
+ * - integers are written as they are (`42`, `-3`);
+ * - other finite numbers are rounded to 6 significant digits, then written in
+ *   JavaScript's shortest form (`0.123457`, `1.5e-7`, `12345.7`);
+ * - NaN is an empty field (read as missing by R and pandas), infinities `Inf` / `-Inf`;
+ * - text is quoted when it holds a comma, quote, line break or edge space.
+ */
+
+export type CsvValue = number | string | boolean | null | undefined;
+
+/** One number as CSV text (see the rule above). */
+export function formatNumber(x: number): string {
+  if (Number.isNaN(x)) return '';
+  if (!Number.isFinite(x)) return x > 0 ? 'Inf' : '-Inf';
+  if (Number.isInteger(x)) return Math.abs(x) < 1e21 ? String(x === 0 ? 0 : x) : String(Number(x.toPrecision(6)));
+  const rounded = Number(x.toPrecision(6));
+  return String(rounded === 0 ? 0 : rounded);
+}
+
+/** One field as CSV text. */
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** One CSV line, with its newline. */
+export function csvLine(values: readonly CsvValue[]): string {
+  return `${values.map(csvField).join(',')}\n`;
+}
+
+/** A table held row-major in one array (`rows` x `columns.length`) as CSV text. */
+export function rowMajorToCsv(columns: readonly string[], values: ArrayLike<number>, rows: number): string {
+  const width = columns.length;
+  const lines = [csvLine(columns)];
+  const row: number[] = new Array(width);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < width; c++) row[c] = values[r * width + c];
+    lines.push(csvLine(row));
+  }
+  return lines.join('');
+}
+
+/** A table held by column (`{ id: [...], age: [...] }`, all the same length) as CSV text. */
+export function columnsToCsv(table: Record<string, ArrayLike<CsvValue>>): string {
+  const columns = Object.keys(table);
+  const rows = columns.length ? table[columns[0]].length : 0;
+  for (const c of columns) {
+    if (table[c].length !== rows) throw new Error(`column ${c} has ${table[c].length} values, ${columns[0]} has ${rows}`);
+  }
+  const lines = [csvLine(columns)];
+  for (let r = 0; r < rows; r++) lines.push(csvLine(columns.map((c) => table[c][r])));
+  return lines.join('');
+}

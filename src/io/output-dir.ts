@@ -1,0 +1,47 @@
+/**
+ * Writing a run's output files into a directory safely: refuse a directory that holds
+ * other files (unless forced), write each file to a temporary name, then rename, so a
+ * crash never leaves a half-written file under the final name.
+ */
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Files in `dir` that are not among `ours` (empty when `dir` does not exist). */
+export function foreignFiles(dir: string, ours: readonly string[]): string[] {
+  try {
+    return readdirSync(dir).filter((f) => !ours.includes(f)).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
+/** 'missing', 'dir' or 'other' (a file or something else stands at `path`). */
+export function pathKind(path: string): 'missing' | 'dir' | 'other' {
+  try {
+    return statSync(path).isDirectory() ? 'dir' : 'other';
+  } catch {
+    return 'missing';
+  }
+}
+
+/**
+ * Writes `files` (name -> content) into `dir` (created if needed): every file first
+ * under a temporary name, then all renamed. On failure the temporary files are removed.
+ */
+export function writeFilesAtomic(dir: string, files: Record<string, string>): void {
+  mkdirSync(dir, { recursive: true });
+  const tag = `.tmp-${process.pid}-${Date.now()}`;
+  const written: string[] = [];
+  try {
+    for (const [name, content] of Object.entries(files)) {
+      const tmp = join(dir, `.${name}${tag}`);
+      writeFileSync(tmp, content);
+      written.push(tmp);
+    }
+    for (const name of Object.keys(files)) renameSync(join(dir, `.${name}${tag}`), join(dir, name));
+  } catch (e) {
+    for (const tmp of written) rmSync(tmp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Parsing one scenario text (YAML or JSON) into plain data while keeping the YAML
+ * document, so a field path can be mapped back to its line and column. No Node-only
+ * imports: the classroom page parses pasted scenarios with this module too.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { fail, scenarioMessages as M, type Location, type PathSegment } from './errors';
+
+/** A parsed scenario text: its data and where each value stands in the text. */
+export interface SourceDocument {
+  /** Shown in messages: a path relative to the working directory, or `--set ...`. */
+  source: string;
+  data: Record<string, unknown>;
+  doc?: Document;
+  lines?: LineCounter;
+}
+
+/** Parses YAML (or JSON, which is checked with JSON.parse first for its own messages). */
+export function parseScenarioText(text: string, source: string, format: 'yaml' | 'json' = 'yaml'): SourceDocument {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') fail({ location: { source }, ...M.emptyFile() });
+  if (format === 'json') {
+    try {
+      JSON.parse(body);
+    } catch (e) {
+      const message = (e as Error).message;
+      const at = /position (\d+)/.exec(message);
+      const lines = new LineCounter();
+      lines.addNewLine(0);
+      for (let i = 0; i < body.length; i++) if (body[i] === '\n') lines.addNewLine(i + 1);
+      const pos = at ? lines.linePos(Number(at[1])) : undefined;
+      const clean = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '').replace(/^JSON\.parse: /, '');
+      fail({ location: { source, line: pos?.line ?? lineCount(body), col: pos?.col ?? 1 }, ...M.jsonSyntax(clean) });
+    }
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(body, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const pos = error.linePos?.[0];
+    const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    fail({ location: { source, line: pos?.line, col: pos?.col }, ...M.yamlSyntax(message) });
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch {
+    fail({ location: { source }, ...M.aliasBomb() });
+  }
+  if (data === null || data === undefined) fail({ location: { source }, ...M.emptyFile() });
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    const start = (doc.contents as Node | null)?.range?.[0] ?? 0;
+    fail({ location: { source, ...lines.linePos(start) }, ...M.notAMapping(data) });
+  }
+  return { source, data: data as Record<string, unknown>, doc, lines };
+}
+
+const lineCount = (text: string) => text.split('\n').length;
+
+/**
+ * The node at `path` in a document, or the deepest node on the way there.
+ * `key: true` returns the key of the last segment (for "unknown key" messages).
+ */
+function nodeAt(doc: Document, path: readonly PathSegment[], key: boolean): { node: Node; depth: number } | undefined {
+  let node = doc.contents as Node | null;
+  if (!node) return undefined;
+  let depth = 0;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    let next: Node | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (pair) {
+        const last = i === path.length - 1;
+        next = (last && key ? pair.key : (pair.value ?? pair.key)) as Node | undefined;
+      }
+    } else if (isSeq(node)) {
+      const index = Number(segment);
+      next = Number.isInteger(index) ? (node.items[index] as Node | undefined) : undefined;
+    }
+    if (!next) break;
+    node = next;
+    depth = i + 1;
+  }
+  return { node, depth };
+}
+
+/** How much of `path` a document defines: the depth reached and the line:col there. */
+export function locate(sd: SourceDocument, path: readonly PathSegment[], key = false): { depth: number; location: Location } {
+  if (!sd.doc || !sd.lines) return { depth: 0, location: { source: sd.source } };
+  const found = nodeAt(sd.doc, path, key);
+  if (!found || !found.node.range) return { depth: found?.depth ?? 0, location: { source: sd.source } };
+  const { line, col } = sd.lines.linePos(found.node.range[0]);
+  return { depth: found.depth, location: { source: sd.source, line, col } };
+}

@@ -1,0 +1,223 @@
+/**
+ * Every user-facing message of lrsim, in one module (STYLE habit 9): each names the file,
+ * line and field it is about, says what is wrong and how to fix it.
+ *
+ * A message is one line: `WHERE: FIELD: WHAT; FIX`. WHERE is `file:line:col` (or the
+ * `--set` assignment), FIELD a dot path as `--set` accepts it (`policies.0.openness`).
+ * The CLI prints it as `lrsim: error: ...` and exits 2.
+ */
+
+export type PathSegment = string | number;
+
+/** Where a problem is: a file (with line and column when known) or a `--set` assignment. */
+export interface Location {
+  source: string;
+  line?: number;
+  col?: number;
+}
+
+/** One problem, before it is formatted. */
+export interface Problem {
+  location?: Location;
+  /** The field the problem is about (shown); also where to look for its line. */
+  path?: readonly PathSegment[];
+  /** Where to look for the line when it differs from `path` (an unknown key's own node). */
+  at?: readonly PathSegment[];
+  what: string;
+  fix?: string;
+}
+
+/** Bad input: a one-line, user-facing error (exit code 2). `problems` lists every line. */
+export class ScenarioError extends Error {
+  readonly problems: string[];
+  constructor(problems: string | readonly string[]) {
+    const list = typeof problems === 'string' ? [problems] : [...problems];
+    const more = list.length - 1;
+    super(
+      more > 0
+        ? `${list[0]} (and ${more} more problem${more === 1 ? '' : 's'}; \`lrsim validate FILE\` lists them all)`
+        : list[0],
+    );
+    this.name = 'ScenarioError';
+    this.problems = list;
+  }
+}
+
+/** Throws a ScenarioError for the given problems (at least one). */
+export function fail(...problems: Problem[]): never {
+  throw new ScenarioError(problems.map(formatProblem));
+}
+
+/** `policies.0.openness`; the empty path is "top level". */
+export function fieldName(path: readonly PathSegment[]): string {
+  return path.length ? path.join('.') : 'top level';
+}
+
+export function formatLocation(loc: Location): string {
+  if (loc.line === undefined) return loc.source;
+  return `${loc.source}:${loc.line}:${loc.col ?? 1}`;
+}
+
+/** One line: `where: field: what; fix` (sentence parts omitted when unknown). */
+export function formatProblem(p: Problem): string {
+  const parts: string[] = [];
+  if (p.location) parts.push(formatLocation(p.location));
+  if (p.path && p.path.length) parts.push(fieldName(p.path));
+  const head = parts.length ? `${parts.join(': ')}: ` : '';
+  return `${head}${p.what}${p.fix ? `; ${p.fix}` : ''}`.replace(/\s*\n\s*/g, ' ');
+}
+
+const quoteList = (items: readonly string[], max = 12) =>
+  items.length > max
+    ? `${items.slice(0, max).map((s) => `"${s}"`).join(', ')}, ... (see \`lrsim schema\`)`
+    : items.map((s) => `"${s}"`).join(', ');
+const suggest = (s: string | undefined) => (s === undefined ? '' : `did you mean "${s}"? `);
+const show = (v: unknown): string => {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
+  if (typeof v === 'number') return Number.isNaN(v) ? '.nan' : Number.isFinite(v) ? String(v) : v > 0 ? '.inf' : '-.inf';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return String(v);
+};
+
+type Msg = Pick<Problem, 'what' | 'fix'>;
+
+/** Messages about scenario files, `extends`, schema checks and `--set`. */
+export const scenarioMessages = {
+  // --- files and references ---------------------------------------------------------
+  fileNotFound: (builtins: readonly string[], suggestion?: string): Msg => ({
+    what: 'file not found',
+    fix: `${suggest(suggestion)}check the path, or name a built-in scenario (${builtins.join(', ')})`,
+  }),
+  notAFile: (): Msg => ({ what: 'is a directory, not a scenario file', fix: 'name a .yaml or .json file inside it' }),
+  unknownScenario: (ref: string, builtins: readonly string[], suggestion?: string): Msg => ({
+    what: `no scenario file or built-in scenario named "${ref}"`,
+    fix: `${suggest(suggestion)}built-ins: ${builtins.join(', ')} (\`lrsim scenarios\` describes them)`,
+  }),
+  readFailed: (reason: string): Msg => ({ what: `cannot read the file (${reason})`, fix: 'check the path and its permissions' }),
+  fileTooLarge: (bytes: number, max: number): Msg => ({
+    what: `file is too large (${(bytes / 2 ** 20).toFixed(1)} MiB)`,
+    fix: `scenario files are at most ${max / 2 ** 20} MiB; is this the right file?`,
+  }),
+  binaryFile: (reason: string): Msg => ({
+    what: `not a text file (${reason})`,
+    fix: 'a scenario is a UTF-8 YAML or JSON text file; is this the right file?',
+  }),
+  emptyFile: (): Msg => ({ what: 'the file is empty', fix: 'write a YAML mapping, e.g. `extends: baseline` on the first line' }),
+  notAMapping: (found: unknown): Msg => ({
+    what: `the top level is ${show(found)}, not a mapping of settings`,
+    fix: 'write `key: value` lines, e.g. `extends: baseline` and `openness: 0.3`',
+  }),
+  yamlSyntax: (message: string): Msg => ({ what: `YAML syntax error: ${message}`, fix: 'fix the syntax (check indentation, colons, brackets and quotes)' }),
+  jsonSyntax: (message: string): Msg => ({ what: `JSON syntax error: ${message}`, fix: 'fix the syntax (check commas, brackets and quotes), or write the scenario as YAML' }),
+  aliasBomb: (): Msg => ({ what: 'too many YAML aliases', fix: 'write the values out instead of repeating anchors' }),
+
+  // --- extends ----------------------------------------------------------------------
+  extendsNotString: (value: unknown): Msg => ({
+    what: `extends is ${show(value)}, not a name`,
+    fix: 'write the name of a built-in scenario or a path, e.g. `extends: baseline`',
+  }),
+  extendsUnknown: (ref: string, builtins: readonly string[], suggestion?: string): Msg => ({
+    what: `extends "${ref}": no built-in scenario or file of that name`,
+    fix: `${suggest(suggestion)}built-ins: ${builtins.join(', ')}; a file path is relative to this file`,
+  }),
+  extendsCycle: (chain: readonly string[]): Msg => ({
+    what: `extends forms a cycle (${chain.join(' -> ')})`,
+    fix: 'remove `extends` from one of these files',
+  }),
+  extendsTooDeep: (max: number): Msg => ({ what: `extends chain is deeper than ${max} files`, fix: 'flatten the chain' }),
+
+  // --- schema checks ----------------------------------------------------------------
+  unknownKey: (key: string, allowed: readonly string[], suggestion?: string): Msg => ({
+    what: `unknown key "${key}"`,
+    fix: suggestion !== undefined ? `did you mean "${suggestion}"?` : `allowed keys: ${quoteList(allowed)}`,
+  }),
+  missingField: (expected: string): Msg => ({ what: 'required field is missing', fix: `add it (${expected})` }),
+  noValue: (expected: string): Msg => ({ what: 'has no value (empty or null)', fix: `write ${expected}` }),
+  wrongType: (value: unknown, expected: string): Msg => ({ what: `${show(value)} is the wrong type`, fix: `write ${expected}` }),
+  notFinite: (value: unknown, expected: string): Msg => ({ what: `${show(value)} is not a finite number`, fix: `write ${expected}` }),
+  notInteger: (value: unknown, expected: string): Msg => ({ what: `${show(value)} is not a whole number`, fix: `write ${expected}` }),
+  outOfRange: (value: unknown, expected: string): Msg => ({ what: `${show(value)} is out of range`, fix: `write ${expected}` }),
+  tooMany: (count: number, max: number): Msg => ({ what: `too many entries (${count})`, fix: `at most ${max} are allowed` }),
+  tooFew: (count: number, min: number): Msg => ({ what: `too few entries (${count})`, fix: `at least ${min} ${min === 1 ? 'is' : 'are'} needed` }),
+  stringLength: (length: number, min: number | undefined, max: number | undefined): Msg => ({
+    what: `text of ${length} characters is too ${min !== undefined && length < min ? 'short' : 'long'}`,
+    fix: `write ${min ?? 0} to ${max ?? 'any number of'} characters`,
+  }),
+  unknownKind: (what: string, value: unknown, valid: readonly string[], suggestion?: string): Msg =>
+    value === undefined
+      ? { what: `the ${what} has no kind`, fix: `add \`kind:\`, one of ${valid.join(', ')}` }
+      : { what: `unknown ${what} kind ${show(value)}`, fix: `${suggest(suggestion)}valid kinds: ${valid.join(', ')}` },
+  notOneOf: (value: unknown, options: readonly string[], suggestion?: string): Msg => ({
+    what: `${show(value)} is not allowed`,
+    fix: `${suggest(suggestion)}write one of ${options.join(', ')}`,
+  }),
+  badFormat: (value: unknown, rule: string): Msg => ({ what: `${show(value)} has the wrong form`, fix: rule }),
+  noMatchingForm: (value: unknown, forms: string): Msg => ({ what: `${show(value)} is not allowed here`, fix: `write ${forms}` }),
+  invalid: (zodMessage: string): Msg => ({ what: zodMessage, fix: 'see `lrsim schema` for what this field accepts' }),
+
+  // --- cross-field checks -------------------------------------------------------------
+  duplicatePlace: (name: string): Msg => ({ what: `place name "${name}" is used twice`, fix: 'give every place a unique name' }),
+  unknownPlace: (name: string, places: readonly string[], suggestion?: string): Msg => ({
+    what: `no place named "${name}" in region.places`,
+    fix: `${suggest(suggestion)}places: ${quoteList(places)}`,
+  }),
+  linkToItself: (name: string): Msg => ({ what: `link from "${name}" to itself`, fix: 'a link joins two different places' }),
+  endNotAfterStart: (start: number, end: number): Msg => ({
+    what: `end ${end} is not after start ${start}`,
+    fix: `write an end greater than ${start} (end is exclusive), or drop \`end\` to run to the last tick`,
+  }),
+  minAboveMax: (minField: string, min: number, maxField: string, max: number): Msg => ({
+    what: `${minField} (${min}) is greater than ${maxField} (${max})`,
+    fix: `make ${minField} at most ${maxField}`,
+  }),
+  tooManyAgents: (total: number, max: number): Msg => ({
+    what: `${total} agents in all (firms + residents + institutions) is above the limit of ${max}`,
+    fix: 'lower agents.firms or agents.residents',
+  }),
+  membersAboveFirms: (members: number, firms: number): Msg => ({
+    what: `${members} members but only ${firms} firms (agents.firms)`,
+    fix: `write at most ${firms}`,
+  }),
+  domainOutOfRange: (value: number, domains: number): Msg => ({
+    what: `domain ${value} does not exist with knowledge.domains = ${domains}`,
+    fix: `write a domain from 0 to ${domains - 1}`,
+  }),
+  tooManyDomains: (value: number, domains: number): Msg => ({
+    what: `${value} domains is more than knowledge.domains (${domains})`,
+    fix: `write at most ${domains}`,
+  }),
+  duplicateArm: (name: string): Msg => ({ what: `arm name "${name}" is used twice`, fix: 'give every arm a unique name' }),
+
+  // --- --set and dot paths ------------------------------------------------------------
+  setSyntax: (): Msg => ({ what: 'not of the form PATH=VALUE', fix: 'write e.g. `--set openness=0.3` or `--set proximity.geographic_decay_km=40`' }),
+  unknownPath: (segment: string, allowed: readonly string[], suggestion?: string): Msg => ({
+    what: `unknown setting "${segment}"`,
+    fix: suggestion !== undefined ? `did you mean "${suggestion}"?` : `allowed here: ${quoteList(allowed)}`,
+  }),
+  pathIntoValue: (segment: string): Msg => ({
+    what: `"${segment}" goes below a value that has no settings`,
+    fix: 'shorten the path to the value itself',
+  }),
+  badIndex: (segment: string, length: number): Msg => ({
+    what: `"${segment}" is not an index of this list (it has ${length} entr${length === 1 ? 'y' : 'ies'})`,
+    fix: `${length === 0 ? 'use 0 to add the first entry' : `use 0 to ${length - 1}, or ${length} to append`}, or set the whole list, e.g. \`--set 'policies=[{kind: open_region, openness: 0.5}]'\``,
+  }),
+  setBadValue: (message: string): Msg => ({
+    what: `cannot read the value (${message})`,
+    fix: "write a YAML value: a number, text, true/false, [a, b] or {key: value}; quote the whole option in the shell, e.g. --set 'policies=[{kind: open_region, openness: 0.5}]'",
+  }),
+} as const;
+
+/** Messages of the command line (usage, output directories, failures). */
+export const cliMessages = {
+  usage: (message: string) => `${message.replace(/\s*\n\s*/g, ' ')} (see \`lrsim --help\`)`,
+  outIsFile: (dir: string) => `--out ${dir}: is a file, not a directory; name a new or empty directory`,
+  outNotEmpty: (dir: string, files: readonly string[]) =>
+    `--out ${dir}: directory already holds other files (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''}); name a new directory, or add --force to write into it anyway`,
+  badOption: (option: string, value: unknown, expected: string) => `${option} ${String(value)}: write ${expected}`,
+  unexpected: (message: string, debug: boolean) =>
+    `unexpected failure: ${message.replace(/\s*\n\s*/g, ' ')}${debug ? '' : ' (run again with --debug for the stack trace)'}`,
+  wroteSchema: (file: string) => `wrote ${file}`,
+} as const;

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { columnsToCsv, csvField, formatNumber, rowMajorToCsv } from '../../src/io/csv';
+
+describe('CSV writer', () => {
+  it('writes integers as they are and other numbers with 6 significant digits', () => {
+    expect(formatNumber(42)).toBe('42');
+    expect(formatNumber(-3)).toBe('-3');
+    expect(formatNumber(-0)).toBe('0');
+    expect(formatNumber(1 / 3)).toBe('0.333333');
+    expect(formatNumber(2 / 3)).toBe('0.666667');
+    expect(formatNumber(12345.678)).toBe('12345.7');
+    expect(formatNumber(0.1 + 0.2)).toBe('0.3');
+    expect(formatNumber(1.5e-7)).toBe('1.5e-7');
+    expect(formatNumber(-1e-300)).toBe('-1e-300');
+    expect(formatNumber(1e25)).toBe('1e+25');
+    expect(formatNumber(NaN)).toBe('');
+    expect(formatNumber(Infinity)).toBe('Inf');
+    expect(formatNumber(-Infinity)).toBe('-Inf');
+  });
+  it('quotes text only when needed', () => {
+    expect(csvField('Core City')).toBe('Core City');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(' edge')).toBe('" edge"');
+    expect(csvField(true)).toBe('true');
+    expect(csvField(null)).toBe('');
+  });
+  it('writes row-major and columnar tables', () => {
+    expect(rowMajorToCsv(['tick', 'x'], new Float64Array([0, 0.5, 1, 1 / 3]), 2)).toBe('tick,x\n0,0.5\n1,0.333333\n');
+    expect(columnsToCsv({ id: [1, 2], place: ['Core City', 'Harbour, North'] })).toBe('id,place\n1,Core City\n2,"Harbour, North"\n');
+    expect(() => columnsToCsv({ a: [1], b: [] })).toThrow(/column b/);
+  });
+});
