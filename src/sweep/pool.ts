@@ -33,7 +33,7 @@ export class RunPool {
       minThreads: options.workers,
       maxThreads: options.workers,
       concurrentTasksPerWorker: 1,
-      idleTimeout: Number.MAX_SAFE_INTEGER,
+      idleTimeout: 60_000,
     });
   }
 

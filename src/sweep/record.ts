@@ -4,22 +4,11 @@
  * (NaN: undefined outcome) are written as null by JSON and read back as NaN.
  */
 import type { PlannedRun } from './plan';
+import type { RunResult } from '../model';
 import type { ParameterValue } from './design';
 
-/** What a worker returns for a run (RunResult of the engine, typed arrays transferred). */
-export interface RunOutput {
-  seed: number;
-  ticks: number;
-  agents: number;
-  columns: readonly string[];
-  rows: number;
-  series: Float64Array;
-  outcomes: Record<string, number>;
-  placeNames: string[];
-  placeFlows: Float64Array;
-  firms?: Record<string, ArrayLike<number> | string[]>;
-  wallSeconds: number;
-}
+/** What a worker returns for a run: the engine's result, typed arrays transferred. */
+export type RunOutput = RunResult;
 
 export interface RunRecord {
   key: string;
@@ -46,19 +35,18 @@ export function pointParams(parameters: readonly string[], values: readonly Para
   return Object.fromEntries(parameters.map((p, j) => [p, values[j]]));
 }
 
+/** The identity of a run, first in every record (the key leads). */
+function recordHead(run: PlannedRun, params: Record<string, ParameterValue>) {
+  return { key: run.key, point: run.point, arm: run.arm, arm_index: run.armIndex, replicate: run.replicate, seed: run.seed, params };
+}
+
 /** The record of a finished run. */
 export function okRecord(run: PlannedRun, params: Record<string, ParameterValue>, out: RunOutput): RunRecord {
   const width = out.columns.length;
   const series: number[][] = [];
   for (let r = 0; r < out.rows; r++) series.push(Array.from(out.series.subarray(r * width, (r + 1) * width)));
   return {
-    key: run.key,
-    point: run.point,
-    arm: run.arm,
-    arm_index: run.armIndex,
-    replicate: run.replicate,
-    seed: run.seed,
-    params,
+    ...recordHead(run, params),
     status: 'ok',
     error: null,
     wall_seconds: round3(out.wallSeconds),
@@ -75,13 +63,7 @@ export function okRecord(run: PlannedRun, params: Record<string, ParameterValue>
 /** The record of a run that threw (or whose worker died). */
 export function failedRecord(run: PlannedRun, params: Record<string, ParameterValue>, error: unknown, wallSeconds: number): RunRecord {
   return {
-    key: run.key,
-    point: run.point,
-    arm: run.arm,
-    arm_index: run.armIndex,
-    replicate: run.replicate,
-    seed: run.seed,
-    params,
+    ...recordHead(run, params),
     status: 'failed',
     error: errorText(error),
     wall_seconds: round3(wallSeconds),

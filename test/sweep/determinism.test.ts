@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mergeSweeps } from '../../src/sweep/merge';
+import { runSweep } from '../../src/sweep/run-sweep';
+import { GRID_WITH_ARMS, outputs, tempDir, writeScenario } from './helpers';
+
+// Outputs are sorted by key and carry no timings: the bytes must not depend on how many
+// workers ran the sweep, in what order runs finished, or how it was split into shards.
+describe('sweep outputs are byte-identical', () => {
+  const dir = tempDir('determinism');
+  const scenario = writeScenario(dir, GRID_WITH_ARMS);
+  const sweep = (out: string, workers: number, shard?: { index: number; count: number }) =>
+    runSweep({ scenario, out: join(dir, out), workers, shard, progress: false });
+
+  it('for 1, 2 and 4 workers and for 3 merged shards', async () => {
+    const one = await sweep('w1', 1);
+    expect(one).toMatchObject({ status: 'complete', planned: 16, ok: 16, failedCount: 0, exitCode: 0 });
+    const reference = outputs(join(dir, 'w1'));
+    expect(reference['runs.csv'].toString().trim().split('\n')).toHaveLength(17);
+
+    await sweep('w2', 2);
+    await sweep('w4', 4);
+    expect(outputs(join(dir, 'w2'))).toEqual(reference);
+    expect(outputs(join(dir, 'w4'))).toEqual(reference);
+
+    for (let i = 0; i < 3; i++) await sweep(`shards/${i}`, 1 + (i % 2), { index: i, count: 3 });
+    const merged = await mergeSweeps([0, 1, 2].map((i) => join(dir, 'shards', String(i))), join(dir, 'merged'));
+    expect(merged).toMatchObject({ planned: 16, ok: 16, exitCode: 0 });
+    expect(outputs(join(dir, 'merged'))).toEqual(reference);
+  });
+});

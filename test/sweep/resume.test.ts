@@ -1,0 +1,77 @@
+import { appendFileSync, readFileSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lrsim, lrsimSpawn, outputs, storedLines, tempDir, writeScenario } from './helpers';
+
+const DESIGN = `sweep:
+  design: grid
+  parameters:
+    openness: [0.05, 0.15, 0.3]
+  replicates: 6
+`;
+
+const storedKeys = (dir: string) =>
+  readFileSync(join(dir, 'runs.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { key: string }).key);
+
+/** Waits until the store of `dir` holds at least `n` runs. */
+async function waitForRuns(dir: string, n: number, timeoutMs = 90_000) {
+  const start = Date.now();
+  while (storedLines(dir) < n) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${n} runs in ${dir}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('a killed sweep, resumed, equals one never interrupted', () => {
+  const dir = tempDir('resume');
+  const scenario = writeScenario(dir, DESIGN);
+  const whole = join(dir, 'whole');
+  const killed = join(dir, 'killed');
+
+  it('after SIGKILL part way and a torn last line', async () => {
+    expect(lrsim(['sweep', scenario, '--workers', '2', '--out', whole, '--no-report']).code).toBe(0);
+
+    const child = lrsimSpawn(['sweep', scenario, '--workers', '2', '--out', killed, '--no-report']);
+    await waitForRuns(killed, 5);
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    const before = storedLines(killed);
+    expect(before).toBeLessThan(18);
+    // A write cut short by the kill: half a record without its newline.
+    const store = join(killed, 'runs.ndjson');
+    const lastLine = readFileSync(store, 'utf8').trim().split('\n').pop()!;
+    appendFileSync(store, lastLine.slice(0, Math.floor(lastLine.length / 2)));
+
+    const resumed = lrsim(['sweep', scenario, '--workers', '2', '--out', killed, '--resume', '--no-report']);
+    expect(resumed.code).toBe(0);
+    expect(outputs(killed)).toEqual(outputs(whole));
+    const keys = storedKeys(killed);
+    expect(keys).toHaveLength(18);
+    expect(new Set(keys).size).toBe(18); // never a duplicate
+
+    // Resuming a complete sweep runs nothing and changes no output.
+    const size = statSync(store).size;
+    expect(lrsim(['sweep', scenario, '--out', killed, '--resume', '--no-report']).code).toBe(0);
+    expect(statSync(store).size).toBe(size);
+    expect(outputs(killed)).toEqual(outputs(whole));
+  });
+
+  it('Ctrl-C stops cleanly, keeps finished runs and resumes', async () => {
+    const stopped = join(dir, 'stopped');
+    const child = lrsimSpawn(['sweep', scenario, '--workers', '1', '--out', stopped, '--no-report']);
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += String(d)));
+    await waitForRuns(stopped, 3);
+    child.kill('SIGINT');
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted: \d+ of 18 runs are stored; finish with: lrsim .*--resume/);
+    const manifest = JSON.parse(readFileSync(join(stopped, 'manifest.json'), 'utf8')) as { status: string };
+    expect(manifest.status).toBe('interrupted');
+    // every line whole
+    expect(readFileSync(join(stopped, 'runs.ndjson'), 'utf8').endsWith('}\n')).toBe(true);
+    expect(lrsim(['sweep', scenario, '--workers', '2', '--out', stopped, '--resume', '--no-report']).code).toBe(0);
+    expect(outputs(stopped)).toEqual(outputs(whole));
+  });
+});
