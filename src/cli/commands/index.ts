@@ -7,8 +7,10 @@ import type { CommandModule } from 'yargs';
 import { classroomCommand } from './classroom';
 import { scenariosCommand } from './scenarios';
 import { schemaCommand } from './schema';
+import { slurmCommand } from './slurm';
 import { sweepCommand } from './sweep';
 import { mergeCommand } from './merge';
+import { reportCommand } from './report';
 import { runCommand } from './run';
 import { validateCommand } from './validate';
 
@@ -20,6 +22,8 @@ export const commands: CommandModule<any, any>[] = [
   schemaCommand,
   sweepCommand,
   mergeCommand,
+  reportCommand,
+  slurmCommand,
   classroomCommand,
   // sweep, merge, report, slurm, classroom: one line each, e.g. `sweepCommand,`
 ];

@@ -1,0 +1,24 @@
+/** `lrsim report DIR`: statistics, charts and the offline HTML report of a sweep directory. */
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { writeReport } from '../../report';
+import { UsageError } from '../usage-error';
+
+export const reportCommand: CommandModule<object, { dir: string; images: boolean }> = {
+  command: 'report <dir>',
+  describe: 'Write stats.csv, charts (Vega-Lite, SVG, PNG) and report.html for a sweep directory',
+  builder: (y) =>
+    y
+      .positional('dir', { type: 'string', demandOption: true, describe: 'A sweep directory (holds runs.ndjson and manifest.json)' })
+      .option('images', { type: 'boolean', default: true, describe: 'Also write SVG and PNG of every chart (--no-images to skip)' })
+      .example('$0 report output/sweep', 'write output/sweep/report.html'),
+  handler: async (args) => {
+    if (!existsSync(join(args.dir, 'runs.ndjson'))) {
+      throw new UsageError(`${args.dir}: no runs.ndjson here; give the directory a sweep wrote (lrsim sweep --out DIR)`);
+    }
+    const result = await writeReport(args.dir, { images: args.images });
+    const shown = relative(process.cwd(), result.path) || result.path;
+    process.stdout.write(`report: ${shown} (${result.runs} runs${result.failed ? `, ${result.failed} failed` : ''}; ${result.charts.length} chart images; stats in ${relative(process.cwd(), result.statsPath)})\n`);
+  },
+};

@@ -1,0 +1,75 @@
+/**
+ * The offline HTML report of a sweep directory: statistics (stats.csv), charts
+ * (charts/NAME.vl.json, .svg, .png) and one self-contained report.html.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCharts, FONT_FAMILY, writeCharts, type WrittenChart } from '../charts';
+import { computeSweepStats, writeStatsCsv, type SweepStats } from '../stats';
+import { fontFaceCss, librarySources } from './assets';
+import { networkLoads } from './escape';
+import { findings } from './findings';
+import { parameterRows } from './parameters';
+import { renderPage } from './page';
+
+export { escapeHtml, jsonForScript, networkLoads } from './escape';
+export { findings, changeClause } from './findings';
+
+export interface ReportOptions {
+  /** Also write SVG and PNG of every chart (default true; the HTML itself never needs them). */
+  images?: boolean;
+}
+
+export interface ReportResult {
+  /** DIR/report.html */
+  path: string;
+  /** DIR/stats.csv */
+  statsPath: string;
+  charts: WrittenChart[];
+  findings: string[];
+  runs: number;
+  failed: number;
+}
+
+const DATA_FILES = [
+  { file: 'runs.csv', what: 'one row per run: key, point, arm, replicate, seed, parameters and outcomes' },
+  { file: 'timeseries.csv', what: 'the time series of every run' },
+  { file: 'stats.csv', what: 'every statistic in this report, tidy (section, point, parameters, arm, measure, n, mean, sd, 95 % CI, effect size)' },
+  { file: 'runs.ndjson', what: 'the raw run records (series and place flows included)' },
+  { file: 'manifest.json', what: 'the resolved scenario, design, seed rule, machine and timings' },
+];
+
+/** Compute the statistics of DIR, write stats.csv, the charts and report.html. */
+export async function writeReport(dir: string, opts: ReportOptions = {}): Promise<ReportResult> {
+  const stats = await computeSweepStats(dir);
+  const statsPath = writeStatsCsv(dir, stats);
+  const charts = buildCharts(stats);
+  const written = opts.images === false ? [] : await writeCharts(dir, charts);
+  const sentences = findings(stats);
+  const html = reportHtml(stats, charts, sentences, dir);
+  const loads = networkLoads(html);
+  if (loads.length) throw new Error(`report.html would load from the network: ${loads.join(', ')}`);
+  const path = join(dir, 'report.html');
+  writeFileSync(path, html);
+  return { path, statsPath, charts: written, findings: sentences, runs: stats.runs.length, failed: stats.failed.length };
+}
+
+function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, sentences: string[], dir: string): string {
+  const sc = stats.scenario;
+  const version = typeof stats.manifest.version === 'string' ? stats.manifest.version : 'unknown';
+  const source = typeof stats.manifest.scenario_source === 'string' ? ` from ${stats.manifest.scenario_source}` : '';
+  return renderPage({
+    title: `${sc.name ?? 'Sweep'}: lrsim report`,
+    description: sc.description ?? '',
+    teachingNote: sc.teaching_note ?? '',
+    references: sc.references ?? [],
+    findings: sentences,
+    parameters: parameterRows(stats),
+    charts,
+    dataFiles: DATA_FILES.filter((d) => existsSync(join(dir, d.file))),
+    failed: stats.failed,
+    footer: `lrsim ${version}; scenario ${sc.name ?? ''}${source}; statistics: t-based 95 % confidence intervals of means, Wilson intervals for shares, paired differences on common seeds with Cohen's d_z. Charts: Vega-Lite, font ${FONT_FAMILY}.`,
+    libraries: librarySources(),
+    fontCss: fontFaceCss(FONT_FAMILY),
+  });
+}

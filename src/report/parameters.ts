@@ -1,0 +1,46 @@
+/** The parameters table: the design (swept parameters, arms) and the key settings. */
+import type { SweepStats } from '../stats';
+import { formatParamValue } from '../stats';
+
+export interface ParameterRow {
+  group: string;
+  name: string;
+  value: string;
+}
+
+/** Rows of the parameters table, as plain text (the page escapes them). */
+export function parameterRows(stats: SweepStats): ParameterRow[] {
+  const sc = stats.scenario;
+  const rows: ParameterRow[] = [];
+  const design = (stats.manifest.design ?? {}) as { kind?: string; samples?: number | null; replicates?: number };
+  const sweep = sc.sweep ?? {};
+  const designName = design.kind ?? sweep.design;
+  if (designName) rows.push({ group: 'Design', name: 'design', value: `${designName}${design.samples ? `, ${design.samples} samples` : ''}` });
+  const replicates = design.replicates ?? sweep.replicates;
+  if (replicates !== undefined) rows.push({ group: 'Design', name: 'replicates (seeds per point and arm)', value: String(replicates) });
+  for (const p of stats.parameters) {
+    const values = [...new Set(stats.groups.map((g) => g.params[p]))];
+    const numeric = values.every((v) => typeof v === 'number');
+    const sorted = numeric ? (values as number[]).sort((a, b) => a - b) : values;
+    const text = values.length > 8 && numeric ? `${values.length} values from ${formatParamValue(sorted[0])} to ${formatParamValue(sorted[sorted.length - 1])}` : sorted.map(formatParamValue).join(', ');
+    rows.push({ group: 'Swept', name: p, value: text });
+  }
+  for (const arm of sc.arms ?? []) {
+    const policies = (arm.policies ?? []).map((pl) => `${pl.label ?? pl.kind}${pl.cost ? ` (cost ${pl.cost}/tick)` : ''}`).join('; ');
+    const role = arm.name === stats.baselineArm ? ' [baseline]' : '';
+    rows.push({ group: 'Arm', name: `${arm.name}${role}`, value: [arm.description, policies ? `policies: ${policies}` : 'no policies'].filter(Boolean).join(' — ') });
+  }
+  const setting = (name: string, value: unknown) => {
+    if (value !== undefined && value !== null) rows.push({ group: 'Setting', name, value: formatParamValue(value) });
+  };
+  setting('seed', sc.seed);
+  setting('ticks (quarters)', sc.ticks);
+  setting('firms', sc.agents?.firms);
+  setting('residents', sc.agents?.residents);
+  setting('places', sc.region?.places?.length);
+  setting('openness', sc.openness);
+  setting('observe.window (late window, ticks)', sc.observe?.window);
+  setting('lock_in.threshold', sc.lock_in?.threshold);
+  if (!sc.arms?.length) for (const pl of sc.policies ?? []) setting(`policy ${pl.label ?? pl.kind}`, pl.cost ? `cost ${pl.cost}/tick` : 'no cost');
+  return rows;
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { changeClause, escapeHtml, jsonForScript, networkLoads, writeReport } from '../../src/report';
+import { writeFixtureSweep } from '../fixtures/sweep-dir';
+
+describe('escaping', () => {
+  it('escapes HTML and keeps JSON from closing its script element', () => {
+    expect(escapeHtml('<script>alert(1)</script> & "x"')).toBe('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
+    const json = jsonForScript({ s: '</script><script>alert(1)</script>' });
+    expect(json).not.toMatch(/<\/script/i);
+    expect(JSON.parse(json)).toEqual({ s: '</script><script>alert(1)</script>' });
+  });
+  it('finds network loads', () => {
+    expect(networkLoads('<script src="https://cdn.example/x.js"></script><a href="stats.csv">')).toEqual(['https://cdn.example/x.js']);
+    expect(networkLoads('<link href="//cdn.example/a.css">')).toEqual(['//cdn.example/a.css']);
+    expect(networkLoads("<style>a{background:url('http://x/y.png')}</style>")).toEqual(['http://x/y.png']);
+  });
+});
+
+describe('findings', () => {
+  it('says raised, lowered or not clearly changed from the interval', () => {
+    expect(changeClause('late innovation value', 0.34, 0.28, 0.4)).toBe('raised late innovation value by 34 % (95 % CI +28 % to +40 %)');
+    expect(changeClause('x', -0.1, -0.2, -0.05)).toBe('lowered x by 10 % (95 % CI −20 % to −5 %)');
+    expect(changeClause('x', 0.02, -0.01, 0.05)).toMatch(/^did not clearly change x/);
+  });
+});
+
+describe('writeReport on the fixture sweep', () => {
+  it('writes one self-contained report.html with escaped scenario text and no network load', async () => {
+    const evil = 'Region <script>alert(1)</script> & "friends" </script><img src=x onerror=alert(2)>';
+    const dir = writeFixtureSweep({ description: evil, replicates: 3, ticks: 12 });
+    const result = await writeReport(dir, { images: false });
+    const html = readFileSync(result.path, 'utf8');
+    expect(networkLoads(html)).toEqual([]);
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('Region &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;');
+    // vega, vega-lite and vega-embed are inlined; no <script src>.
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    for (const lib of ['vega', 'vega-lite', 'vega-embed']) expect(html).toContain(`/* ${lib} `);
+    expect(html).toContain("src:url(data:font/ttf;base64,");
+    for (const name of ['innovation-value', 'lock-in', 'heatmap-innovation', 'policy-comparison', 'region-map']) expect(html).toContain(`id="chart-${name}"`);
+    expect(html).toContain('<a href="stats.csv">');
+    expect(result.findings.some((f) => /raising openness from 0 to 0\.3 raised late innovation value by \d+ %/.test(f))).toBe(true);
+    expect(result.findings.some((f) => /The cluster arm raised late innovation value by \d+ % \(95 % CI/.test(f))).toBe(true);
+  });
+});
