@@ -18,8 +18,10 @@ export const slurmMessages = {
     `${flag} "${value}" cannot go into an #SBATCH line; use letters, digits and _ . - only`,
   badOutDir: (dir: string) =>
     `--out "${dir}" holds whitespace, '%' or a quote, which #SBATCH --output lines cannot carry; choose a plainer path`,
-  shardsCapped: (requested: number, runs: number) =>
-    `warning: --shards ${requested} is more than the sweep's ${runs} runs; using ${runs} shards (one run each)`,
+  shardsCapped: (requested: number, runs: number, groups: number) =>
+    groups === runs
+      ? `warning: --shards ${requested} is more than the sweep's ${runs} runs; using ${groups} shards (one run each)`
+      : `warning: --shards ${requested} is more than the sweep's ${groups} (point, replicate) groups of ${runs} runs (the arms of a group stay in one shard); using ${groups} shards`,
   noSbatch: () =>
     `--submit needs sbatch on the PATH, and there is none here; run on a SLURM login node, or drop --submit and submit the scripts there yourself`,
   notADirectory: (dir: string) =>
@@ -28,6 +30,8 @@ export const slurmMessages = {
     `--out ${dir} is not empty and was not prepared by lrsim slurm; nothing was changed: choose an empty or new --out`,
   differentSweep: (dir: string, planned: string, now: string) =>
     `--out ${dir} holds a different sweep (scenario hash ${planned.slice(0, 12)}, this one is ${now.slice(0, 12)}); nothing was changed: use a new --out, or re-run with the scenario and --set values it was made with`,
+  differentRuns: (dir: string, planned: number, now: number) =>
+    `--out ${dir} was planned for ${planned} runs, this sweep has ${now} (sweep.replicates differs); nothing was changed: use a new --out, or re-run with the replicates it was made with`,
   differentShards: (dir: string, planned: number, now: number) =>
     `--out ${dir} was planned with --shards ${planned}, not ${now}; nothing was changed: re-run with --shards ${planned}, or use a new --out`,
   stillQueued: (dir: string, jobs: readonly string[]) =>

@@ -24,6 +24,8 @@ export interface SweepFacts {
   hash: string;
   /** Total runs of the sweep (points x arms x replicates). */
   runs: number;
+  /** (point, replicate) groups: the most shards a sweep splits into (a group's arms stay together). */
+  groups: number;
   /** Keys of the runs shard `index` of `shards` does. */
   shardKeys(index: number, shards: number): string[];
   /** The resolved scenario, written to DIR/scenario.json for every task to run. */
@@ -158,14 +160,15 @@ export function planSlurmSweep(req: SlurmRequest, env: SlurmEnvironment): SlurmO
   const resources = parseResources(req);
   if (req.submit && !env.scheduler.available()) throw new SlurmInputError(msg.noSbatch());
   const facts = env.facts(req.scenario, req.set ?? [], env.cwd);
-  if (shards > facts.runs) {
-    warnings.push(msg.shardsCapped(shards, facts.runs));
-    shards = facts.runs;
+  if (shards > facts.groups) {
+    warnings.push(msg.shardsCapped(shards, facts.runs, facts.groups));
+    shards = facts.groups;
   }
   const dir = checkOutDir(resolve(env.cwd, req.out ?? `output/${facts.name}-slurm`));
   const layout = slurmLayout(dir);
   const plan = existingPlan(layout);
   if (plan && plan.scenario_hash !== facts.hash) throw new SlurmInputError(msg.differentSweep(dir, plan.scenario_hash, facts.hash));
+  if (plan && plan.runs !== facts.runs) throw new SlurmInputError(msg.differentRuns(dir, plan.runs, facts.runs));
   if (plan && plan.shards !== shards) throw new SlurmInputError(msg.differentShards(dir, plan.shards, shards));
   const queue = req.submit && plan ? queueState(layout, env) : { busy: [], staleMerges: [] };
   if (queue.busy.length > 0) throw new SlurmInputError(msg.stillQueued(dir, queue.busy));

@@ -59,12 +59,12 @@ function resourceDirectives(r: SlurmResources, cpusPerTask: number): string[] {
   return lines;
 }
 
-function variables(spec: SlurmScriptSpec): string[] {
+function variables(spec: SlurmScriptSpec, withScenario: boolean): string[] {
   return [
     `NODE=${shellQuote(spec.node)}`,
     `LRSIM=${shellQuote(spec.lrsim)}`,
     `DIR=${shellQuote(spec.dir)}`,
-    `SCENARIO=${shellQuote(spec.scenarioFile)}`,
+    ...(withScenario ? [`SCENARIO=${shellQuote(spec.scenarioFile)}`] : []),
     `SHARDS=${spec.shards}`,
   ];
 }
@@ -75,9 +75,10 @@ export function sweepScript(spec: SlurmScriptSpec): string {
   return [
     '#!/bin/bash',
     `# lrsim sweep "${spec.name}" on SLURM: a job array, one shard of ${spec.shards} per array task.`,
-    `# Written by: ${spec.command}`,
-    '# Re-running that command after failures rewrites this file with only the shards that',
-    '# are missing or incomplete in --array; each shard resumes its own store (--resume).',
+    '# After failures (timeouts, pre-emption, scancel) finish the sweep by re-running',
+    `#   ${spec.command}`,
+    '# which rewrites --array below with only the shards that are missing or incomplete;',
+    '# each of them resumes its own store (--resume) and skips the runs it already has.',
     `#SBATCH --job-name=${jobName(spec.name)}`,
     `#SBATCH --array=${arraySpec(spec.array, r.arrayLimit)}`,
     ...resourceDirectives(r, r.cpusPerTask),
@@ -87,7 +88,7 @@ export function sweepScript(spec: SlurmScriptSpec): string {
     'set -euo pipefail',
     '',
     '# Absolute paths, so the task runs the same lrsim wherever SLURM starts it.',
-    ...variables(spec),
+    ...variables(spec, true),
     '',
     '# The scenario is the resolved copy in $DIR, so editing the original file cannot change',
     '# a resumed sweep. Each shard writes only its own append-only store: safe on NFS/Lustre.',
@@ -105,9 +106,9 @@ export function mergeScript(spec: SlurmScriptSpec): string {
   return [
     '#!/bin/bash',
     `# Merges the ${spec.shards} shards of lrsim sweep "${spec.name}" into ${spec.dir} and writes the report.`,
-    `# Written by: ${spec.command}`,
     '# Submitted after the array job with --dependency=afterok:<array job id>; merge refuses',
-    '# an incomplete shard set and names the shards to finish.',
+    '# an incomplete shard set and names the shards to finish. To finish them, re-run',
+    `#   ${spec.command}`,
     `#SBATCH --job-name=${jobName(spec.name)}-merge`,
     ...resourceDirectives(spec.resources, 1),
     `#SBATCH --output=${spec.dir}/slurm/logs/merge-%j.out`,
@@ -115,7 +116,7 @@ export function mergeScript(spec: SlurmScriptSpec): string {
     '',
     'set -euo pipefail',
     '',
-    ...variables(spec),
+    ...variables(spec, false),
     '',
     'shard_dirs=()',
     'for ((i = 0; i < SHARDS; i++)); do shard_dirs+=("$DIR/shards/$i"); done',

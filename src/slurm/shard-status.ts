@@ -2,9 +2,10 @@
  * How far each shard of a SLURM sweep has got: the keys its store holds against the keys
  * the shard is meant to run. A shard is complete when every one of its runs is stored
  * (ok or failed: `--resume` does not repeat a stored run, so resubmitting could not change it).
+ * The store is read exactly as `--resume` reads it (a torn last line does not count).
  */
 import { join } from 'node:path';
-import { readStoredKeys } from './stored-keys';
+import { indexStore } from '../sweep/store';
 
 export interface ShardStatus {
   index: number;
@@ -19,12 +20,13 @@ export interface ShardStatus {
 
 /** Status of one shard directory, given the keys the shard must hold. */
 export function shardStatus(index: number, shardDir: string, expectedKeys: readonly string[]): ShardStatus {
-  const stored = readStoredKeys(join(shardDir, 'runs.ndjson'));
+  const stored = indexStore(join(shardDir, 'runs.ndjson'), false);
   let done = 0;
   let failed = 0;
   for (const key of expectedKeys) {
-    if (stored.keys.has(key)) done++;
-    if (stored.failed.has(key)) failed++;
+    const run = stored.get(key);
+    if (run) done++;
+    if (run?.failed) failed++;
   }
   return { index, expected: expectedKeys.length, done, failed, complete: done === expectedKeys.length };
 }

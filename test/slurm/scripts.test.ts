@@ -75,7 +75,7 @@ describe('sweep.sbatch', () => {
         '  --resume --no-report',
       ].join('\n'),
     );
-    expect(script).toContain(`# Written by: ${spec().command}`);
+    expect(script).toContain(`# After failures (timeouts, pre-emption, scancel) finish the sweep by re-running\n#   ${spec().command}\n`);
     // Directives must come before the first command, or sbatch ignores them.
     const lines = script.split('\n');
     const lastDirective = lines.map((l) => l.startsWith('#SBATCH')).lastIndexOf(true);
