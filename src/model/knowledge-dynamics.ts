@@ -4,7 +4,7 @@
  * knowledge (3.6), and research by universities and institutes in their drifting fields
  * (3.7).
  */
-import { RESEARCH_INSTITUTE, UNIVERSITY } from './kinds';
+import { RESEARCH_INSTITUTE, RESIDENT, UNIVERSITY } from './kinds';
 import { capInPlace } from './knowledge';
 import type { Params } from './params';
 import type { ModelState } from './state';
@@ -37,21 +37,28 @@ export function obsolescenceInPlace(st: ModelState, p: Params): void {
     }
     if (sum > 0) for (let k = 0; k < K; k++) H[b + k] = (1 - h) * H[b + k] + (h * w[k]) / sum;
   }
+  // Institutions decay here; residents decay in the fused pass of conversionInPlace.
   const keep = 1 - p.delta;
-  for (let n = st.F * K, end = st.N * K; n < end; n++) {
+  for (let n = st.F * K, end = st.firstResident * K; n < end; n++) {
     T[n] *= keep;
     E[n] *= keep;
   }
 }
 
-/** Phase 6: externalisation E += c_ext (T - E)+, internalisation T += c_int (E - T)+. */
-export function conversionInPlace(st: ModelState, p: Params): void {
+/**
+ * Phase 6: externalisation E += c_ext (T - E)+, internalisation T += c_int (E - T)+.
+ * For residents the same pass also applies their obsolescence (delta) for the next
+ * tick and returns their mean relevance-weighted capability (resident skill): one pass
+ * over the largest population instead of three. Nothing between this phase and the next
+ * tick's phase 2 changes residents' knowledge, so the order of effects is unchanged.
+ */
+export function conversionInPlace(st: ModelState, p: Params): number {
   const K = st.K;
   const T = st.tacit;
   const E = st.explicit;
   const ce = p.cExt;
   const ci = p.cInt;
-  for (let i = 0; i < st.N; i++) {
+  for (let i = 0; i < st.firstResident; i++) {
     if (!st.alive[i]) continue;
     const b = i * K;
     let sum = 0;
@@ -64,6 +71,31 @@ export function conversionInPlace(st: ModelState, p: Params): void {
     }
     if (sum > p.capacity[st.kind[i]]) capInPlace(st, p, i);
   }
+  const keep = 1 - p.delta;
+  const cap = p.capacity[RESIDENT];
+  const r = st.relevance;
+  const phi = p.phi;
+  let skill = 0;
+  for (let i = st.firstResident; i < st.N; i++) {
+    const b = i * K;
+    let sum = 0;
+    let sk = 0;
+    for (let k = 0; k < K; k++) {
+      let t = T[b + k];
+      let e = E[b + k];
+      if (t > e) e += ce * (t - e);
+      else t += ci * (e - t);
+      sk += (t + phi * e) * r[k];
+      t *= keep;
+      e *= keep;
+      T[b + k] = t;
+      E[b + k] = e;
+      sum += t + e;
+    }
+    skill += sk;
+    if (sum > cap) capInPlace(st, p, i);
+  }
+  return st.R > 0 ? skill / st.R : 0;
 }
 
 /**

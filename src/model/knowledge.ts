@@ -7,7 +7,11 @@ import type { Params } from './params';
 import type { ModelState } from './state';
 import { FIRM } from './kinds';
 
-/** Cosine similarity of the profiles x = T + E of region agents i and j. */
+/**
+ * Cosine similarity of the profiles x = T + E of region agents i and j. As a by-product
+ * (same pass) it leaves max_k x_ik and max_k x_jk in st.maxI / st.maxJ for the
+ * relatedness weights of a following exchange.
+ */
 export function cognitiveProximity(st: ModelState, i: number, j: number): number {
   const K = st.K;
   const T = st.tacit;
@@ -17,13 +21,19 @@ export function cognitiveProximity(st: ModelState, i: number, j: number): number
   let dot = 0;
   let ni = 0;
   let nj = 0;
+  let mi = 0;
+  let mj = 0;
   for (let k = 0; k < K; k++) {
     const xi = T[bi + k] + E[bi + k];
     const xj = T[bj + k] + E[bj + k];
     dot += xi * xj;
     ni += xi * xi;
     nj += xj * xj;
+    if (xi > mi) mi = xi;
+    if (xj > mj) mj = xj;
   }
+  st.maxI = mi;
+  st.maxJ = mj;
   return ni > 0 && nj > 0 ? dot / Math.sqrt(ni * nj) : 0;
 }
 
@@ -134,13 +144,14 @@ export function exchangeInPlace(
 ): number {
   const e = understandability(kappa, p.cMax);
   if (e <= 0) return 0;
+  // One fused pass: relatedness weights from the pre-meeting profiles (rolling window
+  // over k-1, k, k+1; max from cognitiveProximity), both sides' gains, and their sums
+  // for the capacity check. A speed trick only: the result equals relatednessInto + the
+  // plain rule.
   const K = st.K;
   const T = st.tacit;
   const E = st.explicit;
-  const wi = st.scratchW1;
-  const wj = st.scratchW2;
-  relatednessInto(st, p, i, wi);
-  relatednessInto(st, p, j, wj);
+  const G = st.gain;
   const ai = st.absorptive[i] * e * rateI;
   const aj = st.absorptive[j] * e * rateJ;
   const tI = p.rhoT * ai * gT * trust;
@@ -151,11 +162,34 @@ export function exchangeInPlace(
   const bj = j * K;
   const firmI = i < st.F;
   const firmJ = j < st.F;
+  const floor = p.relFloor;
+  const span = 1 - floor;
+  const a = p.relA;
+  const invI = st.maxI > 0 ? 1 / st.maxI : 0;
+  const invJ = st.maxJ > 0 ? 1 / st.maxJ : 0;
+  let iPrev = T[bi + K - 1] + E[bi + K - 1];
+  let iCur = T[bi] + E[bi];
+  const iFirst = iCur;
+  let jPrev = T[bj + K - 1] + E[bj + K - 1];
+  let jCur = T[bj] + E[bj];
+  const jFirst = jCur;
   let gTi = 0;
   let gEi = 0;
   let gTj = 0;
   let gEj = 0;
+  let sumI = 0;
+  let sumJ = 0;
   for (let k = 0; k < K; k++) {
+    const iNext = k + 1 < K ? T[bi + k + 1] + E[bi + k + 1] : iFirst;
+    const jNext = k + 1 < K ? T[bj + k + 1] + E[bj + k + 1] : jFirst;
+    let mI = iCur > iPrev ? iCur : iPrev;
+    if (iNext > mI) mI = iNext;
+    let mJ = jCur > jPrev ? jCur : jPrev;
+    if (jNext > mJ) mJ = jNext;
+    const rI = mI * invI;
+    const rJ = mJ * invJ;
+    const wI = floor + span * (a === 2 ? rI * rI : Math.pow(rI, a));
+    const wJ = floor + span * (a === 2 ? rJ * rJ : Math.pow(rJ, a));
     const Ti = T[bi + k];
     const Tj = T[bj + k];
     const Ei = E[bi + k];
@@ -164,23 +198,29 @@ export function exchangeInPlace(
     let dTj = 0;
     let dEi = 0;
     let dEj = 0;
-    if (Tj > Ti) dTi = tI * wi[k] * (Tj - Ti);
-    else dTj = tJ * wj[k] * (Ti - Tj);
-    if (Ej > Ei) dEi = eI * wi[k] * (Ej - Ei);
-    else dEj = eJ * wj[k] * (Ei - Ej);
+    if (Tj > Ti) dTi = tI * wI * (Tj - Ti);
+    else dTj = tJ * wJ * (Ti - Tj);
+    if (Ej > Ei) dEi = eI * wI * (Ej - Ei);
+    else dEj = eJ * wJ * (Ei - Ej);
     T[bi + k] = Ti + dTi;
     E[bi + k] = Ei + dEi;
     T[bj + k] = Tj + dTj;
     E[bj + k] = Ej + dEj;
-    if (firmI) st.gain[bi + k] += dTi + dEi;
-    if (firmJ) st.gain[bj + k] += dTj + dEj;
+    sumI += Ti + dTi + Ei + dEi;
+    sumJ += Tj + dTj + Ej + dEj;
+    if (firmI) G[bi + k] += dTi + dEi;
+    if (firmJ) G[bj + k] += dTj + dEj;
     gTi += dTi;
     gEi += dEi;
     gTj += dTj;
     gEj += dEj;
+    iPrev = iCur;
+    iCur = iNext;
+    jPrev = jCur;
+    jCur = jNext;
   }
-  capInPlace(st, p, i);
-  capInPlace(st, p, j);
+  if (sumI > p.capacity[st.kind[i]]) scaleInPlace(st, i, p.capacity[st.kind[i]] / sumI);
+  if (sumJ > p.capacity[st.kind[j]]) scaleInPlace(st, j, p.capacity[st.kind[j]] / sumJ);
   flows[channel] += gTi + gTj;
   flows[4 + channel] += gEi + gEj;
   if (st.tick >= st.lateStart) {
@@ -195,6 +235,16 @@ export function exchangeInPlace(
     }
   }
   return gTi + gTj;
+}
+
+/** Multiplies agent i's tacit and explicit knowledge by f (the capacity rescale). */
+export function scaleInPlace(st: ModelState, i: number, f: number): void {
+  const K = st.K;
+  const b = i * K;
+  for (let k = 0; k < K; k++) {
+    st.tacit[b + k] *= f;
+    st.explicit[b + k] *= f;
+  }
 }
 
 /**

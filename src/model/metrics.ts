@@ -67,7 +67,7 @@ export class Observer {
   }
 
   /** Fills `row` (length TIMESERIES_COLUMNS) for the current tick. */
-  observeInto(row: Float64Array, p: Params, c: TickCounters, exhaustion: number, rng: Rng): void {
+  observeInto(row: Float64Array, p: Params, c: TickCounters, exhaustion: number, residentSkill: number, rng: Rng): void {
     const st = this.st;
     const K = st.K;
     const T = st.tacit;
@@ -138,15 +138,8 @@ export class Observer {
     const extShare = pipeS + localS > 0 ? pipeS / (pipeS + localS) : 0;
     const repeatShare = c.firmAccepted > 0 ? c.firmRepeat / c.firmAccepted : 0;
     // Residents
-    let skill = 0;
     let employed = 0;
-    for (let r = 0; r < st.R; r++) {
-      const a = (st.firstResident + r) * K;
-      let v = 0;
-      for (let k = 0; k < K; k++) v += (T[a + k] + p.phi * E[a + k]) * st.relevance[k];
-      skill += v;
-      if (st.employer[r] >= 0) employed++;
-    }
+    for (let r = 0; r < st.R; r++) if (st.employer[r] >= 0) employed++;
     if (!Number.isNaN(exhaustion)) this.lastExhaustion = exhaustion;
     const cognitive = 1 - competitiveness;
     const functional = repeatShare * (1 - extShare);
@@ -173,7 +166,7 @@ export class Observer {
     row[COL.entries_spinoff] = c.entriesSpinoff;
     row[COL.entries_outside] = c.entriesOutside;
     row[COL.exits] = c.exits;
-    row[COL.resident_skill] = st.R > 0 ? skill / st.R : 0;
+    row[COL.resident_skill] = residentSkill;
     row[COL.employment_rate] = st.R > 0 ? employed / st.R : 0;
     row[COL.learning_participation] = st.R > 0 ? c.trained / st.R : 0;
     row[COL.job_moves] = c.moves;

@@ -16,25 +16,29 @@ import { clearTiesInPlace } from './ties';
 import type { TickCounters } from './counters';
 
 export function residentsPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): void {
-  workplaceLearningInPlace(st, p, c);
+  workplaceLearningInPlace(st, p, rng, c);
   jobMovesInPlace(st, p, rng, c);
   trainingInPlace(st, p, rng, c);
   migrationInPlace(st, p, rng, c);
 }
 
-/** Colleagues learn from each other: resident and employer, both ways, same rule. */
-function workplaceLearningInPlace(st: ModelState, p: Params, c: TickCounters): void {
-  if (p.workplaceRate <= 0) return;
+/**
+ * Colleagues learn from each other: an employed resident has a workplace-learning
+ * episode with its employer with probability labour.workplace_rate per tick; both learn
+ * by the meeting rule, the firm's gain scaled by 1 / its size.
+ */
+function workplaceLearningInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): void {
   const P = st.space.P;
   const R0 = st.firstResident;
-  for (let r = 0; r < st.R; r++) {
+  const rate = p.workplaceRate;
+  for (let r = rng.skip(rate); r < st.R; r += 1 + rng.skip(rate)) {
     const f = st.employer[r];
     if (f < 0) continue;
     const i = R0 + r;
     const kappa = cognitiveProximity(st, i, f);
     const pf = st.place[f];
     const g = pf * P + pf;
-    exchangeInPlace(st, p, c.flows, i, f, kappa, 1, st.space.gTacit[g], st.space.gExplicit[g], p.workplaceRate, p.workplaceRate / Math.max(1, st.size[f]), CH_MOBILITY);
+    exchangeInPlace(st, p, c.flows, i, f, kappa, 1, st.space.gTacit[g], st.space.gExplicit[g], 1, 1 / Math.max(1, st.size[f]), CH_MOBILITY);
   }
 }
 

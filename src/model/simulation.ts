@@ -100,13 +100,13 @@ export class Simulation {
     runEncountersInPlace(st, this.params, this.kinds, this.rngDyn, c); // 3-4
     standingPipelinesInPlace(st, this.params, c); // 4 (standing pipeline flow)
     residentsPhaseInPlace(st, this.params, this.rngDyn, c); // 5
-    conversionInPlace(st, this.params); // 6
+    const residentSkill = conversionInPlace(st, this.params); // 6 (+ residents' obsolescence)
     innovationPhaseInPlace(st, this.params, this.rngDyn, c, this.valueThisTick, this.novelty); // 7
     researchInPlace(st, this.params); // 7 (research)
     demographyInPlace(st, this.params, this.rngDyn, c, this.firmLog); // 8
     decayTiesInPlace(st, this.params); // 9
     recordCapabilitiesInPlace(st, this.params);
-    this.observer.observeInto(this.row, this.params, c, this.novelty.mean(), this.rngObs); // 10
+    this.observer.observeInto(this.row, this.params, c, this.novelty.mean(), residentSkill, this.rngObs); // 10
     st.tick++;
   }
 

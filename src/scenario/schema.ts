@@ -268,7 +268,7 @@ export const ScenarioSchema = z.strictObject({
     job_search: prob(0.25, 'Probability per tick an unemployed resident looks for a job.'),
     candidates: int(5, 1, 100, 'Nearby firms compared for a job change.'),
     absorption: prob(0.3, 'Share of the gap a new employer absorbs from a mover\'s tacit knowledge.'),
-    workplace_rate: prob(1, 'Workplace learning rate multiplier (relative to rho).'),
+    workplace_rate: prob(0.25, 'Probability per tick an employed resident has a workplace-learning episode with the employer (same rule as a meeting).'),
     employment: prob(0.92, 'Initial share of residents employed.'),
   }, 'Labour market.'),
   learning: section({
