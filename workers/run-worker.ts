@@ -4,7 +4,7 @@
  * it, and returns the result with its typed arrays moved, not copied, to the main thread.
  * It never prints and never writes files: results are data (STYLE habit 10).
  */
-import Piscina from 'piscina';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { runScenario, type RunResult } from '../src/model';
 import { validateScenarioData } from '../src/scenario/validate';
 import type { RunTask } from '../src/sweep/task';
@@ -22,12 +22,12 @@ export default function run(task: RunTask) {
   const scenario = validateScenarioData(task.input, () => ({ source: `run ${task.key}` }));
   const result = runScenario(scenario, { seed: task.seed, microdata: task.microdata });
   const list = transferables(result);
-  // Piscina moves the buffers of a value marked by Piscina.move() instead of copying them.
-  return Piscina.move({
-    get [Piscina.transferableSymbol]() {
+  // Piscina moves the buffers of a value marked by move() instead of copying them.
+  return move({
+    get [transferableSymbol]() {
       return list;
     },
-    get [Piscina.valueSymbol]() {
+    get [valueSymbol]() {
       return result;
     },
   });
