@@ -119,6 +119,7 @@ function buildControls(): void {
       ? `<line x1="1" y1="8" x2="19" y2="8" stroke="${item.colour}" stroke-width="${item.shape === 'thick' ? 4 : 2}"/>`
       : item.shape === 'dot' ? `<circle cx="10" cy="8" r="2.5" fill="${item.colour}"/>`
       : item.shape === 'circle' ? `<circle cx="10" cy="8" r="4" fill="${item.colour}"/>`
+      : item.shape === 'ring' ? `<circle cx="10" cy="8" r="4.5" fill="none" stroke="${item.colour}" stroke-width="1.3"/>`
       : `<rect x="5" y="3" width="10" height="10" fill="${item.colour}" stroke="#000" transform="${item.shape === 'diamond' ? 'rotate(45 10 8)' : ''}"/>`;
     li.innerHTML = `<svg viewBox="0 0 20 16" aria-hidden="true">${glyph}</svg>${item.label}`;
     legend.append(li);
@@ -202,7 +203,7 @@ function toggleProjector(): void {
   const on = document.body.classList.toggle('projector');
   $('projector').setAttribute('aria-pressed', String(on));
   maps.forEach((m) => { m.projector = on; m.draw(); });
-  void charts.rebuild(chartDefs(state.entry.scenario.lock_in.threshold), state.regionNames, state.entry.scenario.ticks, on);
+  void charts.rebuild(chartDefs(state.entry.scenario.lock_in.threshold, bridgeOf(state.entry.scenario)), state.regionNames, state.entry.scenario.ticks, on);
 }
 
 // ---- the live run ------------------------------------------------------------------------
@@ -231,8 +232,8 @@ function reset(): void {
   $('ensemble-charts').replaceChildren();
   $<HTMLProgressElement>('ensemble-progress').hidden = true;
   charts.clear();
-  void charts.rebuild(chartDefs(a.lock_in.threshold), state.regionNames, a.ticks, document.body.classList.contains('projector'));
-  send({ type: 'load', regions: state.startScenarios.map((scenario) => ({ scenario, seed })), ticks: a.ticks });
+  void charts.rebuild(chartDefs(a.lock_in.threshold, bridgeOf(a)), state.regionNames, a.ticks, document.body.classList.contains('projector'));
+  send({ type: 'load', regions: state.startScenarios.map((scenario) => ({ scenario, seed })), ticks: a.ticks, bridge: bridgeOf(a) });
 }
 
 function onLoaded(columns: string[], regions: StaticView[]): void {
@@ -259,6 +260,7 @@ function onLoaded(columns: string[], regions: StaticView[]): void {
 }
 
 let frameRequested = false;
+let framesDrawn = 0;
 function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
   state.tick = msg.tick;
   state.playing = msg.playing;
@@ -267,7 +269,10 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
     state.applied.push(a);
     charts.pushEvent(a.tick, a.action.kind === 'set' ? `${a.action.path} = ${a.action.value}` : a.action.label);
   }
+  const chartStart = performance.now();
   charts.flush(!msg.playing);
+  const chartMs = performance.now() - chartStart;
+  if (chartMs > 1) $('rate').dataset.chartMs = chartMs.toFixed(1);
   const play = $('play');
   play.textContent = msg.playing ? 'Pause' : 'Play';
   play.setAttribute('aria-pressed', String(msg.playing));
@@ -280,6 +285,7 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
   // Draw on the next animation frame, then tell the worker it may send the next frame.
   requestAnimationFrame(() => {
     frameRequested = false;
+    const drawStart = performance.now();
     maps.forEach((m, r) => {
       m.setMarkers(state.markers);
       m.draw(msg.views[r]);
@@ -289,6 +295,8 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
       canvas.dataset.pipelines = String(msg.views[r].pipeFrom.length);
     });
     updateReadouts();
+    $('rate').dataset.drawMs = (performance.now() - drawStart).toFixed(1);
+    $('rate').dataset.framesDrawn = String(++framesDrawn);
     send({ type: 'frameDrawn' });
   });
 }
@@ -319,9 +327,12 @@ async function reveal(): Promise<void> {
   const n = Number($<HTMLSelectElement>('replicates').value);
   const ticks = state.tick;
   const threshold = state.entry.scenario.lock_in.threshold;
-  const jobs = state.startScenarios.flatMap((scenario, region) => Array.from({ length: n }, (_, replicate) => ({
-    id: region * n + replicate, region, replicate, scenario, ticks,
-    seed: replicateSeed(state.seed, replicate), actions: state.applied,
+  const bridge = bridgeOf(state.startScenarios[0]);
+  // Replicate -1 replays the class's own seed: it must give the class's outcome exactly,
+  // which shows the replicates really do replay the same settings and actions.
+  const jobs = state.startScenarios.flatMap((scenario, region) => Array.from({ length: n + 1 }, (_, i) => ({
+    id: region * (n + 1) + i, region, replicate: i - 1, scenario, ticks, bridge, actions: state.applied,
+    seed: i === 0 ? state.seed : replicateSeed(state.seed, i - 1),
   })));
   const mine = state.rows.map((rows) => lateOutcome(rows.slice(0, ticks), state.columns, window_, threshold));
   const progress = $<HTMLProgressElement>('ensemble-progress');
@@ -334,14 +345,20 @@ async function reveal(): Promise<void> {
   status.textContent = `Running ${jobs.length} replicates of ${ticks} ticks in the background…`;
   const started = performance.now();
   try {
-    const results = await runEnsemble(workerUrl, jobs, (done, total) => {
+    const all = await runEnsemble(workerUrl, jobs, (done, total) => {
       progress.value = done / total;
       status.textContent = `Running replicates: ${done} of ${total} done…`;
     }, abort.signal);
+    const replays = all.filter((x) => x.replicate < 0);
+    const results = all.filter((x) => x.replicate >= 0);
+    const faithful = replays.every((x) => JSON.stringify(x.outcome) === JSON.stringify(mine[x.region]));
+    if (!faithful) showError('The replay of your own run with its own seed did not reproduce it; the ensemble is not comparable.');
     const names = state.regionNames;
     await drawReveal($('ensemble-charts'), names, mine, results, threshold, document.body.classList.contains('projector'));
     const sentences = mine.map((o, r) => placeSentence(names[r], o, results.filter((x) => x.region === r).map((x) => x.outcome)));
-    status.textContent = `Done: ${results.length} replicates in ${((performance.now() - started) / 1000).toFixed(1)} s. ${sentences.join(' ')}`;
+    status.textContent = `Done: ${results.length} replicates in ${((performance.now() - started) / 1000).toFixed(1)} s` +
+      `${faithful ? ' (your run, replayed with its own seed, came out identical)' : ''}. ${sentences.join(' ')}`;
+    status.dataset.faithful = String(faithful);
     status.dataset.done = 'true';
   } catch (err) {
     if ((err as Error).name !== 'AbortError') showError(`Ensemble failed: ${(err as Error).message}`);

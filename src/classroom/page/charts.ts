@@ -34,8 +34,15 @@ const channel = (name: string, colour: string): SeriesDef[] => [
   { column: `flow_explicit_${name}`, label: `explicit, ${name}`, colour, dash: [4, 3] },
 ];
 
-/** The four live charts of the page. */
-export function chartDefs(lockInThreshold: number): ChartDef[] {
+/** The live charts of the page; the last follows the bridge's two places when there is one. */
+export function chartDefs(lockInThreshold: number, bridge?: { from: string; to: string }): ChartDef[] {
+  const between: ChartDef = {
+    id: 'places', title: bridge ? `Tacit flow between ${bridge.from} and ${bridge.to}` : 'Tacit flow between places', yTitle: 'tacit flow per tick', smooth: true,
+    series: [
+      ...(bridge ? [{ column: 'tacit_flow_bridge_pair', label: `${bridge.from} ↔ ${bridge.to}`, colour: OKABE_ITO.vermillion, compare: true }] : []),
+      { column: 'tacit_flow_other_pairs', label: bridge ? 'other pairs of places (mean)' : 'pairs of places (mean)', colour: '#888888', dash: [4, 3] },
+    ],
+  };
   return [
     {
       id: 'value', title: 'Innovation value per tick', yTitle: 'value', smooth: true,
@@ -64,6 +71,7 @@ export function chartDefs(lockInThreshold: number): ChartDef[] {
         ...channel('pipeline', OKABE_ITO.vermillion),
       ],
     },
+    between,
   ];
 }
 
@@ -94,7 +102,7 @@ function chartSpec(def: ChartDef, regions: string[], ticks: number, projector: b
   if (def.smooth) {
     layers.push(line(0.35, 1));
     layers.push(line(1, 2.5, [{ window: [{ op: 'mean', field: 'value', as: 'mean' }], frame: [-9, 0], groupby: ['region', 'series'], sort: [{ field: 'tick' }] }],
-      { ...y, field: 'mean', title: `${def.yTitle} (thin: each tick; thick: 10-tick mean)` } as typeof y));
+      { ...y, field: 'mean' }));
   } else {
     layers.push(line(1, 1.8));
   }
@@ -113,10 +121,14 @@ function chartSpec(def: ChartDef, regions: string[], ticks: number, projector: b
   const font = projector ? 17 : 12;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: def.title, fontSize: font + 2, anchor: 'start' },
+    title: {
+      text: def.title, fontSize: font + 2, anchor: 'start', frame: 'bounds',
+      ...(def.smooth ? { subtitle: 'thin: each tick · thick: mean of the last 10 ticks', subtitleFontSize: font - 1 } : {}),
+    },
     width: 'container',
     height: projector ? 230 : 170,
-    autosize: { type: 'fit', contains: 'padding' },
+    // resize: re-fit when the axis labels widen as data streams in (else they are cut off).
+    autosize: { type: 'fit', contains: 'padding', resize: true },
     data: { name: 'rows' },
     layer: layers,
     config: {
@@ -143,7 +155,7 @@ export class LiveCharts {
 
   private defs: ChartDef[] = [];
 
-  constructor(private readonly container: HTMLElement, private readonly minIntervalMs = 300) {}
+  constructor(private readonly container: HTMLElement, private readonly minIntervalMs = 750) {}
 
   /** Re-embeds every chart (new run, compare mode or projector size); keeps collected data. */
   rebuild(defs: ChartDef[], regions: string[], ticks: number, projector: boolean): Promise<void> {

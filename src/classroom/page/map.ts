@@ -234,8 +234,18 @@ export class RegionMap {
       ctx.arc(x, y, firm, 0, 2 * Math.PI);
     }
     ctx.fill();
-    ctx.lineWidth = 1.2 * k;
+    // Members of a group (cluster organisation, creative space, intermediary): a black ring.
     ctx.strokeStyle = '#000000';
+    ctx.lineWidth = 1 * k;
+    ctx.beginPath();
+    for (let i = 0; i < r.nAgents; i++) {
+      if (v.group[i] < 0 || !v.alive[i] || (i >= r.firstInstitution && i < r.firstResident)) continue;
+      const x = this.px(v.x[i]), y = this.py(v.y[i]), ring = (i < r.firstInstitution ? 3.6 : 2.6) * k;
+      ctx.moveTo(x + ring, y);
+      ctx.arc(x, y, ring, 0, 2 * Math.PI);
+    }
+    ctx.stroke();
+    ctx.lineWidth = 1.2 * k;
     for (let i = r.firstInstitution; i < r.firstResident; i++) {
       const style = KIND_STYLE[r.kind[i]];
       if (!style || !v.alive[i]) continue;
@@ -302,6 +312,7 @@ export const LEGEND = [
   { label: 'firm', colour: MAP_COLOURS.firm, shape: 'circle' },
   ...Object.values(KIND_STYLE).map((s) => ({ label: s.name, colour: s.colour, shape: s.shape })),
   { label: 'resident', colour: MAP_COLOURS.resident, shape: 'dot' },
+  { label: 'member of a cluster organisation or creative space', colour: '#000000', shape: 'ring' },
   { label: 'local tie', colour: MAP_COLOURS.localTie, shape: 'line' },
   { label: 'pipeline (to the world)', colour: MAP_COLOURS.pipeline, shape: 'line' },
   { label: 'infrastructure link', colour: MAP_COLOURS.link, shape: 'thick' },

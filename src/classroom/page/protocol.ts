@@ -43,6 +43,8 @@ export interface DynamicView {
   tieFrom: Int32Array;
   tieTo: Int32Array;
   tieStrength: Float32Array;
+  /** Group (intermediary, cluster organisation, creative space) of each agent, -1 none. */
+  group: Int32Array;
   /** Pipelines of all region agents: holder, external partner, strength. */
   pipeFrom: Int32Array;
   pipePartner: Int32Array;
@@ -50,7 +52,7 @@ export interface DynamicView {
 }
 
 export type ToWorker =
-  | { type: 'load'; regions: { scenario: Scenario; seed: number }[]; ticks: number }
+  | { type: 'load'; regions: { scenario: Scenario; seed: number }[]; ticks: number; bridge?: PlacePair }
   | { type: 'play'; ticksPerSecond: number }
   | { type: 'pause' }
   | { type: 'step'; n: number }
@@ -73,6 +75,18 @@ export type FromWorker =
   | { type: 'replicateDone'; id: number; region: number; replicate: number; seed: number; outcome: Outcome }
   | { type: 'error'; message: string };
 
+/** Two places whose tacit exchange is followed (the bridge's ends), by name. */
+export interface PlacePair {
+  from: string;
+  to: string;
+}
+
+/**
+ * Columns the worker appends to the engine's TIMESERIES_COLUMNS: tacit flow per tick
+ * between the bridge's two places (both directions), and the mean over all other pairs.
+ */
+export const PLACE_FLOW_COLUMNS = ['tacit_flow_bridge_pair', 'tacit_flow_other_pairs'] as const;
+
 /** One background replicate: the class's starting scenario, a new seed, the same actions. */
 export interface ReplicateJob {
   id: number;
@@ -82,6 +96,7 @@ export interface ReplicateJob {
   seed: number;
   ticks: number;
   actions: AppliedAction[];
+  bridge?: PlacePair;
 }
 
 /** The outcomes the ensemble reveal compares (computed the same way for every run). */

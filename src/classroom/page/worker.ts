@@ -7,12 +7,55 @@ import { Simulation, TIMESERIES_COLUMNS } from '../../model';
 import { PolicySchema, ShockSchema } from '../../scenario/schema';
 import type { Scenario } from '../../scenario/schema';
 import { lateOutcome } from './outcomes';
-import type { Action, AppliedAction, DynamicView, FromWorker, ReplicateJob, StaticView, ToWorker } from './protocol';
+import { PLACE_FLOW_COLUMNS } from './protocol';
+import type { Action, AppliedAction, DynamicView, FromWorker, PlacePair, ReplicateJob, StaticView, ToWorker } from './protocol';
+
+const COLUMNS = [...TIMESERIES_COLUMNS, ...PLACE_FLOW_COLUMNS];
+
+/**
+ * A simulation with what the page adds to each observed row: the tacit flow between two
+ * places this tick, from the engine's cumulative place-by-place flow matrix.
+ */
+class LiveRegion {
+  readonly sim: Simulation;
+  private readonly previous: Float64Array;
+  private readonly pair: [number, number] | undefined;
+
+  constructor(scenario: Scenario, seed: number, bridge?: PlacePair) {
+    this.sim = new Simulation(scenario, seed);
+    this.previous = this.sim.state.placeFlows.slice();
+    const names = this.sim.view.placeNames;
+    const a = bridge ? names.indexOf(bridge.from) : -1, b = bridge ? names.indexOf(bridge.to) : -1;
+    this.pair = a >= 0 && b >= 0 && a !== b ? [a, b] : undefined;
+  }
+
+  /** One tick; returns the row (engine columns, then PLACE_FLOW_COLUMNS). */
+  step(): Float64Array {
+    this.sim.step();
+    const base = this.sim.observe();
+    const row = new Float64Array(COLUMNS.length);
+    row.set(base);
+    const flows = this.sim.state.placeFlows, P = Math.round(Math.sqrt(flows.length));
+    let between = 0;
+    for (let p = 0; p < P; p++) for (let q = 0; q < P; q++) if (p !== q) between += flows[p * P + q] - this.previous[p * P + q];
+    if (this.pair) {
+      const [a, b] = this.pair;
+      const pair = flows[a * P + b] - this.previous[a * P + b] + flows[b * P + a] - this.previous[b * P + a];
+      row[base.length] = pair;
+      row[base.length + 1] = P > 2 ? (between - pair) / ((P * (P - 1)) / 2 - 1) : NaN;
+    } else {
+      row[base.length] = NaN;
+      row[base.length + 1] = P > 1 ? between / ((P * (P - 1)) / 2) : NaN;
+    }
+    this.previous.set(flows);
+    return row;
+  }
+}
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 
-let sims: Simulation[] = [];
+let regions: LiveRegion[] = [];
 let lastTick = 0;
 let playing = false;
 let ticksPerSecond = Infinity;
@@ -70,16 +113,13 @@ function dynamicView(sim: Simulation): DynamicView {
     pipeFrom[n] = Math.floor(s / v.maxPipes); pipePartner[n] = v.pipeTarget[s]; pipeStrength[n++] = v.pipeStrength[s];
   }
   return {
-    alive: v.alive.slice(), x: v.x.slice(), y: v.y.slice(), links: v.links.map((l) => ({ from: l.from, to: l.to })),
+    alive: v.alive.slice(), x: v.x.slice(), y: v.y.slice(), links: v.links, group: v.group.slice(),
     tieFrom, tieTo, tieStrength, pipeFrom, pipePartner, pipeStrength,
   };
 }
 
 function stepAll(): void {
-  sims.forEach((sim, r) => {
-    sim.step();
-    pendingRows[r].push(sim.observe().slice());
-  });
+  regions.forEach((region, r) => pendingRows[r].push(region.step()));
   const now = performance.now();
   recentTicks.push(now);
   while (recentTicks.length > 0 && recentTicks[0] < now - 2000) recentTicks.shift();
@@ -92,15 +132,15 @@ function measuredSpeed(): number {
 
 /** Sends a frame unless the page is still drawing the last one (rows wait for the next). */
 function flush(): void {
-  if (awaitingDraw || sims.length === 0) return;
+  if (awaitingDraw || regions.length === 0) return;
   if (!dirty && pendingRows.every((r) => r.length === 0)) return;
-  const views = sims.map(dynamicView);
+  const views = regions.map((r) => dynamicView(r.sim));
   const rows = pendingRows;
   const transfer: Transferable[] = [];
   for (const v of views) transfer.push(v.alive.buffer, v.x.buffer, v.y.buffer, v.tieFrom.buffer, v.tieTo.buffer,
-    v.tieStrength.buffer, v.pipeFrom.buffer, v.pipePartner.buffer, v.pipeStrength.buffer);
-  post({ type: 'frame', tick: sims[0].tick, playing, rows, views, applied: pendingApplied, ticksPerSecond: measuredSpeed() }, transfer);
-  pendingRows = sims.map(() => []);
+    v.tieStrength.buffer, v.group.buffer, v.pipeFrom.buffer, v.pipePartner.buffer, v.pipeStrength.buffer);
+  post({ type: 'frame', tick: regions[0].sim.tick, playing, rows, views, applied: pendingApplied, ticksPerSecond: measuredSpeed() }, transfer);
+  pendingRows = regions.map(() => []);
   pendingApplied = [];
   awaitingDraw = true;
   dirty = false;
@@ -122,7 +162,7 @@ function playSlice(): void {
   const sliceStart = performance.now();
   try {
     while (playing && performance.now() - sliceStart < 25) {
-      if (sims[0].tick >= lastTick) { playing = false; dirty = true; break; }
+      if (regions[0].sim.tick >= lastTick) { playing = false; dirty = true; break; }
       if (Number.isFinite(ticksPerSecond)) {
         const due = Math.floor(((performance.now() - playStart) * ticksPerSecond) / 1000) - ticksSincePlay;
         if (due <= 0) break;
@@ -140,16 +180,15 @@ function playSlice(): void {
 }
 
 function runReplicate(job: ReplicateJob): void {
-  const sim = new Simulation(job.scenario, job.seed);
+  const region = new LiveRegion(job.scenario, job.seed, job.bridge);
   const actions = [...job.actions].sort((a, b) => a.tick - b.tick);
   const rows: Float64Array[] = [];
   let next = 0;
-  while (sim.tick < job.ticks) {
-    while (next < actions.length && actions[next].tick <= sim.tick) applyAction(sim, job.region, actions[next++].action);
-    sim.step();
-    rows.push(sim.observe().slice());
+  while (region.sim.tick < job.ticks) {
+    while (next < actions.length && actions[next].tick <= region.sim.tick) applyAction(region.sim, job.region, actions[next++].action);
+    rows.push(region.step());
   }
-  const outcome = lateOutcome(rows, TIMESERIES_COLUMNS, job.scenario.observe.window, job.scenario.lock_in.threshold);
+  const outcome = lateOutcome(rows, COLUMNS, job.scenario.observe.window, job.scenario.lock_in.threshold);
   post({ type: 'replicateDone', id: job.id, region: job.region, replicate: job.replicate, seed: job.seed, outcome });
 }
 
@@ -159,13 +198,13 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     switch (msg.type) {
       case 'load':
         playing = false;
-        sims = msg.regions.map((r) => new Simulation(r.scenario, r.seed));
+        regions = msg.regions.map((r) => new LiveRegion(r.scenario, r.seed, msg.bridge));
         lastTick = msg.ticks;
-        pendingRows = sims.map(() => []);
+        pendingRows = regions.map(() => []);
         pendingApplied = [];
         awaitingDraw = false;
         dirty = true;
-        post({ type: 'loaded', columns: [...TIMESERIES_COLUMNS], regions: sims.map((s, i) => staticView(s, msg.regions[i].scenario)), tick: sims[0].tick });
+        post({ type: 'loaded', columns: COLUMNS, regions: regions.map((r, i) => staticView(r.sim, msg.regions[i].scenario)), tick: regions[0].sim.tick });
         dirty = true;
         flush();
         break;
@@ -173,7 +212,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         ticksPerSecond = msg.ticksPerSecond > 0 ? msg.ticksPerSecond : Infinity;
         playStart = performance.now();
         ticksSincePlay = 0;
-        if (!playing && sims.length > 0 && sims[0].tick < lastTick) { playing = true; dirty = true; schedule(); }
+        if (!playing && regions.length > 0 && regions[0].sim.tick < lastTick) { playing = true; dirty = true; schedule(); }
         break;
       case 'pause':
         playing = false;
@@ -182,13 +221,13 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         break;
       case 'step':
         playing = false;
-        for (let i = 0; i < msg.n && sims.length > 0 && sims[0].tick < lastTick; i++) stepAll();
+        for (let i = 0; i < msg.n && regions.length > 0 && regions[0].sim.tick < lastTick; i++) stepAll();
         dirty = true;
         flush();
         break;
       case 'act':
-        sims.forEach((sim, r) => applyAction(sim, r, msg.action));
-        pendingApplied.push({ tick: sims[0]?.tick ?? 0, action: msg.action });
+        regions.forEach((region, r) => applyAction(region.sim, r, msg.action));
+        pendingApplied.push({ tick: regions[0]?.sim.tick ?? 0, action: msg.action });
         dirty = true;
         flush();
         break;
