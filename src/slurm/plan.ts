@@ -135,16 +135,21 @@ function readSubmissions(layout: SlurmLayout): SubmissionRecord[] {
 /**
  * Earlier submissions still in the queue: a running or pending array, or a merge that can
  * still start, block a new submission (two tasks must never append to one shard's store).
- * A merge that waits for an array that failed can never start: it is returned as stale.
+ * A merge waiting on an array that has ended with shards unfinished can never start
+ * (SLURM shows Dependency, then DependencyNeverSatisfied): it is returned as stale.
  */
-function queueState(layout: SlurmLayout, env: SlurmEnvironment): { busy: string[]; staleMerges: string[] } {
+function queueState(layout: SlurmLayout, env: SlurmEnvironment, unfinished: boolean): { busy: string[]; staleMerges: string[] } {
   const busy: string[] = [];
   const staleMerges: string[] = [];
   for (const sub of readSubmissions(layout)) {
-    if (sub.array_job && env.scheduler.squeue(sub.array_job).length > 0) busy.push(sub.array_job);
+    const arrayQueued = sub.array_job !== null && env.scheduler.squeue(sub.array_job).length > 0;
+    if (arrayQueued) busy.push(sub.array_job!);
     const merge = env.scheduler.squeue(sub.merge_job);
     if (merge.length === 0) continue;
-    if (merge.every((j) => j.state === 'PENDING' && j.reason === 'DependencyNeverSatisfied')) staleMerges.push(sub.merge_job);
+    const neverStarts = merge.every(
+      (j) => j.state === 'PENDING' && (j.reason === 'DependencyNeverSatisfied' || (j.reason === 'Dependency' && !arrayQueued && unfinished)),
+    );
+    if (neverStarts) staleMerges.push(sub.merge_job);
     else busy.push(sub.merge_job);
   }
   return { busy, staleMerges };
@@ -170,7 +175,10 @@ export function planSlurmSweep(req: SlurmRequest, env: SlurmEnvironment): SlurmO
   if (plan && plan.scenario_hash !== facts.hash) throw new SlurmInputError(msg.differentSweep(dir, plan.scenario_hash, facts.hash));
   if (plan && plan.runs !== facts.runs) throw new SlurmInputError(msg.differentRuns(dir, plan.runs, facts.runs));
   if (plan && plan.shards !== shards) throw new SlurmInputError(msg.differentShards(dir, plan.shards, shards));
-  const queue = req.submit && plan ? queueState(layout, env) : { busy: [], staleMerges: [] };
+  // What is left to do: each shard's store against the runs the shard must do.
+  const statuses = Array.from({ length: shards }, (_, i) => shardStatus(i, layout.shard(i), facts.shardKeys(i, shards)));
+  const pending = pendingShards(statuses);
+  const queue = req.submit && plan ? queueState(layout, env, pending.length > 0) : { busy: [], staleMerges: [] };
   if (queue.busy.length > 0) throw new SlurmInputError(msg.stillQueued(dir, queue.busy));
 
   // 2. The directory: the scenario copy is written once, so a resumed sweep runs what it started with.
@@ -181,9 +189,7 @@ export function planSlurmSweep(req: SlurmRequest, env: SlurmEnvironment): SlurmO
   const planFile: SlurmPlanFile = { version: 1, scenario: facts.name, scenario_hash: facts.hash, shards, runs: facts.runs, command };
   writeWhole(layout.plan, `${JSON.stringify(planFile, null, 2)}\n`);
 
-  // 3. What is left to do.
-  const statuses = Array.from({ length: shards }, (_, i) => shardStatus(i, layout.shard(i), facts.shardKeys(i, shards)));
-  const pending = pendingShards(statuses);
+  // 3. Nothing left, or the merge only?
   const outcome: SlurmOutcome = { dir, shards, runs: facts.runs, statuses, pending, written: [], notes, warnings };
   if (pending.length === 0 && facts.merged(dir)) {
     notes.push(msg.allDone(dir));
