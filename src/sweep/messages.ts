@@ -69,7 +69,6 @@ export const sweepMessages = {
     (failed.length > 5 ? `; ... (all in manifest.json)` : ''),
   done: (dir: string, finished: number, failed: number, seconds: number) =>
     `sweep done: ${plural(finished, 'run')} finished, ${failed} failed, in ${seconds.toFixed(1)} s; outputs in ${dir}`,
-  reportMissing: () => 'note: the report module is not available in this build; skipped the report (run `lrsim report DIR` later)',
 } as const;
 
 /** Throws bad input (exit 2) with one of the messages above. */

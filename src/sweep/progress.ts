@@ -30,7 +30,10 @@ export function createProgress(total: number, already: number, tty = Boolean(pro
   const started = Date.now();
   let last = started;
   let latest = { done: already, failed: 0 };
+  let printed = -1;
   const line = () => {
+    if (printed === latest.done) return;
+    printed = latest.done;
     const elapsed = (Date.now() - started) / 1000;
     const rate = (latest.done - already) / Math.max(elapsed, 1e-9);
     const eta = rate > 0 ? (total - latest.done) / rate : Infinity;

@@ -53,15 +53,18 @@ export interface SweepSummary {
   wallSeconds: number;
   /** Runs done in this session (not counting stored ones). */
   ranNow: number;
-  /** Sum of the runs' own wall time in this session, and of what dispatch and transfer added. */
+  /** Sum of the runs' own wall time in this session. */
   runSeconds: number;
-  overheadSeconds: number;
   /** 0 complete, 1 some run failed, 130 interrupted. */
   exitCode: number;
 }
 
 /** Files a sweep directory may hold. */
-export const SWEEP_FILES = ['runs.ndjson', 'manifest.json', 'manifest.json.tmp', 'runs.csv', 'timeseries.csv', 'runs.arrow', 'timeseries.arrow', 'microdata', 'report'];
+export const SWEEP_FILES = [
+  'runs.ndjson', 'manifest.json', 'manifest.json.tmp', 'runs.csv', 'timeseries.csv', 'runs.arrow', 'timeseries.arrow', 'microdata',
+  // written by the report (src/report)
+  'report.html', 'stats.csv', 'charts',
+];
 const MAX_FAILED_LISTED = 1000;
 
 /** Everything about a sweep that does not depend on running it. */
@@ -160,7 +163,6 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
   let failedNow = 0;
   let ranNow = 0;
   let runSeconds = 0;
-  let overheadSeconds = 0;
   const started = performance.now();
 
   const store = new RunStore(join(dir, 'runs.ndjson'));
@@ -182,7 +184,6 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
       const out = await pool!.run({ key: run.key, input, seed: run.seed, microdata: options.microdata ?? false });
       if (stopping) return;
       runSeconds += out.wallSeconds;
-      overheadSeconds += Math.max(0, (performance.now() - sent) / 1000 - out.wallSeconds);
       if (out.firms) writeMicrodata(dir, run.key, out.firms);
       store.append(okRecord(run, params, out));
     } catch (error) {
@@ -252,7 +253,6 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
     wallSeconds: manifest.timings.wall_seconds,
     ranNow,
     runSeconds,
-    overheadSeconds,
     exitCode: stopping ? 130 : failedRuns.length > 0 ? 1 : 0,
   };
 }

@@ -1,9 +1,7 @@
-/**
- * The report step after `lrsim sweep` and `lrsim merge`. The report module (src/report)
- * is another engineer's; until it exports `writeReport(dir)` this says so and skips.
- */
-import { sweepMessages as msg } from '../../sweep/messages';
+/** The report step after `lrsim sweep` and `lrsim merge` (skipped with --no-report). */
+import { writeReport } from '../../report';
 
-export async function writeSweepReport(_dir: string): Promise<void> {
-  process.stderr.write(`${msg.reportMissing()}\n`);
+export async function writeSweepReport(dir: string): Promise<void> {
+  const report = await writeReport(dir);
+  process.stdout.write(`report: ${report.path}\n`);
 }

@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../../src/model';
+import { runSweep } from '../../src/sweep/run-sweep';
+import { tempDir, writeScenario } from './helpers';
+
+const SOBOL = `sweep:
+  design: sobol
+  samples: 4
+  parameters:
+    openness: {min: 0, max: 0.4}
+    network.max_ties: {min: 4, max: 20, integer: true}
+  replicates: 1
+`;
+
+describe('sweep outputs', () => {
+  const dir = tempDir('outputs');
+  const out = join(dir, 'out');
+
+  it('tidy CSV, Arrow copies, manifest and microdata', async () => {
+    const summary = await runSweep({ scenario: writeScenario(dir, SOBOL), out, workers: 2, microdata: true, progress: false });
+    expect(summary).toMatchObject({ planned: 4, ok: 4, exitCode: 0 });
+
+    const csv = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe(['key', 'point', 'arm', 'replicate', 'seed', 'openness', 'network.max_ties', ...OUTCOME_KEYS].join(','));
+    expect(csv.slice(1).map((l) => l.split(',').slice(0, 7).join(','))).toEqual([
+      // Sobol points 0..3 of [0, 0.4] x {4..20}: (0, 4), (0.2, 12), (0.3, 8), (0.1, 16)
+      expect.stringMatching(/^p0000\.a00\.r0000,0,default,0,\d+,0,4$/),
+      expect.stringMatching(/^p0001\.a00\.r0000,1,default,0,\d+,0\.2,12$/),
+      expect.stringMatching(/^p0002\.a00\.r0000,2,default,0,\d+,0\.3,8$/),
+      expect.stringMatching(/^p0003\.a00\.r0000,3,default,0,\d+,0\.1,16$/),
+    ]);
+
+    const runs = tableFromIPC(readFileSync(join(out, 'runs.arrow')));
+    expect(runs.numRows).toBe(4);
+    expect(runs.schema.fields.map((f) => f.name)).toEqual(csv[0].split(','));
+    expect(runs.getChild('key')!.toArray()).toEqual(csv.slice(1).map((l) => l.split(',')[0]));
+
+    const series = tableFromIPC(readFileSync(join(out, 'timeseries.arrow')));
+    const tidy = readFileSync(join(out, 'timeseries.csv'), 'utf8').trim().split('\n');
+    expect(tidy[0]).toBe(['key', ...TIMESERIES_COLUMNS].join(','));
+    expect(series.numRows).toBe(tidy.length - 1);
+    expect(series.numRows).toBe(4 * 20);
+
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({
+      status: 'complete',
+      design: { kind: 'sobol', parameters: ['openness', 'network.max_ties'], samples: 4, replicates: 1, arms: ['default'] },
+      shard: null,
+      runs: { planned: 4, finished: 4, ok: 4, failed: 0 },
+      failed: [],
+    });
+    expect(manifest.scenario_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.seed_rule).toMatch(/splitmix64/);
+    expect(manifest.points[1]).toEqual({ point: 1, params: { openness: 0.2, 'network.max_ties': 12 } });
+
+    const micro = readdirSync(join(out, 'microdata')).sort();
+    expect(micro).toEqual(['p0000.a00.r0000.firms.csv', 'p0001.a00.r0000.firms.csv', 'p0002.a00.r0000.firms.csv', 'p0003.a00.r0000.firms.csv']);
+    expect(readFileSync(join(out, 'microdata', micro[0]), 'utf8').split('\n').length).toBeGreaterThan(2);
+  });
+});
