@@ -4,20 +4,27 @@
 # (re)writes slurm.conf, starts munged, slurmctld and slurmd only when not running,
 # and waits until `sinfo` shows the node idle. Needs root (CI and dev machines run as root).
 #
-# Stop the daemons afterwards with `.ci/slurm-setup.sh --stop` (by pid file, never by name).
+# Stop the daemons afterwards with `.ci/slurm-setup.sh --stop`: it stops, by pid file (never
+# by name), only the daemons this script started (listed in $STARTED).
 # Follows shared/recipes/slurm-single-node.md (tested on Debian 12, slurm-wlm 22.05).
 set -euo pipefail
 
 MUNGE_PID=/run/munge/munged.pid
 CTLD_PID=/run/slurmctld.pid
 SLURMD_PID=/run/slurmd.pid
+STARTED=/run/lrsim-slurm-started
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 if [ "${1:-}" = "--stop" ]; then
+  [ -f "$STARTED" ] || exit 0
+  # slurmd first, munged last (the others authenticate through it).
   for f in "$SLURMD_PID" "$CTLD_PID" "$MUNGE_PID"; do
-    if alive "$f"; then kill "$(cat "$f")" && echo "slurm-setup: stopped pid $(cat "$f") ($f)"; fi
+    if grep -qx "$f" "$STARTED" && alive "$f"; then
+      pid=$(cat "$f"); kill "$pid" && echo "slurm-setup: stopped pid $pid ($f)"
+    fi
   done
+  rm -f "$STARTED"
   exit 0
 fi
 
@@ -72,9 +79,9 @@ if [ ! -f /etc/munge/munge.key ]; then
 fi
 chown munge:munge /run/munge
 
-alive "$MUNGE_PID" || runuser -u munge -- /usr/sbin/munged
-alive "$CTLD_PID" || /usr/sbin/slurmctld
-alive "$SLURMD_PID" || /usr/sbin/slurmd
+alive "$MUNGE_PID" || { runuser -u munge -- /usr/sbin/munged && echo "$MUNGE_PID" >> "$STARTED"; }
+alive "$CTLD_PID" || { /usr/sbin/slurmctld && echo "$CTLD_PID" >> "$STARTED"; }
+alive "$SLURMD_PID" || { /usr/sbin/slurmd && echo "$SLURMD_PID" >> "$STARTED"; }
 
 for _ in $(seq 1 60); do
   if sinfo -h -o '%t' 2>/dev/null | grep -qx 'idle'; then

@@ -25,7 +25,12 @@ const why = slurmUnavailable();
 if (why) console.warn(`SLURM integration test skipped: ${why}`);
 
 const tmp = mkdtempSync(join(tmpdir(), 'lrsim-slurm-it-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const submitted: string[] = [];
+afterAll(() => {
+  // A failed test must not leave its jobs in the queue (a merge waiting forever, say).
+  for (const id of submitted) if (squeue(id).length > 0) spawnSync('scancel', [id]);
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 /** A tiny region: a few dozen firms, a few ticks; `replicates` x 2 grid points runs. */
 function writeScenario(file: string, replicates: number, ticks: number, firms: number): void {
@@ -56,9 +61,13 @@ function lrsim(args: string[]): { status: number | null; stdout: string; stderr:
 
 function submittedJobs(stdout: string): { arrayJob: string | null; mergeJob: string } {
   const both = /sweep array job (\d+), merge job (\d+)/.exec(stdout);
-  if (both) return { arrayJob: both[1], mergeJob: both[2] };
+  if (both) {
+    submitted.push(both[1], both[2]);
+    return { arrayJob: both[1], mergeJob: both[2] };
+  }
   const merge = /merge job (\d+)/.exec(stdout);
   if (!merge) throw new Error(`no job ids in: ${stdout}`);
+  submitted.push(merge[1]);
   return { arrayJob: null, mergeJob: merge[1] };
 }
 
