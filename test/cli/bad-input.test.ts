@@ -1,77 +1,16 @@
 /**
  * Every bad input (issue 3, "Bad input") exits 2 with ONE line `lrsim: error: ...` that
  * names the file, line:col where known, the field and a fix; no stack trace; and
- * `lrsim run` writes nothing.
+ * `lrsim run` writes nothing. (`validate` shares the loader: test/scenario/bad-input.test.ts
+ * checks the same cases in-process.)
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BAD_INPUTS } from './bad-inputs';
 import { buildOnce, lrsim, tempDir } from './helpers';
 
-interface Case {
-  name: string;
-  files: Record<string, string | Uint8Array>;
-  args?: string[]; // extra arguments after the scenario
-  scenario?: string; // default: the first file
-  expect: RegExp[]; // each must match the error line
-}
-
-const extendsBaseline = (body: string) => `extends: baseline\n${body}`;
-
-const cases: Case[] = [
-  { name: 'malformed YAML', files: { 's.yaml': 'name: x\nticks: [1, 2\n' }, expect: [/s\.yaml:\d+:\d+: YAML syntax error/, /fix the syntax/] },
-  { name: 'malformed JSON', files: { 's.json': '{\n  "ticks": 10,\n}\n' }, expect: [/s\.json:3:1: JSON syntax error/, /fix the syntax/] },
-  { name: 'empty file', files: { 's.yaml': '' }, expect: [/s\.yaml: the file is empty/, /extends: baseline/] },
-  { name: 'only comments', files: { 's.yaml': '# nothing here\n' }, expect: [/s\.yaml: the file is empty/] },
-  { name: 'binary file (NUL)', files: { 's.yaml': new Uint8Array([0x6e, 0x00, 0x01, 0x02]) }, expect: [/s\.yaml: not a text file \(NUL byte/, /UTF-8/] },
-  { name: 'invalid UTF-8', files: { 's.yaml': new Uint8Array([0x6e, 0x3a, 0x20, 0xff, 0xfe, 0x0a]) }, expect: [/s\.yaml: not a text file \(invalid UTF-8\)/] },
-  { name: 'top level is a list', files: { 's.yaml': '- a\n- b\n' }, expect: [/s\.yaml:1:1: the top level is a list/] },
-  { name: 'unknown top-level key', files: { 's.yaml': extendsBaseline('opennes: 0.3\n') }, expect: [/s\.yaml:2:1: unknown key "opennes"; did you mean "openness"\?/] },
-  { name: 'unknown nested key', files: { 's.yaml': extendsBaseline('proximity:\n  geographic_decay: 30\n') }, expect: [/s\.yaml:3:3: proximity: unknown key "geographic_decay"; did you mean "geographic_decay_km"\?/] },
-  { name: 'unknown key, no close match', files: { 's.yaml': 'zzzzzz: 1\n' }, expect: [/s\.yaml:1:1: unknown key "zzzzzz"; allowed keys: "name"/] },
-  { name: 'wrong type', files: { 's.yaml': 'ticks: many\n' }, expect: [/s\.yaml:1:8: ticks: "many" is the wrong type; write an integer from 1 to 100000/] },
-  { name: 'wrong type (section)', files: { 's.yaml': 'agents: lots\n' }, expect: [/s\.yaml:1:9: agents: "lots" is the wrong type; write a mapping/] },
-  { name: 'not a whole number', files: { 's.yaml': 'ticks: 2.5\n' }, expect: [/s\.yaml:1:8: ticks: 2\.5 is not a whole number/] },
-  { name: 'empty value', files: { 's.yaml': 'ticks:\n' }, expect: [/s\.yaml:1:7: ticks: has no value/] },
-  { name: 'out of range', files: { 's.yaml': 'openness: 1.5\n' }, expect: [/s\.yaml:1:11: openness: 1\.5 is out of range; write a number from 0 to 1/] },
-  { name: 'infinite number', files: { 's.yaml': 'openness: .inf\n' }, expect: [/s\.yaml:1:11: openness: \.inf is not a finite number; write a number from 0 to 1/] },
-  { name: 'NaN', files: { 's.yaml': 'proximity:\n  trust_floor: .nan\n' }, expect: [/s\.yaml:2:16: proximity\.trust_floor: \.nan is not a finite number/] },
-  { name: 'absurd ticks', files: { 's.yaml': 'ticks: 100000000\n' }, expect: [/s\.yaml:1:8: ticks: 100000000 is out of range; write an integer from 1 to 100000/] },
-  { name: 'absurd firms', files: { 's.yaml': 'agents:\n  firms: 5000000\n' }, expect: [/s\.yaml:2:10: agents\.firms: 5000000 is out of range; write an integer from 1 to 200000/] },
-  { name: 'absurd residents', files: { 's.yaml': 'agents:\n  residents: 1e9\n' }, expect: [/s\.yaml:2:14: agents\.residents: 1000000000 is out of range/] },
-  { name: 'unknown policy kind', files: { 's.yaml': 'policies:\n  - kind: open_regoin\n    openness: 0.5\n' }, expect: [/s\.yaml:2:11: policies\.0\.kind: unknown policy kind "open_regoin"; did you mean "open_region"\? valid kinds: lifelong_learning, /] },
-  { name: 'policy without kind', files: { 's.yaml': 'policies:\n  - openness: 0.5\n' }, expect: [/s\.yaml:2:5: policies\.0: the policy has no kind; add `kind:`/] },
-  { name: 'unknown shock kind', files: { 's.yaml': 'shocks:\n  - kind: meteor\n    tick: 5\n' }, expect: [/s\.yaml:2:11: shocks\.0\.kind: unknown shock kind "meteor"; valid kinds: frontier_jump, core_collapse/] },
-  { name: 'missing policy field', files: { 's.yaml': 'policies:\n  - kind: open_region\n' }, expect: [/s\.yaml:2:5: policies\.0\.openness: required field is missing; add it \(a number from 0 to 1\)/] },
-  { name: 'bad enum value', files: { 's.yaml': 'policies:\n  - kind: creative_space\n    mode: sideways\n' }, expect: [/s\.yaml:3:11: policies\.0\.mode: "sideways" is not allowed; write one of top_down, bottom_up/] },
-  { name: 'unknown extends', files: { 's.yaml': 'extends: baselin\n' }, expect: [/s\.yaml:1:10: extends: .*"baselin".*did you mean "baseline"\? built-ins: baseline/] },
-  { name: 'extends of a missing file', files: { 's.yaml': 'extends: ./nope.yaml\n' }, expect: [/s\.yaml:1:10: extends: .*"\.\/nope\.yaml"/, /relative to this file/] },
-  { name: 'extends not a name', files: { 's.yaml': 'extends: [baseline]\n' }, expect: [/s\.yaml:1:10: extends: extends is a list, not a name/] },
-  { name: 'extends cycle', files: { 'a.yaml': 'extends: b.yaml\n', 'b.yaml': 'extends: a.yaml\n' }, expect: [/b\.yaml:1:10: extends: extends forms a cycle \(a\.yaml -> b\.yaml -> a\.yaml\)/] },
-  { name: 'self extends', files: { 's.yaml': 'extends: s.yaml\n' }, expect: [/s\.yaml:1:10: extends: extends forms a cycle/] },
-  { name: 'missing file', files: {}, scenario: 'nope.yaml', expect: [/nope\.yaml: file not found/] },
-  { name: 'unknown built-in', files: {}, scenario: 'basline', expect: [/no scenario file or built-in scenario named "basline"; did you mean "baseline"\?/] },
-  { name: 'directory', files: { 'd.yaml': '' }, scenario: '.', expect: [/is a directory/] },
-  { name: 'unknown place in policy', files: { 's.yaml': 'policies:\n  - kind: infrastructure\n    from: Core City\n    to: Eastown\n    km: 5\n' }, expect: [/s\.yaml:4:9: policies\.0\.to: no place named "Eastown" in region\.places; did you mean "Easttown"\?/] },
-  { name: 'unknown place in link', files: { 's.yaml': 'region:\n  links:\n    - {from: Nowhere, to: Harbour, km: 3}\n' }, expect: [/s\.yaml:3:14: region\.links\.0\.from: no place named "Nowhere"/] },
-  { name: 'duplicate place', files: { 's.yaml': 'region:\n  places:\n    - {name: A, x_km: 0, y_km: 0, population: 1}\n    - {name: A, x_km: 1, y_km: 0, population: 1}\n' }, expect: [/s\.yaml:4:14: region\.places\.1\.name: place name "A" is used twice/] },
-  { name: 'policy end before start', files: { 's.yaml': 'policies:\n  - kind: open_region\n    openness: 0.5\n    start: 50\n    end: 20\n' }, expect: [/s\.yaml:5:10: policies\.0\.end: end 20 is not after start 50/] },
-  { name: 'rd_min above rd_max', files: { 's.yaml': 'firms:\n  rd_min: 0.5\n' }, expect: [/s\.yaml:2:11: firms\.rd_min: firms\.rd_min \(0\.5\) is greater than firms\.rd_max \(0\.3\)/] },
-  { name: 'value from the parent file', files: { 'p.yaml': 'extends: baseline\nopenness: 2\n', 'c.yaml': 'extends: p.yaml\nticks: 10\n' }, scenario: 'c.yaml', expect: [/p\.yaml:2:11: openness: 2 is out of range/] },
-  { name: 'bad --set path', files: { 's.yaml': 'extends: baseline\n' }, args: ['--set', 'opennes=0.3'], expect: [/--set opennes=0\.3: unknown setting "opennes"; did you mean "openness"\?/] },
-  { name: 'bad --set nested path', files: { 's.yaml': 'extends: baseline\n' }, args: ['--set', 'proximity.decay=3'], expect: [/--set proximity\.decay=3: proximity: unknown setting "decay"/] },
-  { name: 'bad --set value type', files: { 's.yaml': 'extends: baseline\n' }, args: ['--set', 'openness=abc'], expect: [/--set openness=abc: openness: "abc" is the wrong type; write a number from 0 to 1/] },
-  { name: 'bad --set value range', files: { 's.yaml': 'extends: baseline\n' }, args: ['--set', 'ticks=0'], expect: [/--set ticks=0: ticks: 0 is out of range/] },
-  { name: 'bad --set YAML', files: { 's.yaml': 'extends: baseline\n' }, args: ['--set', 'policies=[{kind: open_region'], expect: [/--set policies=.*cannot read the value/] },
-  { name: '--set without =', files: { 's.yaml': 'extends: baseline\n' }, args: ['--set', 'openness'], expect: [/--set openness: not of the form PATH=VALUE/] },
-];
-
-let work: ReturnType<typeof tempDir>;
-beforeAll(() => {
-  buildOnce();
-  work = tempDir();
-});
-afterAll(() => work.cleanup());
+beforeAll(() => buildOnce());
 
 function expectOneLineError(stderr: string, patterns: RegExp[]) {
   const lines = stderr.trimEnd().split('\n');
@@ -81,18 +20,18 @@ function expectOneLineError(stderr: string, patterns: RegExp[]) {
   expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
 }
 
-describe.each(['validate', 'run'])('lrsim %s on bad input', (command) => {
-  it.concurrent.each(cases)('$name', async (c) => {
+describe('lrsim run on bad input', () => {
+  it.concurrent.each(BAD_INPUTS)('$name', async (c) => {
     const { dir, cleanup } = tempDir(c.files);
     try {
       const scenario = c.scenario ?? Object.keys(c.files)[0];
       const out = join(dir, 'out');
-      const args = command === 'run' ? ['run', scenario, '--out', out, ...(c.args ?? [])] : ['validate', scenario, ...(c.args ?? [])];
-      const r = await lrsim(args, dir);
+      const r = await lrsim(['run', scenario, '--out', out, ...(c.args ?? [])], dir);
       expect(r.code, r.stderr).toBe(2);
       expectOneLineError(r.stderr, c.expect);
       expect(r.stdout).toBe('');
       expect(existsSync(out)).toBe(false);
+      expect(existsSync(join(dir, 'output'))).toBe(false);
     } finally {
       cleanup();
     }

@@ -1,0 +1,135 @@
+/** The commands end to end, spawned as users run them (bin/lrsim.js). */
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../../src/model';
+import { buildOnce, lrsim, ROOT, tempDir } from './helpers';
+
+const TINY = 'extends: baseline\nname: tiny\nticks: 6\nagents: {firms: 30, residents: 300}\n';
+let work: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  buildOnce();
+  work = tempDir({ 'tiny.yaml': TINY });
+});
+afterAll(() => work.cleanup());
+
+const oneErrorLine = (stderr: string) => {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines, stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^lrsim: error: /);
+  return lines[0];
+};
+
+describe('help, version, usage errors', () => {
+  it.concurrent.each([[[]], [['run']], [['validate']], [['scenarios']], [['schema']]])('--help %j', async (cmd) => {
+    const r = await lrsim([...cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/lrsim/);
+    expect(r.stdout).toMatch(/--help/);
+  });
+  it('--version prints the package version', async () => {
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    const r = await lrsim(['--version']);
+    expect(r).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+  it.concurrent.each([[['bogus']], [[]], [['run', '--bogus']], [['validate']], [['run', '--seed', 'abc']], [['run', '--seed', '-1']], [['run', '--ticks', '0']]])(
+    'usage error %j exits 2 with one line',
+    async (args) => {
+      const r = await lrsim(args, work.dir);
+      expect(r.code).toBe(2);
+      oneErrorLine(r.stderr);
+      expect(existsSync(join(work.dir, 'output'))).toBe(false);
+    },
+  );
+});
+
+describe('scenarios, schema, validate', () => {
+  it('lists the built-ins with a description', async () => {
+    const r = await lrsim(['scenarios']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^baseline\s+The reference region/m);
+  });
+  it('prints and writes the JSON Schema (equal to scenario.schema.json)', async () => {
+    const committed = readFileSync(join(ROOT, 'scenario.schema.json'), 'utf8');
+    expect((await lrsim(['schema'])).stdout).toBe(committed);
+    const out = join(work.dir, 'schema.json');
+    expect((await lrsim(['schema', '--out', out])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(committed);
+  });
+  it('validates several files: ok lines, error lines, exit 2 if any is bad', async () => {
+    writeFileSync(join(work.dir, 'bad.yaml'), 'openness: 2\n');
+    const r = await lrsim(['validate', 'tiny.yaml', 'baseline', 'bad.yaml'], work.dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('ok tiny.yaml\nok baseline\n');
+    expect(oneErrorLine(r.stderr)).toMatch(/bad\.yaml:1:11: openness: 2 is out of range/);
+  });
+  it('validates the README example scenario', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = /```yaml\n(name: closed-district[\s\S]*?)```/.exec(readme)![1];
+    expect(example.trim().split('\n')).toHaveLength(5);
+    writeFileSync(join(work.dir, 'readme.yaml'), example);
+    expect((await lrsim(['validate', 'readme.yaml'], work.dir)).stdout).toBe('ok readme.yaml\n');
+  });
+});
+
+describe('run', () => {
+  it('writes timeseries.csv, summary.json, firms.csv to the default directory and prints a summary', async () => {
+    const r = await lrsim(['run', 'tiny.yaml'], work.dir);
+    expect(r.code, r.stderr).toBe(0);
+    const dir = join(work.dir, 'output', 'run-tiny-seed42');
+    const csv = readFileSync(join(dir, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv[0]).toBe(TIMESERIES_COLUMNS.join(','));
+    expect(csv).toHaveLength(1 + 6);
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    expect(Object.keys(summary)).toEqual(['scenario', 'source', 'seed', 'version', 'agents', 'ticks', 'wall_seconds', ...OUTCOME_KEYS]);
+    expect(summary).toMatchObject({ source: 'tiny.yaml', seed: 42, ticks: 6, scenario: { name: 'tiny', ticks: 6 } });
+    expect(readFileSync(join(dir, 'firms.csv'), 'utf8')).toMatch(/^firm_id,/);
+    for (const label of ['innovations', 'late value', 'lock-in index', 'locked in', 'diversity', 'external tie share', 'wall time', 'output'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${label} +\\S`, 'm'));
+    expect(r.stdout).toMatch(/agent-ticks\/s/);
+  });
+
+  it('gives identical bytes for the same scenario and seed, and --seed/--ticks/--set apply', async () => {
+    const a = join(work.dir, 'a');
+    const b = join(work.dir, 'b');
+    const args = ['run', 'tiny.yaml', '--seed', '7', '--ticks', '4', '--set', 'openness=0.3'];
+    const [ra, rb] = await Promise.all([lrsim([...args, '--out', a], work.dir), lrsim([...args, '--out', b], work.dir)]);
+    expect(ra.code, ra.stderr).toBe(0);
+    expect(rb.code, rb.stderr).toBe(0);
+    for (const f of ['timeseries.csv', 'firms.csv']) expect(readFileSync(join(a, f))).toEqual(readFileSync(join(b, f)));
+    const summary = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'));
+    expect(summary).toMatchObject({ seed: 7, ticks: 4, scenario: { seed: 7, ticks: 4, openness: 0.3 } });
+  });
+
+  it('replaces its own files, drops firms.csv with --no-microdata, refuses other files unless --force', async () => {
+    const out = join(work.dir, 'reuse');
+    expect((await lrsim(['run', 'tiny.yaml', '--out', out], work.dir)).code).toBe(0);
+    expect((await lrsim(['run', 'tiny.yaml', '--out', out, '--no-microdata'], work.dir)).code).toBe(0);
+    expect(existsSync(join(out, 'firms.csv'))).toBe(false);
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const before = readFileSync(join(out, 'summary.json'), 'utf8');
+    const refused = await lrsim(['run', 'tiny.yaml', '--out', out, '--seed', '3'], work.dir);
+    expect(refused.code).toBe(2);
+    expect(oneErrorLine(refused.stderr)).toMatch(/already holds other files \(notes\.txt\).*--force/);
+    expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(before);
+    const forced = await lrsim(['run', 'tiny.yaml', '--out', out, '--seed', '3', '--force'], work.dir);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).seed).toBe(3);
+  });
+
+  it('refuses an --out that is a file', async () => {
+    writeFileSync(join(work.dir, 'afile'), 'x');
+    const r = await lrsim(['run', 'tiny.yaml', '--out', 'afile'], work.dir);
+    expect(r.code).toBe(2);
+    expect(oneErrorLine(r.stderr)).toMatch(/--out afile: is a file/);
+  });
+
+  it('writes nothing into an existing empty directory on bad input', async () => {
+    const out = join(work.dir, 'empty');
+    mkdirSync(out);
+    const r = await lrsim(['run', 'tiny.yaml', '--out', out, '--set', 'ticks=-1'], work.dir);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(out, 'summary.json'))).toBe(false);
+  });
+});
