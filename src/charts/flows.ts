@@ -42,7 +42,7 @@ export function flowsChart(stats: SweepStats): Chart | null {
         mark: { type: 'line', strokeWidth: 2 },
         encoding: {
           x: TICK_AXIS,
-          y: { field: 'mean', type: 'quantitative', title: 'Knowledge flow per tick' },
+          y: { field: 'mean', type: 'quantitative', title: 'Flow per tick (symlog)', scale: { type: 'symlog' }, axis: { values: symlogTicks(rows) } },
           color: { field: 'channel', type: 'nominal', title: 'Channel', sort: channels, scale: { domain: channels }, legend: { orient: 'bottom' } },
         },
       },
@@ -51,7 +51,7 @@ export function flowsChart(stats: SweepStats): Chart | null {
         mark: { type: 'point', filled: true, size: 40 },
         encoding: {
           x: TICK_AXIS,
-          y: { field: 'mean', type: 'quantitative' },
+          y: { field: 'mean', type: 'quantitative', scale: { type: 'symlog' } },
           color: { field: 'channel', type: 'nominal', sort: channels },
           opacity: { condition: { param: 'hover', empty: false, value: 1 }, value: 0 },
           tooltip: [{ field: 'kind', title: 'Knowledge' }, { field: 'channel', title: 'Channel' }, ...(withArms ? [{ field: 'arm', title: 'Arm' }] : []), { field: 'tick', title: 'Tick' }, { field: 'mean', title: 'Mean flow', format: '.4~g' }, { field: 'n', title: 'Runs' }],
@@ -65,9 +65,17 @@ export function flowsChart(stats: SweepStats): Chart | null {
   return {
     name: 'knowledge-flows',
     title: 'Knowledge flows by channel',
-    caption: `Knowledge absorbed per tick through each channel (collaboration between partners, job mobility, training courses, global pipelines to outside partners), tacit knowledge on the left and explicit knowledge on the right; mean over all runs${withArms ? ' of each arm' : ''}.`,
+    caption: `Knowledge absorbed per tick through each channel (collaboration between partners, job mobility, training courses, global pipelines to outside partners), tacit knowledge on the left and explicit knowledge on the right; mean over all runs${withArms ? ' of each arm' : ''}. The vertical axis is logarithmic away from zero (symlog), so small channels stay readable next to large ones.`,
     spec: topLevel('Knowledge flows by channel: tacit and explicit', `Mean over all runs${withArms ? ' of each arm' : ''}`, rows, { facet, spec, resolve: { scale: { y: 'shared' } } }),
   };
+}
+
+/** 0, 1, 10, 100, ... up to the largest flow: symlog axes get few default ticks. */
+function symlogTicks(rows: object[]): number[] {
+  const max = Math.max(0, ...rows.map((r) => (r as { mean: number | null }).mean ?? 0));
+  const ticks = [0];
+  for (let decade = 1; decade <= max * 1.5 && decade < 1e15; decade *= 10) ticks.push(decade);
+  return ticks.filter((t) => t <= Math.max(1, max * 1.5));
 }
 
 function rank(channel: string): number {

@@ -26,8 +26,8 @@ export function diversityScatter(stats: SweepStats): Chart | null {
     height: 320,
     mark: { type: 'point', filled: true, size: 55, opacity: 0.75, strokeWidth: 0 },
     encoding: {
-      x: { field: 'external', type: 'quantitative', title: 'External tie share (final)', scale: { zero: false } },
-      y: { field: 'diversity', type: 'quantitative', title: 'Diversity (final)', scale: { zero: false } },
+      x: { field: 'external', type: 'quantitative', title: 'External tie share (final)', scale: { zero: false, padding: 12 }, axis: { tickCount: 6 } },
+      y: { field: 'diversity', type: 'quantitative', title: 'Diversity (final)', scale: { zero: false, padding: 12 }, axis: { tickCount: 6 } },
       color: { field: 'state', type: 'nominal', title: 'Run', sort: ['not locked in', 'locked in'], scale: { domain: ['not locked in', 'locked in'], range: [LOCKED_COLOURS.open, LOCKED_COLOURS.locked] }, legend: { orient: 'bottom' } },
       ...(withArms ? { shape: { field: 'arm', type: 'nominal', title: 'Arm', sort: stats.arms, legend: { orient: 'bottom' } } } : {}),
       tooltip: [

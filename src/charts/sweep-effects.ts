@@ -114,7 +114,7 @@ function heatmap(stats: SweepStats, m: Measure): Chart | null {
     { field: 'mean', title: m.valueTitle, format: m.format }, { field: 'lo', title: '95 % CI low', format: m.format }, { field: 'hi', title: '95 % CI high', format: m.format }, { field: 'n', title: 'Runs' },
   ];
   let layer: VlSpec[];
-  const size = { width: Math.min(420, 70 * xs.size + 40), height: Math.min(320, 50 * ys.size + 30) };
+  const size = { width: Math.min(480, 110 * xs.size), height: Math.min(360, 70 * ys.size) };
   if (isGrid) {
     const x = { field: 'xLabel', type: 'ordinal', title: px, sort: sortNum(px, xs, rows.map((r) => r.x)), axis: { labelAngle: 0 } };
     const y = { field: 'yLabel', type: 'ordinal', title: py, sort: sortNum(py, ys, rows.map((r) => r.y)).reverse() };

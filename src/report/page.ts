@@ -58,7 +58,7 @@ function paragraphs(text: string): string {
 
 /** The complete HTML document. */
 export function renderPage(input: PageInput): string {
-  const charts = input.charts.map((c) => ({ name: c.name, spec: withoutSchema(c.spec) }));
+  const charts = input.charts.map((c) => ({ name: c.name, spec: forPage(c.spec) }));
   const toc = input.charts.map((c) => `<a href="#fig-${escapeHtml(c.name)}">${escapeHtml(c.title)}</a>`).join('');
   const figures = input.charts
     .map(
@@ -140,8 +140,12 @@ ${libs}
 `;
 }
 
-/** Specs in the page drop `$schema` (a URL the page never loads). */
-function withoutSchema(spec: Record<string, unknown>): Record<string, unknown> {
-  const { $schema: _schema, ...rest } = spec;
-  return rest;
+/**
+ * Specs in the page drop `$schema` (a URL the page never loads), and their title, which
+ * the figure heading already shows: the subtitle stays as a small note over the chart.
+ */
+function forPage(spec: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _schema, title, ...rest } = spec;
+  const subtitle = title && typeof title === 'object' ? (title as { subtitle?: string }).subtitle : undefined;
+  return subtitle ? { ...rest, title: { text: subtitle, fontSize: 12, fontWeight: 'normal', color: '#555' } } : rest;
 }
