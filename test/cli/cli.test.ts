@@ -43,6 +43,18 @@ describe('help, version, usage errors', () => {
   );
 });
 
+describe('unexpected failures', () => {
+  it('exit 1 with the message; the stack trace only with --debug', async () => {
+    const out = join(work.dir, 'no-such-dir', 'schema.json');
+    const plain = await lrsim(['schema', '--out', out]);
+    expect(plain.code).toBe(1);
+    expect(oneErrorLine(plain.stderr)).toMatch(/unexpected failure: .*ENOENT.*--debug/);
+    const debug = await lrsim(['schema', '--out', out, '--debug']);
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});
+
 describe('scenarios, schema, validate', () => {
   it('lists the built-ins with a description', async () => {
     const r = await lrsim(['scenarios']);

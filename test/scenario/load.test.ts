@@ -1,11 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/io/repo';
 import { builtinNames, listBuiltins } from '../../src/scenario/builtins';
 import { ScenarioError } from '../../src/scenario/errors';
 import { scenarioSchemaText } from '../../src/scenario/json-schema';
-import { loadScenario } from '../../src/scenario/load';
+import { loadScenario, MAX_SCENARIO_BYTES } from '../../src/scenario/load';
 import { defaultScenario } from '../../src/scenario/schema';
 import { tempDir } from '../cli/helpers';
 
@@ -68,6 +68,13 @@ describe('loadScenario', () => {
     expect(errorOf(() => loadScenario('bad-child.yaml', { cwd: work.dir })).message).toBe(
       'bad-parent.yaml:2:11: openness: 7 is out of range; write a number from 0 to 1',
     );
+  });
+
+  it('refuses files beyond the size limit without reading them', () => {
+    const huge = join(work.dir, 'huge.yaml');
+    writeFileSync(huge, '');
+    truncateSync(huge, MAX_SCENARIO_BYTES + 1);
+    expect(errorOf(() => loadScenario('huge.yaml', { cwd: work.dir })).message).toMatch(/^huge\.yaml: file is too large \(8\.0 MiB\); scenario files are at most 8 MiB/);
   });
 
   it('reports every problem, the first in the message', () => {
