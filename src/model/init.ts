@@ -31,6 +31,8 @@ export function initState(s: Scenario, p: Params, rng: Rng): ModelState {
   st.extWidth = s.external.width;
   st.extAmplitude = s.external.amplitude;
   st.mu = 0;
+  const index = new Map(st.placeNames.map((n, q) => [n, q]));
+  sp.barriers = s.region.barriers.map((b) => ({ from: index.get(b.from)!, to: index.get(b.to)!, km: b.km }));
   sp.rebuild(st.links, p.lambdaT, p.lambdaE, p.geoDecayKm);
 
   // Places by population (largest first) for institutions.

@@ -21,6 +21,8 @@ export class Space {
   /** Row p: where an agent at p meets someone new, weight population_q exp(-d(p,q)/decay). */
   readonly meetPlace: AliasTables;
   private readonly weights: Float64Array;
+  /** Direct travel between these pairs takes at least `km` (water, mountains). */
+  barriers: Link[] = [];
 
   constructor(
     readonly x: Float64Array,
@@ -42,6 +44,10 @@ export class Space {
     const { P, dist, x, y } = this;
     for (let p = 0; p < P; p++) {
       for (let q = 0; q < P; q++) dist[p * P + q] = p === q ? 0 : Math.hypot(x[p] - x[q], y[p] - y[q]);
+    }
+    for (const b of this.barriers) {
+      dist[b.from * P + b.to] = Math.max(dist[b.from * P + b.to], b.km);
+      dist[b.to * P + b.from] = Math.max(dist[b.to * P + b.from], b.km);
     }
     for (const l of links) {
       if (l.km < dist[l.from * P + l.to]) {

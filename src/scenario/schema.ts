@@ -211,6 +211,7 @@ export const ScenarioSchema = z.strictObject({
   region: section({
     places: z.array(PlaceSchema).min(1).max(LIMITS.places).default(DEFAULT_PLACES.map((p) => ({ ...p }))).describe('Places of the region.'),
     links: z.array(LinkSchema).max(10_000).default([]).describe('Extra travel links that shorten distances.'),
+    barriers: z.array(LinkSchema).max(10_000).default([]).describe('Direct travel between two places takes at least this many km (water, mountains); shortest paths may still go round.'),
     intra_place_km: num(3, 0, 1000, 'Distance between two agents at one place, km.'),
     firm_concentration: num(1.3, 0, 5, 'Firms per place grow with population^this (agglomeration).'),
   }, 'Space.'),

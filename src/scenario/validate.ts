@@ -99,11 +99,12 @@ function crossFieldProblems(s: Scenario, raw: Record<string, unknown>): LocatedP
   s.region.places.forEach((p, i) => {
     if (places.indexOf(p.name) !== i) problems.push({ path: ['region', 'places', i, 'name'], ...M.duplicatePlace(p.name) });
   });
-  s.region.links.forEach((link, i) => {
-    placeProblem(['region', 'links', i, 'from'], link.from);
-    placeProblem(['region', 'links', i, 'to'], link.to);
-    if (link.from === link.to) problems.push({ path: ['region', 'links', i, 'to'], ...M.linkToItself(link.to) });
-  });
+  for (const field of ['links', 'barriers'] as const)
+    s.region[field].forEach((link, i) => {
+      placeProblem(['region', field, i, 'from'], link.from);
+      placeProblem(['region', field, i, 'to'], link.to);
+      if (link.from === link.to) problems.push({ path: ['region', field, i, 'to'], ...M.linkToItself(link.to) });
+    });
 
   const checkPolicies = (policies: Policy[], base: PathSegment[]) =>
     policies.forEach((p, i) => {
