@@ -39,7 +39,8 @@ export function parseScenarioText(text: string, source: string, format: 'yaml' |
   if (error) {
     const pos = error.linePos?.[0];
     const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    fail({ location: { source, line: pos?.line, col: pos?.col }, ...M.yamlSyntax(message) });
+    const msg = error.code === 'MULTIPLE_DOCS' ? M.multipleDocuments() : M.yamlSyntax(message);
+    fail({ location: { source, line: pos?.line, col: pos?.col }, ...msg });
   }
   let data: unknown;
   try {

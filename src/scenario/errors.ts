@@ -111,6 +111,7 @@ export const scenarioMessages = {
   }),
   yamlSyntax: (message: string): Msg => ({ what: `YAML syntax error: ${message}`, fix: 'fix the syntax (check indentation, colons, brackets and quotes)' }),
   jsonSyntax: (message: string): Msg => ({ what: `JSON syntax error: ${message}`, fix: 'fix the syntax (check commas, brackets and quotes), or write the scenario as YAML' }),
+  multipleDocuments: (): Msg => ({ what: 'the file holds several YAML documents (separated by ---)', fix: 'keep one scenario per file' }),
   aliasBomb: (): Msg => ({ what: 'too many YAML aliases', fix: 'write the values out instead of repeating anchors' }),
 
   // --- extends ----------------------------------------------------------------------

@@ -15,6 +15,8 @@ const extendsBaseline = (body: string) => `extends: baseline\n${body}`;
 export const BAD_INPUTS: BadInput[] = [
   { name: 'malformed YAML', files: { 's.yaml': 'name: x\nticks: [1, 2\n' }, expect: [/s\.yaml:\d+:\d+: YAML syntax error/, /fix the syntax/] },
   { name: 'malformed JSON', files: { 's.json': '{\n  "ticks": 10,\n}\n' }, expect: [/s\.json:3:1: JSON syntax error/, /fix the syntax/] },
+  { name: 'several YAML documents', files: { 's.yaml': 'ticks: 5\n---\nticks: 6\n' }, expect: [/s\.yaml:2:1: the file holds several YAML documents/] },
+  { name: 'tab indentation', files: { 's.yaml': 'region:\n\tplaces: []\n' }, expect: [/s\.yaml:2:1: YAML syntax error: Tabs are not allowed/] },
   { name: 'empty file', files: { 's.yaml': '' }, expect: [/s\.yaml: the file is empty/, /extends: baseline/] },
   { name: 'only comments', files: { 's.yaml': '# nothing here\n' }, expect: [/s\.yaml: the file is empty/] },
   { name: 'binary file (NUL)', files: { 's.yaml': new Uint8Array([0x6e, 0x00, 0x01, 0x02]) }, expect: [/s\.yaml: not a text file \(NUL byte/, /UTF-8/] },
