@@ -55,6 +55,6 @@ export const slurmMessages = {
   cancelledStaleMerge: (jobs: readonly string[]) =>
     `cancelled the earlier merge job${jobs.length === 1 ? '' : 's'} ${jobs.join(', ')}, whose shards failed (it could never start)`,
   // --- for merge ------------------------------------------------------------------------------
-  incompleteShards: (problems: string, finish: string) =>
-    `the shard set is incomplete: ${problems}; finish it with: ${finish}`,
+  incompleteShards: (dir: string, problems: string, finish: string) =>
+    `merge: the shard set of ${dir} is incomplete: ${problems}; finish it with: ${finish}`,
 } as const;

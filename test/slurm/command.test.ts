@@ -112,3 +112,17 @@ describe('lrsim slurm: re-running after some shards ran', () => {
     expect(readFileSync(join(out, 'slurm', 'sweep.sbatch'), 'utf8')).toContain('\n#SBATCH --array=0,2%2\n');
   });
 });
+
+describe('slurmShardSetProblem (the check for merge)', () => {
+  it('names the unfinished shards of a planned sweep and the lrsim slurm command that finishes them', async () => {
+    const { slurmShardSetProblem, slurmSweepOf } = await import('../../src/slurm/shard-set');
+    const out = join(tmp, 'partial'); // planned above with 3 shards; shard 1 has run
+    const dirs = [0, 1, 2].map((i) => join(out, 'shards', String(i)));
+    expect(slurmSweepOf(dirs)).toBe(out);
+    expect(slurmSweepOf([join(tmp, 'elsewhere')])).toBeNull();
+    expect(slurmShardSetProblem(dirs)).toBe(
+      `merge: the shard set of ${out} is incomplete: shard 0 (no runs yet), shard 2 (no runs yet); finish it with: ` +
+        `lrsim slurm ${out}/scenario.json --shards 3 --out ${out} --cpus-per-task 1 --array-limit 2 --submit`,
+    );
+  });
+});
