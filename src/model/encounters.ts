@@ -82,15 +82,19 @@ function meet(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounte
   }
   if (j < 0 || j === i || !st.alive[j]) return;
   // Acceptance: eta[kind_i][kind_j] kappa^homophily (s0 + (1 - s0) s_ij), times a group's fit.
-  const kappa = cognitiveProximity(st, i, j);
+  // The uniform draw is compared with the bound eta * trust * fit first (kappa <= 1), so
+  // most refusals skip the cosine: same draw, same outcome, less work.
   const sij = tieStrength(st, i, j);
   const s0 = p.trustFloor + (1 - p.trustFloor) * trustBonus;
   const trust = s0 + (1 - s0) * sij;
+  const bound = p.eta[st.kind[i] * N_ETA + st.kind[j]] * trust * fit;
+  if (isFirm) c.firmMeetings++;
+  const u = rng.random();
+  if (u >= bound) return;
+  const kappa = cognitiveProximity(st, i, j);
   const h = p.homophily;
   const sim = h === 0 ? 1 : h === 1 ? kappa : Math.pow(kappa, h);
-  const accept = p.eta[st.kind[i] * N_ETA + st.kind[j]] * sim * trust * fit;
-  if (isFirm) c.firmMeetings++;
-  if (rng.random() >= accept) return;
+  if (u >= bound * sim) return;
   if (isFirm) {
     c.firmAccepted++;
     if (how === 1) c.firmRepeat++;
