@@ -218,6 +218,7 @@ function eventSection(key: string, s: JsonSchema): string[] {
   for (const v of variants) {
     const kind = String(v.properties?.kind?.const);
     out.push(`### \`${key}[].kind = ${kind}\``, '');
+    if (v.description) out.push(esc(v.description), '');
     const rows: Row[] = [];
     const req = new Set(v.required ?? []);
     for (const [field, child] of Object.entries(v.properties ?? {})) {
