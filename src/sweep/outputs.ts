@@ -17,8 +17,8 @@ export interface OutputSpec {
   parameters: readonly string[];
   /** Arrow type of each swept parameter. */
   parameterTypes: readonly ColumnType[];
+  /** Outcome and time-series columns of this engine: used when no run is ok; otherwise the stored runs' own. */
   outcomeKeys: readonly string[];
-  /** Engine time-series columns. */
   columns: readonly string[];
 }
 
@@ -60,6 +60,17 @@ const arrowParam = (v: ParameterValue | undefined, t: ColumnType) => (v === unde
 /** Writes the four tidy outputs of `runs` (ok runs, any order) into `dir`. */
 export async function writeOutputs(dir: string, runs: Iterable<StoredRun>, spec: OutputSpec): Promise<number> {
   const sorted = [...runs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const fds = new Map<string, number>();
+  const buffer = { data: Buffer.alloc(1 << 16) };
+  const read = (run: StoredRun) => {
+    if (!fds.has(run.file)) fds.set(run.file, openSync(run.file, 'r'));
+    return readRecord(run, fds.get(run.file)!, buffer);
+  };
+  // The columns come from the runs themselves, so the outputs depend on the stored data only.
+  if (sorted.length) {
+    const first = read(sorted[0]);
+    spec = { ...spec, outcomeKeys: Object.keys(first.outcomes ?? {}), columns: first.columns ?? [] };
+  }
   const runsCsv = new TextFile(join(dir, 'runs.csv'));
   const seriesCsv = new TextFile(join(dir, 'timeseries.csv'));
   const fixed = ['key', 'point', 'arm', 'replicate', 'seed'];
@@ -80,12 +91,9 @@ export async function writeOutputs(dir: string, runs: Iterable<StoredRun>, spec:
     65536,
   );
 
-  const fds = new Map<string, number>();
-  const buffer = { data: Buffer.alloc(1 << 16) };
   try {
     for (const run of sorted) {
-      if (!fds.has(run.file)) fds.set(run.file, openSync(run.file, 'r'));
-      const record = readRecord(run, fds.get(run.file)!, buffer);
+      const record = read(run);
       const params = spec.parameters.map((p) => record.params[p]);
       const outcomes = spec.outcomeKeys.map((k) => nullIfNaN(record.outcomes?.[k]));
       runsCsv.write(csvLine([record.key, record.point, record.arm, record.replicate, record.seed, ...params, ...outcomes] as CsvValue[]));
@@ -96,7 +104,7 @@ export async function writeOutputs(dir: string, runs: Iterable<StoredRun>, spec:
       ]);
       const columns = record.columns ?? [];
       if (columns.join(',') !== spec.columns.join(',')) {
-        throw new Error(`run ${record.key} has time-series columns that differ from this lrsim version's; was it made by another version?`);
+        throw new Error(`run ${record.key} has other time-series columns than ${sorted[0].key}; were they made by different lrsim versions?`);
       }
       for (const row of record.series ?? []) {
         seriesCsv.write(csvLine([record.key, ...row.map((x) => (x === null ? NaN : x))]));

@@ -117,6 +117,10 @@ function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean): M
   if (kind === 'other') badInput(msg.outNotDirectory(dir));
   const store = join(dir, 'runs.ndjson');
   const hasStore = pathKind(store) !== 'missing';
+  const stored = kind === 'dir' ? readManifest(dir) : null;
+  if (resume && stored && stored.scenario_hash !== prepared.manifest.scenario_hash) {
+    badInput(msg.differentSweep(dir, stored.scenario_hash, prepared.manifest.scenario_hash));
+  }
   if (!resume || !hasStore) {
     if (hasStore) badInput(msg.outHoldsSweep(dir));
     const foreign = foreignFiles(dir, SWEEP_FILES);
@@ -124,13 +128,12 @@ function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean): M
     mkdirSync(dir, { recursive: true });
     return new Map();
   }
-  const stored = readManifest(dir);
   if (!stored) badInput(msg.noManifest(dir));
-  if (stored.scenario_hash !== prepared.manifest.scenario_hash) badInput(msg.differentSweep(dir, stored.scenario_hash, prepared.manifest.scenario_hash));
   const was = stored.shard ? formatShard(stored.shard) : 'none';
   const now = prepared.plan.shard ? formatShard(prepared.plan.shard) : 'none';
   if (was !== now) badInput(msg.differentShard(dir, was, now));
-  prepared.manifest.timings.started = stored.timings.started;
+  // Timings add up over the sessions of a resumed sweep.
+  prepared.manifest.timings = { ...stored.timings, ended: null };
   return indexStore(store, true);
 }
 
@@ -232,8 +235,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
   manifest.runs = { planned, finished: plannedRunsNow.length, ok: okRuns.length, failed: failedRuns.length };
   manifest.status = stopping ? 'interrupted' : 'complete';
   manifest.timings.ended = new Date().toISOString();
-  manifest.timings.wall_seconds = round((performance.now() - started) / 1000);
-  manifest.timings.run_seconds = round(runSeconds);
+  const sessionSeconds = (performance.now() - started) / 1000;
+  manifest.timings.wall_seconds = round(manifest.timings.wall_seconds + sessionSeconds);
+  manifest.timings.run_seconds = round(manifest.timings.run_seconds + runSeconds);
   if (!stopping) {
     await writeOutputs(dir, okRuns, {
       parameters: design.parameters,
@@ -250,7 +254,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
     ok: okRuns.length,
     failed: manifest.failed,
     failedCount: failedRuns.length,
-    wallSeconds: manifest.timings.wall_seconds,
+    wallSeconds: sessionSeconds,
     ranNow,
     runSeconds,
     exitCode: stopping ? 130 : failedRuns.length > 0 ? 1 : 0,
