@@ -53,7 +53,7 @@ export const slurmMessages = {
   submitted: (arrayJob: string | null, mergeJob: string) =>
     arrayJob ? `submitted: sweep array job ${arrayJob}, merge job ${mergeJob} (after ${arrayJob})` : `submitted: merge job ${mergeJob}`,
   cancelledStaleMerge: (jobs: readonly string[]) =>
-    `cancelled the earlier merge job${jobs.length === 1 ? '' : 's'} ${jobs.join(', ')}, whose shards failed (it could never start)`,
+    `cancelled the earlier merge job${jobs.length === 1 ? '' : 's'} ${jobs.join(', ')}, whose array ended with shards unfinished (it could never start)`,
   // --- for merge ------------------------------------------------------------------------------
   incompleteShards: (dir: string, problems: string, finish: string) =>
     `merge: the shard set of ${dir} is incomplete: ${problems}; finish it with: ${finish}`,

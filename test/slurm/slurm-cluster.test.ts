@@ -156,7 +156,7 @@ describe.skipIf(why !== null)('lrsim slurm on a real single-node SLURM', () => {
     expect(second.status, second.stderr).toBe(0);
     console.log(`re-run of lrsim slurm ${args.slice(1).join(' ')}:\n${second.stdout}`);
     expect(second.stdout).toContain('1 of 3 shards missing or incomplete: 1');
-    expect(second.stdout).toContain(`cancelled the earlier merge job ${mergeJob}`);
+    expect(second.stdout).toContain(`cancelled the earlier merge job ${mergeJob}, whose array ended`);
     expect(readFileSync(join(out, 'slurm', 'sweep.sbatch'), 'utf8')).toContain('\n#SBATCH --array=1\n');
     const resubmitted = submittedJobs(second.stdout);
     await waitFor(`merge job ${resubmitted.mergeJob}`, () => squeue(resubmitted.mergeJob).length === 0, 300);
