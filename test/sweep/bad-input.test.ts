@@ -15,7 +15,7 @@ function refused(args: string[]): string {
 
 const sweepOf = (design: string) => `sweep:\n${design}`;
 
-describe('bad sweep input: one line, exit 2', () => {
+describe('bad sweep input: one line, exit 2', { timeout: 120_000 }, () => {
   const dir = tempDir('bad');
   const scenario = (name: string, design: string) => writeScenario(tempDir(name), sweepOf(design));
 

@@ -6,7 +6,7 @@ import { GRID_WITH_ARMS, outputs, tempDir, writeScenario } from './helpers';
 
 // Outputs are sorted by key and carry no timings: the bytes must not depend on how many
 // workers ran the sweep, in what order runs finished, or how it was split into shards.
-describe('sweep outputs are byte-identical', () => {
+describe('sweep outputs are byte-identical', { timeout: 300_000 }, () => {
   const dir = tempDir('determinism');
   const scenario = writeScenario(dir, GRID_WITH_ARMS);
   const sweep = (out: string, workers: number, shard?: { index: number; count: number }) =>

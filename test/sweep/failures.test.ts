@@ -17,7 +17,7 @@ const CROSSED = `sweep:
   replicates: 2
 `;
 
-describe('failure isolation', () => {
+describe('failure isolation', { timeout: 120_000 }, () => {
   const dir = tempDir('failures');
   const scenario = writeScenario(dir, CROSSED);
 

@@ -15,7 +15,7 @@ const SOBOL = `sweep:
   replicates: 1
 `;
 
-describe('sweep outputs', () => {
+describe('sweep outputs', { timeout: 120_000 }, () => {
   const dir = tempDir('outputs');
   const out = join(dir, 'out');
 

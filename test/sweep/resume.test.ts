@@ -23,7 +23,7 @@ async function waitForRuns(dir: string, n: number, timeoutMs = 90_000) {
   }
 }
 
-describe('a killed sweep, resumed, equals one never interrupted', () => {
+describe('a killed sweep, resumed, equals one never interrupted', { timeout: 300_000 }, () => {
   const dir = tempDir('resume');
   const scenario = writeScenario(dir, DESIGN);
   const whole = join(dir, 'whole');
