@@ -74,6 +74,7 @@ function newFirmInPlace(st: ModelState, p: Params, rng: Rng, i: number, origin: 
   st.absorptive[i] = rng.uniform(p.absorptiveMin, p.absorptiveMax);
   st.propensity[i] = Math.pow(rng.random(), p.propensityExponent);
   st.lowTicks[i] = 0;
+  st.planted[i] = 0;
   st.birthTick[i] = st.tick;
   st.origin[i] = origin;
   st.firmSerial[i] = st.nextSerial++;

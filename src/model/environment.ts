@@ -9,6 +9,7 @@ import type { Params } from './params';
 import { ringDistance, wrap } from './ring';
 import type { Rng } from './rng';
 import type { ModelState } from './state';
+import { capInPlace } from './knowledge';
 
 export interface FrontierSettings {
   speed: number; // domains per tick
@@ -74,20 +75,47 @@ export function updateExternalInPlace(st: ModelState): void {
   }
 }
 
-/** Applies a shock now (MODEL-SPEC 4). */
-export function applyShockInPlace(st: ModelState, p: Params, shock: Shock): void {
+/** Live firms' aggregate capability per domain, into st.scratchK. */
+function aggregateCapability(st: ModelState, p: Params): Float64Array {
   const K = st.K;
-  if (shock.kind === 'frontier_jump') {
-    st.mu = wrap(st.mu + shock.domains, K);
-    return;
-  }
-  // core_collapse: the region's strongest domains by live firms' aggregate capability.
   const agg = st.scratchK;
   agg.fill(0);
   for (let i = 0; i < st.F; i++) {
     if (!st.alive[i]) continue;
     for (let k = 0; k < K; k++) agg[k] += st.tacit[i * K + k] + p.phi * st.explicit[i * K + k];
   }
+  return agg;
+}
+
+/**
+ * Applies a shock now (MODEL-SPEC 4). `rng` is the policy stream (used by `plant` only),
+ * so a plant never shifts the environment's draws between arms.
+ */
+export function applyShockInPlace(st: ModelState, p: Params, shock: Shock, rng: Rng, speed: number): void {
+  const K = st.K;
+  if (shock.kind === 'frontier_jump') {
+    st.mu = wrap(st.mu + shock.domains, K);
+    return;
+  }
+  if (shock.kind === 'plant') {
+    const agg = aggregateCapability(st, p);
+    let core = 0;
+    for (let k = 1; k < K; k++) if (agg[k] > agg[core]) core = k;
+    st.plantDomain = wrap(core + (speed < 0 ? -shock.offset : shock.offset), K);
+    let planted = 0;
+    for (let tries = 0; planted < shock.firms && tries < 100 * (shock.firms + 1); tries++) {
+      const i = rng.int(st.F);
+      if (!st.alive[i] || st.planted[i]) continue;
+      st.planted[i] = 1;
+      const b = i * K + st.plantDomain;
+      st.tacit[b] = Math.max(st.tacit[b], shock.level);
+      capInPlace(st, p, i);
+      planted++;
+    }
+    return;
+  }
+  // core_collapse: the region's strongest domains by live firms' aggregate capability.
+  const agg = aggregateCapability(st, p);
   const n = Math.min(shock.domains, K);
   const chosen: number[] = [];
   for (let c = 0; c < n; c++) {

@@ -121,8 +121,9 @@ export class Simulation {
     updateRelevanceInPlace(st, this.frontier, this.rngEnv, true);
     let shocked = false;
     while (this.shocks.length > 0 && this.shocks[0].tick <= st.tick) {
-      applyShockInPlace(st, this.params, this.shocks.shift()!);
-      this.shockTicks.push(st.tick);
+      const shock = this.shocks.shift()!;
+      applyShockInPlace(st, this.params, shock, this.rngPolicy, this.frontier.speed);
+      if (shock.kind !== 'plant') this.shockTicks.push(st.tick); // a plant is an experiment, not a crisis
       shocked = true;
     }
     if (shocked) updateRelevanceInPlace(st, this.frontier, this.rngEnv, false);

@@ -93,6 +93,9 @@ export class ModelState {
   readonly collapseMult: Float64Array;
   readonly collapseBonus: Float64Array;
   mu = 0;
+  /** Domain of a planted capability (fact 5 experiment), -1 none; planted firm slots. */
+  plantDomain = -1;
+  readonly planted: Uint8Array;
 
   // novelty to the region: lagged capability masks and pair counts (ring buffers)
   readonly maskRing: Uint32Array; // lagSlots x F x words
@@ -172,6 +175,7 @@ export class ModelState {
     this.partnerDistSum = new Float64Array(F);
     this.partnerDistWeight = new Float64Array(F);
     this.exitedThisTick = new Uint8Array(F);
+    this.planted = new Uint8Array(F);
 
     this.field = new Float32Array(I * K);
     this.employer = new Int32Array(R).fill(-1);

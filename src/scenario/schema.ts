@@ -152,10 +152,11 @@ export const POLICY_KINDS = ['lifelong_learning', 'cluster_organisation', 'infra
 // --- shocks (MODEL-SPEC 4) ---------------------------------------------------------------
 export const ShockSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('frontier_jump'), tick: z.number().int().min(0).max(LIMITS.ticks), domains: z.number().finite().min(-LIMITS.domains).max(LIMITS.domains).describe('Domains the frontier jumps by.') }),
+  z.strictObject({ kind: z.literal('plant'), tick: z.number().int().min(0).max(LIMITS.ticks), firms: z.number().int().min(0).max(LIMITS.firms).default(10).describe('Firms (random, live) that receive the capability; 0 only marks the domain, for a no-plant control arm.'), offset: z.number().int().min(-LIMITS.domains).max(LIMITS.domains).default(2).describe("Domain: the region's strongest domain plus this many steps in the frontier's direction (related, soon relevant)."), level: z.number().finite().min(0).max(1).default(0.8).describe('Tacit level planted in that domain.') }).describe('An experiment (MODEL-SPEC fact 5): plants a capability in a few firms; the plant_capable column counts the other firms capable in that domain.'),
   z.strictObject({ kind: z.literal('core_collapse'), tick: z.number().int().min(0).max(LIMITS.ticks), factor: z.number().finite().min(0).max(1).default(0.2).describe('Relevance multiplier of the strongest domains.'), domains: z.number().int().min(1).max(LIMITS.domains).default(3).describe('How many of the region\'s strongest domains collapse.') }),
 ]);
 export type Shock = z.infer<typeof ShockSchema>;
-export const SHOCK_KINDS = ['frontier_jump', 'core_collapse'] as const;
+export const SHOCK_KINDS = ['frontier_jump', 'core_collapse', 'plant'] as const;
 
 // --- sweeps -------------------------------------------------------------------------------
 const RangeSchema = z.strictObject({ min: z.number().finite(), max: z.number().finite(), integer: z.boolean().default(false) });
