@@ -20,7 +20,7 @@ interface SweepArgs {
   microdata: boolean;
 }
 
-const wholeNumber = (flag: string, value: number | undefined, min: number, message: (v: unknown) => string) => {
+const wholeNumber = (value: number | undefined, min: number, message: (v: unknown) => string) => {
   if (value === undefined) return undefined;
   if (!Number.isInteger(value) || value < min) throw new UsageError(message(value));
   return value;
@@ -50,7 +50,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       set: args.set.map(String),
       seed: args.seed,
       replicates: args.replicates,
-      workers: wholeNumber('--workers', args.workers, 1, msg.badWorkers),
+      workers: wholeNumber(args.workers, 1, msg.badWorkers),
       out: args.out,
       resume: args.resume,
       shard: args.shard === undefined ? undefined : parseShard(String(args.shard)),
