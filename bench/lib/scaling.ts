@@ -1,0 +1,96 @@
+/**
+ * Section 2: time per tick as the population grows (firms, residents and institutions in
+ * the baseline's proportions, K = 24). Every size is timed over the same window of ticks
+ * (after the same warm-up ticks), because a tick's cost changes as ties form and firms
+ * enter and exit: comparing different windows would confound size with history.
+ */
+import { Simulation } from '../../src/model';
+import { scaledBaseline } from './scenarios';
+import { loadRange, sig, sigSummary, summarize, timeOnce, type Sample, type Summary } from './stats';
+
+export interface ScalingOptions {
+  sizes: number[];
+  warmupTicks: number;
+  ticks: number;
+  /** Independent runs per size (fewer at large sizes). */
+  repeats: (agents: number) => number;
+  seed: number;
+}
+
+export interface ScalingPoint {
+  agents_target: number;
+  agents: number;
+  firms: number;
+  residents: number;
+  institutions: number;
+  init_seconds: number;
+  /** Seconds per tick (pooled over the window's ticks and the repeats). */
+  tick_seconds_wall: Summary;
+  tick_seconds_cpu: Summary;
+  /** Nanoseconds of CPU per agent-tick (median): flat if the cost is linear in agents. */
+  ns_per_agent_tick_cpu: number;
+  samples: number;
+  load: [number, number];
+}
+
+export interface ScalingResult {
+  window: { warmup_ticks: number; ticks: number };
+  points: ScalingPoint[];
+  /** Local exponent d log(time) / d log(agents) between consecutive sizes (1 = linear). */
+  exponents: number[];
+  /** The target: the largest size's CPU time per tick over the next smaller one's. */
+  ratio: { small_agents: number; large_agents: number; agents_ratio: number; tick_time_ratio_cpu: number; tick_time_ratio_wall: number };
+}
+
+export function measureScaling(o: ScalingOptions, log: (s: string) => void): ScalingResult {
+  const points: ScalingPoint[] = [];
+  for (const target of o.sizes) {
+    const scenario = scaledBaseline(target);
+    const samples: Sample[] = [];
+    let init = 0;
+    const repeats = o.repeats(target);
+    let st: Simulation['state'] | null = null;
+    for (let r = 0; r < repeats; r++) {
+      const t0 = performance.now();
+      let sim: Simulation | null = new Simulation(scenario, o.seed, { ticks: o.warmupTicks + o.ticks });
+      init += (performance.now() - t0) / 1000;
+      for (let t = 0; t < o.warmupTicks; t++) sim.step();
+      for (let t = 0; t < o.ticks; t++) samples.push(timeOnce(() => sim!.step()));
+      st = sim.state;
+      sim = null;
+    }
+    const wall = summarize(samples.map((s) => s.wall));
+    const cpu = summarize(samples.map((s) => s.cpu));
+    const p: ScalingPoint = {
+      agents_target: target,
+      agents: st!.N,
+      firms: st!.F,
+      residents: st!.R,
+      institutions: st!.I,
+      init_seconds: sig(init / repeats),
+      tick_seconds_wall: sigSummary(wall),
+      tick_seconds_cpu: sigSummary(cpu),
+      ns_per_agent_tick_cpu: sig((cpu.median / st!.N) * 1e9),
+      samples: samples.length,
+      load: loadRange(samples),
+    };
+    points.push(p);
+    st = null;
+    log(`  ${p.agents} agents: ${(cpu.median * 1000).toFixed(2)} ms CPU/tick (${(wall.median * 1000).toFixed(2)} ms wall), ${p.ns_per_agent_tick_cpu} ns/agent-tick, init ${p.init_seconds} s, load ${p.load.join('-')}`);
+  }
+  const exponents = points.slice(1).map((p, i) => sig(Math.log(p.tick_seconds_cpu.median / points[i].tick_seconds_cpu.median) / Math.log(p.agents / points[i].agents), 3));
+  const large = points[points.length - 1];
+  const small = points[points.length - 2] ?? large;
+  return {
+    window: { warmup_ticks: o.warmupTicks, ticks: o.ticks },
+    points,
+    exponents,
+    ratio: {
+      small_agents: small.agents,
+      large_agents: large.agents,
+      agents_ratio: sig(large.agents / small.agents),
+      tick_time_ratio_cpu: sig(large.tick_seconds_cpu.median / small.tick_seconds_cpu.median),
+      tick_time_ratio_wall: sig(large.tick_seconds_wall.median / small.tick_seconds_wall.median),
+    },
+  };
+}
