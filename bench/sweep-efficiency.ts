@@ -6,7 +6,9 @@
  *
  *   node build.mjs && node dist/bench/sweep-efficiency.js [--runs-per-worker N] [--overhead-tasks N]
  *
- * Prints a JSON summary (and the machine's load average: the cores may be shared).
+ * Prints a JSON summary (and the machine's load average: the cores may be shared). On a
+ * loaded machine compare `meanRunSeconds` of 1 and 2 workers: when it grows with 2 workers
+ * the runs competed for cores with other programs, which no pool can help.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -37,7 +39,16 @@ async function throughput(workers: number) {
     const s = await runSweep({ scenario, replicates: perWorker * workers, workers, out: join(dir, 'out'), progress: false });
     const seconds = (performance.now() - started) / 1000;
     if (s.failedCount) throw new Error(`${s.failedCount} runs failed: ${s.failed[0].error}`);
-    return { workers, runs: s.ok, seconds: round(seconds), runsPerMinute: round((60 * s.ok) / seconds), meanRunSeconds: round(s.runSeconds / s.ok) };
+    return {
+      workers,
+      runs: s.ok,
+      seconds: round(seconds),
+      runsPerMinute: round((60 * s.ok) / seconds),
+      meanRunSeconds: round(s.runSeconds / s.ok),
+      // Share of the sweep's wall time the workers spent inside runs: what the pool itself
+      // loses (start-up, dispatch, outputs), apart from cores shared with other programs.
+      workerUtilisation: round(s.runSeconds / (workers * seconds)),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
