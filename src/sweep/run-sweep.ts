@@ -1,8 +1,8 @@
 /**
  * `lrsim sweep`: plans the runs, checks the design, keeps up to two runs per worker in
  * flight, stores each finished run durably as it arrives, and writes the tidy outputs and
- * the manifest when every run is stored. Ctrl-C (SIGINT) stops at once: stored runs stay,
- * runs in flight are dropped and re-run by `--resume`.
+ * the manifest when every run is stored. Ctrl-C (SIGINT) or SIGTERM stops at once: stored
+ * runs stay, runs in flight are dropped and re-run by `--resume`.
  */
 import { closeSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -55,7 +55,7 @@ export interface SweepSummary {
   ranNow: number;
   /** Sum of the runs' own wall time in this session. */
   runSeconds: number;
-  /** 0 complete, 1 some run failed, 130 interrupted. */
+  /** 0 complete, 1 some run failed, 130 interrupted by SIGINT, 143 by SIGTERM. */
   exitCode: number;
 }
 
@@ -171,12 +171,16 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
   const store = new RunStore(join(dir, 'runs.ndjson'));
   const progress = options.progress === false ? null : createProgress(planned, already);
   const pool = done < planned ? new RunPool({ workers, workerFile: options.workerFile }) : null;
+  // Ctrl-C, and SIGTERM from a scheduler (scancel, pre-emption): stop at once, keep what is stored.
   let stopping = false;
-  const onSigint = () => {
+  let stopSignal: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
     stopping = true;
+    stopSignal = signal;
     void pool?.destroy();
   };
-  process.once('SIGINT', onSigint);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   const execute = async (run: PlannedRun): Promise<void> => {
     const values = design.points[run.point];
@@ -220,7 +224,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
       });
     }
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
     progress?.stop();
     store.close();
     if (pool && !stopping) await pool.destroy();
@@ -257,7 +262,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
     wallSeconds: sessionSeconds,
     ranNow,
     runSeconds,
-    exitCode: stopping ? 130 : failedRuns.length > 0 ? 1 : 0,
+    exitCode: stopping ? (stopSignal === 'SIGTERM' ? 143 : 130) : failedRuns.length > 0 ? 1 : 0,
   };
 }
 
