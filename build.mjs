@@ -26,6 +26,9 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
+  // Code splitting: each CLI command is its own chunk, loaded only when used.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -7,7 +7,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { packageVersion } from '../io/repo';
 import { cliMessages, ScenarioError } from '../scenario/errors';
-import { commands } from './commands';
+import { loadCommands } from './commands';
 import { UsageError } from './usage-error';
 
 /** Runs the CLI on `argv` (without node and script); resolves to the exit code. */
@@ -29,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
       throw error ?? new UsageError(message ?? 'bad usage');
     });
   cli.wrap(Math.min(100, cli.terminalWidth()));
-  for (const command of commands) cli.command(command);
+  for (const command of await loadCommands(argv)) cli.command(command);
   try {
     await cli.parseAsync();
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -101,8 +101,7 @@ function meet(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounte
   }
   const P = st.space.P;
   const pq = st.place[i] * P + st.place[j];
-  const gain = exchangeInPlace(st, p, c.flows, i, j, kappa, trust, st.space.gTacit[pq], st.space.gExplicit[pq], 1, 1, CH_COLLABORATION);
-  st.placeFlows[pq] += gain;
+  exchangeInPlace(st, p, c.flows, i, j, kappa, trust, st.space.gTacit[pq], st.space.gExplicit[pq], 1, 1, CH_COLLABORATION);
   c.meetings++;
   strengthenTie(st, i, j, p.tieUp);
   strengthenTie(st, j, i, p.tieUp);

@@ -39,7 +39,8 @@ export class FirmLog {
     this.exit.push(exitTick);
     this.innovations.push(st.innovationsCount[i]);
     // Mean value per tick over the late window (zero for a firm that left before it).
-    const lateTicks = Math.max(1, st.tick - st.lateStart + 1);
+    const end = Number.isNaN(exitTick) ? st.tick : exitTick + 1; // ticks lived, exclusive end
+    const lateTicks = Math.max(1, end - st.lateStart);
     this.lateValue.push(st.lateValue[i] / lateTicks);
     this.partnerDistance.push(st.partnerDistWeight[i] > 0 ? st.partnerDistSum[i] / st.partnerDistWeight[i] : Number.NaN);
     let pipes = 0;

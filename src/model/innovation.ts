@@ -103,7 +103,7 @@ export function innovationPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: T
       const k = twice === 0 ? k1 : k2;
       const dT = p.lbd * st.relevance[k] * (1 - T[b + k]);
       T[b + k] += dT;
-      E[b + k] += p.codify * dT;
+      E[b + k] = Math.min(1, E[b + k] + p.codify * dT);
       st.attention[b + k] += p.h;
     }
     capInPlace(st, p, i);

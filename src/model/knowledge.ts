@@ -223,6 +223,10 @@ export function exchangeInPlace(
   if (sumJ > p.capacity[st.kind[j]]) scaleInPlace(st, j, p.capacity[st.kind[j]] / sumJ);
   flows[channel] += gTi + gTj;
   flows[4 + channel] += gEi + gEj;
+  // Tacit flows between places: row = the learner's place, column = the source's place.
+  const P = st.space.P;
+  st.placeFlows[st.place[i] * P + st.place[j]] += gTi;
+  st.placeFlows[st.place[j] * P + st.place[i]] += gTj;
   if (st.tick >= st.lateStart) {
     const c = 1 - kappa;
     if (firmI) {

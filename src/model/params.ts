@@ -57,6 +57,7 @@ export interface Params {
   spinoffCandidates: number;
   perfEwma: number;
   refill: number;
+  institutionsEmploy: number;
   rdMin: number;
   rdMax: number;
   absorptiveMin: number;
@@ -136,6 +137,7 @@ export function baseParams(s: Scenario): Params {
     spinoffCandidates: s.firms.spinoff_candidates,
     perfEwma: s.firms.performance_ewma,
     refill: s.firms.refill,
+    institutionsEmploy: s.agents.institutions_employ,
     rdMin: s.firms.rd_min,
     rdMax: s.firms.rd_max,
     absorptiveMin: s.exchange.firm_absorptive_min,

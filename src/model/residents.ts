@@ -49,7 +49,10 @@ function bestNearbyEmployer(st: ModelState, p: Params, rng: Rng, i: number): num
   for (let n = 0; n < p.jobCandidates; n++) {
     const q = st.space.meetPlace.sample(st.place[i], rng);
     if (q < 0) continue;
-    const f = st.randomAt(q, FIRM, rng);
+    // Institutions employ a share of residents (socio-cultural clusters): a candidate is an
+    // institution of a random kind with probability agents.institutions_employ.
+    const kind = p.institutionsEmploy > 0 && rng.random() < p.institutionsEmploy ? 1 + rng.int(5) : FIRM;
+    const f = st.randomAt(q, kind, rng);
     if (f < 0 || !st.alive[f]) continue;
     const k = cognitiveProximity(st, i, f);
     if (k > bestK) {

@@ -117,6 +117,11 @@ export const LinkSchema = z.strictObject({
   to: z.string().min(1).describe('Name of another place.'),
   km: z.number().finite().positive().max(100_000).describe('Travel distance along this link, km.'),
 });
+export const BarrierSchema = z.strictObject({
+  from: z.string().min(1).describe('Name of a place.'),
+  to: z.string().min(1).describe('Name of another place.'),
+  km: z.number().finite().positive().max(100_000).describe('Minimum direct travel distance between the two places, km (water, mountains).'),
+});
 
 const DEFAULT_PLACES = [
   { name: 'Core City', x_km: 40, y_km: 40, population: 40, role: 'city' },
@@ -138,7 +143,7 @@ const policyBase = {
 };
 export const PolicySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('lifelong_learning'), ...policyBase, participation: z.number().finite().min(0).max(1).describe('learning.participation while active.'), deepen: z.boolean().default(false).describe('Courses deepen the learner\'s own specialisation instead of copying the teacher\'s profile.') }),
-  z.strictObject({ kind: z.literal('cluster_organisation'), ...policyBase, members: z.number().int().min(2).max(LIMITS.firms).default(40).describe('Number of firms enrolled (those closest to the focus domain).'), focus_domain: z.number().int().min(0).max(LIMITS.domains - 1).optional().describe('Knowledge domain the cluster gathers around; default: the region\'s strongest.'), broker_rate: z.number().finite().min(0).max(1).optional().describe('Broker channel probability for members (default contacts.broker_rate).'), place: z.string().optional().describe('Seat of the organisation (default: the largest place).') }),
+  z.strictObject({ kind: z.literal('cluster_organisation'), ...policyBase, members: z.number().int().min(2).max(LIMITS.firms).default(40).describe('Number of firms enrolled (those closest to the focus domain).'), focus_domain: z.number().int().min(0).max(LIMITS.domains - 1).optional().describe('Knowledge domain the cluster gathers around; default: the region\'s strongest.'), broker_rate: z.number().finite().min(0).max(1).optional().describe('Broker channel probability for members (default contacts.broker_rate).') }),
   z.strictObject({ kind: z.literal('infrastructure'), ...policyBase, from: z.string().min(1).describe('Place at one end.'), to: z.string().min(1).describe('Place at the other end.'), km: z.number().finite().positive().max(100_000).describe('Travel distance of the new link, km.') }),
   z.strictObject({ kind: z.literal('open_region'), ...policyBase, openness: z.number().finite().min(0).max(1).describe('Openness while active.') }),
   z.strictObject({ kind: z.literal('technology_transfer'), ...policyBase, eta: z.number().finite().min(0).max(1).default(0.95).describe('Institutional proximity between firms and universities/institutes while active.') }),
@@ -212,7 +217,7 @@ export const ScenarioSchema = z.strictObject({
   region: section({
     places: z.array(PlaceSchema).min(1).max(LIMITS.places).default(DEFAULT_PLACES.map((p) => ({ ...p }))).describe('Places of the region.'),
     links: z.array(LinkSchema).max(10_000).default([]).describe('Extra travel links that shorten distances.'),
-    barriers: z.array(LinkSchema).max(10_000).default([]).describe('Direct travel between two places takes at least this many km (water, mountains); shortest paths may still go round.'),
+    barriers: z.array(BarrierSchema).max(10_000).default([]).describe('Direct travel between two places takes at least this many km (water, mountains); shortest paths may still go round.'),
     intra_place_km: num(3, 0, 1000, 'Distance between two agents at one place, km.'),
     firm_concentration: num(1.3, 0, 5, 'Firms per place grow with population^this (agglomeration).'),
   }, 'Space.'),

@@ -116,7 +116,6 @@ function crossFieldProblems(s: Scenario, raw: Record<string, unknown>): LocatedP
         if (p.from === p.to) problems.push({ path: [...at, 'to'], ...M.linkToItself(p.to) });
       }
       if (p.kind === 'cluster_organisation') {
-        placeProblem([...at, 'place'], p.place);
         if (p.members > s.agents.firms) problems.push({ path: [...at, 'members'], ...M.membersAboveFirms(p.members, s.agents.firms) });
         if (p.focus_domain !== undefined && p.focus_domain >= s.knowledge.domains)
           problems.push({ path: [...at, 'focus_domain'], ...M.domainOutOfRange(p.focus_domain, s.knowledge.domains) });

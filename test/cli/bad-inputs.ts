@@ -37,7 +37,7 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'absurd residents', files: { 's.yaml': 'agents:\n  residents: 1e9\n' }, expect: [/s\.yaml:2:14: agents\.residents: 1000000000 is out of range/] },
   { name: 'unknown policy kind', files: { 's.yaml': 'policies:\n  - kind: open_regoin\n    openness: 0.5\n' }, expect: [/s\.yaml:2:11: policies\.0\.kind: unknown policy kind "open_regoin"; did you mean "open_region"\? valid kinds: lifelong_learning, /] },
   { name: 'policy without kind', files: { 's.yaml': 'policies:\n  - openness: 0.5\n' }, expect: [/s\.yaml:2:5: policies\.0: the policy has no kind; add `kind:`/] },
-  { name: 'unknown shock kind', files: { 's.yaml': 'shocks:\n  - kind: meteor\n    tick: 5\n' }, expect: [/s\.yaml:2:11: shocks\.0\.kind: unknown shock kind "meteor"; valid kinds: frontier_jump, core_collapse/] },
+  { name: 'unknown shock kind', files: { 's.yaml': 'shocks:\n  - kind: meteor\n    tick: 5\n' }, expect: [/s\.yaml:2:11: shocks\.0\.kind: unknown shock kind "meteor"; valid kinds: frontier_jump, plant, core_collapse/] },
   { name: 'missing policy field', files: { 's.yaml': 'policies:\n  - kind: open_region\n' }, expect: [/s\.yaml:2:5: policies\.0\.openness: required field is missing; add it \(a number from 0 to 1\)/] },
   { name: 'bad enum value', files: { 's.yaml': 'policies:\n  - kind: creative_space\n    mode: sideways\n' }, expect: [/s\.yaml:3:11: policies\.0\.mode: "sideways" is not allowed; write one of top_down, bottom_up/] },
   { name: 'unknown extends', files: { 's.yaml': 'extends: baselin\n' }, expect: [/s\.yaml:1:10: extends: .*"baselin".*did you mean "baseline"\? built-ins: baseline/] },

@@ -1,29 +1,30 @@
 /**
- * The command registry: every `lrsim` command, one module each. To add a command, write
- * `src/cli/commands/NAME.ts` exporting a yargs CommandModule and add one line below
- * (keep one line per command; the order is the order in `lrsim --help`).
+ * The command registry: every `lrsim` command, one module each, loaded on demand so that
+ * `lrsim run` never loads vega, arrow or esbuild (a second of start-up on every call).
+ * To add a command, write `src/cli/commands/NAME.ts` exporting a yargs CommandModule and
+ * add one line below (the order is the order in `lrsim --help`).
  */
 import type { CommandModule } from 'yargs';
-import { classroomCommand } from './classroom';
-import { scenariosCommand } from './scenarios';
-import { schemaCommand } from './schema';
-import { slurmCommand } from './slurm';
-import { sweepCommand } from './sweep';
-import { mergeCommand } from './merge';
-import { reportCommand } from './report';
-import { runCommand } from './run';
-import { validateCommand } from './validate';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [
-  runCommand,
-  validateCommand,
-  scenariosCommand,
-  schemaCommand,
-  sweepCommand,
-  mergeCommand,
-  reportCommand,
-  slurmCommand,
-  classroomCommand,
-  // sweep, merge, report, slurm, classroom: one line each, e.g. `sweepCommand,`
-];
+type Loader = () => Promise<CommandModule<any, any>>;
+
+export const commandLoaders: Record<string, Loader> = {
+  run: () => import('./run').then((m) => m.runCommand),
+  validate: () => import('./validate').then((m) => m.validateCommand),
+  scenarios: () => import('./scenarios').then((m) => m.scenariosCommand),
+  schema: () => import('./schema').then((m) => m.schemaCommand),
+  sweep: () => import('./sweep').then((m) => m.sweepCommand),
+  merge: () => import('./merge').then((m) => m.mergeCommand),
+  report: () => import('./report').then((m) => m.reportCommand),
+  slurm: () => import('./slurm').then((m) => m.slurmCommand),
+  classroom: () => import('./classroom').then((m) => m.classroomCommand),
+};
+
+/** The modules needed for `argv`: only the named command's, or all (for help and typos). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function loadCommands(argv: readonly string[]): Promise<CommandModule<any, any>[]> {
+  const name = argv.find((a) => !a.startsWith('-'));
+  if (name !== undefined && name in commandLoaders) return [await commandLoaders[name]()];
+  return Promise.all(Object.values(commandLoaders).map((load) => load()));
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { AliasTables } from '../../src/model/alias';
+import { Rng } from '../../src/model/rng';
+import { bumpInto, ringDistance, wrap } from '../../src/model/ring';
+import { ScenarioSchema } from '../../src/scenario/schema';
+import { Simulation } from '../../src/model/simulation';
+import { capInPlace, cognitiveProximity, exchangeInPlace, relatednessInto, understandability } from '../../src/model/knowledge';
+
+/** A tiny world whose first agents' knowledge a test can set by hand. */
+function tiny() {
+  const s = ScenarioSchema.parse({ agents: { firms: 4, residents: 4, institutions: { university: 1, research_institute: 0, government: 0, intermediary: 0, cultural: 0 } }, knowledge: { domains: 8 } });
+  const sim = new Simulation(s, 1);
+  sim.state.tacit.fill(0);
+  sim.state.explicit.fill(0);
+  return sim;
+}
+
+describe('ring', () => {
+  it('measures ring distance and wraps positions', () => {
+    expect(ringDistance(0, 23, 24)).toBe(1);
+    expect(ringDistance(2.5, 20, 24)).toBe(6.5);
+    expect(ringDistance(5, 5, 24)).toBe(0);
+    expect(wrap(-1, 24)).toBe(23);
+    expect(wrap(25.5, 24)).toBe(1.5);
+  });
+  it('writes a Gaussian bump', () => {
+    const out = new Float64Array(8);
+    bumpInto(out, 0, 8, 0, 1, 2);
+    expect(out[0]).toBe(2);
+    expect(out[1]).toBeCloseTo(2 * Math.exp(-0.5), 15);
+    expect(out[7]).toBeCloseTo(out[1], 15);
+  });
+});
+
+describe('rng', () => {
+  it('is a deterministic stream per (seed, name)', () => {
+    const a = new Rng(7, 'dynamics');
+    const b = new Rng(7, 'dynamics');
+    const c = new Rng(7, 'world');
+    const xs = [a.random(), a.random(), a.random()];
+    expect([b.random(), b.random(), b.random()]).toEqual(xs);
+    expect(c.random()).not.toBe(xs[0]);
+    expect(new Rng(7, 'dynamics').random()).toBe(0.6928148947190493);
+  });
+  it('draws geometric skips with the right mean', () => {
+    const r = new Rng(3, 'skip');
+    let sum = 0;
+    for (let i = 0; i < 20000; i++) sum += r.skip(0.2);
+    expect(sum / 20000).toBeGreaterThan(3.8); // mean (1 - p) / p = 4
+    expect(sum / 20000).toBeLessThan(4.2);
+    expect(r.skip(0)).toBe(Infinity);
+    expect(r.skip(1)).toBe(0);
+  });
+});
+
+describe('alias tables', () => {
+  it('sample in proportion to the weights and never from an empty row', () => {
+    const t = new AliasTables(2, 4);
+    t.build(0, [1, 0, 3, 4]);
+    t.build(1, [0, 0, 0, 0]);
+    const rng = new Rng(1, 'alias');
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < 80000; i++) counts[t.sample(0, rng)]++;
+    expect(counts[1]).toBe(0);
+    expect(counts[0] / 80000).toBeCloseTo(0.125, 2);
+    expect(counts[2] / 80000).toBeCloseTo(0.375, 2);
+    expect(counts[3] / 80000).toBeCloseTo(0.5, 2);
+    expect(t.sample(1, rng)).toBe(-1);
+  });
+});
+
+describe('knowledge kernels', () => {
+  it('cognitive proximity is the cosine of the profiles T + E', () => {
+    const sim = tiny();
+    const st = sim.state;
+    st.tacit.set([1, 0, 0, 0, 0, 0, 0, 0], 0);
+    st.tacit.set([1, 1, 0, 0, 0, 0, 0, 0], 8);
+    expect(cognitiveProximity(st, 0, 1)).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(st.maxI).toBe(1);
+    expect(understandability(1, 0.7)).toBe(1);
+    expect(understandability(0.3, 0.7)).toBe(0);
+    expect(understandability(0.65, 0.7)).toBeCloseTo(0.5, 12);
+  });
+
+  it('relatedness weights follow the neighbourhood maximum', () => {
+    const sim = tiny();
+    const st = sim.state;
+    st.tacit.set([0.5, 0, 0, 0, 0, 0, 0, 0.25], 0);
+    const w = new Float64Array(8);
+    relatednessInto(st, sim.params, 0, w);
+    // floor 0.01, a = 2: w_k = 0.01 + 0.99 (max(x_{k-1}, x_k, x_{k+1}) / 0.5)^2
+    expect(w[0]).toBeCloseTo(1, 12);
+    expect(w[1]).toBeCloseTo(1, 12);
+    expect(w[2]).toBeCloseTo(0.01, 12);
+    expect(w[6]).toBeCloseTo(0.01 + 0.99 * 0.25, 12);
+  });
+
+  it('the exchange rule moves each partner towards the other where the other is higher (exact values)', () => {
+    const sim = tiny();
+    const st = sim.state;
+    const p = sim.params;
+    st.tacit.set([0.4, 0.2, 0, 0, 0, 0, 0, 0], 0);
+    st.tacit.set([0.2, 0.4, 0, 0, 0, 0, 0, 0], 8);
+    st.absorptive[0] = 1;
+    st.absorptive[1] = 0.5;
+    const kappa = cognitiveProximity(st, 0, 1); // 0.8
+    const flows = new Float64Array(8);
+    exchangeInPlace(st, p, flows, 0, 1, kappa, 1, 1, 1, 1, 1, 0);
+    const e = 1 - (1 - 0.8) / 0.7;
+    // i gains in domain 1: rho 0.3 * A 1 * e * w 1 * gap 0.2
+    expect(st.tacit[1]).toBeCloseTo(0.2 + 0.3 * e * 0.2, 6);
+    expect(st.tacit[0]).toBeCloseTo(0.4, 6);
+    // j gains in domain 0 at half the absorptive capacity
+    expect(st.tacit[8]).toBeCloseTo(0.2 + 0.3 * 0.5 * e * 0.2, 6);
+    expect(flows[0]).toBeCloseTo(0.3 * e * 0.2 * 1.5, 6);
+  });
+
+  it('rescales proportionally when knowledge exceeds capacity', () => {
+    const sim = tiny();
+    const st = sim.state;
+    st.tacit.fill(1, 0, 8);
+    st.explicit.fill(0.5, 0, 8); // sum 12 > firm capacity 6
+    capInPlace(st, sim.params, 0);
+    let sum = 0;
+    for (let k = 0; k < 8; k++) sum += st.tacit[k] + st.explicit[k];
+    expect(sum).toBeCloseTo(6, 5);
+    expect(st.tacit[0] / st.explicit[0]).toBeCloseTo(2, 6);
+  });
+});
