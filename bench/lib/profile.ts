@@ -2,7 +2,7 @@
  * CPU profile of baseline runs: a child `node --cpu-prof` runs them, and the profile's
  * samples are summed into self time per function. Functions are named by the bundle;
  * their source file is the nearest `// src/...` module comment esbuild writes above each
- * module in the bundle. V8 charges the time of an inlined function to its caller, so a
+ * module in a bundle or chunk of dist/. V8 charges the time of an inlined function to its caller, so a
  * small helper inlined into a kernel shows up as the kernel.
  */
 import { spawnSync } from 'node:child_process';
@@ -59,19 +59,33 @@ function moduleLines(bundle: string): string[] {
 }
 
 /** Self time per function from a .cpuprofile, largest first. */
-export function summarizeProfile(profile: CpuProfile, bundle: string, top: number): { total: number; top: HotSpot[] } {
+export function summarizeProfile(profile: CpuProfile, top: number): { total: number; top: HotSpot[] } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
   for (let s = 0; s < profile.samples.length; s++) selfUs.set(profile.samples[s], (selfUs.get(profile.samples[s]) ?? 0) + (profile.timeDeltas[s] ?? 0));
-  const modules = moduleLines(bundle);
-  const bundleUrl = new URL(`file://${bundle}`).href;
+  // Bundles and chunks of dist/ are mapped back to their source modules, once per file.
+  const modules = new Map<string, string[] | null>();
+  const sourceOf = (url: string, line: number): string => {
+    if (!modules.has(url)) {
+      let lines: string[] | null = null;
+      try {
+        if (url.startsWith('file://') && url.endsWith('.js')) lines = moduleLines(fileURLToPath(url));
+      } catch {
+        lines = null;
+      }
+      modules.set(url, lines);
+    }
+    const lines = modules.get(url);
+    if (lines) return lines[line] ?? '(bundle)';
+    return url.replace(/^.*node_modules\//, '');
+  };
   const agg = new Map<string, { fn: string; source: string; us: number }>();
   let total = 0;
   for (const [id, us] of selfUs) {
     const f = byId.get(id)!.callFrame;
     total += us;
     const fn = f.functionName || '(anonymous)';
-    const source = f.url === bundleUrl ? modules[f.lineNumber] ?? '(bundle)' : f.url ? f.url.replace(/^.*node_modules\//, '') : fn.startsWith('(') ? '' : '(native)';
+    const source = f.url ? sourceOf(f.url, f.lineNumber) : '';
     const key = `${fn}@${source}`;
     const a = agg.get(key) ?? { fn, source, us: 0 };
     a.us += us;
@@ -90,7 +104,7 @@ export function measureProfile(script: string, K: number, ticks: number, runs: n
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error('the profile child wrote no .cpuprofile');
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
-    const s = summarizeProfile(profile, script.startsWith('file:') ? fileURLToPath(script) : script, top);
+    const s = summarizeProfile(profile, top);
     return { runs, ticks, K, total_ms: sig(s.total), top: s.top };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -104,9 +104,9 @@ export function printReport(r: BenchResult, print: (s: string) => void): void {
     print(`\n(4) sweep throughput (bench/sweep-efficiency.ts, ${s.scenario}; median of ${s.repeats})`);
     table(
       [
-        ['workers', 'runs', 'runs/min', 'run s (in worker)'],
-        ['1', String(s.runs_one_worker), `${fmt(s.runs_per_minute_one_worker.median)} ${pct(s.runs_per_minute_one_worker)}`, fmt(s.mean_run_seconds_one_worker)],
-        ['2', String(s.runs_two_workers), `${fmt(s.runs_per_minute_two_workers.median)} ${pct(s.runs_per_minute_two_workers)}`, fmt(s.mean_run_seconds_two_workers)],
+        ['workers', 'runs', 'runs/min', 'run s (in worker)', 'worker utilisation'],
+        ['1', String(s.runs_one_worker), `${fmt(s.runs_per_minute_one_worker.median)} ${pct(s.runs_per_minute_one_worker)}`, fmt(s.mean_run_seconds_one_worker), fmt(s.worker_utilisation_one_worker)],
+        ['2', String(s.runs_two_workers), `${fmt(s.runs_per_minute_two_workers.median)} ${pct(s.runs_per_minute_two_workers)}`, fmt(s.mean_run_seconds_two_workers), fmt(s.worker_utilisation_two_workers)],
       ],
       print,
     );

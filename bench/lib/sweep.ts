@@ -24,8 +24,8 @@ export interface SweepOptions {
 /** What bench/sweep-efficiency.ts prints (the fields used here). */
 interface Efficiency {
   scenario: string;
-  oneWorker: { runs: number; seconds: number; runsPerMinute: number; meanRunSeconds: number };
-  twoWorkers: { runs: number; seconds: number; runsPerMinute: number; meanRunSeconds: number };
+  oneWorker: { runs: number; seconds: number; runsPerMinute: number; meanRunSeconds: number; workerUtilisation?: number };
+  twoWorkers: { runs: number; seconds: number; runsPerMinute: number; meanRunSeconds: number; workerUtilisation?: number };
   parallelEfficiency: number;
   overhead: { tasks: number; firstTaskOverheadSeconds: number; dispatchTransferSecondsPerTask: number; meanRunSeconds: number; overheadShareOfRunTime: number; mainThreadRecordSecondsPerRun: number };
 }
@@ -39,6 +39,9 @@ export interface SweepResult {
   runs_per_minute_two_workers: Summary;
   mean_run_seconds_one_worker: number;
   mean_run_seconds_two_workers: number;
+  /** Share of the sweep's wall time the workers spent inside runs (B's measure; NaN if absent). */
+  worker_utilisation_one_worker: number;
+  worker_utilisation_two_workers: number;
   /** rate(2) / (2 rate(1)), median over repeats. */
   parallel_efficiency: Summary;
   /** Round trip minus the run's own time, per task, seconds (first task, with worker start, apart). */
@@ -99,6 +102,8 @@ export function measureSweep(o: SweepOptions, log: (s: string) => void): SweepRe
       runs_per_minute_two_workers: sigSummary(summarize(reps.map((e) => e.twoWorkers.runsPerMinute))),
       mean_run_seconds_one_worker: mean((e) => e.oneWorker.meanRunSeconds),
       mean_run_seconds_two_workers: mean((e) => e.twoWorkers.meanRunSeconds),
+      worker_utilisation_one_worker: mean((e) => e.oneWorker.workerUtilisation ?? Number.NaN),
+      worker_utilisation_two_workers: mean((e) => e.twoWorkers.workerUtilisation ?? Number.NaN),
       parallel_efficiency: sigSummary(summarize(reps.map((e) => e.parallelEfficiency)), 3),
       dispatch_transfer_seconds_per_task: sigSummary(summarize(reps.map((e) => e.overhead.dispatchTransferSecondsPerTask)), 3),
       first_task_overhead_seconds: mean((e) => e.overhead.firstTaskOverheadSeconds),
