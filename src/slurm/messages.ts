@@ -36,6 +36,8 @@ export const slurmMessages = {
     `--out ${dir} was planned with --shards ${planned}, not ${now}; nothing was changed: re-run with --shards ${planned}, or use a new --out`,
   stillQueued: (dir: string, jobs: readonly string[]) =>
     `jobs of ${dir} are still queued or running (${jobs.join(', ')}); nothing was submitted: wait for them (squeue), or scancel them and re-run`,
+  mergeNotSubmitted: (why: string, arrayJob: string, command: string) =>
+    `${why}; the sweep array job ${arrayJob} was submitted and runs: add its merge with \`${command}\``,
   sbatchFailed: (script: string, detail: string) =>
     `sbatch ${script} failed: ${detail.trim().split('\n')[0] || 'no message'}`,
   // --- notes printed on success ------------------------------------------------------------

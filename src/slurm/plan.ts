@@ -65,7 +65,8 @@ export interface SubmissionRecord {
   time: string;
   shards: number[];
   array_job: string | null;
-  merge_job: string;
+  /** null when the merge could not be submitted. */
+  merge_job: string | null;
 }
 
 export interface SlurmOutcome {
@@ -144,13 +145,13 @@ function queueState(layout: SlurmLayout, env: SlurmEnvironment, unfinished: bool
   for (const sub of readSubmissions(layout)) {
     const arrayQueued = sub.array_job !== null && env.scheduler.squeue(sub.array_job).length > 0;
     if (arrayQueued) busy.push(sub.array_job!);
-    const merge = env.scheduler.squeue(sub.merge_job);
+    const merge = sub.merge_job === null ? [] : env.scheduler.squeue(sub.merge_job);
     if (merge.length === 0) continue;
     const neverStarts = merge.every(
       (j) => j.state === 'PENDING' && (j.reason === 'DependencyNeverSatisfied' || (j.reason === 'Dependency' && !arrayQueued && unfinished)),
     );
-    if (neverStarts) staleMerges.push(sub.merge_job);
-    else busy.push(sub.merge_job);
+    if (neverStarts) staleMerges.push(sub.merge_job!);
+    else busy.push(sub.merge_job!);
   }
   return { busy, staleMerges };
 }
@@ -225,9 +226,19 @@ export function planSlurmSweep(req: SlurmRequest, env: SlurmEnvironment): SlurmO
   for (const id of queue.staleMerges) env.scheduler.scancel(id);
   if (queue.staleMerges.length > 0) notes.push(msg.cancelledStaleMerge(queue.staleMerges));
   const arrayJob = pending.length > 0 ? env.scheduler.sbatch(layout.sweepScript) : null;
-  const mergeJob = env.scheduler.sbatch(layout.mergeScript, arrayJob ? [`--dependency=afterok:${arrayJob}`] : []);
-  const record: SubmissionRecord = { time: new Date().toISOString(), shards: pending, array_job: arrayJob, merge_job: mergeJob };
-  appendFileSync(layout.submissions, `${JSON.stringify(record)}\n`);
+  const dependency = arrayJob ? [`--dependency=afterok:${arrayJob}`] : [];
+  const record = (mergeJob: string | null) =>
+    appendFileSync(layout.submissions, `${JSON.stringify({ time: new Date().toISOString(), shards: pending, array_job: arrayJob, merge_job: mergeJob } satisfies SubmissionRecord)}\n`);
+  let mergeJob: string;
+  try {
+    mergeJob = env.scheduler.sbatch(layout.mergeScript, dependency);
+  } catch (e) {
+    if (!arrayJob) throw e;
+    // The array runs anyway: keep its id (a re-run must see it in the queue) and say how to add the merge.
+    record(null);
+    throw new SlurmInputError(msg.mergeNotSubmitted((e as Error).message, arrayJob, ['sbatch', ...dependency, layout.mergeScript].join(' ')));
+  }
+  record(mergeJob);
   outcome.submitted = { arrayJob, mergeJob };
   notes.push(msg.submitted(arrayJob, mergeJob));
   return outcome;
