@@ -93,7 +93,6 @@ function buildControls(): void {
         const place = state.statics[0]?.placeNames.indexOf(p.seat(state.entry.scenario)) ?? -1;
         if (place >= 0) state.markers.push({ place, label: action.label });
       }
-      if (p.id === 'bridge') button.disabled = true; // one bridge per run
     });
     policies.append(button, hint);
   }
@@ -115,8 +114,8 @@ function buildControls(): void {
   const legend = $('legend');
   for (const item of LEGEND) {
     const li = document.createElement('li');
-    const glyph = item.shape === 'line' || item.shape === 'thick'
-      ? `<line x1="1" y1="8" x2="19" y2="8" stroke="${item.colour}" stroke-width="${item.shape === 'thick' ? 4 : 2}"/>`
+    const glyph = item.shape === 'line' || item.shape === 'thick' || item.shape === 'band'
+      ? `<line x1="1" y1="8" x2="19" y2="8" stroke="${item.colour}" stroke-width="${item.shape === 'line' ? 2 : item.shape === 'thick' ? 4 : 7}" opacity="${item.shape === 'band' ? 0.55 : 1}"/>`
       : item.shape === 'dot' ? `<circle cx="10" cy="8" r="2.5" fill="${item.colour}"/>`
       : item.shape === 'circle' ? `<circle cx="10" cy="8" r="4" fill="${item.colour}"/>`
       : item.shape === 'ring' ? `<circle cx="10" cy="8" r="4.5" fill="none" stroke="${item.colour}" stroke-width="1.3"/>`
@@ -135,6 +134,10 @@ function buildControls(): void {
     else if (key === 'l') toggleProjector();
   });
   window.addEventListener('resize', () => maps.forEach((m) => m.draw()));
+  for (const layer of ['ties', 'flows', 'pipelines'] as const) {
+    const box = $<HTMLInputElement>(`show-${layer}`);
+    box.addEventListener('change', () => maps.forEach((m) => { m.show[layer] = box.checked; m.draw(); }));
+  }
 }
 
 const speed = () => Number($<HTMLSelectElement>('speed').value);
@@ -153,9 +156,11 @@ function setSlidersFrom(scenario: Scenario): void {
   }
 }
 
-/** Region B's value: a clearly different setting (the other end of the slider's range). */
+/** Region B's value: the scenario's own arm if one changes this setting, else the slider's other end. */
 function suggestCompareValue(): void {
   const def = SLIDERS.find((d) => d.path === comparePath())!;
+  const arm = state.entry.scenario.arms?.find((a) => typeof a.set[def.path] === 'number');
+  if (arm) { $<HTMLInputElement>('compare-value').value = String(arm.set[def.path]); return; }
   const a = state.settings.get(def.path) ?? def.min;
   const b = a > (def.min + def.max) / 2 ? def.min : Math.min(def.max, Math.max(a * 3, def.min + (def.max - def.min) * 0.3));
   $<HTMLInputElement>('compare-value').value = String(Math.round(b / def.step) * def.step);
@@ -167,6 +172,9 @@ function loadEntry(name: string): void {
   $<HTMLSelectElement>('scenario').value = entry.name;
   $<HTMLInputElement>('seed').value = String(entry.scenario.seed);
   setSlidersFrom(entry.scenario);
+  // Compare what the scenario's own arms compare, when an arm changes one slider setting.
+  const armPath = SLIDERS.find((d) => entry.scenario.arms?.some((a) => typeof a.set[d.path] === 'number'))?.path;
+  if (armPath) $<HTMLSelectElement>('compare-path').value = armPath;
   suggestCompareValue();
   const bridge = bridgeOf(entry.scenario);
   const bridgeHint = $('policy-bridge-hint');
@@ -253,6 +261,7 @@ function onLoaded(columns: string[], regions: StaticView[]): void {
     figure.append(caption, canvas);
     holder.append(figure);
     const map = new RegionMap(canvas);
+    for (const layer of ['ties', 'flows', 'pipelines'] as const) map.show[layer] = $<HTMLInputElement>(`show-${layer}`).checked;
     map.projector = document.body.classList.contains('projector');
     map.setRegion(region);
     return map;
@@ -280,6 +289,13 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
   $('rate').textContent = msg.playing && msg.ticksPerSecond > 0 ? `(${msg.ticksPerSecond.toFixed(1)} ticks/s)` : '';
   $('rate').dataset.ticksPerSecond = String(msg.ticksPerSecond);
   $<HTMLButtonElement>('reveal').disabled = msg.playing;
+  // One bridge per run: the button is off once the link stands (fired here or scheduled by the scenario).
+  const bridge = bridgeOf(state.startScenarios[0]);
+  const names = state.statics[0]?.placeNames ?? [];
+  const [from, to] = bridge ? [names.indexOf(bridge.from), names.indexOf(bridge.to)] : [-1, -1];
+  const built = msg.views[0]?.links.some((l) => (l.from === from && l.to === to) || (l.from === to && l.to === from)) ?? false;
+  const fired = state.applied.some((a) => a.action.kind === 'policy' && a.action.policy.kind === 'infrastructure');
+  $<HTMLButtonElement>('policy-bridge').disabled = !bridge || built || fired;
   if (frameRequested) return;
   frameRequested = true;
   // Draw on the next animation frame, then tell the worker it may send the next frame.

@@ -27,6 +27,8 @@ export interface ChartDef {
   threshold?: { value: number; label: string };
   /** Draw a 10-tick moving mean over the raw line. */
   smooth?: boolean;
+  /** A symmetric-log y scale (channels of very different size stay visible). */
+  symlog?: boolean;
 }
 
 const channel = (name: string, colour: string): SeriesDef[] => [
@@ -37,7 +39,7 @@ const channel = (name: string, colour: string): SeriesDef[] => [
 /** The live charts of the page; the last follows the bridge's two places when there is one. */
 export function chartDefs(lockInThreshold: number, bridge?: { from: string; to: string }): ChartDef[] {
   const between: ChartDef = {
-    id: 'places', title: bridge ? `Tacit flow between ${bridge.from} and ${bridge.to}` : 'Tacit flow between places', yTitle: 'tacit flow per tick', smooth: true,
+    id: 'places', title: bridge ? `Tacit flow between ${bridge.from} and ${bridge.to}` : 'Tacit flow between places', yTitle: 'flow', smooth: true,
     series: [
       ...(bridge ? [{ column: 'tacit_flow_bridge_pair', label: `${bridge.from} ↔ ${bridge.to}`, colour: OKABE_ITO.vermillion, compare: true }] : []),
       { column: 'tacit_flow_other_pairs', label: bridge ? 'other pairs of places (mean)' : 'pairs of places (mean)', colour: '#888888', dash: [4, 3] },
@@ -59,11 +61,11 @@ export function chartDefs(lockInThreshold: number, bridge?: { from: string; to: 
       ],
     },
     {
-      id: 'diversity', title: 'Diversity of firms’ knowledge', yTitle: 'mean cognitive distance',
+      id: 'diversity', title: 'Diversity of firms’ knowledge (mean cognitive distance)', yTitle: 'distance',
       series: [{ column: 'diversity', label: 'diversity', colour: OKABE_ITO.reddishPurple, compare: true }],
     },
     {
-      id: 'flows', title: 'Knowledge flows by channel', yTitle: 'flow per tick',
+      id: 'flows', title: 'Knowledge flows by channel (log scale)', yTitle: 'flow', symlog: true,
       series: [
         ...channel('collaboration', OKABE_ITO.blue),
         ...channel('mobility', OKABE_ITO.orange),
@@ -85,9 +87,9 @@ function chartSpec(def: ChartDef, regions: string[], ticks: number, projector: b
   const labels = shown.map((s) => s.label);
   const dashes = shown.map((s) => s.dash ?? [1, 0]);
   const x = { field: 'tick', type: 'quantitative', title: 'tick (quarter)', scale: { domain: [0, ticks], nice: false } };
-  const y = { field: 'value', type: 'quantitative', title: def.yTitle };
+  const y = { field: 'value', type: 'quantitative', title: def.yTitle, ...(def.symlog ? { scale: { type: 'symlog' } } : {}) };
   const colour = compare
-    ? { field: 'region', type: 'nominal', title: 'region', scale: { domain: regions, range: [...REGION_COLOURS] } }
+    ? { field: 'region', type: 'nominal', title: null, scale: { domain: regions, range: [...REGION_COLOURS] }, legend: { orient: 'top' } }
     : { field: 'series', type: 'nominal', title: null, scale: { domain: labels, range: shown.map((s) => s.colour) } };
   const dash = shown.length > 1
     ? { strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: labels, range: dashes } } }
@@ -126,15 +128,15 @@ function chartSpec(def: ChartDef, regions: string[], ticks: number, projector: b
       ...(def.smooth ? { subtitle: 'thin: each tick · thick: mean of the last 10 ticks', subtitleFontSize: font - 1 } : {}),
     },
     width: 'container',
-    height: projector ? 230 : 170,
+    height: projector ? 170 : 110,
     // resize: re-fit when the axis labels widen as data streams in (else they are cut off).
-    autosize: { type: 'fit', contains: 'padding', resize: true },
+    autosize: { type: 'fit-x', contains: 'padding', resize: true },
     data: { name: 'rows' },
     layer: layers,
     config: {
       font: 'sans-serif',
       axis: { labelFontSize: font, titleFontSize: font },
-      legend: { labelFontSize: font, titleFontSize: font, orient: 'bottom', columns: compare ? 4 : 4, symbolStrokeWidth: 2.5 },
+      legend: { labelFontSize: font, titleFontSize: font, orient: 'bottom', columns: 4, symbolStrokeWidth: 2.5, labelLimit: 220, padding: 0 },
       view: { stroke: null },
     },
   };
@@ -189,7 +191,7 @@ export class LiveCharts {
         const view = this.views.get(def.id)!.view;
         view.change('rows', changeset().insert(this.all.filter((t) => this.belongs(def, t))));
         view.change('events', changeset().insert(this.events));
-        void view.runAsync();
+        view.run();
       }
       this.pending = [];
       this.pendingEvents = [];
@@ -249,7 +251,7 @@ export class LiveCharts {
       if (!result) continue;
       const mine = this.pending.filter((t) => this.belongs(def, t));
       result.view.change('rows', changeset().insert(mine)).change('events', changeset().insert(this.pendingEvents));
-      void result.view.runAsync();
+      result.view.run();
     }
     this.pending = [];
     this.pendingEvents = [];

@@ -32,12 +32,13 @@ export interface Bridge {
 }
 
 /**
- * The bridge the button builds: the scenario's own infrastructure policy if it has one,
- * else a fast link between its two largest places (a quarter of the straight-line distance,
+ * The bridge the button builds: the scenario's own infrastructure policy if it has one
+ * (scheduled or in one of its arms), else a fast link between its two largest places (a quarter of the straight-line distance,
  * at least the distance within a place).
  */
 export function bridgeOf(scenario: Scenario): Bridge | undefined {
-  const own = scenario.policies.find((p) => p.kind === 'infrastructure');
+  const policies = [...scenario.policies, ...(scenario.arms ?? []).flatMap((a) => a.policies ?? [])];
+  const own = policies.find((p) => p.kind === 'infrastructure');
   if (own && own.kind === 'infrastructure') return { from: own.from, to: own.to, km: own.km, source: 'as the scenario defines' };
   const places = [...scenario.region.places].sort((a, b) => b.population - a.population);
   if (places.length < 2) return undefined;

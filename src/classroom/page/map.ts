@@ -34,8 +34,12 @@ export class RegionMap {
   private worldRx = 0;
   private worldRy = 0;
   private pixelRatio = 1;
+  /** The largest place-to-place flow seen this run: line widths stay comparable over time. */
+  private flowScale = 0;
   /** Larger symbols and labels for a projector. */
   projector = false;
+  /** Layers the teacher can switch off (checkboxes under the map). */
+  show = { ties: true, pipelines: true, flows: true };
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     const ctx = canvas.getContext('2d');
@@ -47,6 +51,7 @@ export class RegionMap {
     this.region = region;
     this.last = undefined;
     this.markers = [];
+    this.flowScale = 0;
   }
 
   setMarkers(markers: PlaceMarker[]): void {
@@ -106,10 +111,13 @@ export class RegionMap {
       if (!v.alive[i]) continue;
       ctx.fillRect(this.px(v.x[i]) - dot / 2, this.py(v.y[i]) - dot / 2, dot, dot);
     }
-    this.drawLocalTies(v, k);
-    this.drawPipelines(v, k);
+    if (this.show.ties) this.drawLocalTies(v, k);
+    if (this.show.flows) this.drawPlaceFlows(r, v, k);
+    this.drawLinks(k);
+    if (this.show.pipelines) this.drawPipelines(v, k);
     this.drawAgents(r, v, k);
     this.drawMarkers(k);
+    this.drawPlaceLabels(k);
   }
 
   private drawWorld(k: number): void {
@@ -130,32 +138,57 @@ export class RegionMap {
     ctx.restore();
   }
 
-  private drawPlaces(k: number): void {
-    const r = this.region!, v = this.last!, { ctx } = this;
+  /** Place discs, sized by population but never wider than the gap to the nearest place. */
+  private placeRadii(k: number): number[] {
+    const r = this.region!, P = r.placeX.length;
     const maxPop = Math.max(...r.placePopulation);
-    // Infrastructure links: thick black lines between places.
-    ctx.strokeStyle = MAP_COLOURS.link;
-    ctx.lineWidth = 3.5 * k;
-    ctx.lineCap = 'round';
-    for (const link of v.links) {
-      ctx.beginPath();
-      ctx.moveTo(this.px(r.placeX[link.from]), this.py(r.placeY[link.from]));
-      ctx.lineTo(this.px(r.placeX[link.to]), this.py(r.placeY[link.to]));
-      ctx.stroke();
-    }
+    return Array.from({ length: P }, (_, p) => {
+      let gap = Infinity;
+      for (let q = 0; q < P; q++) {
+        if (q !== p) gap = Math.min(gap, Math.hypot(this.px(r.placeX[p]) - this.px(r.placeX[q]), this.py(r.placeY[p]) - this.py(r.placeY[q])));
+      }
+      return Math.min((6 + 26 * Math.sqrt(r.placePopulation[p] / maxPop)) * k, Math.max(4 * k, 0.45 * gap));
+    });
+  }
+
+  private drawPlaces(k: number): void {
+    const r = this.region!, { ctx } = this;
+    const radii = this.placeRadii(k);
     ctx.lineWidth = 1 * k;
     for (let p = 0; p < r.placeX.length; p++) {
-      const radius = (6 + 26 * Math.sqrt(r.placePopulation[p] / maxPop)) * k;
       ctx.beginPath();
-      ctx.arc(this.px(r.placeX[p]), this.py(r.placeY[p]), radius, 0, 2 * Math.PI);
+      ctx.arc(this.px(r.placeX[p]), this.py(r.placeY[p]), radii[p], 0, 2 * Math.PI);
       ctx.fillStyle = MAP_COLOURS.place;
       ctx.fill();
       ctx.strokeStyle = '#bbbbbb';
       ctx.stroke();
     }
+  }
+
+  /** Infrastructure links: black lines in a white casing, above ties and flows. */
+  private drawLinks(k: number): void {
+    const r = this.region!, v = this.last!, { ctx } = this;
+    ctx.save();
+    ctx.lineCap = 'round';
+    for (const [colour, width] of [['#ffffff', 8], [MAP_COLOURS.link, 4]] as const) {
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = width * k;
+      for (const link of v.links) {
+        ctx.beginPath();
+        ctx.moveTo(this.px(r.placeX[link.from]), this.py(r.placeY[link.from]));
+        ctx.lineTo(this.px(r.placeX[link.to]), this.py(r.placeY[link.to]));
+        ctx.stroke();
+      }
+    }
+    ctx.restore();
+  }
+
+  /** Place names last, so nothing hides them. */
+  private drawPlaceLabels(k: number): void {
+    const r = this.region!;
+    const radii = this.placeRadii(k);
     for (let p = 0; p < r.placeX.length; p++) {
-      const radius = (6 + 26 * Math.sqrt(r.placePopulation[p] / maxPop)) * k;
-      this.label(r.placeNames[p], this.px(r.placeX[p]), this.py(r.placeY[p]) + radius + 2 * k, 'top', 12 * k, '#222222');
+      this.label(r.placeNames[p], this.px(r.placeX[p]), this.py(r.placeY[p]) + radii[p] + 2 * k, 'top', 12 * k, '#222222');
     }
   }
 
@@ -193,6 +226,29 @@ export class RegionMap {
       ctx.stroke();
     }
     ctx.globalAlpha = 1;
+  }
+
+  /** Tacit flow between two places (both directions): a band whose width grows with the flow. */
+  private drawPlaceFlows(r: StaticView, v: DynamicView, k: number): void {
+    const { ctx } = this, P = r.placeX.length;
+    for (let p = 0; p < P; p++) for (let q = p + 1; q < P; q++) this.flowScale = Math.max(this.flowScale, v.placeFlow[p * P + q] + v.placeFlow[q * P + p]);
+    if (this.flowScale <= 0) return;
+    ctx.save();
+    ctx.strokeStyle = MAP_COLOURS.placeFlow;
+    ctx.globalAlpha = 0.55;
+    ctx.lineCap = 'round';
+    for (let p = 0; p < P; p++) {
+      for (let q = p + 1; q < P; q++) {
+        const share = (v.placeFlow[p * P + q] + v.placeFlow[q * P + p]) / this.flowScale;
+        if (share < 0.01) continue;
+        ctx.lineWidth = (1 + 14 * Math.sqrt(share)) * k;
+        ctx.beginPath();
+        ctx.moveTo(this.px(r.placeX[p]), this.py(r.placeY[p]));
+        ctx.lineTo(this.px(r.placeX[q]), this.py(r.placeY[q]));
+        ctx.stroke();
+      }
+    }
+    ctx.restore();
   }
 
   /** Pipelines: a short stroke from the holder towards its partner's spot, and the spot lit. */
@@ -314,6 +370,7 @@ export const LEGEND = [
   { label: 'resident', colour: MAP_COLOURS.resident, shape: 'dot' },
   { label: 'member of a cluster organisation or creative space', colour: '#000000', shape: 'ring' },
   { label: 'local tie', colour: MAP_COLOURS.localTie, shape: 'line' },
+  { label: 'tacit flow between places (width)', colour: MAP_COLOURS.placeFlow, shape: 'band' },
   { label: 'pipeline (to the world)', colour: MAP_COLOURS.pipeline, shape: 'line' },
   { label: 'infrastructure link', colour: MAP_COLOURS.link, shape: 'thick' },
 ];

@@ -25,6 +25,7 @@ export const MAP_COLOURS = {
   cultural: OKABE_ITO.yellow,
   resident: '#c4c4c4',
   link: OKABE_ITO.black,
+  placeFlow: OKABE_ITO.bluishGreen,
   place: '#eeeeee',
 } as const;
 

@@ -43,6 +43,8 @@ export interface DynamicView {
   tieFrom: Int32Array;
   tieTo: Int32Array;
   tieStrength: Float32Array;
+  /** Tacit flow between places (P x P, learner's place first), recent ticks' moving mean. */
+  placeFlow: Float64Array;
   /** Group (intermediary, cluster organisation, creative space) of each agent, -1 none. */
   group: Int32Array;
   /** Pipelines of all region agents: holder, external partner, strength. */

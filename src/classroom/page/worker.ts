@@ -18,12 +18,15 @@ const COLUMNS = [...TIMESERIES_COLUMNS, ...PLACE_FLOW_COLUMNS];
  */
 class LiveRegion {
   readonly sim: Simulation;
+  /** Moving mean (weight 0.2 per tick) of the tacit flow between places, for the map. */
+  readonly recentFlow: Float64Array;
   private readonly previous: Float64Array;
   private readonly pair: [number, number] | undefined;
 
   constructor(scenario: Scenario, seed: number, bridge?: PlacePair) {
     this.sim = new Simulation(scenario, seed);
     this.previous = this.sim.state.placeFlows.slice();
+    this.recentFlow = new Float64Array(this.previous.length);
     const names = this.sim.view.placeNames;
     const a = bridge ? names.indexOf(bridge.from) : -1, b = bridge ? names.indexOf(bridge.to) : -1;
     this.pair = a >= 0 && b >= 0 && a !== b ? [a, b] : undefined;
@@ -37,6 +40,7 @@ class LiveRegion {
     row.set(base);
     const flows = this.sim.state.placeFlows, P = Math.round(Math.sqrt(flows.length));
     let between = 0;
+    for (let i = 0; i < flows.length; i++) this.recentFlow[i] += 0.2 * (flows[i] - this.previous[i] - this.recentFlow[i]);
     for (let p = 0; p < P; p++) for (let q = 0; q < P; q++) if (p !== q) between += flows[p * P + q] - this.previous[p * P + q];
     if (this.pair) {
       const [a, b] = this.pair;
@@ -90,8 +94,8 @@ function staticView(sim: Simulation, scenario: Scenario): StaticView {
 }
 
 /** Copies what the map draws out of the engine's view; ties only among firms and institutions. */
-function dynamicView(sim: Simulation): DynamicView {
-  const v = sim.view;
+function dynamicView(region: LiveRegion): DynamicView {
+  const v = region.sim.view;
   const drawn = v.firstResident; // agents whose local ties are drawn
   let ties = 0;
   for (let i = 0; i < drawn * v.maxTies; i++) {
@@ -114,6 +118,7 @@ function dynamicView(sim: Simulation): DynamicView {
   }
   return {
     alive: v.alive.slice(), x: v.x.slice(), y: v.y.slice(), links: v.links, group: v.group.slice(),
+    placeFlow: region.recentFlow.slice(),
     tieFrom, tieTo, tieStrength, pipeFrom, pipePartner, pipeStrength,
   };
 }
@@ -134,11 +139,11 @@ function measuredSpeed(): number {
 function flush(): void {
   if (awaitingDraw || regions.length === 0) return;
   if (!dirty && pendingRows.every((r) => r.length === 0)) return;
-  const views = regions.map((r) => dynamicView(r.sim));
+  const views = regions.map(dynamicView);
   const rows = pendingRows;
   const transfer: Transferable[] = [];
   for (const v of views) transfer.push(v.alive.buffer, v.x.buffer, v.y.buffer, v.tieFrom.buffer, v.tieTo.buffer,
-    v.tieStrength.buffer, v.group.buffer, v.pipeFrom.buffer, v.pipePartner.buffer, v.pipeStrength.buffer);
+    v.tieStrength.buffer, v.group.buffer, v.placeFlow.buffer, v.pipeFrom.buffer, v.pipePartner.buffer, v.pipeStrength.buffer);
   post({ type: 'frame', tick: regions[0].sim.tick, playing, rows, views, applied: pendingApplied, ticksPerSecond: measuredSpeed() }, transfer);
   pendingRows = regions.map(() => []);
   pendingApplied = [];
