@@ -9,7 +9,8 @@ import { tempDir, writeScenario } from './helpers';
 // Two settings each valid alone whose combination breaks a rule spanning both fields
 // (exchange.firm_absorptive_min <= exchange.firm_absorptive_max): the design check passes,
 // the worker's validation of the combined scenario throws, and that run is recorded failed.
-const CROSSED = `sweep:
+const CROSSED = `exchange: {firm_absorptive_min: 0.3, firm_absorptive_max: 0.95}
+sweep:
   design: grid
   parameters:
     exchange.firm_absorptive_min: [0.4, 0.9]
