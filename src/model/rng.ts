@@ -55,8 +55,10 @@ export class Rng {
    * rare per-agent events cost O(events) instead of one draw per agent.
    */
   skip(p: number): number {
-    if (p <= 0) return Number.POSITIVE_INFINITY;
+    if (!(p > 0)) return Number.POSITIVE_INFINITY;
     if (p >= 1) return 0;
-    return Math.floor(Math.log(1 - this.next()) / Math.log(1 - p));
+    // log1p keeps tiny probabilities from rounding log(1 - p) to 0 (an endless loop).
+    const gap = Math.floor(Math.log(1 - this.next()) / Math.log1p(-p));
+    return gap >= 0 ? gap : Number.POSITIVE_INFINITY;
   }
 }

@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COL, runScenario, Simulation, TIMESERIES_COLUMNS, OUTCOME_KEYS } from '../../src/model';
+import { ScenarioSchema, type ScenarioInput } from '../../src/scenario/schema';
+
+const SMALL: ScenarioInput = {
+  ticks: 30,
+  agents: { firms: 40, residents: 300, institutions: { university: 1, research_institute: 1, government: 1, intermediary: 1, cultural: 1 } },
+};
+const scenario = (over: ScenarioInput = {}) => ScenarioSchema.parse({ ...SMALL, ...over });
+
+describe('a run', () => {
+  it('gives the same bytes for the same scenario and seed, and different ones for another seed', () => {
+    const a = runScenario(scenario(), { seed: 3 });
+    const b = runScenario(scenario(), { seed: 3 });
+    const c = runScenario(scenario(), { seed: 4 });
+    expect(Buffer.from(a.series.buffer).equals(Buffer.from(b.series.buffer))).toBe(true);
+    expect(a.outcomes).toEqual(b.outcomes);
+    expect(Buffer.from(a.series.buffer).equals(Buffer.from(c.series.buffer))).toBe(false);
+  });
+
+  it('reproduces exact values from a fixed seed (regression guard for the whole step)', () => {
+    const r = runScenario(scenario(), { seed: 1 });
+    expect(r.agents).toBe(40 + 5 + 300);
+    expect(r.rows).toBe(30);
+    expect(r.columns).toEqual(TIMESERIES_COLUMNS);
+    expect(Object.keys(r.outcomes)).toEqual([...OUTCOME_KEYS]);
+    expect({
+      innovations: r.outcomes.innovations_total,
+      value: Number(r.outcomes.innovation_value_total.toFixed(6)),
+      meetings: r.series[29 * TIMESERIES_COLUMNS.length + COL.meetings],
+    }).toMatchInlineSnapshot(`
+      {
+        "innovations": 17,
+        "meetings": 78,
+        "value": 9.962384,
+      }
+    `);
+  });
+
+  it('observes every `observe.every` ticks and keeps outcomes independent of it', () => {
+    const every1 = runScenario(scenario(), { seed: 2 });
+    const every5 = runScenario(scenario({ observe: { every: 5 } }), { seed: 2 });
+    expect(every5.rows).toBe(6);
+    expect(every5.outcomes.innovation_value_total).toBe(every1.outcomes.innovation_value_total);
+    expect(every5.series[5 * TIMESERIES_COLUMNS.length - TIMESERIES_COLUMNS.length + COL.tick]).toBe(24);
+  });
+
+  it('a parameter change moves what it should: meeting farther away cuts tacit flow per meeting far more than explicit', () => {
+    const perMeeting = (decay: number) => {
+      let t = 0;
+      let e = 0;
+      for (const seed of [1, 2]) {
+        const r = runScenario(scenario({ proximity: { geographic_decay_km: decay }, region: { intra_place_km: 3 } }), { seed });
+        const C = TIMESERIES_COLUMNS.length;
+        for (let row = 0; row < r.rows; row++) {
+          const m = r.series[row * C + COL.meetings] - r.series[row * C + COL.pipeline_meetings];
+          if (m <= 0) continue;
+          t += r.series[row * C + COL.flow_tacit_collaboration] / m;
+          e += r.series[row * C + COL.flow_explicit_collaboration] / m;
+        }
+      }
+      return { t, e };
+    };
+    const near = perMeeting(5);
+    const far = perMeeting(500);
+    const tacitDrop = far.t / near.t;
+    const explicitDrop = far.e / near.e;
+    expect(tacitDrop).toBeLessThan(0.8);
+    expect(tacitDrop).toBeLessThan(explicitDrop - 0.15);
+  });
+});
+
+describe('policies and shocks', () => {
+  it('an infrastructure link shortens the travel distance between two places while active', () => {
+    const s = scenario({ ticks: 10, policies: [{ kind: 'infrastructure', start: 3, end: 6, from: 'Upland', to: 'Riverside', km: 5 }] });
+    const sim = new Simulation(s, 1);
+    const P = sim.state.space.P;
+    const [u, r] = [sim.state.placeNames.indexOf('Upland'), sim.state.placeNames.indexOf('Riverside')];
+    const before = sim.state.space.dist[u * P + r];
+    for (let t = 0; t < 4; t++) sim.step();
+    expect(sim.state.space.dist[u * P + r]).toBe(5);
+    for (let t = 0; t < 3; t++) sim.step();
+    expect(sim.state.space.dist[u * P + r]).toBe(before);
+  });
+
+  it('a cluster organisation enrols its members and every policy charges its cost per active tick', () => {
+    const s = scenario({ ticks: 12, policies: [{ kind: 'cluster_organisation', start: 2, end: 10, members: 10, cost: 1.5 }] });
+    const r = runScenario(s, { seed: 1 });
+    expect(r.outcomes.policy_cost).toBe(12);
+    const sim = new Simulation(s, 1);
+    for (let t = 0; t < 3; t++) sim.step();
+    const g = sim.state.groupMembers.length - 1;
+    expect(sim.state.groupMembers[g].length).toBe(10);
+  });
+
+  it('lifelong learning raises learning participation while active', () => {
+    const s = scenario({ ticks: 20, policies: [{ kind: 'lifelong_learning', start: 10, participation: 0.3 }] });
+    const r = runScenario(s, { seed: 1 });
+    const C = TIMESERIES_COLUMNS.length;
+    let before = 0;
+    let after = 0;
+    for (let t = 0; t < 10; t++) before += r.series[t * C + COL.learning_participation];
+    for (let t = 10; t < 20; t++) after += r.series[t * C + COL.learning_participation];
+    expect(before / 10).toBeLessThan(0.05);
+    expect(after / 10).toBeGreaterThan(0.2);
+  });
+
+  it('a core collapse cuts the relevance of the strongest domains and a frontier jump moves the frontier', () => {
+    const s = scenario({ ticks: 10, shocks: [{ tick: 5, kind: 'core_collapse', factor: 0.2, domains: 2 }, { tick: 8, kind: 'frontier_jump', domains: 6 }] });
+    const sim = new Simulation(s, 1);
+    for (let t = 0; t < 5; t++) sim.step();
+    const mu = sim.state.mu;
+    sim.step();
+    let collapsed = 0;
+    for (let k = 0; k < sim.state.K; k++) if (sim.state.collapseMult[k] === 0.2) collapsed++;
+    expect(collapsed).toBe(2);
+    for (let t = 0; t < 3; t++) sim.step();
+    expect(sim.state.mu).toBeCloseTo(mu + 6 + 4 * (2.5 / 100), 9);
+  });
+});
+
+describe('invariants over random valid scenarios (fast-check)', () => {
+  it('knowledge stays in [0, 1], nothing is NaN, counts are consistent', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          openness: fc.double({ min: 0, max: 1, noNaN: true }),
+          perTick: fc.integer({ min: 0, max: 8 }),
+          homophily: fc.double({ min: 0, max: 8, noNaN: true }),
+          mobility: fc.double({ min: 0, max: 0.3, noNaN: true }),
+          participation: fc.double({ min: 0, max: 0.5, noNaN: true }),
+          domains: fc.integer({ min: 4, max: 40 }),
+          firms: fc.integer({ min: 2, max: 30 }),
+          residents: fc.integer({ min: 0, max: 120 }),
+          seed: fc.integer({ min: 0, max: 1000 }),
+        }),
+        (v) => {
+          const s = ScenarioSchema.parse({
+            ticks: 15,
+            openness: v.openness,
+            knowledge: { domains: v.domains },
+            agents: { firms: v.firms, residents: v.residents, institutions: { university: 1, research_institute: 0, government: 1, intermediary: 1, cultural: 1 } },
+            contacts: { per_tick: v.perTick },
+            proximity: { cognitive_homophily: v.homophily },
+            labour: { mobility: v.mobility },
+            learning: { participation: v.participation },
+            shocks: [{ tick: 7, kind: 'core_collapse' }],
+          });
+          const sim = new Simulation(s, v.seed);
+          for (let t = 0; t < s.ticks; t++) {
+            sim.step();
+            const row = sim.observe();
+            for (let c = 0; c < row.length; c++) if (TIMESERIES_COLUMNS[c] !== 'plant_capable' && !Number.isFinite(row[c])) return false;
+            if (row[COL.firms_alive] > v.firms || row[COL.employment_rate] > 1 || row[COL.employment_rate] < 0) return false;
+          }
+          const st = sim.state;
+          for (let n = 0; n < st.tacit.length; n++) {
+            if (!(st.tacit[n] >= 0 && st.tacit[n] <= 1 && st.explicit[n] >= 0 && st.explicit[n] <= 1)) return false;
+          }
+          // Employees counted on the employer's side match the residents' employers.
+          const size = new Int32Array(st.A);
+          for (let r = 0; r < st.R; r++) if (st.employer[r] >= 0) size[st.employer[r]]++;
+          for (let a = 0; a < st.A; a++) if (size[a] !== st.size[a]) return false;
+          return true;
+        },
+      ),
+      { numRuns: 40, seed: 42 },
+    );
+  });
+});
