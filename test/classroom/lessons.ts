@@ -67,8 +67,8 @@ async function main(): Promise<void> {
   await page.waitForFunction(() => /tick 0 \//.test(document.getElementById('tick')?.textContent ?? ''));
   await page.mouse.click(5, 5);
   await page.keyboard.press('Space');
-  await waitForTick(page, 70);
-  await page.keyboard.press('Space');
+  await waitForTick(page, 50);
+  await page.keyboard.press('Space'); // pause, then step to tick 80 exactly, as the scenario's bridge arm
   await page.waitForFunction(() => document.getElementById('play')?.getAttribute('aria-pressed') === 'false');
   await stepTo(page, 80);
   await page.waitForTimeout(1500);
@@ -88,6 +88,7 @@ async function main(): Promise<void> {
 
   // Large type, as on a projector.
   await page.keyboard.press('l');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(2500);
   await page.screenshot({ path: `${IMG}/classroom-projector.png` });
 

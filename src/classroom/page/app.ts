@@ -237,6 +237,8 @@ function reset(): void {
   state.tick = 0;
   $<HTMLButtonElement>('policy-bridge').disabled = !bridgeOf(a);
   $('ensemble-status').textContent = '';
+  delete $('ensemble-status').dataset.done;
+  delete $('ensemble-status').dataset.faithful;
   $('ensemble-charts').replaceChildren();
   $<HTMLProgressElement>('ensemble-progress').hidden = true;
   charts.clear();

@@ -71,6 +71,11 @@ let pendingApplied: AppliedAction[] = [];
 let scheduled = false;
 let dirty = false; // state the page has not seen yet (play state, actions, a reload)
 const recentTicks: number[] = []; // wall times of recent ticks, for the measured speed
+/**
+ * Ticks the simulation may run ahead of the frame the page is drawing. Without a cap it
+ * races ahead of a busy page and a pause lands many ticks after the tick the class saw.
+ */
+const MAX_AHEAD = 6;
 
 /** Applies a teacher's action to simulation `region` at its current tick. */
 function applyAction(sim: Simulation, region: number, action: Action): void {
@@ -168,6 +173,7 @@ function playSlice(): void {
   try {
     while (playing && performance.now() - sliceStart < 25) {
       if (regions[0].sim.tick >= lastTick) { playing = false; dirty = true; break; }
+      if (awaitingDraw && pendingRows[0].length >= MAX_AHEAD) break;
       if (Number.isFinite(ticksPerSecond)) {
         const due = Math.floor(((performance.now() - playStart) * ticksPerSecond) / 1000) - ticksSincePlay;
         if (due <= 0) break;
@@ -181,7 +187,8 @@ function playSlice(): void {
     post({ type: 'error', message: String((err as Error)?.stack ?? err) });
   }
   flush();
-  if (playing) schedule(Number.isFinite(ticksPerSecond) ? Math.max(1, 1000 / ticksPerSecond / 2) : 0);
+  const held = awaitingDraw && pendingRows[0].length >= MAX_AHEAD; // resumed by the page's frameDrawn
+  if (playing && !held) schedule(Number.isFinite(ticksPerSecond) ? Math.max(1, 1000 / ticksPerSecond / 2) : 0);
 }
 
 function runReplicate(job: ReplicateJob): void {
@@ -239,6 +246,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       case 'frameDrawn':
         awaitingDraw = false;
         flush();
+        if (playing) schedule();
         break;
       case 'replicate':
         runReplicate(msg.job);
