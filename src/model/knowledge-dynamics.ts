@@ -81,16 +81,18 @@ export function conversionInPlace(st: ModelState, p: Params): number {
     let sum = 0;
     let sk = 0;
     for (let k = 0; k < K; k++) {
-      let t = T[b + k];
-      let e = E[b + k];
-      if (t > e) e += ce * (t - e);
-      else t += ci * (e - t);
+      // Branch-free (the sign of T - E is unpredictable): one of the two terms is zero.
+      const t0 = T[b + k];
+      const e0 = E[b + k];
+      const d = t0 - e0;
+      const t = t0 + ci * Math.max(-d, 0);
+      const e = e0 + ce * Math.max(d, 0);
       sk += (t + phi * e) * r[k];
-      t *= keep;
-      e *= keep;
-      T[b + k] = t;
-      E[b + k] = e;
-      sum += t + e;
+      const tk = t * keep;
+      const ek = e * keep;
+      T[b + k] = tk;
+      E[b + k] = ek;
+      sum += tk + ek;
     }
     skill += sk;
     if (sum > cap) capInPlace(st, p, i);
