@@ -34,7 +34,9 @@ export function demographyInPlace(st: ModelState, p: Params, rng: Rng, c: TickCo
   st.exitedThisTick.fill(0);
   for (let i = 0; i < st.F; i++) {
     if (!st.alive[i]) continue;
-    if (st.tick >= p.exitWarmup && st.performance[i] < threshold) st.lowTicks[i]++;
+    // A firm can exit once it is `exit_warmup` ticks old; initial firms have random ages,
+    // so the initial misfits do not all leave in one synchronised wave.
+    if (st.tick - st.birthTick[i] >= p.exitWarmup && st.performance[i] < threshold) st.lowTicks[i]++;
     else st.lowTicks[i] = 0;
     if (st.lowTicks[i] >= p.exitPatience) {
       if (log) log.record(st, i, st.tick);

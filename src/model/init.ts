@@ -58,6 +58,8 @@ export function initState(s: Scenario, p: Params, rng: Rng): ModelState {
     st.absorptive[i] = rng.uniform(p.absorptiveMin, p.absorptiveMax);
     st.propensity[i] = Math.pow(rng.random(), p.propensityExponent);
     st.origin[i] = ORIGIN_INITIAL;
+    // Initial firms have histories: ages uniform in [0, 2 x exit_warmup) ticks.
+    st.birthTick[i] = -Math.floor(rng.random() * 2 * s.firms.exit_warmup);
     st.firmSerial[i] = st.nextSerial++;
     resetAttentionInPlace(st, p, i);
   }

@@ -287,7 +287,7 @@ export const ScenarioSchema = z.strictObject({
   firms: section({
     exit_threshold: num(0.3, 0, 10, 'Exit when performance < this x regional mean ...'),
     exit_patience: int(12, 1, 10_000, '... for this many consecutive ticks.'),
-    exit_warmup: int(20, 0, LIMITS.ticks, 'No exits before this tick.'),
+    exit_warmup: int(20, 0, LIMITS.ticks, 'A firm cannot exit before it is this many ticks old (initial firms have random ages in [0, 2 x this)).'),
     fdi_rate: num(1, 0, 100, 'An exited slot is filled from outside with probability openness x this.'),
     spinoff_rate: prob(0.01, 'Probability per tick a free slot is filled by a spin-off.'),
     spinoff_candidates: int(5, 1, 1000, 'Residents compared for a spin-off (best is chosen).'),
