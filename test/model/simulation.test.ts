@@ -31,9 +31,9 @@ describe('a run', () => {
       meetings: r.series[29 * TIMESERIES_COLUMNS.length + COL.meetings],
     }).toMatchInlineSnapshot(`
       {
-        "innovations": 17,
-        "meetings": 78,
-        "value": 9.962384,
+        "innovations": 19,
+        "meetings": 83,
+        "value": 9.974607,
       }
     `);
   });
