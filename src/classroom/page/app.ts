@@ -225,8 +225,11 @@ function reset(): void {
   state.startScenarios = [a];
   state.regionNames = ['region'];
   if (comparing()) {
-    const value = Number($<HTMLInputElement>('compare-value').value);
     const def = SLIDERS.find((d) => d.path === comparePath())!;
+    const input = $<HTMLInputElement>('compare-value');
+    // Kept within the slider's range (the scenario schema's limits hold there).
+    const value = Math.min(def.max, Math.max(def.min, Number(input.value) || 0));
+    input.value = String(value);
     state.startScenarios.push(withPath(a, def.path, value));
     state.regionNames = [`A: ${def.label} ${getPath(a, def.path)}`, `B: ${def.label} ${value}`];
   }
