@@ -47,7 +47,7 @@ export const TIMESERIES_COLUMNS = [
   ...CHANNELS.map((c) => `flow_tacit_${c}`),
   ...CHANNELS.map((c) => `flow_explicit_${c}`),
   'policy_cost',
-  'plant_capable',
+  'plant_tacit',
 ] as const;
 export type TimeseriesColumn = (typeof TIMESERIES_COLUMNS)[number];
 export const COL: Record<TimeseriesColumn, number> = Object.fromEntries(TIMESERIES_COLUMNS.map((c, i) => [c, i])) as Record<TimeseriesColumn, number>;
@@ -183,17 +183,22 @@ export class Observer {
       row[COL.flow_explicit_collaboration + ch] = c.flows[4 + ch];
     }
     row[COL.policy_cost] = c.policyCost;
-    row[COL.plant_capable] = this.plantCapable(p);
+    row[COL.plant_tacit] = this.plantTacit();
   }
 
-  /** Live firms other than the planted ones capable (c >= theta) in the planted domain; NaN without a plant. */
-  private plantCapable(p: Params): number {
+  /** Mean tacit knowledge of live firms other than the planted ones in the planted domain; NaN without a plant. */
+  private plantTacit(): number {
     const st = this.st;
     const d = st.plantDomain;
     if (d < 0) return Number.NaN;
     let n = 0;
-    for (let i = 0; i < st.F; i++) if (st.alive[i] && !st.planted[i] && st.tacit[i * st.K + d] + p.phi * st.explicit[i * st.K + d] >= p.theta) n++;
-    return n;
+    let sum = 0;
+    for (let i = 0; i < st.F; i++)
+      if (st.alive[i] && !st.planted[i]) {
+        sum += st.tacit[i * st.K + d];
+        n++;
+      }
+    return n > 0 ? sum / n : Number.NaN;
   }
 
   /** Mean pairwise cognitive distance (1 - cosine) of live firms over sampled pairs. */

@@ -29,7 +29,7 @@ export const OUTCOME_KEYS = [
   'drop_ratio',
   'policy_cost',
   'value_per_cost',
-  'plant_capable_final',
+  'plant_tacit_final',
 ] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
 
@@ -117,7 +117,7 @@ export function computeOutcomes(
     drop_ratio: res.dropRatio,
     policy_cost: cost,
     value_per_cost: cost > 0 ? valueTotal / cost : Number.NaN,
-    plant_capable_final: last(COL.plant_capable),
+    plant_tacit_final: last(COL.plant_tacit),
   };
 }
 

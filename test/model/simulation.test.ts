@@ -151,7 +151,7 @@ describe('invariants over random valid scenarios (fast-check)', () => {
           for (let t = 0; t < s.ticks; t++) {
             sim.step();
             const row = sim.observe();
-            for (let c = 0; c < row.length; c++) if (TIMESERIES_COLUMNS[c] !== 'plant_capable' && !Number.isFinite(row[c])) return false;
+            for (let c = 0; c < row.length; c++) if (TIMESERIES_COLUMNS[c] !== 'plant_tacit' && !Number.isFinite(row[c])) return false;
             if (row[COL.firms_alive] > v.firms || row[COL.employment_rate] > 1 || row[COL.employment_rate] < 0) return false;
           }
           const st = sim.state;
