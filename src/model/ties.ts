@@ -15,51 +15,59 @@ export function tieStrength(st: ModelState, i: number, j: number): number {
   return 0;
 }
 
-/** Creates or strengthens i's tie to j: s += up (1 - s); a full list evicts its weakest. */
-export function strengthenTie(st: ModelState, i: number, j: number, up: number): void {
-  const M = st.maxTies;
-  const b = i * M;
-  const tt = st.tieTarget;
-  const ts = st.tieStrength;
+/**
+ * Creates or strengthens the tie to `target` in the slots [base, base + M) of a
+ * (targets, strengths) pair: s += up (1 - s); a new tie starts at `initial` and takes a
+ * free slot, else evicts the weakest tie if that one is weaker than `initial`.
+ */
+function strengthenSlot(targets: Int32Array, strengths: Float32Array, base: number, M: number, target: number, up: number, initial: number): void {
   let free = -1;
   let weakest = -1;
   let weakestS = 2;
   for (let s = 0; s < M; s++) {
-    const t = tt[b + s];
-    if (t === j) {
-      ts[b + s] += up * (1 - ts[b + s]);
+    const t = targets[base + s];
+    if (t === target) {
+      strengths[base + s] += up * (1 - strengths[base + s]);
       return;
     }
     if (t < 0) {
       if (free < 0) free = s;
-    } else if (ts[b + s] < weakestS) {
-      weakestS = ts[b + s];
+    } else if (strengths[base + s] < weakestS) {
+      weakestS = strengths[base + s];
       weakest = s;
     }
   }
+  if (free < 0 && (weakest < 0 || weakestS >= initial)) return; // every standing tie is stronger
   const slot = free >= 0 ? free : weakest;
-  if (free < 0 && weakestS >= up) return; // every standing tie is stronger than a new one
-  tt[b + slot] = j;
-  ts[b + slot] = up;
+  targets[base + slot] = target;
+  strengths[base + slot] = initial;
 }
 
-/** Picks one of i's local ties with probability proportional to strength; -1 if none. */
-export function pickTie(st: ModelState, i: number, rng: Rng): number {
-  const M = st.maxTies;
-  const b = i * M;
+/** Picks a target among the slots [base, base + M) with probability proportional to strength; -1 if none. */
+function pickSlot(targets: Int32Array, strengths: Float32Array, base: number, M: number, rng: Rng): number {
   let total = 0;
-  for (let s = 0; s < M; s++) if (st.tieTarget[b + s] >= 0) total += st.tieStrength[b + s];
+  for (let s = 0; s < M; s++) if (targets[base + s] >= 0) total += strengths[base + s];
   if (!(total > 0)) return -1;
   let u = rng.random() * total;
   let last = -1;
   for (let s = 0; s < M; s++) {
-    const t = st.tieTarget[b + s];
+    const t = targets[base + s];
     if (t < 0) continue;
     last = t;
-    u -= st.tieStrength[b + s];
+    u -= strengths[base + s];
     if (u <= 0) return t;
   }
   return last;
+}
+
+/** Creates or strengthens i's local tie to j (a new tie starts at `up`). */
+export function strengthenTie(st: ModelState, i: number, j: number, up: number): void {
+  strengthenSlot(st.tieTarget, st.tieStrength, i * st.maxTies, st.maxTies, j, up, up);
+}
+
+/** Picks one of i's local ties with probability proportional to strength; -1 if none. */
+export function pickTie(st: ModelState, i: number, rng: Rng): number {
+  return pickSlot(st.tieTarget, st.tieStrength, i * st.maxTies, st.maxTies, rng);
 }
 
 /** Slot of i's pipeline to external partner x, or -1. */
@@ -72,48 +80,12 @@ export function pipeSlot(st: ModelState, i: number, x: number): number {
 
 /** Picks one of actor i's pipelines by strength; -1 if none. */
 export function pickPipe(st: ModelState, i: number, rng: Rng): number {
-  const M = st.maxPipes;
-  const b = i * M;
-  let total = 0;
-  for (let s = 0; s < M; s++) if (st.pipeTarget[b + s] >= 0) total += st.pipeStrength[b + s];
-  if (!(total > 0)) return -1;
-  let u = rng.random() * total;
-  let last = -1;
-  for (let s = 0; s < M; s++) {
-    const t = st.pipeTarget[b + s];
-    if (t < 0) continue;
-    last = t;
-    u -= st.pipeStrength[b + s];
-    if (u <= 0) return t;
-  }
-  return last;
+  return pickSlot(st.pipeTarget, st.pipeStrength, i * st.maxPipes, st.maxPipes, rng);
 }
 
 /** Strengthens actor i's pipeline to x, or opens one at `initial` (evicting the weakest). */
 export function strengthenPipe(st: ModelState, i: number, x: number, up: number, initial: number): void {
-  const M = st.maxPipes;
-  if (M === 0) return;
-  const b = i * M;
-  let free = -1;
-  let weakest = -1;
-  let weakestS = 2;
-  for (let s = 0; s < M; s++) {
-    const t = st.pipeTarget[b + s];
-    if (t === x) {
-      st.pipeStrength[b + s] += up * (1 - st.pipeStrength[b + s]);
-      return;
-    }
-    if (t < 0) {
-      if (free < 0) free = s;
-    } else if (st.pipeStrength[b + s] < weakestS) {
-      weakestS = st.pipeStrength[b + s];
-      weakest = s;
-    }
-  }
-  const slot = free >= 0 ? free : weakest;
-  if (free < 0 && weakestS >= initial) return;
-  st.pipeTarget[b + slot] = x;
-  st.pipeStrength[b + slot] = initial;
+  if (st.maxPipes > 0) strengthenSlot(st.pipeTarget, st.pipeStrength, i * st.maxPipes, st.maxPipes, x, up, initial);
 }
 
 /** Removes every local tie and pipeline of agent i (a renewed slot starts with none). */
