@@ -291,6 +291,10 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
   play.textContent = msg.playing ? 'Pause' : 'Play';
   play.setAttribute('aria-pressed', String(msg.playing));
   $('tick').textContent = `tick ${msg.tick} / ${state.entry.scenario.ticks}`;
+  // The latest row goes out with the tick counter (the readout table follows on the next
+  // frame), so a reader of #tick never sees an older row in data-row.
+  const lastRow = state.rows[0][state.rows[0].length - 1];
+  if (lastRow) $('readouts').dataset.row = JSON.stringify(Array.from(lastRow));
   $('rate').textContent = msg.playing && msg.ticksPerSecond > 0 ? `(${msg.ticksPerSecond.toFixed(1)} ticks/s)` : '';
   $('rate').dataset.ticksPerSecond = String(msg.ticksPerSecond);
   $<HTMLButtonElement>('reveal').disabled = msg.playing;
