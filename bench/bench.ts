@@ -24,7 +24,7 @@ import { finishMachine, startMachine } from './lib/machine';
 import { measureMemory, memoryChild } from './lib/memory';
 import { measureLimits } from './lib/limits';
 import { measureProfile, profileChild } from './lib/profile';
-import { printReport, targetsOf, type BenchResult } from './lib/report';
+import { NOTES, printReport, targetsOf, type BenchResult } from './lib/report';
 import { measureScaling } from './lib/scaling';
 import { measureSweep } from './lib/sweep';
 import { measureThroughput } from './lib/throughput';
@@ -117,6 +117,7 @@ async function main(): Promise<void> {
   finishMachine(result.machine);
   result.seconds = Math.round((performance.now() - started) / 100) / 10;
   result.targets = targetsOf(result);
+  result.notes = NOTES;
   printReport(result, (s) => process.stdout.write(`${s}\n`));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(`${out}.tmp`, `${JSON.stringify(result, null, 2)}\n`);

@@ -31,7 +31,22 @@ export interface BenchResult {
   limits?: LimitsResult;
   profile?: ProfileResult;
   targets?: Target[];
+  /** What the figures mean (for readers of the JSON alone). */
+  notes?: Record<string, string>;
 }
+
+/** Definitions written into every result. */
+export const NOTES: Record<string, string> = {
+  time: 'Rates per CPU second use process.cpuUsage (user + system, all threads of the process); per wall second use performance.now. Medians of repeats; spread = (max - min) / median.',
+  interactions:
+    'accepted meetings (the engine counts them: meetings column, pipeline meetings included) + workplace-learning episodes + standing pipeline flows. The engine does not count the last two: episodes are the expected number (employed residents at the start of the tick x labour.workplace_rate), pipeline flows the pipelines standing at the start of the tick (a lower bound: pipelines opened in the tick also flow).',
+  scaling: 'Population in the baseline proportions (firms : residents : institutions = 400 : 8000 : 8), K = 24; every size timed over the same window of ticks.',
+  memory: 'Growth of heapUsed + arrayBuffers from before a Simulation is built to after it stepped, after gc (child node --expose-gc), over agents; layout minimum = typed-array bytes of ModelState over agents.',
+  sweep: 'bench/sweep-efficiency.ts (engineer B) run as a child: runSweep with 1 and 2 workers on baseline runs; efficiency = rate(2) / (2 rate(1)).',
+  limits:
+    'Triad a = b + s c over Float64Arrays (24 bytes per element); dependent multiply-add chain (2 flops per step); exchange kernel bytes and flops per domain counted from the source; fraction = kernel domains/s over the lower of bandwidth/bytes and flop rate/flops.',
+  profile: 'node --cpu-prof on baseline runs; self time per function (V8 charges inlined functions to their caller).',
+};
 
 /** The five targets of issue 7, from whatever sections ran. */
 export function targetsOf(r: BenchResult): Target[] {
