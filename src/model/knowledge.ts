@@ -194,14 +194,16 @@ export function exchangeInPlace(
     const Tj = T[bj + k];
     const Ei = E[bi + k];
     const Ej = E[bj + k];
-    let dTi = 0;
-    let dTj = 0;
-    let dEi = 0;
-    let dEj = 0;
-    if (Tj > Ti) dTi = tI * wI * (Tj - Ti);
-    else dTj = tJ * wJ * (Ti - Tj);
-    if (Ej > Ei) dEi = eI * wI * (Ej - Ei);
-    else dEj = eJ * wJ * (Ei - Ej);
+    // Each side learns only where the other is higher: (|g| + g) / 2 = max(g, 0) without a
+    // data-dependent branch (same values as the branch, see conversionInPlace).
+    const gapT = Tj - Ti;
+    const aT = Math.abs(gapT);
+    const gapE = Ej - Ei;
+    const aE = Math.abs(gapE);
+    const dTi = tI * wI * ((aT + gapT) * 0.5);
+    const dTj = tJ * wJ * ((aT - gapT) * 0.5);
+    const dEi = eI * wI * ((aE + gapE) * 0.5);
+    const dEj = eJ * wJ * ((aE - gapE) * 0.5);
     T[bi + k] = Ti + dTi;
     E[bi + k] = Ei + dEi;
     T[bj + k] = Tj + dTj;
