@@ -10,7 +10,7 @@ import { capInPlace } from './knowledge';
 import type { Params } from './params';
 import type { Rng } from './rng';
 import type { ModelState } from './state';
-import { clearTiesInPlace } from './ties';
+import { clearTiesInPlace, markRenewed } from './ties';
 import type { TickCounters } from './counters';
 import { drawOutsideKnowledgeInPlace } from './residents';
 import type { FirmLog } from './firm-log';
@@ -42,7 +42,7 @@ export function demographyInPlace(st: ModelState, p: Params, rng: Rng, c: TickCo
       if (log) log.record(st, i, st.tick);
       st.alive[i] = 0;
       st.exitedThisTick[i] = 1;
-      st.renewed[i] = 1;
+      markRenewed(st, i);
       clearTiesInPlace(st, i);
       c.exits++;
       anyExit = true;

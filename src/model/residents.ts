@@ -12,7 +12,7 @@ import type { Params } from './params';
 import { bumpInto } from './ring';
 import type { Rng } from './rng';
 import type { ModelState } from './state';
-import { clearTiesInPlace } from './ties';
+import { clearTiesInPlace, markRenewed } from './ties';
 import type { TickCounters } from './counters';
 
 export function residentsPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): void {
@@ -206,7 +206,7 @@ function migrationInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters):
     const i = R0 + r;
     drawOutsideKnowledgeInPlace(st, p, rng, i, st.extWidth, st.extAmplitude);
     clearTiesInPlace(st, i);
-    st.renewed[i] = 1;
+    markRenewed(st, i);
     c.migrants++;
   }
 }

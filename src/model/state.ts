@@ -37,7 +37,7 @@ export class ModelState {
   readonly tieStrength: Float32Array;
   /** Group (intermediary membership, creative space) of each agent, -1 none. */
   readonly group: Int32Array;
-  /** Set when an agent's slot was renewed this tick (exit, migration): ties to it drop. */
+  /** Set (at index i + 1) when agent i's slot was renewed this tick (exit, migration): ties to it drop. */
   readonly renewed: Uint8Array;
 
   // actors (firms and institutions)
@@ -154,7 +154,7 @@ export class ModelState {
     this.tieTarget = new Int32Array(N * this.maxTies).fill(-1);
     this.tieStrength = new Float32Array(N * this.maxTies);
     this.group = new Int32Array(N).fill(-1);
-    this.renewed = new Uint8Array(N);
+    this.renewed = new Uint8Array(N + 1); // index i + 1 is agent i (0: no agent)
 
     this.propensity = new Float32Array(A);
     this.pipeTarget = new Int32Array(A * this.maxPipes).fill(-1);

@@ -110,9 +110,9 @@ export function decayTiesInPlace(st: ModelState, p: Params): void {
   const renewed = st.renewed;
   for (let s = 0, n = tt.length; s < n; s++) {
     const t = tt[s];
-    if (t < 0) continue;
+    if (t < 0) continue; // most slots are empty: a well-predicted branch beats writing them all
     const v = ts[s] * keep;
-    if (v < min || renewed[t] === 1) {
+    if (v < min || renewed[t + 1] === 1) {
       tt[s] = -1;
       ts[s] = 0;
     } else ts[s] = v;
@@ -129,4 +129,9 @@ export function decayTiesInPlace(st: ModelState, p: Params): void {
     } else ps[s] = v;
   }
   renewed.fill(0);
+}
+
+/** Marks agent i's slot as renewed this tick (exit, migration): ties to it drop in phase 9. */
+export function markRenewed(st: ModelState, i: number): void {
+  st.renewed[i + 1] = 1;
 }
