@@ -125,6 +125,7 @@ export function initState(s: Scenario, p: Params, rng: Rng): ModelState {
     bumpInto(st.explicit, a * K, K, centre, kn.initial_width, resE);
     capInPlace(st, p, a);
   }
+  st.rebuildTeacherTables(p.geoDecayKm);
   // External partners: bumps of width ~2 domains at centres drawn on the ring.
   for (let x = 0; x < st.X; x++) bumpInto(st.extProfile, x * K, K, rng.random() * K, s.external.width, s.external.amplitude * rng.uniform(0.8, 1.2));
   // Initial intermediaries enrol the firms nearest to them.

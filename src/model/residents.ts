@@ -124,18 +124,9 @@ function trainingInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): 
   const K = st.K;
   for (let r = rng.skip(p.participation); r < st.R; r += 1 + rng.skip(p.participation)) {
     const i = R0 + r;
-    // Teacher: by distance from home, exp(-d / geographic_decay_km).
-    let total = 0;
-    for (let t = 0; t < st.teachers.length; t++) total += Math.exp(-st.space.dist[st.place[i] * P + st.place[st.teachers[t]]] / p.geoDecayKm);
-    let u = rng.random() * total;
-    let teacher = st.teachers[st.teachers.length - 1];
-    for (let t = 0; t < st.teachers.length; t++) {
-      u -= Math.exp(-st.space.dist[st.place[i] * P + st.place[st.teachers[t]]] / p.geoDecayKm);
-      if (u <= 0) {
-        teacher = st.teachers[t];
-        break;
-      }
-    }
+    // Teacher: by distance from home, exp(-d / geographic_decay_km), from the per-place
+    // alias table (O(1); a scan over teachers grew with region size squared).
+    const teacher = st.teachers[st.teacherOf!.sample(st.place[i], rng)];
     st.trainedThisTick[r] = 1;
     c.trained++;
     const g = st.place[i] * P + st.place[teacher];

@@ -156,6 +156,7 @@ export class Simulation {
     const sp = this.state.space;
     if (distances) sp.rebuild(this.state.links, p.lambdaT, p.lambdaE, p.geoDecayKm);
     else sp.rebuildKernels(p.lambdaT, p.lambdaE, p.geoDecayKm);
+    this.state.rebuildTeacherTables(p.geoDecayKm);
     this.kinds.rebuild(this.state, p);
   }
 

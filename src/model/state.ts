@@ -7,6 +7,7 @@ import type { Scenario } from '../scenario/schema';
 import type { Params } from './params';
 import type { Rng } from './rng';
 import { Space, type Link } from './space';
+import { AliasTables } from './alias';
 
 export class ModelState {
   // sizes
@@ -79,6 +80,8 @@ export class ModelState {
   readonly listAgents: Int32Array;
   /** Teaching institutions (universities, research institutes). */
   readonly teachers: Int32Array;
+  /** Row p: which teacher a learner living at p goes to, weight exp(-d / geographic_decay_km). */
+  teacherOf: AliasTables | null = null;
 
   // groups (intermediaries, cluster organisations, creative spaces)
   groupMembers: Int32Array[] = [];
@@ -218,6 +221,19 @@ export class ModelState {
     this.scratchK = new Float64Array(K);
     this.order = new Int32Array(A * Math.max(1, p.perTick) + R + 64 * A);
     this.capable = new Int32Array(K);
+  }
+
+  /** Rebuilds the per-place teacher tables (at init and when distances or the decay change). */
+  rebuildTeacherTables(decayKm: number): void {
+    const n = this.teachers.length;
+    if (n === 0) return;
+    const P = this.space.P;
+    this.teacherOf ??= new AliasTables(P, n);
+    const w = new Float64Array(n);
+    for (let q = 0; q < P; q++) {
+      for (let t = 0; t < n; t++) w[t] = Math.exp(-this.space.dist[q * P + this.place[this.teachers[t]]] / decayKm);
+      this.teacherOf.build(q, w);
+    }
   }
 
   /** Number of agents at place p of kind k, and the offset of their list. */
