@@ -59,7 +59,7 @@ describe('Fact 1: the proximity paradox', () => {
     expect(gains[peak]).toBeGreaterThan(0);
   });
 
-  it('(b) firm level (concavity OPEN here): firms that learn from the most similar partners have the lowest late innovation value', async () => {
+  it('(b) firm level (concavity OPEN here): firms that learn from the most similar partners have lower late innovation value than the rest', async () => {
     const { base } = await runConditions({ base: {} }, SEEDS, true);
     const quad: number[] = [];
     const peaks: number[] = [];
