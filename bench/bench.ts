@@ -25,7 +25,7 @@ import { measureMemory, memoryChild } from './lib/memory';
 import { measureLimits } from './lib/limits';
 import { measureProfile, profileChild } from './lib/profile';
 import { NOTES, printReport, targetsOf, type BenchResult } from './lib/report';
-import { measureScaling } from './lib/scaling';
+import { measureScaling, scalingChild } from './lib/scaling';
 import { measureSweep } from './lib/sweep';
 import { measureThroughput } from './lib/throughput';
 
@@ -63,7 +63,7 @@ function settings(quick: boolean) {
     : {
         seed: SEED,
         throughput: { Ks: [16, 24, 64], ticks: 200, repeats: 5, warmupTicks: 60, seed: SEED },
-        scaling: { sizes: [1e3, 1e4, 1e5, 1e6], warmupTicks: 3, ticks: 5, repeats: (n: number) => (n <= 1e3 ? 10 : n <= 1e4 ? 5 : n <= 1e5 ? 2 : 1), seed: SEED },
+        scaling: { sizes: [1e3, 1e4, 1e5, 1e6], warmupTicks: 3, ticks: 5, repeats: (n: number) => (n <= 1e4 ? 10 : n <= 1e5 ? 5 : 2), seed: SEED },
         memory: { sizes: [8408, 1e5], K: 24, ticks: 10 },
         sweep: { runsPerWorker: 4, overheadTasks: 6, repeats: 2, scenarioYaml: '' },
         limits: { triadElements: 2 ** 23, triadPasses: 10, scalarSteps: 2e8, kernelPairs: 4096, kernelPasses: 100, K: 24, seed: SEED },
@@ -77,6 +77,11 @@ async function main(): Promise<void> {
   const child = args.get('child');
   if (child === 'memory') {
     const p = memoryChild(num(args, 'agents', 8408), num(args, 'K', 24), num(args, 'ticks', 10), num(args, 'seed', 42));
+    process.stdout.write(`${JSON.stringify(p)}\n`);
+    return;
+  }
+  if (child === 'scaling') {
+    const p = scalingChild(num(args, 'agents', 1e4), num(args, 'warmup', 3), num(args, 'ticks', 5), num(args, 'repeats', 1), num(args, 'seed', 42));
     process.stdout.write(`${JSON.stringify(p)}\n`);
     return;
   }
@@ -109,7 +114,7 @@ async function main(): Promise<void> {
     return await work();
   };
   result.throughput = await run('throughput', '(1) throughput on the baseline', () => measureThroughput(cfg.throughput, log));
-  result.scaling = await run('scaling', '(2) population scaling', () => measureScaling(cfg.scaling, log));
+  result.scaling = await run('scaling', '(2) population scaling', () => measureScaling(script, cfg.scaling, log));
   result.memory = await run('memory', '(3) bytes per agent', () => measureMemory(script, cfg.memory.sizes, cfg.memory.K, cfg.memory.ticks, cfg.seed, log));
   result.sweep = await run('sweep', '(4) sweep throughput', () => measureSweep({ ...cfg.sweep, script: join(dirname(script), 'bench', 'sweep-efficiency.js') }, log));
   result.limits = await run('limits', '(5) machine limits and the exchange kernel', () => measureLimits(cfg.limits, log));
