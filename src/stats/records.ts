@@ -7,24 +7,9 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-/** One line of runs.ndjson. */
-export interface RunRecord {
-  key: string;
-  point: number;
-  arm: string;
-  arm_index: number;
-  replicate: number;
-  seed: number;
-  params: Record<string, unknown>;
-  status: 'ok' | 'failed';
-  error: string | null;
-  wall_seconds?: number;
-  outcomes?: Record<string, number | null>;
-  columns?: string[];
-  series?: number[][];
-  place_names?: string[];
-  place_flows?: number[];
-}
+/** One line of runs.ndjson: the sweep's own record type. */
+export type { RunRecord } from '../sweep/record';
+import type { RunRecord } from '../sweep/record';
 
 /** The parts of manifest.json the report reads; everything else is passed through. */
 export interface SweepManifest {

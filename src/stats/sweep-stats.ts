@@ -182,7 +182,7 @@ function foldSeries(group: GroupAccumulator, record: RunRecord, seriesColumns: s
   const columns = record.columns ?? [];
   const rows = record.series ?? [];
   const tickIndex = columns.indexOf('tick');
-  const ticks = rows.map((row, i) => (tickIndex >= 0 ? row[tickIndex] : i));
+  const ticks = rows.map((row, i) => (tickIndex >= 0 ? (row[tickIndex] ?? NaN) : i));
   columns.forEach((column, c) => {
     if (!(MAIN_SERIES as readonly string[]).includes(column) && !column.startsWith(FLOW_PREFIX)) return;
     if (!seriesColumns.includes(column)) seriesColumns.push(column);
@@ -197,7 +197,10 @@ function foldPlaceFlows(group: GroupAccumulator, record: RunRecord): void {
   if (!flows || flows.length === 0) return;
   if (!group.flowSum) group.flowSum = new Array<number>(flows.length).fill(0);
   if (group.flowSum.length !== flows.length) return;
-  for (let i = 0; i < flows.length; i++) group.flowSum[i] += Number.isFinite(flows[i]) ? flows[i] : 0;
+  for (let i = 0; i < flows.length; i++) {
+    const v = flows[i];
+    group.flowSum[i] += typeof v === 'number' && Number.isFinite(v) ? v : 0;
+  }
   group.flowRuns++;
 }
 
