@@ -31,9 +31,9 @@ describe('a run', () => {
       meetings: r.series[29 * TIMESERIES_COLUMNS.length + COL.meetings],
     }).toMatchInlineSnapshot(`
       {
-        "innovations": 19,
-        "meetings": 83,
-        "value": 9.974607,
+        "innovations": 20,
+        "meetings": 70,
+        "value": 9.223475,
       }
     `);
   });

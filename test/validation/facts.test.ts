@@ -201,7 +201,7 @@ describe('Fact 5: mobility spreads tacit knowledge (OPEN in the prototypes)', ()
 });
 
 describe('Fact 6: lifelong learning', () => {
-  it("residents' skill rises with learning participation in an open region, and more so than in a closed one", async () => {
+  it("residents' skill rises with learning participation, more so with openness", async () => {
     const r = await runConditions({
       closedLow: { ...CLOSED },
       closedHigh: { ...CLOSED, learning: { participation: 0.2 } },
@@ -222,16 +222,14 @@ describe('Fact 6: lifelong learning', () => {
     record('Fact 6 (OPEN)', 'deepening courses: skill gain, open', paired(r.openLow, r.openDeep, 'resident_skill_final'));
     record('Fact 6 (OPEN)', 'deepening courses: late value change, closed', paired(r.closedLow, r.closedDeep, 'innovation_value_late'));
     record('Fact 6 (OPEN)', 'deepening courses: late value change, open', paired(r.openLow, r.openDeep, 'innovation_value_late'));
-    // The closed-region gain is not asserted: in a locked-in region residents' profiles sit
-    // beyond understanding (c > c_max) of teachers whose fields follow the frontier
-    // (docs/scenarios.md, Stylized facts).
+    expect(closedGain.lo).toBeGreaterThan(0);
     expect(openGain.lo).toBeGreaterThan(0);
     expect(inter.lo).toBeGreaterThan(0);
   });
 });
 
 describe('Fact 7: resilience', () => {
-  it('after a core-domain collapse, open regions recover faster and lose less than closed ones (common seeds)', async () => {
+  it('after a core-domain collapse, open regions recover faster, drop less and keep more of their late value than closed ones (common seeds)', async () => {
     const shock = { shocks: [{ tick: 100, kind: 'core_collapse', factor: 0.2 }] };
     const r = await runConditions({
       closedNo: CLOSED,
@@ -249,6 +247,7 @@ describe('Fact 7: resilience', () => {
     record('Fact 7', 'late value shocked / unshocked, open - closed', ratioDiff);
     expect(recovery.hi).toBeLessThan(0);
     expect(drop.lo).toBeGreaterThan(0);
+    expect(ratioDiff.lo).toBeGreaterThan(0);
   });
 });
 
