@@ -7,7 +7,7 @@
  * per-place alias tables: never a scan of all agents.
  */
 import { N_ETA, CH_COLLABORATION } from './kinds';
-import { cognitiveProximity, exchangeInPlace, externalProximity, learnFromExternalInPlace } from './knowledge';
+import { cognitiveProximity, exchangeInPlace, externalProximity, learnFromExternalInPlace, understandability as understandabilityOf } from './knowledge';
 import type { Params } from './params';
 import type { Rng } from './rng';
 import type { ModelState } from './state';
@@ -98,6 +98,13 @@ function meet(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounte
   if (isFirm) {
     c.firmAccepted++;
     if (how === 1) c.firmRepeat++;
+  }
+  if (p.misunderstandingCost > 0) {
+    // A real cost of distance (Broekel and Boschma 2012): partners who do not understand
+    // each other spend time on it, whatever they learn.
+    const lost = 1 - understandabilityOf(kappa, p.cMax);
+    if (i < st.F) st.misunderstanding[i] += lost;
+    if (j < st.F) st.misunderstanding[j] += lost;
   }
   const P = st.space.P;
   const pq = st.place[i] * P + st.place[j];

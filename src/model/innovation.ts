@@ -36,7 +36,9 @@ export function innovationPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: T
   const late = st.tick >= st.lateStart;
   for (let i = 0; i < st.F; i++) {
     if (!st.alive[i]) continue;
-    if (rng.random() >= st.rd[i]) continue;
+    // R&D effort left after this tick's misunderstandings (1 when the cost is off).
+    const effort = p.misunderstandingCost > 0 ? Math.max(0, 1 - p.misunderstandingCost * st.misunderstanding[i]) : 1;
+    if (rng.random() >= st.rd[i] * effort) continue;
     const b = i * K;
     // k1 ~ c^gamma
     let sum1 = 0;
@@ -108,6 +110,7 @@ export function innovationPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: T
     }
     capInPlace(st, p, i);
   }
+  if (p.misunderstandingCost > 0) st.misunderstanding.fill(0);
   // Performance: EWMA of innovation value.
   const a = p.perfEwma;
   for (let i = 0; i < st.F; i++) if (st.alive[i]) st.performance[i] = (1 - a) * st.performance[i] + a * valueThisTick[i];

@@ -37,6 +37,7 @@ export interface Params {
   lambdaT: number;
   lambdaE: number;
   tieUp: number;
+  misunderstandingCost: number;
   pipeCandidates: number;
   pipeInitial: number;
   pipeDecay: number;
@@ -117,6 +118,7 @@ export function baseParams(s: Scenario): Params {
     lambdaT: s.exchange.lambda_tacit_km,
     lambdaE: s.exchange.lambda_explicit_km,
     tieUp: s.exchange.tie_up,
+    misunderstandingCost: s.exchange.misunderstanding_cost,
     pipeCandidates: s.pipeline.candidates,
     pipeInitial: s.pipeline.initial_strength,
     pipeDecay: s.pipeline.decay,

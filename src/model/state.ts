@@ -62,6 +62,8 @@ export class ModelState {
   readonly partnerDistSum: Float64Array; // learning-weighted cognitive distance, late window
   readonly partnerDistWeight: Float64Array;
   readonly exitedThisTick: Uint8Array;
+  /** This tick's misunderstanding: sum over a firm's meetings of 1 - understandability. */
+  readonly misunderstanding: Float32Array;
 
   // institutions
   readonly field: Float32Array; // I x K research field
@@ -178,6 +180,7 @@ export class ModelState {
     this.partnerDistSum = new Float64Array(F);
     this.partnerDistWeight = new Float64Array(F);
     this.exitedThisTick = new Uint8Array(F);
+    this.misunderstanding = new Float32Array(F);
     this.planted = new Uint8Array(F);
 
     this.field = new Float32Array(I * K);

@@ -71,6 +71,16 @@ describe('a run', () => {
   });
 });
 
+describe('the cost of cognitive distance (fact 1 experiment)', () => {
+  it('is off by default and, when on, takes R&D effort away (fewer innovations on the same seed)', () => {
+    const off = runScenario(scenario({ ticks: 40 }), { seed: 9 });
+    const zero = runScenario(scenario({ ticks: 40, exchange: { misunderstanding_cost: 0 } }), { seed: 9 });
+    const on = runScenario(scenario({ ticks: 40, exchange: { misunderstanding_cost: 2 } }), { seed: 9 });
+    expect(zero.outcomes).toEqual(off.outcomes);
+    expect(on.outcomes.innovations_total).toBeLessThan(off.outcomes.innovations_total);
+  });
+});
+
 describe('policies and shocks', () => {
   it('an infrastructure link shortens the travel distance between two places while active', () => {
     const s = scenario({ ticks: 10, policies: [{ kind: 'infrastructure', start: 3, end: 6, from: 'Upland', to: 'Riverside', km: 5 }] });
