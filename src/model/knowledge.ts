@@ -116,11 +116,6 @@ export function understandability(kappa: number, cMax: number): number {
   return e > 0 ? e : 0;
 }
 
-/** Flow accounts: index channel (tacit) and 4 + channel (explicit). */
-export class Flows {
-  readonly tick = new Float64Array(8);
-}
-
 /**
  * Two-way exchange between region agents i and j (MODEL-SPEC 3.4), from the values held
  * before the meeting. `trust` is s0 + (1 - s0) s_ij for tacit knowledge; gT, gE the

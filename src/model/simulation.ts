@@ -18,7 +18,7 @@ import { applyParameterPolicy, baseParams, type Params } from './params';
 import { endStructural, growStructural, isActive, startStructural, type PolicySlot } from './policies';
 import { residentsPhaseInPlace } from './residents';
 import { Rng } from './rng';
-import { ModelState } from './state';
+import type { ModelState } from './state';
 import { decayTiesInPlace } from './ties';
 
 /** Parameters a classroom slider may move while a run is going. */
@@ -184,11 +184,6 @@ export class Simulation {
     this.shocks.sort((a, b) => a.tick - b.tick);
   }
 
-  /** Total policy cost so far is tracked by the driver from the policy_cost column. */
-  get policies(): readonly PolicySlot[] {
-    return this.policySlots;
-  }
-
   /** Typed arrays for drawing (updated in place every tick). */
   get view() {
     const st = this.state;
@@ -217,4 +212,3 @@ export class Simulation {
   }
 }
 
-export { ModelState };

@@ -239,11 +239,6 @@ export class ModelState {
     }
   }
 
-  /** Number of agents at place p of kind k, and the offset of their list. */
-  listOf(p: number, k: number): number {
-    return this.listStart[p * 7 + k];
-  }
-
   /** Fills `listStart`/`listAgents` from `place` and `kind` (CSR by place, then kind). */
   buildLists(): void {
     const counts = this.listStart;
