@@ -145,6 +145,7 @@ function pipelineMeeting(st: ModelState, p: Params, rng: Rng, c: TickCounters, i
   const s = slot >= 0 ? st.pipeStrength[i * st.maxPipes + slot] : p.pipeInitial;
   const trust = p.trustFloor + (1 - p.trustFloor) * s;
   const d = p.externalKm;
+  if (p.misunderstandingCost > 0 && i < st.F) st.misunderstanding[i] += 1 - understandabilityOf(kappa, p.cMax);
   learnFromExternalInPlace(st, p, c.flows, i, x, kappa, trust, Math.exp(-d / p.lambdaT), Math.exp(-d / p.lambdaE), 1);
   c.meetings++;
   c.pipelineMeetings++;
@@ -168,6 +169,8 @@ export function standingPipelinesInPlace(st: ModelState, p: Params, c: TickCount
       const str = st.pipeStrength[i * M + s];
       const kappa = externalProximity(st, i, x);
       const trust = p.trustFloor + (1 - p.trustFloor) * str;
+      // A lasting project is a meeting of strength s every tick: it costs s (1 - e) too.
+      if (p.misunderstandingCost > 0 && i < st.F) st.misunderstanding[i] += str * (1 - understandabilityOf(kappa, p.cMax));
       learnFromExternalInPlace(st, p, c.flows, i, x, kappa, trust, Math.exp((-d * (1 - str)) / p.lambdaT), gE, str);
     }
   }

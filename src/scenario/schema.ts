@@ -257,7 +257,7 @@ export const ScenarioSchema = z.strictObject({
     lambda_tacit_km: num(25, 0.01, 1e6, 'Tacit distance decay, km.'),
     lambda_explicit_km: num(2000, 0.01, 1e6, 'Explicit distance decay, km.'),
     tie_up: prob(0.3, 'tau_up: tie strengthening per accepted meeting.'),
-    misunderstanding_cost: num(0, 0, 10, "Cost of cognitive distance (fact 1 experiment): each meeting a firm takes part in costs it (1 - understandability) x this of the tick's R&D effort. 0 = off."),
+    misunderstanding_cost: num(0, 0, 10, "Cost of cognitive distance (fact 1 experiment): each meeting a firm takes part in (local or pipeline; a standing pipeline counts as a meeting of its strength s every tick) costs it (1 - understandability) x this of the tick's R&D effort. 0 = off."),
     firm_absorptive_min: prob(0.1, 'Absorptive capacity A of firms ~ U(min, max).'),
     firm_absorptive_max: prob(0.4, 'Upper end of firms\' absorptive capacity.'),
     institution_absorptive: prob(0.8, 'Absorptive capacity of institutions.'),

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COL, runScenario, Simulation, TIMESERIES_COLUMNS, OUTCOME_KEYS } from '../../src/model';
 import { ScenarioSchema, type ScenarioInput } from '../../src/scenario/schema';
+import { TickCounters } from '../../src/model/counters';
+import { standingPipelinesInPlace } from '../../src/model/encounters';
+import { externalProximity, understandability } from '../../src/model/knowledge';
 
 const SMALL: ScenarioInput = {
   ticks: 30,
@@ -78,6 +81,22 @@ describe('the cost of cognitive distance (fact 1 experiment)', () => {
     const on = runScenario(scenario({ ticks: 40, exchange: { misunderstanding_cost: 2 } }), { seed: 9 });
     expect(zero.outcomes).toEqual(off.outcomes);
     expect(on.outcomes.innovations_total).toBeLessThan(off.outcomes.innovations_total);
+  });
+
+  it('counts pipelines too: a standing pipeline of strength s costs its firm s (1 - e) each tick', () => {
+    const sim = new Simulation(scenario({ exchange: { misunderstanding_cost: 0.5 } }), 3);
+    const st = sim.state;
+    const M = st.maxPipes;
+    st.pipeTarget.fill(-1);
+    st.pipeTarget[0 * M] = 7; // firm 0: one pipeline, to external partner 7
+    st.pipeStrength[0 * M] = 0.4;
+    st.misunderstanding.fill(0);
+    const e = understandability(externalProximity(st, 0, 7), sim.params.cMax);
+    standingPipelinesInPlace(st, sim.params, new TickCounters());
+    expect(e).toBeGreaterThan(0);
+    expect(e).toBeLessThan(1);
+    expect(st.misunderstanding[0]).toBeCloseTo(0.4 * (1 - e), 6);
+    expect(st.misunderstanding[1]).toBe(0);
   });
 });
 
