@@ -2,6 +2,7 @@
 import type { SweepStats } from '../stats';
 import type { Chart } from './chart';
 import { diversityScatter } from './scatter';
+import { firmCurveChart } from './firm-curve';
 import { flowsChart } from './flows';
 import { policyChart } from './policy';
 import { regionMap } from './region-map';
@@ -21,6 +22,7 @@ export function buildCharts(stats: SweepStats): Chart[] {
     policyChart(stats),
     flowsChart(stats),
     diversityScatter(stats),
+    firmCurveChart(stats),
     regionMap(stats),
   ];
   return charts.filter((c): c is Chart => c !== null);

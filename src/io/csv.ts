@@ -56,3 +56,52 @@ export function columnsToCsv(table: Record<string, ArrayLike<CsvValue>>): string
   for (let r = 0; r < rows; r++) lines.push(csvLine(columns.map((c) => table[c][r])));
   return lines.join('');
 }
+
+/**
+ * Parses CSV text as this module writes it (RFC 4180: fields quoted when they hold a
+ * comma, quote or line break; `""` is a quote inside a quoted field). Returns the header
+ * and the rows as text; a trailing newline ends the last row. Written here rather than
+ * taken from a CSV library because lrsim only reads back its own tables (firm microdata
+ * for the report) and the format above is fixed.
+ */
+export function parseCsv(text: string): { columns: string[]; rows: string[][] } {
+  const records: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      records.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+    i++;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    records.push(row);
+  }
+  const [columns = [], ...rows] = records;
+  return { columns, rows };
+}

@@ -5,7 +5,7 @@
  */
 import { sampleCorrelation } from 'simple-statistics';
 import { label } from '../charts';
-import { formatParamValue, shortParamNames, welchDifference, wilsonInterval, type SweepStats } from '../stats';
+import { formatParamValue, shortParamNames, summarize, welchDifference, wilsonInterval, type SweepStats } from '../stats';
 
 /** A number with 3 significant digits, without trailing zeros. */
 export function fmt(x: number, digits = 3): string {
@@ -53,6 +53,7 @@ export function findings(stats: SweepStats): string[] {
     const s = wilsonInterval(locked.filter((v) => v >= 0.5).length, locked.length);
     out.push(`Over all runs, ${s.successes} of ${s.n} (${pct(s.share)}, Wilson 95 % CI ${pct(s.ciLow)} to ${pct(s.ciHigh)}) ended locked in.`);
   }
+  out.push(...firmFindings(stats));
   const pairs = stats.runs.filter((r) => Number.isFinite(r.outcomes.diversity_final) && Number.isFinite(r.outcomes.external_tie_share_final));
   if (pairs.length >= 3) {
     const r = sampleCorrelation(pairs.map((p) => p.outcomes.external_tie_share_final), pairs.map((p) => p.outcomes.diversity_final));
@@ -134,4 +135,21 @@ function armFindings(stats: SweepStats): string[] {
     }
   }
   return out;
+}
+
+/** With firm microdata: is late value concave in partners' cognitive distance (fact 1b)? */
+function firmFindings(stats: SweepStats): string[] {
+  const curves = stats.firmCurves;
+  if (curves.length === 0) return [];
+  const terms = curves.flatMap((c) => c.terms);
+  const firms = curves.reduce((a, c) => a + c.firms, 0);
+  const runs = curves.reduce((a, c) => a + c.runs, 0);
+  const q = summarize(terms);
+  if (q.n < 2) return [`Firm level: ${firms} firms lived through the late window in ${runs} runs, too few runs for a per-run fit.`];
+  const shape = q.ciHigh < 0 ? 'is concave' : q.ciLow > 0 ? 'is convex' : 'is not clearly concave or convex';
+  const pooled = curves.length > 1 ? ', pooled over all design points and arms' : '';
+  return [
+    `Firm level (${firms} firms that lived through the late window, ${runs} runs${pooled}): late innovation value against the cognitive distance of the partners a firm learned from ${shape}: ` +
+      `quadratic term fitted per run ${fmt(q.mean)} (95 % CI ${fmt(q.ciLow)} to ${fmt(q.ciHigh)}, ${q.n} runs; below zero = concave, the shape of the proximity paradox).`,
+  ];
 }

@@ -170,6 +170,7 @@ export const SweepSchema = z.strictObject({
   parameters: z.record(z.string(), z.union([z.array(z.union([z.number(), z.string(), z.boolean()])), RangeSchema])).default({}).describe('Dot paths to value lists (grid) or {min, max} ranges (lhs, sobol).'),
   samples: z.number().int().min(1).max(1_000_000).optional().describe('Points for lhs and sobol.'),
   replicates: z.number().int().min(1).max(100_000).default(8).describe('Seeds per point and arm.'),
+  microdata: z.boolean().default(false).describe('Keep every run\'s firm table (firms.csv, one row per firm) in OUT/microdata/ and add the firm-level chart to the report; --microdata / --no-microdata overrides.'),
 });
 export const ArmSchema = z.strictObject({
   name: z.string().min(1).max(60).regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . -'),

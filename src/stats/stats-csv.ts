@@ -4,7 +4,7 @@
  */
 import type { SweepStats } from './sweep-stats';
 
-export const STATS_COLUMNS = ['section', 'point', 'arm', 'baseline', 'measure', 'tick', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'effect_size', 'rel_mean', 'rel_ci_low', 'rel_ci_high'] as const;
+export const STATS_COLUMNS = ['section', 'point', 'arm', 'baseline', 'measure', 'tick', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'effect_size', 'rel_mean', 'rel_ci_low', 'rel_ci_high', 'bin_low', 'bin_high'] as const;
 type Column = (typeof STATS_COLUMNS)[number];
 export type StatsRow = Partial<Record<Column, string | number | null>> & { params?: Record<string, unknown> };
 
@@ -12,7 +12,11 @@ export type StatsRow = Partial<Record<Column, string | number | null>> & { param
  * The tidy rows of stats.csv. Sections: `outcome` (per point x arm), `locked_in_share`
  * (Wilson interval), `series` (per tick), `paired_difference` (arm - baseline on the same
  * seeds; effect_size = Cohen's d_z; rel_* = fraction of the baseline mean), `value_per_cost`
- * (extra innovation_value_total per unit extra policy_cost). `point` is `all` when pooled.
+ * (extra innovation_value_total per unit extra policy_cost), and with firm microdata
+ * `firm_quadratic` (quadratic term of firms' late value on partner distance, fitted per
+ * run; n = runs) and `firm_curve` (late value, and partner distance, of the firms whose
+ * partner distance is in [bin_low, bin_high); n = firms; an empty bin_high is open).
+ * `point` is `all` when pooled.
  */
 export function statsRows(stats: SweepStats): StatsRow[] {
   const rows: StatsRow[] = [];
@@ -39,6 +43,17 @@ export function statsRows(stats: SweepStats): StatsRow[] {
       params: c.point === null ? undefined : groupParams(stats, c.point),
       n: c.pairs, mean: c.valuePerCost, ci_low: c.valuePerCostLow, ci_high: c.valuePerCostHigh,
     });
+  }
+  for (const c of stats.firmCurves) {
+    const base = { point: c.point, arm: c.arm, params: groupParams(stats, c.point) };
+    const q = c.quadratic;
+    rows.push({ section: 'firm_quadratic', ...base, measure: 'late_innovation_value_on_partner_distance', n: q.n, mean: q.mean, sd: q.sd, ci_low: q.ciLow, ci_high: q.ciHigh });
+    for (const b of c.bins) {
+      const bin = { bin_low: b.low, bin_high: Number.isFinite(b.high) ? b.high : null };
+      for (const [measure, s] of [['late_innovation_value', b.value], ['partner_distance', b.distance]] as const) {
+        rows.push({ section: 'firm_curve', ...base, measure, n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh, ...bin });
+      }
+    }
   }
   for (const g of stats.groups) {
     for (const [measure, band] of Object.entries(g.series)) {

@@ -3,6 +3,7 @@
  * per-tick bands of the main series, the share of locked-in runs, paired differences of
  * each arm against the baseline arm on the same seeds, and value per unit policy cost.
  */
+import { firmCurves, type FirmCurve } from './firm-curve';
 import { pairedDifference, type PairedDifference } from './paired';
 import { outcomeValue, readManifest, readRunRecords, type RunRecord, type ScenarioLike, type SweepManifest } from './records';
 import { SeriesAccumulator, type SeriesBand } from './series-band';
@@ -92,6 +93,8 @@ export interface SweepStats {
   paired: PairedStats[];
   cost: CostStats[];
   failed: { key: string; error: string | null }[];
+  /** Firm-level curves from DIR/microdata (empty when the sweep kept no firm tables). */
+  firmCurves: FirmCurve[];
 }
 
 /** Values are shown as given in the design (numbers unformatted, strings as they are). */
@@ -163,7 +166,8 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const runs = sorted.flatMap((g) => g.rows);
   const paired = baselineArm ? pairArms(sorted, arms, baselineArm, outcomeKeys) : [];
   const cost = baselineArm ? costEffectiveness(sorted, arms, baselineArm) : [];
-  return { dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, runs, paired, cost, failed };
+  const curves = firmCurves(dir, scenario, groupStats, runs);
+  return { dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, runs, paired, cost, failed, firmCurves: curves };
 }
 
 /** The design's order of parameters when the manifest has it, else first-seen order. */

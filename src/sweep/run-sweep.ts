@@ -156,6 +156,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
   manifest.workers = workers;
   writeManifest(dir, manifest);
 
+  // Firm tables: the command line decides, else the scenario's sweep.microdata.
+  const microdata = options.microdata ?? manifest.scenario.sweep?.microdata ?? false;
   const planned = manifest.runs.planned;
   const todo = (function* () {
     for (const run of plannedRuns(plan)) if (!stored.has(run.key)) yield run;
@@ -188,7 +190,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
     const sent = performance.now();
     try {
       const input = runInput(arms[run.armIndex], design.parameters, values);
-      const out = await pool!.run({ key: run.key, input, seed: run.seed, microdata: options.microdata ?? false });
+      const out = await pool!.run({ key: run.key, input, seed: run.seed, microdata });
       if (stopping) return;
       runSeconds += out.wallSeconds;
       if (out.firms) writeMicrodata(dir, run.key, out.firms);

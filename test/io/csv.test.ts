@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsToCsv, csvField, formatNumber, rowMajorToCsv } from '../../src/io/csv';
+import { columnsToCsv, csvField, formatNumber, parseCsv, rowMajorToCsv } from '../../src/io/csv';
 
 describe('CSV writer', () => {
   it('writes integers as they are and other numbers with 6 significant digits', () => {
@@ -30,5 +30,22 @@ describe('CSV writer', () => {
     expect(rowMajorToCsv(['tick', 'x'], new Float64Array([0, 0.5, 1, 1 / 3]), 2)).toBe('tick,x\n0,0.5\n1,0.333333\n');
     expect(columnsToCsv({ id: [1, 2], place: ['Core City', 'Harbour, North'] })).toBe('id,place\n1,Core City\n2,"Harbour, North"\n');
     expect(() => columnsToCsv({ a: [1], b: [] })).toThrow(/column b/);
+  });
+});
+
+describe('parseCsv', () => {
+  it('reads back what columnsToCsv writes: quotes, commas, line breaks, empty (NaN) fields', () => {
+    const table = { id: [1, 2, 3], place: ['Core City, east', 'say "hi"', 'two\nlines'], x: [0.5, Number.NaN, -3] };
+    const { columns, rows } = parseCsv(columnsToCsv(table));
+    expect(columns).toEqual(['id', 'place', 'x']);
+    expect(rows).toEqual([
+      ['1', 'Core City, east', '0.5'],
+      ['2', 'say "hi"', ''],
+      ['3', 'two\nlines', '-3'],
+    ]);
+  });
+
+  it('takes CRLF line ends and a last row without a newline', () => {
+    expect(parseCsv('a,b\r\n1,2\r\n3,')).toEqual({ columns: ['a', 'b'], rows: [['1', '2'], ['3', '']] });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairedDifference, studentTCdf, studentTQuantile, summarize, welchDifference, wilsonInterval } from '../../src/stats';
+import { pairedDifference, quadraticFit, studentTCdf, studentTQuantile, summarize, welchDifference, wilsonInterval } from '../../src/stats';
 
 describe('studentTQuantile', () => {
   it('matches reference t quantiles (scipy.stats.t.ppf)', () => {
@@ -82,5 +82,16 @@ describe('welchDifference', () => {
     expect(d.difference).toBe(1.5);
     expect(d.ciLow).toBeCloseTo(-0.7317114813387877, 10);
     expect(d.ciHigh).toBeCloseTo(3.7317114813387877, 10);
+  });
+});
+
+describe('quadraticFit', () => {
+  it('recovers an exact parabola, including far from the origin (x is centred)', () => {
+    expect(quadraticFit([0, 1, 2, 3], [1, 2, 5, 10]).map((v) => Number(v.toFixed(10)))).toEqual([1, 0, 1]);
+    const xs = [1000, 1001, 1002, 1003, 1004];
+    const [a, b, c] = quadraticFit(xs, xs.map((x) => 2 - 3 * x + 0.25 * x * x));
+    expect(c).toBeCloseTo(0.25, 8);
+    expect(b).toBeCloseTo(-3, 4);
+    expect(a).toBeCloseTo(2, 0);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeSweepStats, summarize, writeStatsCsv } from '../../src/stats';
-import { writeFixtureSweep } from '../fixtures/sweep-dir';
+import { FIXTURE_FIRMS, fixtureFirmDistance, fixtureFirmValue, writeFixtureSweep } from '../fixtures/sweep-dir';
 
 describe('computeSweepStats on the fixture sweep', () => {
   it('summarises every point x arm, pairs arms on seeds and writes a tidy stats.csv', async () => {
@@ -34,7 +34,7 @@ describe('computeSweepStats on the fixture sweep', () => {
 
     const path = writeStatsCsv(dir, stats);
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe('section,point,openness,proximity.geographic_decay_km,arm,baseline,measure,tick,n,mean,sd,ci_low,ci_high,effect_size,rel_mean,rel_ci_low,rel_ci_high');
+    expect(lines[0]).toBe('section,point,openness,proximity.geographic_decay_km,arm,baseline,measure,tick,n,mean,sd,ci_low,ci_high,effect_size,rel_mean,rel_ci_low,rel_ci_high,bin_low,bin_high');
     expect(lines.filter((l) => l.startsWith('locked_in_share,'))).toHaveLength(8);
     expect(lines.some((l) => l.startsWith('paired_difference,all,,,cluster,baseline,innovation_value_late,'))).toBe(true);
     expect(lines.filter((l) => l.startsWith('series,'))).toHaveLength(8 * 30 * 15);
@@ -47,5 +47,36 @@ describe('computeSweepStats on the fixture sweep', () => {
     expect(stats.baselineArm).toBeNull();
     expect(stats.paired).toEqual([]);
     expect(stats.groups.map((g) => g.label)).toEqual(['openness = 0', 'openness = 0.2', 'openness = 0.4']);
+  });
+});
+
+describe('firm-level curves from microdata (fact 1b)', () => {
+  it('compares only firms that lived through the late window and recovers the quadratic term per run', async () => {
+    const dir = writeFixtureSweep({ arms: [], parameters: { openness: [0, 0.3] }, replicates: 3, microdata: true });
+    const stats = await computeSweepStats(dir);
+    expect(stats.firmCurves).toHaveLength(2);
+    for (const c of stats.firmCurves) {
+      expect(c.runs).toBe(3);
+      expect(c.firms).toBe(3 * FIXTURE_FIRMS); // the exited, newborn and non-learning firms are left out
+      expect(c.terms).toHaveLength(3);
+      for (const t of c.terms) expect(t).toBeCloseTo(-0.5, 8);
+      expect(c.quadratic.mean).toBeCloseTo(-0.5, 8);
+      // Bins of 0.04: firm i sits at 0.01 + 0.3 i / 29.
+      const xs = Array.from({ length: FIXTURE_FIRMS }, (_, i) => fixtureFirmDistance(i));
+      const first = xs.filter((x) => x < 0.04);
+      expect(c.bins[0]).toMatchObject({ low: 0, high: 0.04 });
+      expect(c.bins[0].value.n).toBe(3 * first.length);
+      expect(c.bins[0].value.mean).toBeCloseTo(first.reduce((a, x) => a + fixtureFirmValue(x), 0) / first.length, 10);
+      expect(c.bins.reduce((a, b) => a + b.value.n, 0)).toBe(3 * FIXTURE_FIRMS);
+    }
+    writeStatsCsv(dir, stats);
+    const lines = readFileSync(join(dir, 'stats.csv'), 'utf8').trimEnd().split('\n');
+    expect(lines.filter((l) => l.startsWith('firm_quadratic,'))).toHaveLength(2);
+    expect(lines.some((l) => l.startsWith('firm_curve,0,0,default,,late_innovation_value,,') && l.endsWith(',0,0.04'))).toBe(true);
+  });
+
+  it('is empty without microdata', async () => {
+    const stats = await computeSweepStats(writeFixtureSweep({ arms: [], parameters: { openness: [0, 0.3] }, replicates: 2 }));
+    expect(stats.firmCurves).toEqual([]);
   });
 });

@@ -60,4 +60,15 @@ describe('sweep outputs', { timeout: 120_000 }, () => {
     expect(micro).toEqual(['p0000.a00.r0000.firms.csv', 'p0001.a00.r0000.firms.csv', 'p0002.a00.r0000.firms.csv', 'p0003.a00.r0000.firms.csv']);
     expect(readFileSync(join(out, 'microdata', micro[0]), 'utf8').split('\n').length).toBeGreaterThan(2);
   });
+
+  it('keeps firm tables when the scenario asks for them (sweep.microdata); the command line overrides', async () => {
+    const wd = tempDir('micro');
+    const file = writeScenario(wd, 'sweep:\n  parameters: {openness: [0, 0.3]}\n  replicates: 1\n  microdata: true\n', 12);
+    const asked = join(wd, 'asked');
+    await runSweep({ scenario: file, out: asked, workers: 1, progress: false });
+    expect(readdirSync(join(asked, 'microdata')).sort()).toEqual(['p0000.a00.r0000.firms.csv', 'p0001.a00.r0000.firms.csv']);
+    const refused = join(wd, 'refused');
+    await runSweep({ scenario: file, out: refused, workers: 1, progress: false, microdata: false });
+    expect(readdirSync(refused)).not.toContain('microdata');
+  });
 });

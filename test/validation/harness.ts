@@ -6,6 +6,7 @@
 import { RunPool } from '../../src/sweep/pool';
 import type { RunOutput } from '../../src/sweep/record';
 import { tCritical } from '../../src/stats';
+export { quadraticFit } from '../../src/stats';
 
 /** The region used by the validation suite: the prototypes' size (CALIBRATION-NOTES). */
 export const SMALL_REGION = {
@@ -94,41 +95,4 @@ export const fmt = (i: Interval) => `${i.mean.toFixed(3)} (95 % CI ${i.lo.toFixe
 export const measured: string[] = [];
 export function record(fact: string, what: string, i: Interval | string): void {
   measured.push(`${fact}: ${what} = ${typeof i === 'string' ? i : fmt(i)}`);
-}
-
-/** Least-squares fit y = a + b x + c x^2 (normal equations, x centred for stability). */
-export function quadraticFit(xs: number[], ys: number[]): [number, number, number] {
-  const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const S = [0, 0, 0, 0, 0];
-  const T = [0, 0, 0];
-  for (let i = 0; i < n; i++) {
-    const x = xs[i] - mx;
-    let p = 1;
-    for (let k = 0; k < 5; k++) {
-      S[k] += p;
-      if (k < 3) T[k] += p * ys[i];
-      p *= x;
-    }
-  }
-  const M = [
-    [S[0], S[1], S[2], T[0]],
-    [S[1], S[2], S[3], T[1]],
-    [S[2], S[3], S[4], T[2]],
-  ];
-  for (let c = 0; c < 3; c++) {
-    for (let r = c + 1; r < 3; r++) {
-      const f = M[r][c] / M[c][c];
-      for (let k = c; k < 4; k++) M[r][k] -= f * M[c][k];
-    }
-  }
-  const z = [0, 0, 0];
-  for (let r = 2; r >= 0; r--) {
-    let v = M[r][3];
-    for (let k = r + 1; k < 3; k++) v -= M[r][k] * z[k];
-    z[r] = v / M[r][r];
-  }
-  // Back from centred x: y = z0 + z1 (x - m) + z2 (x - m)^2.
-  const [a0, b0, c0] = z;
-  return [a0 - b0 * mx + c0 * mx * mx, b0 - 2 * c0 * mx, c0];
 }

@@ -17,7 +17,7 @@ interface SweepArgs {
   resume: boolean;
   shard?: string;
   report: boolean;
-  microdata: boolean;
+  microdata?: boolean;
 }
 
 const wholeNumber = (value: number | undefined, min: number, message: (v: unknown) => string) => {
@@ -40,7 +40,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('resume', { type: 'boolean', default: false, describe: 'Finish the sweep stored in --out (skips stored runs)' })
       .option('shard', { type: 'string', describe: 'Run only shard i of n (0 <= i < n), for clusters; merge with `lrsim merge`' })
       .option('report', { type: 'boolean', default: true, describe: 'Write the HTML report at the end (--no-report to skip)' })
-      .option('microdata', { type: 'boolean', default: false, describe: 'Keep per-run firm tables in OUT/microdata/<key>.firms.csv' })
+      .option('microdata', { type: 'boolean', describe: 'Keep per-run firm tables in OUT/microdata/<key>.firms.csv (default: the scenario\'s sweep.microdata, else no); --no-microdata skips them' })
       .example('$0 sweep my-sweep.yaml --workers 2 --out out/sweep', 'run the design in my-sweep.yaml')
       .example('$0 sweep my-sweep.yaml --out out/sweep --resume', 'finish an interrupted sweep')
       .example('$0 sweep my-sweep.yaml --shard 0/4 --out out/shards/0', 'run one of four shards'),
