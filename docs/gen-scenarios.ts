@@ -24,7 +24,7 @@ const PREFERRED = ['heatmap-innovation', 'policy-comparison', 'innovation-value'
 const FOCUS: Record<string, string[]> = {
   'oresund-bridge': ['region-map', 'knowledge-flows', 'policy-comparison'],
   'closed-district': ['innovation-value', 'lock-in'],
-  'proximity-paradox': ['innovation-value', 'diversity-external-ties'],
+  'proximity-paradox': ['firm-proximity', 'innovation-value', 'diversity-external-ties'],
   'structural-shock': ['innovation-value', 'policy-comparison'],
   'learning-city': ['policy-comparison', 'innovation-value'],
   'proximity-openness': ['heatmap-innovation', 'heatmap-locked-in', 'lock-in'],
@@ -37,7 +37,7 @@ for (const b of builtins) {
   const out = join(cache, b.name);
   const started = Date.now();
   if (!existsSync(join(out, 'manifest.json')) || !JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status?.startsWith('complete')) {
-    execFileSync(process.execPath, [join(root, 'bin', 'lrsim.js'), 'sweep', b.name, '--out', out, '--no-report', ...(b.name === 'proximity-paradox' ? ['--microdata'] : [])], { stdio: 'inherit' });
+    execFileSync(process.execPath, [join(root, 'bin', 'lrsim.js'), 'sweep', b.name, '--out', out, '--no-report'], { stdio: 'inherit' });
   }
   const report = await writeReport(out);
   const { scenario } = loadScenario(b.name);
