@@ -266,33 +266,70 @@ export function learnFromExternalInPlace(
 ): number {
   const e = understandability(kappa, p.cMax);
   if (e <= 0) return 0;
+  // One fused pass as in exchangeInPlace: relatedness weights from the pre-meeting profile
+  // (rolling window, equal to relatednessInto), the gains, and the capacity sum of the
+  // stored (float32) values, in capInPlace's order: the same results without two more
+  // passes over the agent's knowledge.
   const K = st.K;
   const T = st.tacit;
   const E = st.explicit;
+  const G = st.gain;
   const XK = st.extKnowledge;
-  const wi = st.scratchW1;
-  relatednessInto(st, p, i, wi);
   const ai = st.absorptive[i] * e * scale;
   const tI = p.rhoT * ai * gT * trust;
   const eI = p.rhoE * ai * gE;
   const bi = i * K;
   const bx = x * K;
   const firm = i < st.F && st.kind[i] === FIRM;
+  // The default exponent a = 2 computes the weights inside the pass; any other exponent
+  // computes them first (relatednessInto), keeping Math.pow out of the learning loop.
+  const W = st.scratchW1;
+  const square = p.relA === 2;
+  let mx = 0;
+  if (square) {
+    for (let k = 0; k < K; k++) {
+      const v = T[bi + k] + E[bi + k];
+      if (v > mx) mx = v;
+    }
+  } else relatednessInto(st, p, i, W);
+  const floor = p.relFloor;
+  const span = 1 - floor;
+  const related = mx > 0;
+  const inv = related ? 1 / mx : 0;
+  let prev = T[bi + K - 1] + E[bi + K - 1];
+  let cur = T[bi] + E[bi];
+  const first = cur;
   let gTi = 0;
   let gEi = 0;
+  let sum = 0;
   for (let k = 0; k < K; k++) {
+    let w = floor;
+    if (!square) w = W[k];
+    else if (related) {
+      const next = k + 1 < K ? T[bi + k + 1] + E[bi + k + 1] : first;
+      let m = cur > prev ? cur : prev;
+      if (next > m) m = next;
+      const r = m * inv;
+      w = floor + span * (r * r);
+      prev = cur;
+      cur = next;
+    }
     const xk = XK[bx + k];
     const Ti = T[bi + k];
     const Ei = E[bi + k];
-    const dT = xk > Ti ? tI * wi[k] * (xk - Ti) : 0;
-    const dE = xk > Ei ? eI * wi[k] * (xk - Ei) : 0;
-    T[bi + k] = Ti + dT;
-    E[bi + k] = Ei + dE;
-    if (firm) st.gain[bi + k] += dT + dE;
+    const dT = xk > Ti ? tI * w * (xk - Ti) : 0;
+    const dE = xk > Ei ? eI * w * (xk - Ei) : 0;
+    const nT = Math.fround(Ti + dT);
+    const nE = Math.fround(Ei + dE);
+    T[bi + k] = nT;
+    E[bi + k] = nE;
+    sum += nT + nE;
+    if (firm) G[bi + k] += dT + dE;
     gTi += dT;
     gEi += dE;
   }
-  capInPlace(st, p, i);
+  const cap = p.capacity[st.kind[i]];
+  if (sum > cap) scaleInPlace(st, i, cap / sum);
   flows[3] += gTi;
   flows[7] += gEi;
   if (firm && st.tick >= st.lateStart) {
