@@ -84,6 +84,8 @@ function newFirmInPlace(st: ModelState, p: Params, rng: Rng, i: number, origin: 
   st.lateValue[i] = 0;
   st.partnerDistSum[i] = 0;
   st.partnerDistWeight[i] = 0;
+  st.atypicalitySum[i] = 0;
+  st.atypicalityTicks[i] = 0;
   st.size[i] = 0;
   const K = st.K;
   st.novelty.fill(0, i * K, (i + 1) * K);

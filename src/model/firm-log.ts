@@ -14,6 +14,7 @@ export const FIRM_COLUMNS = [
   'innovations',
   'late_innovation_value',
   'partner_distance',
+  'atypicality',
   'pipeline_ties',
   'size',
 ] as const;
@@ -27,6 +28,7 @@ export class FirmLog {
   readonly innovations: number[] = [];
   readonly lateValue: number[] = [];
   readonly partnerDistance: number[] = [];
+  readonly atypicality: number[] = [];
   readonly pipelineTies: number[] = [];
   readonly size: number[] = [];
 
@@ -43,6 +45,7 @@ export class FirmLog {
     const lateTicks = Math.max(1, end - st.lateStart);
     this.lateValue.push(st.lateValue[i] / lateTicks);
     this.partnerDistance.push(st.partnerDistWeight[i] > 0 ? st.partnerDistSum[i] / st.partnerDistWeight[i] : Number.NaN);
+    this.atypicality.push(st.atypicalityTicks[i] > 0 ? st.atypicalitySum[i] / st.atypicalityTicks[i] : Number.NaN);
     let pipes = 0;
     for (let s = 0; s < st.maxPipes; s++) if (st.pipeTarget[i * st.maxPipes + s] >= 0) pipes++;
     this.pipelineTies.push(pipes);
@@ -62,8 +65,47 @@ export class FirmLog {
       innovations: pick(this.innovations),
       late_innovation_value: pick(this.lateValue),
       partner_distance: pick(this.partnerDistance),
+      atypicality: pick(this.atypicality),
       pipeline_ties: pick(this.pipelineTies),
       size: pick(this.size),
     };
+  }
+}
+
+/**
+ * Late window, microdata only: adds each live firm's atypicality this tick, the cognitive
+ * distance `1 - cos(c_i, sum of the other live firms' c)` with `c = T + phi E` (how far
+ * its knowledge is from the rest of the region's firms). Reads the state, changes no
+ * dynamics and draws nothing. `sum` is a K-long scratch array.
+ */
+export function accumulateAtypicalityInPlace(st: ModelState, phi: number, sum: Float64Array): void {
+  const K = st.K;
+  const T = st.tacit;
+  const E = st.explicit;
+  sum.fill(0);
+  let live = 0;
+  for (let i = 0; i < st.F; i++) {
+    if (!st.alive[i]) continue;
+    live++;
+    const b = i * K;
+    for (let k = 0; k < K; k++) sum[k] += T[b + k] + phi * E[b + k];
+  }
+  if (live < 2) return;
+  for (let i = 0; i < st.F; i++) {
+    if (!st.alive[i]) continue;
+    const b = i * K;
+    let dot = 0;
+    let own = 0;
+    let rest = 0;
+    for (let k = 0; k < K; k++) {
+      const c = T[b + k] + phi * E[b + k];
+      const r = sum[k] - c;
+      dot += c * r;
+      own += c * c;
+      rest += r * r;
+    }
+    if (own <= 0 || rest <= 0) continue;
+    st.atypicalitySum[i] += 1 - dot / Math.sqrt(own * rest);
+    st.atypicalityTicks[i] += 1;
   }
 }

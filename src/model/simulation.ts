@@ -8,7 +8,7 @@ import { TickCounters } from './counters';
 import { demographyInPlace } from './demography';
 import { runEncountersInPlace, standingPipelinesInPlace } from './encounters';
 import { applyShockInPlace, frontierSettings, updateRelevanceInPlace, type FrontierSettings } from './environment';
-import { FirmLog } from './firm-log';
+import { accumulateAtypicalityInPlace, FirmLog } from './firm-log';
 import { initState } from './init';
 import { innovationPhaseInPlace, NoveltyWindow, recordCapabilitiesInPlace } from './innovation';
 import { KindTables } from './kind-tables';
@@ -41,6 +41,7 @@ export class Simulation {
   readonly counters = new TickCounters();
   readonly row: Float64Array;
   readonly firmLog: FirmLog | null;
+  private readonly atypicalityScratch: Float64Array;
   private readonly frontier: FrontierSettings;
   private readonly kinds: KindTables;
   private readonly observer: Observer;
@@ -72,6 +73,7 @@ export class Simulation {
     this.valueThisTick = new Float64Array(this.state.F);
     this.row = new Float64Array(TIMESERIES_COLUMNS.length);
     this.firmLog = options.microdata ? new FirmLog() : null;
+    this.atypicalityScratch = new Float64Array(this.state.K);
     this.state.lateStart = Math.max(0, s.ticks - s.observe.window);
     for (const p of s.policies) this.policySlots.push({ policy: p, active: false, group: -1, link: null });
     this.shocks = [...s.shocks].sort((a, b) => a.tick - b.tick);
@@ -106,6 +108,7 @@ export class Simulation {
     demographyInPlace(st, this.params, this.rngDyn, c, this.firmLog); // 8
     decayTiesInPlace(st, this.params); // 9
     recordCapabilitiesInPlace(st, this.params);
+    if (this.firmLog && st.tick >= st.lateStart) accumulateAtypicalityInPlace(st, this.params.phi, this.atypicalityScratch);
     this.observer.observeInto(this.row, this.params, c, this.novelty.mean(), residentSkill, this.rngObs); // 10
     st.tick++;
   }

@@ -61,6 +61,9 @@ export class ModelState {
   readonly lateValue: Float64Array;
   readonly partnerDistSum: Float64Array; // learning-weighted cognitive distance, late window
   readonly partnerDistWeight: Float64Array;
+  /** Own atypicality summed over the late window's ticks (microdata only), and the ticks. */
+  readonly atypicalitySum: Float64Array;
+  readonly atypicalityTicks: Float64Array;
   readonly exitedThisTick: Uint8Array;
   /** This tick's misunderstanding: sum over a firm's meetings of 1 - understandability. */
   readonly misunderstanding: Float32Array;
@@ -179,6 +182,8 @@ export class ModelState {
     this.lateValue = new Float64Array(F);
     this.partnerDistSum = new Float64Array(F);
     this.partnerDistWeight = new Float64Array(F);
+    this.atypicalitySum = new Float64Array(F);
+    this.atypicalityTicks = new Float64Array(F);
     this.exitedThisTick = new Uint8Array(F);
     this.misunderstanding = new Float32Array(F);
     this.planted = new Uint8Array(F);

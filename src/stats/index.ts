@@ -4,7 +4,7 @@ export { summarize, tHalfWidth, tCritical, CONFIDENCE, type Summary } from './su
 export { wilsonInterval, Z95, type Share } from './wilson';
 export { pairedDifference, type PairedDifference } from './paired';
 export { welchDifference, type MeanDifference } from './welch';
-export { quadraticFit } from './quadratic';
+export { leastSquares, quadraticFit } from './quadratic';
 export { firmCurves, FIRM_BINS, type FirmCurve, type FirmBin } from './firm-curve';
 export { SeriesAccumulator, type SeriesBand } from './series-band';
 export { readManifest, readRunRecords, outcomeValue, type RunRecord, type SweepManifest, type ScenarioLike } from './records';

@@ -39,3 +39,33 @@ export function quadraticFit(xs: readonly number[], ys: readonly number[]): [num
   const [a0, b0, c0] = z;
   return [a0 - b0 * mx + c0 * mx * mx, b0 - 2 * c0 * mx, c0];
 }
+
+/**
+ * Ordinary least squares: the coefficients b minimising |y - X b|^2, by Gauss-Jordan
+ * elimination with partial pivoting on the normal equations (X is small: a few columns).
+ * Returns NaNs when X'X is singular.
+ * @example leastSquares([[1, 0], [1, 1], [1, 2]], [1, 3, 5]) // [1, 2]
+ */
+export function leastSquares(X: readonly (readonly number[])[], y: readonly number[]): number[] {
+  const p = X.length ? X[0].length : 0;
+  const A = Array.from({ length: p }, () => new Array<number>(p + 1).fill(0));
+  for (let i = 0; i < X.length; i++) {
+    const row = X[i];
+    for (let r = 0; r < p; r++) {
+      for (let c = 0; c < p; c++) A[r][c] += row[r] * row[c];
+      A[r][p] += row[r] * y[i];
+    }
+  }
+  for (let c = 0; c < p; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < p; r++) if (Math.abs(A[r][c]) > Math.abs(A[pivot][c])) pivot = r;
+    if (!(Math.abs(A[pivot][c]) > 0)) return new Array<number>(p).fill(Number.NaN);
+    [A[c], A[pivot]] = [A[pivot], A[c]];
+    for (let r = 0; r < p; r++) {
+      if (r === c) continue;
+      const f = A[r][c] / A[c][c];
+      for (let k = c; k <= p; k++) A[r][k] -= f * A[c][k];
+    }
+  }
+  return A.map((row, i) => row[p] / row[i]);
+}

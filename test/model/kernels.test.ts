@@ -4,6 +4,7 @@ import { Rng } from '../../src/model/rng';
 import { bumpInto, ringDistance, wrap } from '../../src/model/ring';
 import { ScenarioSchema } from '../../src/scenario/schema';
 import { Simulation } from '../../src/model/simulation';
+import { accumulateAtypicalityInPlace } from '../../src/model/firm-log';
 import { capInPlace, cognitiveProximity, exchangeInPlace, relatednessInto, understandability } from '../../src/model/knowledge';
 
 /** A tiny world whose first agents' knowledge a test can set by hand. */
@@ -125,5 +126,28 @@ describe('knowledge kernels', () => {
     for (let k = 0; k < 8; k++) sum += st.tacit[k] + st.explicit[k];
     expect(sum).toBeCloseTo(6, 5);
     expect(st.tacit[0] / st.explicit[0]).toBeCloseTo(2, 6);
+  });
+});
+
+describe('firm atypicality (firms.csv, fact 1b)', () => {
+  it('adds 1 - cos(c_i, sum of the other live firms\' c) per live firm, with c = T + phi E', () => {
+    const sim = tiny();
+    const st = sim.state;
+    const K = st.K;
+    const phi = sim.params.phi;
+    // Firms 0 and 1 in domain 0, firm 2 in domain 1 (explicit only), firm 3 not alive.
+    st.tacit[0 * K + 0] = 1;
+    st.tacit[1 * K + 0] = 0.5;
+    st.explicit[2 * K + 1] = 1;
+    st.alive[3] = 0;
+    st.atypicalitySum.fill(0);
+    st.atypicalityTicks.fill(0);
+    accumulateAtypicalityInPlace(st, phi, new Float64Array(K));
+    // Firm 0 against (0.5, phi): cos = 0.5 / sqrt(0.25 + phi^2).
+    expect(st.atypicalitySum[0]).toBeCloseTo(1 - 0.5 / Math.sqrt(0.25 + phi * phi), 12);
+    expect(st.atypicalitySum[1]).toBeCloseTo(1 - 1 / Math.sqrt(1 + phi * phi), 12);
+    expect(st.atypicalitySum[2]).toBeCloseTo(1, 12); // nothing in common with the others
+    expect(st.atypicalitySum[3]).toBe(0);
+    expect([...st.atypicalityTicks]).toEqual([1, 1, 1, 0]);
   });
 });

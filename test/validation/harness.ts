@@ -6,7 +6,7 @@
 import { RunPool } from '../../src/sweep/pool';
 import type { RunOutput } from '../../src/sweep/record';
 import { tCritical } from '../../src/stats';
-export { quadraticFit } from '../../src/stats';
+export { leastSquares, quadraticFit } from '../../src/stats';
 
 /** The region used by the validation suite: the prototypes' size (CALIBRATION-NOTES). */
 export const SMALL_REGION = {
