@@ -23,7 +23,25 @@ export function cognitiveProximity(st: ModelState, i: number, j: number): number
   let nj = 0;
   let mi = 0;
   let mj = 0;
-  for (let k = 0; k < K; k++) {
+  // Unrolled by two (a speed trick only): the sums still accumulate in order k.
+  let k = 0;
+  for (; k + 1 < K; k += 2) {
+    const xi0 = T[bi + k] + E[bi + k];
+    const xj0 = T[bj + k] + E[bj + k];
+    const xi1 = T[bi + k + 1] + E[bi + k + 1];
+    const xj1 = T[bj + k + 1] + E[bj + k + 1];
+    dot += xi0 * xj0;
+    dot += xi1 * xj1;
+    ni += xi0 * xi0;
+    ni += xi1 * xi1;
+    nj += xj0 * xj0;
+    nj += xj1 * xj1;
+    if (xi0 > mi) mi = xi0;
+    if (xi1 > mi) mi = xi1;
+    if (xj0 > mj) mj = xj0;
+    if (xj1 > mj) mj = xj1;
+  }
+  if (k < K) {
     const xi = T[bi + k] + E[bi + k];
     const xj = T[bj + k] + E[bj + k];
     dot += xi * xj;
