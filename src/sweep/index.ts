@@ -1,6 +1,6 @@
 /** Sweeps: designs, seed rule, run keys, worker pool, crash-safe store, shards, merge, tidy outputs. */
 export { runSweep, prepareSweep, SWEEP_FILES, type SweepOptions, type SweepSummary, type PreparedSweep } from './run-sweep';
-export { mergeSweeps, type MergeSummary } from './merge';
+export { mergeSweeps, type MergeOptions, type MergeSummary } from './merge';
 export { buildDesign, scaleToRange, MAX_POINTS, type Design, type DesignKind, type ParameterValue } from './design';
 export { gridPoints } from './designs/grid';
 export { latinHypercube } from './designs/lhs';

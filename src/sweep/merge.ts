@@ -42,13 +42,33 @@ function finishCommand(template: SweepManifest, shard: Shard, dir: string): stri
   return `lrsim ${args.map((a) => (/^[\w./=:@%+,-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(' ')}`;
 }
 
+export interface MergeOptions {
+  /**
+   * How to finish an incomplete shard set, from whoever made the shards (`lrsim slurm`
+   * passes `slurmShardSetProblem`, which names its own command): a one-line message, or
+   * null when it does not know these shards. Asked only when the set is incomplete or an
+   * input has no manifest (a shard that never started), so a complete merge reads each
+   * store once; when it returns null or fails, merge gives its own message.
+   */
+  incompleteShardSet?: (dirs: readonly string[]) => string | null;
+}
+
 /** Merges shard (or whole-sweep) directories into `out`. */
-export async function mergeSweeps(dirs: readonly string[], out: string): Promise<MergeSummary> {
+export async function mergeSweeps(dirs: readonly string[], out: string, options: MergeOptions = {}): Promise<MergeSummary> {
   if (dirs.length === 0) badInput(msg.mergeNothing());
   if (dirs.some((d) => resolve(d) === resolve(out))) badInput(msg.mergeOutIsInput(out));
+  function incomplete(own: () => string): never {
+    let advice: string | null = null;
+    try {
+      advice = options.incompleteShardSet?.(dirs) ?? null;
+    } catch {
+      // The maker's own check could not run (say its plan is unreadable): merge's message still holds.
+    }
+    return badInput(advice ?? own());
+  }
   const inputs = dirs.map((dir) => {
     const manifest = readManifest(dir);
-    if (!manifest) badInput(msg.mergeNoManifest(dir));
+    if (!manifest) incomplete(() => msg.mergeNoManifest(dir));
     return { dir, manifest };
   });
   const first = inputs[0];
@@ -82,7 +102,7 @@ export async function mergeSweeps(dirs: readonly string[], out: string): Promise
   }
   if (problems.length) {
     const finish = unfinished.length ? unfinished.map((u) => finishCommand(m, u.shard, u.dir)).join(' && ') : 'lrsim sweep ... --resume';
-    badInput(msg.mergeIncomplete(problems.join(', '), finish));
+    incomplete(() => msg.mergeIncomplete(problems.join(', '), finish));
   }
 
   mkdirSync(out, { recursive: true });

@@ -126,3 +126,42 @@ describe('slurmShardSetProblem (the check for merge)', () => {
     );
   });
 });
+
+describe('lrsim merge of the shards of a SLURM sweep', () => {
+  it('names the lrsim slurm command that resubmits the unfinished shards, not lrsim sweep --shard', () => {
+    const out = join(tmp, 'merge-advice');
+    expect(lrsim(['slurm', scenario, '--shards', '3', '--out', out]).status).toBe(0);
+    const shard = (i: number) => join(out, 'shards', String(i));
+    const runShard = (i: number) => {
+      const r = lrsim(['sweep', join(out, 'scenario.json'), '--shard', `${i}/3`, '--out', shard(i), '--workers', '1', '--resume', '--no-report']);
+      expect(r.status, r.stderr).toBe(0);
+    };
+    const merge = () => lrsim(['merge', shard(0), shard(1), shard(2), '--out', out, '--no-report']);
+    const finish = `finish it with: lrsim slurm ${out}/scenario.json --shards 3 --out ${out} --cpus-per-task 1 --submit`;
+    const incomplete = (what: string) => new RegExp(`merge: the shard set of ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is incomplete: ${what}; `);
+
+    // Shards 0 and 2 never started: their directories do not exist (merge.sbatch names them all).
+    runShard(1);
+    let r = merge();
+    expectOneLineError(r, incomplete('shard 0 \\(no runs yet\\), shard 2 \\(no runs yet\\)'));
+    expect(r.stderr).toContain(finish);
+    expect(r.stderr).not.toContain('lrsim sweep');
+
+    // Every shard started, but shard 0 was stopped after 2 of its 4 runs.
+    runShard(0);
+    runShard(2);
+    const store = join(shard(0), 'runs.ndjson');
+    writeFileSync(store, readFileSync(store, 'utf8').split('\n').slice(0, 2).join('\n') + '\n');
+    r = merge();
+    expectOneLineError(r, incomplete('shard 0 \\(2 of 4 runs\\)'));
+    expect(r.stderr).toContain(finish);
+    expect(r.stderr).not.toContain('lrsim sweep');
+    expect(existsSync(join(out, 'runs.csv'))).toBe(false);
+
+    // Finished, the set merges.
+    runShard(0);
+    r = merge();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`merged 12 runs (0 failed) into ${out}\n`);
+  });
+});

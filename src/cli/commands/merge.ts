@@ -1,5 +1,6 @@
 /** `lrsim merge DIR... --out DIR`: join the shards of a sweep into the outputs of one sweep. */
 import type { CommandModule } from 'yargs';
+import { slurmShardSetProblem } from '../../slurm/shard-set';
 import { mergeSweeps } from '../../sweep/merge';
 import { sweepMessages as msg } from '../../sweep/messages';
 import { writeSweepReport } from './sweep-report';
@@ -14,7 +15,9 @@ export const mergeCommand: CommandModule<object, { dirs: string[]; out: string; 
       .option('report', { type: 'boolean', default: true, describe: 'Write the HTML report (--no-report to skip)' })
       .example('$0 merge out/shards/* --out out', 'merge four shards into out/'),
   handler: async (args) => {
-    const summary = await mergeSweeps(args.dirs.map(String), args.out);
+    // Shards of a sweep planned by `lrsim slurm` (DIR/shards/<i> beside DIR/slurm/plan.json)
+    // are finished by re-running that command, which resubmits only the unfinished ones.
+    const summary = await mergeSweeps(args.dirs.map(String), args.out, { incompleteShardSet: slurmShardSetProblem });
     process.stdout.write(`merged ${summary.planned} runs (${summary.failedCount} failed) into ${summary.dir}\n`);
     if (summary.failedCount) process.stderr.write(`lrsim: ${msg.failedSummary(summary.failed)}\n`);
     if (args.report) await writeSweepReport(summary.dir);
