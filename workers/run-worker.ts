@@ -11,7 +11,7 @@ import type { RunTask } from '../src/sweep/task';
 
 /** The buffers of a result that can change owner instead of being copied. */
 function transferables(result: RunResult): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>([result.series.buffer as ArrayBuffer, result.placeFlows.buffer as ArrayBuffer]);
+  const buffers = new Set<ArrayBuffer>([result.series.buffer as ArrayBuffer, result.placeFlows.buffer as ArrayBuffer, result.placeFlowBlocks.buffer as ArrayBuffer]);
   for (const column of Object.values(result.firms ?? {})) {
     if (ArrayBuffer.isView(column) && column.buffer instanceof ArrayBuffer) buffers.add(column.buffer);
   }

@@ -22,6 +22,12 @@ export interface RunResult {
   outcomes: Record<OutcomeKey, number>;
   placeNames: string[];
   placeFlows: Float64Array;
+  /**
+   * The same tacit flows per block of `placeFlowWindow` ticks (observe.window): block b
+   * covers ticks [b W, min((b + 1) W, ticks)), P x P values each, blocks one after another.
+   */
+  placeFlowBlocks: Float64Array;
+  placeFlowWindow: number;
   firms?: Record<string, number[] | string[]>;
   wallSeconds: number;
 }
@@ -46,8 +52,20 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     exits: new Float64Array(ticks),
   };
   let rows = 0;
+  const st = sim.state;
+  const P2 = st.placeFlows.length;
+  const W = s.observe.window;
+  const blocks = new Float64Array(Math.ceil(ticks / W) * P2);
+  const before = new Float64Array(P2); // cumulative flows at the end of the last block
   for (let t = 0; t < ticks; t++) {
     sim.step();
+    if ((t + 1) % W === 0 || t === ticks - 1) {
+      const b = Math.floor(t / W) * P2;
+      for (let i = 0; i < P2; i++) {
+        blocks[b + i] = st.placeFlows[i] - before[i];
+        before[i] = st.placeFlows[i];
+      }
+    }
     const row = sim.observe();
     h.value[t] = row[COL.innovation_value];
     h.innovations[t] = row[COL.innovations];
@@ -61,7 +79,6 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     }
     options.onTick?.(t, row);
   }
-  const st = sim.state;
   const outcomes = computeOutcomes(h, series, rows, s.observe.window, s.lock_in.threshold, sim.shockTicks.length > 0 ? sim.shockTicks[0] : -1);
   let firms: RunResult['firms'];
   if (sim.firmLog) {
@@ -78,6 +95,8 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     outcomes,
     placeNames: st.placeNames,
     placeFlows: st.placeFlows.slice(),
+    placeFlowBlocks: blocks,
+    placeFlowWindow: W,
     firms,
     wallSeconds: (now() - started) / 1000,
   };

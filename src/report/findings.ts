@@ -53,6 +53,7 @@ export function findings(stats: SweepStats): string[] {
     const s = wilsonInterval(locked.filter((v) => v >= 0.5).length, locked.length);
     out.push(`Over all runs, ${s.successes} of ${s.n} (${pct(s.share)}, Wilson 95 % CI ${pct(s.ciLow)} to ${pct(s.ciHigh)}) ended locked in.`);
   }
+  out.push(...linkFindings(stats));
   out.push(...firmFindings(stats));
   const pairs = stats.runs.filter((r) => Number.isFinite(r.outcomes.diversity_final) && Number.isFinite(r.outcomes.external_tie_share_final));
   if (pairs.length >= 3) {
@@ -152,4 +153,29 @@ function firmFindings(stats: SweepStats): string[] {
     `Firm level (${firms} firms that lived through the late window, ${runs} runs${pooled}): late innovation value against the cognitive distance of the partners a firm learned from ${shape}: ` +
       `quadratic term fitted per run ${fmt(q.mean)} (95 % CI ${fmt(q.ciLow)} to ${fmt(q.ciHigh)}, ${q.n} runs; below zero = concave, the shape of the proximity paradox).`,
   ];
+}
+
+/** Tacit flow across an infrastructure link just before and just after the policy starts. */
+function linkFindings(stats: SweepStats): string[] {
+  const out: string[] = [];
+  for (const link of stats.linkFlows) {
+    const start = Math.min(...link.starts.map((s) => s.tick));
+    const parts: string[] = [];
+    let window = 0;
+    for (const g of link.groups) {
+      const before = g.blocks.filter((b) => b.end <= start).pop();
+      const after = g.blocks.find((b) => b.start >= start);
+      const last = g.blocks[g.blocks.length - 1];
+      if (!before || !after || !last) continue;
+      window = after.end - after.start;
+      const label = stats.groups.find((h) => h.point === g.point && h.arm === g.arm)?.label ?? g.arm;
+      const ci = (b: typeof after) => `${fmt(b.flow.mean)} (95 % CI ${fmt(b.flow.ciLow)} to ${fmt(b.flow.ciHigh)})`;
+      parts.push(`${label}: ${fmt(before.flow.mean)} before, ${ci(after)} after, ${ci(last)} in the last ${last.end - last.start} ticks`);
+    }
+    if (parts.length === 0 || parts.length > 8) continue;
+    out.push(
+      `Tacit flow between ${link.from} and ${link.to} (both ways, per tick) in the ${window} ticks before and after tick ${start}, when the policy "${link.starts[0].label}" starts: ${parts.join('; ')}.`,
+    );
+  }
+  return out;
 }

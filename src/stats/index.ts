@@ -6,6 +6,7 @@ export { pairedDifference, type PairedDifference } from './paired';
 export { welchDifference, type MeanDifference } from './welch';
 export { leastSquares, quadraticFit } from './quadratic';
 export { firmCurves, FIRM_BINS, type FirmCurve, type FirmBin } from './firm-curve';
+export { infrastructureLinks, runLinkFlows, type LinkFlowStats, type LinkFlowGroup, type LinkFlowBlock } from './link-flows';
 export { SeriesAccumulator, type SeriesBand } from './series-band';
 export { readManifest, readRunRecords, outcomeValue, type RunRecord, type SweepManifest, type ScenarioLike } from './records';
 export {

@@ -15,8 +15,10 @@ export type StatsRow = Partial<Record<Column, string | number | null>> & { param
  * (extra innovation_value_total per unit extra policy_cost), and with firm microdata
  * `firm_quadratic` (quadratic term of firms' late value on partner distance, fitted per
  * run; n = runs) and `firm_curve` (late value, and partner distance, of the firms whose
- * partner distance is in [bin_low, bin_high); n = firms; an empty bin_high is open).
- * `point` is `all` when pooled.
+ * partner distance is in [bin_low, bin_high); n = firms; an empty bin_high is open), and
+ * with infrastructure policies `link_flow` (tacit flow per tick between the two places a
+ * link joins, both ways, in the block of observe.window ticks starting at `tick`;
+ * measure `tacit_flow:FROM:TO`). `point` is `all` when pooled.
  */
 export function statsRows(stats: SweepStats): StatsRow[] {
   const rows: StatsRow[] = [];
@@ -52,6 +54,14 @@ export function statsRows(stats: SweepStats): StatsRow[] {
       const bin = { bin_low: b.low, bin_high: Number.isFinite(b.high) ? b.high : null };
       for (const [measure, s] of [['late_innovation_value', b.value], ['partner_distance', b.distance]] as const) {
         rows.push({ section: 'firm_curve', ...base, measure, n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh, ...bin });
+      }
+    }
+  }
+  for (const link of stats.linkFlows) {
+    for (const g of link.groups) {
+      for (const b of g.blocks) {
+        const s = b.flow;
+        rows.push({ section: 'link_flow', point: g.point, arm: g.arm, params: groupParams(stats, g.point), measure: `tacit_flow:${link.from}:${link.to}`, tick: b.start, n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh });
       }
     }
   }

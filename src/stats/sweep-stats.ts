@@ -4,6 +4,7 @@
  * each arm against the baseline arm on the same seeds, and value per unit policy cost.
  */
 import { firmCurves, type FirmCurve } from './firm-curve';
+import { LinkFlowAccumulator, type LinkFlowStats } from './link-flows';
 import { pairedDifference, type PairedDifference } from './paired';
 import { outcomeValue, readManifest, readRunRecords, type RunRecord, type ScenarioLike, type SweepManifest } from './records';
 import { SeriesAccumulator, type SeriesBand } from './series-band';
@@ -95,6 +96,8 @@ export interface SweepStats {
   failed: { key: string; error: string | null }[];
   /** Firm-level curves from DIR/microdata (empty when the sweep kept no firm tables). */
   firmCurves: FirmCurve[];
+  /** Tacit flow over time across the links of infrastructure policies (empty without any). */
+  linkFlows: LinkFlowStats[];
 }
 
 /** Values are shown as given in the design (numbers unformatted, strings as they are). */
@@ -131,6 +134,7 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const seriesColumns: string[] = [];
   const parameters: string[] = [];
   let placeNames: string[] = [];
+  const links = new LinkFlowAccumulator(scenario);
 
   for await (const record of readRunRecords(dir)) {
     if (record.status !== 'ok') {
@@ -151,6 +155,7 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
     group.rows.push(runRow(record, outcomeKeys));
     foldSeries(group, record, seriesColumns);
     foldPlaceFlows(group, record);
+    links.add(record.point, record.arm, record.arm_index, record.place_names ?? [], record.place_flow_blocks, record.place_flow_window, record.ticks);
   }
   for (const g of groups.values()) for (const row of g.rows) for (const k of outcomeKeys) if (!(k in row.outcomes)) row.outcomes[k] = NaN;
 
@@ -167,7 +172,7 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const paired = baselineArm ? pairArms(sorted, arms, baselineArm, outcomeKeys) : [];
   const cost = baselineArm ? costEffectiveness(sorted, arms, baselineArm) : [];
   const curves = firmCurves(dir, scenario, groupStats, runs);
-  return { dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, runs, paired, cost, failed, firmCurves: curves };
+  return { dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, runs, paired, cost, failed, firmCurves: curves, linkFlows: links.finish() };
 }
 
 /** The design's order of parameters when the manifest has it, else first-seen order. */

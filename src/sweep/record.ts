@@ -28,6 +28,9 @@ export interface RunRecord {
   series?: (number | null)[][];
   place_names?: string[];
   place_flows?: (number | null)[];
+  /** Tacit place flows per block of `place_flow_window` ticks: one P x P array per block. */
+  place_flow_window?: number;
+  place_flow_blocks?: (number | null)[][];
 }
 
 /** The swept values of a point, by dot path. */
@@ -57,6 +60,8 @@ export function okRecord(run: PlannedRun, params: Record<string, ParameterValue>
     series,
     place_names: out.placeNames,
     place_flows: Array.from(out.placeFlows),
+    place_flow_window: out.placeFlowWindow,
+    place_flow_blocks: blocksOf(out.placeFlowBlocks, out.placeFlows.length),
   };
 }
 
@@ -77,3 +82,10 @@ export function errorText(error: unknown): string {
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** A flat array of equal blocks as an array of blocks. */
+function blocksOf(flat: Float64Array, size: number): number[][] {
+  const out: number[][] = [];
+  for (let b = 0; size > 0 && b + size <= flat.length; b += size) out.push(Array.from(flat.subarray(b, b + size)));
+  return out;
+}

@@ -74,6 +74,20 @@ describe('a run', () => {
   });
 });
 
+describe('place flows per block of observe.window ticks', () => {
+  it('split the run\'s tacit place flows into blocks that add up to them', () => {
+    const r = runScenario(scenario({ ticks: 45, observe: { window: 20 } }), { seed: 5 });
+    const P2 = r.placeFlows.length;
+    expect(r.placeFlowWindow).toBe(20);
+    expect(r.placeFlowBlocks.length).toBe(3 * P2); // ticks 0-19, 20-39, 40-44
+    for (let i = 0; i < P2; i++) {
+      const sum = r.placeFlowBlocks[i] + r.placeFlowBlocks[P2 + i] + r.placeFlowBlocks[2 * P2 + i];
+      expect(sum).toBeCloseTo(r.placeFlows[i], 9);
+    }
+    expect(r.placeFlowBlocks.subarray(2 * P2).some((v) => v > 0)).toBe(true);
+  });
+});
+
 describe('the cost of cognitive distance (fact 1 experiment)', () => {
   it('is off by default and, when on, takes R&D effort away (fewer innovations on the same seed)', () => {
     const off = runScenario(scenario({ ticks: 40 }), { seed: 9 });

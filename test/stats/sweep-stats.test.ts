@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeSweepStats, summarize, writeStatsCsv } from '../../src/stats';
-import { FIXTURE_FIRMS, fixtureFirmDistance, fixtureFirmValue, writeFixtureSweep } from '../fixtures/sweep-dir';
+import { FIXTURE_FIRMS, FIXTURE_LINK_FLOW, fixtureFirmDistance, fixtureFirmValue, writeFixtureSweep } from '../fixtures/sweep-dir';
 
 describe('computeSweepStats on the fixture sweep', () => {
   it('summarises every point x arm, pairs arms on seeds and writes a tidy stats.csv', async () => {
@@ -78,5 +78,24 @@ describe('firm-level curves from microdata (fact 1b)', () => {
   it('is empty without microdata', async () => {
     const stats = await computeSweepStats(writeFixtureSweep({ arms: [], parameters: { openness: [0, 0.3] }, replicates: 2 }));
     expect(stats.firmCurves).toEqual([]);
+  });
+});
+
+describe('tacit flow across infrastructure links', () => {
+  it('follows the link of every infrastructure policy over time, per arm, from the per-block place flows', async () => {
+    const dir = writeFixtureSweep({ parameters: {}, arms: ['no_link', 'link'], replicates: 3, ticks: 30, bridge: true });
+    const stats = await computeSweepStats(dir);
+    expect(stats.linkFlows).toHaveLength(1);
+    const link = stats.linkFlows[0];
+    expect([link.from, link.to]).toEqual(['Core City', 'Harbour']);
+    expect(link.starts).toEqual([{ tick: FIXTURE_LINK_FLOW.start, arm: 'link', label: 'Bridge' }]);
+    const byArm = Object.fromEntries(link.groups.map((g) => [g.arm, g.blocks.map((b) => [b.start, b.end, b.flow.mean, b.flow.n])]));
+    const { before, after } = FIXTURE_LINK_FLOW;
+    expect(byArm.no_link).toEqual([[0, 10, before, 3], [10, 20, before, 3], [20, 30, before, 3]]);
+    expect(byArm.link).toEqual([[0, 10, before, 3], [10, 20, after, 3], [20, 30, after, 3]]);
+    writeStatsCsv(dir, stats);
+    const rows = readFileSync(join(dir, 'stats.csv'), 'utf8').split('\n').filter((l) => l.startsWith('link_flow,'));
+    expect(rows).toHaveLength(6);
+    expect(rows[4]).toMatch(/^link_flow,0,link,,tacit_flow:Core City:Harbour,10,3,100,0,100,100,/);
   });
 });
