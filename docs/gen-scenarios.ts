@@ -22,11 +22,11 @@ mkdirSync(imgDir, { recursive: true });
 /** Charts worth showing per scenario, in order of preference (first two that exist). */
 const PREFERRED = ['heatmap-innovation', 'policy-comparison', 'innovation-value', 'lock-in', 'region-map', 'knowledge-flows', 'heatmap-locked-in', 'diversity-external-ties'];
 const FOCUS: Record<string, string[]> = {
-  'oresund-bridge': ['region-map', 'knowledge-flows', 'policy-comparison'],
-  'closed-district': ['innovation-value', 'lock-in'],
+  'oresund-bridge': ['link-flows', 'region-map', 'policy-comparison'],
+  'closed-district': ['innovation-value', 'lock-in', 'diversity-external-ties'],
   'proximity-paradox': ['firm-proximity', 'innovation-value', 'diversity-external-ties'],
-  'structural-shock': ['innovation-value', 'policy-comparison'],
-  'learning-city': ['policy-comparison', 'innovation-value'],
+  'structural-shock': ['innovation-value', 'sweep-innovation', 'lock-in'],
+  'learning-city': ['sweep-innovation', 'policy-comparison', 'innovation-value'],
   'proximity-openness': ['heatmap-innovation', 'heatmap-locked-in', 'lock-in'],
 };
 
@@ -61,7 +61,7 @@ for (const b of builtins) {
       '',
       `**What to look for.** ${scenario.teaching_note.trim()}`,
       '',
-      `**Design.** ${manifest.design?.kind ?? 'grid'}; swept: ${Object.keys(scenario.sweep?.parameters ?? {}).join(', ') || 'none'}; arms: ${(scenario.arms ?? []).map((a) => a.name).join(', ') || 'one'}; ${scenario.sweep?.replicates ?? '?'} replicates; ${runs.finished ?? '?'} runs (${runs.failed ?? 0} failed); seed ${scenario.seed}. Reproduce: \`npx lrsim sweep ${b.name}\`.`,
+      `**Design.** ${manifest.design?.kind ?? 'grid'}; swept: ${Object.keys(scenario.sweep?.parameters ?? {}).join(', ') || 'none'}; arms: ${(scenario.arms ?? []).map((a) => a.name).join(', ') || 'one'}; ${manifest.design?.replicates ?? scenario.sweep?.replicates ?? '?'} replicates; ${runs.finished ?? '?'} runs (${runs.failed ?? 0} failed); seed ${scenario.seed}. Reproduce: \`npx lrsim sweep ${b.name}\`.`,
       '',
       '**Findings (computed from the statistics of this sweep).**',
       '',

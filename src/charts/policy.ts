@@ -36,13 +36,13 @@ export function policyChart(stats: SweepStats): Chart | null {
     width: 340,
     height,
     transform: [{ filter: "datum.panel === 'effect'" }],
-    layer: dotAndBar('% of baseline (95 % CI)', [
+    layer: dotAndBar(`% of ${baseline} (95 % CI)`, [
       { field: 'arm', title: 'Arm' }, { field: 'mean', title: 'Change (%)', format: '.1f' }, { field: 'lo', title: 'CI low (%)', format: '.1f' }, { field: 'hi', title: 'CI high (%)', format: '.1f' },
       { field: 'abs', title: 'Change (absolute)', format: '.4~g' }, { field: 'dz', title: "Cohen's d_z", format: '.2f' }, { field: 'n', title: 'Paired seeds' },
     ], PALETTE[0]),
   };
   const costPanel = {
-    title: { text: 'Extra innovation value per unit of extra cost', fontSize: 12 },
+    title: { text: 'Extra innovation value (whole run) per unit of extra cost', fontSize: 12 },
     width: 300,
     height,
     transform: [{ filter: "datum.panel === 'cost'" }],
@@ -56,7 +56,7 @@ export function policyChart(stats: SweepStats): Chart | null {
   return {
     name: 'policy-comparison',
     title: 'Policy comparison',
-    caption: `Left: mean paired difference of each arm to the baseline arm “${baseline}” on the same seeds${pooled}, in % of the baseline's mean late innovation value, with its t-based 95 % CI (hover for Cohen's d_z). ${cost.length ? 'Right: extra total innovation value per unit of extra policy cost (arms that cost no more than the baseline are left out).' : 'No arm costs more than the baseline, so no value per cost is shown.'}`,
+    caption: `Left: mean paired difference of each arm to the reference arm “${baseline}” on the same seeds${pooled}, in % of the reference arm's mean late innovation value, with its t-based 95 % CI (hover for Cohen's d_z). ${cost.length ? 'Right: extra innovation value summed over the whole run (not only the late window) per unit of extra policy cost (arms that cost no more than the reference arm are left out).' : 'No arm costs more than the reference arm, so no value per cost is shown.'}`,
     spec: topLevel('Policy comparison', `Paired on the same seeds; dashed line: no difference`, [...effect, ...cost], body),
   };
 }

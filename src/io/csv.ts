@@ -6,6 +6,7 @@
  * - other finite numbers are rounded to 6 significant digits, then written in
  *   JavaScript's shortest form (`0.123457`, `1.5e-7`, `12345.7`);
  * - NaN is an empty field (read as missing by R and pandas), infinities `Inf` / `-Inf`;
+ * - booleans are `TRUE` / `FALSE` (what R's read.csv recognises; pandas too);
  * - text is quoted when it holds a comma, quote, line break or edge space.
  */
 
@@ -24,7 +25,8 @@ export function formatNumber(x: number): string {
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  // TRUE/FALSE: read as logical by R's read.csv, readr and data.table, and as bool by pandas.
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

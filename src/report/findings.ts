@@ -53,6 +53,8 @@ export function findings(stats: SweepStats): string[] {
     const s = wilsonInterval(locked.filter((v) => v >= 0.5).length, locked.length);
     out.push(`Over all runs, ${s.successes} of ${s.n} (${pct(s.share)}, Wilson 95 % CI ${pct(s.ciLow)} to ${pct(s.ciHigh)}) ended locked in.`);
   }
+  out.push(...pointArmFindings(stats));
+  out.push(...extraOutcomeFindings(stats));
   out.push(...linkFindings(stats));
   out.push(...firmFindings(stats));
   const pairs = stats.runs.filter((r) => Number.isFinite(r.outcomes.diversity_final) && Number.isFinite(r.outcomes.external_tie_share_final));
@@ -132,7 +134,7 @@ function armFindings(stats: SweepStats): string[] {
     }
     const c = stats.cost.find((x) => x.point === null && x.arm === arm);
     if (c && Number.isFinite(c.valuePerCost)) {
-      out.push(`Each unit of extra policy cost of the ${arm} arm bought ${fmt(c.valuePerCost)} units of extra innovation value (95 % CI ${fmt(c.valuePerCostLow)} to ${fmt(c.valuePerCostHigh)}; extra cost ${fmt(c.extraCost)} per run).`);
+      out.push(`Each unit of extra policy cost of the ${arm} arm bought ${fmt(c.valuePerCost)} units of extra innovation value summed over the whole run (95 % CI ${fmt(c.valuePerCostLow)} to ${fmt(c.valuePerCostHigh)}; extra cost ${fmt(c.extraCost)} per run).`);
     }
   }
   return out;
@@ -176,6 +178,53 @@ function linkFindings(stats: SweepStats): string[] {
     out.push(
       `Tacit flow between ${link.from} and ${link.to} (both ways, per tick) in the ${window} ticks before and after tick ${start}, when the policy "${link.starts[0].label}" starts: ${parts.join('; ')}.`,
     );
+  }
+  return out;
+}
+
+/** With arms and a few design points: each arm's paired effect at each point. */
+function pointArmFindings(stats: SweepStats): string[] {
+  const baseline = stats.baselineArm;
+  const points = [...new Set(stats.groups.map((g) => g.point))];
+  if (!baseline || points.length < 2 || points.length > 6) return [];
+  const out: string[] = [];
+  for (const arm of stats.arms) {
+    if (arm === baseline) continue;
+    const parts = points.flatMap((point) => {
+      const p = stats.paired.find((x) => x.point === point && x.arm === arm && x.outcome === 'innovation_value_late');
+      const label = stats.groups.find((g) => g.point === point)?.pointLabel ?? String(point);
+      if (!p) return [];
+      const d = p.difference;
+      return [`at ${label} ${fmt(d.mean)} (95 % CI ${fmt(d.ciLow)} to ${fmt(d.ciHigh)}; ${pctSigned(d.relMean)})`];
+    });
+    if (parts.length) out.push(`Per design point, the ${arm} arm changed late innovation value over the ${baseline} arm (paired, same seeds): ${parts.join('; ')}.`);
+  }
+  return out;
+}
+
+/** The outcomes a scenario lists in sweep.outcomes: per point x arm, and paired arm differences. */
+function extraOutcomeFindings(stats: SweepStats): string[] {
+  const keys = ((stats.scenario.sweep as { outcomes?: string[] } | undefined)?.outcomes ?? []).filter((k) => stats.outcomeKeys.includes(k));
+  const out: string[] = [];
+  for (const key of keys) {
+    const cells = stats.groups
+      .filter((g) => g.outcomes[key] && g.outcomes[key].n > 0)
+      .map((g) => {
+        const s = g.outcomes[key];
+        return `${g.label || 'all runs'} ${fmt(s.mean)}${s.n > 1 ? ` (95 % CI ${fmt(s.ciLow)} to ${fmt(s.ciHigh)}, ${s.n} runs)` : ` (${s.n} run)`}`;
+      });
+    if (cells.length === 0 || cells.length > 12) continue;
+    const missing = stats.groups.filter((g) => !g.outcomes[key] || g.outcomes[key].n === 0).map((g) => g.label);
+    let sentence = `${label(key)}: ${cells.join('; ')}` + (missing.length ? ` (undefined in ${missing.join(', ')})` : '') + '.';
+    const baseline = stats.baselineArm;
+    if (baseline) {
+      const diffs = stats.arms.flatMap((arm) => {
+        const p = arm === baseline ? undefined : stats.paired.find((x) => x.point === null && x.arm === arm && x.outcome === key);
+        return p && p.difference.n > 1 ? [`${arm} ${fmt(p.difference.mean)} (95 % CI ${fmt(p.difference.ciLow)} to ${fmt(p.difference.ciHigh)})`] : [];
+      });
+      if (diffs.length) sentence += ` Paired difference to the ${baseline} arm on the same seeds: ${diffs.join('; ')}.`;
+    }
+    out.push(sentence);
   }
   return out;
 }

@@ -5,6 +5,7 @@
  * Defaults come from MODEL-SPEC section 8 (the last prototype); see docs/ODD.md.
  */
 import { z } from 'zod';
+import { OUTCOME_KEYS } from '../model/outcomes';
 
 /** Hard limits, documented in the README and docs/ODD.md ("absurd sizes" are rejected). */
 export const LIMITS = {
@@ -170,6 +171,7 @@ export const SweepSchema = z.strictObject({
   parameters: z.record(z.string(), z.union([z.array(z.union([z.number(), z.string(), z.boolean()])), RangeSchema])).default({}).describe('Dot paths to value lists (grid) or {min, max} ranges (lhs, sobol).'),
   samples: z.number().int().min(1).max(1_000_000).optional().describe('Points for lhs and sobol.'),
   replicates: z.number().int().min(1).max(100_000).default(8).describe('Seeds per point and arm.'),
+  outcomes: z.array(z.enum(OUTCOME_KEYS)).max(12).default([]).describe('Outcomes besides late innovation value and lock-in whose values the report states per point and arm (with paired arm differences where both arms define them), e.g. resident_skill_final, resilience_ticks.'),
   microdata: z.boolean().default(false).describe('Keep every run\'s firm table (firms.csv, one row per firm) in OUT/microdata/ and add the firm-level chart to the report; --microdata / --no-microdata overrides.'),
 });
 export const ArmSchema = z.strictObject({

@@ -4,7 +4,7 @@
  * the Arrow copies, manifest.json). Refuses shards of different sweeps and an incomplete
  * shard set, naming the shards to finish and the command that finishes them.
  */
-import { closeSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model';
 import type { ParameterValue } from './design';
@@ -107,6 +107,7 @@ export async function mergeSweeps(dirs: readonly string[], out: string, options:
 
   mkdirSync(out, { recursive: true });
   const runs = [...plannedRuns(plan)].map((r) => index.get(r.key)!).sort((a, b) => (a.key < b.key ? -1 : 1));
+  copyMicrodata(runs, out);
   const merged = copyStore(runs, join(out, 'runs.ndjson'));
   const okRuns = merged.filter((r) => !r.failed);
   const failedRuns = merged.filter((r) => r.failed);
@@ -135,6 +136,16 @@ export async function mergeSweeps(dirs: readonly string[], out: string, options:
     },
   });
   return { dir: out, planned: runs.length, ok: okRuns.length, failed, failedCount: failedRuns.length, exitCode: failedRuns.length ? 1 : 0 };
+}
+
+/** Copies each run's firm table (DIR/microdata/<key>.firms.csv of its shard), where it has one. */
+function copyMicrodata(runs: readonly StoredRun[], out: string): void {
+  for (const run of runs) {
+    const source = join(dirname(run.file), 'microdata', `${run.key}.firms.csv`);
+    if (!existsSync(source)) continue;
+    mkdirSync(join(out, 'microdata'), { recursive: true });
+    copyFileSync(source, join(out, 'microdata', `${run.key}.firms.csv`));
+  }
 }
 
 /** Copies the records of `runs` (in that order) into a new store file; returns their new places. */

@@ -23,7 +23,8 @@ describe('CSV writer', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField(' edge')).toBe('" edge"');
-    expect(csvField(true)).toBe('true');
+    expect(csvField(true)).toBe('TRUE');
+    expect(csvField(false)).toBe('FALSE');
     expect(csvField(null)).toBe('');
   });
   it('writes row-major and columnar tables', () => {

@@ -25,6 +25,21 @@ describe('findings', () => {
   });
 });
 
+describe('findings per design point and for listed outcomes', () => {
+  it('gives each arm\'s paired effect at each point and the listed outcomes per point and arm', async () => {
+    const dir = writeFixtureSweep({ parameters: { openness: [0, 0.3] }, replicates: 3, ticks: 30, outcomes: ['resident_skill_final', 'resilience_ticks'] });
+    const result = await writeReport(dir, { images: false });
+    // The fixture's cluster arm adds 0.3 (1 + t / 30) a tick on the same noise: 0.545 over ticks 20-29.
+    const perPoint = result.findings.find((f) => f.startsWith('Per design point, the cluster arm changed late innovation value over the baseline arm'));
+    expect(perPoint).toMatch(/at openness = 0 0\.545 \(95 % CI 0\.545 to 0\.545; \+\d+ %\); at openness = 0\.3 0\.545/);
+    const skill = result.findings.find((f) => f.startsWith('Final resident skill: '));
+    expect(skill).toContain('openness = 0 · baseline 0.3 (95 % CI 0.3 to 0.3, 3 runs)');
+    expect(skill).toContain('Paired difference to the baseline arm on the same seeds: cluster 0 (95 % CI 0 to 0)');
+    // Undefined everywhere (no shock in the fixture): no sentence rather than an empty one.
+    expect(result.findings.some((f) => f.startsWith('Recovery time'))).toBe(false);
+  });
+});
+
 describe('writeReport on the fixture sweep', () => {
   it('writes one self-contained report.html with escaped scenario text and no network load', async () => {
     const evil = 'Region <script>alert(1)</script> & "friends" </script><img src=x onerror=alert(2)>';

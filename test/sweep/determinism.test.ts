@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeSweeps } from '../../src/sweep/merge';
@@ -27,5 +28,17 @@ describe('sweep outputs are byte-identical', { timeout: 300_000 }, () => {
     const merged = await mergeSweeps([0, 1, 2].map((i) => join(dir, 'shards', String(i))), join(dir, 'merged'));
     expect(merged).toMatchObject({ planned: 16, ok: 16, exitCode: 0 });
     expect(outputs(join(dir, 'merged'))).toEqual(reference);
+  });
+
+  it('merged shards keep every run\'s firm table (microdata), identical to a single sweep\'s', async () => {
+    const micro = (out: string, shard?: { index: number; count: number }) =>
+      runSweep({ scenario, out: join(dir, out), workers: 2, shard, microdata: true, progress: false });
+    await micro('m-whole');
+    for (let i = 0; i < 2; i++) await micro(`m-shards/${i}`, { index: i, count: 2 });
+    await mergeSweeps([0, 1].map((i) => join(dir, 'm-shards', String(i))), join(dir, 'm-merged'));
+    const tables = (out: string) => Object.fromEntries(readdirSync(join(dir, out, 'microdata')).sort().map((f) => [f, readFileSync(join(dir, out, 'microdata', f), 'utf8')]));
+    const whole = tables('m-whole');
+    expect(Object.keys(whole)).toHaveLength(16);
+    expect(tables('m-merged')).toEqual(whole);
   });
 });
