@@ -28,6 +28,8 @@ const FOCUS: Record<string, string[]> = {
   'structural-shock': ['innovation-value', 'sweep-innovation', 'lock-in'],
   'learning-city': ['sweep-innovation', 'policy-comparison', 'innovation-value'],
   'proximity-openness': ['heatmap-innovation', 'heatmap-locked-in', 'lock-in'],
+  'university-milieu': ['firm-learning', 'policy-comparison', 'innovation-value'],
+  'sociocultural-cluster': ['firm-learning', 'policy-comparison', 'innovation-value'],
 };
 
 const sections: string[] = [];

@@ -2,7 +2,8 @@
  * Mean line with a 95 % band over ticks, plus a hover rule that shows every line's value
  * at the tick under the pointer: the building block of the time-series charts.
  */
-import type { VlSpec } from './chart';
+import type { SeriesBand, SweepStats } from '../stats';
+import { round, type VlSpec } from './chart';
 
 export interface BandRow {
   tick: number;
@@ -67,4 +68,36 @@ export function panelled(layers: VlSpec[], facet: { title: string | null; order:
     spec: { width: small.width, height: small.height, layer: layers },
     resolve: { scale: { y: 'shared' } },
   };
+}
+
+/**
+ * Pools the bands of several groups (e.g. the points of one arm) tick by tick: the
+ * run-weighted mean of group means is the mean over all their runs.
+ */
+export function poolBands(bands: readonly SeriesBand[]): { tick: number; mean: number; n: number }[] {
+  if (bands.length === 0) return [];
+  return bands[0].tick.map((tick, i) => {
+    let sum = 0;
+    let n = 0;
+    for (const b of bands) {
+      if (Number.isFinite(b.mean[i])) {
+        sum += b.mean[i] * b.n[i];
+        n += b.n[i];
+      }
+    }
+    return { tick, mean: n ? sum / n : NaN, n };
+  });
+}
+
+/** Rows of `columns` pooled over the points of each arm: tick, arm, mean, n and `extra(column)`. */
+export function armPooledRows(stats: SweepStats, columns: readonly string[], extra: (column: string) => Record<string, unknown>): object[] {
+  const rows: object[] = [];
+  for (const arm of stats.arms) {
+    const groups = stats.groups.filter((g) => g.arm === arm);
+    for (const column of columns) {
+      const fields = extra(column);
+      for (const p of poolBands(groups.map((g) => g.series[column]).filter(Boolean))) rows.push({ tick: p.tick, arm, mean: round(p.mean), n: p.n, ...fields });
+    }
+  }
+  return rows;
 }

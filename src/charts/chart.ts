@@ -56,6 +56,9 @@ export const LABELS: Record<string, string> = {
   drop_ratio: 'Drop after shock',
   policy_cost: 'Policy cost',
   value_per_cost: 'Innovation value per unit cost',
+  firm_learning_late: "Firms' learning per tick (late)",
+  firm_learning_institution_share_late: "Share of firms' learning from institutions (late)",
+  firm_learning_outside_share_late: "Share of firms' learning from outside partners (late)",
 };
 
 /** The label of a measure, or the measure itself with underscores as spaces. */

@@ -1,7 +1,7 @@
 /** Knowledge flows by channel, tacit against explicit, over time. */
 import { FLOW_PREFIX, type SweepStats } from '../stats';
-import { round, topLevel, type Chart } from './chart';
-import { TICK_AXIS } from './band-layers';
+import { topLevel, type Chart } from './chart';
+import { armPooledRows, TICK_AXIS } from './band-layers';
 
 const CHANNEL_ORDER = ['collaboration', 'mobility', 'training', 'pipeline'];
 
@@ -11,28 +11,10 @@ export function flowsChart(stats: SweepStats): Chart | null {
   if (columns.length === 0) return null;
   const withArms = stats.arms.length > 1;
   // Pool the groups of an arm: the run-weighted mean of group means is the mean over runs.
-  const rows: object[] = [];
-  for (const arm of stats.arms) {
-    const groups = stats.groups.filter((g) => g.arm === arm);
-    for (const column of columns) {
-      const [, kind, ...rest] = column.split('_');
-      const channel = rest.join('_');
-      const bands = groups.map((g) => g.series[column]).filter(Boolean);
-      if (bands.length === 0) continue;
-      const ticks = bands[0].tick;
-      for (let i = 0; i < ticks.length; i++) {
-        let sum = 0;
-        let n = 0;
-        for (const b of bands) {
-          if (Number.isFinite(b.mean[i])) {
-            sum += b.mean[i] * b.n[i];
-            n += b.n[i];
-          }
-        }
-        rows.push({ tick: ticks[i], kind: kind === 'tacit' ? 'Tacit' : kind === 'explicit' ? 'Explicit' : kind, channel, arm, mean: round(n ? sum / n : NaN), n });
-      }
-    }
-  }
+  const rows = armPooledRows(stats, columns, (column) => {
+    const [, kind, ...rest] = column.split('_');
+    return { kind: kind === 'tacit' ? 'Tacit' : kind === 'explicit' ? 'Explicit' : kind, channel: rest.join('_') };
+  });
   const channels = [...new Set(columns.map((c) => c.split('_').slice(2).join('_')))].sort((a, b) => rank(a) - rank(b));
   const spec = {
     width: 300,

@@ -3,6 +3,7 @@ import type { SweepStats } from '../stats';
 import type { Chart } from './chart';
 import { diversityScatter } from './scatter';
 import { firmCurveChart } from './firm-curve';
+import { firmLearningChart } from './firm-learning';
 import { linkFlowChart } from './link-flows';
 import { flowsChart } from './flows';
 import { policyChart } from './policy';
@@ -22,6 +23,7 @@ export function buildCharts(stats: SweepStats): Chart[] {
     ...sweepEffectCharts(stats),
     policyChart(stats),
     flowsChart(stats),
+    firmLearningChart(stats),
     linkFlowChart(stats),
     diversityScatter(stats),
     firmCurveChart(stats),

@@ -1,7 +1,10 @@
 /** Per-tick event counters, reset at the start of every tick (no allocation). */
 export class TickCounters {
-  /** Flow accounts: tacit by channel [0..4), explicit by channel [4..8). */
-  readonly flows = new Float64Array(8);
+  /**
+   * Flow accounts: tacit by channel [0..4), explicit by channel [4..8), and what firms
+   * learned (tacit + explicit) by source [8..12): firms, institutions, residents, outside.
+   */
+  readonly flows = new Float64Array(12);
   meetings = 0;
   pipelineMeetings = 0;
   firmMeetings = 0;

@@ -18,6 +18,17 @@ export const CH_TRAINING = 2;
 export const CH_PIPELINE = 3;
 export const CHANNELS = ['collaboration', 'mobility', 'training', 'pipeline'] as const;
 
+/** Where firms learn from (flow accounts [8..12)): other firms, institutions, residents, outside partners. */
+export const SOURCES = ['firms', 'institutions', 'residents', 'outside'] as const;
+export const SRC_FIRMS = 0;
+export const SRC_INSTITUTIONS = 1;
+export const SRC_RESIDENTS = 2;
+export const SRC_OUTSIDE = 3;
+/** Index into the flow accounts of firms' learning from an agent of this kind. */
+export function sourceSlot(kind: number): number {
+  return 8 + (kind === FIRM ? SRC_FIRMS : kind === RESIDENT ? SRC_RESIDENTS : SRC_INSTITUTIONS);
+}
+
 /** How a meeting came about (for the repeat-meeting share). */
 export const MEET_NEW = 0;
 export const MEET_REPEAT = 1;

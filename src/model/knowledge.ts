@@ -5,7 +5,7 @@
  */
 import type { Params } from './params';
 import type { ModelState } from './state';
-import { FIRM } from './kinds';
+import { FIRM, sourceSlot, SRC_OUTSIDE } from './kinds';
 
 /**
  * Cosine similarity of the profiles x = T + E of region agents i and j. As a by-product
@@ -238,6 +238,8 @@ export function exchangeInPlace(
   if (sumJ > p.capacity[st.kind[j]]) scaleInPlace(st, j, p.capacity[st.kind[j]] / sumJ);
   flows[channel] += gTi + gTj;
   flows[4 + channel] += gEi + gEj;
+  if (firmI) flows[sourceSlot(st.kind[j])] += gTi + gEi;
+  if (firmJ) flows[sourceSlot(st.kind[i])] += gTj + gEj;
   // Tacit flows between places: row = the learner's place, column = the source's place.
   const P = st.space.P;
   st.placeFlows[st.place[i] * P + st.place[j]] += gTi;
@@ -350,6 +352,7 @@ export function learnFromExternalInPlace(
   if (sum > cap) scaleInPlace(st, i, cap / sum);
   flows[3] += gTi;
   flows[7] += gEi;
+  if (firm) flows[8 + SRC_OUTSIDE] += gTi + gEi;
   if (firm && st.tick >= st.lateStart) {
     st.partnerDistSum[i] += (gTi + gEi) * (1 - kappa);
     st.partnerDistWeight[i] += gTi + gEi;

@@ -3,7 +3,7 @@
  * measures (diversity, clustering) draw from the separate "observe" stream, so how often
  * a run is observed never changes its dynamics.
  */
-import { CHANNELS } from './kinds';
+import { CHANNELS, SOURCES } from './kinds';
 import type { Params } from './params';
 import { ringDistance } from './ring';
 import type { Rng } from './rng';
@@ -46,6 +46,7 @@ export const TIMESERIES_COLUMNS = [
   'lock_in_exhaustion',
   ...CHANNELS.map((c) => `flow_tacit_${c}`),
   ...CHANNELS.map((c) => `flow_explicit_${c}`),
+  ...SOURCES.map((s) => `firm_learning_from_${s}`),
   'policy_cost',
   'plant_tacit',
 ] as const;
@@ -181,6 +182,7 @@ export class Observer {
     for (let ch = 0; ch < 4; ch++) {
       row[COL.flow_tacit_collaboration + ch] = c.flows[ch];
       row[COL.flow_explicit_collaboration + ch] = c.flows[4 + ch];
+      row[COL.firm_learning_from_firms + ch] = c.flows[8 + ch];
     }
     row[COL.policy_cost] = c.policyCost;
     row[COL.plant_tacit] = this.plantTacit();

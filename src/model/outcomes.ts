@@ -30,6 +30,9 @@ export const OUTCOME_KEYS = [
   'policy_cost',
   'value_per_cost',
   'plant_tacit_final',
+  'firm_learning_late',
+  'firm_learning_institution_share_late',
+  'firm_learning_outside_share_late',
 ] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
 
@@ -91,6 +94,12 @@ export function computeOutcomes(
     }
   }
   const res = resilience(h.value, shockTick, window);
+  // What firms learned per tick in the late window, and the shares from institutions and outside partners.
+  const learnFirms = lateRowsMean(COL.firm_learning_from_firms);
+  const learnInstitutions = lateRowsMean(COL.firm_learning_from_institutions);
+  const learnResidents = lateRowsMean(COL.firm_learning_from_residents);
+  const learnOutside = lateRowsMean(COL.firm_learning_from_outside);
+  const learned = learnFirms + learnInstitutions + learnResidents + learnOutside;
   const cost = sum(h.policyCost);
   return {
     innovations_total: innovations,
@@ -118,6 +127,9 @@ export function computeOutcomes(
     policy_cost: cost,
     value_per_cost: cost > 0 ? valueTotal / cost : Number.NaN,
     plant_tacit_final: last(COL.plant_tacit),
+    firm_learning_late: learned,
+    firm_learning_institution_share_late: learned > 0 ? learnInstitutions / learned : Number.NaN,
+    firm_learning_outside_share_late: learned > 0 ? learnOutside / learned : Number.NaN,
   };
 }
 

@@ -6,7 +6,7 @@
  * and in-migration that replaces a resident by one with outside knowledge. Rare events
  * are drawn by geometric skips, so their cost is O(events), not O(residents).
  */
-import { CH_MOBILITY, CH_TRAINING, FIRM } from './kinds';
+import { CH_MOBILITY, CH_TRAINING, FIRM, SRC_RESIDENTS } from './kinds';
 import { capInPlace, cognitiveProximity, exchangeInPlace, relatednessInto, understandability } from './knowledge';
 import type { Params } from './params';
 import { bumpInto } from './ring';
@@ -111,6 +111,7 @@ function absorbMoverInPlace(st: ModelState, p: Params, c: TickCounters, f: numbe
   }
   capInPlace(st, p, f);
   c.flows[CH_MOBILITY] += total;
+  c.flows[8 + SRC_RESIDENTS] += total;
   const P = st.space.P;
   st.placeFlows[st.place[f] * P + st.place[i]] += total;
 }

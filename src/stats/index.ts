@@ -15,6 +15,7 @@ export {
   shortParamNames,
   MAIN_SERIES,
   FLOW_PREFIX,
+  LEARNING_PREFIX,
   type SweepStats,
   type GroupStats,
   type PairedStats,

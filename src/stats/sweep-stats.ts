@@ -23,6 +23,8 @@ export const MAIN_SERIES = [
 ] as const;
 /** Flow columns are `flow_<tacit|explicit>_<channel>`; all of them get bands. */
 export const FLOW_PREFIX = 'flow_';
+/** Firms' learning by source, `firm_learning_from_<source>`; all of them get bands. */
+export const LEARNING_PREFIX = 'firm_learning_from_';
 
 /** One finished run, without its series. */
 export interface RunRow {
@@ -193,7 +195,7 @@ function foldSeries(group: GroupAccumulator, record: RunRecord, seriesColumns: s
   const tickIndex = columns.indexOf('tick');
   const ticks = rows.map((row, i) => (tickIndex >= 0 ? (row[tickIndex] ?? NaN) : i));
   columns.forEach((column, c) => {
-    if (!(MAIN_SERIES as readonly string[]).includes(column) && !column.startsWith(FLOW_PREFIX)) return;
+    if (!(MAIN_SERIES as readonly string[]).includes(column) && !column.startsWith(FLOW_PREFIX) && !column.startsWith(LEARNING_PREFIX)) return;
     if (!seriesColumns.includes(column)) seriesColumns.push(column);
     let acc = group.series.get(column);
     if (!acc) group.series.set(column, (acc = new SeriesAccumulator()));

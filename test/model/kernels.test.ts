@@ -105,7 +105,7 @@ describe('knowledge kernels', () => {
     st.absorptive[0] = 1;
     st.absorptive[1] = 0.5;
     const kappa = cognitiveProximity(st, 0, 1); // 0.8
-    const flows = new Float64Array(8);
+    const flows = new Float64Array(12);
     exchangeInPlace(st, p, flows, 0, 1, kappa, 1, 1, 1, 1, 1, 0);
     const e = 1 - (1 - 0.8) / 0.7;
     // i gains in domain 1: rho 0.3 * A 1 * e * w 1 * gap 0.2

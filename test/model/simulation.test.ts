@@ -74,6 +74,24 @@ describe('a run', () => {
   });
 });
 
+describe('where firms learn from (firm_learning_from_<source>)', () => {
+  it('counts outside partners only when the region is open, and every source is non-negative', () => {
+    const col = (r: ReturnType<typeof runScenario>, name: (typeof TIMESERIES_COLUMNS)[number]) =>
+      Array.from({ length: r.rows }, (_, t) => r.series[t * TIMESERIES_COLUMNS.length + COL[name]]);
+    const closed = runScenario(scenario({ ticks: 30, openness: 0 }), { seed: 4 });
+    const open = runScenario(scenario({ ticks: 30, openness: 0.3 }), { seed: 4 });
+    expect(col(closed, 'firm_learning_from_outside').every((v) => v === 0)).toBe(true);
+    expect(col(open, 'firm_learning_from_outside').some((v) => v > 0)).toBe(true);
+    for (const source of ['firms', 'institutions', 'residents', 'outside'] as const) {
+      const values = col(open, `firm_learning_from_${source}`);
+      expect(values.every((v) => v >= 0), source).toBe(true);
+      if (source !== 'outside') expect(values.some((v) => v > 0), source).toBe(true);
+    }
+    expect(open.outcomes.firm_learning_outside_share_late).toBeGreaterThan(0);
+    expect(closed.outcomes.firm_learning_outside_share_late).toBe(0);
+  });
+});
+
 describe('place flows per block of observe.window ticks', () => {
   it('split the run\'s tacit place flows into blocks that add up to them', () => {
     const r = runScenario(scenario({ ticks: 45, observe: { window: 20 } }), { seed: 5 });

@@ -37,7 +37,7 @@ describe('computeSweepStats on the fixture sweep', () => {
     expect(lines[0]).toBe('section,point,openness,proximity.geographic_decay_km,arm,baseline,measure,tick,n,mean,sd,ci_low,ci_high,effect_size,rel_mean,rel_ci_low,rel_ci_high,bin_low,bin_high');
     expect(lines.filter((l) => l.startsWith('locked_in_share,'))).toHaveLength(8);
     expect(lines.some((l) => l.startsWith('paired_difference,all,,,cluster,baseline,innovation_value_late,'))).toBe(true);
-    expect(lines.filter((l) => l.startsWith('series,'))).toHaveLength(8 * 30 * 15);
+    expect(lines.filter((l) => l.startsWith('series,'))).toHaveLength(8 * 30 * 19);
     expect(join(dir, 'stats.csv')).toBe(path);
   });
 

@@ -35,7 +35,7 @@ function dyadGain(shift: number, distanceKm: number): { tacit: number; explicit:
   bumpInto(st.tacit, K, K, shift, 2, 0.3);
   bumpInto(st.explicit, K, K, shift, 2, 0.3);
   const before = { t: st.tacit.slice(0, K), e: st.explicit.slice(0, K) };
-  const flows = new Float64Array(8);
+  const flows = new Float64Array(12);
   const kappa = cognitiveProximity(st, 0, 1);
   const p = sim.params;
   exchangeInPlace(st, p, flows, 0, 1, kappa, 1, Math.exp(-distanceKm / p.lambdaT), Math.exp(-distanceKm / p.lambdaE), 1, 0, 0);
