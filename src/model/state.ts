@@ -36,6 +36,8 @@ export class ModelState {
   readonly explicit: Float32Array; // N x K
   readonly tieTarget: Int32Array; // N x maxTies, -1 empty
   readonly tieStrength: Float32Array;
+  /** One past agent i's last occupied tie slot: its slots from tieEnd[i] on are all empty (a scan bound only). */
+  readonly tieEnd: Uint8Array;
   /** Group (intermediary membership, creative space) of each agent, -1 none. */
   readonly group: Int32Array;
   /** Set (at index i + 1) when agent i's slot was renewed this tick (exit, migration): ties to it drop. */
@@ -161,6 +163,7 @@ export class ModelState {
     this.explicit = new Float32Array(N * K);
     this.tieTarget = new Int32Array(N * this.maxTies).fill(-1);
     this.tieStrength = new Float32Array(N * this.maxTies);
+    this.tieEnd = new Uint8Array(N);
     this.group = new Int32Array(N).fill(-1);
     this.renewed = new Uint8Array(N + 1); // index i + 1 is agent i (0: no agent)
 

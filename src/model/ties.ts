@@ -9,9 +9,10 @@ import type { ModelState } from './state';
 
 /** Strength of i's tie to j (0 if none). */
 export function tieStrength(st: ModelState, i: number, j: number): number {
-  const M = st.maxTies;
-  const b = i * M;
-  for (let s = 0; s < M; s++) if (st.tieTarget[b + s] === j) return st.tieStrength[b + s];
+  const b = i * st.maxTies;
+  const end = st.tieEnd[i]; // slots from end on are empty
+  const tt = st.tieTarget;
+  for (let s = 0; s < end; s++) if (tt[b + s] === j) return st.tieStrength[b + s];
   return 0;
 }
 
@@ -60,14 +61,44 @@ function pickSlot(targets: Int32Array, strengths: Float32Array, base: number, M:
   return last;
 }
 
-/** Creates or strengthens i's local tie to j (a new tie starts at `up`). */
+/**
+ * Creates or strengthens i's local tie to j (a new tie starts at `up`): strengthenSlot
+ * over the slots below tieEnd[i] only (the slots from there on are empty, so the first
+ * free slot is tieEnd[i] when none below it is free: the same slot, the same outcome).
+ */
 export function strengthenTie(st: ModelState, i: number, j: number, up: number): void {
-  strengthenSlot(st.tieTarget, st.tieStrength, i * st.maxTies, st.maxTies, j, up, up);
+  const targets = st.tieTarget;
+  const strengths = st.tieStrength;
+  const M = st.maxTies;
+  const base = i * M;
+  const end = st.tieEnd[i];
+  let free = -1;
+  let weakest = -1;
+  let weakestS = 2;
+  for (let s = 0; s < end; s++) {
+    const t = targets[base + s];
+    if (t === j) {
+      strengths[base + s] += up * (1 - strengths[base + s]);
+      return;
+    }
+    if (t < 0) {
+      if (free < 0) free = s;
+    } else if (strengths[base + s] < weakestS) {
+      weakestS = strengths[base + s];
+      weakest = s;
+    }
+  }
+  if (free < 0 && end < M) free = end;
+  if (free < 0 && (weakest < 0 || weakestS >= up)) return; // every standing tie is stronger
+  const slot = free >= 0 ? free : weakest;
+  targets[base + slot] = j;
+  strengths[base + slot] = up;
+  if (slot >= end) st.tieEnd[i] = slot + 1;
 }
 
 /** Picks one of i's local ties with probability proportional to strength; -1 if none. */
 export function pickTie(st: ModelState, i: number, rng: Rng): number {
-  return pickSlot(st.tieTarget, st.tieStrength, i * st.maxTies, st.maxTies, rng);
+  return pickSlot(st.tieTarget, st.tieStrength, i * st.maxTies, st.tieEnd[i], rng);
 }
 
 /** Slot of i's pipeline to external partner x, or -1. */
@@ -92,6 +123,7 @@ export function strengthenPipe(st: ModelState, i: number, x: number, up: number,
 export function clearTiesInPlace(st: ModelState, i: number): void {
   st.tieTarget.fill(-1, i * st.maxTies, (i + 1) * st.maxTies);
   st.tieStrength.fill(0, i * st.maxTies, (i + 1) * st.maxTies);
+  st.tieEnd[i] = 0;
   if (i < st.A) {
     st.pipeTarget.fill(-1, i * st.maxPipes, (i + 1) * st.maxPipes);
     st.pipeStrength.fill(0, i * st.maxPipes, (i + 1) * st.maxPipes);
@@ -108,14 +140,28 @@ export function decayTiesInPlace(st: ModelState, p: Params): void {
   const keep = 1 - p.tieDecay;
   const min = p.minStrength;
   const renewed = st.renewed;
-  for (let s = 0, n = tt.length; s < n; s++) {
-    const t = tt[s];
-    if (t < 0) continue; // most slots are empty: a well-predicted branch beats writing them all
-    const v = ts[s] * keep;
-    if (v < min || renewed[t + 1] === 1) {
-      tt[s] = -1;
-      ts[s] = 0;
-    } else ts[s] = v;
+  const tieEnd = st.tieEnd;
+  const M = st.maxTies;
+  // Only the slots below each agent's tieEnd can hold a tie; tieEnd shrinks to one past
+  // the last tie that stays.
+  for (let i = 0, N = tieEnd.length; i < N; i++) {
+    const end = tieEnd[i];
+    if (end === 0) continue;
+    const b = i * M;
+    let last = 0;
+    for (let s = b, e = b + end; s < e; s++) {
+      const t = tt[s];
+      if (t < 0) continue;
+      const v = ts[s] * keep;
+      if (v < min || renewed[t + 1] === 1) {
+        tt[s] = -1;
+        ts[s] = 0;
+      } else {
+        ts[s] = v;
+        last = s - b + 1;
+      }
+    }
+    tieEnd[i] = last;
   }
   const pt = st.pipeTarget;
   const ps = st.pipeStrength;
