@@ -99,7 +99,7 @@ export class Observer {
         sumSq[k] += t * t;
       }
       for (let s = 0; s < st.maxPipes; s++) if (st.pipeTarget[i * st.maxPipes + s] >= 0) pipeS += st.pipeStrength[i * st.maxPipes + s];
-      for (let s = 0; s < st.maxTies; s++)
+      for (let s = 0, end = st.tieEnd[i]; s < end; s++)
         if (st.tieTarget[i * st.maxTies + s] >= 0) {
           localS += st.tieStrength[i * st.maxTies + s];
           localN++;
@@ -230,11 +230,12 @@ export class Observer {
       if (!st.alive[i]) continue;
       let deg = 0;
       let links = 0;
-      for (let a = 0; a < M; a++) {
+      const end = st.tieEnd[i]; // i's slots from end on are empty
+      for (let a = 0; a < end; a++) {
         const u = st.tieTarget[i * M + a];
         if (u < 0) continue;
         deg++;
-        for (let b = a + 1; b < M; b++) {
+        for (let b = a + 1; b < end; b++) {
           const v = st.tieTarget[i * M + b];
           if (v < 0) continue;
           if (hasTie(st, u, v) || hasTie(st, v, u)) links++;
@@ -249,7 +250,8 @@ export class Observer {
 }
 
 function hasTie(st: ModelState, i: number, j: number): boolean {
-  const M = st.maxTies;
-  for (let s = 0; s < M; s++) if (st.tieTarget[i * M + s] === j) return true;
+  const b = i * st.maxTies;
+  const tt = st.tieTarget;
+  for (let s = b, e = b + st.tieEnd[i]; s < e; s++) if (tt[s] === j) return true;
   return false;
 }
