@@ -42,8 +42,30 @@ function workplaceLearningInPlace(st: ModelState, p: Params, rng: Rng, c: TickCo
   }
 }
 
-/** Chooses the best skill match among `labour.candidates` firms near home; -1 if none. */
+/** The match of bestNearbyEmployer's last choice (module scratch: no allocation per call). */
+const bestKappa = new Float64Array(1);
+
+/**
+ * Chooses the best skill match among `labour.candidates` firms near home; -1 if none.
+ * Leaves the winner's cognitive proximity in bestKappa[0].
+ *
+ * The match is cognitiveProximity(i, f), computed with i's profile x_i = T + E and its
+ * squared norm taken once for all candidates (a speed trick only: the same sums in the
+ * same order k, so the same values; st.maxI / st.maxJ are not set, and no exchange
+ * follows without its own cognitiveProximity).
+ */
 function bestNearbyEmployer(st: ModelState, p: Params, rng: Rng, i: number): number {
+  const K = st.K;
+  const T = st.tacit;
+  const E = st.explicit;
+  const xi = st.scratchW2;
+  const bi = i * K;
+  let ni = 0;
+  for (let k = 0; k < K; k++) {
+    const x = T[bi + k] + E[bi + k];
+    xi[k] = x;
+    ni += x * x;
+  }
   let best = -1;
   let bestK = -1;
   for (let n = 0; n < p.jobCandidates; n++) {
@@ -54,12 +76,30 @@ function bestNearbyEmployer(st: ModelState, p: Params, rng: Rng, i: number): num
     const kind = p.institutionsEmploy > 0 && rng.random() < p.institutionsEmploy ? 1 + rng.int(5) : FIRM;
     const f = st.randomAt(q, kind, rng);
     if (f < 0 || !st.alive[f]) continue;
-    const k = cognitiveProximity(st, i, f);
-    if (k > bestK) {
-      bestK = k;
+    const bf = f * K;
+    let dot = 0;
+    let nf = 0;
+    let k = 0;
+    for (; k + 1 < K; k += 2) {
+      const x0 = T[bf + k] + E[bf + k];
+      const x1 = T[bf + k + 1] + E[bf + k + 1];
+      dot += xi[k] * x0;
+      dot += xi[k + 1] * x1;
+      nf += x0 * x0;
+      nf += x1 * x1;
+    }
+    if (k < K) {
+      const x = T[bf + k] + E[bf + k];
+      dot += xi[k] * x;
+      nf += x * x;
+    }
+    const kappa = ni > 0 && nf > 0 ? dot / Math.sqrt(ni * nf) : 0;
+    if (kappa > bestK) {
+      bestK = kappa;
       best = f;
     }
   }
+  bestKappa[0] = bestK;
   return best;
 }
 
@@ -78,7 +118,7 @@ function jobMovesInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): 
     const f = bestNearbyEmployer(st, p, rng, R0 + r);
     if (f < 0 || f === st.employer[r]) continue;
     moveTo(st, r, f);
-    absorbMoverInPlace(st, p, c, f, R0 + r);
+    absorbMoverInPlace(st, p, c, f, R0 + r, bestKappa[0]);
     c.moves++;
   }
   for (let r = rng.skip(p.jobSearch); r < st.R; r += 1 + rng.skip(p.jobSearch)) {
@@ -86,13 +126,16 @@ function jobMovesInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): 
     const f = bestNearbyEmployer(st, p, rng, R0 + r);
     if (f < 0) continue;
     moveTo(st, r, f);
-    absorbMoverInPlace(st, p, c, f, R0 + r);
+    absorbMoverInPlace(st, p, c, f, R0 + r, bestKappa[0]);
   }
 }
 
-/** The new employer absorbs part of the mover's tacit knowledge at once (mobility channel). */
-function absorbMoverInPlace(st: ModelState, p: Params, c: TickCounters, f: number, i: number): void {
-  const kappa = cognitiveProximity(st, f, i);
+/**
+ * The new employer absorbs part of the mover's tacit knowledge at once (mobility channel).
+ * kappa = cognitiveProximity(f, i), which is the match bestNearbyEmployer found (the
+ * same products and sums, the norms multiplied the other way round: the same value).
+ */
+function absorbMoverInPlace(st: ModelState, p: Params, c: TickCounters, f: number, i: number, kappa: number): void {
   const e = understandability(kappa, p.cMax);
   if (e <= 0 || p.absorption <= 0) return;
   const K = st.K;
