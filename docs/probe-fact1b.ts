@@ -1,5 +1,5 @@
 /**
- * Fact 1b probe (docs/ODD.md 10.2 items 5 and 6): late innovation value of firms against
+ * Fact 1b probe (docs/ODD.md 10.2 items 5, 6 and 8): late innovation value of firms against
  * the mean cognitive distance of the partners they learned from, on the validation
  * suite's region (150 firms, 1,500 residents), over several disjoint seed sets.
  *
@@ -40,6 +40,9 @@ const se = (a: number[]) => {
   const m = mean(a);
   return Math.sqrt(a.reduce((x, y) => x + (y - m) ** 2, 0) / (a.length - 1) / a.length);
 };
+
+const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+const quantile = (a: number[], q: number) => [...a].sort((x, y) => x - y)[Math.floor(q * a.length)];
 
 const pool = new RunPool({ workers: 2 });
 const seeds = starts.flatMap((s) => Array.from({ length: perSet }, (_, i) => s + i));
@@ -85,7 +88,9 @@ runs.forEach((r, n) => {
     console.log(`seeds ${seeds[n + 1 - perSet]}-${seeds[n]}: quadratic term ${mean(part).toFixed(3)} +- ${(2 * se(part)).toFixed(3)}`);
   }
 });
-console.log(`all ${quad.length} seeds: quadratic term ${mean(quad).toFixed(3)} +- ${(2 * se(quad)).toFixed(3)}; ${pooled.length} firms`);
+console.log(`all ${quad.length} seeds: quadratic term ${mean(quad).toFixed(3)} +- ${(2 * se(quad)).toFixed(3)}; median ${median(quad).toFixed(3)}; ${pooled.length} firms`);
+const [, pb, pc] = quadraticFit(pooled.map((p) => p[0]), pooled.map((p) => p[1]));
+console.log(`pooled over seeds (late value minus the seed mean): quadratic term ${pc.toFixed(3)}, peak -b/2c ${(-pb / (2 * pc)).toFixed(3)}; distances: 95th percentile ${quantile(pooled.map((p) => p[0]), 0.95).toFixed(3)}, 99th ${quantile(pooled.map((p) => p[0]), 0.99).toFixed(3)}`);
 const edges = [0, 0.04, 0.08, 0.12, 0.16, 0.2, 0.24, 0.28, 0.32, 0.36, 1];
 const bins = edges.slice(0, -1).map((lo, b) => {
   const ys = pooled.filter(([x]) => x >= lo && x < edges[b + 1]).map(([, y]) => y);
@@ -93,10 +98,8 @@ const bins = edges.slice(0, -1).map((lo, b) => {
 });
 console.log('late value minus seed mean (thousandths) by partner distance:');
 for (const b of bins) console.log(`  ${b}`);
-const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-const quantile = (a: number[], q: number) => [...a].sort((x, y) => x - y)[Math.floor(q * a.length)];
 console.log(`controlling for atypicality: quadratic term ${mean(controlled).toFixed(3)} +- ${(2 * se(controlled)).toFixed(3)}`);
-console.log(`least atypical third of each run: quadratic term ${mean(typicalQuad).toFixed(3)} +- ${(2 * se(typicalQuad)).toFixed(3)}; peak (median over seeds) ${median(typicalPeak).toFixed(3)}; their distances: median ${quantile(typicalX, 0.5).toFixed(3)}, 90th percentile ${quantile(typicalX, 0.9).toFixed(3)}`);
+console.log(`least atypical third of each run: quadratic term ${mean(typicalQuad).toFixed(3)} +- ${(2 * se(typicalQuad)).toFixed(3)} (median ${median(typicalQuad).toFixed(3)}); peak (median over seeds) ${median(typicalPeak).toFixed(3)}; their distances: median ${quantile(typicalX, 0.5).toFixed(3)}, 90th percentile ${quantile(typicalX, 0.9).toFixed(3)}`);
 console.log('  late value minus the third\'s seed mean (thousandths) by partner distance:');
 for (let b = 0; b + 1 < edges.length; b++) {
   const ys = typicalPooled.filter(([x]) => x >= edges[b] && x < edges[b + 1]).map(([, y]) => y);

@@ -74,11 +74,12 @@ export class FirmLog {
 
 /**
  * Late window, microdata only: adds each live firm's atypicality this tick, the cognitive
- * distance `1 - cos(c_i, sum of the other live firms' c)` with `c = T + phi E` (how far
- * its knowledge is from the rest of the region's firms). Reads the state, changes no
- * dynamics and draws nothing. `sum` is a K-long scratch array.
+ * distance `1 - cos(x_i, sum of the other live firms' x)` with the profile `x = T + E` of
+ * cognitive proximity (how far its knowledge is from the rest of the region's firms, on
+ * the same scale as partner distance). Reads the state, changes no dynamics and draws
+ * nothing. `sum` is a K-long scratch array.
  */
-export function accumulateAtypicalityInPlace(st: ModelState, phi: number, sum: Float64Array): void {
+export function accumulateAtypicalityInPlace(st: ModelState, sum: Float64Array): void {
   const K = st.K;
   const T = st.tacit;
   const E = st.explicit;
@@ -88,7 +89,7 @@ export function accumulateAtypicalityInPlace(st: ModelState, phi: number, sum: F
     if (!st.alive[i]) continue;
     live++;
     const b = i * K;
-    for (let k = 0; k < K; k++) sum[k] += T[b + k] + phi * E[b + k];
+    for (let k = 0; k < K; k++) sum[k] += T[b + k] + E[b + k];
   }
   if (live < 2) return;
   for (let i = 0; i < st.F; i++) {
@@ -98,7 +99,7 @@ export function accumulateAtypicalityInPlace(st: ModelState, phi: number, sum: F
     let own = 0;
     let rest = 0;
     for (let k = 0; k < K; k++) {
-      const c = T[b + k] + phi * E[b + k];
+      const c = T[b + k] + E[b + k];
       const r = sum[k] - c;
       dot += c * r;
       own += c * c;

@@ -108,7 +108,7 @@ export class Simulation {
     demographyInPlace(st, this.params, this.rngDyn, c, this.firmLog); // 8
     decayTiesInPlace(st, this.params); // 9
     recordCapabilitiesInPlace(st, this.params);
-    if (this.firmLog && st.tick >= st.lateStart) accumulateAtypicalityInPlace(st, this.params.phi, this.atypicalityScratch);
+    if (this.firmLog && st.tick >= st.lateStart) accumulateAtypicalityInPlace(st, this.atypicalityScratch);
     this.observer.observeInto(this.row, this.params, c, this.novelty.mean(), residentSkill, this.rngObs); // 10
     st.tick++;
   }

@@ -130,11 +130,10 @@ describe('knowledge kernels', () => {
 });
 
 describe('firm atypicality (firms.csv, fact 1b)', () => {
-  it('adds 1 - cos(c_i, sum of the other live firms\' c) per live firm, with c = T + phi E', () => {
+  it('adds 1 - cos(x_i, sum of the other live firms\' x) per live firm, with x = T + E (the profile of cognitive proximity)', () => {
     const sim = tiny();
     const st = sim.state;
     const K = st.K;
-    const phi = sim.params.phi;
     // Firms 0 and 1 in domain 0, firm 2 in domain 1 (explicit only), firm 3 not alive.
     st.tacit[0 * K + 0] = 1;
     st.tacit[1 * K + 0] = 0.5;
@@ -142,10 +141,11 @@ describe('firm atypicality (firms.csv, fact 1b)', () => {
     st.alive[3] = 0;
     st.atypicalitySum.fill(0);
     st.atypicalityTicks.fill(0);
-    accumulateAtypicalityInPlace(st, phi, new Float64Array(K));
-    // Firm 0 against (0.5, phi): cos = 0.5 / sqrt(0.25 + phi^2).
-    expect(st.atypicalitySum[0]).toBeCloseTo(1 - 0.5 / Math.sqrt(0.25 + phi * phi), 12);
-    expect(st.atypicalitySum[1]).toBeCloseTo(1 - 1 / Math.sqrt(1 + phi * phi), 12);
+    accumulateAtypicalityInPlace(st, new Float64Array(K));
+    // Firm 0 against the others' sum (0.5, 1): cos = 0.5 / sqrt(1.25).
+    expect(st.atypicalitySum[0]).toBeCloseTo(1 - 0.5 / Math.sqrt(1.25), 12);
+    // Firm 1 against (1, 1): cos = 1 / sqrt(2).
+    expect(st.atypicalitySum[1]).toBeCloseTo(1 - 1 / Math.sqrt(2), 12);
     expect(st.atypicalitySum[2]).toBeCloseTo(1, 12); // nothing in common with the others
     expect(st.atypicalitySum[3]).toBe(0);
     expect([...st.atypicalityTicks]).toEqual([1, 1, 1, 0]);
