@@ -20,7 +20,7 @@ function transferables(result: RunResult): ArrayBuffer[] {
 
 export default function run(task: RunTask) {
   const scenario = validateScenarioData(task.input, () => ({ source: `run ${task.key}` }));
-  const result = runScenario(scenario, { seed: task.seed, microdata: task.microdata });
+  const result = runScenario(scenario, { seed: task.seed, microdata: task.microdata, placeFlowBlocks: task.placeFlowBlocks ?? false });
   const list = transferables(result);
   // Piscina moves the buffers of a value marked by move() instead of copying them.
   return move({

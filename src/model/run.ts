@@ -8,6 +8,8 @@ export interface RunOptions {
   seed: number;
   ticks?: number;
   microdata?: boolean;
+  /** Keep the place flows per block of observe.window ticks (placeFlowBlocks; default no). */
+  placeFlowBlocks?: boolean;
   /** Called after every tick (progress); must not keep references to the row. */
   onTick?: (tick: number, row: Float64Array) => void;
 }
@@ -25,6 +27,7 @@ export interface RunResult {
   /**
    * The same tacit flows per block of `placeFlowWindow` ticks (observe.window): block b
    * covers ticks [b W, min((b + 1) W, ticks)), P x P values each, blocks one after another.
+   * Empty unless asked for (RunOptions.placeFlowBlocks).
    */
   placeFlowBlocks: Float64Array;
   placeFlowWindow: number;
@@ -55,11 +58,11 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
   const st = sim.state;
   const P2 = st.placeFlows.length;
   const W = s.observe.window;
-  const blocks = new Float64Array(Math.ceil(ticks / W) * P2);
+  const blocks = new Float64Array(options.placeFlowBlocks ? Math.ceil(ticks / W) * P2 : 0);
   const before = new Float64Array(P2); // cumulative flows at the end of the last block
   for (let t = 0; t < ticks; t++) {
     sim.step();
-    if ((t + 1) % W === 0 || t === ticks - 1) {
+    if (blocks.length > 0 && ((t + 1) % W === 0 || t === ticks - 1)) {
       const b = Math.floor(t / W) * P2;
       for (let i = 0; i < P2; i++) {
         blocks[b + i] = st.placeFlows[i] - before[i];

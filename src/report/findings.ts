@@ -5,7 +5,7 @@
  */
 import { sampleCorrelation } from 'simple-statistics';
 import { label } from '../charts';
-import { formatParamValue, shortParamNames, summarize, welchDifference, wilsonInterval, type SweepStats } from '../stats';
+import { formatParamValue, shortParamNames, summarize, welchDifference, wilsonInterval, type LinkFlowBlock, type SweepStats } from '../stats';
 
 /** A number with 3 significant digits, without trailing zeros. */
 export function fmt(x: number, digits = 3): string {
@@ -142,42 +142,51 @@ function armFindings(stats: SweepStats): string[] {
 
 /** With firm microdata: is late value concave in partners' cognitive distance (fact 1b)? */
 function firmFindings(stats: SweepStats): string[] {
-  const curves = stats.firmCurves;
-  if (curves.length === 0) return [];
-  const terms = curves.flatMap((c) => c.terms);
-  const firms = curves.reduce((a, c) => a + c.firms, 0);
-  const runs = curves.reduce((a, c) => a + c.runs, 0);
-  const q = summarize(terms);
-  if (q.n < 2) return [`Firm level: ${firms} firms lived through the late window in ${runs} runs, too few runs for a per-run fit.`];
-  const shape = q.ciHigh < 0 ? 'is concave' : q.ciLow > 0 ? 'is convex' : 'is not clearly concave or convex';
-  const pooled = curves.length > 1 ? ', pooled over all design points and arms' : '';
-  return [
-    `Firm level (${firms} firms that lived through the late window, ${runs} runs${pooled}): late innovation value against the cognitive distance of the partners a firm learned from ${shape}: ` +
-      `quadratic term fitted per run ${fmt(q.mean)} (95 % CI ${fmt(q.ciLow)} to ${fmt(q.ciHigh)}, ${q.n} runs; below zero = concave, the shape of the proximity paradox).`,
-  ];
+  if (stats.firmCurves.length === 0) return [];
+  // Arms share seeds, so their runs are not independent of each other: one sentence per
+  // arm, pooling that arm's design points (different points have different seeds).
+  const arms = [...new Set(stats.firmCurves.map((c) => c.arm))];
+  const points = new Set(stats.firmCurves.map((c) => c.point)).size;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return arms.map((arm) => {
+    const curves = stats.firmCurves.filter((c) => c.arm === arm);
+    const firms = curves.reduce((a, c) => a + c.firms, 0);
+    const runs = curves.reduce((a, c) => a + c.runs, 0);
+    const q = summarize(curves.flatMap((c) => c.terms));
+    const where = [arms.length > 1 ? `${arm} arm` : '', points > 1 ? 'pooled over the design points' : ''].filter(Boolean).join(', ');
+    const head = `Firm level (${where ? `${where}; ` : ''}${plural(firms, 'firm')} that lived through the late window, ${plural(runs, 'run')})`;
+    if (q.n < 2) return `${head}: too few runs with enough firms for a per-run fit.`;
+    const shape = q.ciHigh < 0 ? 'is concave' : q.ciLow > 0 ? 'is convex' : 'is not clearly concave or convex';
+    return (
+      `${head}: late innovation value against the cognitive distance of the partners a firm learned from ${shape}: ` +
+      `quadratic term fitted per run ${fmt(q.mean)} (95 % CI ${fmt(q.ciLow)} to ${fmt(q.ciHigh)}, ${plural(q.n, 'run')}; below zero = concave, the shape of the proximity paradox).`
+    );
+  });
 }
 
 /** Tacit flow across an infrastructure link just before and just after the policy starts. */
 function linkFindings(stats: SweepStats): string[] {
   const out: string[] = [];
+  const ci = (b: LinkFlowBlock) => `${fmt(b.flow.mean)} (95 % CI ${fmt(b.flow.ciLow)} to ${fmt(b.flow.ciHigh)})`;
+  const ticks = (b: LinkFlowBlock) => `ticks ${b.start}–${b.end - 1}`;
   for (const link of stats.linkFlows) {
-    const start = Math.min(...link.starts.map((s) => s.tick));
+    const first = Math.min(...link.starts.map((s) => s.tick));
     const parts: string[] = [];
-    let window = 0;
     for (const g of link.groups) {
+      // Each arm around its own policy start; arms without the policy around the first one.
+      const own = link.starts.find((s) => s.arm === g.arm || s.arm === null);
+      const start = own ? own.tick : first;
       const before = g.blocks.filter((b) => b.end <= start).pop();
       const after = g.blocks.find((b) => b.start >= start);
       const last = g.blocks[g.blocks.length - 1];
       if (!before || !after || !last) continue;
-      window = after.end - after.start;
-      const label = stats.groups.find((h) => h.point === g.point && h.arm === g.arm)?.label ?? g.arm;
-      const ci = (b: typeof after) => `${fmt(b.flow.mean)} (95 % CI ${fmt(b.flow.ciLow)} to ${fmt(b.flow.ciHigh)})`;
-      parts.push(`${label}: ${fmt(before.flow.mean)} before, ${ci(after)} after, ${ci(last)} in the last ${last.end - last.start} ticks`);
+      const label = stats.groups.find((h) => h.point === g.point && h.arm === g.arm)?.label || g.arm;
+      const policy = own ? `policy from tick ${start}` : `no policy; compared around tick ${start}`;
+      const end = last === after ? '' : `, ${ci(last)} in ${ticks(last)}`;
+      parts.push(`${label} (${policy}): ${ci(before)} in ${ticks(before)}, ${ci(after)} in ${ticks(after)}${end}`);
     }
     if (parts.length === 0 || parts.length > 8) continue;
-    out.push(
-      `Tacit flow between ${link.from} and ${link.to} (both ways, per tick) in the ${window} ticks before and after tick ${start}, when the policy "${link.starts[0].label}" starts: ${parts.join('; ')}.`,
-    );
+    out.push(`Tacit flow between ${link.from} and ${link.to} (both ways, per tick) before and after the policy "${link.starts[0].label}" starts: ${parts.join('; ')}.`);
   }
   return out;
 }

@@ -91,10 +91,11 @@ export function firmCurves(dir: string, scenario: ScenarioLike, groups: readonly
       const firms = runFirms(dir, scenario, row);
       if (!firms) continue;
       withTable++;
-      pooled.push(...firms);
+      for (const f of firms) pooled.push(f); // a loop: spreading 10^5 values overflows the stack
       const xs = firms.map((f) => f[0]);
-      if (firms.length >= MIN_FIRMS_FOR_FIT && Math.max(...xs) > Math.min(...xs)) {
-        quad.push(quadraticFit(xs, firms.map((f) => f[1]))[2]);
+      if (firms.length >= MIN_FIRMS_FOR_FIT && distinctAtLeast(xs, 3)) {
+        const c = quadraticFit(xs, firms.map((f) => f[1]))[2];
+        if (Number.isFinite(c)) quad.push(c);
       }
     }
     if (withTable === 0) continue;
@@ -107,4 +108,14 @@ export function firmCurves(dir: string, scenario: ScenarioLike, groups: readonly
     curves.push({ point: g.point, arm: g.arm, label: g.label, runs: withTable, firms: pooled.length, quadratic: summarize(quad), terms: quad, bins });
   }
   return curves;
+}
+
+/** Whether xs holds at least n distinct values (a quadratic needs 3). */
+function distinctAtLeast(xs: readonly number[], n: number): boolean {
+  const seen = new Set<number>();
+  for (const x of xs) {
+    seen.add(x);
+    if (seen.size >= n) return true;
+  }
+  return false;
 }

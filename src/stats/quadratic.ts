@@ -2,6 +2,7 @@
  * Least-squares fit y = a + b x + c x^2 (normal equations on centred x, for stability).
  * Used for the firm-level proximity paradox (MODEL-SPEC fact 1b: the quadratic term of
  * late innovation value on partner distance). simple-statistics fits lines only.
+ * NaNs when the fit is not determined (fewer than 3 distinct x values).
  * @example quadraticFit([0, 1, 2, 3], [1, 2, 5, 10]) // [1, 0, 1]
  */
 export function quadraticFit(xs: readonly number[], ys: readonly number[]): [number, number, number] {
@@ -23,7 +24,10 @@ export function quadraticFit(xs: readonly number[], ys: readonly number[]): [num
     [S[1], S[2], S[3], T[1]],
     [S[2], S[3], S[4], T[2]],
   ];
+  const diagonal = [S[0], S[2], S[4]];
   for (let c = 0; c < 3; c++) {
+    // A pivot that elimination has reduced to rounding noise: x does not determine the fit.
+    if (!(Math.abs(M[c][c]) > 1e-10 * diagonal[c])) return [Number.NaN, Number.NaN, Number.NaN];
     for (let r = c + 1; r < 3; r++) {
       const f = M[r][c] / M[c][c];
       for (let k = c; k < 4; k++) M[r][k] -= f * M[c][k];

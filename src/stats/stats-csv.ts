@@ -17,8 +17,10 @@ export type StatsRow = Partial<Record<Column, string | number | null>> & { param
  * run; n = runs) and `firm_curve` (late value, and partner distance, of the firms whose
  * partner distance is in [bin_low, bin_high); n = firms; an empty bin_high is open), and
  * with infrastructure policies `link_flow` (tacit flow per tick between the two places a
- * link joins, both ways, in the block of observe.window ticks starting at `tick`;
- * measure `tacit_flow:FROM:TO`). `point` is `all` when pooled.
+ * link joins, both ways, in the block of ticks [bin_low, bin_high), tick = bin_low;
+ * measure `tacit_flow:FROM:TO`; CI over runs). `firm_curve` intervals are across firms
+ * pooled over runs (a run's firms share its history: read them as a guide); every other
+ * interval is across runs. `point` is `all` when pooled.
  */
 export function statsRows(stats: SweepStats): StatsRow[] {
   const rows: StatsRow[] = [];
@@ -61,7 +63,7 @@ export function statsRows(stats: SweepStats): StatsRow[] {
     for (const g of link.groups) {
       for (const b of g.blocks) {
         const s = b.flow;
-        rows.push({ section: 'link_flow', point: g.point, arm: g.arm, params: groupParams(stats, g.point), measure: `tacit_flow:${link.from}:${link.to}`, tick: b.start, n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh });
+        rows.push({ section: 'link_flow', point: g.point, arm: g.arm, params: groupParams(stats, g.point), measure: `tacit_flow:${link.from}:${link.to}`, tick: b.start, bin_low: b.start, bin_high: b.end, n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh });
       }
     }
   }

@@ -51,12 +51,23 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * The scenario hash. The replicate count is left out so `--resume --replicates N` can
- * extend a finished sweep with more replicates (keys and seeds of the others are unchanged).
+ * The scenario hash: what decides the runs. The replicate count is left out so `--resume
+ * --replicates N` can extend a finished sweep with more replicates (keys and seeds of the
+ * others are unchanged); so are the fields that only decide what is kept or reported
+ * (sweep.microdata, sweep.outcomes, description, teaching_note, references), so editing
+ * them does not make `--resume` or `merge` refuse the sweep.
  */
 export function scenarioHash(scenario: Scenario): string {
-  const copy = structuredClone(scenario) as Scenario;
-  if (copy.sweep) delete (copy.sweep as Partial<typeof copy.sweep>).replicates;
+  const copy = structuredClone(scenario) as Partial<Scenario>;
+  if (copy.sweep) {
+    const sweep = copy.sweep as Partial<NonNullable<Scenario['sweep']>>;
+    delete sweep.replicates;
+    delete sweep.microdata;
+    delete sweep.outcomes;
+  }
+  delete copy.description;
+  delete copy.teaching_note;
+  delete copy.references;
   return createHash('sha256').update(canonicalJson(copy)).digest('hex');
 }
 

@@ -60,8 +60,7 @@ export function okRecord(run: PlannedRun, params: Record<string, ParameterValue>
     series,
     place_names: out.placeNames,
     place_flows: Array.from(out.placeFlows),
-    place_flow_window: out.placeFlowWindow,
-    place_flow_blocks: blocksOf(out.placeFlowBlocks, out.placeFlows.length),
+    ...(out.placeFlowBlocks.length > 0 ? { place_flow_window: out.placeFlowWindow, place_flow_blocks: blocksOf(out.placeFlowBlocks, out.placeFlows.length) } : {}),
   };
 }
 

@@ -158,6 +158,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
 
   // Firm tables: the command line decides, else the scenario's sweep.microdata.
   const microdata = options.microdata ?? manifest.scenario.sweep?.microdata ?? false;
+  // Place flows over time are kept only when some arm builds a link (they follow it).
+  const isLink = (p: { kind: string }) => p.kind === 'infrastructure';
+  const placeFlowBlocks = manifest.scenario.policies.some(isLink) || (manifest.scenario.arms ?? []).some((a) => (a.policies ?? []).some(isLink));
   const planned = manifest.runs.planned;
   const todo = (function* () {
     for (const run of plannedRuns(plan)) if (!stored.has(run.key)) yield run;
@@ -190,7 +193,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
     const sent = performance.now();
     try {
       const input = runInput(arms[run.armIndex], design.parameters, values);
-      const out = await pool!.run({ key: run.key, input, seed: run.seed, microdata });
+      const out = await pool!.run({ key: run.key, input, seed: run.seed, microdata, placeFlowBlocks });
       if (stopping) return;
       runSeconds += out.wallSeconds;
       if (out.firms) writeMicrodata(dir, run.key, out.firms);

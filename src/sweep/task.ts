@@ -6,4 +6,6 @@ export interface RunTask {
   input: Record<string, unknown>;
   seed: number;
   microdata: boolean;
+  /** Keep place flows per block of observe.window ticks (when the sweep builds an infrastructure link). */
+  placeFlowBlocks?: boolean;
 }

@@ -94,7 +94,8 @@ describe('where firms learn from (firm_learning_from_<source>)', () => {
 
 describe('place flows per block of observe.window ticks', () => {
   it('split the run\'s tacit place flows into blocks that add up to them', () => {
-    const r = runScenario(scenario({ ticks: 45, observe: { window: 20 } }), { seed: 5 });
+    expect(runScenario(scenario({ ticks: 45 }), { seed: 5 }).placeFlowBlocks.length).toBe(0); // only when asked for
+    const r = runScenario(scenario({ ticks: 45, observe: { window: 20 } }), { seed: 5, placeFlowBlocks: true });
     const P2 = r.placeFlows.length;
     expect(r.placeFlowWindow).toBe(20);
     expect(r.placeFlowBlocks.length).toBe(3 * P2); // ticks 0-19, 20-39, 40-44

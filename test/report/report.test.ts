@@ -40,6 +40,16 @@ describe('findings per design point and for listed outcomes', () => {
   });
 });
 
+describe('the link finding', () => {
+  it('states the flow in the blocks before and after each arm\'s own policy start, with the ticks', async () => {
+    const dir = writeFixtureSweep({ parameters: {}, arms: ['no_link', 'link'], replicates: 3, ticks: 30, bridge: true });
+    const result = await writeReport(dir, { images: false });
+    const f = result.findings.find((x) => x.startsWith('Tacit flow between Core City and Harbour'));
+    expect(f).toContain('no_link (no policy; compared around tick 10): 20 (95 % CI 20 to 20) in ticks 0–9, 20 (95 % CI 20 to 20) in ticks 10–19, 20 (95 % CI 20 to 20) in ticks 20–29');
+    expect(f).toContain('link (policy from tick 10): 20 (95 % CI 20 to 20) in ticks 0–9, 100 (95 % CI 100 to 100) in ticks 10–19, 100 (95 % CI 100 to 100) in ticks 20–29');
+  });
+});
+
 describe('writeReport on the fixture sweep', () => {
   it('writes one self-contained report.html with escaped scenario text and no network load', async () => {
     const evil = 'Region <script>alert(1)</script> & "friends" </script><img src=x onerror=alert(2)>';

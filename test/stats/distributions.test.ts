@@ -94,4 +94,8 @@ describe('quadraticFit', () => {
     expect(b).toBeCloseTo(-3, 4);
     expect(a).toBeCloseTo(2, 0);
   });
+  it('is NaN when the x values do not determine a parabola (fewer than 3 distinct)', () => {
+    expect(quadraticFit([0.1, 0.1, 0.2, 0.2], [1, 2, 3, 4]).every(Number.isNaN)).toBe(true);
+    expect(quadraticFit([0.3, 0.3, 0.3], [1, 2, 3]).every(Number.isNaN)).toBe(true);
+  });
 });
