@@ -134,7 +134,8 @@ function outsideEntrantInPlace(st: ModelState, p: Params, rng: Rng, i: number): 
 }
 
 /**
- * A spin-off: the most capable (relevance-weighted) of `spinoff_candidates` residents of
+ * A spin-off: the most capable (relevance-weighted unless firms.spinoff_score is
+ * 'capability') of `spinoff_candidates` residents of
  * the slot's place founds the firm with a perturbed, scaled copy of their profile.
  */
 function spinOffInPlace(st: ModelState, p: Params, rng: Rng, i: number): boolean {
@@ -146,7 +147,8 @@ function spinOffInPlace(st: ModelState, p: Params, rng: Rng, i: number): boolean
     if (r < 0) r = st.R > 0 ? st.firstResident + rng.int(st.R) : -1;
     if (r < 0) continue;
     let score = 0;
-    for (let k = 0; k < K; k++) score += (st.tacit[r * K + k] + p.phi * st.explicit[r * K + k]) * st.relevance[k];
+    if (p.spinoffByRelevance) for (let k = 0; k < K; k++) score += (st.tacit[r * K + k] + p.phi * st.explicit[r * K + k]) * st.relevance[k];
+    else for (let k = 0; k < K; k++) score += st.tacit[r * K + k] + p.phi * st.explicit[r * K + k];
     if (score > best) {
       best = score;
       founder = r;

@@ -56,6 +56,8 @@ export interface Params {
   fdiRate: number;
   spinoffRate: number;
   spinoffCandidates: number;
+  /** Spin-off candidates scored with relevance weights (firms.spinoff_score 'relevance'). */
+  spinoffByRelevance: boolean;
   perfEwma: number;
   refill: number;
   institutionsEmploy: number;
@@ -137,6 +139,7 @@ export function baseParams(s: Scenario): Params {
     fdiRate: s.firms.fdi_rate,
     spinoffRate: s.firms.spinoff_rate,
     spinoffCandidates: s.firms.spinoff_candidates,
+    spinoffByRelevance: s.firms.spinoff_score === 'relevance',
     perfEwma: s.firms.performance_ewma,
     refill: s.firms.refill,
     institutionsEmploy: s.agents.institutions_employ,

@@ -295,6 +295,7 @@ export const ScenarioSchema = z.strictObject({
     fdi_rate: num(1, 0, 100, 'An exited slot is filled from outside with probability openness x this.'),
     spinoff_rate: prob(0.01, 'Probability per tick a free slot is filled by a spin-off.'),
     spinoff_candidates: int(5, 1, 1000, 'Residents compared for a spin-off (best is chosen).'),
+    spinoff_score: z.enum(['relevance', 'capability']).default('relevance').describe("How spin-off candidates are compared: 'relevance' = sum_k (T_k + phi E_k) r_k (clones residents near the frontier: firms homogenise fast, docs/ODD.md 10.2 item 9), 'capability' = sum_k (T_k + phi E_k)."),
     performance_ewma: prob(0.1, 'EWMA weight of performance.'),
     rd_min: prob(0.1, 'R&D intensity ~ U(rd_min, rd_max).'),
     rd_max: prob(0.3, 'Upper end of R&D intensity.'),

@@ -74,6 +74,17 @@ describe('a run', () => {
   });
 });
 
+describe('spin-off founders (firms.spinoff_score)', () => {
+  it('defaults to relevance-weighted scores; capability scores pick other founders', () => {
+    const off = runScenario(scenario({ ticks: 60 }), { seed: 6 });
+    const relevance = runScenario(scenario({ ticks: 60, firms: { spinoff_score: 'relevance' } }), { seed: 6 });
+    const capability = runScenario(scenario({ ticks: 60, firms: { spinoff_score: 'capability' } }), { seed: 6 });
+    expect(relevance.outcomes).toEqual(off.outcomes);
+    expect(off.outcomes.entries_total).toBeGreaterThan(0);
+    expect(capability.outcomes.diversity_final).not.toBe(off.outcomes.diversity_final);
+  });
+});
+
 describe('where firms learn from (firm_learning_from_<source>)', () => {
   it('counts outside partners only when the region is open, and every source is non-negative', () => {
     const col = (r: ReturnType<typeof runScenario>, name: (typeof TIMESERIES_COLUMNS)[number]) =>
