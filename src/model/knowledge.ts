@@ -180,163 +180,59 @@ export function exchangeInPlace(
   const a = p.relA;
   const invI = st.maxI > 0 ? 1 / st.maxI : 0;
   const invJ = st.maxJ > 0 ? 1 / st.maxJ : 0;
-  // Unrolled by two, and each element read once (a speed trick only): the raw values of
-  // domain k + 1 are read before domain k is written and carried into the next step, the
-  // window wraps to the saved pre-meeting values of domain 0, and every sum still
-  // accumulates in order k, so the results equal the plain loop's.
-  const ti0 = T[bi];
-  const ei0 = E[bi];
-  const tj0 = T[bj];
-  const ej0 = E[bj];
   let iPrev = T[bi + K - 1] + E[bi + K - 1];
+  let iCur = T[bi] + E[bi];
+  const iFirst = iCur;
   let jPrev = T[bj + K - 1] + E[bj + K - 1];
-  let Ti = ti0;
-  let Ei = ei0;
-  let Tj = tj0;
-  let Ej = ej0;
-  let iCur = Ti + Ei;
-  let jCur = Tj + Ej;
+  let jCur = T[bj] + E[bj];
+  const jFirst = jCur;
   let gTi = 0;
   let gEi = 0;
   let gTj = 0;
   let gEj = 0;
   let sumI = 0;
   let sumJ = 0;
-  let k = 0;
-  for (; k + 1 < K; k += 2) {
-    // domains k (suffix 0) and k + 1 (suffix 1); k + 2 wraps to 0 at the end
-    const Ti0 = Ti;
-    const Ei0 = Ei;
-    const Tj0 = Tj;
-    const Ej0 = Ej;
-    const Ti1 = T[bi + k + 1];
-    const Ei1 = E[bi + k + 1];
-    const Tj1 = T[bj + k + 1];
-    const Ej1 = E[bj + k + 1];
-    const last = k + 2 >= K;
-    Ti = last ? ti0 : T[bi + k + 2];
-    Ei = last ? ei0 : E[bi + k + 2];
-    Tj = last ? tj0 : T[bj + k + 2];
-    Ej = last ? ej0 : E[bj + k + 2];
-    const iPrev0 = iPrev;
-    const iCur0 = iCur;
-    const iNext0 = Ti1 + Ei1;
-    const jPrev0 = jPrev;
-    const jCur0 = jCur;
-    const jNext0 = Tj1 + Ej1;
-    const iPrev1 = iCur0;
-    const iCur1 = iNext0;
-    const iNext1 = Ti + Ei;
-    const jPrev1 = jCur0;
-    const jCur1 = jNext0;
-    const jNext1 = Tj + Ej;
-    {
-      let mI0 = iCur0 > iPrev0 ? iCur0 : iPrev0;
-      if (iNext0 > mI0) mI0 = iNext0;
-      let mJ0 = jCur0 > jPrev0 ? jCur0 : jPrev0;
-      if (jNext0 > mJ0) mJ0 = jNext0;
-      const rI0 = mI0 * invI;
-      const rJ0 = mJ0 * invJ;
-      const wI0 = floor + span * (a === 2 ? rI0 * rI0 : Math.pow(rI0, a));
-      const wJ0 = floor + span * (a === 2 ? rJ0 * rJ0 : Math.pow(rJ0, a));
-      const gapT0 = Tj0 - Ti0;
-      const aT0 = Math.abs(gapT0);
-      const gapE0 = Ej0 - Ei0;
-      const aE0 = Math.abs(gapE0);
-      const dTi0 = tI * wI0 * ((aT0 + gapT0) * 0.5);
-      const dTj0 = tJ * wJ0 * ((aT0 - gapT0) * 0.5);
-      const dEi0 = eI * wI0 * ((aE0 + gapE0) * 0.5);
-      const dEj0 = eJ * wJ0 * ((aE0 - gapE0) * 0.5);
-      T[bi + k] = Ti0 + dTi0;
-      E[bi + k] = Ei0 + dEi0;
-      T[bj + k] = Tj0 + dTj0;
-      E[bj + k] = Ej0 + dEj0;
-      sumI += Ti0 + dTi0 + Ei0 + dEi0;
-      sumJ += Tj0 + dTj0 + Ej0 + dEj0;
-      if (firmI) G[bi + k] += dTi0 + dEi0;
-      if (firmJ) G[bj + k] += dTj0 + dEj0;
-      gTi += dTi0;
-      gEi += dEi0;
-      gTj += dTj0;
-      gEj += dEj0;
-    }
-    {
-      let mI1 = iCur1 > iPrev1 ? iCur1 : iPrev1;
-      if (iNext1 > mI1) mI1 = iNext1;
-      let mJ1 = jCur1 > jPrev1 ? jCur1 : jPrev1;
-      if (jNext1 > mJ1) mJ1 = jNext1;
-      const rI1 = mI1 * invI;
-      const rJ1 = mJ1 * invJ;
-      const wI1 = floor + span * (a === 2 ? rI1 * rI1 : Math.pow(rI1, a));
-      const wJ1 = floor + span * (a === 2 ? rJ1 * rJ1 : Math.pow(rJ1, a));
-      const gapT1 = Tj1 - Ti1;
-      const aT1 = Math.abs(gapT1);
-      const gapE1 = Ej1 - Ei1;
-      const aE1 = Math.abs(gapE1);
-      const dTi1 = tI * wI1 * ((aT1 + gapT1) * 0.5);
-      const dTj1 = tJ * wJ1 * ((aT1 - gapT1) * 0.5);
-      const dEi1 = eI * wI1 * ((aE1 + gapE1) * 0.5);
-      const dEj1 = eJ * wJ1 * ((aE1 - gapE1) * 0.5);
-      T[bi + k + 1] = Ti1 + dTi1;
-      E[bi + k + 1] = Ei1 + dEi1;
-      T[bj + k + 1] = Tj1 + dTj1;
-      E[bj + k + 1] = Ej1 + dEj1;
-      sumI += Ti1 + dTi1 + Ei1 + dEi1;
-      sumJ += Tj1 + dTj1 + Ej1 + dEj1;
-      if (firmI) G[bi + k + 1] += dTi1 + dEi1;
-      if (firmJ) G[bj + k + 1] += dTj1 + dEj1;
-      gTi += dTi1;
-      gEi += dEi1;
-      gTj += dTj1;
-      gEj += dEj1;
-    }
-    iPrev = iCur1;
-    iCur = iNext1;
-    jPrev = jCur1;
-    jCur = jNext1;
-  }
-  if (k < K) {
-    // the last domain of an odd K: its window wraps to domain 0
-    const Ti0 = Ti;
-    const Ei0 = Ei;
-    const Tj0 = Tj;
-    const Ej0 = Ej;
-    const iPrev0 = iPrev;
-    const iCur0 = iCur;
-    const iNext0 = ti0 + ei0;
-    const jPrev0 = jPrev;
-    const jCur0 = jCur;
-    const jNext0 = tj0 + ej0;
-    {
-      let mI0 = iCur0 > iPrev0 ? iCur0 : iPrev0;
-      if (iNext0 > mI0) mI0 = iNext0;
-      let mJ0 = jCur0 > jPrev0 ? jCur0 : jPrev0;
-      if (jNext0 > mJ0) mJ0 = jNext0;
-      const rI0 = mI0 * invI;
-      const rJ0 = mJ0 * invJ;
-      const wI0 = floor + span * (a === 2 ? rI0 * rI0 : Math.pow(rI0, a));
-      const wJ0 = floor + span * (a === 2 ? rJ0 * rJ0 : Math.pow(rJ0, a));
-      const gapT0 = Tj0 - Ti0;
-      const aT0 = Math.abs(gapT0);
-      const gapE0 = Ej0 - Ei0;
-      const aE0 = Math.abs(gapE0);
-      const dTi0 = tI * wI0 * ((aT0 + gapT0) * 0.5);
-      const dTj0 = tJ * wJ0 * ((aT0 - gapT0) * 0.5);
-      const dEi0 = eI * wI0 * ((aE0 + gapE0) * 0.5);
-      const dEj0 = eJ * wJ0 * ((aE0 - gapE0) * 0.5);
-      T[bi + k] = Ti0 + dTi0;
-      E[bi + k] = Ei0 + dEi0;
-      T[bj + k] = Tj0 + dTj0;
-      E[bj + k] = Ej0 + dEj0;
-      sumI += Ti0 + dTi0 + Ei0 + dEi0;
-      sumJ += Tj0 + dTj0 + Ej0 + dEj0;
-      if (firmI) G[bi + k] += dTi0 + dEi0;
-      if (firmJ) G[bj + k] += dTj0 + dEj0;
-      gTi += dTi0;
-      gEi += dEi0;
-      gTj += dTj0;
-      gEj += dEj0;
-    }
+  for (let k = 0; k < K; k++) {
+    const iNext = k + 1 < K ? T[bi + k + 1] + E[bi + k + 1] : iFirst;
+    const jNext = k + 1 < K ? T[bj + k + 1] + E[bj + k + 1] : jFirst;
+    let mI = iCur > iPrev ? iCur : iPrev;
+    if (iNext > mI) mI = iNext;
+    let mJ = jCur > jPrev ? jCur : jPrev;
+    if (jNext > mJ) mJ = jNext;
+    const rI = mI * invI;
+    const rJ = mJ * invJ;
+    const wI = floor + span * (a === 2 ? rI * rI : Math.pow(rI, a));
+    const wJ = floor + span * (a === 2 ? rJ * rJ : Math.pow(rJ, a));
+    const Ti = T[bi + k];
+    const Tj = T[bj + k];
+    const Ei = E[bi + k];
+    const Ej = E[bj + k];
+    // Each side learns only where the other is higher: (|g| + g) / 2 = max(g, 0) without a
+    // data-dependent branch (same values as the branch, see conversionInPlace).
+    const gapT = Tj - Ti;
+    const aT = Math.abs(gapT);
+    const gapE = Ej - Ei;
+    const aE = Math.abs(gapE);
+    const dTi = tI * wI * ((aT + gapT) * 0.5);
+    const dTj = tJ * wJ * ((aT - gapT) * 0.5);
+    const dEi = eI * wI * ((aE + gapE) * 0.5);
+    const dEj = eJ * wJ * ((aE - gapE) * 0.5);
+    T[bi + k] = Ti + dTi;
+    E[bi + k] = Ei + dEi;
+    T[bj + k] = Tj + dTj;
+    E[bj + k] = Ej + dEj;
+    sumI += Ti + dTi + Ei + dEi;
+    sumJ += Tj + dTj + Ej + dEj;
+    if (firmI) G[bi + k] += dTi + dEi;
+    if (firmJ) G[bj + k] += dTj + dEj;
+    gTi += dTi;
+    gEi += dEi;
+    gTj += dTj;
+    gEj += dEj;
+    iPrev = iCur;
+    iCur = iNext;
+    jPrev = jCur;
+    jCur = jNext;
   }
   if (sumI > p.capacity[st.kind[i]]) scaleInPlace(st, i, p.capacity[st.kind[i]] / sumI);
   if (sumJ > p.capacity[st.kind[j]]) scaleInPlace(st, j, p.capacity[st.kind[j]] / sumJ);

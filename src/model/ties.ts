@@ -18,18 +18,20 @@ export function tieStrength(st: ModelState, i: number, j: number): number {
 
 /**
  * Creates or strengthens the tie to `target` in the slots [base, base + M) of a
- * (targets, strengths) pair: s += up (1 - s); a new tie starts at `initial` and takes a
- * free slot, else evicts the weakest tie if that one is weaker than `initial`.
+ * (targets, strengths) pair, scanning only [base, base + end) (slots from `end` on are
+ * empty, so the first free slot is `end` when none below it is free): s += up (1 - s); a
+ * new tie starts at `initial` and takes a free slot, else evicts the weakest tie if that
+ * one is weaker than `initial`. Returns the slot written, or -1 if none.
  */
-function strengthenSlot(targets: Int32Array, strengths: Float32Array, base: number, M: number, target: number, up: number, initial: number): void {
+function strengthenSlot(targets: Int32Array, strengths: Float32Array, base: number, end: number, M: number, target: number, up: number, initial: number): number {
   let free = -1;
   let weakest = -1;
   let weakestS = 2;
-  for (let s = 0; s < M; s++) {
+  for (let s = 0; s < end; s++) {
     const t = targets[base + s];
     if (t === target) {
       strengths[base + s] += up * (1 - strengths[base + s]);
-      return;
+      return s;
     }
     if (t < 0) {
       if (free < 0) free = s;
@@ -38,10 +40,12 @@ function strengthenSlot(targets: Int32Array, strengths: Float32Array, base: numb
       weakest = s;
     }
   }
-  if (free < 0 && (weakest < 0 || weakestS >= initial)) return; // every standing tie is stronger
+  if (free < 0 && end < M) free = end;
+  if (free < 0 && (weakest < 0 || weakestS >= initial)) return -1; // every standing tie is stronger
   const slot = free >= 0 ? free : weakest;
   targets[base + slot] = target;
   strengths[base + slot] = initial;
+  return slot;
 }
 
 /** Picks a target among the slots [base, base + M) with probability proportional to strength; -1 if none. */
@@ -61,38 +65,10 @@ function pickSlot(targets: Int32Array, strengths: Float32Array, base: number, M:
   return last;
 }
 
-/**
- * Creates or strengthens i's local tie to j (a new tie starts at `up`): strengthenSlot
- * over the slots below tieEnd[i] only (the slots from there on are empty, so the first
- * free slot is tieEnd[i] when none below it is free: the same slot, the same outcome).
- */
+/** Creates or strengthens i's local tie to j (a new tie starts at `up`), keeping tieEnd[i]. */
 export function strengthenTie(st: ModelState, i: number, j: number, up: number): void {
-  const targets = st.tieTarget;
-  const strengths = st.tieStrength;
-  const M = st.maxTies;
-  const base = i * M;
   const end = st.tieEnd[i];
-  let free = -1;
-  let weakest = -1;
-  let weakestS = 2;
-  for (let s = 0; s < end; s++) {
-    const t = targets[base + s];
-    if (t === j) {
-      strengths[base + s] += up * (1 - strengths[base + s]);
-      return;
-    }
-    if (t < 0) {
-      if (free < 0) free = s;
-    } else if (strengths[base + s] < weakestS) {
-      weakestS = strengths[base + s];
-      weakest = s;
-    }
-  }
-  if (free < 0 && end < M) free = end;
-  if (free < 0 && (weakest < 0 || weakestS >= up)) return; // every standing tie is stronger
-  const slot = free >= 0 ? free : weakest;
-  targets[base + slot] = j;
-  strengths[base + slot] = up;
+  const slot = strengthenSlot(st.tieTarget, st.tieStrength, i * st.maxTies, end, st.maxTies, j, up, up);
   if (slot >= end) st.tieEnd[i] = slot + 1;
 }
 
@@ -116,7 +92,7 @@ export function pickPipe(st: ModelState, i: number, rng: Rng): number {
 
 /** Strengthens actor i's pipeline to x, or opens one at `initial` (evicting the weakest). */
 export function strengthenPipe(st: ModelState, i: number, x: number, up: number, initial: number): void {
-  if (st.maxPipes > 0) strengthenSlot(st.pipeTarget, st.pipeStrength, i * st.maxPipes, st.maxPipes, x, up, initial);
+  if (st.maxPipes > 0) strengthenSlot(st.pipeTarget, st.pipeStrength, i * st.maxPipes, st.maxPipes, st.maxPipes, x, up, initial);
 }
 
 /** Removes every local tie and pipeline of agent i (a renewed slot starts with none). */
