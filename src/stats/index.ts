@@ -24,3 +24,7 @@ export {
 } from './sweep-stats';
 export { statsRows, statsTable, STATS_COLUMNS } from './stats-csv';
 export { writeStatsCsv } from './write-stats';
+export { tTwoSidedP, fUpperP } from './p-value';
+export { qrDecompose, invertUpper, invertSymmetric, matMul, transpose, quadraticForm } from './matrix';
+export { olsFit, coefInterval, linearInterval, waldTest, type LinearFit, type OlsOptions, type CoefInterval, type WaldTest } from './linear-model';
+export { holm, pairedContrasts, type PairedContrast } from './multiple-comparisons';
