@@ -24,7 +24,8 @@ export {
 } from './sweep-stats';
 export { statsRows, statsTable, STATS_COLUMNS } from './stats-csv';
 export { writeStatsCsv } from './write-stats';
-export { tTwoSidedP, fUpperP } from './p-value';
+export { tTwoSidedP, fUpperP, chiSquareUpperP } from './p-value';
 export { qrDecompose, invertUpper, invertSymmetric, matMul, transpose, quadraticForm } from './matrix';
 export { olsFit, coefInterval, linearInterval, waldTest, type LinearFit, type OlsOptions, type CoefInterval, type WaldTest } from './linear-model';
 export { holm, pairedContrasts, type PairedContrast } from './multiple-comparisons';
+export { kaplanMeier, logRank, restrictedMeanSurvival, type KaplanMeier, type SurvivalStep, type LogRank, type RestrictedMean } from './survival';
