@@ -29,3 +29,4 @@ export { qrDecompose, invertUpper, invertSymmetric, matMul, transpose, quadratic
 export { olsFit, coefInterval, linearInterval, waldTest, type LinearFit, type OlsOptions, type CoefInterval, type WaldTest } from './linear-model';
 export { holm, pairedContrasts, type PairedContrast } from './multiple-comparisons';
 export { kaplanMeier, logRank, restrictedMeanSurvival, type KaplanMeier, type SurvivalStep, type LogRank, type RestrictedMean } from './survival';
+export { factorialEffects, type FactorialRow, type Factor, type FactorialEffects, type MainEffect, type InteractionTest } from './factorial';
