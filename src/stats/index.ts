@@ -30,3 +30,4 @@ export { olsFit, coefInterval, linearInterval, waldTest, type LinearFit, type Ol
 export { holm, pairedContrasts, type PairedContrast } from './multiple-comparisons';
 export { kaplanMeier, logRank, restrictedMeanSurvival, type KaplanMeier, type SurvivalStep, type LogRank, type RestrictedMean } from './survival';
 export { factorialEffects, type FactorialRow, type Factor, type FactorialEffects, type MainEffect, type InteractionTest } from './factorial';
+export { standardizedRegression, partialRankCorrelation, partialDependence, averageRanks, type StandardizedRegression, type PartialRankCorrelation, type DependenceBin } from './regression-sensitivity';
