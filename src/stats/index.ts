@@ -31,3 +31,4 @@ export { holm, pairedContrasts, type PairedContrast } from './multiple-compariso
 export { kaplanMeier, logRank, restrictedMeanSurvival, type KaplanMeier, type SurvivalStep, type LogRank, type RestrictedMean } from './survival';
 export { factorialEffects, type FactorialRow, type Factor, type FactorialEffects, type MainEffect, type InteractionTest } from './factorial';
 export { standardizedRegression, partialRankCorrelation, partialDependence, averageRanks, type StandardizedRegression, type PartialRankCorrelation, type DependenceBin } from './regression-sensitivity';
+export { probabilityBest, type ArmRank } from './rank-arms';
