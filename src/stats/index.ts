@@ -32,3 +32,4 @@ export { kaplanMeier, logRank, restrictedMeanSurvival, type KaplanMeier, type Su
 export { factorialEffects, type FactorialRow, type Factor, type FactorialEffects, type MainEffect, type InteractionTest } from './factorial';
 export { standardizedRegression, partialRankCorrelation, partialDependence, averageRanks, type StandardizedRegression, type PartialRankCorrelation, type DependenceBin } from './regression-sensitivity';
 export { probabilityBest, type ArmRank } from './rank-arms';
+export { effectHeterogeneity, type EffectHeterogeneity, type PointEffect } from './heterogeneity';
