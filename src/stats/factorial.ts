@@ -56,13 +56,13 @@ export interface FactorialEffects {
   model: 'additive' | 'two-way';
   /** Why the additive model was fitted, e.g. "no run has openness = 0 and closure = 0.8". */
   reason: string | null;
-  /** The factors with two or more levels, in the order given. */
+  /** The factors with two or more levels that have runs, in the order given. */
   factors: string[];
   mainEffects: MainEffect[];
   interactions: InteractionTest[];
   r2: number;
   n: number;
-  /** Rows left out: non-finite y, y <= 0 on the log scale, or a level not in the design. */
+  /** Rows left out: non-finite y, y <= 0 on the log scale, or a level not listed in `factors`. */
   dropped: number;
   clusters: number | null;
   fit: LinearFit;
@@ -79,10 +79,15 @@ interface Column {
  * @example factorialEffects(runs, [{ name: 'openness', levels: ['0', '0.35'] }], { scale: 'log' }).mainEffects[0].ratio // relative change 0 -> 0.35
  */
 export function factorialEffects(rows: readonly FactorialRow[], factors: readonly Factor[], opts: { scale: 'identity' | 'log' }): FactorialEffects {
-  const design = factors.filter((f) => f.levels.length >= 2);
-  const usable = rows.filter(
-    (r) => Number.isFinite(r.y) && (opts.scale === 'identity' || r.y > 0) && design.every((f) => f.levels.includes(r.levels[f.name])),
+  const inDesign = rows.filter(
+    (r) => Number.isFinite(r.y) && (opts.scale === 'identity' || r.y > 0) && factors.every((f) => f.levels.includes(r.levels[f.name])),
   );
+  // A level without any usable run cannot be estimated: leave it out (the first observed
+  // level becomes the reference), and a factor left with one level is omitted.
+  const design = factors
+    .map((f) => ({ name: f.name, levels: f.levels.filter((level) => inDesign.some((r) => r.levels[f.name] === level)) }))
+    .filter((f) => f.levels.length >= 2);
+  const usable = inDesign;
   const y = usable.map((r) => (opts.scale === 'log' ? Math.log(r.y) : r.y));
   const cluster = usable.map((r) => r.cluster);
 

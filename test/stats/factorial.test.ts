@@ -164,6 +164,15 @@ describe('factorialEffects on a synthetic 3 x 3 x 2 grid with seeds as clusters'
     expect(factorialEffects(rows, warpFactors, { scale: 'log' }).dropped).toBe(2);
     expect(factorialEffects(rows, warpFactors, { scale: 'identity' }).dropped).toBe(1);
   });
+  it('leaves out a level without runs (the next level becomes the reference)', () => {
+    const rows = synthetic().filter((r) => r.levels.A !== 'a0');
+    const fx = factorialEffects(rows, gridFactors, { scale: 'identity' });
+    expect(fx.model).toBe('two-way');
+    expect(fx.mainEffects.filter((e) => e.factor === 'A').map((e) => [e.level, e.reference])).toEqual([['a2', 'a1']]);
+    expect(fx.mainEffects.every((e) => Number.isFinite(e.lo))).toBe(true);
+    const onlyOne = factorialEffects(rows.filter((r) => r.levels.C === 'c1'), gridFactors, { scale: 'identity' });
+    expect(onlyOne.factors).toEqual(['A', 'B']);
+  });
   it('has NaN intervals with a single seed', () => {
     const one = factorialEffects(synthetic().filter((r) => r.cluster === 1), gridFactors, { scale: 'identity' });
     expect(Number.isFinite(one.mainEffects[0].estimate)).toBe(true);
