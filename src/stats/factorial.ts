@@ -38,11 +38,17 @@ export interface MainEffect {
 export interface InteractionTest {
   a: string;
   b: string;
-  /** Joint cluster-robust Wald test of the a:b terms (NaN when they outnumber seeds - 1). */
+  /**
+   * Joint Wald test of the a:b terms: cluster-robust by seed; when the a:b terms outnumber
+   * seeds - 1 that test does not exist, and the classical F test of a model with the seed as
+   * a block (randomised-block analysis: seed effects additive, errors otherwise independent)
+   * is given instead, as `method` says. NaN with fewer than two seeds.
+   */
   F: number;
   df1: number;
   df2: number;
   p: number;
+  method: 'cluster-robust' | 'seed-block';
   /**
    * Largest absolute interaction contrast mu(i,j) - mu(i',j) - mu(i,j') + mu(i',j') over all
    * pairs of levels, on the model scale: how much the effect of one level step of a
@@ -147,12 +153,32 @@ export function factorialEffects(rows: readonly FactorialRow[], factors: readonl
     }
   }
 
+  // The seed-block model, fitted only when some clustered interaction test does not exist.
+  let blockFit: LinearFit | null = null;
+  const seedBlockTest = (termNames: string[]) => {
+    if (!blockFit) {
+      const seeds = [...new Set(cluster)].sort((a, b) => a - b).slice(1);
+      const columns = [...main, ...twoWay];
+      blockFit = olsFit(
+        usable.map((r) => [...columns.map((c) => c.value(r.levels)), ...seeds.map((seed) => (r.cluster === seed ? 1 : 0))]),
+        y,
+        { names: [...columns.map((c) => c.name), ...seeds.map((seed) => `seed=${seed}`)] },
+      );
+    }
+    const blockIndex = new Map(blockFit.names.map((name, j) => [name, j]));
+    return waldTest(blockFit, termNames.map((name) => blockIndex.get(name)!));
+  };
   const interactions: InteractionTest[] =
     model === 'two-way'
       ? pairs.map(([fa, fb]) => {
-          const terms = fa.levels.slice(1).flatMap((la) => fb.levels.slice(1).map((lb) => index.get(`${fa.name}=${la}:${fb.name}=${lb}`)!));
+          const termNames = fa.levels.slice(1).flatMap((la) => fb.levels.slice(1).map((lb) => `${fa.name}=${la}:${fb.name}=${lb}`));
           const gamma = fa.levels.map((la, i) => fb.levels.map((lb, j) => (i === 0 || j === 0 ? 0 : fit.coef[index.get(`${fa.name}=${la}:${fb.name}=${lb}`)!])));
-          return { a: fa.name, b: fb.name, ...waldTest(fit, terms), maxAbsDeviation: maxInteractionContrast(gamma) };
+          const maxAbsDeviation = maxInteractionContrast(gamma);
+          const clustered = waldTest(fit, termNames.map((name) => index.get(name)!));
+          if (Number.isNaN(clustered.F) && fit.clusters !== null && fit.clusters >= 2 && termNames.length > fit.clusters - 1) {
+            return { a: fa.name, b: fb.name, ...seedBlockTest(termNames), method: 'seed-block' as const, maxAbsDeviation };
+          }
+          return { a: fa.name, b: fb.name, ...clustered, method: 'cluster-robust' as const, maxAbsDeviation };
         })
       : [];
 
