@@ -55,6 +55,7 @@ const runsTable = [
   ['seed', 'uint32', runs.map((r) => r.seed)],
   ...parameters.map((p) => [p, kindOf(p), runs.map((r) => (kindOf(p) === 'utf8' ? String(r.params[p]) : r.params[p]))]),
   ...outcomes.map((o) => [o, 'float64', runs.map((r) => r.outcomes[o])]),
+  ['degenerate', 'utf8', runs.map((r) => r.degenerate ?? null)],
 ];
 const seriesTable = [
   ['key', 'utf8', runs.flatMap((r) => r.series.map(() => r.key))],

@@ -19,6 +19,7 @@ export function summaryJson(loaded: LoadedScenario, result: RunResult, version: 
     agents: result.agents,
     ticks: result.ticks,
     wall_seconds: result.wallSeconds,
+    degenerate: result.degenerate,
     ...result.outcomes,
   };
   // JSON has no NaN or infinities; an undefined outcome (e.g. no shock) is null.

@@ -21,6 +21,7 @@ export {
   type PairedStats,
   type CostStats,
   type RunRow,
+  type DegenerateRun,
 } from './sweep-stats';
 export { statsRows, statsTable, STATS_COLUMNS } from './stats-csv';
 export { writeStatsCsv } from './write-stats';

@@ -36,6 +36,17 @@ export interface RunRow {
   seed: number;
   params: Record<string, unknown>;
   outcomes: Record<string, number>;
+  /** Why the run is degenerate (model/outcomes.ts DEGENERATE_REASONS), else null. */
+  degenerate: string | null;
+}
+
+/** A degenerate run: its lock-in and diversity outcomes are missing (docs/ODD.md). */
+export interface DegenerateRun {
+  key: string;
+  point: number;
+  arm: string;
+  seed: number;
+  reason: string;
 }
 
 /** Statistics of the runs of one point x arm. */
@@ -100,6 +111,8 @@ export interface SweepStats {
   firmCurves: FirmCurve[];
   /** Tacit flow over time across the links of infrastructure policies (empty without any). */
   linkFlows: LinkFlowStats[];
+  /** The degenerate runs, in the order of `runs` (empty when none is). */
+  degenerateRuns: DegenerateRun[];
 }
 
 /** Values are shown as given in the design (numbers unformatted, strings as they are). */
@@ -174,7 +187,8 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const paired = baselineArm ? pairArms(sorted, arms, baselineArm, outcomeKeys) : [];
   const cost = baselineArm ? costEffectiveness(sorted, arms, baselineArm) : [];
   const curves = firmCurves(dir, scenario, groupStats, runs);
-  return { dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, runs, paired, cost, failed, firmCurves: curves, linkFlows: links.finish() };
+  const degenerateRuns = runs.filter((r) => r.degenerate !== null).map((r) => ({ key: r.key, point: r.point, arm: r.arm, seed: r.seed, reason: r.degenerate as string }));
+  return { dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, runs, paired, cost, failed, firmCurves: curves, linkFlows: links.finish(), degenerateRuns };
 }
 
 /** The design's order of parameters when the manifest has it, else first-seen order. */
@@ -186,7 +200,7 @@ function orderParameters(seen: string[], scenario: ScenarioLike): string[] {
 function runRow(record: RunRecord, outcomeKeys: readonly string[]): RunRow {
   const outcomes: Record<string, number> = {};
   for (const k of outcomeKeys) outcomes[k] = outcomeValue(record, k);
-  return { key: record.key, point: record.point, arm: record.arm, armIndex: record.arm_index, replicate: record.replicate, seed: record.seed, params: record.params ?? {}, outcomes };
+  return { key: record.key, point: record.point, arm: record.arm, armIndex: record.arm_index, replicate: record.replicate, seed: record.seed, params: record.params ?? {}, outcomes, degenerate: record.degenerate ?? null };
 }
 
 function foldSeries(group: GroupAccumulator, record: RunRecord, seriesColumns: string[]): void {

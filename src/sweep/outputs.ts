@@ -74,7 +74,7 @@ export async function writeOutputs(dir: string, runs: Iterable<StoredRun>, spec:
   const runsCsv = new TextFile(join(dir, 'runs.csv'));
   const seriesCsv = new TextFile(join(dir, 'timeseries.csv'));
   const fixed = ['key', 'point', 'arm', 'replicate', 'seed'];
-  runsCsv.write(csvLine([...fixed, ...spec.parameters, ...spec.outcomeKeys]));
+  runsCsv.write(csvLine([...fixed, ...spec.parameters, ...spec.outcomeKeys, 'degenerate']));
   seriesCsv.write(csvLine(['key', ...spec.columns]));
   const runsArrow = new ArrowFileSink(
     join(dir, 'runs.arrow.tmp'),
@@ -82,6 +82,7 @@ export async function writeOutputs(dir: string, runs: Iterable<StoredRun>, spec:
       ['key', 'utf8'], ['point', 'int32'], ['arm', 'utf8'], ['replicate', 'int32'], ['seed', 'uint32'],
       ...spec.parameters.map((p, j): [string, ColumnType] => [p, spec.parameterTypes[j]]),
       ...spec.outcomeKeys.map((k): [string, ColumnType] => [k, 'float64']),
+      ['degenerate', 'utf8'],
     ],
     8192,
   );
@@ -96,11 +97,13 @@ export async function writeOutputs(dir: string, runs: Iterable<StoredRun>, spec:
       const record = read(run);
       const params = spec.parameters.map((p) => record.params[p]);
       const outcomes = spec.outcomeKeys.map((k) => nullIfNaN(record.outcomes?.[k]));
-      runsCsv.write(csvLine([record.key, record.point, record.arm, record.replicate, record.seed, ...params, ...outcomes] as CsvValue[]));
+      const degenerate = record.degenerate ?? null;
+      runsCsv.write(csvLine([record.key, record.point, record.arm, record.replicate, record.seed, ...params, ...outcomes, degenerate] as CsvValue[]));
       await runsArrow.push([
         record.key, record.point, record.arm, record.replicate, record.seed,
         ...params.map((v, j) => arrowParam(v, spec.parameterTypes[j])),
         ...outcomes,
+        degenerate,
       ]);
       const columns = record.columns ?? [];
       if (columns.join(',') !== spec.columns.join(',')) {
