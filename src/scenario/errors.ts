@@ -6,6 +6,7 @@
  * `--set` assignment), FIELD a dot path as `--set` accepts it (`policies.0.openness`).
  * The CLI prints it as `lrsim: error: ...` and exits 2.
  */
+import { DEGENERATE_LEVELS } from '../dictionary/definitions';
 import type { DegenerateReason } from '../model/outcomes';
 
 export type PathSegment = string | number;
@@ -223,12 +224,6 @@ export const cliMessages = {
     `unexpected failure: ${message.replace(/\s*\n\s*/g, ' ')}${debug ? '' : ' (run again with --debug for the stack trace)'}`,
   wroteSchema: (file: string) => `wrote ${file}`,
   degenerateRun: (reason: DegenerateReason) =>
-    `warning: degenerate run (${reason}: ${DEGENERATE_EXPLAINED[reason]}); its lock-in index, lock-in parts, locked_in and diversity are missing (null in summary.json), not scores; check firms.* exit settings, agents.firms and the initial knowledge`,
+    `warning: degenerate run (${reason}: ${DEGENERATE_LEVELS[reason]}); its lock-in index, lock-in parts, locked_in and diversity are missing (null in summary.json), not scores; check firms.* exit settings, agents.firms and the initial knowledge`,
 } as const;
 
-/** What each degenerate reason (model/outcomes.ts DEGENERATE_REASONS) means, for messages and reports. */
-export const DEGENERATE_EXPLAINED: Record<DegenerateReason, string> = {
-  no_firms_alive: 'no firm is alive at the end of the run',
-  no_knowledge: 'no live firm holds any knowledge at the end of the run',
-  no_late_innovation: 'nothing was innovated in the late window (observe.window)',
-};
