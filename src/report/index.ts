@@ -11,6 +11,7 @@ import { networkLoads } from './escape';
 import { findings } from './findings';
 import { parameterRows } from './parameters';
 import { renderPage } from './page';
+import { extendsLine, teachingNote } from './teaching-note';
 
 export { escapeHtml, jsonForScript, networkLoads } from './escape';
 export { findings, changeClause } from './findings';
@@ -59,10 +60,13 @@ function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, s
   const sc = stats.scenario;
   const version = typeof stats.manifest.version === 'string' ? stats.manifest.version : 'unknown';
   const source = typeof stats.manifest.scenario_source === 'string' ? ` from ${stats.manifest.scenario_source}` : '';
+  const note = teachingNote(stats.manifest);
   return renderPage({
     title: `${sc.name ?? 'Sweep'}: lrsim report`,
     description: sc.description ?? '',
-    teachingNote: sc.teaching_note ?? '',
+    extendsLine: extendsLine(stats.manifest),
+    teachingNote: note.note,
+    teachingNoteOmitted: note.omitted,
     references: sc.references ?? [],
     findings: sentences,
     parameters: parameterRows(stats),

@@ -95,6 +95,7 @@ export function prepareSweep(options: SweepOptions): PreparedSweep {
     status: 'running',
     version: packageVersion(),
     scenario_source: loaded.source,
+    scenario_extends: loaded.extends,
     scenario_hash: scenarioHash(scenario),
     scenario,
     design: { kind: design.kind, parameters: design.parameters, samples: scenario.sweep?.samples ?? null, replicates, arms: plan.arms.slice() },
