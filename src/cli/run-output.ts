@@ -32,7 +32,7 @@ export function runFiles(loaded: LoadedScenario, result: RunResult, version: str
   const files: Record<string, string> = {
     'timeseries.csv': rowMajorToCsv(result.columns, result.series, result.rows),
     'summary.json': summaryJson(loaded, result, version),
-    'columns.json': dictionaryJson(runDictionary(result.columns, Object.keys(result.outcomes))),
+    'columns.json': dictionaryJson(runDictionary(result.columns, Object.keys(result.outcomes), loaded.scenario)),
   };
   if (result.firms) files['firms.csv'] = columnsToCsv(result.firms);
   return files;

@@ -87,6 +87,13 @@ export function sweepSeriesColumns(columns: readonly string[]): DictionaryColumn
   return [need('timeseries', 'key', RUN_ID_COLUMNS.key), ...seriesColumns(columns)];
 }
 
+/** Units of cost columns in the scenario's cost_unit when it names one. */
+function withCostUnit(columns: DictionaryColumn[], scenario: unknown): DictionaryColumn[] {
+  const unit = (scenario as { cost_unit?: unknown } | undefined)?.cost_unit;
+  if (typeof unit !== 'string' || unit.trim() === '') return columns;
+  return columns.map((c) => (c.unit.includes('cost unit') ? { ...c, unit: c.unit.replace('cost unit', unit.trim()) } : c));
+}
+
 /** The dictionary of a sweep directory. */
 export function sweepDictionary(spec: SweepColumns): DataDictionary {
   const params = spec.parameters.map((p, j) => ({ name: p, ...parameterMeaning(p, spec.parameterValues[j], spec.scenario) }));
@@ -102,24 +109,27 @@ export function sweepDictionary(spec: SweepColumns): DataDictionary {
       { table: 'firms', files: ['microdata/<key>.firms.csv'], rows: 'one per firm that lived in the run (only with --microdata)' },
       { table: 'stats', files: ['stats.csv'], rows: 'one per statistic (written with the report)' },
     ],
-    columns: [...runsTableColumns(spec), ...sweepSeriesColumns(spec.seriesColumns), ...firmColumns(), ...stats],
+    columns: withCostUnit([...runsTableColumns(spec), ...sweepSeriesColumns(spec.seriesColumns), ...firmColumns(), ...stats], spec.scenario),
   };
 }
 
-/** The dictionary of `lrsim run`'s output directory. */
-export function runDictionary(seriesColumnNames: readonly string[], outcomeKeys: readonly string[]): DataDictionary {
+/** The dictionary of `lrsim run`'s output directory (`scenario` for its cost_unit). */
+export function runDictionary(seriesColumnNames: readonly string[], outcomeKeys: readonly string[], scenario?: unknown): DataDictionary {
   return {
     tables: [
       { table: 'timeseries', files: ['timeseries.csv'], rows: 'one per observed tick' },
       { table: 'firms', files: ['firms.csv'], rows: 'one per firm that lived in the run (not with --no-microdata)' },
       { table: 'summary', files: ['summary.json'], rows: 'one record: the resolved scenario (see scenario.schema.json), these fields, then the outcomes' },
     ],
-    columns: [
-      ...seriesColumns(seriesColumnNames),
-      ...firmColumns(),
-      ...Object.entries(SUMMARY_MEANINGS).map(([name, meaning]) => need('summary', name, meaning)),
-      ...outcomeKeys.map((k) => outcome('summary', k)),
-    ],
+    columns: withCostUnit(
+      [
+        ...seriesColumns(seriesColumnNames),
+        ...firmColumns(),
+        ...Object.entries(SUMMARY_MEANINGS).map(([name, meaning]) => need('summary', name, meaning)),
+        ...outcomeKeys.map((k) => outcome('summary', k)),
+      ],
+      scenario,
+    ),
   };
 }
 

@@ -126,7 +126,7 @@ describe('every column the engine and the statistics can write has a definition'
   it('the columns and sections stats.csv is gaining (issue 13) are defined now', () => {
     const gaining = ['outcome', 'parameter', 'level', 'reference', 'parameter_a', 'parameter_b', 'method', 'arm_a', 'arm_b', 'condition', 'index', 'estimate', 'lo', 'hi', 'p', 'p_holm', 'p_best', 'r2', 'median', 'censored'];
     for (const c of gaining) expect(STATS_MEANINGS[c], c).toBeDefined();
-    for (const s of ['main_effect', 'interaction', 'regression', 'contrast', 'rank', 'survival', 'heterogeneity', 'sensitivity', 'degenerate']) expect(STATS_SECTIONS[s], s).toBeDefined();
+    for (const s of ['main_effect', 'interaction', 'regression', 'contrast', 'rank', 'survival', 'heterogeneity', 'sensitivity', 'degenerate', 'partial_dependence', 'logrank']) expect(STATS_SECTIONS[s], s).toBeDefined();
   });
 
   it('a column without a definition stops the dictionary instead of shipping undocumented', () => {
@@ -134,5 +134,13 @@ describe('every column the engine and the statistics can write has a definition'
     expect(() => sweepDictionary(spec)).toThrow(/column new_outcome of runs has no definition/);
     expect(() => runDictionary([...TIMESERIES_COLUMNS, 'new_column'], OUTCOME_KEYS)).toThrow(/column new_column of timeseries has no definition/);
     expect(dictionaryJson(runDictionary(TIMESERIES_COLUMNS, OUTCOME_KEYS))).toBe(dictionaryJson(runDictionary(TIMESERIES_COLUMNS, OUTCOME_KEYS)));
+  });
+
+  it('cost columns take their unit from the scenario\'s cost_unit', () => {
+    const unit = (d: ReturnType<typeof runDictionary>, name: string) => d.columns.find((c) => c.name === name && c.table === 'summary')!.unit;
+    expect(unit(runDictionary(TIMESERIES_COLUMNS, OUTCOME_KEYS), 'value_per_cost')).toBe('innovation value per cost unit');
+    const eur = runDictionary(TIMESERIES_COLUMNS, OUTCOME_KEYS, { cost_unit: 'million EUR' });
+    expect(unit(eur, 'policy_cost')).toBe('million EUR');
+    expect(unit(eur, 'value_per_cost')).toBe('innovation value per million EUR');
   });
 });
