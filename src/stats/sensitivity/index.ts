@@ -3,3 +3,4 @@ export { bootstrap, DEFAULT_RESAMPLES, type Estimate } from './bootstrap';
 export { rowMoments, type RowMoments } from './replicates';
 export { sobolIndices, type SobolIndices, type SobolOptions } from './sobol-indices';
 export { morrisIndices, morrisSteps, noiseShare, type MorrisIndices, type MorrisOptions } from './morris-indices';
+export { analyzeOutcome, convergenceSizes, SENSITIVITY_COLUMNS, type AnalysisLayout, type SensitivityIndex, type SensitivityMethod, type SensitivityRow } from './analyze';

@@ -29,7 +29,11 @@ export function readNumericTable(file: string, what: 'design' | 'outputs'): Nume
     if (seen.has(c)) badInput(msg.duplicateColumn(file, c));
     seen.add(c);
   }
-  const nonBlank = rows.filter((r) => !(r.length === 1 && r[0].trim() === ''));
+  // Blank lines at the end are no rows; a blank line inside is a row with an empty value.
+  const blank = (r: string[]) => r.length === 1 && r[0].trim() === '';
+  let end = rows.length;
+  while (end > 0 && blank(rows[end - 1])) end--;
+  const nonBlank = rows.slice(0, end);
   if (nonBlank.length === 0) badInput(msg.noRows(file, what));
   const missing: number[] = [];
   const values = nonBlank.map((row, i) => {
