@@ -2,9 +2,10 @@
  * DIR/stats.csv: every statistic as one tidy row (one observation per row, one variable
  * per column), so it loads straight into R, pandas or a spreadsheet.
  */
+import { sensitivityStatsRows } from './sensitivity/stats-rows';
 import type { SweepStats } from './sweep-stats';
 
-export const STATS_COLUMNS = ['section', 'point', 'arm', 'baseline', 'measure', 'tick', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'effect_size', 'rel_mean', 'rel_ci_low', 'rel_ci_high', 'bin_low', 'bin_high'] as const;
+export const STATS_COLUMNS = ['section', 'point', 'arm', 'baseline', 'measure', 'tick', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'effect_size', 'rel_mean', 'rel_ci_low', 'rel_ci_high', 'bin_low', 'bin_high', 'outcome', 'parameter', 'method', 'index', 'estimate', 'lo', 'hi'] as const;
 type Column = (typeof STATS_COLUMNS)[number];
 export type StatsRow = Partial<Record<Column, string | number | null>> & { params?: Record<string, unknown> };
 
@@ -20,7 +21,8 @@ export type StatsRow = Partial<Record<Column, string | number | null>> & { param
  * link joins, both ways, in the block of ticks [bin_low, bin_high), tick = bin_low;
  * measure `tacit_flow:FROM:TO`; CI over runs). `firm_curve` intervals are across firms
  * pooled over runs (a run's firms share its history: read them as a guide); every other
- * interval is across runs. `point` is `all` when pooled.
+ * interval is across runs. `point` is `all` when pooled. With a morris or saltelli design,
+ * `sensitivity` rows (src/stats/sensitivity/stats-rows.ts).
  */
 export function statsRows(stats: SweepStats): StatsRow[] {
   const rows: StatsRow[] = [];
@@ -67,6 +69,7 @@ export function statsRows(stats: SweepStats): StatsRow[] {
       }
     }
   }
+  rows.push(...sensitivityStatsRows(stats.sensitivity));
   for (const g of stats.groups) {
     for (const [measure, band] of Object.entries(g.series)) {
       for (let i = 0; i < band.tick.length; i++) {

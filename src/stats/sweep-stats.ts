@@ -8,6 +8,7 @@ import { LinkFlowAccumulator, type LinkFlowStats } from './link-flows';
 import { pairedDifference, type PairedDifference } from './paired';
 import { outcomeValue, readManifest, readRunRecords, type RunRecord, type ScenarioLike, type SweepManifest } from './records';
 import { SeriesAccumulator, type SeriesBand } from './series-band';
+import { sweepSensitivity, type SweepSensitivity } from './sensitivity/sweep-sensitivity';
 import { summarize, type Summary } from './summary';
 import { wilsonInterval, type Share } from './wilson';
 
@@ -100,6 +101,8 @@ export interface SweepStats {
   firmCurves: FirmCurve[];
   /** Tacit flow over time across the links of infrastructure policies (empty without any). */
   linkFlows: LinkFlowStats[];
+  /** Sensitivity indices of a morris or saltelli design (null for other designs). */
+  sensitivity: SweepSensitivity | null;
 }
 
 /** Values are shown as given in the design (numbers unformatted, strings as they are). */
@@ -174,7 +177,8 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const paired = baselineArm ? pairArms(sorted, arms, baselineArm, outcomeKeys) : [];
   const cost = baselineArm ? costEffectiveness(sorted, arms, baselineArm) : [];
   const curves = firmCurves(dir, scenario, groupStats, runs);
-  return { dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, runs, paired, cost, failed, firmCurves: curves, linkFlows: links.finish() };
+  const sensitivity = await sweepSensitivity(dir, manifest, runs, arms);
+  return { dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, runs, paired, cost, failed, firmCurves: curves, linkFlows: links.finish(), sensitivity };
 }
 
 /** The design's order of parameters when the manifest has it, else first-seen order. */
