@@ -24,7 +24,7 @@ export const STUDY_REGION = {
   observe: { every: 4 },
 };
 export const MORRIS_RUN = { trajectories: 4, levels: 4, pool: 16, replicates: 2 };
-export const SALTELLI_RUN = { n: 32, replicates: 2 };
+export const SALTELLI_RUN = { n: 16, replicates: 2 };
 
 const ranges = (paths?: string[]) =>
   Object.fromEntries(

@@ -11,6 +11,7 @@ import { networkLoads } from './escape';
 import { findings } from './findings';
 import { parameterRows } from './parameters';
 import { renderPage } from './page';
+import { sensitivitySentences } from './sensitivity-section';
 
 export { escapeHtml, jsonForScript, networkLoads } from './escape';
 export { findings, changeClause } from './findings';
@@ -45,7 +46,7 @@ export async function writeReport(dir: string, opts: ReportOptions = {}): Promis
   const statsPath = writeStatsCsv(dir, stats);
   const charts = buildCharts(stats);
   const written = opts.images === false ? [] : await writeCharts(dir, charts);
-  const sentences = findings(stats);
+  const sentences = [...findings(stats), ...sensitivitySentences(stats)];
   const html = reportHtml(stats, charts, sentences, dir);
   const loads = networkLoads(html);
   if (loads.length) throw new Error(`report.html would load from the network: ${loads.join(', ')}`);
