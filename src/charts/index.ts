@@ -10,6 +10,7 @@ import { policyChart } from './policy';
 import { regionMap } from './region-map';
 import { sensitivityCharts } from './sensitivity';
 import { sweepEffectCharts } from './sweep-effects';
+import { recoveryChart } from './recovery';
 import { innovationChart, lockInChart } from './timeseries';
 
 export { type Chart, type VlSpec, VEGA_LITE_SCHEMA, label, LABELS } from './chart';
@@ -23,6 +24,7 @@ export function buildCharts(stats: SweepStats): Chart[] {
     lockInChart(stats),
     ...sweepEffectCharts(stats),
     policyChart(stats),
+    recoveryChart(stats),
     flowsChart(stats),
     firmLearningChart(stats),
     linkFlowChart(stats),
