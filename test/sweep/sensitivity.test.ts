@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/io/csv';
 import { ScenarioError } from '../../src/scenario/errors';
 import { computeSweepStats, writeStatsCsv } from '../../src/stats';
 import { mergeSweeps } from '../../src/sweep/merge';
@@ -36,7 +37,12 @@ arms:
 `;
 
 const stats = async (dir: string) => readFileSync(writeStatsCsv(dir, await computeSweepStats(dir)), 'utf8');
-const sensitivityLines = (csv: string) => csv.split('\n').filter((l) => l.startsWith('sensitivity,'));
+/** The sensitivity rows of stats.csv as records (column -> text). */
+function sensitivityRows(csv: string): Record<string, string>[] {
+  const { columns, rows } = parseCsv(csv);
+  return rows.map((r) => Object.fromEntries(columns.map((c, j) => [c, r[j]]))).filter((r) => r.section === 'sensitivity');
+}
+const has = (rows: Record<string, string>[], want: Record<string, string>) => rows.some((r) => Object.entries(want).every(([k, v]) => r[k] === v));
 
 describe('sensitivity designs in sweeps', { timeout: 300_000 }, () => {
   it('saltelli: same outputs and indices with 1 and 2 workers and from 2 merged shards', async () => {
@@ -53,12 +59,12 @@ describe('sensitivity designs in sweeps', { timeout: 300_000 }, () => {
     const one = await stats(join(dir, 'w1'));
     expect(await stats(join(dir, 'w2'))).toBe(one);
     expect(await stats(join(dir, 'merged'))).toBe(one);
-    const rows = sensitivityLines(one);
-    // S1 and ST of 2 parameters, noise share, at n = 2 and 4 (N/4 = 1 is too small), for 5 outcomes at most.
-    expect(rows.some((l) => /,innovation_value_late,openness,saltelli,S1,/.test(l))).toBe(true);
-    expect(rows.some((l) => /,lock_in_index_final,seed,saltelli,noise_share,/.test(l))).toBe(true);
-    expect(rows.some((l) => /,diversity,proximity\.geographic_decay_km,saltelli,S1,/.test(l))).toBe(true); // over time
-    expect(one.split('\n')[0]).toMatch(/,outcome,parameter,method,index,estimate,lo,hi$/);
+    const rows = sensitivityRows(one);
+    // S1 and ST of 2 parameters and the noise share, at n = 2 and 4 (N/4 = 1 is too small).
+    expect(has(rows, { outcome: 'innovation_value_late', parameter: 'openness', method: 'saltelli', index: 'S1', n: '4', tick: '' })).toBe(true);
+    expect(has(rows, { outcome: 'innovation_value_late', parameter: 'openness', method: 'saltelli', index: 'ST', n: '2' })).toBe(true);
+    expect(has(rows, { outcome: 'lock_in_index_final', parameter: 'seed', method: 'saltelli', index: 'noise_share' })).toBe(true);
+    expect(has(rows, { outcome: 'diversity', parameter: 'proximity.geographic_decay_km', index: 'S1', tick: '0' })).toBe(true); // over time
   });
 
   it('morris with arms: indices per arm, identical with 1 and 2 workers', async () => {
@@ -68,8 +74,8 @@ describe('sensitivity designs in sweeps', { timeout: 300_000 }, () => {
     await runSweep({ scenario, out: join(dir, 'w2'), workers: 2, progress: false });
     const one = await stats(join(dir, 'w1'));
     expect(await stats(join(dir, 'w2'))).toBe(one);
-    const rows = sensitivityLines(one);
-    for (const arm of ['base', 'learning']) expect(rows.some((l) => l.includes(`,${arm},`) && l.includes(',contacts.per_tick,morris,mu_star,'))).toBe(true);
+    const rows = sensitivityRows(one);
+    for (const arm of ['base', 'learning']) expect(has(rows, { arm, parameter: 'contacts.per_tick', method: 'morris', index: 'mu_star' })).toBe(true);
     // Integer parameter values stay whole.
     const runs = readFileSync(join(dir, 'w1', 'runs.csv'), 'utf8').trim().split('\n');
     const column = runs[0].split(',').indexOf('contacts.per_tick');
