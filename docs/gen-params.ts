@@ -13,6 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NOT_SCREENED, plausibleRanges } from '../src/scenario/plausible';
 import { scenarioJsonSchema } from '../src/scenario/schema';
 
 /** The subset of JSON Schema that zod 4 emits for the scenario schema. */
@@ -276,10 +277,23 @@ export function renderParameters(): string {
       out.push(`### \`${key}\` (optional list, ${fmtRange(s)})`, '', ...table(rows), '');
     }
   }
+  out.push(...plausibleSection());
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   writeFileSync(PARAMETERS_PATH, renderParameters());
   console.log(`wrote ${PARAMETERS_PATH}`);
+}
+
+/** The plausible ranges (src/scenario/plausible.ts) beside the hard limits above, with their sources. */
+function plausibleSection(): string[] {
+  const out = ['## Plausible ranges', ''];
+  out.push('Where a value is believable for a learning region, as opposed to merely allowed by the hard limits above; the sensitivity screening of docs/sensitivity.md varies every parameter over this range (src/scenario/plausible.ts).', '');
+  out.push('| path | plausible | source or reasoning |', '|---|---|---|');
+  for (const [path, r] of plausibleRanges()) out.push(`| \`${path}\` | [${r.min}, ${r.max}]${r.integer ? ' (integer)' : ''} | ${esc(r.source)} |`);
+  out.push('', 'Not screened:', '');
+  for (const [path, why] of Object.entries(NOT_SCREENED)) out.push(`- \`${path}\`: ${esc(why)}`);
+  out.push('');
+  return out;
 }

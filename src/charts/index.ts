@@ -8,6 +8,7 @@ import { linkFlowChart } from './link-flows';
 import { flowsChart } from './flows';
 import { policyChart } from './policy';
 import { regionMap } from './region-map';
+import { sensitivityCharts } from './sensitivity';
 import { sweepEffectCharts } from './sweep-effects';
 import { recoveryChart } from './recovery';
 import { innovationChart, lockInChart } from './timeseries';
@@ -30,6 +31,7 @@ export function buildCharts(stats: SweepStats): Chart[] {
     diversityScatter(stats),
     firmCurveChart(stats),
     regionMap(stats),
+    ...sensitivityCharts(stats),
   ];
   return charts.filter((c): c is Chart => c !== null);
 }

@@ -12,6 +12,7 @@ import { findings } from './findings/index';
 import { parameterRows } from './parameters';
 import { renderPage } from './page';
 import { extendsLine, teachingNote } from './teaching-note';
+import { sensitivitySentences } from './sensitivity-section';
 
 export { escapeHtml, jsonForScript, networkLoads } from './escape';
 export { findings, changeClause } from './findings/index';
@@ -47,7 +48,7 @@ export async function writeReport(dir: string, opts: ReportOptions = {}): Promis
   const statsPath = writeStatsCsv(dir, stats);
   const charts = buildCharts(stats);
   const written = opts.images === false ? [] : await writeCharts(dir, charts);
-  const sentences = findings(stats);
+  const sentences = [...findings(stats), ...sensitivitySentences(stats)];
   const html = reportHtml(stats, charts, sentences, dir);
   const loads = networkLoads(html);
   if (loads.length) throw new Error(`report.html would load from the network: ${loads.join(', ')}`);

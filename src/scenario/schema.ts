@@ -165,11 +165,15 @@ export type Shock = z.infer<typeof ShockSchema>;
 export const SHOCK_KINDS = ['frontier_jump', 'core_collapse', 'plant'] as const;
 
 // --- sweeps -------------------------------------------------------------------------------
-const RangeSchema = z.strictObject({ min: z.number().finite(), max: z.number().finite(), integer: z.boolean().default(false) });
+const RangeSchema = z.strictObject({ min: z.number().finite(), max: z.number().finite(), integer: z.boolean().default(false), log: z.boolean().optional().describe('Log-uniform between min and max (both > 0); default false.') });
 export const SweepSchema = z.strictObject({
-  design: z.enum(['grid', 'lhs', 'sobol']).default('grid').describe('grid: every combination of listed values; lhs: Latin hypercube over ranges; sobol: Sobol sequence over ranges.'),
-  parameters: z.record(z.string(), z.union([z.array(z.union([z.number(), z.string(), z.boolean()])), RangeSchema])).default({}).describe('Dot paths to value lists (grid) or {min, max} ranges (lhs, sobol).'),
-  samples: z.number().int().min(1).max(1_000_000).optional().describe('Points for lhs and sobol.'),
+  design: z.enum(['grid', 'lhs', 'sobol', 'morris', 'saltelli', 'file']).default('grid').describe('grid: every combination of listed values; lhs: Latin hypercube over ranges; sobol: Sobol sequence over ranges; morris: elementary-effects trajectories (sensitivity screening); saltelli: Sobol sensitivity indices (scrambled Sobol A, B, AB matrices); file: the rows of a design CSV (file:). See docs/sensitivity.md.'),
+  parameters: z.record(z.string(), z.union([z.array(z.union([z.number(), z.string(), z.boolean()])), RangeSchema])).default({}).describe('Dot paths to value lists (grid) or {min, max} ranges (lhs, sobol, morris, saltelli).'),
+  samples: z.number().int().min(1).max(1_000_000).optional().describe('Points for lhs and sobol; trajectories r for morris; base rows N (a power of two) for saltelli.'),
+  levels: z.number().int().min(2).max(1000).optional().describe('morris: grid levels p (even, default 4); each step moves a parameter by p / (2 (p - 1)) of its range.'),
+  pool: z.number().int().min(2).max(10_000).optional().describe('morris: draw this many trajectories and keep the `samples` most spread out (Campolongo et al. 2007).'),
+  second_order: z.boolean().optional().describe('saltelli: also second-order indices S2 (N (2D + 2) points instead of N (D + 2)); default false.'),
+  file: z.string().min(1).max(4096).optional().describe('design file: a CSV with a header of parameter dot paths and one row per point (e.g. made by SALib or `lrsim sample`), relative to the scenario file.'),
   replicates: z.number().int().min(1).max(100_000).default(8).describe('Seeds per point and arm.'),
   outcomes: z.array(z.enum(OUTCOME_KEYS)).max(12).default([]).describe('Outcomes besides late innovation value and lock-in whose values the report states per point and arm (with paired arm differences where both arms define them), e.g. resident_skill_final, resilience_ticks.'),
   microdata: z.boolean().default(false).describe('Keep every run\'s firm table (firms.csv, one row per firm) in OUT/microdata/ and add the firm-level chart to the report; --microdata / --no-microdata overrides.'),

@@ -2,6 +2,7 @@
  * DIR/stats.csv: every statistic as one tidy row (one observation per row, one variable
  * per column), so it loads straight into R, pandas or a spreadsheet.
  */
+import { sensitivityStatsRows } from './sensitivity/stats-rows';
 import type { SweepStats } from './sweep-stats';
 
 export const STATS_COLUMNS = [
@@ -25,7 +26,8 @@ export type StatsRow = Partial<Record<Column, string | number | null>> & { param
  * link joins, both ways, in the block of ticks [bin_low, bin_high), tick = bin_low;
  * measure `tacit_flow:FROM:TO`; CI over runs). `firm_curve` intervals are across firms
  * pooled over runs (a run's firms share its history: read them as a guide); every other
- * interval is across runs. `point` is `all` when pooled.
+ * interval is across runs. `point` is `all` when pooled. With a morris or saltelli design,
+ * `sensitivity` rows (src/stats/sensitivity/stats-rows.ts).
  */
 export function statsRows(stats: SweepStats): StatsRow[] {
   const rows: StatsRow[] = [];
@@ -73,6 +75,7 @@ export function statsRows(stats: SweepStats): StatsRow[] {
       }
     }
   }
+  rows.push(...sensitivityStatsRows(stats.sensitivity));
   rows.push(...designRows(stats));
   for (const g of stats.groups) {
     for (const [measure, band] of Object.entries(g.series)) {

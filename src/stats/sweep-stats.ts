@@ -8,6 +8,7 @@ import { LinkFlowAccumulator, type LinkFlowStats } from './link-flows';
 import { pairedDifference, type PairedDifference } from './paired';
 import { outcomeValue, readManifest, readRunRecords, type RunRecord, type ScenarioLike, type SweepManifest } from './records';
 import { SeriesAccumulator, type SeriesBand } from './series-band';
+import { sweepSensitivity, type SweepSensitivity } from './sensitivity/sweep-sensitivity';
 import { summarize, type Summary } from './summary';
 import { wilsonInterval, type Share } from './wilson';
 import { compareArms, type ArmComparison } from './arm-contrasts';
@@ -109,6 +110,8 @@ export interface SweepStats {
   firmCurves: FirmCurve[];
   /** Tacit flow over time across the links of infrastructure policies (empty without any). */
   linkFlows: LinkFlowStats[];
+  /** Sensitivity indices of a morris or saltelli design (null for other designs). */
+  sensitivity: SweepSensitivity | null;
   /** The design kind (grid, lhs, sobol, ...; grid when the manifest does not say). */
   design: string;
   /** Outcomes whose effects are estimated (headline outcomes and the scenario's listed ones). */
@@ -204,6 +207,7 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const lateTicks = Math.min(Number(scenario.observe?.window ?? 20), Number(scenario.ticks ?? Infinity));
   const cost = baselineArm ? costEffectiveness(healthy, arms, baselineArm, lateTicks) : [];
   const curves = firmCurves(dir, scenario, groupStats, runs);
+  const sensitivity = await sweepSensitivity(dir, manifest, runs, arms);
   const design = typeof scenario.sweep?.design === 'string' ? scenario.sweep.design : 'grid';
   const listed = ((scenario.sweep as { outcomes?: string[] } | undefined)?.outcomes ?? []).filter((k) => outcomeKeys.includes(k));
   const effectOutcomes = [...new Set([...HEADLINE_OUTCOMES, ...listed])].filter((k) => outcomeKeys.includes(k) && !(SURVIVAL_OUTCOMES as readonly string[]).includes(k));
@@ -215,7 +219,7 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const costUnit = typeof (scenario as { cost_unit?: unknown }).cost_unit === 'string' ? ((scenario as { cost_unit?: string }).cost_unit as string) : '';
   return {
     dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, runs, paired, cost, failed,
-    firmCurves: curves, linkFlows: links.finish(), design, effectOutcomes, degenerateRuns: runs.filter((r) => r.degenerate), effects, armComparison, recovery, costUnit,
+    firmCurves: curves, linkFlows: links.finish(), design, effectOutcomes, degenerateRuns: runs.filter((r) => r.degenerate), effects, armComparison, recovery, costUnit, sensitivity,
   };
 }
 

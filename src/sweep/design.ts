@@ -4,14 +4,29 @@
  */
 import type { SweepSpec } from '../scenario/schema';
 import { gridPoints, gridSize } from './designs/grid';
+import { resolve } from 'node:path';
 import { latinHypercube } from './designs/lhs';
+import { morrisDesign } from './designs/morris';
+import { isPowerOfTwo, nearestPowerOfTwo, saltelliDesign } from './designs/saltelli';
 import { SOBOL_MAX_DIMENSIONS, sobolPoints } from './designs/sobol';
-import { badInput, sweepMessages as msg } from './messages';
+import { readNumericTable } from './designs/table-file';
+import { badInput, sensitivityMessages as sens, sweepMessages as msg } from './messages';
 import { uniformStream } from './seed';
 
 export type ParameterValue = number | string | boolean;
-export interface Range { min: number; max: number; integer: boolean }
-export type DesignKind = 'grid' | 'lhs' | 'sobol';
+export interface Range { min: number; max: number; integer: boolean; log?: boolean }
+export type DesignKind = 'grid' | 'lhs' | 'sobol' | 'morris' | 'saltelli' | 'file';
+
+/** What a sensitivity design's analysis needs besides the points. */
+export interface SensitivityLayout {
+  method: 'morris' | 'saltelli';
+  /** Unit-cube coordinates of every point (the analysis reads steps from these, not from rounded values). */
+  unit: number[][];
+  /** morris: trajectories r; saltelli: base rows N. */
+  n: number;
+  levels: number;
+  secondOrder: boolean;
+}
 
 export interface Design {
   kind: DesignKind;
@@ -19,25 +34,75 @@ export interface Design {
   parameters: string[];
   /** points[i][j]: value of parameters[j] at point i. */
   points: ParameterValue[][];
+  /** morris and saltelli designs only. */
+  sensitivity?: SensitivityLayout;
 }
 
 /** Largest design accepted (points x arms x replicates is bounded separately by time). */
 export const MAX_POINTS = 1_000_000;
-/** Stream tag of the LHS uniforms (distinct from anything else drawn from the seed). */
+/** Stream tags of the design uniforms (distinct from anything else drawn from the seed). */
 const LHS_STREAM = 0x4c48;
+export const MORRIS_STREAM = 0x4d4f;
+export const SALTELLI_STREAM = 0x5341;
 
 const isRange = (v: unknown): v is Range => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Maps u in [0, 1) onto a range; integer ranges give each whole number an equal share. */
+/**
+ * Maps u in [0, 1) onto a range; integer ranges give each whole number an equal share
+ * (log-uniform ones: each whole number the share of [n, n + 1) on the log scale).
+ */
 export function scaleToRange(u: number, r: Range): number {
+  if (r.log) {
+    if (!r.integer) return Math.exp(Math.log(r.min) + u * (Math.log(r.max) - Math.log(r.min)));
+    const lo = Math.ceil(r.min);
+    const hi = Math.floor(r.max);
+    return Math.min(hi, Math.floor(Math.exp(Math.log(lo) + u * (Math.log(hi + 1) - Math.log(lo)))));
+  }
   if (!r.integer) return r.min + u * (r.max - r.min);
   const lo = Math.ceil(r.min);
   const hi = Math.floor(r.max);
   return Math.min(hi, lo + Math.floor(u * (hi - lo + 1)));
 }
 
-/** The design of a sweep block (none: a single point with no swept parameters). */
-export function buildDesign(spec: SweepSpec | undefined, scenarioSeed: number): Design {
+/** Checks the Morris options (bad input throws). */
+export function checkMorris(where: { n: string; levels: string }, r: number, levels: number): void {
+  if (!(Number.isInteger(r) && r >= 2)) badInput(sens.tooFewTrajectories(where.n, r));
+  if (levels % 2 !== 0) badInput(sens.oddLevels(where.levels, levels));
+}
+
+/** Checks the Saltelli base size (bad input throws, naming the nearest power of two). */
+export function checkSaltelli(where: string, n: number, d: number): void {
+  if (!isPowerOfTwo(n)) badInput(sens.notPowerOfTwo(where, n, nearestPowerOfTwo(n)));
+  if (2 * d > SOBOL_MAX_DIMENSIONS) badInput(sens.tooManySaltelliDimensions(d, Math.floor(SOBOL_MAX_DIMENSIONS / 2)));
+}
+
+/** Checks a range of a sensitivity design (min < max, log ranges positive). */
+export function checkSensitivityRange(where: string, r: Range): void {
+  if (!(r.min < r.max)) badInput(sens.minNotBelowMax(where, r.min, r.max));
+  if (r.log && !(r.min > 0)) badInput(sens.logNotPositive(where, r.min));
+}
+
+/** Unit-cube design of a sensitivity method (pure, from the seed). */
+export function sensitivityUnitDesign(method: 'morris' | 'saltelli', n: number, d: number, seed: number, opts: { levels: number; secondOrder: boolean; pool?: number }): number[][] {
+  return method === 'morris'
+    ? morrisDesign(n, d, opts.levels, uniformStream(seed, MORRIS_STREAM), opts.pool)
+    : saltelliDesign(n, d, opts.secondOrder, uniformStream(seed, SALTELLI_STREAM));
+}
+
+/** The design of a design CSV (`design: file`). */
+function fileDesign(spec: SweepSpec, baseDir: string): Design {
+  if (!spec.file) badInput(sens.noFile());
+  if (Object.keys(spec.parameters ?? {}).length) badInput(sens.fileWithParameters());
+  const table = readNumericTable(resolve(baseDir, spec.file), 'design');
+  if (table.rows.length > MAX_POINTS) badInput(msg.tooManyPoints(table.rows.length, MAX_POINTS));
+  return { kind: 'file', parameters: table.columns, points: table.rows };
+}
+
+/**
+ * The design of a sweep block (none: a single point with no swept parameters).
+ * `baseDir` is where a design file's relative path starts (the scenario file's folder).
+ */
+export function buildDesign(spec: SweepSpec | undefined, scenarioSeed: number, baseDir = process.cwd()): Design {
   const kind: DesignKind = spec?.design ?? 'grid';
   const entries = Object.entries(spec?.parameters ?? {});
   const parameters = entries.map(([path]) => path);
@@ -53,6 +118,7 @@ export function buildDesign(spec: SweepSpec | undefined, scenarioSeed: number): 
     return { kind, parameters, points: gridPoints(lists) as ParameterValue[][] };
   }
 
+  if (kind === 'file') return fileDesign(spec!, baseDir);
   if (entries.length === 0) badInput(msg.noRanges(kind));
   const ranges = entries.map(([path, v]) => {
     if (!isRange(v)) badInput(msg.listInSampled(path, kind));
@@ -61,6 +127,24 @@ export function buildDesign(spec: SweepSpec | undefined, scenarioSeed: number): 
   });
   const samples = spec?.samples;
   if (samples === undefined || samples < 1) badInput(msg.noSamples(kind));
+  if (kind === 'morris' || kind === 'saltelli') {
+    entries.forEach(([path], j) => checkSensitivityRange(`sweep.parameters.${path}`, ranges[j]));
+    const levels = spec?.levels ?? 4;
+    const secondOrder = spec?.second_order ?? false;
+    if (kind === 'morris') {
+      checkMorris({ n: 'sweep.samples', levels: 'sweep.levels' }, samples, levels);
+      if (spec?.pool !== undefined && spec.pool <= samples) badInput(sens.poolTooSmall(spec.pool, samples));
+    } else checkSaltelli('sweep.samples', samples, ranges.length);
+    const unit = sensitivityUnitDesign(kind, samples, ranges.length, scenarioSeed, { levels, secondOrder, pool: spec?.pool });
+    if (unit.length > MAX_POINTS) badInput(msg.tooManyPoints(unit.length, MAX_POINTS));
+    return {
+      kind,
+      parameters,
+      points: unit.map((u) => u.map((x, j) => scaleToRange(Math.min(x, 1 - 1e-12), ranges[j]))),
+      sensitivity: { method: kind, unit, n: samples, levels, secondOrder },
+    };
+  }
+  if (ranges.some((r) => r.log)) entries.forEach(([path], j) => ranges[j].log && checkSensitivityRange(`sweep.parameters.${path}`, ranges[j]));
   if (kind === 'sobol' && ranges.length > SOBOL_MAX_DIMENSIONS) {
     badInput(msg.tooManySobolDimensions(ranges.length, SOBOL_MAX_DIMENSIONS));
   }

@@ -71,6 +71,49 @@ export const sweepMessages = {
     `sweep done: ${plural(finished, 'run')} finished, ${failed} failed, in ${seconds.toFixed(1)} s; outputs in ${dir}`,
 } as const;
 
+/** Messages of the sensitivity designs (morris, saltelli, file) and of `lrsim sample` / `lrsim analyze`. */
+export const sensitivityMessages = {
+  notPowerOfTwo: (where: string, n: number, nearest: number) =>
+    `${where} ${n}: saltelli needs a power of two base rows (the Sobol sequence is balanced only then); use ${nearest}`,
+  oddLevels: (where: string, levels: number) =>
+    `${where} ${levels}: morris needs an even number of grid levels (so every step of p / (2 (p - 1)) lands on the grid); use ${levels + 1}`,
+  tooFewTrajectories: (where: string, r: number) => `${where} ${r}: morris needs at least 2 trajectories; use e.g. 10`,
+  poolTooSmall: (pool: number, r: number) => `sweep.pool ${pool}: the pool must hold more trajectories than samples (${r}); use e.g. ${4 * r}, or leave pool out`,
+  minNotBelowMax: (where: string, min: number, max: number) =>
+    `${where}: min (${min}) must be below max (${max}); a sensitivity design needs a range to vary the parameter over`,
+  logNotPositive: (where: string, min: number) => `${where}: log: true needs min > 0 (got ${min}); raise min or drop log`,
+  tooManySaltelliDimensions: (count: number, max: number) =>
+    `sweep.parameters: saltelli supports at most ${max} parameters (got ${count}; the base sequence has 2D dimensions); screen them with design morris first`,
+  noFile: () => 'sweep.file: design file needs the CSV to run, e.g. `file: design.csv` (a header of parameter dot paths, one row per point)',
+  fileWithParameters: () =>
+    'sweep.parameters: a design file names its parameters in its header; remove sweep.parameters, or use design lhs/sobol/morris/saltelli',
+  // --- files -------------------------------------------------------------------------------
+  unreadable: (file: string, what: string) => `${file}: cannot read the ${what} file; check the path`,
+  noHeader: (file: string, what: string) => `${file}:1: the ${what} file has no header; the first line names the columns, e.g. \`openness,exchange.rho_tacit\``,
+  emptyColumnName: (file: string) => `${file}:1: a column has no name; name every column in the header`,
+  duplicateColumn: (file: string, column: string) => `${file}:1: column ${column} appears twice; name each column once`,
+  noRows: (file: string, what: string) => `${file}: the ${what} file has a header but no rows; add one row per sample`,
+  wrongWidth: (file: string, line: number, got: number, want: number) =>
+    `${file}:${line}: ${got} fields, but the header has ${want} columns; give every row one value per column`,
+  notNumber: (file: string, line: number, column: string, cell: string) =>
+    `${file}:${line}: column ${column}: ${JSON.stringify(cell)} is not a finite number; write a number like 0.25`,
+  missingOutputs: (file: string, lines: number[]) =>
+    `${file}: NaN or empty outputs on line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 8).join(', ')}${lines.length > 8 ? ', ...' : ''}; indices need every row's output: re-run those samples or drop them from both files`,
+  rowsDiffer: (design: string, designRows: number, outputs: string, outputRows: number) =>
+    `${outputs}: ${outputRows} rows, but ${design} has ${designRows}; the outputs must have one row per design row, in design order`,
+  badLayout: (file: string, rows: number, method: string, need: string) =>
+    `${file}: ${rows} rows do not form a ${method} design (${need}); use the design file \`lrsim sample ${method}\` wrote, with the same options`,
+  badStep: (file: string, line: number, d: number) =>
+    `${file}:${line}: this row does not move exactly one parameter from the row before, as a morris trajectory of ${d + 1} rows must; use the design \`lrsim sample morris\` wrote`,
+  paramsFile: (file: string, reason: string) => `${file}: ${reason}`,
+  badParamsEntry: (file: string, name: string) =>
+    `${file}: ${name}: write a range as {min: 0.1, max: 0.5} (optional integer: true, log: true)`,
+  noParams: (file: string) => `${file}: no parameters; map each name to a range, e.g. \`openness: {min: 0, max: 0.5}\``,
+  outExists: (file: string) => `--out ${file}: already exists; name a new file (nothing was written)`,
+  outDirHolds: (dir: string) => `--out ${dir}: already holds sensitivity.csv; name a new directory (nothing was written)`,
+  badN: (n: unknown) => `--n ${String(n)}: write a whole number of at least 2, e.g. --n 1024`,
+} as const;
+
 /** Throws bad input (exit 2) with one of the messages above. */
 export function badInput(message: string): never {
   throw new ScenarioError(message);

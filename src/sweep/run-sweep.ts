@@ -6,7 +6,7 @@
  */
 import { closeSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { columnsToCsv, type CsvValue } from '../io/csv';
 import { foreignFiles, pathKind } from '../io/output-dir';
 import { packageVersion } from '../io/repo';
@@ -86,7 +86,10 @@ export function prepareSweep(options: SweepOptions): PreparedSweep {
   const loaded = loadScenario(options.scenario, { set, cwd: options.cwd });
   const scenario = loaded.scenario;
   const replicates = options.replicates ?? scenario.sweep?.replicates ?? 8;
-  const design = buildDesign(scenario.sweep, scenario.seed);
+  const cwd = options.cwd ?? process.cwd();
+  // A design file's path is relative to the scenario file (or the working directory for a built-in).
+  const baseDir = loaded.source.startsWith('builtin:') ? cwd : dirname(resolve(cwd, loaded.source));
+  const design = buildDesign(scenario.sweep, scenario.seed, baseDir);
   const arms = armInputs(loaded.raw as Record<string, unknown>, scenario.arms);
   checkDesign(design, arms);
   const plan: SweepPlan = { points: design.points.length, arms: arms.map((a) => a.name), replicates, scenarioSeed: scenario.seed, shard: options.shard ?? null };

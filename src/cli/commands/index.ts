@@ -18,6 +18,8 @@ export const commandLoaders: Record<string, Loader> = {
   merge: () => import('./merge').then((m) => m.mergeCommand),
   report: () => import('./report').then((m) => m.reportCommand),
   slurm: () => import('./slurm').then((m) => m.slurmCommand),
+  sample: () => import('./sample').then((m) => m.sampleCommand),
+  analyze: () => import('./analyze').then((m) => m.analyzeCommand),
   classroom: () => import('./classroom').then((m) => m.classroomCommand),
 };
 

@@ -1,0 +1,39 @@
+/**
+ * The sentences of the sensitivity section of a report (morris or saltelli designs): the
+ * parameters that matter most for each outcome, how much of the variance is seed noise,
+ * and whether the design was large enough (indices at N/2 against N).
+ */
+import type { SweepStats } from '../stats';
+import type { SweepSensitivityRow } from '../stats/sensitivity';
+import { label } from '../charts';
+
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+const g3 = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : 'n/a');
+
+/** One sentence per outcome, then one on noise and one on convergence. */
+export function sensitivitySentences(stats: SweepStats): string[] {
+  const s = stats.sensitivity;
+  if (!s || s.rows.length === 0) return [];
+  const arm = s.rows[0].arm;
+  const mine = s.rows.filter((r) => r.arm === arm && r.tick === null);
+  const full = Math.max(...mine.map((r) => r.n));
+  const key = s.method === 'saltelli' ? 'ST' : 'mu_star';
+  const out: string[] = [];
+  const outcomes = [...new Set(mine.map((r) => r.outcome))];
+  for (const outcome of outcomes) {
+    const ranked = mine.filter((r) => r.n === full && r.outcome === outcome && r.index === key).sort((a, b) => b.estimate - a.estimate).slice(0, 3);
+    const noise = mine.find((r) => r.n === full && r.outcome === outcome && r.index === 'noise_share');
+    const parts = ranked.map((r) => `${r.parameter} (${key === 'ST' ? 'ST' : 'mu*'} ${s.method === 'saltelli' ? f2(r.estimate) : g3(r.estimate)}, 95 % CI ${s.method === 'saltelli' ? f2(r.lo) : g3(r.lo)} to ${s.method === 'saltelli' ? f2(r.hi) : g3(r.hi)})`);
+    out.push(`Sensitivity (${s.method}, ${s.method === 'saltelli' ? 'N' : 'r'} = ${full}, arm ${arm}): ${label(outcome)} depends most on ${parts.join(', ')}${noise ? `; seed noise makes up ${f2(noise.estimate)} of one run's variance (95 % CI ${f2(noise.lo)} to ${f2(noise.hi)})` : ''}.`);
+  }
+  const half = mine.filter((r) => r.n === Math.floor(full / 2) && r.index === key);
+  if (half.length) {
+    const moved = half.filter((h) => {
+      const f = mine.find((r) => r.n === full && r.index === key && r.outcome === h.outcome && r.parameter === h.parameter);
+      return f && (h.estimate < f.lo || h.estimate > f.hi);
+    }).length;
+    out.push(`Convergence: ${moved} of ${half.length} ${key === 'ST' ? 'ST' : 'mu*'} estimates at ${Math.floor(full / 2)} lie outside the 95 % interval at ${full}${moved > 0 ? '; a larger design would change the picture' : '; the ranking is stable at this size'}.`);
+  }
+  if (s.skipped.length) out.push(`Not analysed (some design point has no finite value, e.g. no shock or failed runs): ${s.skipped.map(label).join(', ')}.`);
+  return out;
+}
