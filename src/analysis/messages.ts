@@ -35,6 +35,7 @@ export const analysisMessages = {
   oneClass: (what: string, cases: number, rows: number) =>
     `${what}: ${cases} of ${rows} runs are cases of interest; discovery needs both cases and other runs: choose another threshold`,
   badBox: (k: unknown, last: number) => `--box ${String(k)}: choose a box of the trajectory, a whole number from 0 to ${last} (see trajectory.csv)`,
+  badPeel: (value: unknown) => `--peel ${String(value)}: write a share above 0 and below 0.5, e.g. --peel 0.05`,
   fewArms: (arms: readonly string[]) =>
     `the sweep has ${arms.length === 1 ? 'one arm' : 'no arms'}${arms.length ? ` (${list(arms)})` : ''}; robustness compares policy arms: add arms: to the scenario`,
   budgetLeavesFew: (budget: number, kept: readonly string[]) =>

@@ -10,6 +10,7 @@ import { policyChart } from './policy';
 import { regionMap } from './region-map';
 import { sweepEffectCharts } from './sweep-effects';
 import { innovationChart, lockInChart } from './timeseries';
+import { decisionSections } from '../analysis/report-section';
 
 export { type Chart, type VlSpec, VEGA_LITE_SCHEMA, label, LABELS } from './chart';
 export { compileSpec, renderSvg, svgToPng, writeCharts, type WrittenChart } from './render';
@@ -28,6 +29,7 @@ export function buildCharts(stats: SweepStats): Chart[] {
     diversityScatter(stats),
     firmCurveChart(stats),
     regionMap(stats),
+    ...decisionSections(stats).charts,
   ];
   return charts.filter((c): c is Chart => c !== null);
 }
