@@ -25,6 +25,35 @@ export interface DiscoverySpec {
   /** Index of the trajectory box to paste and report (default: largest coverage x density). */
   box?: number;
   prim?: PrimOptions;
+  /** Keep restrictions with a quasi-p-value above WEAK_QUASI_P (default: drop them). */
+  keepWeak?: boolean;
+}
+
+/**
+ * Restrictions whose quasi-p-value is above this are dropped from the reported box, the
+ * weakest first: with few runs PRIM also peels single rows off inputs that do not matter,
+ * and such a restriction only makes the box harder to read (Bryant and Lempert 2010
+ * drop them by hand; EMA Workbench's PrimBox.drop_restriction).
+ */
+export const WEAK_QUASI_P = 0.1;
+
+/** Drops weak restrictions in place, one at a time (largest quasi-p first); returns the inputs dropped. */
+function dropWeakRestrictions(data: Dataset, box: Box, full: Box, threshold: number): number[] {
+  const dropped: number[] = [];
+  for (;;) {
+    const restricted = restrictedInputs(box, full);
+    const qp = quasiPValues(data, box, restricted);
+    let weakest = -1;
+    qp.forEach((p, k) => {
+      if (p > threshold && (weakest < 0 || p > qp[weakest])) weakest = k;
+    });
+    if (weakest < 0) return dropped;
+    const j = restricted[weakest];
+    box.lo[j] = full.lo[j];
+    box.hi[j] = full.hi[j];
+    if (full.allowed[j]) box.allowed[j] = full.allowed[j]!.slice();
+    dropped.push(j);
+  }
 }
 
 export type Limits = Record<string, [number, number] | string[]>;
@@ -46,6 +75,8 @@ export interface ChosenBox extends Omit<BoxRecord, 'index' | 'chosen'> {
   from: number;
   /** Quasi-p-value of each restricted input (one-sided binomial test). */
   quasi_p: Record<string, number>;
+  /** Restrictions dropped because their quasi-p-value was above WEAK_QUASI_P. */
+  dropped: string[];
 }
 
 export interface DiscoveryResult {
@@ -93,6 +124,7 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
   const from = spec.box ?? defaultChoice(steps);
   const full = fullBox(data);
   const pasted = paste(pd, steps[from].box, prim);
+  const dropped = dropWeakRestrictions(data, pasted, full, spec.keepWeak ? Infinity : WEAK_QUASI_P);
   const restricted = restrictedInputs(pasted, full);
   const qp = quasiPValues(data, pasted, restricted);
   const record = (box: Box) => {
@@ -109,7 +141,7 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
     inputs: describeInputs(data, full),
     prim,
     trajectory: steps.map((s, index) => ({ index, ...record(s.box), chosen: index === from })),
-    chosen: { from, ...record(pasted), quasi_p: Object.fromEntries(restricted.map((j, k) => [names[j], qp[k]])) },
+    chosen: { from, ...record(pasted), quasi_p: Object.fromEntries(restricted.map((j, k) => [names[j], qp[k]])), dropped: dropped.map((j) => names[j]) },
     tree: fitTree(data),
     tree_max_depth: CART_MAX_DEPTH,
     warning: data.rows < RELIABLE_RUNS ? msg.fewRuns(data.rows) : null,

@@ -30,6 +30,7 @@ export function discoverySentences(d: DiscoveryResult): string[] {
     `Scenario discovery${where}: ${d.cases} of ${d.rows} runs are cases of interest (${d.cases_are}).`,
     `PRIM (peeling ${d.prim.peelAlpha}, then pasting) reports box ${c.from} of the ${d.trajectory.length}-box trajectory: ` +
       (rules.length ? rules.join(' and ') : 'it restricts no input') +
+      (c.dropped.length ? ` (weak restrictions dropped, quasi-p above 0.1: ${c.dropped.join(', ')})` : '') +
       `; it holds ${percent(c.coverage)} of the cases (coverage) and ${percent(c.density)} of its ${c.rows} runs are cases (density), against ${percent(d.cases / d.rows)} over all runs.`,
     ...treeSentence(d.tree),
   ];
