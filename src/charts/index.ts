@@ -9,6 +9,7 @@ import { flowsChart } from './flows';
 import { policyChart } from './policy';
 import { regionMap } from './region-map';
 import { sweepEffectCharts } from './sweep-effects';
+import { recoveryChart } from './recovery';
 import { innovationChart, lockInChart } from './timeseries';
 import { decisionSections } from '../analysis/report-section';
 
@@ -23,6 +24,7 @@ export function buildCharts(stats: SweepStats): Chart[] {
     lockInChart(stats),
     ...sweepEffectCharts(stats),
     policyChart(stats),
+    recoveryChart(stats),
     flowsChart(stats),
     firmLearningChart(stats),
     linkFlowChart(stats),
