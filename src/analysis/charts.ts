@@ -54,7 +54,7 @@ export function boxLimitsChart(d: DiscoveryResult, name = 'discovery-box'): Char
     height: Math.max(60, 28 * values.length),
     layer: [
       { mark: { type: 'bar', color: '#eee', height: 14 }, encoding: { y, x: { datum: 0, type: 'quantitative' }, x2: { datum: 1 } } },
-      { mark: { type: 'bar', height: 14 }, encoding: { y, x: { field: 'lo', type: 'quantitative', title: 'Share of the swept range', scale: { domain: [0, 1] } }, x2: { field: 'hi' }, color: { field: 'restricted', type: 'nominal', title: 'Restricted', scale: { domain: [true, false], range: [PALETTE[3], '#9ecae1'] } } } },
+      { mark: { type: 'bar', height: 14 }, encoding: { y, x: { field: 'lo', type: 'quantitative', title: 'Share of the swept range', scale: { domain: [0, 1] } }, x2: { field: 'hi' }, color: { field: 'restricted', type: 'nominal', title: 'Restricted', scale: { domain: [true, false], range: [PALETTE[3], '#9ecae1'] }, legend: { orient: 'bottom' } } } },
       { mark: { type: 'text', align: 'left', dx: 8, fontSize: 11 }, encoding: { y, x: { datum: 1, type: 'quantitative' }, text: { field: 'text' } } },
     ],
   };
