@@ -30,6 +30,7 @@ const FOCUS: Record<string, string[]> = {
   'proximity-openness': ['heatmap-innovation', 'heatmap-locked-in', 'lock-in'],
   'university-milieu': ['firm-learning', 'policy-comparison', 'innovation-value'],
   'sociocultural-cluster': ['firm-learning', 'policy-comparison', 'innovation-value'],
+  'policy-under-uncertainty': ['robustness', 'discovery-box', 'policy-comparison'],
 };
 
 const sections: string[] = [];

@@ -12,6 +12,7 @@ import { sensitivityCharts } from './sensitivity';
 import { sweepEffectCharts } from './sweep-effects';
 import { recoveryChart } from './recovery';
 import { innovationChart, lockInChart } from './timeseries';
+import { decisionSections } from '../analysis/report-section';
 
 export { type Chart, type VlSpec, VEGA_LITE_SCHEMA, label, LABELS } from './chart';
 export { compileSpec, renderSvg, svgToPng, writeCharts, type WrittenChart } from './render';
@@ -32,6 +33,7 @@ export function buildCharts(stats: SweepStats): Chart[] {
     firmCurveChart(stats),
     regionMap(stats),
     ...sensitivityCharts(stats),
+    ...decisionSections(stats).charts,
   ];
   return charts.filter((c): c is Chart => c !== null);
 }

@@ -9,6 +9,7 @@ import { computeSweepStats, writeStatsCsv, type SweepStats } from '../stats';
 import { fontFaceCss, librarySources } from './assets';
 import { networkLoads } from './escape';
 import { findings } from './findings/index';
+import { decisionSections } from '../analysis/report-section';
 import { parameterRows } from './parameters';
 import { renderPage } from './page';
 import { extendsLine, teachingNote } from './teaching-note';
@@ -48,7 +49,7 @@ export async function writeReport(dir: string, opts: ReportOptions = {}): Promis
   const statsPath = writeStatsCsv(dir, stats);
   const charts = buildCharts(stats);
   const written = opts.images === false ? [] : await writeCharts(dir, charts);
-  const sentences = [...findings(stats), ...sensitivitySentences(stats)];
+  const sentences = [...findings(stats), ...sensitivitySentences(stats), ...decisionSections(stats).findings];
   const html = reportHtml(stats, charts, sentences, dir);
   const loads = networkLoads(html);
   if (loads.length) throw new Error(`report.html would load from the network: ${loads.join(', ')}`);

@@ -17,6 +17,8 @@ export const commandLoaders: Record<string, Loader> = {
   sweep: () => import('./sweep').then((m) => m.sweepCommand),
   merge: () => import('./merge').then((m) => m.mergeCommand),
   report: () => import('./report').then((m) => m.reportCommand),
+  discover: () => import('./discover').then((m) => m.discoverCommand),
+  robustness: () => import('./robustness').then((m) => m.robustnessCommand),
   slurm: () => import('./slurm').then((m) => m.slurmCommand),
   sample: () => import('./sample').then((m) => m.sampleCommand),
   analyze: () => import('./analyze').then((m) => m.analyzeCommand),

@@ -1,0 +1,50 @@
+/**
+ * Every user-facing message of scenario discovery and robustness (`lrsim discover`,
+ * `lrsim robustness` and their report sections), in one place. Errors are one line and
+ * say how to fix the input.
+ */
+import { didYouMean } from '../scenario/did-you-mean';
+
+const list = (names: readonly string[]) => names.join(', ');
+
+/** Shows where in an expression the problem is: the text with ^ before the bad character. */
+export function pointAt(text: string, column: number): string {
+  return `${text.slice(0, column)}^${text.slice(column)}`;
+}
+
+export const analysisMessages = {
+  notSweep: (dir: string) => `${dir}: no runs.ndjson and manifest.json here; give the directory a sweep wrote (lrsim sweep NAME --out DIR)`,
+  unfinished: (dir: string, status: string) =>
+    `${dir}: the sweep is not finished (status "${status}" in manifest.json); finish it with lrsim sweep --resume --out ${dir}, then run this again`,
+  noRuns: (dir: string) => `${dir}: no run finished in this sweep, so there is nothing to analyse`,
+  noParameters: (dir: string) =>
+    `${dir}: the sweep has no swept parameters (sweep.parameters is empty), so there are no conditions to discover; sweep some, e.g. with design: lhs`,
+  unknownOutcome: (option: string, name: string, available: readonly string[]) => {
+    const guess = didYouMean(name, available);
+    return `${option}: "${name}" is not an outcome in runs.csv${guess ? `; did you mean "${guess}"?` : ''} (available: ${list(available)})`;
+  },
+  notBinary: (outcome: string, example: string) =>
+    `--outcome ${outcome}: not a 0/1 outcome, so it does not say which runs are the cases of interest; add a threshold, e.g. --where '${example}'`,
+  noOutcome: () => `name the runs of interest with --outcome (a 0/1 outcome such as locked_in) or --where, e.g. --where 'innovation_value_late < 1'`,
+  badExpression: (option: string, text: string, column: number, what: string) =>
+    `${option} "${text}": ${what} at character ${column + 1} (${pointAt(text, column)}); write OUTCOME OP NUMBER with OP one of < <= > >= == !=, e.g. 'innovation_value_late < 1'`,
+  unknownArm: (name: string, arms: readonly string[]) => {
+    const guess = didYouMean(name, arms);
+    return `--arm ${name}: no such arm in this sweep${guess ? `; did you mean "${guess}"?` : ''} (arms: ${list(arms)})`;
+  },
+  oneClass: (what: string, cases: number, rows: number) =>
+    `${what}: ${cases} of ${rows} runs are cases of interest; discovery needs both cases and other runs: choose another threshold`,
+  badBox: (k: unknown, last: number) => `--box ${String(k)}: choose a box of the trajectory, a whole number from 0 to ${last} (see trajectory.csv)`,
+  badPeel: (value: unknown) => `--peel ${String(value)}: write a share above 0 and below 0.5, e.g. --peel 0.05`,
+  fewArms: (arms: readonly string[]) =>
+    `the sweep has ${arms.length === 1 ? 'one arm' : 'no arms'}${arms.length ? ` (${list(arms)})` : ''}; robustness compares policy arms: add arms: to the scenario`,
+  budgetLeavesFew: (budget: number, kept: readonly string[]) =>
+    `--budget ${budget}: leaves ${kept.length === 0 ? 'no arm' : `only ${list(kept)}`} within budget; robustness needs at least two arms: raise the budget`,
+  noCost: () => `--budget: the runs carry no policy_cost outcome, so arm costs are unknown; run the sweep with this lrsim version, or leave out --budget`,
+  badBudget: (value: unknown) => `--budget ${String(value)}: write a number of at least 0 (the total policy cost of a run), e.g. --budget 300`,
+  noPairs: () => `no seed was run in every arm of a design point, so no paired regret can be computed; resume the sweep until its arms are complete`,
+
+  // --- warnings (not errors) ---------------------------------------------------------
+  fewRuns: (runs: number) =>
+    `warning: only ${runs} runs; scenario discovery and regret are unreliable below 50 runs: sweep more points (sweep.samples) before reading much into the boxes`,
+} as const;

@@ -1,0 +1,97 @@
+/**
+ * Robustness of a sweep's policy arms over its futures (design points): validates the
+ * request against the sweep and computes paired regret and satisficing (regret.ts).
+ */
+import { UsageError } from '../cli/usage-error';
+import { meets, parseCondition } from './condition';
+import { analysisMessages as msg } from './messages';
+import { robustness, type ArmRobustness, type FutureArm } from './regret';
+import { RELIABLE_RUNS, type AnalysisInput } from './sweep-runs';
+
+export interface RobustnessSpec {
+  /** The outcome regret is measured on (default innovation_value_late). */
+  outcome?: string;
+  /** Satisficing target, e.g. `innovation_value_late >= 2` (any outcome). */
+  target?: string;
+  /** Leave out arms whose mean total policy cost per run exceeds this. */
+  budget?: number;
+  /** Default: lower is better for the outcomes in LOWER_IS_BETTER, else higher. */
+  better?: 'higher' | 'lower';
+  resamples?: number;
+  seed?: number;
+}
+
+export const DEFAULT_ROBUSTNESS_OUTCOME = 'innovation_value_late';
+/** Outcomes where less is better: lock-in, recovery time, the drop after a shock, cost. */
+export const LOWER_IS_BETTER = ['locked_in', 'lock_in_index_final', 'resilience_ticks', 'drop_ratio', 'policy_cost'];
+
+export interface ArmReport extends ArmRobustness {
+  /** Mean total policy cost of the arm's runs (NaN when runs carry no policy_cost). */
+  cost: number;
+}
+
+export interface RobustnessReport {
+  outcome: string;
+  better: 'higher' | 'lower';
+  target: string | null;
+  budget: number | null;
+  /** Arms left out by the budget, with their cost. */
+  over_budget: { arm: string; cost: number }[];
+  futures: number;
+  /** (future, seed) pairs in which every arm finished. */
+  paired_cells: number;
+  arms: ArmReport[];
+  best_on_average: string;
+  robust: string;
+  minimax: string;
+  never_worst: string[];
+  per_future: FutureArm[];
+  resamples: number;
+  warning: string | null;
+}
+
+/** Validate and compute (throws UsageError on bad input). */
+export function armRobustness(input: AnalysisInput, spec: RobustnessSpec): RobustnessReport {
+  const outcome = spec.outcome ?? DEFAULT_ROBUSTNESS_OUTCOME;
+  if (!input.outcomes.includes(outcome)) throw new UsageError(msg.unknownOutcome('--outcome', outcome, input.outcomes));
+  const target = spec.target !== undefined ? parseCondition('--target', spec.target, input.outcomes) : null;
+  if (spec.budget !== undefined && !(Number.isFinite(spec.budget) && spec.budget >= 0)) throw new UsageError(msg.badBudget(spec.budget));
+  if (input.arms.length < 2) throw new UsageError(msg.fewArms(input.arms));
+  const cost = (arm: string) => {
+    const xs = input.runs.filter((r) => r.arm === arm).map((r) => r.outcomes.policy_cost).filter(Number.isFinite);
+    return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
+  };
+  let arms = [...input.arms];
+  const overBudget: { arm: string; cost: number }[] = [];
+  if (spec.budget !== undefined) {
+    if (!input.outcomes.includes('policy_cost')) throw new UsageError(msg.noCost());
+    for (const arm of input.arms) if (cost(arm) > spec.budget) overBudget.push({ arm, cost: cost(arm) });
+    arms = arms.filter((a) => !overBudget.some((o) => o.arm === a));
+    if (arms.length < 2) throw new UsageError(msg.budgetLeavesFew(spec.budget, arms));
+  }
+  const better = spec.better ?? (LOWER_IS_BETTER.includes(outcome) ? 'lower' : 'higher');
+  const resamples = spec.resamples ?? 1000;
+  const result = robustness(
+    input.runs.map((r) => ({ future: r.point, seed: r.seed, arm: r.arm, value: r.outcomes[outcome], targetValue: target ? r.outcomes[target.outcome] : undefined })),
+    { arms, better, target: target ? (v) => meets(target, v) : undefined, resamples, seed: spec.seed ?? 1 },
+  );
+  if (!result) throw new UsageError(msg.noPairs());
+  const runs = input.runs.filter((r) => arms.includes(r.arm)).length;
+  return {
+    outcome,
+    better,
+    target: target?.text ?? null,
+    budget: spec.budget ?? null,
+    over_budget: overBudget,
+    futures: result.futures,
+    paired_cells: result.cells,
+    arms: result.arms.map((a) => ({ ...a, cost: cost(a.arm) })),
+    best_on_average: result.bestOnAverage,
+    robust: result.robust,
+    minimax: result.minimax,
+    never_worst: result.neverWorst,
+    per_future: result.perFuture,
+    resamples,
+    warning: runs < RELIABLE_RUNS ? msg.fewRuns(runs) : null,
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Plain sentences about scenario discovery and the robustness of arms, shared by the
+ * command line (`lrsim discover`, `lrsim robustness`) and the sweep report. Plain text:
+ * the report page escapes it.
+ */
+import type { TreeNode } from './cart';
+import type { DiscoveryResult, Limits } from './discover';
+import type { RobustnessReport } from './robust';
+
+/** 3 significant digits, a true minus sign. */
+export function num(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  return String(Number(x.toPrecision(digits))).replace('-', '−');
+}
+const percent = (x: number) => (Number.isFinite(x) ? `${Math.round(100 * x)} %` : 'n/a');
+const pValue = (p: number) => (p < 1e-4 ? '< 0.0001' : num(p, 2));
+
+/** "openness 0 to 0.12 (quasi-p < 0.0001)"; categorical: "arm in {a, b}". */
+function restriction(name: string, limits: Limits, qp: number | undefined): string {
+  const l = limits[name];
+  const range = typeof l[0] === 'number' ? `${name} ${num(l[0] as number)} to ${num(l[1] as number)}` : `${name} in {${(l as string[]).join(', ')}}`;
+  return qp === undefined ? range : `${range} (quasi-p ${pValue(qp)})`;
+}
+
+export function discoverySentences(d: DiscoveryResult): string[] {
+  const c = d.chosen;
+  const where = d.arm ? ` in the ${d.arm} arm` : '';
+  const rules = c.restricted.map((name) => restriction(name, c.limits, c.quasi_p[name]));
+  const out = [
+    `Scenario discovery${where}: ${d.cases} of ${d.rows} runs are cases of interest (${d.cases_are}).`,
+    `PRIM (peeling ${d.prim.peelAlpha}, then pasting) reports box ${c.from} of the ${d.trajectory.length}-box trajectory: ` +
+      (rules.length ? rules.join(' and ') : 'it restricts no input') +
+      (c.dropped.length ? ` (weak restrictions dropped, quasi-p above 0.1: ${c.dropped.join(', ')})` : '') +
+      `; it holds ${percent(c.coverage)} of the cases (coverage) and ${percent(c.density)} of its ${c.rows} runs are cases (density), against ${percent(d.cases / d.rows)} over all runs.`,
+    ...treeSentence(d.tree),
+  ];
+  if (d.warning) out.push(d.warning[0].toUpperCase() + d.warning.slice(1) + '.');
+  return out;
+}
+
+function treeSentence(tree: TreeNode): string[] {
+  if (!tree.split || !tree.left || !tree.right) return ['The classification tree (CART) finds no split that separates the cases.'];
+  const s = tree.split;
+  const [left, right] = 'threshold' in s ? [`${s.input} ≤ ${num(s.threshold)}`, `${s.input} > ${num(s.threshold)}`] : [`${s.input} in {${s.levels.join(', ')}}`, `other ${s.input}`];
+  return [`The classification tree (CART, depth at most 4) splits first on ${s.input}: cases are ${percent(tree.left.density)} of ${tree.left.n} runs with ${left} and ${percent(tree.right.density)} of ${tree.right.n} runs with ${right}.`];
+}
+
+export function robustnessSentences(r: RobustnessReport, label: string, targetLabel?: string): string[] {
+  const arm = (name: string) => r.arms.find((a) => a.arm === name)!;
+  const best = arm(r.best_on_average);
+  const robust = arm(r.robust);
+  const ci = (i: [number, number]) => `95 % bootstrap CI ${num(i[0])} to ${num(i[1])}`;
+  const out = [
+    `Robustness over ${r.futures} futures (design points), paired on ${r.paired_cells} (future, seed) pairs: ${best.arm} is best on average, mean ${label} ${num(best.meanOutcome)} (${ci(best.ci.meanOutcome)}; SD across futures ${num(best.sdOutcome)}).`,
+  ];
+  if (robust.arm === best.arm) {
+    out.push(`It is also the robust choice: the lowest 90th-percentile regret, ${num(best.p90Regret)} (${ci(best.ci.p90Regret)}).`);
+  } else {
+    out.push(
+      `The robust choice is ${robust.arm}: the lowest 90th-percentile regret, ${num(robust.p90Regret)} (${ci(robust.ci.p90Regret)}), against ${num(best.p90Regret)} for ${best.arm}, ` +
+        `which is the worst arm in ${percent(best.worstShare)} of the futures (largest regret ${num(best.maxRegret)}, against ${num(robust.maxRegret)} for ${robust.arm}).`,
+    );
+  }
+  if (r.minimax !== r.robust) out.push(`The lowest largest regret (minimax) is ${r.minimax}'s, ${num(arm(r.minimax).maxRegret)}.`);
+  out.push(r.never_worst.length ? `Never the worst arm in any future: ${r.never_worst.join(', ')}.` : 'Every arm is the worst in at least one future.');
+  if (r.target) {
+    const shares = r.arms.map((a) => `${a.arm} ${percent(a.satisficing!)} (${percent(a.ci.satisficing![0])} to ${percent(a.ci.satisficing![1])})`);
+    out.push(`Share of futures in which the arm meets the target ${targetLabel ?? r.target}: ${shares.join('; ')}.`);
+  }
+  if (r.over_budget.length) out.push(`Left out by the budget ${num(r.budget!)}: ${r.over_budget.map((o) => `${o.arm} (cost ${num(o.cost)})`).join(', ')}.`);
+  if (r.warning) out.push(r.warning[0].toUpperCase() + r.warning.slice(1) + '.');
+  return out;
+}

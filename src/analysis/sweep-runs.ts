@@ -1,0 +1,77 @@
+/**
+ * The runs of a finished sweep directory as scenario discovery and robustness read them:
+ * swept parameters, arm, seed and outcomes per finished run (no series). Checks once, at
+ * the edge, that DIR is a finished sweep with swept parameters.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../cli/usage-error';
+import { outcomeValue, readManifest, readRunRecords } from '../stats/records';
+import { analysisMessages as msg } from './messages';
+
+/** One finished run (the fields of the report's RunRow that the analyses need). */
+export interface AnalysisRun {
+  point: number;
+  arm: string;
+  seed: number;
+  params: Record<string, unknown>;
+  outcomes: Record<string, number>;
+}
+
+export interface AnalysisInput {
+  runs: AnalysisRun[];
+  /** Swept parameter paths, in the design's order. */
+  parameters: string[];
+  /** Arm names in arm_index order. */
+  arms: string[];
+  /** Outcome names, as in runs.csv. */
+  outcomes: string[];
+}
+
+/** Read DIR; bad input (not a finished sweep, no run, no swept parameter) is a usage error. */
+export async function readAnalysisInput(dir: string): Promise<AnalysisInput> {
+  if (!existsSync(join(dir, 'runs.ndjson')) || !existsSync(join(dir, 'manifest.json'))) throw new UsageError(msg.notSweep(dir));
+  let status: unknown;
+  try {
+    status = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { status?: unknown }).status;
+  } catch {
+    throw new UsageError(msg.notSweep(dir));
+  }
+  if (typeof status === 'string' && !status.startsWith('complete')) throw new UsageError(msg.unfinished(dir, status));
+  const manifest = readManifest(dir);
+  const runs: AnalysisRun[] = [];
+  const seen = new Set<string>();
+  const armIndex = new Map<string, number>();
+  const outcomes: string[] = [];
+  const parameters: string[] = [];
+  for await (const r of readRunRecords(dir)) {
+    if (r.status !== 'ok' || seen.has(r.key)) continue;
+    seen.add(r.key);
+    for (const k of Object.keys(r.outcomes ?? {})) if (!outcomes.includes(k)) outcomes.push(k);
+    for (const p of Object.keys(r.params ?? {})) if (!parameters.includes(p)) parameters.push(p);
+    armIndex.set(r.arm, Math.min(armIndex.get(r.arm) ?? Infinity, r.arm_index));
+    runs.push({ point: r.point, arm: r.arm, seed: r.seed, params: r.params ?? {}, outcomes: Object.fromEntries(outcomes.map((k) => [k, outcomeValue(r, k)])) });
+  }
+  if (runs.length === 0) throw new UsageError(msg.noRuns(dir));
+  const declared = Object.keys(manifest.scenario?.sweep?.parameters ?? {});
+  const ordered = [...declared.filter((p) => parameters.includes(p)), ...parameters.filter((p) => !declared.includes(p))];
+  if (ordered.length === 0) throw new UsageError(msg.noParameters(dir));
+  for (const run of runs) for (const k of outcomes) if (!(k in run.outcomes)) run.outcomes[k] = NaN;
+  const arms = [...armIndex.entries()].sort((a, b) => a[1] - b[1]).map(([a]) => a);
+  return { runs, parameters: ordered, arms, outcomes };
+}
+
+/** Is every finite value of the outcome 0 or 1 (and is there at least one)? */
+export function isBinary(runs: readonly AnalysisRun[], outcome: string): boolean {
+  let any = false;
+  for (const r of runs) {
+    const v = r.outcomes[outcome];
+    if (Number.isNaN(v)) continue;
+    if (v !== 0 && v !== 1) return false;
+    any = true;
+  }
+  return any;
+}
+
+/** Fewer runs than this: discovery and regret are flagged as unreliable. */
+export const RELIABLE_RUNS = 50;

@@ -1,0 +1,64 @@
+/**
+ * Writing the results of `lrsim discover` (DIR/discovery/) and `lrsim robustness`
+ * (DIR/robustness/): JSON, tidy CSV and charts. Called only after the whole result is
+ * computed, so bad input never leaves a half-written folder.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { label } from '../charts/chart';
+import { writeCharts } from '../charts/render';
+import { csvLine } from '../io/csv';
+import { boxLimitsChart, robustnessChart, trajectoryChart } from './charts';
+import type { DiscoveryResult } from './discover';
+import type { RobustnessReport } from './robust';
+
+const json = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1) + '\n';
+
+/** DIR/discovery/: boxes.json, trajectory.csv, tree.json and the charts. Returns the files. */
+export async function writeDiscovery(dir: string, d: DiscoveryResult, images: boolean): Promise<string[]> {
+  const out = join(dir, 'discovery');
+  mkdirSync(out, { recursive: true });
+  const { tree, trajectory, ...rest } = d;
+  writeFileSync(join(out, 'boxes.json'), json({ ...rest, boxes: trajectory }));
+  const lines = [csvLine(['box', 'coverage', 'density', 'mass', 'rows', 'cases', 'restricted_count', 'restricted', 'chosen'])];
+  for (const b of trajectory) lines.push(csvLine([b.index, b.coverage, b.density, b.mass, b.rows, b.cases, b.restricted.length, b.restricted.join(';'), b.chosen]));
+  writeFileSync(join(out, 'trajectory.csv'), lines.join(''));
+  writeFileSync(join(out, 'tree.json'), json({ cases_are: d.cases_are, arm: d.arm, max_depth: d.tree_max_depth, tree }));
+  const files = ['boxes.json', 'trajectory.csv', 'tree.json'];
+  return [...files.map((f) => join(out, f)), ...(await charts(out, [trajectoryChart(d), boxLimitsChart(d)], images))];
+}
+
+/** DIR/robustness/: robustness.json, arms.csv (one row per arm), regret.csv (per future and arm), the chart. */
+export async function writeRobustness(dir: string, r: RobustnessReport, images: boolean): Promise<string[]> {
+  const out = join(dir, 'robustness');
+  mkdirSync(out, { recursive: true });
+  const { per_future, ...rest } = r;
+  writeFileSync(join(out, 'robustness.json'), json(rest));
+  const arms = [csvLine(['arm', 'cost', 'mean_outcome', 'sd_outcome', 'mean_regret', 'mean_regret_ci_low', 'mean_regret_ci_high', 'p90_regret', 'p90_regret_ci_low', 'p90_regret_ci_high', 'max_regret', 'satisficing', 'satisficing_ci_low', 'satisficing_ci_high', 'best_share', 'worst_share'])];
+  for (const a of r.arms) {
+    arms.push(csvLine([a.arm, a.cost, a.meanOutcome, a.sdOutcome, a.meanRegret, ...a.ci.meanRegret, a.p90Regret, ...a.ci.p90Regret, a.maxRegret, a.satisficing, ...(a.ci.satisficing ?? [null, null]), a.bestShare, a.worstShare]));
+  }
+  writeFileSync(join(out, 'arms.csv'), arms.join(''));
+  const regret = [csvLine(['point', 'arm', 'seeds', 'outcome', 'regret', 'target_value', 'meets_target'])];
+  for (const p of per_future) regret.push(csvLine([p.future, p.arm, p.seeds, p.outcome, p.regret, r.target ? p.target : null, p.meets]));
+  writeFileSync(join(out, 'regret.csv'), regret.join(''));
+  const files = ['robustness.json', 'arms.csv', 'regret.csv'];
+  return [...files.map((f) => join(out, f)), ...(await charts(out, [robustnessChart(r, label(r.outcome).toLowerCase())], images))];
+}
+
+/** Vega-Lite specs always; SVG and PNG too with `images`. */
+async function charts(out: string, list: ReturnType<typeof trajectoryChart>[], images: boolean): Promise<string[]> {
+  if (images) return (await writeCharts(out, list)).flatMap((w) => [w.spec, w.svg, w.png]);
+  mkdirSync(join(out, 'charts'), { recursive: true });
+  return list.map((c) => {
+    const path = join(out, 'charts', `${c.name}.vl.json`);
+    writeFileSync(path, JSON.stringify(c.spec, null, 1) + '\n');
+    return path;
+  });
+}
+
+/** A path as the user should read it: relative to the working directory when inside it. */
+export function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}

@@ -1,0 +1,29 @@
+/** `lrsim robustness DIR`: regret and satisficing of a sweep's policy arms across its futures. */
+import { dirname } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { shownPath } from '../../analysis/write';
+import { armRobustness, readAnalysisInput, robustnessSentences, writeRobustness } from '../../analysis';
+import { label } from '../../charts/chart';
+
+interface Args { dir: string; outcome?: string; target?: string; budget?: number; better?: 'higher' | 'lower'; images: boolean }
+
+export const robustnessCommand: CommandModule<object, Args> = {
+  command: 'robustness <dir>',
+  describe: 'Robustness of policy arms across futures: paired regret, satisficing, budget',
+  builder: (y) =>
+    y
+      .positional('dir', { type: 'string', demandOption: true, describe: 'A finished sweep directory with arms' })
+      .option('outcome', { type: 'string', describe: 'Outcome regret is measured on (default innovation_value_late)' })
+      .option('target', { type: 'string', describe: "Satisficing target on any outcome, e.g. 'innovation_value_late >= 2'" })
+      .option('budget', { type: 'number', describe: 'Leave out arms whose mean total policy cost per run exceeds this' })
+      .option('better', { choices: ['higher', 'lower'] as const, describe: 'Is a higher or lower outcome better (default: lower for lock-in, recovery time, drop, cost)' })
+      .option('images', { type: 'boolean', default: true, describe: 'Also write SVG and PNG of the chart (--no-images to skip)' })
+      .example("$0 robustness DIR --target 'locked_in < 0.5' --budget 300", 'regret, share of futures out of lock-in, arms within budget'),
+  handler: async (args) => {
+    const input = await readAnalysisInput(args.dir);
+    const report = armRobustness(input, { outcome: args.outcome, target: args.target, budget: args.budget, better: args.better });
+    const files = await writeRobustness(args.dir, report, args.images);
+    process.stdout.write(robustnessSentences(report, label(report.outcome).toLowerCase()).map((s) => `${s}\n`).join(''));
+    process.stdout.write(`written: ${shownPath(dirname(files[0]))} (robustness.json, arms.csv, regret.csv, charts/)\n`);
+  },
+};

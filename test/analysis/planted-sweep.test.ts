@@ -1,0 +1,54 @@
+/**
+ * A sweep with planted truths (issue 17, "How to check it"): the report names the arm
+ * best on average (bold), the robust arm and the arm never worst (steady), and scenario
+ * discovery finds the lock-in corner in openness and social closure.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { armRobustness, discoverScenarios, readAnalysisInput } from '../../src/analysis';
+import { writeReport } from '../../src/report';
+import { buildCharts } from '../../src/charts';
+import { computeSweepStats } from '../../src/stats';
+import { writePlantedSweep } from './planted-sweep';
+
+const dir = writePlantedSweep();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a sweep with planted truths', () => {
+  it('names the arm best on average, the robust arm and the arm never worst in the report', async () => {
+    const report = await writeReport(dir, { images: false });
+    const text = report.findings.join('\n');
+    expect(text).toMatch(/bold is best on average/);
+    expect(text).toMatch(/The robust choice is steady: the lowest 90th-percentile regret, 1 \(95 % bootstrap CI 1 to 1\), against 1\.8 for bold/);
+    expect(text).toMatch(/Never the worst arm in any future: steady\./);
+    expect(text).toMatch(/Scenario discovery in the baseline arm: 24 of 128 runs are cases of interest \(locked_in == 1\)/);
+    const charts = buildCharts(await computeSweepStats(dir)).map((c) => c.name);
+    expect(charts.slice(-3)).toEqual(['discovery-trajectory', 'discovery-box', 'robustness']);
+  });
+
+  it('finds the planted lock-in corner', async () => {
+    const d = discoverScenarios(await readAnalysisInput(dir), { outcome: 'locked_in', arm: 'baseline' });
+    expect(d.chosen.restricted).toEqual(['openness', 'proximity.social_closure']);
+    expect(d.chosen.coverage).toBe(1);
+    expect(d.chosen.density).toBe(1);
+    const [lo, hi] = d.chosen.limits.openness as [number, number];
+    expect(lo).toBe(0);
+    expect(hi).toBeGreaterThan(0.3);
+    expect(hi).toBeLessThan(0.4);
+    expect((d.chosen.limits['proximity.social_closure'] as number[])[0]).toBeGreaterThan(0.6);
+    expect((d.chosen.limits['proximity.social_closure'] as number[])[0]).toBeLessThan(0.7);
+  });
+
+  it('with every arm pooled, finds the arm as an input too', async () => {
+    const d = discoverScenarios(await readAnalysisInput(dir), { outcome: 'locked_in' });
+    expect(d.inputs.map((i) => i.name)).toEqual(['openness', 'proximity.social_closure', 'arm']);
+    expect(d.chosen.limits.arm).toEqual(['baseline', 'bold']);
+  });
+
+  it('applies a budget and a target', async () => {
+    const r = armRobustness(await readAnalysisInput(dir), { target: 'innovation_value_late >= 1.5', budget: 300 });
+    expect(r.over_budget).toEqual([{ arm: 'bold', cost: 400 }]);
+    expect(r.arms.map((a) => [a.arm, a.satisficing])).toEqual([['baseline', 0], ['steady', 1]]);
+    expect(r.best_on_average).toBe('steady');
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Regret and satisficing on a hand-computed table (issue 17, "How to check it").
+ *
+ *   future 0  seed 1: A 5, B 3, C 4  (best 5: regret A 0, B 2, C 1)
+ *             seed 2: A 7, B 6, C 2  (best 7: regret A 0, B 1, C 5)  -> mean regret A 0, B 1.5, C 3; outcome A 6, B 4.5, C 3
+ *   future 1  seed 3: A 1, B 4, C 2  (best 4: A 3, B 0, C 2)
+ *             seed 4: A 0, B 2, C 3  (best 3: A 3, B 1, C 0)          -> A 3, B 0.5, C 1; outcome A 0.5, B 3, C 2.5
+ *   future 2  seed 5: A 5, B 3, C 1  (best 5: A 0, B 2, C 4)          -> outcome A 5, B 3, C 1
+ *             seed 6: A 10, B 10 (C missing: the cell is not paired and is left out)
+ *
+ * Per arm over the 3 futures: mean regret A 1, B 4/3, C 8/3; max A 3, B 2, C 4;
+ * 90th percentile (R: quantile(c(0,3,0), .9) = 2.4; quantile(c(1.5,.5,2), .9) = 1.9;
+ * quantile(c(3,1,4), .9) = 3.8); mean outcome A 11.5/3, B 3.5, C 6.5/3; SD of A's
+ * outcomes sd(c(6, .5, 5)) = 2.9297326385411577 (R). Worst per future: C, A, C, so B is
+ * never worst; best: A, B, A. Target outcome >= 3: A 2/3, B 3/3, C 1/3 of futures.
+ */
+import { describe, expect, it } from 'vitest';
+import { robustness, type ArmRun } from '../../src/analysis/regret';
+import { quantile7 } from '../../src/analysis/quantile';
+
+const TABLE: [number, number, Record<string, number>][] = [
+  [0, 1, { A: 5, B: 3, C: 4 }],
+  [0, 2, { A: 7, B: 6, C: 2 }],
+  [1, 3, { A: 1, B: 4, C: 2 }],
+  [1, 4, { A: 0, B: 2, C: 3 }],
+  [2, 5, { A: 5, B: 3, C: 1 }],
+  [2, 6, { A: 10, B: 10 }],
+];
+const RUNS: ArmRun[] = TABLE.flatMap(([future, seed, values]) => Object.entries(values).map(([arm, value]) => ({ future, seed, arm, value })));
+
+describe('robustness of arms', () => {
+  const r = robustness(RUNS, { arms: ['A', 'B', 'C'], target: (v) => v >= 3, resamples: 200, seed: 7 })!;
+  const arm = (name: string) => r.arms.find((a) => a.arm === name)!;
+
+  it('computes paired regret exactly', () => {
+    expect(r.futures).toBe(3);
+    expect(r.cells).toBe(5);
+    expect(arm('A').meanRegret).toBe(1);
+    expect(arm('B').meanRegret).toBeCloseTo(4 / 3, 14);
+    expect(arm('C').meanRegret).toBeCloseTo(8 / 3, 14);
+    expect([arm('A').maxRegret, arm('B').maxRegret, arm('C').maxRegret]).toEqual([3, 2, 4]);
+    expect(arm('A').p90Regret).toBeCloseTo(2.4, 14);
+    expect(arm('B').p90Regret).toBeCloseTo(1.9, 14);
+    expect(arm('C').p90Regret).toBeCloseTo(3.8, 14);
+  });
+
+  it('computes outcomes, spread, satisficing and ranks exactly', () => {
+    expect(arm('A').meanOutcome).toBeCloseTo(11.5 / 3, 14);
+    expect(arm('B').meanOutcome).toBe(3.5);
+    expect(arm('A').sdOutcome).toBeCloseTo(2.9297326385411577, 14);
+    expect([arm('A').satisficing, arm('B').satisficing, arm('C').satisficing]).toEqual([2 / 3, 1, 1 / 3]);
+    expect([arm('A').worstShare, arm('B').worstShare, arm('C').worstShare]).toEqual([1 / 3, 0, 2 / 3]);
+    expect([arm('A').bestShare, arm('B').bestShare, arm('C').bestShare]).toEqual([2 / 3, 1 / 3, 0]);
+  });
+
+  it('names the best arm on average, the robust arm and the never-worst arm', () => {
+    expect(r.bestOnAverage).toBe('A');
+    expect(r.robust).toBe('B');
+    expect(r.minimax).toBe('B');
+    expect(r.neverWorst).toEqual(['B']);
+  });
+
+  it('bootstraps over futures: intervals hold the estimate and repeat with the seed', () => {
+    for (const a of r.arms) {
+      expect(a.ci.meanRegret[0]).toBeLessThanOrEqual(a.meanRegret);
+      expect(a.ci.meanRegret[1]).toBeGreaterThanOrEqual(a.meanRegret);
+    }
+    const again = robustness(RUNS, { arms: ['A', 'B', 'C'], target: (v) => v >= 3, resamples: 200, seed: 7 });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(r));
+  });
+
+  it('turns the sign when lower is better', () => {
+    const low = robustness(RUNS, { arms: ['A', 'B', 'C'], better: 'lower', resamples: 10 })!;
+    // future 0 seed 1: best (lowest) 3 -> regret A 2, B 0, C 1; seed 2: best 2 -> A 5, B 4, C 0
+    expect(low.perFuture.find((p) => p.future === 0 && p.arm === 'A')!.regret).toBe(3.5);
+    expect(low.bestOnAverage).toBe('C');
+  });
+
+  it('leaves out futures where no seed has every arm', () => {
+    expect(robustness(RUNS.filter((x) => x.arm !== 'C' || x.future !== 1), { arms: ['A', 'B', 'C'], resamples: 10 })!.futures).toBe(2);
+    expect(robustness(RUNS.filter((x) => x.arm !== 'C'), { arms: ['A', 'B', 'C'], resamples: 10 })).toBeNull();
+  });
+});
+
+describe('quantile7', () => {
+  // R: quantile(c(0, 2, 1, 5, 3), 0.9) = 4.2; quantile(1:4, 0.9) = 3.7
+  it('matches R type 7', () => {
+    expect(quantile7([0, 2, 1, 5, 3], 0.9)).toBeCloseTo(4.2, 14);
+    expect(quantile7([1, 2, 3, 4], 0.9)).toBeCloseTo(3.7, 14);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * `lrsim discover` and `lrsim robustness` as users run them (issue 17): outputs on a
+ * good sweep, a warning under 50 runs, and every bad input of the issue exits 2 with
+ * one line and writes nothing.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFixtureSweep } from '../fixtures/sweep-dir';
+import { writePlantedSweep } from '../analysis/planted-sweep';
+import { buildOnce, lrsim } from './helpers';
+
+const dirs: string[] = [];
+const fresh = (make: () => string) => {
+  const d = make();
+  dirs.push(d);
+  return d;
+};
+beforeAll(() => buildOnce());
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function expectOneLineError(stderr: string, pattern: RegExp) {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines, stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^lrsim: error: /);
+  expect(lines[0]).toMatch(pattern);
+}
+
+describe('lrsim discover and robustness on a sweep', () => {
+  it('write boxes, trajectory, tree, regret tables and charts', async () => {
+    const dir = fresh(() => writePlantedSweep());
+    const d = await lrsim(['discover', dir, '--arm', 'baseline', '--no-images']);
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stdout).toMatch(/openness 0 to 0\.35 \(quasi-p < 0\.0001\) and proximity\.social_closure 0\.65 to 0\.9/);
+    const boxes = JSON.parse(readFileSync(join(dir, 'discovery', 'boxes.json'), 'utf8'));
+    expect(boxes.boxes.filter((b: { chosen: boolean }) => b.chosen)).toHaveLength(1);
+    expect(Object.keys(boxes.boxes[0])).toEqual(['index', 'coverage', 'density', 'mass', 'rows', 'cases', 'restricted', 'limits', 'chosen']);
+    for (const f of ['trajectory.csv', 'tree.json', 'charts/discovery-trajectory.vl.json', 'charts/discovery-box.vl.json']) expect(existsSync(join(dir, 'discovery', f)), f).toBe(true);
+    const box3 = await lrsim(['discover', dir, '--arm', 'baseline', '--box', '3', '--no-images']);
+    expect(box3.stdout).toMatch(/reports box 3 of the/);
+
+    const r = await lrsim(['robustness', dir, '--target', 'innovation_value_late >= 1.5', '--budget', '300', '--no-images']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Left out by the budget 300: bold \(cost 400\)/);
+    expect(readFileSync(join(dir, 'robustness', 'arms.csv'), 'utf8').split('\n')[0]).toMatch(/^arm,cost,mean_outcome,sd_outcome,mean_regret/);
+    for (const f of ['robustness.json', 'regret.csv', 'charts/robustness.vl.json']) expect(existsSync(join(dir, 'robustness', f)), f).toBe(true);
+  });
+
+  it('warns under 50 runs', async () => {
+    const dir = fresh(() => writeFixtureSweep({ replicates: 4 })); // 4 points x 2 arms x 4 seeds = 32 runs
+    const d = await lrsim(['discover', dir, '--where', 'innovation_value_late < 1.8', '--no-images']);
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stdout).toMatch(/Warning: only 32 runs; scenario discovery and regret are unreliable below 50 runs/);
+  });
+});
+
+describe('bad input: exit 2, one line, nothing written', () => {
+  const planted = fresh(() => writePlantedSweep());
+  const noParams = fresh(() => writeFixtureSweep({ parameters: {} }));
+  const running = fresh(() => {
+    const d = writePlantedSweep();
+    const m = JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8'));
+    writeFileSync(join(d, 'manifest.json'), JSON.stringify({ ...m, status: 'running' }));
+    return d;
+  });
+  const empty = fresh(() => mkdtempSync(join(tmpdir(), 'lrsim-empty-')));
+  const cases: [string, string, string[], RegExp][] = [
+    ['an outcome not in runs.csv', planted, ['discover', planted, '--outcome', 'lockd_in'], /--outcome: "lockd_in" is not an outcome in runs\.csv; did you mean "locked_in"\? \(available: innovations_total, /],
+    ['a non-binary outcome without --where', planted, ['discover', planted, '--outcome', 'innovation_value_late'], /not a 0\/1 outcome.*add a threshold, e\.g\. --where 'innovation_value_late < /],
+    ['a malformed --where', planted, ['discover', planted, '--where', 'innovation_value_late < x1'], /--where "innovation_value_late < x1": expected a number at character 25 \(innovation_value_late < \^x1\)/],
+    ['an unknown outcome in --where', planted, ['discover', planted, '--where', 'inovation_value_late < 1'], /did you mean "innovation_value_late"\?/],
+    ['a malformed --target', planted, ['robustness', planted, '--target', 'innovation_value_late >> 2'], /--target "innovation_value_late >> 2": expected a number at character 24 \(innovation_value_late >\^> 2\)/],
+    ['an unknown robustness outcome', planted, ['robustness', planted, '--outcome', 'innovation_valu_late'], /did you mean "innovation_value_late"\?/],
+    ['a --box beyond the trajectory', planted, ['discover', planted, '--arm', 'baseline', '--box', '99'], /--box 99: choose a box of the trajectory, a whole number from 0 to 9/],
+    ['an unknown arm', planted, ['discover', planted, '--arm', 'bolt'], /--arm bolt: no such arm in this sweep; did you mean "bold"\?/],
+    ['a budget no arm meets', planted, ['robustness', planted, '--budget', '100'], /--budget 100: leaves only baseline within budget/],
+    ['a sweep without swept parameters', noParams, ['discover', noParams], /has no swept parameters/],
+    ['an unfinished sweep', running, ['robustness', running], /the sweep is not finished \(status "running"/],
+    ['a directory that is not a sweep', empty, ['discover', empty], /no runs\.ndjson and manifest\.json here/],
+  ];
+  it.concurrent.each(cases)('%s', async (_, dir, args, pattern) => {
+    const r = await lrsim([...args, '--no-images']);
+    expect(r.code, r.stderr).toBe(2);
+    expectOneLineError(r.stderr, pattern);
+    expect(r.stdout).toBe('');
+    expect(existsSync(join(dir, 'discovery'))).toBe(false);
+    expect(existsSync(join(dir, 'robustness'))).toBe(false);
+  });
+});
