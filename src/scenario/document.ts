@@ -3,7 +3,7 @@
  * document, so a field path can be mapped back to its line and column. No Node-only
  * imports: the classroom page parses pasted scenarios with this module too.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { fail, scenarioMessages as M, type Location, type PathSegment } from './errors';
 
 /** A parsed scenario text: its data and where each value stands in the text. */
@@ -34,7 +34,9 @@ export function parseScenarioText(text: string, source: string, format: 'yaml' |
     }
   }
   const lines = new LineCounter();
-  const doc = parseDocument(body, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  // yaml's own uniqueKeys check compares every key with every other (quadratic: 200,000
+  // keys took minutes, issue 14); duplicateKey below does it with one set per mapping.
+  const doc = parseDocument(body, { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0];
@@ -42,6 +44,8 @@ export function parseScenarioText(text: string, source: string, format: 'yaml' |
     const msg = error.code === 'MULTIPLE_DOCS' ? M.multipleDocuments() : M.yamlSyntax(message);
     fail({ location: { source, line: pos?.line, col: pos?.col }, ...msg });
   }
+  const duplicate = duplicateKey(doc);
+  if (duplicate) fail({ location: { source, ...lines.linePos(duplicate.range?.[0] ?? 0) }, ...M.yamlSyntax(`Map keys must be unique (${String((duplicate as { value?: unknown }).value)})`) });
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
@@ -58,6 +62,41 @@ export function parseScenarioText(text: string, source: string, format: 'yaml' |
 
 const lineCount = (text: string) => text.split('\n').length;
 
+/** The first key that repeats within its mapping (scalar keys), walking without recursion. */
+function duplicateKey(doc: Document): Node | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const key = String(pair.key.value);
+          if (seen.has(key)) return pair.key;
+          seen.add(key);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return undefined;
+}
+
+// Each mapping's pairs by key, built on first lookup: locating n problems in a mapping of
+// n keys is then linear, not quadratic (issue 14).
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairByKey(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
 /**
  * The node at `path` in a document, or the deepest node on the way there.
  * `key: true` returns the key of the last segment (for "unknown key" messages).
@@ -70,7 +109,7 @@ function nodeAt(doc: Document, path: readonly PathSegment[], key: boolean): { no
     const segment = path[i];
     let next: Node | undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairByKey(node as YAMLMap, String(segment));
       if (pair) {
         const last = i === path.length - 1;
         next = (last && key ? pair.key : (pair.value ?? pair.key)) as Node | undefined;
