@@ -19,6 +19,8 @@ export interface SourceDocument {
 export function parseScenarioText(text: string, source: string, format: 'yaml' | 'json' = 'yaml'): SourceDocument {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') fail({ location: { source }, ...M.emptyFile() });
+  const entries = entryCount(body);
+  if (entries > MAX_ENTRIES) fail({ location: { source }, ...M.tooManyEntries(entries, MAX_ENTRIES) });
   if (format === 'json') {
     try {
       JSON.parse(body);
@@ -61,6 +63,24 @@ export function parseScenarioText(text: string, source: string, format: 'yaml' |
 }
 
 const lineCount = (text: string) => text.split('\n').length;
+
+/**
+ * Most lines plus commas a scenario text may have. The largest real scenarios (256 places,
+ * 10,000 links, 1,000 arms with policies) stay well below; 200,000 unknown keys took more
+ * than a minute to parse on a loaded machine (issue 14), so such a file is refused up front,
+ * like one above MAX_SCENARIO_BYTES.
+ */
+export const MAX_ENTRIES = 100_000;
+
+/** Lines plus commas: an upper bound on the entries of a YAML or JSON text, counted in one pass. */
+function entryCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 44) n++;
+  }
+  return n;
+}
 
 /** The first key that repeats within its mapping (scalar keys), walking without recursion. */
 function duplicateKey(doc: Document): Node | undefined {

@@ -122,6 +122,10 @@ export const scenarioMessages = {
     what: `not a text file (${reason})`,
     fix: 'a scenario is a UTF-8 YAML or JSON text file; is this the right file?',
   }),
+  tooManyEntries: (count: number, max: number): Msg => ({
+    what: `the file has ${count} lines and commas, more than the ${max} a scenario may have`,
+    fix: 'a scenario is far smaller; is this the right file?',
+  }),
   emptyFile: (): Msg => ({ what: 'the file is empty', fix: 'write a YAML mapping, e.g. `extends: baseline` on the first line' }),
   notAMapping: (found: unknown): Msg => ({
     what: `the top level is ${show(found)}, not a mapping of settings`,

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { didYouMean } from './did-you-mean';
-import { scenarioMessages as M, type PathSegment, type Problem } from './errors';
+import { MAX_PROBLEMS_SHOWN, scenarioMessages as M, type PathSegment, type Problem } from './errors';
 import { isPlainObject } from './merge';
 import { LIMITS, ScenarioSchema, type Policy, type Scenario, type Shock } from './schema';
 import { allowedKeysAt, expectedText, lengthBounds, schemaAt, valueAt } from './schema-paths';
@@ -53,7 +53,14 @@ function issueProblems(issue: Issue, data: unknown): LocatedProblem[] {
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = allowedKeysAt(path, data);
-      return issue.keys.map((key) => ({ path, at: [...path, key], key: true, ...M.unknownKey(key, allowed, didYouMean(key, allowed)) }));
+      // Keys come in file order and at most MAX_PROBLEMS_SHOWN lines are printed: the
+      // suggestion (an edit distance to every allowed key) is worked out for those only.
+      return issue.keys.map((key, i) => ({
+        path,
+        at: [...path, key],
+        key: true,
+        ...M.unknownKey(key, allowed, i < MAX_PROBLEMS_SHOWN ? didYouMean(key, allowed) : undefined),
+      }));
     }
     case 'invalid_type':
       if (value === undefined) return [{ path, ...M.missingField(expected) }];
