@@ -38,23 +38,29 @@ export function parseScenarioText(text: string, source: string, format: 'yaml' |
   const lines = new LineCounter();
   // yaml's own uniqueKeys check compares every key with every other (quadratic: 200,000
   // keys took minutes, issue 14); duplicateKey below does it with one set per mapping.
-  const doc = parseDocument(body, { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
+  const doc = parseDocument(body, { lineCounter: lines, prettyErrors: true, uniqueKeys: false, logLevel: 'error' });
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0];
     const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    // The parser recurses per level of nesting; where it runs out of stack depends on the process.
+    if (/Maximum call stack/.test(message)) fail({ location: { source }, ...M.tooDeep() });
     const msg = error.code === 'MULTIPLE_DOCS' ? M.multipleDocuments() : M.yamlSyntax(message);
     fail({ location: { source, line: pos?.line, col: pos?.col }, ...msg });
   }
-  const duplicate = duplicateKey(doc);
-  if (duplicate) fail({ location: { source, ...lines.linePos(duplicate.range?.[0] ?? 0) }, ...M.yamlSyntax(`Map keys must be unique (${String((duplicate as { value?: unknown }).value)})`) });
+  const bad = badKey(doc);
+  if (bad) {
+    const location = { source, ...lines.linePos(bad.node.range?.[0] ?? 0) };
+    fail({ location, ...(bad.duplicate ? M.yamlSyntax(`Map keys must be unique (${String((bad.node as { value?: unknown }).value)})`) : M.complexKey()) });
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
-  } catch {
-    fail({ location: { source }, ...M.aliasBomb() });
+  } catch (e) {
+    fail({ location: { source }, ...(e instanceof RangeError ? M.tooDeep() : M.aliasBomb()) });
   }
   if (data === null || data === undefined) fail({ location: { source }, ...M.emptyFile() });
+  if (depthAbove(data, MAX_DEPTH)) fail({ location: { source }, ...M.tooDeep() });
   if (typeof data !== 'object' || Array.isArray(data)) {
     const start = (doc.contents as Node | null)?.range?.[0] ?? 0;
     fail({ location: { source, ...lines.linePos(start) }, ...M.notAMapping(data) });
@@ -82,19 +88,33 @@ function entryCount(text: string): number {
   return n;
 }
 
-/** The first key that repeats within its mapping (scalar keys), walking without recursion. */
-function duplicateKey(doc: Document): Node | undefined {
+/** Deepest nesting a scenario may have (the schema needs 5); deeper data could exhaust the stack of recursive code. */
+const MAX_DEPTH = 64;
+
+/** Whether lists and mappings nest deeper than `max` levels, walking without recursion. */
+function depthAbove(data: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[data, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The first key that repeats within its mapping, or is not a plain scalar (`? [a, b]`), walking without recursion. */
+function badKey(doc: Document): { node: Node; duplicate: boolean } | undefined {
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
     if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
-        if (isScalar(pair.key)) {
-          const key = String(pair.key.value);
-          if (seen.has(key)) return pair.key;
-          seen.add(key);
-        }
+        if (!isScalar(pair.key)) return { node: (pair.key ?? node) as Node, duplicate: false };
+        const key = String(pair.key.value);
+        if (seen.has(key)) return { node: pair.key, duplicate: true };
+        seen.add(key);
         stack.push(pair.value);
       }
     } else if (isSeq(node)) {

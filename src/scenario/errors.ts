@@ -134,6 +134,8 @@ export const scenarioMessages = {
   yamlSyntax: (message: string): Msg => ({ what: `YAML syntax error: ${message}`, fix: 'fix the syntax (check indentation, colons, brackets and quotes)' }),
   jsonSyntax: (message: string): Msg => ({ what: `JSON syntax error: ${message}`, fix: 'fix the syntax (check commas, brackets and quotes), or write the scenario as YAML' }),
   multipleDocuments: (): Msg => ({ what: 'the file holds several YAML documents (separated by ---)', fix: 'keep one scenario per file' }),
+  tooDeep: (): Msg => ({ what: 'lists or mappings nested too deeply to read', fix: 'a scenario nests a few levels; is this the right file?' }),
+  complexKey: (): Msg => ({ what: 'a key that is a list or mapping (`? [a, b]`)', fix: 'write setting names as plain keys, e.g. `openness: 0.3`' }),
   aliasBomb: (): Msg => ({ what: 'too many YAML aliases', fix: 'write the values out instead of repeating anchors' }),
 
   // --- extends ----------------------------------------------------------------------

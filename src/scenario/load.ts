@@ -177,11 +177,13 @@ function locator(layers: FileLayer[], sets: AppliedSet[]) {
   return (path: readonly PathSegment[], key = false): Location | undefined => {
     for (let i = sets.length - 1; i >= 0; i--) {
       const s = sets[i].segments;
-      const n = Math.min(s.length, path.length);
-      if (!s.slice(0, n).every((seg, j) => String(seg) === String(path[j]))) continue;
-      // The --set wrote this value, or created the entry the problem is about (e.g.
-      // `--set policies.0.end=120` on a scenario without policies: the policy has no kind).
-      if (s.length <= path.length || !layers.some((layer) => valueAt(layer.data, path) !== undefined)) return { source: sets[i].label };
+      let n = 0;
+      while (n < s.length && n < path.length && String(s[n]) === String(path[n])) n++;
+      if (n === s.length) return { source: sets[i].label }; // the --set wrote this value
+      // The --set created the entry the problem is about, e.g. `--set policies.0.end=120` on
+      // a scenario without policies: "policies.0: the policy has no kind" is the --set's.
+      const shared = path.slice(0, n);
+      if (n > 0 && !layers.some((layer) => valueAt(layer.data, shared) !== undefined)) return { source: sets[i].label };
     }
     for (const layer of layers) if (owns(layer.data, path)) return locate(layer, path, key).location;
     return { source: layers[0].source };

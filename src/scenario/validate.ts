@@ -17,7 +17,8 @@ export function validateScenarioData(data: Record<string, unknown>, locate: Loca
   const { scenario, problems } = scenarioProblems(data);
   const all = scenario ? sweepProblems(scenario, data) : problems;
   if (scenario && all.length === 0) return scenario;
-  throw new ScenarioError(locateAll(all, locate).map(formatProblem));
+  // zod can report one value twice (1e308 is above the maximum and not a safe integer).
+  throw new ScenarioError([...new Set(locateAll(all, locate).map(formatProblem))]);
 }
 
 /** Problems with their locations, sorted by file position (linear in the number of problems, plus the sort). */
