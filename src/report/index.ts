@@ -8,12 +8,13 @@ import { buildCharts, FONT_FAMILY, writeCharts, type WrittenChart } from '../cha
 import { computeSweepStats, writeStatsCsv, type SweepStats } from '../stats';
 import { fontFaceCss, librarySources } from './assets';
 import { networkLoads } from './escape';
-import { findings } from './findings';
+import { findings } from './findings/index';
 import { parameterRows } from './parameters';
 import { renderPage } from './page';
+import { extendsLine, teachingNote } from './teaching-note';
 
 export { escapeHtml, jsonForScript, networkLoads } from './escape';
-export { findings, changeClause } from './findings';
+export { findings, changeClause } from './findings/index';
 
 export interface ReportOptions {
   /** Also write SVG and PNG of every chart (default true; the HTML itself never needs them). */
@@ -32,9 +33,10 @@ export interface ReportResult {
 }
 
 const DATA_FILES = [
-  { file: 'runs.csv', what: 'one row per run: key, point, arm, replicate, seed, parameters and outcomes' },
+  { file: 'runs.csv', what: 'one row per run: key, point, arm, replicate, seed, parameters, outcomes and degenerate' },
   { file: 'timeseries.csv', what: 'the time series of every run' },
   { file: 'stats.csv', what: 'every statistic in this report, tidy (section, point, parameters, arm, measure, n, mean, sd, 95 % CI, effect size)' },
+  { file: 'columns.json', what: 'the data dictionary: type, unit and definition of every column of these tables' },
   { file: 'runs.ndjson', what: 'the raw run records (series and place flows included)' },
   { file: 'manifest.json', what: 'the resolved scenario, design, seed rule, machine and timings' },
 ];
@@ -58,17 +60,21 @@ function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, s
   const sc = stats.scenario;
   const version = typeof stats.manifest.version === 'string' ? stats.manifest.version : 'unknown';
   const source = typeof stats.manifest.scenario_source === 'string' ? ` from ${stats.manifest.scenario_source}` : '';
+  const note = teachingNote(stats.manifest);
   return renderPage({
     title: `${sc.name ?? 'Sweep'}: lrsim report`,
     description: sc.description ?? '',
-    teachingNote: sc.teaching_note ?? '',
+    extendsLine: extendsLine(stats.manifest),
+    teachingNote: note.note,
+    teachingNoteOmitted: note.omitted,
     references: sc.references ?? [],
     findings: sentences,
     parameters: parameterRows(stats),
     charts,
     dataFiles: DATA_FILES.filter((d) => existsSync(join(dir, d.file))),
     failed: stats.failed,
-    footer: `lrsim ${version}; scenario ${sc.name ?? ''}${source}; statistics: t-based 95 % confidence intervals of means, Wilson intervals for shares, paired differences on common seeds with Cohen's d_z. Charts: Vega-Lite, font ${FONT_FAMILY}.`,
+    degenerate: stats.degenerateRuns.map((r) => ({ key: r.key, reason: r.degenerate ?? '' })),
+    footer: `lrsim ${version}; scenario ${sc.name ?? ''}${source}; statistics: t-based 95 % confidence intervals of means, Wilson intervals for shares; parameter effects from a linear model with two-way interactions over the whole grid (estimated marginal means, cluster-robust by seed) or, for continuous designs, standardised regression and partial rank correlation; arms compared pairwise on common seeds (paired t, Holm-adjusted) with a bootstrap probability of being best; recovery times as Kaplan-Meier survival data with log-rank tests. Charts: Vega-Lite, font ${FONT_FAMILY}.`,
     libraries: librarySources(),
     fontCss: fontFaceCss(FONT_FAMILY),
   });

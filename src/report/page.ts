@@ -10,13 +10,20 @@ import type { ParameterRow } from './parameters';
 export interface PageInput {
   title: string;
   description: string;
+  /** "This scenario extends baseline; ..." or null. */
+  extendsLine: string | null;
+  /** The teaching note, '' when none is shown. */
   teachingNote: string;
+  /** Why the scenario's teaching note is left out, or null. */
+  teachingNoteOmitted: string | null;
   references: string[];
   findings: string[];
   parameters: ParameterRow[];
   charts: Chart[];
   dataFiles: { file: string; what: string }[];
   failed: { key: string; error: string | null }[];
+  /** Runs left out of effect estimates because they are degenerate, with the reason. */
+  degenerate?: { key: string; reason: string }[];
   footer: string;
   libraries: { name: string; version: string; source: string }[];
   fontCss: string;
@@ -31,6 +38,7 @@ h1{font-size:26px;margin:8px 0 4px}h2{font-size:19px;margin:36px 0 8px;border-bo
 .lede{color:var(--muted);margin:0 0 16px}
 .description p{margin:0 0 10px;max-width:80ch}
 .note{background:#f3f7fb;border-left:4px solid var(--accent);padding:8px 14px;max-width:80ch}
+.note-omitted,.extends{color:var(--muted);max-width:80ch;margin:0 0 10px}
 ol.findings li{margin:0 0 8px;max-width:95ch}
 table{border-collapse:collapse;font-size:14px;margin:8px 0}
 th,td{text-align:left;padding:4px 12px 4px 0;border-bottom:1px solid #eee;vertical-align:top}
@@ -40,7 +48,8 @@ figure{margin:12px 0 28px}
 .chart{overflow-x:auto;min-height:60px}
 figcaption{color:var(--muted);font-size:14px;max-width:95ch;margin-top:6px}
 figcaption .files a{margin-right:10px}
-nav.toc a{margin-right:14px;white-space:nowrap}
+nav.toc{display:flex;flex-wrap:wrap;column-gap:14px}nav.toc a{white-space:nowrap}
+figcaption .files{display:inline-flex;flex-wrap:wrap}
 .error{color:#b00020}
 footer{color:var(--muted);font-size:13px;margin-top:40px;border-top:1px solid var(--rule);padding-top:8px}
 code{font-size:13px}
@@ -76,6 +85,9 @@ export function renderPage(input: PageInput): string {
   const failed = input.failed.length
     ? `<h2>Failed runs</h2><ul>${input.failed.slice(0, 50).map((f) => `<li><code>${escapeHtml(f.key)}</code>: ${escapeHtml(f.error ?? 'unknown error')}</li>`).join('')}${input.failed.length > 50 ? `<li>… and ${input.failed.length - 50} more (see manifest.json)</li>` : ''}</ul>`
     : '';
+  const degenerate = input.degenerate?.length
+    ? `<h2>Degenerate runs</h2><p>Left out of every effect estimate: their lock-in index and diversity are undefined.</p><ul>${input.degenerate.slice(0, 50).map((d) => `<li><code>${escapeHtml(d.key)}</code>: ${escapeHtml(d.reason.replace(/_/g, ' '))}</li>`).join('')}${input.degenerate.length > 50 ? `<li>… and ${input.degenerate.length - 50} more (see runs.csv, column degenerate)</li>` : ''}</ul>`
+    : '';
   const refs = input.references.length ? `<h2>References</h2><ul>${input.references.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : '';
   const libs = input.libraries.map((l) => `<script>/* ${escapeHtml(l.name)} ${escapeHtml(l.version)} (inlined from node_modules) */\n${l.source}\n</script>`).join('\n');
   return `<!DOCTYPE html>
@@ -94,7 +106,9 @@ ${CSS}
 <h1>${escapeHtml(input.title)}</h1>
 <p class="lede">Sweep report written by lrsim. Every interval is a 95 % interval over replicate runs; hover a chart for exact values.</p>
 <div class="description">${paragraphs(input.description) || '<p>(The scenario has no description.)</p>'}</div>
+${input.extendsLine ? `<p class="extends">${escapeHtml(input.extendsLine)}</p>` : ''}
 ${input.teachingNote.trim() ? `<div class="note"><strong>What to look for.</strong> ${paragraphs(input.teachingNote)}</div>` : ''}
+${input.teachingNoteOmitted ? `<p class="note-omitted">${escapeHtml(input.teachingNoteOmitted)}</p>` : ''}
 <h2>Findings</h2>
 <ol class="findings">
 ${input.findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('\n')}
@@ -111,6 +125,7 @@ ${figures}
 ${data}
 </ul>
 ${failed}
+${degenerate}
 ${refs}
 <footer>${escapeHtml(input.footer)}</footer>
 </main>

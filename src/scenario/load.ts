@@ -1,6 +1,8 @@
 /**
  * Loading a scenario: read the file (or built-in), follow `extends` to the root,
- * deep-merge from the root down, apply `--set`, validate. Every problem becomes one
+ * deep-merge from the root down, apply `--set`, validate. The texts that describe a
+ * scenario (description, teaching_note, references) are not inherited: they speak of the
+ * parent's runs, not the child's. Every problem becomes one
  * ScenarioError line that points at the file, line and column the value came from:
  * a value inherited through `extends` points at the parent file.
  */
@@ -25,7 +27,12 @@ export interface LoadedScenario {
   raw: unknown;
   /** Lines for stderr about settings that are valid but probably not meant (a policy after the end). */
   warnings: string[];
+  /** The scenarios it extends, nearest first, as named in `extends:` (empty when none). */
+  extends: string[];
 }
+
+/** Keys a child scenario does not inherit through `extends`. */
+export const NOT_INHERITED = ['description', 'teaching_note', 'references'] as const;
 
 export interface LoadOptions {
   /** `PATH=VALUE` overrides, applied in order after `extends`. */
@@ -71,13 +78,15 @@ export function loadScenario(ref: string | undefined, opts: LoadOptions = {}): L
   let merged: Record<string, unknown> = {};
   for (let i = layers.length - 1; i >= 0; i--) merged = deepMerge(merged, layers[i].data) as Record<string, unknown>;
   delete merged.extends; // the merged scenario stands alone
+  for (const key of NOT_INHERITED) if (!Object.prototype.hasOwnProperty.call(layers[0].data, key)) delete merged[key];
   if (layers[0].data.name === undefined) defineKey(merged, 'name', nameFromFile(top.file));
 
   const { data, applied } = applySetTracked(merged, opts.set ?? []);
   const where = locator(layers, applied);
   const scenario = validateScenarioData(data, where);
   const source = top.builtin ? `builtin:${top.builtin}` : display(top.file);
-  return { scenario, source, raw: data, warnings: scenarioWarnings(scenario, where) };
+  const parents = layers.slice(0, -1).map((l) => String(l.data.extends));
+  return { scenario, source, raw: data, warnings: scenarioWarnings(scenario, where), extends: parents };
 }
 
 /**

@@ -204,7 +204,8 @@ export const ScenarioSchema = z.strictObject({
   description: proseText(20_000).default('').describe('What the scenario demonstrates (reports, class page).'),
   teaching_note: proseText(20_000).default('').describe('What to look for, shown on the class page.'),
   references: z.array(lineText(0, 500)).default([]).describe('Literature the scenario draws on.'),
-  extends: lineText(1, 1000).optional().describe('Built-in scenario name or path this one deep-merges onto.'),
+  cost_unit: lineText(0, 40).default('').describe('Unit of policy costs in reports (e.g. "million EUR per quarter"); empty = unnamed units.'),
+  extends: lineText(1, 1000).optional().describe('Built-in scenario name or path this one deep-merges onto (all but description, teaching_note and references).'),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(42),
   ticks: int(200, 1, LIMITS.ticks, 'Ticks (quarters) per run.'),
   knowledge: section({
