@@ -29,7 +29,13 @@ export interface Problem {
   fix?: string;
 }
 
-/** Bad input: a one-line, user-facing error (exit code 2). `problems` lists every line. */
+/** At most this many problems are listed; the rest are counted (issue 14: 10,000 unknown keys). */
+export const MAX_PROBLEMS_SHOWN = 20;
+
+/**
+ * Bad input: a one-line, user-facing error (exit code 2). `problems` lists the lines to
+ * print: at most MAX_PROBLEMS_SHOWN, then one line counting the rest.
+ */
 export class ScenarioError extends Error {
   readonly problems: string[];
   constructor(problems: string | readonly string[]) {
@@ -37,13 +43,16 @@ export class ScenarioError extends Error {
     const more = list.length - 1;
     super(
       more > 0
-        ? `${list[0]} (and ${more} more problem${more === 1 ? '' : 's'}; \`lrsim validate FILE\` lists them all)`
+        ? `${list[0]} (and ${more} more problem${more === 1 ? '' : 's'}; \`lrsim validate FILE\` lists ${list.length <= MAX_PROBLEMS_SHOWN ? 'them all' : `the first ${MAX_PROBLEMS_SHOWN}`})`
         : list[0],
     );
     this.name = 'ScenarioError';
-    this.problems = list;
+    this.problems = list.length > MAX_PROBLEMS_SHOWN ? [...list.slice(0, MAX_PROBLEMS_SHOWN), moreProblems(list.length - MAX_PROBLEMS_SHOWN)] : list;
   }
 }
+
+const moreProblems = (count: number) =>
+  `... and ${count} more problem${count === 1 ? '' : 's'} (not listed); fix the ones above and validate again`;
 
 /** Throws a ScenarioError for the given problems (at least one). */
 export function fail(...problems: Problem[]): never {
@@ -66,7 +75,15 @@ export function formatProblem(p: Problem): string {
   if (p.location) parts.push(formatLocation(p.location));
   if (p.path && p.path.length) parts.push(fieldName(p.path));
   const head = parts.length ? `${parts.join(': ')}: ` : '';
-  return `${head}${p.what}${p.fix ? `; ${p.fix}` : ''}`.replace(/\s*\n\s*/g, ' ');
+  return printable(`${head}${p.what}${p.fix ? `; ${p.fix}` : ''}`.replace(/\s*\n\s*/g, ' '));
+}
+
+/**
+ * Text made safe for one terminal line: control characters (C0, DEL, C1, U+2028/2029) as
+ * `\u001b`-style escapes, so a hostile key or value cannot move the cursor or add lines.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const quoteList = (items: readonly string[], max = 12) =>
@@ -93,6 +110,7 @@ export const scenarioMessages = {
     fix: `${suggest(suggestion)}check the path, or name a built-in scenario (${builtins.join(', ')})`,
   }),
   notAFile: (): Msg => ({ what: 'is a directory, not a scenario file', fix: 'name a .yaml or .json file inside it' }),
+  notRegularFile: (kind: string): Msg => ({ what: `is ${kind}, not a scenario file`, fix: 'name a regular .yaml or .json file' }),
   unknownScenario: (ref: string, builtins: readonly string[], suggestion?: string): Msg => ({
     what: `no scenario file or built-in scenario named "${ref}"`,
     fix: `${suggest(suggestion)}built-ins: ${builtins.join(', ')} (\`lrsim scenarios\` describes them)`,
@@ -106,6 +124,10 @@ export const scenarioMessages = {
     what: `not a text file (${reason})`,
     fix: 'a scenario is a UTF-8 YAML or JSON text file; is this the right file?',
   }),
+  tooManyEntries: (count: number, max: number): Msg => ({
+    what: `the file has ${count} lines and commas, more than the ${max} a scenario may have`,
+    fix: 'a scenario is far smaller; is this the right file?',
+  }),
   emptyFile: (): Msg => ({ what: 'the file is empty', fix: 'write a YAML mapping, e.g. `extends: baseline` on the first line' }),
   notAMapping: (found: unknown): Msg => ({
     what: `the top level is ${show(found)}, not a mapping of settings`,
@@ -114,6 +136,8 @@ export const scenarioMessages = {
   yamlSyntax: (message: string): Msg => ({ what: `YAML syntax error: ${message}`, fix: 'fix the syntax (check indentation, colons, brackets and quotes)' }),
   jsonSyntax: (message: string): Msg => ({ what: `JSON syntax error: ${message}`, fix: 'fix the syntax (check commas, brackets and quotes), or write the scenario as YAML' }),
   multipleDocuments: (): Msg => ({ what: 'the file holds several YAML documents (separated by ---)', fix: 'keep one scenario per file' }),
+  tooDeep: (): Msg => ({ what: 'lists or mappings nested too deeply to read', fix: 'a scenario nests a few levels; is this the right file?' }),
+  complexKey: (): Msg => ({ what: 'a key that is a list or mapping (`? [a, b]`)', fix: 'write setting names as plain keys, e.g. `openness: 0.3`' }),
   aliasBomb: (): Msg => ({ what: 'too many YAML aliases', fix: 'write the values out instead of repeating anchors' }),
 
   // --- extends ----------------------------------------------------------------------
@@ -121,8 +145,8 @@ export const scenarioMessages = {
     what: `extends is ${show(value)}, not a name`,
     fix: 'write the name of a built-in scenario or a path, e.g. `extends: baseline`',
   }),
-  extendsUnknown: (ref: string, builtins: readonly string[], suggestion?: string): Msg => ({
-    what: `extends "${ref}": no built-in scenario or file of that name`,
+  extendsUnknown: (ref: string, resolved: string, builtins: readonly string[], suggestion?: string): Msg => ({
+    what: `extends "${ref}": no built-in scenario of that name and no file ${resolved}`,
     fix: `${suggest(suggestion)}built-ins: ${builtins.join(', ')}; a file path is relative to this file`,
   }),
   extendsCycle: (chain: readonly string[]): Msg => ({
@@ -190,6 +214,14 @@ export const scenarioMessages = {
   tooManyDomains: (value: number, domains: number): Msg => ({
     what: `${value} domains is more than knowledge.domains (${domains})`,
     fix: `write at most ${domains}`,
+  }),
+  policyAfterEnd: (start: number, ticks: number): Msg => ({
+    what: `the policy starts at tick ${start}, but the run ends after tick ${ticks - 1} (ticks: ${ticks}), so it never takes effect`,
+    fix: `start it before tick ${ticks}, or raise ticks`,
+  }),
+  shockAfterEnd: (tick: number, ticks: number): Msg => ({
+    what: `the shock comes at tick ${tick}, but the run ends after tick ${ticks - 1} (ticks: ${ticks}), so it never happens`,
+    fix: `move it before tick ${ticks}, or raise ticks`,
   }),
   duplicateArm: (name: string): Msg => ({ what: `arm name "${name}" is used twice`, fix: 'give every arm a unique name' }),
 

@@ -6,7 +6,7 @@
  * ScenarioError line that points at the file, line and column the value came from:
  * a value inherited through `extends` points at the parent file.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { builtinNames, builtinPath } from './builtins';
 import { didYouMean } from './did-you-mean';
@@ -14,8 +14,9 @@ import { locate, parseScenarioText, type SourceDocument } from './document';
 import { fail, scenarioMessages as M, type Location, type PathSegment } from './errors';
 import { deepMerge, defineKey, isPlainObject } from './merge';
 import type { Scenario } from './schema';
+import { valueAt } from './schema-paths';
 import { applySetTracked, type AppliedSet } from './set';
-import { validateScenarioData } from './validate';
+import { scenarioWarnings, validateScenarioData } from './validate';
 
 /** A loaded scenario: validated with defaults, where it came from, and the merged input. */
 export interface LoadedScenario {
@@ -24,6 +25,8 @@ export interface LoadedScenario {
   source: string;
   /** The merged input after `extends` and `--set`, before defaults. */
   raw: unknown;
+  /** Lines for stderr about settings that are valid but probably not meant (a policy after the end). */
+  warnings: string[];
   /** The scenarios it extends, nearest first, as named in `extends:` (empty when none). */
   extends: string[];
 }
@@ -76,12 +79,26 @@ export function loadScenario(ref: string | undefined, opts: LoadOptions = {}): L
   for (let i = layers.length - 1; i >= 0; i--) merged = deepMerge(merged, layers[i].data) as Record<string, unknown>;
   delete merged.extends; // the merged scenario stands alone
   for (const key of NOT_INHERITED) if (!Object.prototype.hasOwnProperty.call(layers[0].data, key)) delete merged[key];
-  if (layers[0].data.name === undefined) defineKey(merged, 'name', basename(top.file, extname(top.file)));
+  if (layers[0].data.name === undefined) defineKey(merged, 'name', nameFromFile(top.file));
 
   const { data, applied } = applySetTracked(merged, opts.set ?? []);
-  const scenario = validateScenarioData(data, locator(layers, applied));
+  const where = locator(layers, applied);
+  const scenario = validateScenarioData(data, where);
+  const source = top.builtin ? `builtin:${top.builtin}` : display(top.file);
   const parents = layers.slice(0, -1).map((l) => String(l.data.extends));
-  return { scenario, source: top.builtin ? `builtin:${top.builtin}` : display(top.file), raw: data, extends: parents };
+  return { scenario, source, raw: data, warnings: scenarioWarnings(scenario, where), extends: parents };
+}
+
+/**
+ * The name of a scenario file without `name:`: its base name, made fit for directory and
+ * job names as the schema demands (no separators or control characters, no leading - or .).
+ */
+function nameFromFile(file: string): string {
+  const name = basename(file, extname(file))
+    .replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029/\\]+/g, '_')
+    .replace(/^[-.]+/, '')
+    .slice(0, 80);
+  return name || 'scenario';
 }
 
 /** Resolves a path or built-in name to a file; `fromExtends` words the errors for `extends:`. */
@@ -95,7 +112,7 @@ function resolveRef(ref: string, baseDir: string, at: Location, fromExtends = fa
   const file = resolve(baseDir, ref);
   if (exists(file)) return { file };
   const suggestion = didYouMean(looksLikePath ? basename(ref, extname(ref)) : ref, names);
-  if (fromExtends) fail({ location: at, path: ['extends'], ...M.extendsUnknown(ref, names, suggestion) });
+  if (fromExtends) fail({ location: at, path: ['extends'], ...M.extendsUnknown(ref, file, names, suggestion) });
   if (looksLikePath) fail({ location: { source: ref }, ...M.fileNotFound(names, suggestion) });
   return fail({ location: { source: ref }, ...M.unknownScenario(ref, names, suggestion) });
 }
@@ -109,18 +126,30 @@ function exists(file: string): boolean {
   }
 }
 
-/** Reads one scenario file: refuses directories, huge files and binary content. */
+/**
+ * Reads one scenario file: refuses anything but a regular file (a directory, a device such
+ * as /dev/zero, a FIFO, a socket), and reads at most MAX_SCENARIO_BYTES + 1 bytes, so a file
+ * that grows or lies about its size cannot exhaust memory. The checks are made on the open
+ * descriptor (no race with a rename), opened non-blocking so a FIFO without a writer does
+ * not hang the open.
+ */
 function readLayer(file: string, source: string, builtin?: string): FileLayer {
   const location = { source };
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const stat = statSync(file);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) fail({ location, ...M.notAFile() });
+    if (!stat.isFile()) fail({ location, ...M.notRegularFile(stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'not a regular file') });
     if (stat.size > MAX_SCENARIO_BYTES) fail({ location, ...M.fileTooLarge(stat.size, MAX_SCENARIO_BYTES) });
-    bytes = readFileSync(file);
+    bytes = readAtMost(fd, MAX_SCENARIO_BYTES + 1);
+    if (bytes.length > MAX_SCENARIO_BYTES) fail({ location, ...M.fileTooLarge(bytes.length, MAX_SCENARIO_BYTES) });
   } catch (e) {
     if ((e as Error).name === 'ScenarioError') throw e;
     return fail({ location, ...M.readFailed((e as NodeJS.ErrnoException).code ?? (e as Error).message) });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) fail({ location, ...M.binaryFile(`NUL byte at offset ${nul}`) });
@@ -134,6 +163,20 @@ function readLayer(file: string, source: string, builtin?: string): FileLayer {
   return { ...parseScenarioText(text, source, format), file, builtin };
 }
 
+/** Up to `limit` bytes from an open file (fewer at its end). */
+function readAtMost(fd: number, limit: number): Buffer {
+  const buffer = Buffer.alloc(Math.min(limit, 64 * 1024));
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const n = readSync(fd, buffer, 0, Math.min(buffer.length, limit - total), null);
+    if (n === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+    total += n;
+  }
+  return Buffer.concat(chunks, total);
+}
+
 /**
  * Where the value at a path was written: the last `--set` whose path contains it, else
  * the nearest file (child first) that defines it. A list or value replaces everything
@@ -143,7 +186,13 @@ function locator(layers: FileLayer[], sets: AppliedSet[]) {
   return (path: readonly PathSegment[], key = false): Location | undefined => {
     for (let i = sets.length - 1; i >= 0; i--) {
       const s = sets[i].segments;
-      if (s.length <= path.length && s.every((seg, j) => String(seg) === String(path[j]))) return { source: sets[i].label };
+      let n = 0;
+      while (n < s.length && n < path.length && String(s[n]) === String(path[n])) n++;
+      if (n === s.length) return { source: sets[i].label }; // the --set wrote this value
+      // The --set created the entry the problem is about, e.g. `--set policies.0.end=120` on
+      // a scenario without policies: "policies.0: the policy has no kind" is the --set's.
+      const shared = path.slice(0, n);
+      if (n > 0 && !layers.some((layer) => valueAt(layer.data, shared) !== undefined)) return { source: sets[i].label };
     }
     for (const layer of layers) if (owns(layer.data, path)) return locate(layer, path, key).location;
     return { source: layers[0].source };

@@ -43,6 +43,22 @@ export const INSTITUTION_KINDS = [
   'cultural',
 ] as const;
 
+// Text that can reach a file name, a CSV cell, a chart label or a generated script is one
+// line without control characters (C0, DEL, C1, U+2028/2029): a newline in a scenario name
+// once ran shell commands from an sbatch comment (issue 14). Prose (descriptions, notes)
+// keeps tabs and line breaks but no other control characters; it never reaches a script.
+const ONE_LINE = /^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*$/;
+const PROSE = /^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$/;
+/** One line of text, `min` to `max` characters, no control characters. */
+export const lineText = (min: number, max: number) =>
+  z.string().min(min).max(max).regex(ONE_LINE, 'write it on one line without control characters (line breaks, tabs, NUL, escape codes)');
+const proseText = (max: number) =>
+  z.string().max(max).regex(PROSE, 'remove the control characters (only tabs and line breaks are allowed)');
+// A scenario name becomes part of directory names (output/sweep-NAME) and job names.
+const SCENARIO_NAME = /^(?![-.])[^\x00-\x1f\x7f-\x9f\u2028\u2029/\\]+$/;
+/** Dot paths (sweep parameters, arm overrides): one line, no control characters. */
+const dotPath = lineText(1, 200);
+
 const num = (def: number, min: number, max: number, doc: string) =>
   z.number().finite().min(min).max(max).default(def).describe(doc);
 const int = (def: number, min: number, max: number, doc: string) =>
@@ -107,20 +123,20 @@ const KindWeightsSchema = z
 
 // --- space ---------------------------------------------------------------------------
 export const PlaceSchema = z.strictObject({
-  name: z.string().min(1).max(80).describe('Unique name of the place.'),
+  name: lineText(1, 80).describe('Unique name of the place.'),
   x_km: z.number().finite().min(-10_000).max(10_000).describe('East coordinate, km.'),
   y_km: z.number().finite().min(-10_000).max(10_000).describe('North coordinate, km.'),
   population: z.number().finite().positive().max(1e9).describe('Relative population weight (any unit).'),
   role: z.enum(['city', 'town', 'rural']).default('town').describe('Label for maps and reports.'),
 });
 export const LinkSchema = z.strictObject({
-  from: z.string().min(1).describe('Name of a place.'),
-  to: z.string().min(1).describe('Name of another place.'),
+  from: lineText(1, 80).describe('Name of a place.'),
+  to: lineText(1, 80).describe('Name of another place.'),
   km: z.number().finite().positive().max(100_000).describe('Travel distance along this link, km.'),
 });
 export const BarrierSchema = z.strictObject({
-  from: z.string().min(1).describe('Name of a place.'),
-  to: z.string().min(1).describe('Name of another place.'),
+  from: lineText(1, 80).describe('Name of a place.'),
+  to: lineText(1, 80).describe('Name of another place.'),
   km: z.number().finite().positive().max(100_000).describe('Minimum direct travel distance between the two places, km (water, mountains).'),
 });
 
@@ -140,15 +156,15 @@ const policyBase = {
   start: z.number().int().min(0).max(LIMITS.ticks).default(0).describe('First tick the policy is active.'),
   end: z.number().int().min(0).max(LIMITS.ticks).optional().describe('Tick the policy ends (exclusive); none = until the end.'),
   cost: z.number().finite().min(0).max(1e9).default(0).describe('Cost per active tick (any currency unit).'),
-  label: z.string().max(80).optional().describe('Name shown in reports.'),
+  label: lineText(0, 80).optional().describe('Name shown in reports.'),
 };
 export const PolicySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('lifelong_learning'), ...policyBase, participation: z.number().finite().min(0).max(1).describe('learning.participation while active.'), deepen: z.boolean().default(false).describe('Courses deepen the learner\'s own specialisation instead of copying the teacher\'s profile.') }),
   z.strictObject({ kind: z.literal('cluster_organisation'), ...policyBase, members: z.number().int().min(2).max(LIMITS.firms).default(40).describe('Number of firms enrolled (those closest to the focus domain).'), focus_domain: z.number().int().min(0).max(LIMITS.domains - 1).optional().describe('Knowledge domain the cluster gathers around; default: the region\'s strongest.'), broker_rate: z.number().finite().min(0).max(1).optional().describe('Broker channel probability for members (default contacts.broker_rate).') }),
-  z.strictObject({ kind: z.literal('infrastructure'), ...policyBase, from: z.string().min(1).describe('Place at one end.'), to: z.string().min(1).describe('Place at the other end.'), km: z.number().finite().positive().max(100_000).describe('Travel distance of the new link, km.') }),
+  z.strictObject({ kind: z.literal('infrastructure'), ...policyBase, from: lineText(1, 80).describe('Place at one end.'), to: lineText(1, 80).describe('Place at the other end.'), km: z.number().finite().positive().max(100_000).describe('Travel distance of the new link, km.') }),
   z.strictObject({ kind: z.literal('open_region'), ...policyBase, openness: z.number().finite().min(0).max(1).describe('Openness while active.') }),
   z.strictObject({ kind: z.literal('technology_transfer'), ...policyBase, eta: z.number().finite().min(0).max(1).default(0.95).describe('Institutional proximity between firms and universities/institutes while active.') }),
-  z.strictObject({ kind: z.literal('creative_space'), ...policyBase, mode: z.enum(['top_down', 'bottom_up']).describe('top_down: full capacity at once, fit set by government; bottom_up: grows with community activity, more trust.'), place: z.string().optional().describe('Where the space is (default: the largest place).'), capacity: z.number().int().min(2).max(100_000).default(150).describe('Members at full size (residents, firms, cultural institutions).'), fit: z.number().finite().min(0).max(1).default(0.5).describe('Fit to the local socio-cultural environment (top_down: set by government).'), community_activity: z.number().finite().min(0).max(1).default(0.5).describe('Community activity: growth rate and trust of a bottom_up space.') }),
+  z.strictObject({ kind: z.literal('creative_space'), ...policyBase, mode: z.enum(['top_down', 'bottom_up']).describe('top_down: full capacity at once, fit set by government; bottom_up: grows with community activity, more trust.'), place: lineText(1, 80).optional().describe('Where the space is (default: the largest place).'), capacity: z.number().int().min(2).max(100_000).default(150).describe('Members at full size (residents, firms, cultural institutions).'), fit: z.number().finite().min(0).max(1).default(0.5).describe('Fit to the local socio-cultural environment (top_down: set by government).'), community_activity: z.number().finite().min(0).max(1).default(0.5).describe('Community activity: growth rate and trust of a bottom_up space.') }),
   z.strictObject({ kind: z.literal('research_funding'), ...policyBase, rate: z.number().finite().min(0).max(1).describe('Research rate of universities and institutes while active.') }),
   z.strictObject({ kind: z.literal('codification'), ...policyBase, externalisation: z.number().finite().min(0).max(1).describe('Conversion rate c_ext while active.') }),
 ]);
@@ -168,32 +184,32 @@ export const SHOCK_KINDS = ['frontier_jump', 'core_collapse', 'plant'] as const;
 const RangeSchema = z.strictObject({ min: z.number().finite(), max: z.number().finite(), integer: z.boolean().default(false), log: z.boolean().optional().describe('Log-uniform between min and max (both > 0); default false.') });
 export const SweepSchema = z.strictObject({
   design: z.enum(['grid', 'lhs', 'sobol', 'morris', 'saltelli', 'file']).default('grid').describe('grid: every combination of listed values; lhs: Latin hypercube over ranges; sobol: Sobol sequence over ranges; morris: elementary-effects trajectories (sensitivity screening); saltelli: Sobol sensitivity indices (scrambled Sobol A, B, AB matrices); file: the rows of a design CSV (file:). See docs/sensitivity.md.'),
-  parameters: z.record(z.string(), z.union([z.array(z.union([z.number(), z.string(), z.boolean()])), RangeSchema])).default({}).describe('Dot paths to value lists (grid) or {min, max} ranges (lhs, sobol, morris, saltelli).'),
+  parameters: z.record(dotPath, z.union([z.array(z.union([z.number(), lineText(0, 200), z.boolean()])), RangeSchema])).default({}).describe('Dot paths to value lists (grid) or {min, max} ranges (lhs, sobol, morris, saltelli).'),
   samples: z.number().int().min(1).max(1_000_000).optional().describe('Points for lhs and sobol; trajectories r for morris; base rows N (a power of two) for saltelli.'),
   levels: z.number().int().min(2).max(1000).optional().describe('morris: grid levels p (even, default 4); each step moves a parameter by p / (2 (p - 1)) of its range.'),
   pool: z.number().int().min(2).max(10_000).optional().describe('morris: draw this many trajectories and keep the `samples` most spread out (Campolongo et al. 2007).'),
   second_order: z.boolean().optional().describe('saltelli: also second-order indices S2 (N (2D + 2) points instead of N (D + 2)); default false.'),
-  file: z.string().min(1).max(4096).optional().describe('design file: a CSV with a header of parameter dot paths and one row per point (e.g. made by SALib or `lrsim sample`), relative to the scenario file.'),
+  file: lineText(1, 4096).optional().describe('design file: a CSV with a header of parameter dot paths and one row per point (e.g. made by SALib or `lrsim sample`), relative to the scenario file.'),
   replicates: z.number().int().min(1).max(100_000).default(8).describe('Seeds per point and arm.'),
   outcomes: z.array(z.enum(OUTCOME_KEYS)).max(12).default([]).describe('Outcomes besides late innovation value and lock-in whose values the report states per point and arm (with paired arm differences where both arms define them), e.g. resident_skill_final, resilience_ticks.'),
   microdata: z.boolean().default(false).describe('Keep every run\'s firm table (firms.csv, one row per firm) in OUT/microdata/ and add the firm-level chart to the report; --microdata / --no-microdata overrides.'),
 });
 export const ArmSchema = z.strictObject({
-  name: z.string().min(1).max(60).regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . -'),
-  description: z.string().max(2000).optional(),
-  set: z.record(z.string(), z.unknown()).default({}).describe('Dot-path overrides for this arm.'),
+  name: z.string().min(1).max(60).regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'use letters, digits, _ . - (not starting with . or -)'),
+  description: proseText(2000).optional(),
+  set: z.record(dotPath, z.unknown()).default({}).describe('Dot-path overrides for this arm.'),
   policies: z.array(PolicySchema).optional().describe('Replaces the scenario\'s policies in this arm.'),
   shocks: z.array(ShockSchema).optional().describe('Replaces the scenario\'s shocks in this arm.'),
 });
 
 // --- the scenario ---------------------------------------------------------------------------
 export const ScenarioSchema = z.strictObject({
-  name: z.string().min(1).max(80).default('unnamed').describe('Identifier.'),
-  description: z.string().max(20_000).default('').describe('What the scenario demonstrates (reports, class page).'),
-  teaching_note: z.string().max(20_000).default('').describe('What to look for, shown on the class page.'),
-  references: z.array(z.string().max(500)).default([]).describe('Literature the scenario draws on.'),
-  cost_unit: z.string().max(40).regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/, 'no control characters or line breaks').default('').describe('Unit of policy costs in reports (e.g. "million EUR per quarter"); empty = unnamed units.'),
-  extends: z.string().optional().describe('Built-in scenario name or path this one deep-merges onto (all but description, teaching_note and references).'),
+  name: z.string().min(1).max(80).regex(SCENARIO_NAME, 'write a name on one line, without / or \\ or control characters, not starting with - or .').default('unnamed').describe('Identifier; part of output directory and job names.'),
+  description: proseText(20_000).default('').describe('What the scenario demonstrates (reports, class page).'),
+  teaching_note: proseText(20_000).default('').describe('What to look for, shown on the class page.'),
+  references: z.array(lineText(0, 500)).default([]).describe('Literature the scenario draws on.'),
+  cost_unit: lineText(0, 40).default('').describe('Unit of policy costs in reports (e.g. "million EUR per quarter"); empty = unnamed units.'),
+  extends: lineText(1, 1000).optional().describe('Built-in scenario name or path this one deep-merges onto (all but description, teaching_note and references).'),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(42),
   ticks: int(200, 1, LIMITS.ticks, 'Ticks (quarters) per run.'),
   knowledge: section({

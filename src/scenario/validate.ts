@@ -1,31 +1,31 @@
 /**
- * Validation of merged scenario data: the zod schema, then the checks that span fields
- * (place names, policy windows, min <= max, agent totals). Every problem is turned into
- * one user-facing line pointing at the file and line the value came from.
+ * Validation of merged scenario data, the one check behind `lrsim validate`, `run` and
+ * `sweep`: the scenario's own problems (problems.ts), then its sweep design and arms
+ * (sweep-rules.ts). Every problem becomes one line pointing at the file, line and column
+ * the value came from; at most MAX_PROBLEMS_SHOWN lines, then a count of the rest.
  */
-import type { z } from 'zod';
-import { didYouMean } from './did-you-mean';
 import { scenarioMessages as M, ScenarioError, formatProblem, type Location, type PathSegment, type Problem } from './errors';
-import { LIMITS, ScenarioSchema, type Policy, type Scenario, type Shock } from './schema';
-import { allowedKeysAt, expectedText, lengthBounds, schemaAt, valueAt } from './schema-paths';
-import { resolvePath } from './set';
+import { scenarioProblems, type LocatedProblem } from './problems';
+import type { Policy, Scenario, Shock } from './schema';
+import { sweepProblems } from './sweep-rules';
 
 /** Finds where the value at `path` was written (`key`: point at the key itself). */
 export type Locator = (path: readonly PathSegment[], key?: boolean) => Location | undefined;
 
-/** The parsed scenario, or a ScenarioError listing every problem (first in file order). */
+/** The parsed scenario, or a ScenarioError listing its problems (first in file order). */
 export function validateScenarioData(data: Record<string, unknown>, locate: Locator): Scenario {
-  const result = ScenarioSchema.safeParse(data);
-  const problems = result.success
-    ? crossFieldProblems(result.data, data)
-    : result.error.issues.flatMap((issue) => issueProblems(issue, data));
-  if (problems.length === 0 && result.success) return result.data;
-  const located = problems.map((p) => ({ ...p, location: p.location ?? locate(p.at ?? p.path ?? [], p.key) }));
-  located.sort(byLocation);
-  throw new ScenarioError(located.map(formatProblem));
+  const { scenario, problems } = scenarioProblems(data);
+  const all = scenario ? sweepProblems(scenario, data) : problems;
+  if (scenario && all.length === 0) return scenario;
+  // zod can report one value twice (1e308 is above the maximum and not a safe integer).
+  throw new ScenarioError([...new Set(locateAll(all, locate).map(formatProblem))]);
 }
 
-type LocatedProblem = Problem & { key?: boolean };
+/** Problems with their locations, sorted by file position (linear in the number of problems, plus the sort). */
+function locateAll(problems: readonly LocatedProblem[], locate: Locator): Problem[] {
+  const located = problems.map((p) => ({ ...p, location: p.location ?? locate(p.at ?? p.path ?? [], p.key) }));
+  return located.sort(byLocation);
+}
 
 function byLocation(a: Problem, b: Problem): number {
   const la = a.location;
@@ -35,132 +35,25 @@ function byLocation(a: Problem, b: Problem): number {
   return (la.line ?? Infinity) - (lb.line ?? Infinity) || (la.col ?? 0) - (lb.col ?? 0);
 }
 
-type Issue = z.core.$ZodIssue;
-
-/** One or more problems for a zod issue. */
-function issueProblems(issue: Issue, data: unknown): LocatedProblem[] {
-  const path = issue.path as PathSegment[];
-  const value = valueAt(data, path);
-  const schema = schemaAt(path, data);
-  const expected = expectedText(schema);
-  switch (issue.code) {
-    case 'unrecognized_keys': {
-      const allowed = allowedKeysAt(path, data);
-      return issue.keys.map((key) => ({ path, at: [...path, key], key: true, ...M.unknownKey(key, allowed, didYouMean(key, allowed)) }));
-    }
-    case 'invalid_type':
-      if (value === undefined) return [{ path, ...M.missingField(expected) }];
-      if (value === null) return [{ path, ...M.noValue(expected) }];
-      if (typeof value === 'number' && !Number.isFinite(value)) return [{ path, ...M.notFinite(value, expected) }];
-      if (typeof value === 'number' && issue.expected === 'int') return [{ path, ...M.notInteger(value, expected) }];
-      return [{ path, ...M.wrongType(value, expected) }];
-    case 'too_big':
-    case 'too_small': {
-      if (issue.origin === 'array' && Array.isArray(value)) {
-        const { min, max } = lengthBounds(schema);
-        return [{ path, ...(issue.code === 'too_big' ? M.tooMany(value.length, max ?? Number(issue.maximum)) : M.tooFew(value.length, min ?? Number(issue.minimum))) }];
-      }
-      if (issue.origin === 'string' && typeof value === 'string') {
-        const { min, max } = lengthBounds(schema);
-        return [{ path, ...M.stringLength(value.length, min, max) }];
-      }
-      return [{ path, ...M.outOfRange(value, expected) }];
-    }
-    case 'invalid_union': {
-      if (issue.discriminator) {
-        const owner = path.length >= 3 ? String(path[path.length - 3]) : '';
-        const what = owner === 'shocks' ? 'shock' : owner === 'policies' ? 'policy' : 'entry';
-        const valid = ((issue as { options?: unknown[] }).options ?? []).map(String);
-        const kind = value === undefined ? undefined : value;
-        const at = kind === undefined ? path.slice(0, -1) : path;
-        return [{ path: at, ...M.unknownKind(what, kind, valid, typeof kind === 'string' ? didYouMean(kind, valid) : undefined) }];
-      }
-      return [{ path, ...M.noMatchingForm(value, expected) }];
-    }
-    case 'invalid_value': {
-      const options = issue.values.map(String);
-      return [{ path, ...M.notOneOf(value, options, typeof value === 'string' ? didYouMean(value, options) : undefined) }];
-    }
-    case 'invalid_format':
-      return [{ path, ...M.badFormat(value, issue.message) }];
-    default:
-      return [{ path, ...M.invalid(issue.message) }];
-  }
-}
-
-/** Checks that span several fields; the scenario already passed the schema. */
-function crossFieldProblems(s: Scenario, raw: Record<string, unknown>): LocatedProblem[] {
-  const problems: LocatedProblem[] = [];
-  const places = s.region.places.map((p) => p.name);
-  const placeProblem = (path: PathSegment[], name: string | undefined) => {
-    if (name !== undefined && !places.includes(name)) problems.push({ path, ...M.unknownPlace(name, places, didYouMean(name, places)) });
-  };
-
-  s.region.places.forEach((p, i) => {
-    if (places.indexOf(p.name) !== i) problems.push({ path: ['region', 'places', i, 'name'], ...M.duplicatePlace(p.name) });
-  });
-  for (const field of ['links', 'barriers'] as const)
-    s.region[field].forEach((link, i) => {
-      placeProblem(['region', field, i, 'from'], link.from);
-      placeProblem(['region', field, i, 'to'], link.to);
-      if (link.from === link.to) problems.push({ path: ['region', field, i, 'to'], ...M.linkToItself(link.to) });
+/**
+ * Lines for stderr about valid settings that are probably not meant: a policy or shock
+ * that starts at or after the last tick never takes effect.
+ */
+export function scenarioWarnings(s: Scenario, locate: Locator): string[] {
+  const warnings: Problem[] = [];
+  const policies = (list: readonly Policy[], base: PathSegment[]) =>
+    list.forEach((p, i) => {
+      if (p.start >= s.ticks) warnings.push({ path: [...base, i, 'start'], ...M.policyAfterEnd(p.start, s.ticks) });
     });
-
-  const checkPolicies = (policies: Policy[], base: PathSegment[]) =>
-    policies.forEach((p, i) => {
-      const at = [...base, i];
-      if (p.end !== undefined && p.end <= p.start) problems.push({ path: [...at, 'end'], ...M.endNotAfterStart(p.start, p.end) });
-      if (p.kind === 'infrastructure') {
-        placeProblem([...at, 'from'], p.from);
-        placeProblem([...at, 'to'], p.to);
-        if (p.from === p.to) problems.push({ path: [...at, 'to'], ...M.linkToItself(p.to) });
-      }
-      if (p.kind === 'cluster_organisation') {
-        if (p.members > s.agents.firms) problems.push({ path: [...at, 'members'], ...M.membersAboveFirms(p.members, s.agents.firms) });
-        if (p.focus_domain !== undefined && p.focus_domain >= s.knowledge.domains)
-          problems.push({ path: [...at, 'focus_domain'], ...M.domainOutOfRange(p.focus_domain, s.knowledge.domains) });
-      }
-      if (p.kind === 'creative_space') placeProblem([...at, 'place'], p.place);
+  const shocks = (list: readonly Shock[], base: PathSegment[]) =>
+    list.forEach((shock, i) => {
+      if (shock.tick >= s.ticks) warnings.push({ path: [...base, i, 'tick'], ...M.shockAfterEnd(shock.tick, s.ticks) });
     });
-  const checkShocks = (shocks: Shock[], base: PathSegment[]) =>
-    shocks.forEach((shock, i) => {
-      if (shock.kind === 'core_collapse' && shock.domains > s.knowledge.domains)
-        problems.push({ path: [...base, i, 'domains'], ...M.tooManyDomains(shock.domains, s.knowledge.domains) });
-    });
-  checkPolicies(s.policies, ['policies']);
-  checkShocks(s.shocks, ['shocks']);
-
-  const minMax = (section: string, lo: string, hi: string) => {
-    const values = (s as unknown as Record<string, Record<string, number>>)[section];
-    // Point at the bound the user wrote (the other may be a default).
-    const written = valueAt(raw, [section, lo]) === undefined && valueAt(raw, [section, hi]) !== undefined ? hi : lo;
-    if (values[lo] > values[hi]) problems.push({ path: [section, written], ...M.minAboveMax(`${section}.${lo}`, values[lo], `${section}.${hi}`, values[hi]) });
-  };
-  minMax('firms', 'rd_min', 'rd_max');
-  minMax('exchange', 'firm_absorptive_min', 'firm_absorptive_max');
-
-  const institutions = Object.values(s.agents.institutions).reduce((a, b) => a + b, 0);
-  const total = s.agents.firms + s.agents.residents + institutions;
-  if (total > LIMITS.agents) problems.push({ path: ['agents', raw.agents && (raw.agents as Record<string, unknown>).residents !== undefined ? 'residents' : 'firms'], ...M.tooManyAgents(total, LIMITS.agents) });
-
-  // Dot paths named by sweeps and arms must be settings (checked like --set).
-  for (const key of Object.keys(s.sweep?.parameters ?? {})) {
-    const resolved = resolvePath(key, s);
-    if ('problem' in resolved) problems.push({ ...resolved.problem, path: ['sweep', 'parameters'], at: ['sweep', 'parameters', key], key: true, what: `${key}: ${resolved.problem.what}` });
-    const range = s.sweep!.parameters[key];
-    if (!Array.isArray(range) && range.min > range.max)
-      problems.push({ path: ['sweep', 'parameters', key, 'min'], ...M.minAboveMax('min', range.min, 'max', range.max) });
-  }
-  const armNames: string[] = [];
+  policies(s.policies, ['policies']);
+  shocks(s.shocks, ['shocks']);
   (s.arms ?? []).forEach((arm, i) => {
-    if (armNames.includes(arm.name)) problems.push({ path: ['arms', i, 'name'], ...M.duplicateArm(arm.name) });
-    armNames.push(arm.name);
-    for (const key of Object.keys(arm.set)) {
-      const resolved = resolvePath(key, s);
-      if ('problem' in resolved) problems.push({ ...resolved.problem, path: ['arms', i, 'set'], at: ['arms', i, 'set', key], key: true, what: `${key}: ${resolved.problem.what}` });
-    }
-    if (arm.policies) checkPolicies(arm.policies, ['arms', i, 'policies']);
-    if (arm.shocks) checkShocks(arm.shocks, ['arms', i, 'shocks']);
+    if (arm.policies) policies(arm.policies, ['arms', i, 'policies']);
+    if (arm.shocks) shocks(arm.shocks, ['arms', i, 'shocks']);
   });
-  return problems;
+  return locateAll(warnings, locate).map((w) => `warning: ${formatProblem(w)}`);
 }

@@ -2,6 +2,7 @@
  * Every user-facing message of `lrsim slurm` (errors, warnings, notes) in one place.
  * Errors are one line: what is wrong, and how to fix it.
  */
+import { shellCommand } from './shell';
 
 const list = (shards: readonly number[]): string => shards.join(', ');
 
@@ -17,7 +18,7 @@ export const slurmMessages = {
   badDirectiveValue: (flag: string, value: string) =>
     `${flag} "${value}" cannot go into an #SBATCH line; use letters, digits and _ . - only`,
   badOutDir: (dir: string) =>
-    `--out "${dir}" holds whitespace, '%' or a quote, which #SBATCH --output lines cannot carry; choose a plainer path`,
+    `--out ${JSON.stringify(dir)} holds whitespace, a control character, '%', a backslash or a quote, which #SBATCH --output lines cannot carry; choose a plainer path`,
   shardsCapped: (requested: number, runs: number, groups: number) =>
     groups === runs
       ? `warning: --shards ${requested} is more than the sweep's ${runs} runs; using ${groups} shards (one run each)`
@@ -36,8 +37,8 @@ export const slurmMessages = {
     `--out ${dir} was planned with --shards ${planned}, not ${now}; nothing was changed: re-run with --shards ${planned}, or use a new --out`,
   stillQueued: (dir: string, jobs: readonly string[]) =>
     `jobs of ${dir} are still queued or running (${jobs.join(', ')}); nothing was submitted: wait for them (squeue), or scancel them and re-run`,
-  mergeNotSubmitted: (why: string, arrayJob: string, command: string) =>
-    `${why}; the sweep array job ${arrayJob} was submitted and runs: add its merge with \`${command}\``,
+  mergeNotSubmitted: (why: string, arrayJob: string, command: readonly string[]) =>
+    `${why}; the sweep array job ${arrayJob} was submitted and runs: add its merge with \`${shellCommand(command)}\``,
   sbatchFailed: (script: string, detail: string) =>
     `sbatch ${script} failed: ${detail.trim().split('\n')[0] || 'no message'}`,
   // --- notes printed on success ------------------------------------------------------------
@@ -50,8 +51,8 @@ export const slurmMessages = {
   mergeOnly: () => 'all shards are complete; only the merge is left',
   submitHint: (sweepScript: string | null, mergeScript: string) =>
     sweepScript
-      ? `submit with:\n  jid=$(sbatch --parsable ${sweepScript})\n  sbatch --dependency=afterok:$jid ${mergeScript}`
-      : `submit with:\n  sbatch ${mergeScript}`,
+      ? `submit with:\n  jid=$(${shellCommand(['sbatch', '--parsable', sweepScript])})\n  sbatch --dependency=afterok:"$jid" ${shellCommand([mergeScript])}`
+      : `submit with:\n  ${shellCommand(['sbatch', mergeScript])}`,
   submitted: (arrayJob: string | null, mergeJob: string) =>
     arrayJob ? `submitted: sweep array job ${arrayJob}, merge job ${mergeJob} (after ${arrayJob})` : `submitted: merge job ${mergeJob}`,
   cancelledStaleMerge: (jobs: readonly string[]) =>

@@ -82,6 +82,6 @@ export function parseResources(req: SlurmRequest): SlurmResources {
 
 /** An output directory must fit into #SBATCH --output lines, which take no quoting. */
 export function checkOutDir(dir: string): string {
-  if (/[\s%'"\\]/.test(dir)) throw new SlurmInputError(msg.badOutDir(dir));
+  if (/[\s%'"\\\x00-\x1f\x7f-\x9f\u2028\u2029]/.test(dir)) throw new SlurmInputError(msg.badOutDir(dir));
   return dir;
 }

@@ -12,7 +12,8 @@ import { resolve } from 'node:path';
 import { slurmLayout, type SlurmLayout } from './layout';
 import { slurmMessages as msg } from './messages';
 import { checkOutDir, parseResources, parseShards, SlurmInputError, type SlurmRequest, type SlurmResources } from './options';
-import { mergeScript, shellQuote, sweepScript, type SlurmScriptSpec } from './scripts';
+import { mergeScript, sweepScript, type SlurmScriptSpec } from './scripts';
+import { shellCommand } from './shell';
 import { pendingShards, shardStatus, type ShardStatus } from './shard-status';
 import type { QueuedJob } from './scheduler';
 
@@ -94,7 +95,7 @@ export function finishingCommand(layout: SlurmLayout, shards: number, r: SlurmRe
   if (r.mem !== undefined) words.push('--mem', r.mem);
   if (r.arrayLimit !== undefined) words.push('--array-limit', String(r.arrayLimit));
   words.push('--submit');
-  return words.map(shellQuote).join(' ');
+  return shellCommand(words);
 }
 
 /** Reads DIR/slurm/plan.json, or null when the directory is new; throws when it is someone else's. */
@@ -170,7 +171,7 @@ export function planSlurmSweep(req: SlurmRequest, env: SlurmEnvironment): SlurmO
     warnings.push(msg.shardsCapped(shards, facts.runs, facts.groups));
     shards = facts.groups;
   }
-  const dir = checkOutDir(resolve(env.cwd, req.out ?? `output/${facts.name}-slurm`));
+  const dir = checkOutDir(resolve(env.cwd, req.out ?? `output/${facts.name.replace(/[^A-Za-z0-9_.-]/g, '_')}-slurm`));
   const layout = slurmLayout(dir);
   const plan = existingPlan(layout);
   if (plan && plan.scenario_hash !== facts.hash) throw new SlurmInputError(msg.differentSweep(dir, plan.scenario_hash, facts.hash));
@@ -236,7 +237,7 @@ export function planSlurmSweep(req: SlurmRequest, env: SlurmEnvironment): SlurmO
     if (!arrayJob) throw e;
     // The array runs anyway: keep its id (a re-run must see it in the queue) and say how to add the merge.
     record(null);
-    throw new SlurmInputError(msg.mergeNotSubmitted((e as Error).message, arrayJob, ['sbatch', ...dependency, layout.mergeScript].join(' ')));
+    throw new SlurmInputError(msg.mergeNotSubmitted((e as Error).message, arrayJob, ['sbatch', ...dependency, layout.mergeScript]));
   }
   record(mergeJob);
   outcome.submitted = { arrayJob, mergeJob };

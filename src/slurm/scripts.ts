@@ -5,10 +5,13 @@
  * Pure functions of their inputs, so the tests pin every line.
  */
 import type { SlurmResources } from './options';
+import { hasControlCharacter, shellQuote } from './shell';
+
+export { shellQuote } from './shell';
 
 /** Everything the scripts say; all paths absolute. */
 export interface SlurmScriptSpec {
-  /** Scenario name, used in job names and comments. */
+  /** Scenario name, used (reduced to `[A-Za-z0-9_.-]`) in job names only, never in comments. */
   name: string;
   /** The sweep's output directory. */
   dir: string;
@@ -21,14 +24,9 @@ export interface SlurmScriptSpec {
   /** The `node` binary and this checkout's bin/lrsim.js. */
   node: string;
   lrsim: string;
-  /** The `lrsim slurm` command line that made the scripts (re-run it to resubmit). */
+  /** The `lrsim slurm` command line that made the scripts (re-run it to resubmit), words quoted. */
   command: string;
   resources: SlurmResources;
-}
-
-/** Shell-quotes a word when it needs it. */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_/.:=@+,%-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** SLURM array spec from shard indices: contiguous runs become ranges, e.g. [0,1,2,5] -> "0-2,5". */
@@ -44,6 +42,16 @@ export function arraySpec(indices: readonly number[], limit?: number): string {
   return parts.join(',') + (limit === undefined ? '' : `%${limit}`);
 }
 
+/**
+ * Text on a `#` line (an #SBATCH directive or a comment) is not quoted by anything: a line
+ * break would end the comment and start a command. Callers validate this text (--out, the
+ * options); this guard makes a slip a failure here rather than a script that runs it.
+ */
+function lineSafe(text: string): string {
+  if (hasControlCharacter(text)) throw new Error(`internal: control character in a script line: ${JSON.stringify(text)}`);
+  return text;
+}
+
 function jobName(name: string): string {
   return `lrsim-${name.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
 }
@@ -56,7 +64,7 @@ function resourceDirectives(r: SlurmResources, cpusPerTask: number): string[] {
   if (r.time !== undefined) lines.push(`#SBATCH --time=${r.time}`);
   lines.push(`#SBATCH --cpus-per-task=${cpusPerTask}`);
   if (r.mem !== undefined) lines.push(`#SBATCH --mem=${r.mem}`);
-  return lines;
+  return lines.map(lineSafe);
 }
 
 function variables(spec: SlurmScriptSpec, withScenario: boolean): string[] {
@@ -74,16 +82,16 @@ export function sweepScript(spec: SlurmScriptSpec): string {
   const r = spec.resources;
   return [
     '#!/bin/bash',
-    `# lrsim sweep "${spec.name}" on SLURM: a job array, one shard of ${spec.shards} per array task.`,
+    `# lrsim sweep on SLURM: a job array, one shard of ${spec.shards} per array task.`,
     '# After failures (timeouts, pre-emption, scancel) finish the sweep by re-running',
-    `#   ${spec.command}`,
+    `#   ${lineSafe(spec.command)}`,
     '# which rewrites --array below with only the shards that are missing or incomplete;',
     '# each of them resumes its own store (--resume) and skips the runs it already has.',
     `#SBATCH --job-name=${jobName(spec.name)}`,
     `#SBATCH --array=${arraySpec(spec.array, r.arrayLimit)}`,
     ...resourceDirectives(r, r.cpusPerTask),
-    `#SBATCH --output=${spec.dir}/slurm/logs/sweep-%A_%a.out`,
-    `#SBATCH --error=${spec.dir}/slurm/logs/sweep-%A_%a.err`,
+    `#SBATCH --output=${lineSafe(spec.dir)}/slurm/logs/sweep-%A_%a.out`,
+    `#SBATCH --error=${lineSafe(spec.dir)}/slurm/logs/sweep-%A_%a.err`,
     '',
     'set -euo pipefail',
     '',
@@ -105,14 +113,14 @@ export function sweepScript(spec: SlurmScriptSpec): string {
 export function mergeScript(spec: SlurmScriptSpec): string {
   return [
     '#!/bin/bash',
-    `# Merges the ${spec.shards} shards of lrsim sweep "${spec.name}" into ${spec.dir} and writes the report.`,
+    `# Merges the ${spec.shards} shards of this lrsim sweep into $DIR and writes the report.`,
     '# Submitted after the array job with --dependency=afterok:<array job id>; merge refuses',
     '# an incomplete shard set and names the shards to finish. To finish them, re-run',
-    `#   ${spec.command}`,
+    `#   ${lineSafe(spec.command)}`,
     `#SBATCH --job-name=${jobName(spec.name)}-merge`,
     ...resourceDirectives(spec.resources, 1),
-    `#SBATCH --output=${spec.dir}/slurm/logs/merge-%j.out`,
-    `#SBATCH --error=${spec.dir}/slurm/logs/merge-%j.err`,
+    `#SBATCH --output=${lineSafe(spec.dir)}/slurm/logs/merge-%j.out`,
+    `#SBATCH --error=${lineSafe(spec.dir)}/slurm/logs/merge-%j.err`,
     '',
     'set -euo pipefail',
     '',

@@ -10,6 +10,7 @@ import { morrisDesign } from './designs/morris';
 import { isPowerOfTwo, nearestPowerOfTwo, saltelliDesign } from './designs/saltelli';
 import { SOBOL_MAX_DIMENSIONS, sobolPoints } from './designs/sobol';
 import { readNumericTable } from './designs/table-file';
+import { formatProblem } from '../scenario/errors';
 import { badInput, sensitivityMessages as sens, sweepMessages as msg } from './messages';
 import { uniformStream } from './seed';
 
@@ -94,39 +95,65 @@ function fileDesign(spec: SweepSpec, baseDir: string): Design {
   if (!spec.file) badInput(sens.noFile());
   if (Object.keys(spec.parameters ?? {}).length) badInput(sens.fileWithParameters());
   const table = readNumericTable(resolve(baseDir, spec.file), 'design');
-  if (table.rows.length > MAX_POINTS) badInput(msg.tooManyPoints(table.rows.length, MAX_POINTS));
+  if (table.rows.length > MAX_POINTS) badInput(formatProblem({ path: ['sweep', 'file'], ...msg.tooManyPoints(table.rows.length, MAX_POINTS) }));
   return { kind: 'file', parameters: table.columns, points: table.rows };
 }
 
+/** A problem of the `sweep:` block itself, at `path` (from the top of the scenario). */
+export interface DesignProblem {
+  path: (string | number)[];
+  what: string;
+  fix: string;
+}
+
 /**
- * The design of a sweep block (none: a single point with no swept parameters).
- * `baseDir` is where a design file's relative path starts (the scenario file's folder).
+ * Everything that keeps a sweep block from making a design: empty lists, ranges in a grid,
+ * lists in lhs/sobol, min above max, no samples, too many points or sobol dimensions.
+ * Checked by `lrsim validate` and `lrsim sweep` alike (scenario validation calls this).
+ */
+export function designProblems(spec: SweepSpec | undefined): DesignProblem[] {
+  const kind: DesignKind = spec?.design ?? 'grid';
+  const entries = Object.entries(spec?.parameters ?? {});
+  const problems: DesignProblem[] = [];
+  const at = (path: string) => ['sweep', 'parameters', path];
+  if (kind === 'grid') {
+    for (const [path, v] of entries) {
+      if (isRange(v)) problems.push({ path: at(path), ...msg.rangeInGrid(path) });
+      else if (v.length === 0) problems.push({ path: at(path), ...msg.emptyValues(path) });
+    }
+    const size = gridSize(entries.map(([, v]) => (isRange(v) ? [v] : v)));
+    if (size > MAX_POINTS) problems.push({ path: ['sweep', 'parameters'], ...msg.tooManyPoints(size, MAX_POINTS) });
+    return problems;
+  }
+  if (kind === 'file') return problems; // a design file names its own columns (checked when read)
+  if (entries.length === 0) problems.push({ path: ['sweep', 'design'], ...msg.noRanges(kind) });
+  for (const [path, v] of entries) {
+    if (!isRange(v)) problems.push({ path: at(path), ...msg.listInSampled(path, kind) });
+    else if (v.min > v.max) problems.push({ path: [...at(path), 'min'], ...msg.minAboveMax(v.min, v.max) });
+  }
+  if (spec?.samples === undefined || spec.samples < 1) problems.push({ path: ['sweep', 'design'], ...msg.noSamples(kind) });
+  if (kind === 'sobol' && entries.length > SOBOL_MAX_DIMENSIONS) {
+    problems.push({ path: ['sweep', 'parameters'], ...msg.tooManySobolDimensions(entries.length, SOBOL_MAX_DIMENSIONS) });
+  }
+  return problems;
+}
+
+/**
+ * The design of a sweep block (none: a single point with no swept parameters). A block
+ * with problems (see designProblems) is refused with the first of them. `baseDir` is where
+ * a design file's relative path starts (the scenario file's folder).
  */
 export function buildDesign(spec: SweepSpec | undefined, scenarioSeed: number, baseDir = process.cwd()): Design {
   const kind: DesignKind = spec?.design ?? 'grid';
   const entries = Object.entries(spec?.parameters ?? {});
   const parameters = entries.map(([path]) => path);
+  const problem = designProblems(spec)[0];
+  if (problem) badInput(formatProblem(problem));
 
-  if (kind === 'grid') {
-    const lists = entries.map(([path, v]) => {
-      if (isRange(v)) badInput(msg.rangeInGrid(path));
-      if (v.length === 0) badInput(msg.emptyValues(path));
-      return v as ParameterValue[];
-    });
-    const size = gridSize(lists);
-    if (size > MAX_POINTS) badInput(msg.tooManyPoints(size, MAX_POINTS));
-    return { kind, parameters, points: gridPoints(lists) as ParameterValue[][] };
-  }
-
+  if (kind === 'grid') return { kind, parameters, points: gridPoints(entries.map(([, v]) => v as ParameterValue[])) as ParameterValue[][] };
   if (kind === 'file') return fileDesign(spec!, baseDir);
-  if (entries.length === 0) badInput(msg.noRanges(kind));
-  const ranges = entries.map(([path, v]) => {
-    if (!isRange(v)) badInput(msg.listInSampled(path, kind));
-    if (v.min > v.max) badInput(msg.minAboveMax(path, v.min, v.max));
-    return v;
-  });
-  const samples = spec?.samples;
-  if (samples === undefined || samples < 1) badInput(msg.noSamples(kind));
+  const ranges = entries.map(([, v]) => v as Range);
+  const samples = spec!.samples!;
   if (kind === 'morris' || kind === 'saltelli') {
     entries.forEach(([path], j) => checkSensitivityRange(`sweep.parameters.${path}`, ranges[j]));
     const levels = spec?.levels ?? 4;
@@ -136,7 +163,7 @@ export function buildDesign(spec: SweepSpec | undefined, scenarioSeed: number, b
       if (spec?.pool !== undefined && spec.pool <= samples) badInput(sens.poolTooSmall(spec.pool, samples));
     } else checkSaltelli('sweep.samples', samples, ranges.length);
     const unit = sensitivityUnitDesign(kind, samples, ranges.length, scenarioSeed, { levels, secondOrder, pool: spec?.pool });
-    if (unit.length > MAX_POINTS) badInput(msg.tooManyPoints(unit.length, MAX_POINTS));
+    if (unit.length > MAX_POINTS) badInput(formatProblem({ path: ['sweep', 'samples'], ...msg.tooManyPoints(unit.length, MAX_POINTS) }));
     return {
       kind,
       parameters,
@@ -145,9 +172,6 @@ export function buildDesign(spec: SweepSpec | undefined, scenarioSeed: number, b
     };
   }
   if (ranges.some((r) => r.log)) entries.forEach(([path], j) => ranges[j].log && checkSensitivityRange(`sweep.parameters.${path}`, ranges[j]));
-  if (kind === 'sobol' && ranges.length > SOBOL_MAX_DIMENSIONS) {
-    badInput(msg.tooManySobolDimensions(ranges.length, SOBOL_MAX_DIMENSIONS));
-  }
   const unit =
     kind === 'lhs'
       ? latinHypercube(samples, ranges.length, uniformStream(scenarioSeed, LHS_STREAM))

@@ -7,26 +7,45 @@ import { ScenarioError } from '../scenario/errors';
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const sweepMessages = {
-  // --- the design -------------------------------------------------------------------
-  emptyValues: (path: string) =>
-    `sweep.parameters.${path}: the value list is empty; list at least one value, e.g. \`${path}: [0.1, 0.3]\``,
-  rangeInGrid: (path: string) =>
-    `sweep.parameters.${path}: a {min, max} range needs design lhs or sobol; for a grid list the values, e.g. \`${path}: [0.1, 0.3]\``,
-  listInSampled: (path: string, design: string) =>
-    `sweep.parameters.${path}: design ${design} samples ranges, not lists; write \`${path}: {min: 0.1, max: 0.5}\`, or use design: grid`,
-  minAboveMax: (path: string, min: number, max: number) =>
-    `sweep.parameters.${path}: min (${min}) is greater than max (${max}); swap them`,
-  noRanges: (design: string) =>
-    `sweep: design ${design} has no parameters to sample; add ranges under sweep.parameters, e.g. \`openness: {min: 0, max: 0.5}\``,
-  noSamples: (design: string) =>
-    `sweep.samples: design ${design} needs the number of points; add e.g. \`samples: 64\` (a power of two suits sobol)`,
-  tooManySobolDimensions: (count: number, max: number) =>
-    `sweep.parameters: sobol supports at most ${max} parameters (got ${count}); use design lhs, or sweep fewer parameters`,
-  tooManyPoints: (points: number, max: number) =>
-    `sweep: the design has ${points} points, more than ${max}; sweep fewer values or use lhs/sobol with samples`,
-  badParameter: (path: string, value: unknown, reason: string) =>
-    `sweep.parameters.${path} = ${JSON.stringify(value)}: ${reason}`,
-  badArm: (arm: string, reason: string) => `arms: ${arm}: ${reason}`,
+  // --- the design (what and fix; the field and file:line:col are added where they are reported) ---
+  emptyValues: (path: string) => ({ what: 'the value list is empty', fix: `list at least one value, e.g. \`${path}: [0.1, 0.3]\`` }),
+  rangeInGrid: (path: string) => ({
+    what: 'a {min, max} range needs design lhs or sobol',
+    fix: `for a grid list the values, e.g. \`${path}: [0.1, 0.3]\``,
+  }),
+  listInSampled: (path: string, design: string) => ({
+    what: `design ${design} samples ranges, not lists`,
+    fix: `write \`${path}: {min: 0.1, max: 0.5}\`, or use design: grid`,
+  }),
+  minAboveMax: (min: number, max: number) => ({ what: `min (${min}) is greater than max (${max})`, fix: 'swap them' }),
+  noRanges: (design: string) => ({
+    what: `design ${design} has no parameters to sample`,
+    fix: 'add ranges under sweep.parameters, e.g. `openness: {min: 0, max: 0.5}`',
+  }),
+  noSamples: (design: string) => ({
+    what: `design ${design} needs the number of points`,
+    fix: 'add e.g. `samples: 64` under sweep (a power of two suits sobol)',
+  }),
+  tooManySobolDimensions: (count: number, max: number) => ({
+    what: `sobol supports at most ${max} parameters (got ${count})`,
+    fix: 'use design lhs, or sweep fewer parameters',
+  }),
+  tooManyPoints: (points: number, max: number) => ({
+    what: `the design has ${points} points, more than ${max}`,
+    fix: 'sweep fewer values or use lhs/sobol with samples',
+  }),
+  /** A value of a swept parameter that breaks the schema (checked in every arm). */
+  badValue: (path: string, value: unknown, arm: string | undefined, problem: string) => ({
+    what: `${path} = ${JSON.stringify(value)}${arm === undefined ? '' : ` (arm ${arm})`} is not allowed: ${problem}`,
+    fix: 'remove the value or change it',
+  }),
+  /** An arm whose overrides break the schema. */
+  badArm: (arm: string, problem: string) => ({ what: `arm ${arm}: ${problem}`, fix: 'change the override' }),
+  /** Design points where values that are each allowed break a rule together (say rd_min above rd_max). */
+  badPoints: (failing: number, points: number, first: string, arm: string | undefined, problem: string) => ({
+    what: `${failing} of ${plural(points, 'design point')}${arm === undefined ? '' : ` of arm ${arm}`} ${failing === 1 ? 'breaks' : 'break'} a rule, first ${first}: ${problem}`,
+    fix: 'change the values so that every combination is allowed (a sweep is refused before any run starts)',
+  }),
 
   // --- the command line ---------------------------------------------------------------
   badReplicates: (value: unknown) => `--replicates ${String(value)}: write a whole number from 1 to 100000, e.g. --replicates 8`,

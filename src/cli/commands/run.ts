@@ -59,6 +59,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     if (args.ticks !== undefined) set.push(`ticks=${args.ticks}`);
     const loaded = loadScenario(args.scenario, { set });
     const { scenario } = loaded;
+    for (const line of loaded.warnings) process.stderr.write(`lrsim: ${line}\n`);
     const out = args.out ?? defaultOutDir(scenario.name, scenario.seed);
     checkOutDir(out, args.force);
 

@@ -15,7 +15,8 @@ export const validateCommand: CommandModule<object, { files: string[]; set: stri
     let bad = false;
     for (const file of args.files) {
       try {
-        loadScenario(String(file), { set: args.set.map(String) });
+        const { warnings } = loadScenario(String(file), { set: args.set.map(String) });
+        for (const line of warnings) process.stderr.write(`lrsim: ${line}\n`);
         process.stdout.write(`ok ${file}\n`);
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
