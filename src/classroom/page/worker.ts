@@ -6,6 +6,7 @@
 import { Simulation, TIMESERIES_COLUMNS } from '../../model';
 import { PolicySchema, ShockSchema } from '../../scenario/schema';
 import type { Scenario } from '../../scenario/schema';
+import { inspect } from './inspect';
 import { lateOutcome } from './outcomes';
 import { PLACE_FLOW_COLUMNS } from './protocol';
 import type { Action, AppliedAction, DynamicView, FromWorker, PlacePair, ReplicateJob, StaticView, ToWorker } from './protocol';
@@ -61,6 +62,11 @@ const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postM
 
 let regions: LiveRegion[] = [];
 let lastTick = 0;
+/** Where the current play stops: the run's end, or the teacher's "run to tick". */
+let stopAt = 0;
+/** Actions from a setup link, applied when the run reaches their tick (sorted by tick). */
+let linkActions: AppliedAction[] = [];
+let nextScheduled = 0;
 let playing = false;
 let ticksPerSecond = Infinity;
 let playStart = 0;
@@ -95,6 +101,9 @@ function staticView(sim: Simulation, scenario: Scenario): StaticView {
     kind: v.kind.slice(), placeNames: [...v.placeNames], placeX: v.placeX.slice(), placeY: v.placeY.slice(),
     placePopulation: v.placePopulation.slice(), maxTies: v.maxTies, maxPipes: v.maxPipes,
     externalPartners: scenario.external.partners,
+    barriers: scenario.region.barriers
+      .map((b) => ({ from: v.placeNames.indexOf(b.from), to: v.placeNames.indexOf(b.to) }))
+      .filter((b) => b.from >= 0 && b.to >= 0),
   };
 }
 
@@ -128,7 +137,19 @@ function dynamicView(region: LiveRegion): DynamicView {
   };
 }
 
+/** Applies the link's actions due at the current tick, as if the teacher had pressed them now. */
+function applyScheduled(): void {
+  const tick = regions[0].sim.tick;
+  while (nextScheduled < linkActions.length && linkActions[nextScheduled].tick <= tick) {
+    const { action } = linkActions[nextScheduled++];
+    regions.forEach((region, r) => applyAction(region.sim, r, action));
+    pendingApplied.push({ tick, action });
+    dirty = true;
+  }
+}
+
 function stepAll(): void {
+  applyScheduled();
   regions.forEach((region, r) => pendingRows[r].push(region.step()));
   const now = performance.now();
   recentTicks.push(now);
@@ -172,7 +193,7 @@ function playSlice(): void {
   const sliceStart = performance.now();
   try {
     while (playing && performance.now() - sliceStart < 25) {
-      if (regions[0].sim.tick >= lastTick) { playing = false; dirty = true; break; }
+      if (regions[0].sim.tick >= stopAt) { playing = false; dirty = true; break; }
       if (awaitingDraw && pendingRows[0].length >= MAX_AHEAD) break;
       if (Number.isFinite(ticksPerSecond)) {
         const due = Math.floor(((performance.now() - playStart) * ticksPerSecond) / 1000) - ticksSincePlay;
@@ -212,6 +233,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         playing = false;
         regions = msg.regions.map((r) => new LiveRegion(r.scenario, r.seed, msg.bridge));
         lastTick = msg.ticks;
+        stopAt = lastTick;
+        linkActions = [...(msg.scheduled ?? [])].sort((a, b) => a.tick - b.tick);
+        nextScheduled = 0;
         pendingRows = regions.map(() => []);
         pendingApplied = [];
         awaitingDraw = false;
@@ -224,7 +248,11 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         ticksPerSecond = msg.ticksPerSecond > 0 ? msg.ticksPerSecond : Infinity;
         playStart = performance.now();
         ticksSincePlay = 0;
-        if (!playing && regions.length > 0 && regions[0].sim.tick < lastTick) { playing = true; dirty = true; schedule(); }
+        stopAt = Math.min(lastTick, msg.until ?? lastTick);
+        if (!playing && regions.length > 0 && regions[0].sim.tick < stopAt) { playing = true; dirty = true; schedule(); }
+        break;
+      case 'inspect':
+        if (regions[msg.region]) post({ type: 'inspected', report: inspect(regions[msg.region].sim, msg.region, msg.agent, msg.place) });
         break;
       case 'pause':
         playing = false;
