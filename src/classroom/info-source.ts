@@ -24,6 +24,7 @@ export function phasesOf(section3: string): string[] {
     .filter((l) => /^\| *[0-9–-]* *\| *`/.test(l))
     .map((l) => l.split('|').map((c) => c.trim()))
     .map(([, , , what]) => what.split('; ')[0].replace(/\*\*/g, ''))
+    .filter((what) => what !== '')
     .map((what) => what.charAt(0).toUpperCase() + what.slice(1));
 }
 
