@@ -440,10 +440,11 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
   }
   if (msg.applied.length) updateHash();
   if (msg.tick >= state.entry.scenario.ticks && !msg.playing) revealHappened();
-  const chartStart = performance.now();
   charts.flush(!msg.playing);
-  const chartMs = performance.now() - chartStart;
+  const chartMs = charts.longestFlushMs;
   if (chartMs > 1) $('rate').dataset.chartMs = chartMs.toFixed(1);
+  const rate = $('rate').dataset;
+  rate.maxChartMs = Math.max(Number(rate.maxChartMs ?? 0), chartMs).toFixed(1);
   const play = $('play');
   play.textContent = msg.playing ? 'Pause' : 'Play';
   play.setAttribute('aria-pressed', String(msg.playing));
@@ -479,7 +480,9 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
       canvas.dataset.pipelines = String(msg.views[r].pipeFrom.length);
     });
     updateReadouts();
-    $('rate').dataset.drawMs = (performance.now() - drawStart).toFixed(1);
+    const drawMs = performance.now() - drawStart;
+    $('rate').dataset.drawMs = drawMs.toFixed(1);
+    $('rate').dataset.maxDrawMs = Math.max(Number($('rate').dataset.maxDrawMs ?? 0), drawMs).toFixed(1);
     $('rate').dataset.framesDrawn = String(++framesDrawn);
     send({ type: 'frameDrawn' });
   });

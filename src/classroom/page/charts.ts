@@ -354,17 +354,24 @@ export class LiveCharts {
     if (!force && now - this.lastFlush < this.minIntervalMs) return;
     if (this.pending.length === 0 && this.pendingEvents.length === 0) return;
     this.lastFlush = now;
-    for (const def of this.defs) {
+    const events = this.pendingEvents;
+    // One chart per task: five charts updated in one go held the main thread too long.
+    this.defs.forEach((def, n) => {
       const result = this.views.get(def.id);
-      if (!result) continue;
+      if (!result) return;
       const mine = this.pending.filter((t) => this.belongs(def, t));
-      this.raise(def, result.view, mine);
-      result.view.change('rows', changeset().insert(mine)).change('events', changeset().insert(this.pendingEvents));
-      result.view.run();
-    }
+      const update = () => {
+        if (this.views.get(def.id) !== result) return; // rebuilt meanwhile: rebuild() inserted everything
+        const started = performance.now();
+        this.raise(def, result.view, mine);
+        result.view.change('rows', changeset().insert(mine)).change('events', changeset().insert(events));
+        result.view.run();
+        this.longestFlushMs = Math.max(this.longestFlushMs, performance.now() - started);
+      };
+      if (force) update(); else setTimeout(update, 16 * n);
+    });
     this.pending = [];
     this.pendingEvents = [];
-    this.longestFlushMs = Math.max(this.longestFlushMs, performance.now() - now);
   }
 
   private async exportPng(def: ChartDef): Promise<void> {

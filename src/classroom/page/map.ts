@@ -22,7 +22,11 @@ const KIND_STYLE: Record<number, { colour: string; shape: 'square' | 'diamond' |
 };
 
 export class RegionMap {
-  private readonly ctx: CanvasRenderingContext2D;
+  private ctx: CanvasRenderingContext2D;
+  private background?: HTMLCanvasElement;
+  private backgroundAge = 0;
+  /** Frames the background layer is reused for before it is drawn again. */
+  static readonly BACKGROUND_FRAMES = 12;
   private region?: StaticView;
   private last?: DynamicView;
   private markers: PlaceMarker[] = [];
@@ -100,20 +104,7 @@ export class RegionMap {
     const { ctx } = this;
     const k = this.pixelRatio * (this.projector ? 1.5 : 1);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
-    this.drawWorld(k);
-    this.drawBarriers(r, k);
-    this.drawPlaces(k);
-    // Residents: light, small, underneath everything the lesson is about.
-    if (this.show.residents) {
-      ctx.fillStyle = MAP_COLOURS.resident;
-      const dot = 1.6 * k;
-      for (let i = r.firstResident; i < r.nAgents; i++) {
-        if (!v.alive[i]) continue;
-        ctx.fillRect(this.px(v.x[i]) - dot / 2, this.py(v.y[i]) - dot / 2, dot, dot);
-      }
-    }
+    ctx.drawImage(this.backgroundLayer(r, v, k, !view), 0, 0);
     if (this.show.ties) this.drawLocalTies(v, k);
     this.drawLinks(k);
     // Flows above the links: the bridge's band is what the lesson is about.
@@ -122,6 +113,42 @@ export class RegionMap {
     this.drawAgents(r, v, k);
     this.drawMarkers(k);
     this.drawPlaceLabels(k);
+  }
+
+  /**
+   * The slow-changing layer (world ring, water, places, thousands of residents) drawn into
+   * its own canvas and reused for BACKGROUND_FRAMES frames: residents move rarely, and
+   * redrawing them every frame is most of a frame's main-thread time.
+   */
+  private backgroundLayer(r: StaticView, v: DynamicView, k: number, force: boolean): HTMLCanvasElement {
+    const bg = this.background ??= document.createElement('canvas');
+    const stale = force || this.backgroundAge >= RegionMap.BACKGROUND_FRAMES || bg.width !== this.canvas.width || bg.height !== this.canvas.height;
+    this.backgroundAge = stale ? 1 : this.backgroundAge + 1;
+    if (!stale) return bg;
+    bg.width = this.canvas.width;
+    bg.height = this.canvas.height;
+    const main = this.ctx;
+    const ctx = bg.getContext('2d')!;
+    this.ctx = ctx;
+    try {
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, bg.width, bg.height);
+      this.drawWorld(k);
+      this.drawBarriers(r, k);
+      this.drawPlaces(k);
+      // Residents: light, small, underneath everything the lesson is about.
+      if (this.show.residents) {
+        ctx.fillStyle = MAP_COLOURS.resident;
+        const dot = 1.6 * k;
+        for (let i = r.firstResident; i < r.nAgents; i++) {
+          if (!v.alive[i]) continue;
+          ctx.fillRect(this.px(v.x[i]) - dot / 2, this.py(v.y[i]) - dot / 2, dot, dot);
+        }
+      }
+    } finally {
+      this.ctx = main;
+    }
+    return bg;
   }
 
   private drawWorld(k: number): void {
