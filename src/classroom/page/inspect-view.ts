@@ -62,6 +62,7 @@ export function showInspect(panel: HTMLElement, report: InspectReport, regionNam
     const ties = report.strongestTies.map((t) => `${t.what} #${t.agent} (${fmt(t.strength)})`).join(', ');
     panel.append(close, h,
       para(`${report.partners} local partners${ties ? `; strongest: ${ties}` : ''}. ${report.pipelines} pipelines to outside partners.`),
+      ...(Number.isFinite(report.partnerDistance) ? [para(`Late window: learned from partners at a mean cognitive distance of ${fmt(report.partnerDistance, 3)}; innovation value ${fmt(report.lateValue)}.`)] : []),
       profileChart(report.tacit, report.explicit, report.relevance));
   }
   panel.hidden = false;

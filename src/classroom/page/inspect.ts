@@ -30,6 +30,8 @@ export function inspect(sim: Simulation, region: number, agent?: number, place?:
       explicit: Array.from(st.explicit.subarray(agent * K, (agent + 1) * K)),
       relevance: Array.from(st.relevance.subarray(0, K)),
       partners: ties.length, pipelines, strongestTies: ties.slice(0, 5),
+      partnerDistance: agent < st.F && st.partnerDistWeight[agent] > 0 ? st.partnerDistSum[agent] / st.partnerDistWeight[agent] : NaN,
+      lateValue: agent < st.F && sim.tick > st.lateStart ? st.lateValue[agent] : NaN,
     };
   }
   const p = place ?? 0, P = names.length;

@@ -248,17 +248,25 @@ export class RegionMap {
     const size = 12 * k;
     ctx.save();
     ctx.font = `bold ${size}px sans-serif`;
-    const placed: [number, number, number, number][] = [];
-    const overlaps = (b: [number, number, number, number]) => placed.reduce((n, q) =>
-      n + Math.max(0, Math.min(b[2], q[2]) - Math.max(b[0], q[0])) * Math.max(0, Math.min(b[3], q[3]) - Math.max(b[1], q[1])), 0);
+    type Box = [number, number, number, number];
+    const placed: Box[] = [];
+    // Other places' discs are obstacles too: a name must not sit on a neighbour.
+    const discs: Box[] = r.placeNames.map((_, p) => {
+      const x = this.px(r.placeX[p]), y = this.py(r.placeY[p]);
+      return [x - radii[p], y - radii[p], x + radii[p], y + radii[p]];
+    });
+    const area = (b: Box, q: Box) => Math.max(0, Math.min(b[2], q[2]) - Math.max(b[0], q[0])) * Math.max(0, Math.min(b[3], q[3]) - Math.max(b[1], q[1]));
+    let current = -1;
+    const overlaps = (b: Box) => placed.reduce((n, q) => n + area(b, q), 0) + discs.reduce((n, q, p) => n + (p === current ? 0 : area(b, q)), 0);
     const order = [...r.placeNames.keys()].sort((a, b) => r.placePopulation[b] - r.placePopulation[a] || a - b);
     for (const p of order) {
+      current = p;
       const w = ctx.measureText(r.placeNames[p]).width, h = size * 1.1;
       const x = this.px(r.placeX[p]), y = this.py(r.placeY[p]), gap = radii[p] + 2 * k;
       const candidates: [number, number][] = [[x, y + gap + h / 2], [x, y - gap - h / 2], [x + gap + w / 2, y], [x - gap - w / 2, y]];
       let best = candidates[0], bestOverlap = Infinity;
       for (const [cx, cy] of candidates) {
-        const box: [number, number, number, number] = [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2];
+        const box: Box = [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2];
         const o = overlaps(box) + (box[0] < 0 || box[2] > this.canvas.width || box[1] < 0 || box[3] > this.canvas.height ? w * h : 0);
         if (o < bestOverlap) { best = [cx, cy]; bestOverlap = o; }
         if (o === 0) break;

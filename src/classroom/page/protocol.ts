@@ -89,7 +89,9 @@ export type InspectReport =
   | { kind: 'agent'; region: number; agent: number; what: string; place: string; alive: boolean;
       /** Tacit and explicit knowledge per domain, and the domains' current relevance. */
       tacit: number[]; explicit: number[]; relevance: number[];
-      partners: number; pipelines: number; strongestTies: { agent: number; what: string; strength: number }[] };
+      partners: number; pipelines: number; strongestTies: { agent: number; what: string; strength: number }[];
+      /** Firms: mean cognitive distance of the partners learned from, and innovation value, in the late window (NaN before it). */
+      partnerDistance: number; lateValue: number };
 
 /** Two places whose tacit exchange is followed (the bridge's ends), by name. */
 export interface PlacePair {
