@@ -508,7 +508,10 @@ function updateReadouts(): void {
   head.append(cell('th', `tick ${state.tick}`, 'col'), ...shown.map(([label]) => cell('th', label, 'col')));
   const body = last.map((row, r) => {
     const tr = document.createElement('tr');
-    tr.append(cell('th', state.regionNames[r], 'row'), ...shown.map(([, column, digits]) => cell('td', row[state.columns.indexOf(column)].toFixed(digits))));
+    // In compare mode the row is named by its letter (the full name is its tooltip).
+    const name = cell('th', state.regionNames.length > 1 ? state.regionNames[r].split(':')[0] : state.regionNames[r], 'row');
+    name.title = state.regionNames[r];
+    tr.append(name, ...shown.map(([, column, digits]) => cell('td', row[state.columns.indexOf(column)].toFixed(digits))));
     return tr;
   });
   table.replaceChildren(head, ...body);

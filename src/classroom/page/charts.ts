@@ -118,7 +118,7 @@ export function encodingPlan(def: ChartDef, regions: string[]): { shown: SeriesD
 export function chartSpec(def: ChartDef, regions: string[], ticks: number, projector: boolean): object {
   const plan = encodingPlan(def, regions);
   const labels = plan.shown.map((s) => s.label);
-  const x = { field: 'tick', type: 'quantitative', title: 'tick (quarter)', scale: { domain: [0, ticks], nice: false } };
+  const x = { field: 'tick', type: 'quantitative', title: 'tick (quarter)', scale: { domain: [0, ticks], nice: false }, axis: { tickCount: 5 } };
   // The y domain is 0 to the signal ymax, which the page raises as data arrive: no extent
   // is computed from the data (none exists at tick 0, which Vega warns about), and the
   // thin, thick and rule layers share one scale.
