@@ -215,26 +215,24 @@ export class RegionMap {
   }
 
   /**
-   * Water or a mountain between two places (a scenario's barrier): a pale blue band across
-   * the straight line between them, at its middle, as wide as half the gap.
+   * Water or a mountain between two places (a scenario's barrier): a pale blue pool at the
+   * middle of the straight line between them, a fifth of the gap wide; the pools of a
+   * strait's many barriers merge into one body of water.
    */
   private drawBarriers(r: StaticView, k: number): void {
     if (r.barriers.length === 0) return;
     const { ctx } = this;
     ctx.save();
-    ctx.strokeStyle = MAP_COLOURS.water;
-    ctx.lineCap = 'round';
-    ctx.lineWidth = 14 * k;
+    ctx.fillStyle = MAP_COLOURS.water;
     ctx.beginPath();
     for (const b of r.barriers) {
       const x1 = this.px(r.placeX[b.from]), y1 = this.py(r.placeY[b.from]);
       const x2 = this.px(r.placeX[b.to]), y2 = this.py(r.placeY[b.to]);
-      const mx = (x1 + x2) / 2, my = (y1 + y2) / 2, len = Math.hypot(x2 - x1, y2 - y1) || 1;
-      const half = 0.25 * len, nx = -(y2 - y1) / len, ny = (x2 - x1) / len;
-      ctx.moveTo(mx - nx * half, my - ny * half);
-      ctx.lineTo(mx + nx * half, my + ny * half);
+      const mx = (x1 + x2) / 2, my = (y1 + y2) / 2, radius = Math.max(6 * k, 0.2 * Math.hypot(x2 - x1, y2 - y1));
+      ctx.moveTo(mx + radius, my);
+      ctx.arc(mx, my, radius, 0, 2 * Math.PI);
     }
-    ctx.stroke();
+    ctx.fill();
     ctx.restore();
   }
 
@@ -489,5 +487,5 @@ export const LEGEND = [
   { label: 'tacit flow between places (width)', colour: MAP_COLOURS.placeFlow, shape: 'band' },
   { label: 'pipeline (to the world)', colour: MAP_COLOURS.pipeline, shape: 'line' },
   { label: 'infrastructure link', colour: MAP_COLOURS.link, shape: 'thick' },
-  { label: 'water or barrier', colour: MAP_COLOURS.water, shape: 'band' },
+  { label: 'water or barrier', colour: MAP_COLOURS.water, shape: 'circle' },
 ];
