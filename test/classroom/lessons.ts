@@ -71,6 +71,7 @@ async function main(): Promise<void> {
   await page.locator('.ensemble').screenshot({ path: `${IMG}/classroom-bridge-ensemble.png` });
 
   // Large type, as on a projector, and the Info tab.
+  await page.$eval('.charts-col', (el) => { el.scrollTop = 0; });
   await page.keyboard.press('l');
   await page.waitForTimeout(2500);
   await page.screenshot({ path: `${IMG}/classroom-projector.png` });
