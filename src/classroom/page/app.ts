@@ -202,7 +202,7 @@ function loadEntry(name: string, adjust?: () => void): void {
   const bridgeHint = $('policy-bridge-hint');
   bridgeHint.textContent = bridge
     ? `Infrastructure: ${bridge.from}–${bridge.to}, ${bridge.km} km (${bridge.source}); tacit knowledge travels with shorter distance.`
-    : 'This region has only one place: no bridge to build.';
+    : pageMessages.noBridge;
   $('note-title').textContent = entry.name;
   const tryBox = $('note-try');
   tryBox.replaceChildren();
@@ -523,7 +523,7 @@ async function reveal(): Promise<void> {
   const window_ = state.entry.scenario.observe.window;
   const status = $('ensemble-status');
   if (state.playing) send({ type: 'pause' });
-  if (state.tick < window_) { status.textContent = `Run at least ${window_} ticks first (the late window).`; return; }
+  if (state.tick < window_) { status.textContent = pageMessages.needWindow(window_); return; }
   const n = Number($<HTMLSelectElement>('replicates').value);
   const ticks = state.tick;
   const threshold = state.entry.scenario.lock_in.threshold;
