@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { repoRoot } from '../io/repo';
 import { builtinNames, loadScenario } from '../scenario';
+import { pageInfo } from './info-source';
 import type { EmbeddedScenario, PageData } from './page/protocol';
 
 export interface ClassroomPageOptions {
@@ -26,12 +27,13 @@ export function embeddedScenarios(extra?: string, cwd?: string): PageData {
   };
   const builtins = builtinNames();
   const scenarios = builtins.map(embed);
+  const info = pageInfo();
   if (extra === undefined || builtins.includes(extra)) {
-    return { scenarios, initial: extra ?? (builtins.includes('baseline') ? 'baseline' : builtins[0]) };
+    return { scenarios, initial: extra ?? (builtins.includes('baseline') ? 'baseline' : builtins[0]), info };
   }
   const own = embed(extra);
   if (scenarios.some((s) => s.name === own.name)) own.name = `${own.name} (${basename(extra)})`;
-  return { scenarios: [own, ...scenarios], initial: own.name };
+  return { scenarios: [own, ...scenarios], initial: own.name, info };
 }
 
 /** Bundles one browser entry of the page into a single script (IIFE, minified). */

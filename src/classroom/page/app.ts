@@ -5,13 +5,22 @@
  */
 import type { Scenario } from '../../scenario/schema';
 import { chartDefs, LiveCharts } from './charts';
-import { bridgeOf, POLICY_BUTTONS, SLIDERS } from './controls';
+import { bridgeOf, POLICY_BUTTONS, SLIDERS, SPEEDS, speedLabel } from './controls';
+import { downloadBlob } from './download';
 import { drawReveal, placeSentence, runEnsemble } from './ensemble';
+import { runSeriesCsv } from './export';
+import { renderInfo } from './info';
+import { showInspect } from './inspect-view';
+import { installShortcuts } from './keyboard';
 import { LEGEND, RegionMap } from './map';
 import type { PlaceMarker } from './map';
+import { pageMessages } from './messages';
+import { renderMarkdown, thingsToTry } from './notes';
 import { lateOutcome } from './outcomes';
 import { getPath, replicateSeed, withPath } from './paths';
 import type { Action, AppliedAction, FromWorker, PageData, StaticView, ToWorker } from './protocol';
+import { decodeSetup, encodeSetup } from './setup';
+import type { Setup, TimelineEntry } from './setup';
 
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -21,15 +30,19 @@ const workerUrl = URL.createObjectURL(new Blob([$('lrsim-worker').textContent!],
 const state = {
   entry: data.scenarios[0],
   settings: new Map<string, number>(),   // slider values
+  startSettings: new Map<string, number>(), // slider values at the last reset (the link's start)
   startScenarios: [] as Scenario[],      // what each region started from at the last reset
   regionNames: ['region'] as string[],
   columns: [] as string[],
   statics: [] as StaticView[],
   rows: [] as Float64Array[][],
   applied: [] as AppliedAction[],
+  /** Actions from a setup link, replayed at their ticks after every Reset. */
+  scheduled: [] as AppliedAction[],
   markers: [] as PlaceMarker[],
   tick: 0,
   playing: false,
+  until: undefined as number | undefined,
   seed: 42,
   ensembleAbort: undefined as AbortController | undefined,
 };
@@ -87,12 +100,7 @@ function buildControls(): void {
     button.setAttribute('aria-describedby', hint.id);
     button.addEventListener('click', () => {
       const action = p.action(state.entry.scenario);
-      if (!action) return;
-      act(action);
-      if (p.seat && action.kind !== 'set') {
-        const place = state.statics[0]?.placeNames.indexOf(p.seat(state.entry.scenario)) ?? -1;
-        if (place >= 0) state.markers.push({ place, label: action.label });
-      }
+      if (action) act(action);
     });
     policies.append(button, hint);
   }
@@ -104,12 +112,24 @@ function buildControls(): void {
   $<HTMLInputElement>('compare-value').addEventListener('change', reset);
 
   $('play').addEventListener('click', togglePlay);
-  $('step').addEventListener('click', () => send({ type: 'step', n: 1 }));
+  $('step').addEventListener('click', stepOnce);
   $('reset').addEventListener('click', reset);
   $<HTMLInputElement>('seed').addEventListener('change', reset);
-  $<HTMLSelectElement>('speed').addEventListener('change', () => { if (state.playing) send({ type: 'play', ticksPerSecond: speed() }); });
+  const speedInput = $<HTMLInputElement>('speed');
+  speedInput.addEventListener('input', () => {
+    $('speed-value').textContent = speedLabel(speed());
+    if (state.playing) send({ type: 'play', ticksPerSecond: speed(), until: state.until });
+  });
+  $('speed-value').textContent = speedLabel(speed());
+  $('run-to-go').addEventListener('click', runTo);
+  $('run-to').addEventListener('keydown', (e) => { if (e.key === 'Enter') runTo(); });
   $('projector').addEventListener('click', toggleProjector);
   $('reveal').addEventListener('click', () => void reveal());
+  $('copy-link').addEventListener('click', () => void copyLink());
+  $('export-series').addEventListener('click', () => downloadBlob(runSeriesCsv(state.regionNames, state.columns, state.rows), `lrsim-${state.entry.name}-seed${state.seed}.csv`, 'text/csv'));
+  $('show-happened').addEventListener('click', revealHappened);
+  $('tab-model').addEventListener('click', () => showTab('model'));
+  $('tab-info').addEventListener('click', () => showTab('info'));
 
   const legend = $('legend');
   for (const item of LEGEND) {
@@ -124,36 +144,36 @@ function buildControls(): void {
     legend.append(li);
   }
 
-  document.addEventListener('keydown', (e) => {
-    const t = e.target as HTMLElement;
-    if (e.ctrlKey || e.metaKey || e.altKey || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(t.tagName)) return;
-    const key = e.key.toLowerCase();
-    if (key === ' ') { e.preventDefault(); togglePlay(); }
-    else if (key === 's') send({ type: 'step', n: 1 });
-    else if (key === 'r') reset();
-    else if (key === 'l') toggleProjector();
+  installShortcuts({
+    space: togglePlay,
+    s: stepOnce,
+    r: reset,
+    l: toggleProjector,
+    i: () => showTab($('tab-info').getAttribute('aria-selected') === 'true' ? 'model' : 'info'),
   });
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') $('inspect').hidden = true; });
   window.addEventListener('resize', () => maps.forEach((m) => m.draw()));
-  for (const layer of ['ties', 'flows', 'pipelines'] as const) {
+  for (const layer of ['ties', 'flows', 'pipelines', 'residents'] as const) {
     const box = $<HTMLInputElement>(`show-${layer}`);
     box.addEventListener('change', () => maps.forEach((m) => { m.show[layer] = box.checked; m.draw(); }));
   }
 }
 
-const speed = () => Number($<HTMLSelectElement>('speed').value);
+const speed = () => SPEEDS[Number($<HTMLInputElement>('speed').value)] ?? 0;
 const comparing = () => $<HTMLInputElement>('compare').checked;
 const comparePath = () => $<HTMLSelectElement>('compare-path').value;
 /** Which regions a slider acts on: in compare mode the compared setting stays region B's own. */
 const regionsFor = (path: string) => (comparing() && path === comparePath() ? [0] : state.statics.map((_, i) => i));
 
+function setSlider(path: string, value: number): void {
+  const id = `slider-${path.replace(/\./g, '-')}`;
+  state.settings.set(path, value);
+  $<HTMLInputElement>(id).value = String(value);
+  $(`${id}-value`).textContent = String(value);
+}
+
 function setSlidersFrom(scenario: Scenario): void {
-  for (const def of SLIDERS) {
-    const id = `slider-${def.path.replace(/\./g, '-')}`;
-    const value = Number(getPath(scenario, def.path));
-    state.settings.set(def.path, value);
-    $<HTMLInputElement>(id).value = String(value);
-    $(`${id}-value`).textContent = String(value);
-  }
+  for (const def of SLIDERS) setSlider(def.path, Number(getPath(scenario, def.path)));
 }
 
 /** Region B's value: the scenario's own arm if one changes this setting, else the slider's other end. */
@@ -166,8 +186,10 @@ function suggestCompareValue(): void {
   $<HTMLInputElement>('compare-value').value = String(Math.round(b / def.step) * def.step);
 }
 
-function loadEntry(name: string): void {
+/** Opens a scenario; `adjust` (a link's setup) runs after its defaults are set, before the run starts. */
+function loadEntry(name: string, adjust?: () => void): void {
   const entry = data.scenarios.find((s) => s.name === name) ?? data.scenarios[0];
+  if (!adjust) state.scheduled = [];
   state.entry = entry;
   $<HTMLSelectElement>('scenario').value = entry.name;
   $<HTMLInputElement>('seed').value = String(entry.scenario.seed);
@@ -180,21 +202,41 @@ function loadEntry(name: string): void {
   const bridgeHint = $('policy-bridge-hint');
   bridgeHint.textContent = bridge
     ? `Infrastructure: ${bridge.from}–${bridge.to}, ${bridge.km} km (${bridge.source}); tacit knowledge travels with shorter distance.`
-    : 'This region has only one place: no bridge to build.';
-  const note = $('note');
-  note.innerHTML = '';
-  const h = document.createElement('h2');
-  h.textContent = entry.name;
-  const desc = document.createElement('p');
-  desc.textContent = entry.description;
-  note.append(h, desc);
-  if (entry.teachingNote) {
-    const look = document.createElement('p');
-    look.innerHTML = '<strong>What to look for:</strong> ';
-    look.append(entry.teachingNote);
-    note.append(look);
-  }
+    : pageMessages.noBridge;
+  $('note-title').textContent = entry.name;
+  const tryBox = $('note-try');
+  tryBox.replaceChildren();
+  renderMarkdown(tryBox, entry.description);
+  const h = document.createElement('h3');
+  h.textContent = 'What to try';
+  const ul = document.createElement('ul');
+  for (const t of thingsToTry(entry.scenario, SLIDERS)) ul.append(Object.assign(document.createElement('li'), { textContent: t }));
+  tryBox.append(h, ul);
+  const happened = $('note-happened');
+  happened.replaceChildren();
+  const h2 = document.createElement('h3');
+  h2.textContent = 'What happened (in the scenario\'s own sweep)';
+  happened.append(h2);
+  renderMarkdown(happened, entry.teachingNote || 'The scenario has no note on its results.');
+  happened.hidden = true;
+  $('show-happened').hidden = false;
+  renderInfo($('info-view'), data, entry, thingsToTry(entry.scenario, SLIDERS));
+  adjust?.();
   reset();
+}
+
+/** Shows the scenario's results note (after the run, or when the teacher asks). */
+function revealHappened(): void {
+  $('note-happened').hidden = false;
+  $('show-happened').hidden = true;
+}
+
+function showTab(tab: 'model' | 'info'): void {
+  $('model-view').hidden = tab !== 'model';
+  $('info-view').hidden = tab !== 'info';
+  $('tab-model').setAttribute('aria-selected', String(tab === 'model'));
+  $('tab-info').setAttribute('aria-selected', String(tab === 'info'));
+  if (tab === 'model') maps.forEach((m) => m.draw());
 }
 
 function act(action: Action): void {
@@ -204,11 +246,29 @@ function act(action: Action): void {
 
 function togglePlay(): void {
   if (state.playing) send({ type: 'pause' });
-  else send({ type: 'play', ticksPerSecond: speed() });
+  else { state.until = undefined; send({ type: 'play', ticksPerSecond: speed() }); }
 }
 
+function stepOnce(): void {
+  send({ type: 'step', n: 1 });
+}
+
+/** Plays until the tick in "Run to tick", at the chosen speed. */
+function runTo(): void {
+  const input = $<HTMLInputElement>('run-to');
+  const total = state.entry.scenario.ticks;
+  const target = Number(input.value);
+  if (!Number.isInteger(target) || target < 1 || target > total) { showError(pageMessages.runToBad(input.value, total)); return; }
+  if (target <= state.tick) { showError(pageMessages.runToPast(target, state.tick)); return; }
+  $('error').hidden = true;
+  state.until = target;
+  send({ type: 'play', ticksPerSecond: speed(), until: target });
+}
+
+const projectorOn = () => document.documentElement.classList.contains('projector');
+
 function toggleProjector(): void {
-  const on = document.body.classList.toggle('projector');
+  const on = document.documentElement.classList.toggle('projector');
   $('projector').setAttribute('aria-pressed', String(on));
   maps.forEach((m) => { m.projector = on; m.draw(); });
   void charts.rebuild(chartDefs(state.entry.scenario.lock_in.threshold, bridgeOf(state.entry.scenario)), state.regionNames, state.entry.scenario.ticks, on);
@@ -222,6 +282,7 @@ function reset(): void {
   state.seed = seed;
   let a = state.entry.scenario;
   for (const [path, value] of state.settings) a = withPath(a, path, value);
+  state.startSettings = new Map(state.settings);
   state.startScenarios = [a];
   state.regionNames = ['region'];
   if (comparing()) {
@@ -244,9 +305,92 @@ function reset(): void {
   delete $('ensemble-status').dataset.faithful;
   $('ensemble-charts').replaceChildren();
   $<HTMLProgressElement>('ensemble-progress').hidden = true;
+  $('inspect').hidden = true;
+  $('run-to').setAttribute('max', String(a.ticks));
   charts.clear();
-  void charts.rebuild(chartDefs(a.lock_in.threshold, bridgeOf(a)), state.regionNames, a.ticks, document.body.classList.contains('projector'));
-  send({ type: 'load', regions: state.startScenarios.map((scenario) => ({ scenario, seed })), ticks: a.ticks, bridge: bridgeOf(a) });
+  // The scenario's own scheduled policies and shocks are marked like the teacher's actions.
+  for (const p of a.policies) charts.pushEvent(p.start, p.label ?? p.kind.replace(/_/g, ' '));
+  for (const sh of a.shocks) charts.pushEvent(sh.tick, sh.kind.replace(/_/g, ' '));
+  void charts.rebuild(chartDefs(a.lock_in.threshold, bridgeOf(a)), state.regionNames, a.ticks, projectorOn());
+  send({ type: 'load', regions: state.startScenarios.map((scenario) => ({ scenario, seed })), ticks: a.ticks, bridge: bridgeOf(a), scheduled: state.scheduled });
+  updateHash();
+}
+
+// ---- the setup in the address ------------------------------------------------------------
+function timelineEntry(a: AppliedAction): TimelineEntry | undefined {
+  const { action } = a;
+  if (action.kind === 'set') {
+    const all = action.regions.length === state.startScenarios.length;
+    return { tick: a.tick, path: action.path, value: action.value, ...(all ? {} : { regions: action.regions }) };
+  }
+  return action.button ? { tick: a.tick, button: action.button } : undefined;
+}
+
+/** The current setup: start settings that differ from the scenario, and every action at its tick. */
+function currentSetup(): Setup {
+  const settings: Record<string, number> = {};
+  for (const [path, value] of state.startSettings) if (getPath(state.entry.scenario, path) !== value) settings[path] = value;
+  const fired = state.applied.map(timelineEntry).filter((e): e is TimelineEntry => e !== undefined);
+  // A link's actions the run has not reached yet stay in the link (one at tick t is applied
+  // when the run steps on from t, so it is pending while the page shows tick t).
+  const pending = state.scheduled.filter((a) => a.tick >= state.tick)
+    .map(timelineEntry).filter((e): e is TimelineEntry => e !== undefined);
+  return {
+    scenario: state.entry.name,
+    seed: state.seed,
+    settings,
+    ...(comparing() ? { compare: { path: comparePath(), value: Number($<HTMLInputElement>('compare-value').value) } } : {}),
+    timeline: [...fired, ...pending].sort((x, y) => x.tick - y.tick),
+  };
+}
+
+function updateHash(): void {
+  const hash = `#${encodeSetup(currentSetup())}`;
+  if (location.hash !== hash) history.replaceState(null, '', hash);
+}
+
+async function copyLink(): Promise<void> {
+  updateHash();
+  const out = $('copied');
+  try {
+    await navigator.clipboard.writeText(location.href);
+    out.textContent = pageMessages.copied;
+  } catch {
+    out.textContent = pageMessages.copyFailed;
+  }
+  setTimeout(() => { out.textContent = ''; }, 6000);
+}
+
+/** An action from a link's timeline entry, as the page's own button or slider would send it. */
+function actionOf(entry: TimelineEntry, scenario: Scenario, regions: number): Action | undefined {
+  if ('button' in entry) return POLICY_BUTTONS.find((p) => p.id === entry.button)?.action(scenario);
+  return { kind: 'set', path: entry.path, value: entry.value, regions: entry.regions ?? Array.from({ length: regions }, (_, i) => i) };
+}
+
+/** Opens the setup in the address, if any; returns whether it did. */
+function loadFromHash(): boolean {
+  const { setup, problems } = decodeSetup(location.hash, {
+    scenarios: data.scenarios.map((s) => s.name), sliders: SLIDERS, buttons: POLICY_BUTTONS.map((p) => p.id),
+  });
+  if (problems.length) showError(problems.join('\n'));
+  if (!setup) return false;
+  const entry = data.scenarios.find((s) => s.name === setup.scenario)!;
+  $<HTMLInputElement>('compare').checked = setup.compare !== undefined;
+  state.scheduled = [];
+  loadEntry(entry.name, () => {
+    if (setup.seed !== undefined) $<HTMLInputElement>('seed').value = String(setup.seed);
+    for (const [path, value] of Object.entries(setup.settings)) setSlider(path, value);
+    if (setup.compare) {
+      $<HTMLSelectElement>('compare-path').value = setup.compare.path;
+      $<HTMLInputElement>('compare-value').value = String(setup.compare.value);
+    }
+    const regions = setup.compare ? 2 : 1;
+    state.scheduled = setup.timeline.flatMap((e) => {
+      const action = actionOf(e, entry.scenario, regions);
+      return action ? [{ tick: e.tick, action }] : [];
+    });
+  });
+  return true;
 }
 
 function onLoaded(columns: string[], regions: StaticView[]): void {
@@ -266,8 +410,13 @@ function onLoaded(columns: string[], regions: StaticView[]): void {
     figure.append(caption, canvas);
     holder.append(figure);
     const map = new RegionMap(canvas);
-    for (const layer of ['ties', 'flows', 'pipelines'] as const) map.show[layer] = $<HTMLInputElement>(`show-${layer}`).checked;
-    map.projector = document.body.classList.contains('projector');
+    canvas.addEventListener('click', (e) => {
+      const box = canvas.getBoundingClientRect();
+      const hit = map.hit(e.clientX - box.left, e.clientY - box.top);
+      if (hit) send({ type: 'inspect', region: r, ...hit });
+    });
+    for (const layer of ['ties', 'flows', 'pipelines', 'residents'] as const) map.show[layer] = $<HTMLInputElement>(`show-${layer}`).checked;
+    map.projector = projectorOn();
     map.setRegion(region);
     return map;
   });
@@ -281,16 +430,26 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
   msg.rows.forEach((rows, r) => { state.rows[r].push(...rows); charts.pushRows(r, rows, state.columns); });
   for (const a of msg.applied) {
     state.applied.push(a);
-    charts.pushEvent(a.tick, a.action.kind === 'set' ? `${a.action.path} = ${a.action.value}` : a.action.label);
+    const { action } = a;
+    charts.pushEvent(a.tick, action.kind === 'set' ? `${SLIDERS.find((d) => d.path === action.path)?.label ?? action.path} ${action.value}` : action.label);
+    const seat = action.kind !== 'set' ? POLICY_BUTTONS.find((p) => p.id === action.button)?.seat : undefined;
+    if (seat && action.kind !== 'set') {
+      const place = state.statics[0]?.placeNames.indexOf(seat(state.entry.scenario)) ?? -1;
+      if (place >= 0) state.markers.push({ place, label: action.label });
+    }
   }
-  const chartStart = performance.now();
+  if (msg.applied.length) updateHash();
+  if (msg.tick >= state.entry.scenario.ticks && !msg.playing) revealHappened();
   charts.flush(!msg.playing);
-  const chartMs = performance.now() - chartStart;
+  const chartMs = charts.longestFlushMs;
   if (chartMs > 1) $('rate').dataset.chartMs = chartMs.toFixed(1);
+  const rate = $('rate').dataset;
+  rate.maxChartMs = Math.max(Number(rate.maxChartMs ?? 0), chartMs).toFixed(1);
   const play = $('play');
   play.textContent = msg.playing ? 'Pause' : 'Play';
   play.setAttribute('aria-pressed', String(msg.playing));
   $('tick').textContent = `tick ${msg.tick} / ${state.entry.scenario.ticks}`;
+  if (!msg.playing) state.until = undefined;
   // The latest row goes out with the tick counter (the readout table follows on the next
   // frame), so a reader of #tick never sees an older row in data-row.
   const lastRow = state.rows[0][state.rows[0].length - 1];
@@ -317,29 +476,45 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
       const canvas = $(`map-${r}`);
       canvas.setAttribute('aria-label', m.summary());
       canvas.dataset.links = String(msg.views[r].links.length);
+      canvas.dataset.placeCentre = JSON.stringify(m.largestPlaceCentre());
       canvas.dataset.pipelines = String(msg.views[r].pipeFrom.length);
     });
     updateReadouts();
-    $('rate').dataset.drawMs = (performance.now() - drawStart).toFixed(1);
+    const drawMs = performance.now() - drawStart;
+    $('rate').dataset.drawMs = drawMs.toFixed(1);
+    $('rate').dataset.maxDrawMs = Math.max(Number($('rate').dataset.maxDrawMs ?? 0), drawMs).toFixed(1);
     $('rate').dataset.framesDrawn = String(++framesDrawn);
     send({ type: 'frameDrawn' });
   });
 }
 
 const READOUTS: [string, string, number][] = [
-  ['innovation value', 'innovation_value', 3], ['lock-in index', 'lock_in_index', 3], ['diversity', 'diversity', 3],
-  ['external tie share', 'external_tie_share', 3], ['live firms', 'firms_alive', 0],
+  ['innovation', 'innovation_value', 3], ['lock-in', 'lock_in_index', 3], ['diversity', 'diversity', 3],
+  ['ext. ties', 'external_tie_share', 3], ['firms', 'firms_alive', 0],
 ];
+/** The latest values: one row per region, one column per measure (short, under the map). */
 function updateReadouts(): void {
   const table = $('readouts');
   const last = state.rows.map((rows) => rows[rows.length - 1]);
-  if (!last[0]) { table.innerHTML = ''; return; }
-  const head = `<tr><th scope="col">at tick ${state.tick}</th>${state.regionNames.map((n) => `<th scope="col">${n}</th>`).join('')}</tr>`;
-  const body = READOUTS.filter(([, column]) => state.columns.includes(column)).map(([label, column, digits]) => {
-    const c = state.columns.indexOf(column);
-    return `<tr><th scope="row">${label}</th>${last.map((row) => `<td>${row[c].toFixed(digits)}</td>`).join('')}</tr>`;
+  if (!last[0]) { table.replaceChildren(); return; }
+  const shown = READOUTS.filter(([, column]) => state.columns.includes(column));
+  const cell = (tag: 'th' | 'td', text: string, scope?: string) => {
+    const c = document.createElement(tag);
+    c.textContent = text;
+    if (scope) c.scope = scope;
+    return c;
+  };
+  const head = document.createElement('tr');
+  head.append(cell('th', `tick ${state.tick}`, 'col'), ...shown.map(([label]) => cell('th', label, 'col')));
+  const body = last.map((row, r) => {
+    const tr = document.createElement('tr');
+    // In compare mode the row is named by its letter (the full name is its tooltip).
+    const name = cell('th', state.regionNames.length > 1 ? state.regionNames[r].split(':')[0] : state.regionNames[r], 'row');
+    name.title = state.regionNames[r];
+    tr.append(name, ...shown.map(([, column, digits]) => cell('td', row[state.columns.indexOf(column)].toFixed(digits))));
+    return tr;
   });
-  table.innerHTML = head + body.join('');
+  table.replaceChildren(head, ...body);
   table.dataset.row = JSON.stringify(Array.from(last[0]));
 }
 
@@ -348,7 +523,7 @@ async function reveal(): Promise<void> {
   const window_ = state.entry.scenario.observe.window;
   const status = $('ensemble-status');
   if (state.playing) send({ type: 'pause' });
-  if (state.tick < window_) { status.textContent = `Run at least ${window_} ticks first (the late window).`; return; }
+  if (state.tick < window_) { status.textContent = pageMessages.needWindow(window_); return; }
   const n = Number($<HTMLSelectElement>('replicates').value);
   const ticks = state.tick;
   const threshold = state.entry.scenario.lock_in.threshold;
@@ -379,7 +554,7 @@ async function reveal(): Promise<void> {
     const faithful = replays.every((x) => JSON.stringify(x.outcome) === JSON.stringify(mine[x.region]));
     if (!faithful) showError('The replay of your own run with its own seed did not reproduce it; the ensemble is not comparable.');
     const names = state.regionNames;
-    await drawReveal($('ensemble-charts'), names, mine, results, threshold, document.body.classList.contains('projector'));
+    await drawReveal($('ensemble-charts'), names, mine, results, threshold, projectorOn());
     const sentences = mine.map((o, r) => placeSentence(names[r], o, results.filter((x) => x.region === r).map((x) => x.outcome)));
     status.textContent = `Done: ${results.length} replicates in ${((performance.now() - started) / 1000).toFixed(1)} s` +
       `${faithful ? ' (your run, replayed with its own seed, came out identical)' : ''}. ${sentences.join(' ')}`;
@@ -400,11 +575,13 @@ function start(): void {
     const msg = event.data;
     if (msg.type === 'loaded') onLoaded(msg.columns, msg.regions);
     else if (msg.type === 'frame') onFrame(msg);
+    else if (msg.type === 'inspected') showInspect($('inspect'), msg.report, state.regionNames[msg.report.region] ?? '', () => { $('inspect').hidden = true; });
     else if (msg.type === 'error') showError(`The simulation stopped: ${msg.message}`);
   };
   live.onerror = (e) => showError(`The simulation worker failed: ${e.message}`);
   buildControls();
-  loadEntry(data.initial);
+  if (!loadFromHash()) loadEntry(data.initial);
+  window.addEventListener('hashchange', () => { if (location.hash !== `#${encodeSetup(currentSetup())}`) loadFromHash(); });
 }
 
 start();

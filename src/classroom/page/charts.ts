@@ -1,12 +1,15 @@
 /**
  * Live Vega-Lite charts. Each chart holds its data in a named Vega dataset ('rows') and
  * receives new ticks as view changesets, flushed at most a few times a second so that
- * charting never holds up the simulation or the map.
+ * charting never holds up the simulation or the map. Legends are HTML above each chart
+ * (they wrap, so they are never clipped); each chart exports its picture and its data.
  */
 import embed from 'vega-embed';
 import type { Result } from 'vega-embed';
 import { changeset } from 'vega';
-import { OKABE_ITO, REGION_COLOURS } from './palette';
+import { chartSeriesCsv } from './export';
+import { downloadBlob, downloadUrl } from './download';
+import { OKABE_ITO, REGION_COLOURS, REGION_DASHES } from './palette';
 
 /** One line of a chart: a TIMESERIES_COLUMNS column with its label, colour and dash. */
 export interface SeriesDef {
@@ -23,13 +26,16 @@ export interface ChartDef {
   title: string;
   yTitle: string;
   series: SeriesDef[];
-  /** A dashed horizontal rule (e.g. the lock-in threshold). */
+  /** A labelled horizontal rule (e.g. the lock-in threshold). */
   threshold?: { value: number; label: string };
   /** Draw a 10-tick moving mean over the raw line. */
   smooth?: boolean;
   /** A symmetric-log y scale (channels of very different size stay visible). */
   symlog?: boolean;
 }
+
+const THRESHOLD_COLOUR = '#444444';
+const EVENT_COLOUR = '#666666';
 
 const channel = (name: string, colour: string): SeriesDef[] => [
   { column: `flow_tacit_${name}`, label: `tacit, ${name}`, colour, compare: true },
@@ -52,7 +58,7 @@ export function chartDefs(lockInThreshold: number, bridge?: { from: string; to: 
     },
     {
       id: 'lockin', title: 'Lock-in index and its parts', yTitle: 'index (0–1)',
-      threshold: { value: lockInThreshold, label: 'locked-in threshold' },
+      threshold: { value: lockInThreshold, label: `locked-in threshold ${lockInThreshold}` },
       series: [
         { column: 'lock_in_index', label: 'lock-in index', colour: OKABE_ITO.black, compare: true },
         { column: 'lock_in_cognitive', label: 'cognitive', colour: OKABE_ITO.orange, dash: [6, 2] },
@@ -61,7 +67,7 @@ export function chartDefs(lockInThreshold: number, bridge?: { from: string; to: 
       ],
     },
     {
-      id: 'diversity', title: 'Diversity of firms’ knowledge (mean cognitive distance)', yTitle: 'distance',
+      id: 'diversity', title: 'Diversity of firms’ knowledge', yTitle: 'mean cognitive distance',
       series: [{ column: 'diversity', label: 'diversity', colour: OKABE_ITO.reddishPurple, compare: true }],
     },
     {
@@ -77,29 +83,61 @@ export function chartDefs(lockInThreshold: number, bridge?: { from: string; to: 
   ];
 }
 
-interface Tuple { tick: number; region: string; series: string; value: number }
-interface EventTuple { tick: number; label: string }
+export interface Tuple { tick: number; region: string; series: string; value: number }
+/** A teacher's action or a scheduled policy or shock; `lane` staggers close labels. */
+export interface EventTuple { tick: number; label: string; lane: number }
 
-/** Vega-Lite spec of one chart; in compare mode colour tells the regions apart, dash the series. */
-function chartSpec(def: ChartDef, regions: string[], ticks: number, projector: boolean): object {
+/** One entry of a chart's HTML legend. */
+export interface LegendEntry { label: string; colour: string; dash: number[]; width?: number }
+
+/**
+ * How a chart tells its lines apart. One region: colour and dash per series. Compare mode:
+ * with one series, colour per region; with several, colour per series and dash per region,
+ * so that no two lines look alike and the legend names each.
+ */
+export function encodingPlan(def: ChartDef, regions: string[]): { shown: SeriesDef[]; colourBy: 'series' | 'region'; dashBy: 'series' | 'region' | 'none'; legend: LegendEntry[] } {
   const compare = regions.length > 1;
   const shown = def.series.filter((s) => !compare || s.compare);
-  const labels = shown.map((s) => s.label);
-  const dashes = shown.map((s) => s.dash ?? [1, 0]);
-  const x = { field: 'tick', type: 'quantitative', title: 'tick (quarter)', scale: { domain: [0, ticks], nice: false } };
-  const y = { field: 'value', type: 'quantitative', title: def.yTitle, ...(def.symlog ? { scale: { type: 'symlog' } } : {}) };
-  const colour = compare
-    ? { field: 'region', type: 'nominal', title: null, scale: { domain: regions, range: [...REGION_COLOURS] }, legend: { orient: 'top' } }
-    : { field: 'series', type: 'nominal', title: null, scale: { domain: labels, range: shown.map((s) => s.colour) } };
-  const dash = shown.length > 1
-    ? { strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: labels, range: dashes } } }
-    : {};
-  const detail = { detail: { field: 'series', type: 'nominal' } };
+  const legend: LegendEntry[] = [];
+  let colourBy: 'series' | 'region' = 'series', dashBy: 'series' | 'region' | 'none' = shown.length > 1 ? 'series' : 'none';
+  if (!compare) {
+    for (const s of shown) legend.push({ label: s.label, colour: s.colour, dash: s.dash ?? [] });
+  } else if (shown.length === 1) {
+    colourBy = 'region'; dashBy = 'none';
+    regions.forEach((r, i) => legend.push({ label: `${r}`, colour: REGION_COLOURS[i], dash: [] }));
+  } else {
+    dashBy = 'region';
+    for (const s of shown) legend.push({ label: s.label, colour: s.colour, dash: [] });
+    regions.forEach((r, i) => legend.push({ label: r, colour: '#333333', dash: REGION_DASHES[i] }));
+  }
+  if (def.threshold) legend.push({ label: def.threshold.label, colour: THRESHOLD_COLOUR, dash: [2, 3], width: 1.5 });
+  return { shown, colourBy, dashBy, legend };
+}
+
+/** Vega-Lite spec of one chart (legends are HTML, see encodingPlan). */
+export function chartSpec(def: ChartDef, regions: string[], ticks: number, projector: boolean): object {
+  const plan = encodingPlan(def, regions);
+  const labels = plan.shown.map((s) => s.label);
+  const x = { field: 'tick', type: 'quantitative', title: 'tick (quarter)', scale: { domain: [0, ticks], nice: false }, axis: { tickCount: 5 } };
+  // The y domain is 0 to the signal ymax, which the page raises as data arrive: no extent
+  // is computed from the data (none exists at tick 0, which Vega warns about), and the
+  // thin, thick and rule layers share one scale.
+  const y = { field: 'value', type: 'quantitative', title: def.yTitle, scale: { ...(def.symlog ? { type: 'symlog' } : {}), domain: { expr: '[0, ymax]' } } };
+  const colour = plan.colourBy === 'region'
+    ? { field: 'region', type: 'nominal', scale: { domain: regions, range: [...REGION_COLOURS] }, legend: null }
+    : { field: 'series', type: 'nominal', scale: { domain: labels, range: plan.shown.map((s) => s.colour) }, legend: null };
+  const dash = plan.dashBy === 'series'
+    ? { strokeDash: { field: 'series', type: 'nominal', scale: { domain: labels, range: plan.shown.map((s) => s.dash ?? [1, 0]) }, legend: null } }
+    : plan.dashBy === 'region'
+      ? { strokeDash: { field: 'region', type: 'nominal', scale: { domain: regions, range: regions.map((_, i) => REGION_DASHES[i].length ? REGION_DASHES[i] : [1, 0]) }, legend: null } }
+      : {};
+  const detail = { detail: [{ field: 'series', type: 'nominal' }, { field: 'region', type: 'nominal' }] };
   const line = (opacity: number, width: number, transform: object[] = [], yField = y) => ({
     transform,
     mark: { type: 'line', strokeWidth: width, opacity, clip: true, interpolate: 'linear' },
     encoding: { x, y: yField, color: colour, ...dash, ...detail },
   });
+  const font = projector ? 17 : 12;
   const layers: object[] = [];
   if (def.smooth) {
     layers.push(line(0.35, 1));
@@ -108,38 +146,76 @@ function chartSpec(def: ChartDef, regions: string[], ticks: number, projector: b
   } else {
     layers.push(line(1, 1.8));
   }
-  layers.push({
-    data: { name: 'events' },
-    mark: { type: 'rule', color: '#666666', strokeDash: [3, 3] },
-    encoding: { x: { field: 'tick', type: 'quantitative' }, tooltip: [{ field: 'label' }, { field: 'tick' }] },
-  });
   if (def.threshold) {
     layers.push({
-      data: { values: [{ value: def.threshold.value }] },
-      mark: { type: 'rule', color: OKABE_ITO.vermillion, strokeDash: [6, 4], strokeWidth: 1.5 },
-      encoding: { y: { field: 'value', type: 'quantitative' }, tooltip: [{ value: def.threshold.label }] },
+      data: { values: [{ value: def.threshold.value, label: def.threshold.label }] },
+      layer: [
+        { mark: { type: 'rule', color: THRESHOLD_COLOUR, strokeDash: [2, 3], strokeWidth: 1.5 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
+        {
+          mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -2, dy: -2, fontSize: font - 1, color: THRESHOLD_COLOUR },
+          encoding: { y: { field: 'value', type: 'quantitative' }, x: { value: 'width' }, text: { field: 'label' } },
+        },
+      ],
     });
   }
-  const font = projector ? 17 : 12;
+  // Policy and shock marks: a dashed vertical rule, labelled at the top of the chart.
+  layers.push({
+    data: { name: 'events' },
+    layer: [
+      { mark: { type: 'rule', color: EVENT_COLOUR, strokeDash: [3, 3] }, encoding: { x: { field: 'tick', type: 'quantitative' } } },
+      {
+        transform: [{ calculate: `datum.lane * ${font}`, as: 'lanePx' }],
+        mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, fontSize: font - 2, color: '#333333' },
+        // Pixels from the top (no scale), so the labels do not join the data's y scale.
+        encoding: { x: { field: 'tick', type: 'quantitative' }, y: { field: 'lanePx', type: 'quantitative', scale: null }, text: { field: 'label' } },
+      },
+    ],
+  });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: def.title, fontSize: font + 2, anchor: 'start', frame: 'bounds',
-      ...(def.smooth ? { subtitle: 'thin: each tick · thick: mean of the last 10 ticks', subtitleFontSize: font - 1 } : {}),
-    },
     width: 'container',
-    height: projector ? 170 : 110,
+    height: projector ? 190 : 130,
     // resize: re-fit when the axis labels widen as data streams in (else they are cut off).
     autosize: { type: 'fit-x', contains: 'padding', resize: true },
     data: { name: 'rows' },
+    params: [{ name: 'ymax', value: def.threshold ? Math.max(1, def.threshold.value) : 1 }],
     layer: layers,
     config: {
       font: 'sans-serif',
       axis: { labelFontSize: font, titleFontSize: font },
-      legend: { labelFontSize: font, titleFontSize: font, orient: 'bottom', columns: 4, symbolStrokeWidth: 2.5, labelLimit: 220, padding: 0 },
+      axisX: { labelOverlap: 'greedy', labelFlush: true },
       view: { stroke: null },
     },
   };
+}
+
+/** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `x`. */
+export function niceCeiling(x: number): number {
+  if (!(x > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= x * (1 - 1e-12)) return m * p;
+  return 10 * p;
+}
+
+/** An HTML legend: a short line sample (colour and dash) and a label per entry. */
+function legendList(entries: LegendEntry[]): HTMLUListElement {
+  const ul = document.createElement('ul');
+  ul.className = 'chart-legend';
+  for (const e of entries) {
+    const li = document.createElement('li');
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 30 10');
+    svg.setAttribute('aria-hidden', 'true');
+    const l = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+    for (const [k, v] of Object.entries({ x1: 1, y1: 5, x2: 29, y2: 5, stroke: e.colour, 'stroke-width': e.width ?? 2.5 })) l.setAttribute(k, String(v));
+    if (e.dash.length) l.setAttribute('stroke-dasharray', e.dash.join(' '));
+    svg.append(l);
+    const span = document.createElement('span');
+    span.textContent = e.label;
+    li.append(svg, span);
+    ul.append(li);
+  }
+  return ul;
 }
 
 /** The set of live charts: embeds them, streams ticks into them, redraws on mode changes. */
@@ -151,11 +227,12 @@ export class LiveCharts {
   private pendingEvents: EventTuple[] = [];
   private lastFlush = 0;
   private regions: string[] = ['A'];
-  private ticks = 200;
-  private projector = false;
   private building: Promise<void> = Promise.resolve();
-
   private defs: ChartDef[] = [];
+  /** Largest value per chart so far (its y domain's top). */
+  private yMax = new Map<string, number>();
+  /** Longest chart update (ms) since the last read; the page shows it for speed checks. */
+  longestFlushMs = 0;
 
   constructor(private readonly container: HTMLElement, private readonly minIntervalMs = 750) {}
 
@@ -163,8 +240,6 @@ export class LiveCharts {
   rebuild(defs: ChartDef[], regions: string[], ticks: number, projector: boolean): Promise<void> {
     this.defs = defs;
     this.regions = regions;
-    this.ticks = ticks;
-    this.projector = projector;
     this.building = this.building.then(async () => {
       const defs = this.defs;
       for (const v of this.views.values()) v.finalize();
@@ -174,12 +249,26 @@ export class LiveCharts {
         const figure = document.createElement('figure');
         figure.className = 'chart';
         figure.id = `chart-${def.id}`;
+        const caption = document.createElement('figcaption');
+        const title = document.createElement('span');
+        title.className = 'title';
+        title.textContent = def.title + (def.smooth ? ' (thin: each tick · thick: mean of the last 10)' : '');
+        const exports = document.createElement('span');
+        exports.className = 'exports';
+        const png = Object.assign(document.createElement('button'), { type: 'button', textContent: 'PNG', title: `${def.title}: picture` });
+        const csv = Object.assign(document.createElement('button'), { type: 'button', textContent: 'CSV', title: `${def.title}: data` });
+        png.dataset.export = `${def.id}-png`;
+        csv.dataset.export = `${def.id}-csv`;
+        png.addEventListener('click', () => void this.exportPng(def));
+        csv.addEventListener('click', () => this.exportCsv(def));
+        exports.append(png, csv);
+        caption.append(title, exports);
         const holder = document.createElement('div');
         holder.className = 'chart-body';
-        figure.append(holder);
+        figure.append(caption, legendList(encodingPlan(def, regions).legend), holder);
         this.container.append(figure);
         const result = await embed(holder, chartSpec(def, regions, ticks, projector) as never, {
-          actions: false, renderer: 'canvas', ast: false, tooltip: true,
+          actions: false, renderer: 'canvas', ast: false, tooltip: false,
         });
         holder.setAttribute('role', 'img');
         holder.setAttribute('aria-label', `${def.title}: live chart over ticks.`);
@@ -187,9 +276,12 @@ export class LiveCharts {
       }
       // Everything collected so far, in one synchronous pass (nothing can arrive in between).
       if (defs !== this.defs) return; // a newer rebuild is queued and will fill the charts
+      this.yMax.clear();
       for (const def of defs) {
         const view = this.views.get(def.id)!.view;
-        view.change('rows', changeset().insert(this.all.filter((t) => this.belongs(def, t))));
+        const mine = this.all.filter((t) => this.belongs(def, t));
+        this.raise(def, view, mine);
+        view.change('rows', changeset().insert(mine));
         view.change('events', changeset().insert(this.events));
         view.run();
       }
@@ -197,6 +289,15 @@ export class LiveCharts {
       this.pendingEvents = [];
     });
     return this.building;
+  }
+
+  /** Raises the chart's y domain to hold `tuples` (rounded up to a nice number). */
+  private raise(def: ChartDef, view: Result['view'], tuples: readonly Tuple[]): void {
+    let top = this.yMax.get(def.id) ?? (def.threshold ? Math.max(1, def.threshold.value) : 1);
+    for (const t of tuples) if (t.value > top) top = t.value;
+    if (top === this.yMax.get(def.id)) return;
+    this.yMax.set(def.id, top);
+    view.signal('ymax', niceCeiling(top));
   }
 
   private belongs(def: ChartDef, t: Tuple): boolean {
@@ -210,6 +311,7 @@ export class LiveCharts {
     this.pending = [];
     this.events = [];
     this.pendingEvents = [];
+    this.yMax.clear();
     for (const v of this.views.values()) {
       v.view.change('rows', changeset().remove(() => true)).change('events', changeset().remove(() => true)).run();
     }
@@ -224,6 +326,8 @@ export class LiveCharts {
         const c = columns.indexOf(s.column);
         if (c < 0) continue;
         for (const row of rows) {
+          // NaN (no such pair of places) is left out rather than drawn as a gap at zero.
+          if (!Number.isFinite(row[c])) continue;
           const t = { tick: row[tickColumn], region: name, series: s.label, value: row[c] };
           this.all.push(t);
           this.pending.push(t);
@@ -232,9 +336,13 @@ export class LiveCharts {
     }
   }
 
-  /** Marks a teacher's action on every chart. */
+  /** Marks a teacher's action or a scheduled policy or shock on every chart. */
   pushEvent(tick: number, label: string): void {
-    const e = { tick, label };
+    // Labels of events within 25 ticks of each other go on successive lines.
+    const near = this.events.filter((e) => Math.abs(e.tick - tick) < 25).map((e) => e.lane);
+    let lane = 0;
+    while (near.includes(lane)) lane++;
+    const e = { tick, label, lane: Math.min(lane, 5) };
     this.events.push(e);
     this.pendingEvents.push(e);
   }
@@ -246,14 +354,34 @@ export class LiveCharts {
     if (!force && now - this.lastFlush < this.minIntervalMs) return;
     if (this.pending.length === 0 && this.pendingEvents.length === 0) return;
     this.lastFlush = now;
-    for (const def of this.defs) {
+    const events = this.pendingEvents;
+    // One chart per task: five charts updated in one go held the main thread too long.
+    this.defs.forEach((def, n) => {
       const result = this.views.get(def.id);
-      if (!result) continue;
+      if (!result) return;
       const mine = this.pending.filter((t) => this.belongs(def, t));
-      result.view.change('rows', changeset().insert(mine)).change('events', changeset().insert(this.pendingEvents));
-      result.view.run();
-    }
+      const update = () => {
+        if (this.views.get(def.id) !== result) return; // rebuilt meanwhile: rebuild() inserted everything
+        const started = performance.now();
+        this.raise(def, result.view, mine);
+        result.view.change('rows', changeset().insert(mine)).change('events', changeset().insert(events));
+        result.view.run();
+        this.longestFlushMs = Math.max(this.longestFlushMs, performance.now() - started);
+      };
+      if (force) update(); else setTimeout(update, 16 * n);
+    });
     this.pending = [];
     this.pendingEvents = [];
+  }
+
+  private async exportPng(def: ChartDef): Promise<void> {
+    const view = this.views.get(def.id)?.view;
+    if (!view) return;
+    downloadUrl(await view.toImageURL('png', 2), `lrsim-${def.id}.png`);
+  }
+
+  private exportCsv(def: ChartDef): void {
+    const mine = this.all.filter((t) => this.belongs(def, t));
+    downloadBlob(chartSeriesCsv(mine), `lrsim-${def.id}.csv`, 'text/csv');
   }
 }

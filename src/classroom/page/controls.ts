@@ -65,30 +65,38 @@ export const POLICY_BUTTONS: PolicyButton[] = [
     describe: 'Infrastructure: a fast link between two places; tacit knowledge travels with shorter distance.',
     action: (s) => {
       const b = bridgeOf(s);
-      return b && { kind: 'policy', label: `bridge ${b.from}–${b.to}`, policy: { kind: 'infrastructure', from: b.from, to: b.to, km: b.km, label: 'bridge' } };
+      return b && { kind: 'policy', button: 'bridge', label: `bridge ${b.from}–${b.to}`, policy: { kind: 'infrastructure', from: b.from, to: b.to, km: b.km, label: 'bridge' } };
     },
   },
   {
     id: 'cluster', label: 'Open a cluster organisation',
     describe: 'An intermediary brokers meetings among its member firms.',
-    action: (s) => ({ kind: 'policy', label: 'cluster organisation', policy: { kind: 'cluster_organisation', members: Math.max(2, Math.min(40, s.agents.firms)), label: 'cluster organisation' } }),
+    action: (s) => ({ kind: 'policy', button: 'cluster', label: 'cluster organisation', policy: { kind: 'cluster_organisation', members: Math.max(2, Math.min(40, s.agents.firms)), label: 'cluster organisation' } }),
     seat: largestPlace,
   },
   {
     id: 'space-top-down', label: 'Creative space (top-down)',
     describe: 'A hub for residents, firms and cultural institutions, full size at once, fit set by government.',
-    action: () => ({ kind: 'policy', label: 'creative space, top-down', policy: { kind: 'creative_space', mode: 'top_down', label: 'creative space (top-down)' } }),
+    action: () => ({ kind: 'policy', button: 'space-top-down', label: 'creative space, top-down', policy: { kind: 'creative_space', mode: 'top_down', label: 'creative space (top-down)' } }),
     seat: largestPlace,
   },
   {
     id: 'space-bottom-up', label: 'Creative space (bottom-up)',
     describe: 'A hub that grows with community activity and builds more trust.',
-    action: () => ({ kind: 'policy', label: 'creative space, bottom-up', policy: { kind: 'creative_space', mode: 'bottom_up', label: 'creative space (bottom-up)' } }),
+    action: () => ({ kind: 'policy', button: 'space-bottom-up', label: 'creative space, bottom-up', policy: { kind: 'creative_space', mode: 'bottom_up', label: 'creative space (bottom-up)' } }),
     seat: largestPlace,
   },
   {
     id: 'shock', label: 'Structural shock',
     describe: 'Core collapse: the relevance of the region’s three strongest domains falls to a fifth.',
-    action: () => ({ kind: 'shock', label: 'structural shock', shock: { kind: 'core_collapse', factor: 0.2, domains: 3 } }),
+    action: () => ({ kind: 'shock', button: 'shock', label: 'structural shock', shock: { kind: 'core_collapse', factor: 0.2, domains: 3 } }),
   },
 ];
+
+/** The speed slider's stops, ticks per second; 0 is "as fast as possible". */
+export const SPEEDS = [1, 2, 3, 5, 8, 10, 15, 20, 30, 45, 60, 0] as const;
+
+/** The speed as the page shows it. */
+export function speedLabel(ticksPerSecond: number): string {
+  return ticksPerSecond <= 0 ? 'max' : `${ticksPerSecond} tick${ticksPerSecond === 1 ? '' : 's'}/s`;
+}

@@ -22,7 +22,11 @@ const KIND_STYLE: Record<number, { colour: string; shape: 'square' | 'diamond' |
 };
 
 export class RegionMap {
-  private readonly ctx: CanvasRenderingContext2D;
+  private ctx: CanvasRenderingContext2D;
+  private background?: HTMLCanvasElement;
+  private backgroundAge = 0;
+  /** Frames the background layer is reused for before it is drawn again. */
+  static readonly BACKGROUND_FRAMES = 12;
   private region?: StaticView;
   private last?: DynamicView;
   private markers: PlaceMarker[] = [];
@@ -39,7 +43,7 @@ export class RegionMap {
   /** Larger symbols and labels for a projector. */
   projector = false;
   /** Layers the teacher can switch off (checkboxes under the map). */
-  show = { ties: true, pipelines: true, flows: true };
+  show = { ties: true, pipelines: true, flows: true, residents: true };
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     const ctx = canvas.getContext('2d');
@@ -100,24 +104,51 @@ export class RegionMap {
     const { ctx } = this;
     const k = this.pixelRatio * (this.projector ? 1.5 : 1);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
-    this.drawWorld(k);
-    this.drawPlaces(k);
-    // Residents: light, small, underneath everything the lesson is about.
-    ctx.fillStyle = MAP_COLOURS.resident;
-    const dot = 1.6 * k;
-    for (let i = r.firstResident; i < r.nAgents; i++) {
-      if (!v.alive[i]) continue;
-      ctx.fillRect(this.px(v.x[i]) - dot / 2, this.py(v.y[i]) - dot / 2, dot, dot);
-    }
+    ctx.drawImage(this.backgroundLayer(r, v, k, !view), 0, 0);
     if (this.show.ties) this.drawLocalTies(v, k);
-    if (this.show.flows) this.drawPlaceFlows(r, v, k);
     this.drawLinks(k);
+    // Flows above the links: the bridge's band is what the lesson is about.
+    if (this.show.flows) this.drawPlaceFlows(r, v, k);
     if (this.show.pipelines) this.drawPipelines(v, k);
     this.drawAgents(r, v, k);
     this.drawMarkers(k);
     this.drawPlaceLabels(k);
+  }
+
+  /**
+   * The slow-changing layer (world ring, water, places, thousands of residents) drawn into
+   * its own canvas and reused for BACKGROUND_FRAMES frames: residents move rarely, and
+   * redrawing them every frame is most of a frame's main-thread time.
+   */
+  private backgroundLayer(r: StaticView, v: DynamicView, k: number, force: boolean): HTMLCanvasElement {
+    const bg = this.background ??= document.createElement('canvas');
+    const stale = force || this.backgroundAge >= RegionMap.BACKGROUND_FRAMES || bg.width !== this.canvas.width || bg.height !== this.canvas.height;
+    this.backgroundAge = stale ? 1 : this.backgroundAge + 1;
+    if (!stale) return bg;
+    bg.width = this.canvas.width;
+    bg.height = this.canvas.height;
+    const main = this.ctx;
+    const ctx = bg.getContext('2d')!;
+    this.ctx = ctx;
+    try {
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, bg.width, bg.height);
+      this.drawWorld(k);
+      this.drawBarriers(r, k);
+      this.drawPlaces(k);
+      // Residents: light, small, underneath everything the lesson is about.
+      if (this.show.residents) {
+        ctx.fillStyle = MAP_COLOURS.resident;
+        const dot = 1.6 * k;
+        for (let i = r.firstResident; i < r.nAgents; i++) {
+          if (!v.alive[i]) continue;
+          ctx.fillRect(this.px(v.x[i]) - dot / 2, this.py(v.y[i]) - dot / 2, dot, dot);
+        }
+      }
+    } finally {
+      this.ctx = main;
+    }
+    return bg;
   }
 
   private drawWorld(k: number): void {
@@ -183,13 +214,96 @@ export class RegionMap {
     ctx.restore();
   }
 
-  /** Place names last, so nothing hides them. */
-  private drawPlaceLabels(k: number): void {
-    const r = this.region!;
-    const radii = this.placeRadii(k);
-    for (let p = 0; p < r.placeX.length; p++) {
-      this.label(r.placeNames[p], this.px(r.placeX[p]), this.py(r.placeY[p]) + radii[p] + 2 * k, 'top', 12 * k, '#222222');
+  /**
+   * Water or a mountain between two places (a scenario's barrier): a pale blue pool at the
+   * middle of the straight line between them, a fifth of the gap wide; the pools of a
+   * strait's many barriers merge into one body of water.
+   */
+  private drawBarriers(r: StaticView, k: number): void {
+    if (r.barriers.length === 0) return;
+    const { ctx } = this;
+    ctx.save();
+    ctx.fillStyle = MAP_COLOURS.water;
+    ctx.beginPath();
+    for (const b of r.barriers) {
+      const x1 = this.px(r.placeX[b.from]), y1 = this.py(r.placeY[b.from]);
+      const x2 = this.px(r.placeX[b.to]), y2 = this.py(r.placeY[b.to]);
+      const mx = (x1 + x2) / 2, my = (y1 + y2) / 2, radius = Math.max(6 * k, 0.2 * Math.hypot(x2 - x1, y2 - y1));
+      ctx.moveTo(mx + radius, my);
+      ctx.arc(mx, my, radius, 0, 2 * Math.PI);
     }
+    ctx.fill();
+    ctx.restore();
+  }
+
+  /**
+   * Place names last, so nothing hides them. Each goes below its disc, else above, right or
+   * left, whichever first overlaps no label placed before it (largest places first).
+   */
+  private drawPlaceLabels(k: number): void {
+    const r = this.region!, { ctx } = this;
+    const radii = this.placeRadii(k);
+    const size = 12 * k;
+    ctx.save();
+    ctx.font = `bold ${size}px sans-serif`;
+    type Box = [number, number, number, number];
+    const placed: Box[] = [];
+    // Other places' discs are obstacles too: a name must not sit on a neighbour.
+    const discs: Box[] = r.placeNames.map((_, p) => {
+      const x = this.px(r.placeX[p]), y = this.py(r.placeY[p]);
+      return [x - radii[p], y - radii[p], x + radii[p], y + radii[p]];
+    });
+    const area = (b: Box, q: Box) => Math.max(0, Math.min(b[2], q[2]) - Math.max(b[0], q[0])) * Math.max(0, Math.min(b[3], q[3]) - Math.max(b[1], q[1]));
+    let current = -1;
+    const overlaps = (b: Box) => placed.reduce((n, q) => n + area(b, q), 0) + discs.reduce((n, q, p) => n + (p === current ? 0 : area(b, q)), 0);
+    const order = [...r.placeNames.keys()].sort((a, b) => r.placePopulation[b] - r.placePopulation[a] || a - b);
+    for (const p of order) {
+      current = p;
+      const w = ctx.measureText(r.placeNames[p]).width, h = size * 1.1;
+      const x = this.px(r.placeX[p]), y = this.py(r.placeY[p]), gap = radii[p] + 2 * k;
+      const candidates: [number, number][] = [[x, y + gap + h / 2], [x, y - gap - h / 2], [x + gap + w / 2, y], [x - gap - w / 2, y]];
+      let best = candidates[0], bestOverlap = Infinity;
+      for (const [cx, cy] of candidates) {
+        const box: Box = [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2];
+        const o = overlaps(box) + (box[0] < 0 || box[2] > this.canvas.width || box[1] < 0 || box[3] > this.canvas.height ? w * h : 0);
+        if (o < bestOverlap) { best = [cx, cy]; bestOverlap = o; }
+        if (o === 0) break;
+      }
+      placed.push([best[0] - w / 2, best[1] - h / 2, best[0] + w / 2, best[1] + h / 2]);
+      this.label(r.placeNames[p], best[0], best[1], 'middle', size, '#222222');
+    }
+    ctx.restore();
+  }
+
+  /** Where the largest place's centre is drawn, in CSS pixels within the canvas. */
+  largestPlaceCentre(): [number, number] | undefined {
+    const r = this.region;
+    if (!r) return undefined;
+    const p = r.placePopulation.indexOf(Math.max(...r.placePopulation));
+    return [this.px(r.placeX[p]) / this.pixelRatio, this.py(r.placeY[p]) / this.pixelRatio];
+  }
+
+  /**
+   * What is under a click (CSS pixels within the canvas): the nearest firm or institution
+   * within 8 px, else the place whose disc holds the point, else the nearest place.
+   */
+  hit(cssX: number, cssY: number): { agent: number } | { place: number } | undefined {
+    const r = this.region, v = this.last;
+    if (!r || !v) return undefined;
+    const x = cssX * this.pixelRatio, y = cssY * this.pixelRatio;
+    let best = -1, bestD = (8 * this.pixelRatio) ** 2;
+    for (let i = 0; i < r.firstResident; i++) {
+      if (!v.alive[i]) continue;
+      const d = (this.px(v.x[i]) - x) ** 2 + (this.py(v.y[i]) - y) ** 2;
+      if (d < bestD) { best = i; bestD = d; }
+    }
+    if (best >= 0) return { agent: best };
+    let place = -1, placeD = Infinity;
+    for (let p = 0; p < r.placeX.length; p++) {
+      const d = Math.hypot(this.px(r.placeX[p]) - x, this.py(r.placeY[p]) - y);
+      if (d < placeD) { place = p; placeD = d; }
+    }
+    return place >= 0 ? { place } : undefined;
   }
 
   /** Bold text with a white halo, readable over ties and dots. */
@@ -373,4 +487,5 @@ export const LEGEND = [
   { label: 'tacit flow between places (width)', colour: MAP_COLOURS.placeFlow, shape: 'band' },
   { label: 'pipeline (to the world)', colour: MAP_COLOURS.pipeline, shape: 'line' },
   { label: 'infrastructure link', colour: MAP_COLOURS.link, shape: 'thick' },
+  { label: 'water or barrier', colour: MAP_COLOURS.water, shape: 'circle' },
 ];

@@ -27,7 +27,11 @@ export const MAP_COLOURS = {
   link: OKABE_ITO.black,
   placeFlow: OKABE_ITO.bluishGreen,
   place: '#eeeeee',
+  water: '#a6cee3',
 } as const;
 
 /** Two regions in compare mode. */
 export const REGION_COLOURS = [OKABE_ITO.blue, OKABE_ITO.vermillion] as const;
+
+/** Two regions in compare mode when colour already tells the series apart: A solid, B dashed. */
+export const REGION_DASHES: readonly number[][] = [[], [7, 4]];

@@ -8,8 +8,8 @@ import type { Policy, Scenario, Shock } from '../../scenario/schema';
 /** A teacher's action, applied between ticks; replayed at the same tick by replicates. */
 export type Action =
   | { kind: 'set'; path: string; value: number; regions: number[] }
-  | { kind: 'policy'; policy: Record<string, unknown>; label: string }
-  | { kind: 'shock'; shock: Record<string, unknown>; label: string };
+  | { kind: 'policy'; policy: Record<string, unknown>; label: string; button?: string }
+  | { kind: 'shock'; shock: Record<string, unknown>; label: string; button?: string };
 
 /** An action as it was applied: `tick` is the simulation's tick when it took effect. */
 export interface AppliedAction {
@@ -31,6 +31,8 @@ export interface StaticView {
   maxTies: number;
   maxPipes: number;
   externalPartners: number;
+  /** Barriers (water, mountains) between two places, by place index. */
+  barriers: { from: number; to: number }[];
 }
 
 /** What changes every tick, copied out of the engine's view for drawing. */
@@ -54,8 +56,10 @@ export interface DynamicView {
 }
 
 export type ToWorker =
-  | { type: 'load'; regions: { scenario: Scenario; seed: number }[]; ticks: number; bridge?: PlacePair }
-  | { type: 'play'; ticksPerSecond: number }
+  | { type: 'load'; regions: { scenario: Scenario; seed: number }[]; ticks: number; bridge?: PlacePair; scheduled?: AppliedAction[] }
+  /** Plays at `ticksPerSecond` (0: as fast as possible) and stops at tick `until` if given. */
+  | { type: 'play'; ticksPerSecond: number; until?: number }
+  | { type: 'inspect'; region: number; agent?: number; place?: number }
   | { type: 'pause' }
   | { type: 'step'; n: number }
   | { type: 'act'; action: Action }
@@ -75,7 +79,19 @@ export type FromWorker =
       ticksPerSecond: number;
     }
   | { type: 'replicateDone'; id: number; region: number; replicate: number; seed: number; outcome: Outcome }
+  | { type: 'inspected'; report: InspectReport }
   | { type: 'error'; message: string };
+
+/** What a click on the map shows: a place, or one firm or institution. */
+export type InspectReport =
+  | { kind: 'place'; region: number; place: number; name: string; firms: number; institutions: number; residents: number;
+      ties: number; tiesOut: number; flowIn: number; flowOut: number; pipelines: number }
+  | { kind: 'agent'; region: number; agent: number; what: string; place: string; alive: boolean;
+      /** Tacit and explicit knowledge per domain, and the domains' current relevance. */
+      tacit: number[]; explicit: number[]; relevance: number[];
+      partners: number; pipelines: number; strongestTies: { agent: number; what: string; strength: number }[];
+      /** Firms: mean cognitive distance of the partners learned from, and innovation value, in the late window (NaN before it). */
+      partnerDistance: number; lateValue: number };
 
 /** Two places whose tacit exchange is followed (the bridge's ends), by name. */
 export interface PlacePair {
@@ -116,10 +132,25 @@ export interface EmbeddedScenario {
   scenario: Scenario;
 }
 
-/** The data block of the page: the scenarios and the one selected first. */
+/** The Info tab's texts, taken from README.md and docs/ODD.md when the page is built. */
+export interface PageInfo {
+  /** What lrsim is (README's opening paragraphs). */
+  about: string;
+  /** The model's purpose (ODD section 1.1). */
+  purpose: string;
+  /** The phases of one tick (ODD section 3's schedule, one line each). */
+  phases: string[];
+  /** Version, licence, libraries and where the full model description is. */
+  credits: string;
+  /** docs/ODD.md, whole, opened as text from the Info tab. */
+  modelDescription: string;
+}
+
+/** The data block of the page: the scenarios, the one selected first, and the Info texts. */
 export interface PageData {
   scenarios: EmbeddedScenario[];
   initial: string;
+  info: PageInfo;
 }
 
 export type { Policy, Shock };

@@ -3,64 +3,23 @@
  * stepped in lockstep) or runs background replicates for the ensemble reveal. The engine
  * is bundled in from src/model, the same code the CLI runs.
  */
-import { Simulation, TIMESERIES_COLUMNS } from '../../model';
-import { PolicySchema, ShockSchema } from '../../scenario/schema';
+import type { Simulation } from '../../model';
 import type { Scenario } from '../../scenario/schema';
+import { inspect } from './inspect';
+import { applyAction, COLUMNS, LiveRegion } from './live-region';
 import { lateOutcome } from './outcomes';
-import { PLACE_FLOW_COLUMNS } from './protocol';
-import type { Action, AppliedAction, DynamicView, FromWorker, PlacePair, ReplicateJob, StaticView, ToWorker } from './protocol';
-
-const COLUMNS = [...TIMESERIES_COLUMNS, ...PLACE_FLOW_COLUMNS];
-
-/**
- * A simulation with what the page adds to each observed row: the tacit flow between two
- * places this tick, from the engine's cumulative place-by-place flow matrix.
- */
-class LiveRegion {
-  readonly sim: Simulation;
-  /** Moving mean (weight 0.2 per tick) of the tacit flow between places, for the map. */
-  readonly recentFlow: Float64Array;
-  private readonly previous: Float64Array;
-  private readonly pair: [number, number] | undefined;
-
-  constructor(scenario: Scenario, seed: number, bridge?: PlacePair) {
-    this.sim = new Simulation(scenario, seed);
-    this.previous = this.sim.state.placeFlows.slice();
-    this.recentFlow = new Float64Array(this.previous.length);
-    const names = this.sim.view.placeNames;
-    const a = bridge ? names.indexOf(bridge.from) : -1, b = bridge ? names.indexOf(bridge.to) : -1;
-    this.pair = a >= 0 && b >= 0 && a !== b ? [a, b] : undefined;
-  }
-
-  /** One tick; returns the row (engine columns, then PLACE_FLOW_COLUMNS). */
-  step(): Float64Array {
-    this.sim.step();
-    const base = this.sim.observe();
-    const row = new Float64Array(COLUMNS.length);
-    row.set(base);
-    const flows = this.sim.state.placeFlows, P = Math.round(Math.sqrt(flows.length));
-    let between = 0;
-    for (let i = 0; i < flows.length; i++) this.recentFlow[i] += 0.2 * (flows[i] - this.previous[i] - this.recentFlow[i]);
-    for (let p = 0; p < P; p++) for (let q = 0; q < P; q++) if (p !== q) between += flows[p * P + q] - this.previous[p * P + q];
-    if (this.pair) {
-      const [a, b] = this.pair;
-      const pair = flows[a * P + b] - this.previous[a * P + b] + flows[b * P + a] - this.previous[b * P + a];
-      row[base.length] = pair;
-      row[base.length + 1] = P > 2 ? (between - pair) / ((P * (P - 1)) / 2 - 1) : NaN;
-    } else {
-      row[base.length] = NaN;
-      row[base.length + 1] = P > 1 ? between / ((P * (P - 1)) / 2) : NaN;
-    }
-    this.previous.set(flows);
-    return row;
-  }
-}
+import type { AppliedAction, DynamicView, FromWorker, ReplicateJob, StaticView, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 
 let regions: LiveRegion[] = [];
 let lastTick = 0;
+/** Where the current play stops: the run's end, or the teacher's "run to tick". */
+let stopAt = 0;
+/** Actions from a setup link, applied when the run reaches their tick (sorted by tick). */
+let linkActions: AppliedAction[] = [];
+let nextScheduled = 0;
 let playing = false;
 let ticksPerSecond = Infinity;
 let playStart = 0;
@@ -77,17 +36,6 @@ const recentTicks: number[] = []; // wall times of recent ticks, for the measure
  */
 const MAX_AHEAD = 6;
 
-/** Applies a teacher's action to simulation `region` at its current tick. */
-function applyAction(sim: Simulation, region: number, action: Action): void {
-  if (action.kind === 'set') {
-    if (action.regions.includes(region)) sim.setParameter(action.path, action.value);
-  } else if (action.kind === 'policy') {
-    sim.addPolicy(PolicySchema.parse({ ...action.policy, start: sim.tick }));
-  } else {
-    sim.addShock(ShockSchema.parse({ ...action.shock, tick: sim.tick }));
-  }
-}
-
 function staticView(sim: Simulation, scenario: Scenario): StaticView {
   const v = sim.view;
   return {
@@ -95,6 +43,9 @@ function staticView(sim: Simulation, scenario: Scenario): StaticView {
     kind: v.kind.slice(), placeNames: [...v.placeNames], placeX: v.placeX.slice(), placeY: v.placeY.slice(),
     placePopulation: v.placePopulation.slice(), maxTies: v.maxTies, maxPipes: v.maxPipes,
     externalPartners: scenario.external.partners,
+    barriers: scenario.region.barriers
+      .map((b) => ({ from: v.placeNames.indexOf(b.from), to: v.placeNames.indexOf(b.to) }))
+      .filter((b) => b.from >= 0 && b.to >= 0),
   };
 }
 
@@ -128,7 +79,19 @@ function dynamicView(region: LiveRegion): DynamicView {
   };
 }
 
+/** Applies the link's actions due at the current tick, as if the teacher had pressed them now. */
+function applyScheduled(): void {
+  const tick = regions[0].sim.tick;
+  while (nextScheduled < linkActions.length && linkActions[nextScheduled].tick <= tick) {
+    const { action } = linkActions[nextScheduled++];
+    regions.forEach((region, r) => applyAction(region.sim, r, action));
+    pendingApplied.push({ tick, action });
+    dirty = true;
+  }
+}
+
 function stepAll(): void {
+  applyScheduled();
   regions.forEach((region, r) => pendingRows[r].push(region.step()));
   const now = performance.now();
   recentTicks.push(now);
@@ -172,7 +135,7 @@ function playSlice(): void {
   const sliceStart = performance.now();
   try {
     while (playing && performance.now() - sliceStart < 25) {
-      if (regions[0].sim.tick >= lastTick) { playing = false; dirty = true; break; }
+      if (regions[0].sim.tick >= stopAt) { playing = false; dirty = true; break; }
       if (awaitingDraw && pendingRows[0].length >= MAX_AHEAD) break;
       if (Number.isFinite(ticksPerSecond)) {
         const due = Math.floor(((performance.now() - playStart) * ticksPerSecond) / 1000) - ticksSincePlay;
@@ -212,6 +175,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         playing = false;
         regions = msg.regions.map((r) => new LiveRegion(r.scenario, r.seed, msg.bridge));
         lastTick = msg.ticks;
+        stopAt = lastTick;
+        linkActions = [...(msg.scheduled ?? [])].sort((a, b) => a.tick - b.tick);
+        nextScheduled = 0;
         pendingRows = regions.map(() => []);
         pendingApplied = [];
         awaitingDraw = false;
@@ -224,7 +190,11 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         ticksPerSecond = msg.ticksPerSecond > 0 ? msg.ticksPerSecond : Infinity;
         playStart = performance.now();
         ticksSincePlay = 0;
-        if (!playing && regions.length > 0 && regions[0].sim.tick < lastTick) { playing = true; dirty = true; schedule(); }
+        stopAt = Math.min(lastTick, msg.until ?? lastTick);
+        if (!playing && regions.length > 0 && regions[0].sim.tick < stopAt) { playing = true; dirty = true; schedule(); }
+        break;
+      case 'inspect':
+        if (regions[msg.region]) post({ type: 'inspected', report: inspect(regions[msg.region].sim, msg.region, msg.agent, msg.place) });
         break;
       case 'pause':
         playing = false;

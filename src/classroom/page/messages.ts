@@ -1,0 +1,30 @@
+/**
+ * Every message the classroom page shows a teacher, in one place. Each names what it is
+ * about and says how to fix it.
+ */
+
+const list = (xs: readonly string[]) => xs.join(', ');
+
+/** Problems in a setup link (the part of the address after '#'). */
+export const setupMessages = {
+  unknownScenario: (name: string, known: readonly string[]) =>
+    `Link: scenario "${name}" is not on this page; use one of ${list(known)}. The page opened its first scenario instead.`,
+  unknownSetting: (where: string, path: string, known: readonly string[]) =>
+    `Link, ${where}: "${path}" is not a slider setting; use one of ${list(known)}. It was left out.`,
+  badValue: (where: string, path: string, raw: string, min: number, max: number) =>
+    `Link, ${where}: ${path} = "${raw}" is not a number from ${min} to ${max}. It was left out.`,
+  badSeed: (raw: string) => `Link: seed "${raw}" is not a whole number from 0 to 4294967295. The scenario's seed was used.`,
+  badEntry: (item: string) => `Link, at: "${item}" is not TICK:ACTION (for example 80:bridge or 40:openness=0.5). It was left out.`,
+  unknownButton: (tick: number, id: string, known: readonly string[]) =>
+    `Link, at ${tick}: "${id}" is not a policy or shock; use one of ${list(known)}. It was left out.`,
+};
+
+/** Messages of the page's own controls. */
+export const pageMessages = {
+  copied: 'Link copied: it reproduces this setup and every action at its tick.',
+  copyFailed: 'Copy the address from the browser\'s address bar: this browser does not let the page copy it.',
+  runToPast: (tick: number, now: number) => `Run to tick ${tick}: the run is already at tick ${now}; press Reset first, or pick a later tick.`,
+  runToBad: (raw: string, max: number) => `Run to tick: "${raw}" is not a whole number from 1 to ${max}.`,
+  needWindow: (window: number) => `Run at least ${window} ticks first (the late window).`,
+  noBridge: 'This region has only one place: no bridge to build.',
+};
