@@ -18,6 +18,7 @@ export const commandLoaders: Record<string, Loader> = {
   merge: () => import('./merge').then((m) => m.mergeCommand),
   report: () => import('./report').then((m) => m.reportCommand),
   slurm: () => import('./slurm').then((m) => m.slurmCommand),
+  calibrate: () => import('./calibrate').then((m) => m.calibrateCommand),
   classroom: () => import('./classroom').then((m) => m.classroomCommand),
 };
 
