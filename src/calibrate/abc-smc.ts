@@ -34,7 +34,11 @@ export interface AbcSettings {
   /** Stop when a generation's acceptance rate falls below this (the generation is abandoned when it cannot reach N above it). */
   minAcceptance: number;
   maxGenerations: number;
-  /** Budget of simulations (proposals x replicates); a generation that would exceed it is abandoned. */
+  /**
+   * Budget of simulations (proposals x replicates). A generation is not started when the
+   * last acceptance rate says it would need more than is left (1.1 N / rate), and is
+   * abandoned if it runs out all the same.
+   */
   maxRuns: number;
   /** Simulations per proposal (the simulator averages them). */
   replicates: number;
@@ -208,6 +212,12 @@ export async function runAbcSmc(
         stopReason = 'tolerance_stalled';
         break;
       }
+    }
+    // A generation expected to need more runs than the budget has left is not started:
+    // an abandoned generation would spend them for nothing.
+    if (generation > 0 && (1.1 * N * settings.replicates) / previousRate > settings.maxRuns - runs) {
+      stopReason = 'max_runs';
+      break;
     }
     const accepted: { particle: number; point: Float64Array; distance: number }[] = [];
     let proposals = 0;

@@ -17,6 +17,7 @@ import { applySet } from '../scenario/set';
 import { validateScenarioData } from '../scenario/validate';
 import { armInputs } from '../sweep/inputs';
 import { RunPool } from '../sweep/pool';
+import { StopSignal } from '../sweep/stop-signal';
 import { errorText } from '../sweep/record';
 import { runAbcSmc, type AbcResult, type AbcSettings, type Proposal } from './abc-smc';
 import { loadTargets, type CalibrationSpec } from './load-targets';
@@ -137,15 +138,7 @@ export async function runCalibration(options: CalibrateOptions): Promise<Calibra
 
   const store = new CalibrationStore(join(dir, 'runs.ndjson'));
   let pool: RunPool | null = null;
-  let stopping = false;
-  let stopSignal: NodeJS.Signals | null = null;
-  const onSignal = (signal: NodeJS.Signals) => {
-    stopping = true;
-    stopSignal = signal;
-    void pool?.destroy();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const signal = new StopSignal(() => void pool?.destroy());
 
   /** The target values of one simulation: stored, or run now and stored. */
   const simulateOne = async (generation: number, particle: number, replicate: number, params: Record<string, number>): Promise<number[]> => {
@@ -155,18 +148,18 @@ export async function runCalibration(options: CalibrateOptions): Promise<Calibra
       if (spec.parameters.some((p) => stored.params[p.path] !== params[p.path])) throw new ScenarioError(msg.storedMismatch(key));
       return stored.values.map((v) => (v === null ? Number.NaN : v));
     }
-    if (stopping) throw new Interrupted();
+    if (signal.stopping) throw new Interrupted();
     pool ??= new RunPool({ workers, workerFile: options.workerFile });
     const seed = simulationSeed(spec.abc.seed, generation, particle, replicate);
     const sent = performance.now();
     let record: CalibrationRecord;
     try {
       const out = await pool.run({ key, input: proposalInput(base, spec, params), seed, microdata: false });
-      if (stopping) throw new Interrupted();
+      if (signal.stopping) throw new Interrupted();
       const values = spec.targets.map((t) => targetValue(t, out));
       record = { key, generation, particle, replicate, seed, params, status: 'ok', error: null, values: values.map((v) => (Number.isFinite(v) ? v : null)), wall_seconds: round3(out.wallSeconds) };
     } catch (error) {
-      if (stopping || error instanceof Interrupted) throw new Interrupted();
+      if (signal.stopping || error instanceof Interrupted) throw new Interrupted();
       record = { key, generation, particle, replicate, seed, params, status: 'failed', error: errorText(error), values: spec.targets.map(() => null), wall_seconds: round3((performance.now() - sent) / 1000) };
       manifest.runs.failed++;
     }
@@ -214,13 +207,12 @@ export async function runCalibration(options: CalibrateOptions): Promise<Calibra
   } catch (error) {
     if (!(error instanceof Interrupted)) throw error;
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    signal.dispose();
     store.close();
-    if (pool && !stopping) await (pool as RunPool).destroy();
+    if (pool && !signal.stopping) await (pool as RunPool).destroy();
   }
 
-  const interrupted = stopping || result === null;
+  const interrupted = signal.stopping || result === null;
   manifest.status = interrupted ? 'interrupted' : 'complete';
   manifest.stop_reason = result?.stopReason ?? null;
   manifest.timings.ended = new Date().toISOString();
@@ -235,7 +227,7 @@ export async function runCalibration(options: CalibrateOptions): Promise<Calibra
     failed: manifest.runs.failed,
     stopReason: manifest.stop_reason,
     wallSeconds: (performance.now() - started) / 1000,
-    exitCode: interrupted ? (stopSignal === 'SIGTERM' ? 143 : 130) : 0,
+    exitCode: interrupted ? signal.exitCode : 0,
   };
 }
 
