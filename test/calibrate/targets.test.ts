@@ -68,6 +68,14 @@ describe('targets files', () => {
       }
     });
 
+  it('the README example and the worked example of docs/calibration.md load', () => {
+    const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
+    const example = /```yaml\n(targets:[\s\S]*?)```/.exec(readme)![1];
+    expect(load(example)().parameters.map((p) => p.path)).toEqual(['openness', 'proximity.social_closure', 'environment.frontier_width']);
+    const worked = loadTargets(join(repoRoot(), 'docs', 'calibration', 'targets.yaml'), defaultScenario(), repoRoot());
+    expect(worked.targets).toHaveLength(4);
+  });
+
   it('targets.schema.json is the generated schema', () => {
     expect(readFileSync(join(repoRoot(), 'targets.schema.json'), 'utf8')).toBe(targetsSchemaText());
   });
