@@ -57,6 +57,20 @@ describe('calibration outputs are byte-identical', { timeout: 600_000 }, () => {
     const keys = readFileSync(store, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { key: string }).key);
     expect(new Set(keys).size).toBe(keys.length); // nothing ran twice
 
+    // Ctrl-C stops at once with exit code 130, says how to finish, and the finish is the same.
+    const stopped = join(dir, 'stopped');
+    const interrupted = lrsimSpawn(['calibrate', scenario, '--targets', targets, '--out', stopped, '--workers', '1', '--no-images']);
+    let stderr = '';
+    interrupted.stderr!.on('data', (d) => (stderr += String(d)));
+    while (storedLines(stopped) < 5) await new Promise((r) => setTimeout(r, 50));
+    interrupted.kill('SIGINT');
+    const [code] = (await once(interrupted, 'exit')) as [number];
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted: \d+ runs stored; finish with: lrsim calibrate .*--resume/);
+    expect(JSON.parse(readFileSync(join(stopped, 'calibration.json'), 'utf8')).status).toBe('interrupted');
+    expect(lrsim(['calibrate', scenario, '--targets', targets, '--out', stopped, '--resume', '--no-images']).code).toBe(0);
+    expect(outputs(stopped)).toEqual(reference);
+
     // A different targets file may not resume this directory; nothing is changed.
     writeFileSync(targets, TARGETS.replace('seed: 5', 'seed: 6'));
     const refused = lrsim(['calibrate', scenario, '--targets', targets, '--out', killed, '--resume']);
