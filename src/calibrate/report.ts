@@ -64,6 +64,8 @@ export async function writeCalibrationReport(dir: string, input: CalibrationOutp
     lede: `Calibration report written by lrsim: ABC-SMC of ${input.spec.parameters.length} parameters to ${input.spec.targets.length} targets (${input.spec.source}). Intervals are 90 % posterior credible intervals.`,
     description: input.spec.description || input.scenario.description,
     teachingNote: '',
+    extendsLine: null,
+    teachingNoteOmitted: null,
     references: ['Beaumont, Cornuet, Marin & Robert (2009) Adaptive approximate Bayesian computation. Biometrika 96(4).', 'Del Moral, Doucet & Jasra (2012) An adaptive sequential Monte Carlo method for approximate Bayesian computation. Statistics and Computing 22(5).'],
     findings: calibrationFindings(input, summary, checks),
     parameters,

@@ -51,6 +51,8 @@ export interface InteractionRow {
   /** Largest absolute interaction contrast on the model scale (signed for shares). */
   size: number;
   n: number;
+  /** How the interaction was tested (e.g. clustered Wald, seed-block F); '' for shares. */
+  method: string;
   /** Shares only: the Price-Bonett interval of the largest contrast (no F test). */
   lo?: number;
   hi?: number;
@@ -159,7 +161,7 @@ function factorialAnalysis(runs: readonly RunRow[], parameters: readonly string[
       });
     }
     for (const i of fit.interactions) {
-      result.interactions.push({ outcome, parameterA: i.a, parameterB: i.b, scale, F: i.F, df1: i.df1, df2: i.df2, p: i.p, size: i.maxAbsDeviation, n: fit.n });
+      result.interactions.push({ outcome, parameterA: i.a, parameterB: i.b, scale, F: i.F, df1: i.df1, df2: i.df2, p: i.p, size: i.maxAbsDeviation, n: fit.n, method: i.method });
     }
   }
   return result;
@@ -213,7 +215,7 @@ function binaryFactorial(result: DesignEffects, outcome: string, rows: { levels:
         }
       }
       if (!best) continue;
-      result.interactions.push({ outcome, parameterA: a.name, parameterB: b.name, scale: 'probability', F: NaN, df1: NaN, df2: NaN, p: best.p, size: best.estimate, n: rows.length, lo: best.lo, hi: best.hi });
+      result.interactions.push({ outcome, parameterA: a.name, parameterB: b.name, scale: 'probability', F: NaN, df1: NaN, df2: NaN, p: best.p, size: best.estimate, n: rows.length, lo: best.lo, hi: best.hi, method: 'price-bonett-largest' });
     }
   }
 }

@@ -38,11 +38,17 @@ export interface MainEffect {
 export interface InteractionTest {
   a: string;
   b: string;
-  /** Joint cluster-robust Wald test of the a:b terms (NaN when they outnumber seeds - 1). */
+  /**
+   * Joint Wald test of the a:b terms: cluster-robust by seed; when the a:b terms outnumber
+   * seeds - 1 that test does not exist, and the classical F test of a model with the seed as
+   * a block (randomised-block analysis: seed effects additive, errors otherwise independent)
+   * is given instead, as `method` says. NaN with fewer than two seeds.
+   */
   F: number;
   df1: number;
   df2: number;
   p: number;
+  method: 'cluster-robust' | 'seed-block';
   /**
    * Largest absolute interaction contrast mu(i,j) - mu(i',j) - mu(i,j') + mu(i',j') over all
    * pairs of levels, on the model scale: how much the effect of one level step of a
@@ -56,13 +62,13 @@ export interface FactorialEffects {
   model: 'additive' | 'two-way';
   /** Why the additive model was fitted, e.g. "no run has openness = 0 and closure = 0.8". */
   reason: string | null;
-  /** The factors with two or more levels, in the order given. */
+  /** The factors with two or more levels that have runs, in the order given. */
   factors: string[];
   mainEffects: MainEffect[];
   interactions: InteractionTest[];
   r2: number;
   n: number;
-  /** Rows left out: non-finite y, y <= 0 on the log scale, or a level not in the design. */
+  /** Rows left out: non-finite y, y <= 0 on the log scale, or a level not listed in `factors`. */
   dropped: number;
   clusters: number | null;
   fit: LinearFit;
@@ -79,10 +85,15 @@ interface Column {
  * @example factorialEffects(runs, [{ name: 'openness', levels: ['0', '0.35'] }], { scale: 'log' }).mainEffects[0].ratio // relative change 0 -> 0.35
  */
 export function factorialEffects(rows: readonly FactorialRow[], factors: readonly Factor[], opts: { scale: 'identity' | 'log' }): FactorialEffects {
-  const design = factors.filter((f) => f.levels.length >= 2);
-  const usable = rows.filter(
-    (r) => Number.isFinite(r.y) && (opts.scale === 'identity' || r.y > 0) && design.every((f) => f.levels.includes(r.levels[f.name])),
+  const inDesign = rows.filter(
+    (r) => Number.isFinite(r.y) && (opts.scale === 'identity' || r.y > 0) && factors.every((f) => f.levels.includes(r.levels[f.name])),
   );
+  // A level without any usable run cannot be estimated: leave it out (the first observed
+  // level becomes the reference), and a factor left with one level is omitted.
+  const design = factors
+    .map((f) => ({ name: f.name, levels: f.levels.filter((level) => inDesign.some((r) => r.levels[f.name] === level)) }))
+    .filter((f) => f.levels.length >= 2);
+  const usable = inDesign;
   const y = usable.map((r) => (opts.scale === 'log' ? Math.log(r.y) : r.y));
   const cluster = usable.map((r) => r.cluster);
 
@@ -142,12 +153,32 @@ export function factorialEffects(rows: readonly FactorialRow[], factors: readonl
     }
   }
 
+  // The seed-block model, fitted only when some clustered interaction test does not exist.
+  let blockFit: LinearFit | null = null;
+  const seedBlockTest = (termNames: string[]) => {
+    if (!blockFit) {
+      const seeds = [...new Set(cluster)].sort((a, b) => a - b).slice(1);
+      const columns = [...main, ...twoWay];
+      blockFit = olsFit(
+        usable.map((r) => [...columns.map((c) => c.value(r.levels)), ...seeds.map((seed) => (r.cluster === seed ? 1 : 0))]),
+        y,
+        { names: [...columns.map((c) => c.name), ...seeds.map((seed) => `seed=${seed}`)] },
+      );
+    }
+    const blockIndex = new Map(blockFit.names.map((name, j) => [name, j]));
+    return waldTest(blockFit, termNames.map((name) => blockIndex.get(name)!));
+  };
   const interactions: InteractionTest[] =
     model === 'two-way'
       ? pairs.map(([fa, fb]) => {
-          const terms = fa.levels.slice(1).flatMap((la) => fb.levels.slice(1).map((lb) => index.get(`${fa.name}=${la}:${fb.name}=${lb}`)!));
+          const termNames = fa.levels.slice(1).flatMap((la) => fb.levels.slice(1).map((lb) => `${fa.name}=${la}:${fb.name}=${lb}`));
           const gamma = fa.levels.map((la, i) => fb.levels.map((lb, j) => (i === 0 || j === 0 ? 0 : fit.coef[index.get(`${fa.name}=${la}:${fb.name}=${lb}`)!])));
-          return { a: fa.name, b: fb.name, ...waldTest(fit, terms), maxAbsDeviation: maxInteractionContrast(gamma) };
+          const maxAbsDeviation = maxInteractionContrast(gamma);
+          const clustered = waldTest(fit, termNames.map((name) => index.get(name)!));
+          if (Number.isNaN(clustered.F) && fit.clusters !== null && fit.clusters >= 2 && termNames.length > fit.clusters - 1) {
+            return { a: fa.name, b: fb.name, ...seedBlockTest(termNames), method: 'seed-block' as const, maxAbsDeviation };
+          }
+          return { a: fa.name, b: fb.name, ...clustered, method: 'cluster-robust' as const, maxAbsDeviation };
         })
       : [];
 

@@ -92,7 +92,7 @@ function designRows(stats: SweepStats): StatsRow[] {
     rows.push({ section: 'main_effect', point: 'all', outcome: m.outcome, parameter: m.parameter, level: m.level, reference: m.reference, scale: m.scale, method: 'emm_difference', n: m.n, estimate: m.estimate, lo: m.lo, hi: m.hi, p: m.p, rel_mean: m.rel, rel_ci_low: m.relLo, rel_ci_high: m.relHi, r2: e.models[m.outcome]?.r2 });
   }
   for (const i of e.interactions) {
-    rows.push({ section: 'interaction', point: 'all', outcome: i.outcome, parameter_a: i.parameterA, parameter_b: i.parameterB, scale: i.scale, method: 'wald_f', n: i.n, estimate: i.size, p: i.p, effect_size: i.F });
+    rows.push({ section: 'interaction', point: 'all', outcome: i.outcome, parameter_a: i.parameterA, parameter_b: i.parameterB, scale: i.scale, method: i.method, n: i.n, estimate: i.size, lo: i.lo, hi: i.hi, p: i.p, effect_size: i.F });
   }
   for (const r of e.regression) {
     rows.push({ section: 'regression', point: 'all', arm: r.arm || null, outcome: r.outcome, parameter: r.parameter, method: r.method, n: r.n, estimate: r.estimate, lo: r.lo, hi: r.hi, p: r.p, r2: r.r2 });
@@ -126,9 +126,14 @@ function groupParams(stats: SweepStats, point: number): Record<string, unknown> 
   return stats.groups.find((g) => g.point === point)?.params;
 }
 
+/** The header of stats.csv: one column per swept parameter follows `point` (also read by the data dictionary). */
+export function statsHeader(parameters: readonly string[]): string[] {
+  return ['section', 'point', ...parameters, ...STATS_COLUMNS.slice(2)];
+}
+
 /** Header and cells of stats.csv: one column per swept parameter follows `point`. */
 export function statsTable(stats: SweepStats): { header: string[]; rows: (string | number | null)[][] } {
-  const header = ['section', 'point', ...stats.parameters, ...STATS_COLUMNS.slice(2)];
+  const header = statsHeader(stats.parameters);
   const rows = statsRows(stats).map((r) => [
     r.section ?? null,
     r.point ?? null,

@@ -110,6 +110,8 @@ export interface LogRank {
   p: number;
   observed: number[];
   expected: number[];
+  /** Rows dropped for a non-finite time. */
+  dropped: number;
 }
 
 /**
@@ -154,9 +156,10 @@ export function logRank(groups: readonly { time: readonly number[]; event: reado
   const df = expected.filter((e) => e > 0).length - 1;
   const diff = observed.slice(1).map((o, g) => o - expected[g + 1]);
   const Vinv = k >= 2 ? invertSymmetric(V.slice(1).map((row) => row.slice(1))) : null;
-  if (!Vinv || df < 1) return { chisq: NaN, df, p: NaN, observed, expected };
+  const dropped = groups.reduce((s, g) => s + g.time.length, 0) - rows.length;
+  if (!Vinv || df < 1) return { chisq: NaN, df, p: NaN, observed, expected, dropped };
   const chisq = quadraticForm(Vinv, diff);
-  return { chisq, df, p: chiSquareUpperP(chisq, df), observed, expected };
+  return { chisq, df, p: chiSquareUpperP(chisq, df), observed, expected, dropped };
 }
 
 export interface RestrictedMean {

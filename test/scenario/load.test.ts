@@ -15,6 +15,7 @@ const work = tempDir({
   'noname.yaml': 'extends: baseline\nticks: 10\n',
   'plain.json': '{"extends": "baseline", "name": "j", "ticks": 12}',
   'bad-parent.yaml': 'extends: baseline\nopenness: 7\n',
+  'texts.yaml': 'extends: parent.yaml\ndescription: Mine.\n',
   'bad-child.yaml': 'extends: bad-parent.yaml\nticks: 10\n',
 });
 afterAll(() => work.cleanup());
@@ -53,6 +54,21 @@ describe('loadScenario', () => {
     expect((raw as Record<string, unknown>).extends).toBeUndefined();
   });
 
+  it('does not pass description, teaching note or references down through extends, and lists the parents', () => {
+    const child = loadScenario('child.yaml', { cwd: work.dir });
+    expect(child.extends).toEqual(['parent.yaml', 'baseline']);
+    expect(child.scenario).toMatchObject({ description: '', teaching_note: '', references: [] });
+    const own = loadScenario('texts.yaml', { cwd: work.dir });
+    expect(own.scenario).toMatchObject({ description: 'Mine.', teaching_note: '', references: [] });
+    expect(loadScenario('texts.yaml', { cwd: work.dir, set: ['teaching_note=Look here'] }).scenario.teaching_note).toBe('Look here');
+    expect(loadScenario('baseline').extends).toEqual([]);
+    // A built-in that extends another keeps its own texts.
+    const openness = loadScenario('proximity-openness');
+    expect(openness.extends).toEqual(['baseline']);
+    expect(openness.scenario.teaching_note).not.toBe(loadScenario('baseline').scenario.teaching_note);
+    expect(openness.scenario.teaching_note.length).toBeGreaterThan(20);
+  });
+
   it('names a scenario without a name after its file, and reads JSON', () => {
     expect(loadScenario('noname.yaml', { cwd: work.dir }).scenario.name).toBe('noname');
     expect(loadScenario(join(work.dir, 'plain.json')).scenario.ticks).toBe(12);
@@ -83,7 +99,7 @@ describe('loadScenario', () => {
     expect(e.problems).toEqual([
       'many.yaml:1:8: ticks: 0 is out of range; write an integer from 1 to 100000',
       'many.yaml:2:11: openness: 2 is out of range; write a number from 0 to 1',
-      'many.yaml:3:1: unknown key "foo"; allowed keys: "name", "description", "teaching_note", "references", "extends", "seed", "ticks", "knowledge", "region", "agents", "openness", "proximity", ... (see `lrsim schema`)',
+      'many.yaml:3:1: unknown key "foo"; allowed keys: "name", "description", "teaching_note", "references", "cost_unit", "extends", "seed", "ticks", "knowledge", "region", "agents", "openness", ... (see `lrsim schema`)',
     ]);
     expect(e.message).toMatch(/^many\.yaml:1:8: .* \(and 2 more problems; `lrsim validate FILE` lists them all\)$/);
   });

@@ -56,7 +56,7 @@ describe('factorialEffects on warpbreaks, log scale (R lm + emmeans + vcovCL)', 
   it('tests the wool:tension terms jointly with the clustered vcov', () => {
     expect(fx.interactions).toHaveLength(1);
     const [ix] = fx.interactions;
-    expect([ix.a, ix.b, ix.df1, ix.df2]).toEqual(['wool', 'tension', 2, 8]);
+    expect([ix.a, ix.b, ix.df1, ix.df2, ix.method]).toEqual(['wool', 'tension', 2, 8, 'cluster-robust']);
     expect(ix.F).toBeCloseTo(3.4721908771510051, 10);
     expect(ix.p).toBeCloseTo(0.0821198477727304, 11);
     // terms woolB:tensionM 0.628143921929370, woolB:tensionH 0.222095887090596: largest 2 x 2 contrast is the first
@@ -152,17 +152,36 @@ describe('factorialEffects on a synthetic 3 x 3 x 2 grid with seeds as clusters'
       expect(add.mainEffects[i].hi).toBeCloseTo(hi, 11);
     });
   });
-  it('gives NaN, not an invented test, when interaction terms outnumber seeds - 1', () => {
+  // When the a:b terms outnumber seeds - 1 the clustered Wald test does not exist (its
+  // block of the CR1 vcov has rank <= G - 1); the randomised-block F test replaces it:
+  //   d3 <- d[d$seed <= 3, ]; fb <- lm(y ~ factor(seed) + (A + B + C)^2, data = d3); b <- coef(fb); V <- vcov(fb)
+  //   ix <- grep("^A.*:B", names(b)); F <- c(t(b[ix]) %*% solve(V[ix,ix]) %*% b[ix]) / length(ix)
+  //   c(F, length(ix), df.residual(fb), pf(F, length(ix), df.residual(fb), lower = FALSE))
+  //   # 8.33367739909347 4 38 6.27871942623988e-05, the same F as anova(fb) gives for A:B
+  it('falls back to the seed-block F test, and says so, when interaction terms outnumber seeds - 1', () => {
     const fewSeeds = synthetic().filter((r) => r.cluster <= 3);
-    const ab = factorialEffects(fewSeeds, gridFactors, { scale: 'identity' }).interactions[0];
-    expect(ab.df1).toBe(4);
-    expect(ab.df2).toBe(2);
-    expect(Number.isNaN(ab.F) && Number.isNaN(ab.p)).toBe(true);
+    const fx = factorialEffects(fewSeeds, gridFactors, { scale: 'identity' });
+    const [ab, ac] = fx.interactions;
+    expect(ab.method).toBe('seed-block');
+    expect([ab.df1, ab.df2]).toEqual([4, 38]);
+    expect(ab.F).toBeCloseTo(8.33367739909347, 10);
+    expect(ab.p).toBeCloseTo(6.27871942623988e-5, 14);
+    expect(ac.method).toBe('cluster-robust');
+    expect([ac.df1, ac.df2]).toEqual([2, 2]);
   });
   it('drops non-finite y and non-positive y on the log scale, and counts them', () => {
     const rows = warpRows.map((r, i) => (i === 0 ? { ...r, y: NaN } : i === 1 ? { ...r, y: 0 } : r));
     expect(factorialEffects(rows, warpFactors, { scale: 'log' }).dropped).toBe(2);
     expect(factorialEffects(rows, warpFactors, { scale: 'identity' }).dropped).toBe(1);
+  });
+  it('leaves out a level without runs (the next level becomes the reference)', () => {
+    const rows = synthetic().filter((r) => r.levels.A !== 'a0');
+    const fx = factorialEffects(rows, gridFactors, { scale: 'identity' });
+    expect(fx.model).toBe('two-way');
+    expect(fx.mainEffects.filter((e) => e.factor === 'A').map((e) => [e.level, e.reference])).toEqual([['a2', 'a1']]);
+    expect(fx.mainEffects.every((e) => Number.isFinite(e.lo))).toBe(true);
+    const onlyOne = factorialEffects(rows.filter((r) => r.levels.C === 'c1'), gridFactors, { scale: 'identity' });
+    expect(onlyOne.factors).toEqual(['A', 'B']);
   });
   it('has NaN intervals with a single seed', () => {
     const one = factorialEffects(synthetic().filter((r) => r.cluster === 1), gridFactors, { scale: 'identity' });

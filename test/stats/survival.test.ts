@@ -86,6 +86,7 @@ describe('logRank (R survdiff)', () => {
     expect(t.df).toBe(1);
     expect(t.p).toBeCloseTo(0.0653393220405051, 12);
     expect(t.observed).toEqual([7, 11]);
+    expect(t.dropped).toBe(0);
     expect(t.expected[0]).toBeCloseTo(10.68933599230072, 12);
   });
   it('matches ovarian with four groups (resid.ds x rx)', () => {

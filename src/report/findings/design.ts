@@ -68,14 +68,20 @@ function factorialFindings(stats: SweepStats): string[] {
       continue;
     }
     const strong = inter.filter((i) => i.p < INTERACTION_ALPHA);
+    const untested = inter.filter((i) => !Number.isFinite(i.p));
+    const testName = (i: (typeof inter)[number]) => (i.method === 'seed-block' ? 'F test with seeds as blocks (too few seeds for a cluster-robust test)' : 'cluster-robust Wald F');
     for (const i of strong) {
       out.push(
-        `The effect of ${nameOf(i.parameterA)} on ${label(outcome).toLowerCase()} depends on ${nameOf(i.parameterB)} (interaction ${pValue(i.p)}, Wald F = ${fmt(i.F)}; ` +
+        `The effect of ${nameOf(i.parameterA)} on ${label(outcome).toLowerCase()} depends on ${nameOf(i.parameterB)} (interaction ${pValue(i.p)}, ${testName(i)} = ${fmt(i.F)}; ` +
           `largest interaction contrast ${fmt(i.size)} on the model's scale): the main effects above average over it and can mislead; read the chart per combination.`,
       );
     }
-    if (inter.length && strong.length === 0) {
-      const weakest = inter.reduce((a, b) => (b.p < a.p ? b : a));
+    if (untested.length) {
+      out.push(`No test of the ${list(untested.map((i) => `${nameOf(i.parameterA)} × ${nameOf(i.parameterB)}`))} interaction on ${label(outcome).toLowerCase()} could be computed (too few seeds or runs for the model): the main effects above may hide it.`);
+    }
+    const tested = inter.filter((i) => Number.isFinite(i.p));
+    if (tested.length && strong.length === 0 && untested.length === 0) {
+      const weakest = tested.reduce((a, b) => (b.p < a.p ? b : a));
       out.push(`No two-way interaction on ${label(outcome).toLowerCase()} is clear at the 5 % level (smallest ${pValue(weakest.p)}, ${nameOf(weakest.parameterA)} × ${nameOf(weakest.parameterB)}), so the main effects are a fair summary.`);
     }
   }
