@@ -9,6 +9,8 @@ import type { ParameterRow } from './parameters';
 
 export interface PageInput {
   title: string;
+  /** The line under the title (default: the sweep report's). */
+  lede?: string;
   description: string;
   /** "This scenario extends baseline; ..." or null. */
   extendsLine: string | null;
@@ -104,7 +106,7 @@ ${CSS}
 <body>
 <main>
 <h1>${escapeHtml(input.title)}</h1>
-<p class="lede">Sweep report written by lrsim. Every interval is a 95 % interval over replicate runs; hover a chart for exact values.</p>
+<p class="lede">${escapeHtml(input.lede ?? 'Sweep report written by lrsim. Every interval is a 95 % interval over replicate runs; hover a chart for exact values.')}</p>
 <div class="description">${paragraphs(input.description) || '<p>(The scenario has no description.)</p>'}</div>
 ${input.extendsLine ? `<p class="extends">${escapeHtml(input.extendsLine)}</p>` : ''}
 ${input.teachingNote.trim() ? `<div class="note"><strong>What to look for.</strong> ${paragraphs(input.teachingNote)}</div>` : ''}

@@ -22,6 +22,7 @@ import { RunPool } from './pool';
 import { createProgress } from './progress';
 import { errorText, failedRecord, okRecord, pointParams, type RunOutput } from './record';
 import { SEED_RULE } from './seed';
+import { StopSignal } from './stop-signal';
 import { indexStore, readRecord, RunStore, type StoredRun } from './store';
 
 export interface SweepOptions {
@@ -180,16 +181,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
   const store = new RunStore(join(dir, 'runs.ndjson'));
   const progress = options.progress === false ? null : createProgress(planned, already);
   const pool = done < planned ? new RunPool({ workers, workerFile: options.workerFile }) : null;
-  // Ctrl-C, and SIGTERM from a scheduler (scancel, pre-emption): stop at once, keep what is stored.
-  let stopping = false;
-  let stopSignal: NodeJS.Signals | null = null;
-  const onSignal = (signal: NodeJS.Signals) => {
-    stopping = true;
-    stopSignal = signal;
-    void pool?.destroy();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const signal = new StopSignal(() => void pool?.destroy());
 
   const execute = async (run: PlannedRun): Promise<void> => {
     const values = design.points[run.point];
@@ -198,12 +190,12 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
     try {
       const input = runInput(arms[run.armIndex], design.parameters, values);
       const out = await pool!.run({ key: run.key, input, seed: run.seed, microdata, placeFlowBlocks });
-      if (stopping) return;
+      if (signal.stopping) return;
       runSeconds += out.wallSeconds;
       if (out.firms) writeMicrodata(dir, run.key, out.firms);
       store.append(okRecord(run, params, out));
     } catch (error) {
-      if (stopping) return;
+      if (signal.stopping) return;
       store.append(failedRecord(run, params, error, (performance.now() - sent) / 1000));
       failedNow++;
     }
@@ -218,7 +210,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
       await new Promise<void>((resolve, reject) => {
         let active = 0;
         const next = () => {
-          while (!stopping && active < limit) {
+          while (!signal.stopping && active < limit) {
             const item = todo.next();
             if (item.done) break;
             active++;
@@ -233,11 +225,10 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
       });
     }
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    signal.dispose();
     progress?.stop();
     store.close();
-    if (pool && !stopping) await pool.destroy();
+    if (pool && !signal.stopping) await pool.destroy();
   }
 
   // What the store holds now, restricted to this plan (a resume with fewer replicates leaves extra keys).
@@ -247,12 +238,12 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
   const failedRuns = plannedRunsNow.filter((r) => r.failed);
   manifest.failed = listFailed(failedRuns);
   manifest.runs = { planned, finished: plannedRunsNow.length, ok: okRuns.length, failed: failedRuns.length };
-  manifest.status = stopping ? 'interrupted' : 'complete';
+  manifest.status = signal.stopping ? 'interrupted' : 'complete';
   manifest.timings.ended = new Date().toISOString();
   const sessionSeconds = (performance.now() - started) / 1000;
   manifest.timings.wall_seconds = round(manifest.timings.wall_seconds + sessionSeconds);
   manifest.timings.run_seconds = round(manifest.timings.run_seconds + runSeconds);
-  if (!stopping) {
+  if (!signal.stopping) {
     await writeOutputs(dir, okRuns, {
       parameters: design.parameters,
       parameterValues: design.parameters.map((_, j) => design.points.map((p) => p[j])),
@@ -272,7 +263,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
     wallSeconds: sessionSeconds,
     ranNow,
     runSeconds,
-    exitCode: stopping ? (stopSignal === 'SIGTERM' ? 143 : 130) : failedRuns.length > 0 ? 1 : 0,
+    exitCode: signal.stopping ? signal.exitCode : failedRuns.length > 0 ? 1 : 0,
   };
 }
 

@@ -22,6 +22,7 @@ export const commandLoaders: Record<string, Loader> = {
   slurm: () => import('./slurm').then((m) => m.slurmCommand),
   sample: () => import('./sample').then((m) => m.sampleCommand),
   analyze: () => import('./analyze').then((m) => m.analyzeCommand),
+  calibrate: () => import('./calibrate').then((m) => m.calibrateCommand),
   classroom: () => import('./classroom').then((m) => m.classroomCommand),
 };
 

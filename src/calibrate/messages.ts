@@ -1,0 +1,75 @@
+/**
+ * Every user-facing message of `lrsim calibrate`, in one place (STYLE habit 9). Problems
+ * in a targets file are `{what, fix}` pairs that the loader places at file:line:column;
+ * the rest are whole lines.
+ */
+type Msg = { what: string; fix: string };
+
+const suggest = (s: string | undefined) => (s === undefined ? '' : `did you mean "${s}"? `);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const calibrationMessages = {
+  // --- the targets file ---------------------------------------------------------------
+  emptyFile: (): Msg => ({ what: 'the file is empty', fix: 'write `targets:`, `parameters:` and optionally `abc:` (see docs/calibration.md)' }),
+  readFailed: (reason: string): Msg => ({ what: `cannot read the targets file (${reason})`, fix: 'check the path and its permissions' }),
+  noTargets: (): Msg => ({ what: 'the list of targets is empty', fix: 'add at least one, e.g. `- {outcome: external_tie_share_final, observed: 0.2, scale: 0.05}`' }),
+  noParameters: (): Msg => ({ what: 'no parameters to calibrate', fix: 'add at least one, e.g. `openness: {prior: uniform, min: 0, max: 0.5}`' }),
+  outcomeOrColumn: (): Msg => ({ what: 'a target names either `outcome` or `column`', fix: 'write exactly one of them' }),
+  unknownOutcome: (name: string, suggestion?: string): Msg => ({
+    what: `unknown outcome "${name}"`,
+    fix: `${suggest(suggestion)}outcomes are the keys of summary.json's outcomes (see docs/data.md)`,
+  }),
+  unknownColumn: (name: string, suggestion?: string): Msg => ({
+    what: `unknown time-series column "${name}"`,
+    fix: `${suggest(suggestion)}columns are the header of timeseries.csv (see docs/data.md)`,
+  }),
+  windowOnOutcome: (): Msg => ({ what: '`summary`, `from` and `to` apply to a column, not an outcome', fix: 'remove them, or name a `column`' }),
+  emptyWindow: (from: number, to: number): Msg => ({ what: `the window [${from}, ${to}) holds no tick`, fix: `write \`to\` greater than ${from}` }),
+  windowAfterEnd: (from: number, ticks: number): Msg => ({ what: `the window starts at tick ${from}, after the run's last tick (${ticks - 1})`, fix: `write \`from\` below ${ticks}, or run longer (ticks)` }),
+  duplicateName: (name: string): Msg => ({ what: `target name "${name}" is used twice`, fix: 'give every target its own name' }),
+  notNumeric: (path: string, expected: string): Msg => ({
+    what: `${path} is not a numeric setting (it takes ${expected})`,
+    fix: 'calibrate numeric settings only, e.g. openness or proximity.social_closure',
+  }),
+  needBounds: (kind: string): Msg => ({ what: `a ${kind} prior needs min and max here (the setting has no finite limits)`, fix: 'add `min:` and `max:`' }),
+  minNotBelowMax: (min: number, max: number): Msg => ({ what: `min (${min}) is not below max (${max})`, fix: 'write min < max' }),
+  belowLimit: (value: number, limit: number, path: string): Msg => ({
+    what: `${value} is below the lowest value of ${path} (${limit})`,
+    fix: `write at least ${limit} (see \`lrsim schema\`)`,
+  }),
+  aboveLimit: (value: number, limit: number, path: string): Msg => ({
+    what: `${value} is above the highest value of ${path} (${limit})`,
+    fix: `write at most ${limit} (see \`lrsim schema\`)`,
+  }),
+  logUniformNotPositive: (min: number): Msg => ({ what: `a log_uniform prior needs min > 0 (got ${min})`, fix: 'write a positive min, or use prior: uniform' }),
+  budgetBelowFirstGeneration: (maxRuns: number, needed: number): Msg => ({
+    what: `max_runs ${maxRuns} cannot pay for the first generation (particles x replicates = ${needed})`,
+    fix: `raise max_runs to at least ${needed}, or lower particles`,
+  }),
+  unknownKey: (key: string, suggestion?: string, allowed?: readonly string[]): Msg => ({
+    what: `unknown key "${key}"`,
+    fix: suggestion !== undefined ? `did you mean "${suggestion}"?` : `allowed keys: ${(allowed ?? []).join(', ')}`,
+  }),
+  badValue: (shown: string, expected: string): Msg => ({ what: `${shown} is not allowed here`, fix: `write ${expected}` }),
+  missing: (expected: string): Msg => ({ what: 'required field is missing', fix: `add it (${expected})` }),
+  unknownPrior: (value: string, suggestion?: string): Msg => ({ what: `unknown prior ${value}`, fix: `${suggest(suggestion)}write prior: uniform, log_uniform or normal` }),
+
+  // --- the command line and the output directory -----------------------------------------
+  badWorkers: (value: unknown) => `--workers ${String(value)}: write a whole number of at least 1, e.g. --workers 2`,
+  outHoldsCalibration: (dir: string) => `--out ${dir}: already holds a calibration (runs.ndjson); add --resume to finish it, or name a new directory`,
+  outHoldsOther: (dir: string, files: readonly string[]) =>
+    `--out ${dir}: directory already holds other files (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''}); name a new or empty directory`,
+  outNotDirectory: (dir: string) => `--out ${dir}: is a file, not a directory; name a new or empty directory`,
+  differentCalibration: (dir: string) =>
+    `--resume: ${dir} holds a different calibration (another scenario, targets file or seed); nothing was changed: use a new --out, or resume with the inputs it was made with`,
+  noManifest: (dir: string) => `--resume: ${dir} has runs.ndjson but no calibration.json, so its inputs cannot be checked; nothing was changed: use a new --out`,
+  storedMismatch: (key: string) => `stored run ${key} has other parameter values than this calibration proposes; the store does not belong to these inputs: use a new --out`,
+
+  // --- summaries (not errors) -------------------------------------------------------------
+  generation: (g: number, tolerance: number, rate: number, ess: number, runs: number) =>
+    `generation ${g}: tolerance ${Number.isFinite(tolerance) ? tolerance.toPrecision(3) : 'none (prior)'}, acceptance ${(100 * rate).toFixed(1)} %, ESS ${ess.toFixed(0)}, ${plural(runs, 'run')} so far`,
+  interrupted: (runs: number, resume: string) => `interrupted: ${plural(runs, 'run')} stored; finish with: ${resume}`,
+  done: (dir: string, generations: number, runs: number, reason: string, seconds: number) =>
+    `calibration done: ${plural(generations, 'generation')}, ${plural(runs, 'run')}, stopped on ${reason.replace(/_/g, ' ')}, in ${seconds.toFixed(1)} s; outputs in ${dir}`,
+  failedRuns: (n: number) => `${plural(n, 'run')} failed and counted as rejected (errors in runs.ndjson)`,
+} as const;

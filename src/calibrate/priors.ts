@@ -1,0 +1,61 @@
+/**
+ * Priors of calibrated parameters. The sampler works in an internal space where every
+ * prior is uniform or normal: a log-uniform parameter is handled as ln(x), so its
+ * perturbation kernel is multiplicative. A normal prior is truncated to [min, max]
+ * (the schema's limits unless the targets file narrows them).
+ */
+import type { ProposalStream } from './seed';
+
+export type Prior =
+  | { kind: 'uniform'; min: number; max: number }
+  | { kind: 'log_uniform'; min: number; max: number }
+  | { kind: 'normal'; mean: number; sd: number; min: number; max: number };
+
+/** Natural value -> internal coordinate. */
+export function toInternal(prior: Prior, x: number): number {
+  return prior.kind === 'log_uniform' ? Math.log(x) : x;
+}
+
+/** Internal coordinate -> natural value. */
+export function toNatural(prior: Prior, z: number): number {
+  return prior.kind === 'log_uniform' ? Math.exp(z) : z;
+}
+
+/** The support in internal coordinates. */
+export function internalBounds(prior: Prior): [number, number] {
+  return prior.kind === 'log_uniform' ? [Math.log(prior.min), Math.log(prior.max)] : [prior.min, prior.max];
+}
+
+/**
+ * Log prior density in internal coordinates, up to a constant per parameter (constants
+ * cancel in the normalised importance weights); -Infinity outside the support.
+ */
+export function logPriorDensity(prior: Prior, z: number): number {
+  const [lo, hi] = internalBounds(prior);
+  if (!(z >= lo && z <= hi)) return -Infinity;
+  if (prior.kind === 'normal') {
+    const u = (z - prior.mean) / prior.sd;
+    return -0.5 * u * u;
+  }
+  return 0;
+}
+
+/** Tries before a truncated normal prior is refused as putting almost no mass in its bounds. */
+const MAX_TRUNCATION_TRIES = 100_000;
+
+/** One draw from the prior, in internal coordinates. */
+export function samplePrior(prior: Prior, stream: ProposalStream): number {
+  const [lo, hi] = internalBounds(prior);
+  if (prior.kind !== 'normal') return lo + (hi - lo) * stream.uniform();
+  for (let i = 0; i < MAX_TRUNCATION_TRIES; i++) {
+    const z = prior.mean + prior.sd * stream.normal();
+    if (z >= lo && z <= hi) return z;
+  }
+  throw new Error(`normal prior (mean ${prior.mean}, sd ${prior.sd}) has almost no mass in [${prior.min}, ${prior.max}]`);
+}
+
+/** A short text for tables: `uniform(0, 0.5)`, `normal(0.5, 0.2) in [0, 1]`. */
+export function describePrior(prior: Prior): string {
+  if (prior.kind === 'normal') return `normal(${prior.mean}, ${prior.sd}) in [${prior.min}, ${prior.max}]`;
+  return `${prior.kind.replace('_', '-')}(${prior.min}, ${prior.max})`;
+}

@@ -1,0 +1,60 @@
+/**
+ * `lrsim calibrate` on bad input: exit 2, ONE line `lrsim: error: file:line:col: ...`, no
+ * stack trace, nothing written (no output directory). The loader's messages themselves are
+ * checked in test/calibrate/targets.test.ts; here the command as users run it.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildOnce, lrsim, tempDir } from '../cli/helpers';
+
+beforeAll(() => buildOnce());
+
+const SCENARIO = 'name: tiny\nseed: 3\nticks: 10\nagents: {firms: 20, residents: 100}\n';
+const TARGETS = `targets:
+  - {outcome: external_tie_share_final, observed: 0.15, scale: 0.03}
+parameters:
+  openness: {prior: uniform, min: 0, max: 0.5}
+abc: {particles: 10, max_runs: 20}
+`;
+
+const CASES: { name: string; targets: string; expect: RegExp }[] = [
+  { name: 'unknown outcome', targets: TARGETS.replace('external_tie_share_final', 'externl_tie_share_final'), expect: /^lrsim: error: t\.yaml:2:15: targets\.0\.outcome: unknown outcome "externl_tie_share_final"; did you mean "external_tie_share_final"\?/ },
+  { name: 'unknown column', targets: TARGETS.replace('outcome: external_tie_share_final', 'column: lock_in_indx'), expect: /^lrsim: error: t\.yaml:2:14: targets\.0\.column: unknown time-series column "lock_in_indx"; did you mean "lock_in_index"\?/ },
+  { name: 'prior outside the schema limits', targets: TARGETS.replace('min: 0,', 'min: -0.2,'), expect: /^lrsim: error: t\.yaml:4:35: parameters\.openness\.min: -0\.2 is below the lowest value of openness \(0\)/ },
+  { name: 'scale <= 0', targets: TARGETS.replace('scale: 0.03', 'scale: -1'), expect: /^lrsim: error: t\.yaml:2:64: targets\.0\.scale: -1 is not allowed here; write a number > 0/ },
+  { name: 'non-numeric parameter', targets: TARGETS.replace('openness:', 'firms.spinoff_score:'), expect: /^lrsim: error: t\.yaml:4:3: parameters: firms\.spinoff_score is not a numeric setting/ },
+  { name: 'empty targets', targets: TARGETS.replace(/targets:\n.*\n/, 'targets: []\n'), expect: /^lrsim: error: t\.yaml:1:10: targets: the list of targets is empty/ },
+  { name: 'missing targets file', targets: '', expect: /^lrsim: error: t\.yaml: the file is empty/ },
+];
+
+describe('lrsim calibrate on bad input', () => {
+  it.concurrent.each(CASES)('$name', async (c) => {
+    const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': c.targets });
+    try {
+      const r = await lrsim(['calibrate', 's.yaml', '--targets', 't.yaml', '--out', 'out'], dir);
+      expect(r.code, r.stderr).toBe(2);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines, r.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(c.expect);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+      expect(readdirSync(dir).sort()).toEqual(['s.yaml', 't.yaml']);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('refuses an output directory that holds other files, and writes nothing into it', async () => {
+    const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
+    try {
+      const first = await lrsim(['calibrate', 's.yaml', '--targets', 't.yaml', '--out', '.'], dir);
+      expect(first.code).toBe(2);
+      expect(first.stderr).toMatch(/^lrsim: error: --out \.: directory already holds other files \(s\.yaml, t\.yaml\); name a new or empty directory\n$/);
+      expect(readdirSync(dir).sort()).toEqual(['s.yaml', 't.yaml']);
+    } finally {
+      cleanup();
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AbcResult } from '../../src/calibrate/abc-smc';
+import type { CalibrationSpec, CalibrationTarget } from '../../src/calibrate/load-targets';
+import { calibrationTables, writeCalibrationOutputs, type CalibrationOutputInput } from '../../src/calibrate/outputs';
+import { weightedMoments } from '../../src/calibrate/posterior';
+import { distance, targetValue } from '../../src/calibrate/summaries';
+import { defaultScenario } from '../../src/scenario/schema';
+
+const column = (summary: 'mean' | 'last' | 'slope'): CalibrationTarget => ({ name: 'x', kind: 'column', key: 'diversity', summary, from: 4, to: 15, observed: 0, scale: 1, weight: 1 });
+
+describe('target summaries and the distance, against numpy on the same numbers', () => {
+  // Observed every 2nd tick (ticks 1, 3, ..., 19); the window [4, 15) holds ticks 5..13.
+  //   t=np.arange(1,20,2.0); y=np.array([0.31,0.35,0.33,0.4,0.42,0.41,0.47,0.5,0.49,0.55]); m=(t>=4)&(t<15)
+  //   y[m].mean() -> 0.406 ; y[m][-1] -> 0.47 ; np.polyfit(t[m],y[m],1)[0] -> 0.0145
+  const y = [0.31, 0.35, 0.33, 0.4, 0.42, 0.41, 0.47, 0.5, 0.49, 0.55];
+  const series = Float64Array.from(y.flatMap((v, i) => [1 + 2 * i, v]));
+  const run = { outcomes: { exits_total: 130 }, columns: ['tick', 'diversity'], series, rows: 10 };
+  it('mean, last and slope over the window; outcomes as they are', () => {
+    expect(targetValue(column('mean'), run)).toBeCloseTo(0.406, 12);
+    expect(targetValue(column('last'), run)).toBe(0.47);
+    expect(targetValue(column('slope'), run)).toBeCloseTo(0.0145, 12);
+    expect(targetValue({ ...column('mean'), kind: 'outcome', key: 'exits_total' }, run)).toBe(130);
+    expect(targetValue({ ...column('mean'), from: 30, to: null }, run)).toBeNaN();
+  });
+  // np.sqrt(2*((0.2-0.15)/0.05)**2 + 1*((130-142)/12)**2) -> 1.7320508075688776
+  it('weighted Euclidean distance in scale units', () => {
+    const targets = [
+      { ...column('mean'), observed: 0.15, scale: 0.05, weight: 2 },
+      { ...column('mean'), observed: 142, scale: 12, weight: 1 },
+    ];
+    expect(distance(targets, [0.2, 130])).toBeCloseTo(1.7320508075688776, 12);
+    expect(distance(targets, [NaN, 130])).toBeNaN();
+  });
+  //   v=[0.3,1.2,0.7,2.5,0.9,0.1]; w=[0.1,0.25,0.05,0.2,0.3,0.1]
+  //   np.average(v,weights=w) -> 1.145 ; np.sqrt(np.average((v-mu)**2,weights=w)) -> 0.7592595076783695
+  it('weighted posterior moments', () => {
+    const m = weightedMoments([0.3, 1.2, 0.7, 2.5, 0.9, 0.1], [0.1, 0.25, 0.05, 0.2, 0.3, 0.1]);
+    expect(m.mean).toBeCloseTo(1.145, 12);
+    expect(m.sd).toBeCloseTo(0.7592595076783695, 12);
+    expect(m.median).toBe(0.9);
+  });
+});
+
+describe('calibration outputs', () => {
+  const spec: CalibrationSpec = {
+    source: 't.yaml',
+    description: 'Fitted to <script>alert(1)</script> & friends',
+    targets: [{ name: 'external_tie_share_final', kind: 'outcome', key: 'external_tie_share_final', summary: 'mean', from: 0, to: null, observed: 0.15, scale: 0.03, weight: 1 }],
+    parameters: [
+      { path: 'openness', prior: { kind: 'uniform', min: 0, max: 0.5 }, integer: false },
+      { path: 'environment.frontier_width', prior: { kind: 'log_uniform', min: 1, max: 10 }, integer: false },
+    ],
+    abc: { particles: 3, replicates: 1, alpha: 0.5, final_tolerance: 1, min_acceptance: 0.02, max_generations: 2, max_runs: 100, seed: 1, predictive_draws: 2 },
+    file: {} as CalibrationSpec['file'],
+  };
+  const result: AbcResult = {
+    stopReason: 'max_generations',
+    runs: 9,
+    populations: [
+      { generation: 0, tolerance: Infinity, particles: [0, 1, 2], theta: [[0.1, 2], [0.3, 5], [0.2, 3]], weights: Float64Array.from([1 / 3, 1 / 3, 1 / 3]), distances: Float64Array.from([3, 1.5, 2]) },
+      { generation: 1, tolerance: 2, particles: [0, 2, 5], theta: [[0.15, 2.5], [0.18, 3.2], [0.22, 2.8]], weights: Float64Array.from([0.5, 0.3, 0.2]), distances: Float64Array.from([1.2, 0.8, 1.9]) },
+    ],
+    generations: [
+      { generation: 0, tolerance: Infinity, proposals: 3, accepted: 3, acceptanceRate: 1, ess: 3, runs: 3, totalRuns: 3 },
+      { generation: 1, tolerance: 2, proposals: 6, accepted: 3, acceptanceRate: 0.5, ess: 2.631578947368421, runs: 6, totalRuns: 9 },
+    ],
+  };
+  const input: CalibrationOutputInput = {
+    spec,
+    scenario: defaultScenario(),
+    scenarioSource: 'builtin:baseline',
+    result,
+    predictive: [{ draw: 0, particle: 0, params: { openness: 0.15, 'environment.frontier_width': 2.5 }, values: [0.16] }, { draw: 1, particle: 5, params: { openness: 0.22, 'environment.frontier_width': 2.8 }, values: [0.12] }],
+    images: false,
+  };
+
+  it('posterior.csv has one column per dot path, then weight; generations.csv the schedule', () => {
+    const tables = calibrationTables(input, []);
+    expect(tables['posterior.csv']).toBe('openness,environment.frontier_width,weight\n0.15,2.5,0.5\n0.18,3.2,0.3\n0.22,2.8,0.2\n');
+    expect(tables['generations.csv']).toBe(
+      'generation,tolerance,proposals,accepted,acceptance_rate,ess,runs,total_runs\n0,,3,3,1,3,3,3\n1,2,6,3,0.5,2.63158,6,9\n',
+    );
+    expect(tables['predictive.csv'].split('\n')[0]).toBe('draw,particle,openness,environment.frontier_width,external_tie_share_final');
+  });
+
+  it('report.html escapes text from the targets file and loads nothing from the network', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lrsim-calout-'));
+    await writeCalibrationOutputs(dir, input);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('Fitted to &lt;script&gt;alert(1)&lt;/script&gt; &amp; friends');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).toContain('openness: posterior median 0.15 (90 % credible interval 0.15 to 0.22)');
+    expect(JSON.parse(readFileSync(join(dir, 'charts', 'predictive.vl.json'), 'utf8')).data.values).toHaveLength(3);
+  });
+});

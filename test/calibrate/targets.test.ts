@@ -1,0 +1,82 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTargets } from '../../src/calibrate/load-targets';
+import { targetsSchemaText } from '../../src/calibrate/targets';
+import { repoRoot } from '../../src/io/repo';
+import { defaultScenario } from '../../src/scenario/schema';
+import { tempDir } from '../sweep/helpers';
+
+const GOOD = `targets:
+  - outcome: external_tie_share_final
+    observed: 0.2
+    scale: 0.05
+  - column: diversity
+    summary: slope
+    from: 10
+    observed: -0.001
+    scale: 0.001
+parameters:
+  openness: {prior: uniform, min: 0, max: 0.5}
+  proximity.social_closure: {prior: normal, mean: 0.5, sd: 0.2}
+  proximity.geographic_decay_km: {prior: log_uniform, min: 5, max: 80}
+abc: {particles: 20, max_runs: 100}
+`;
+
+const dir = tempDir('targets');
+function load(text: string) {
+  const file = join(dir, 'targets.yaml');
+  writeFileSync(file, text);
+  return () => loadTargets(file, defaultScenario(), dir);
+}
+
+describe('targets files', () => {
+  it('a good file resolves targets, priors (normal truncated to the schema limits) and defaults', () => {
+    const spec = load(GOOD)();
+    expect(spec.targets.map((t) => t.name)).toEqual(['external_tie_share_final', 'diversity:slope']);
+    expect(spec.targets[1]).toMatchObject({ kind: 'column', key: 'diversity', summary: 'slope', from: 10, to: null });
+    expect(spec.parameters.map((p) => p.prior)).toEqual([
+      { kind: 'uniform', min: 0, max: 0.5 },
+      { kind: 'normal', mean: 0.5, sd: 0.2, min: 0, max: 1 },
+      { kind: 'log_uniform', min: 5, max: 80 },
+    ]);
+    expect(spec.abc).toMatchObject({ particles: 20, replicates: 1, alpha: 0.5, max_runs: 100, seed: 1 });
+  });
+
+  // One line each: file:line:column: field: what; fix.
+  const cases: [string, string, RegExp][] = [
+    ['unknown outcome', GOOD.replace('external_tie_share_final', 'external_tie_share_fnal'), /^targets\.yaml:2:14: targets\.0\.outcome: unknown outcome "external_tie_share_fnal"; did you mean "external_tie_share_final"\?/],
+    ['unknown column', GOOD.replace('column: diversity', 'column: diversty'), /^targets\.yaml:5:13: targets\.1\.column: unknown time-series column "diversty"; did you mean "diversity"\?/],
+    ['prior outside the schema limits', GOOD.replace('max: 0.5}', 'max: 1.5}'), /^targets\.yaml:11:43: parameters\.openness\.max: 1\.5 is above the highest value of openness \(1\); write at most 1/],
+    ['scale <= 0', GOOD.replace('scale: 0.05', 'scale: 0'), /^targets\.yaml:4:12: targets\.0\.scale: 0 is not allowed here; write a number > 0/],
+    ['non-numeric parameter', GOOD.replace('openness:', 'name:'), /^targets\.yaml:11:3: parameters: name is not a numeric setting \(it takes text \(up to 80 characters\)\)/],
+    ['unknown parameter', GOOD.replace('proximity.social_closure', 'proximity.social_closur'), /^targets\.yaml:12:3: parameters: proximity\.social_closur: unknown setting "social_closur"; did you mean "social_closure"\?/],
+    ['empty targets', GOOD.replace(/targets:\n(.*\n){8}/, 'targets: []\n'), /^targets\.yaml:1:10: targets: the list of targets is empty/],
+    ['unknown prior', GOOD.replace('prior: uniform', 'prior: unifrom'), /^targets\.yaml:11:21: parameters\.openness\.prior: unknown prior "unifrom"; did you mean "uniform"\?/],
+    ['misspelt key', GOOD.replace('observed: 0.2', 'observd: 0.2'), /^targets\.yaml:3:5: targets\.0: unknown key "observd"; did you mean "observed"\?/],
+    ['budget', GOOD.replace('max_runs: 100', 'max_runs: 10'), /^targets\.yaml:14:32: abc\.max_runs: max_runs 10 cannot pay for the first generation/],
+    ['empty file', '\n', /^targets\.yaml: the file is empty/],
+  ];
+  for (const [what, text, message] of cases)
+    it(`refuses ${what} with one positioned line`, () => {
+      const attempt = load(text);
+      expect(attempt).toThrow(message);
+      try {
+        attempt();
+      } catch (e) {
+        expect((e as Error).message).not.toContain('\n');
+      }
+    });
+
+  it('the README example and the worked example of docs/calibration.md load', () => {
+    const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
+    const example = /```yaml\n(targets:[\s\S]*?)```/.exec(readme)![1];
+    expect(load(example)().parameters.map((p) => p.path)).toEqual(['openness', 'proximity.social_closure', 'environment.frontier_width']);
+    const worked = loadTargets(join(repoRoot(), 'docs', 'calibration', 'targets.yaml'), defaultScenario(), repoRoot());
+    expect(worked.targets).toHaveLength(4);
+  });
+
+  it('targets.schema.json is the generated schema', () => {
+    expect(readFileSync(join(repoRoot(), 'targets.schema.json'), 'utf8')).toBe(targetsSchemaText());
+  });
+});
