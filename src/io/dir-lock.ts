@@ -7,7 +7,7 @@
  *
  * Released by `release()` and, as a last resort, when the process exits.
  */
-import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { ScenarioError } from '../scenario/errors';
@@ -15,6 +15,48 @@ import { ioMessages as msg } from './messages';
 import { writeFully } from './write-fully';
 
 export const LOCK_FILE = '.lrsim.lock';
+const ATTEMPTS = 100;
+// A takeover older than this was abandoned by a killed process.
+const TAKEOVER_STALE_MS = 10_000;
+
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+const sameOwner = (a: LockOwner | null, b: LockOwner) => a !== null && a.pid === b.pid && a.host === b.host && a.started === b.started;
+
+/**
+ * Removes the lock `file` of a dead `owner`, unless it changed meanwhile. Two processes
+ * may find the same stale lock; the removal is serialised by the directory `FILE.takeover`
+ * (mkdir is atomic), and the owner is read again inside it, so a fresh lock that another
+ * process just took is never removed.
+ */
+function removeStale(file: string, owner: LockOwner, notice: (line: string) => void, dir: string): void {
+  const takeover = `${file}.takeover`;
+  try {
+    mkdirSync(takeover);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    try {
+      if (Date.now() - statSync(takeover).mtimeMs > TAKEOVER_STALE_MS) rmSync(takeover, { recursive: true, force: true });
+    } catch {
+      // gone meanwhile
+    }
+    pause(20);
+    return;
+  }
+  try {
+    let now: LockOwner | null = null;
+    try {
+      now = readOwner(file);
+    } catch {
+      return; // removed meanwhile
+    }
+    if (sameOwner(now, owner)) {
+      notice(msg.staleLock(dir, owner.pid));
+      rmSync(file, { force: true });
+    }
+  } finally {
+    rmSync(takeover, { recursive: true, force: true });
+  }
+}
 
 interface LockOwner { pid: number; host: string; started: string; command: string }
 
@@ -55,7 +97,7 @@ export function lockDirectory(dir: string, notice: (line: string) => void = () =
     try {
       fd = openSync(file, 'wx');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= ATTEMPTS) throw error;
       let owner: LockOwner | null;
       try {
         owner = readOwner(file);
@@ -65,8 +107,7 @@ export function lockDirectory(dir: string, notice: (line: string) => void = () =
       if (!owner) throw new ScenarioError(msg.lockUnreadable(file));
       if (owner.host !== me.host) throw new ScenarioError(msg.lockedElsewhere(dir, owner.pid, owner.host, file));
       if (owner.pid === process.pid || processAlive(owner.pid)) throw new ScenarioError(msg.locked(dir, owner.pid, owner.host, owner.started));
-      notice(msg.staleLock(dir, owner.pid));
-      rmSync(file, { force: true });
+      removeStale(file, owner, notice, dir);
       continue;
     }
     try {

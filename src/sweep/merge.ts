@@ -6,17 +6,17 @@
  */
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { lockDirectory } from '../io/dir-lock';
-import { foreignFiles, pathKind } from '../io/output-dir';
+import { pathKind } from '../io/output-dir';
 import { checkOutputDirectory } from '../io/output-path';
 import { DiskFullError, writeFully } from '../io/write-fully';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model';
 import type { ParameterValue } from './design';
 import { readManifest, writeManifest, type SweepManifest } from './manifest';
 import { badInput, sweepIoMessages, sweepMessages as msg } from './messages';
 import { parameterType, writeOutputs } from './outputs';
 import { plannedRuns, type Shard, type SweepPlan } from './plan';
-import { listFailed, SWEEP_FILES } from './run-sweep';
+import { listFailed, unownedFiles } from './run-sweep';
 import { indexStore, type Notice, type StoredRun } from './store';
 
 export interface MergeSummary {
@@ -67,7 +67,10 @@ export async function mergeSweeps(dirs: readonly string[], out: string, options:
   checkOutputDirectory('--out', out);
   if (pathKind(out) === 'other') badInput(msg.outNotDirectory(out));
   if (dirs.some((d) => resolve(d) === resolve(out))) badInput(msg.mergeOutIsInput(out));
-  const foreign = foreignFiles(out, SWEEP_FILES);
+  // The layout of `lrsim slurm` (DIR/slurm, DIR/shards/<i>) merges into DIR itself; and any
+  // folder holding an input belongs to the sweep.
+  const holdsInput = (entry: string) => dirs.some((d) => resolve(d).startsWith(resolve(out, entry) + sep));
+  const foreign = unownedFiles(out, ['slurm', 'shards']).filter((f) => !holdsInput(f));
   if (foreign.length && !options.force) badInput(sweepIoMessages.mergeOutHoldsOther(out, foreign));
   const notice = options.notice ?? (() => {});
   function incomplete(own: () => string): never {

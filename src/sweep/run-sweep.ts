@@ -75,6 +75,21 @@ export const SWEEP_FILES = [
 const MAX_FAILED_LISTED = 1000;
 
 /**
+ * Files in `dir` that a sweep or merge must not overwrite without --force: with a
+ * manifest.json of lrsim's there, anything not in SWEEP_FILES (or `alsoAllowed`); without
+ * one, every file, since a runs.csv or report.html there is someone else's.
+ */
+export function unownedFiles(dir: string, alsoAllowed: readonly string[] = []): string[] {
+  let ours = false;
+  try {
+    ours = readManifest(dir)?.kind === 'lrsim-sweep';
+  } catch {
+    // an unreadable manifest.json is not ours
+  }
+  return foreignFiles(dir, [...(ours ? SWEEP_FILES : [LOCK_FILE, 'manifest.json.tmp']), ...alsoAllowed]);
+}
+
+/**
  * The most `--workers` accepted here: 4 per core, and never above MAX_WORKERS_CEILING.
  * A run is CPU-bound, so threads beyond the cores only add memory (each holds a region);
  * 100000 threads took 3.7 GB in 40 s and stored nothing (issue 14 item 4).
@@ -156,7 +171,7 @@ function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean, no
   }
   if (!resume || !hasStore) {
     if (hasStore) badInput(msg.outHoldsSweep(dir));
-    const foreign = foreignFiles(dir, SWEEP_FILES);
+    const foreign = unownedFiles(dir);
     if (foreign.length) badInput(msg.outHoldsOther(dir, foreign));
     mkdirSync(dir, { recursive: true });
     const lock = lockDirectory(dir, notice);
@@ -241,7 +256,7 @@ async function runOpened(options: SweepOptions, prepared: PreparedSweep, dir: st
   const asked = options.workers ?? os.availableParallelism();
   // Never more threads than runs left to do.
   const workers = Math.max(1, Math.min(asked, planned - already));
-  if (options.workers !== undefined && workers < options.workers) options.notice?.(ioMsg.workersCapped(options.workers, planned - already));
+  if (options.workers !== undefined && workers < options.workers && planned > already) options.notice?.(ioMsg.workersCapped(options.workers, planned - already));
   manifest.workers = workers;
   writeManifest(dir, manifest);
 
