@@ -1,13 +1,15 @@
 /**
  * An exclusive lock on a directory lrsim writes (a sweep's --out, a merge's --out): the
  * file DIR/.lrsim.lock, created with O_EXCL and holding the owner's pid, host and start
- * time. A second process is refused (exit 2) while the owner lives; a lock whose pid is
- * dead on this host is stale (a SIGKILL, a crash) and is taken over with a notice. A lock
- * from another host cannot be checked and is never broken automatically.
+ * time. A second process is refused (exit 2) while the owner lives. The owner renews the
+ * file's mtime every HEARTBEAT_MS. A lock is stale (a SIGKILL, a crash, a pre-empted
+ * cluster node) when its pid is dead on this host, or, from another host whose pids
+ * cannot be checked, when it was not renewed for STALE_ELSEWHERE_MS; a stale lock is taken
+ * over with a notice, so a SLURM task requeued on another node resumes its shard.
  *
  * Released by `release()` and, as a last resort, when the process exits.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { ScenarioError } from '../scenario/errors';
@@ -16,6 +18,8 @@ import { writeFully } from './write-fully';
 
 export const LOCK_FILE = '.lrsim.lock';
 const ATTEMPTS = 100;
+const HEARTBEAT_MS = 30_000;
+export const STALE_ELSEWHERE_MS = 5 * 60_000;
 // A takeover older than this was abandoned by a killed process.
 const TAKEOVER_STALE_MS = 10_000;
 
@@ -50,7 +54,7 @@ function removeStale(file: string, owner: LockOwner, notice: (line: string) => v
       return; // removed meanwhile
     }
     if (sameOwner(now, owner)) {
-      notice(msg.staleLock(dir, owner.pid));
+      notice(msg.staleLock(dir, owner.pid, owner.host));
       rmSync(file, { force: true });
     }
   } finally {
@@ -105,8 +109,15 @@ export function lockDirectory(dir: string, notice: (line: string) => void = () =
         continue; // removed meanwhile: try again
       }
       if (!owner) throw new ScenarioError(msg.lockUnreadable(file));
-      if (owner.host !== me.host) throw new ScenarioError(msg.lockedElsewhere(dir, owner.pid, owner.host, file));
-      if (owner.pid === process.pid || processAlive(owner.pid)) throw new ScenarioError(msg.locked(dir, owner.pid, owner.host, owner.started));
+      if (owner.host !== me.host) {
+        let age = 0;
+        try {
+          age = Date.now() - statSync(file).mtimeMs;
+        } catch {
+          continue; // removed meanwhile
+        }
+        if (age < STALE_ELSEWHERE_MS) throw new ScenarioError(msg.lockedElsewhere(dir, owner.pid, owner.host, Math.round(age / 1000), STALE_ELSEWHERE_MS / 60_000, file));
+      } else if (owner.pid === process.pid || processAlive(owner.pid)) throw new ScenarioError(msg.locked(dir, owner.pid, owner.host, owner.started));
       removeStale(file, owner, notice, dir);
       continue;
     }
@@ -119,9 +130,19 @@ export function lockDirectory(dir: string, notice: (line: string) => void = () =
       closeSync(fd);
     }
     let held = true;
+    const heartbeat = setInterval(() => {
+      try {
+        const now = new Date();
+        utimesSync(file, now, now);
+      } catch {
+        // the lock was removed by hand: nothing to renew
+      }
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
     const release = () => {
       if (!held) return;
       held = false;
+      clearInterval(heartbeat);
       process.removeListener('exit', release);
       // Only our own lock: never remove one a later owner took over.
       try {

@@ -33,9 +33,9 @@ export const ioMessages = {
   // --- the directory lock -------------------------------------------------------------
   locked: (dir: string, pid: number, host: string, since: string) =>
     `${dir} is in use by lrsim process ${pid} on ${host} (since ${since}); wait for it to finish or stop it, then try again`,
-  lockedElsewhere: (dir: string, pid: number, host: string, lockFile: string) =>
-    `${dir} is locked by lrsim process ${pid} on host ${host}, which this machine cannot check; if no lrsim runs there any more, delete ${lockFile} and try again`,
+  lockedElsewhere: (dir: string, pid: number, host: string, seconds: number, staleMinutes: number, lockFile: string) =>
+    `${dir} is in use by lrsim process ${pid} on host ${host} (lock renewed ${seconds} s ago); try again when it is done: a lock not renewed for ${staleMinutes} minutes is taken over (or, if no lrsim runs there, delete ${lockFile})`,
   lockUnreadable: (lockFile: string) =>
     `${lockFile}: the lock file is not lrsim's (or is damaged); if no lrsim works in this directory, delete it and try again`,
-  staleLock: (dir: string, pid: number) => `note: ${dir} was locked by process ${pid}, which is gone; took the lock over`,
+  staleLock: (dir: string, pid: number, host: string) => `note: ${dir} was locked by process ${pid} on ${host}, which is gone; took the lock over`,
 } as const;

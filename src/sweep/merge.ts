@@ -67,10 +67,12 @@ export async function mergeSweeps(dirs: readonly string[], out: string, options:
   checkOutputDirectory('--out', out);
   if (pathKind(out) === 'other') badInput(msg.outNotDirectory(out));
   if (dirs.some((d) => resolve(d) === resolve(out))) badInput(msg.mergeOutIsInput(out));
-  // The layout of `lrsim slurm` (DIR/slurm, DIR/shards/<i>) merges into DIR itself; and any
-  // folder holding an input belongs to the sweep.
+  // A directory planned by `lrsim slurm` (DIR/scenario.json, DIR/slurm/plan.json,
+  // DIR/shards/<i>: src/slurm/layout.ts) is merged into itself; and any folder holding an
+  // input belongs to the sweep.
+  const slurmLayout = existsSync(join(out, 'slurm', 'plan.json')) ? ['slurm', 'shards', 'scenario.json'] : [];
   const holdsInput = (entry: string) => dirs.some((d) => resolve(d).startsWith(resolve(out, entry) + sep));
-  const foreign = unownedFiles(out, ['slurm', 'shards']).filter((f) => !holdsInput(f));
+  const foreign = unownedFiles(out, slurmLayout).filter((f) => !holdsInput(f));
   if (foreign.length && !options.force) badInput(sweepIoMessages.mergeOutHoldsOther(out, foreign));
   const notice = options.notice ?? (() => {});
   function incomplete(own: () => string): never {

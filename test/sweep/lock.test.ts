@@ -5,10 +5,10 @@
  * together store every run once.
  */
 import { once } from 'node:events';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lockDirectory } from '../../src/io/dir-lock';
+import { lockDirectory, STALE_ELSEWHERE_MS } from '../../src/io/dir-lock';
 import { lrsimSpawn, storedLines, tempDir, writeScenario } from './helpers';
 
 const DESIGN = `sweep:
@@ -67,7 +67,7 @@ describe('the lock on a sweep directory', { timeout: 400_000 }, () => {
     expect(codes, a.stderr + b.stderr).toEqual([0, 2]);
     const winner = a.code === 0 ? a : b;
     const loser = a.code === 0 ? b : a;
-    expect(winner.stderr).toMatch(new RegExp(`note: \\S+ was locked by process ${first.pid}, which is gone; took the lock over`));
+    expect(winner.stderr).toMatch(new RegExp(`note: \\S+ was locked by process ${first.pid} on \\S+, which is gone; took the lock over`));
     expect(loser.stderr).toMatch(/is in use by lrsim process \d+/);
     const keys = storedKeys(out);
     expect(keys).toHaveLength(18);
@@ -75,11 +75,21 @@ describe('the lock on a sweep directory', { timeout: 400_000 }, () => {
     expect(existsSync(lockFile)).toBe(false); // released at the end
   });
 
-  it('a lock from another host is never broken; a damaged lock file is refused', () => {
+  it('a lock from another host holds while renewed and is taken over once not renewed; a damaged lock file is refused', () => {
     const other = tempDir('lock-other');
-    writeFileSync(join(other, '.lrsim.lock'), JSON.stringify({ pid: 1, host: 'elsewhere.example', started: 'x', command: '' }));
-    expect(() => lockDirectory(other)).toThrow(/locked by lrsim process 1 on host elsewhere\.example, which this machine cannot check; if no lrsim runs there any more, delete \S+\.lrsim\.lock/);
-    writeFileSync(join(other, '.lrsim.lock'), 'garbage');
+    const file = join(other, '.lrsim.lock');
+    writeFileSync(file, JSON.stringify({ pid: 1, host: 'elsewhere.example', started: 'x', command: '' }));
+    expect(() => lockDirectory(other)).toThrow(/in use by lrsim process 1 on host elsewhere\.example \(lock renewed \d+ s ago\); try again when it is done: a lock not renewed for 5 minutes is taken over/);
+    const old = new Date(Date.now() - STALE_ELSEWHERE_MS - 1000);
+    utimesSync(file, old, old);
+    const notes: string[] = [];
+    const lock = lockDirectory(other, (line) => notes.push(line));
+    expect(notes).toEqual([`note: ${other} was locked by process 1 on elsewhere.example, which is gone; took the lock over`]);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(() => lockDirectory(other)).toThrow(/is in use by lrsim process \d+/); // even by the same process
+    lock.release();
+    expect(existsSync(file)).toBe(false);
+    writeFileSync(file, 'garbage');
     expect(() => lockDirectory(other)).toThrow(/the lock file is not lrsim's/);
   });
 });
