@@ -55,6 +55,7 @@ export const LABELS: Record<string, string> = {
   resilience_censored: 'Recovery censored',
   drop_ratio: 'Drop after shock',
   policy_cost: 'Policy cost',
+  policy_cost_late: 'Policy cost in the late window',
   value_per_cost: 'Innovation value per unit cost',
   firm_learning_late: "Firms' learning per tick (late)",
   firm_learning_institution_share_late: "Share of firms' learning from institutions (late)",

@@ -9,6 +9,7 @@ import { flowsChart } from './flows';
 import { policyChart } from './policy';
 import { regionMap } from './region-map';
 import { sweepEffectCharts } from './sweep-effects';
+import { recoveryChart } from './recovery';
 import { innovationChart, lockInChart } from './timeseries';
 
 export { type Chart, type VlSpec, VEGA_LITE_SCHEMA, label, LABELS } from './chart';
@@ -22,6 +23,7 @@ export function buildCharts(stats: SweepStats): Chart[] {
     lockInChart(stats),
     ...sweepEffectCharts(stats),
     policyChart(stats),
+    recoveryChart(stats),
     flowsChart(stats),
     firmLearningChart(stats),
     linkFlowChart(stats),

@@ -3,7 +3,7 @@
  * (late innovation value, in % of the baseline, with its 95 % CI), and the extra
  * innovation value it buys per unit of extra policy cost.
  */
-import type { SweepStats } from '../stats';
+import type { ContrastRow, SweepStats } from '../stats';
 import { round, topLevel, type Chart, type VlSpec } from './chart';
 import { PALETTE } from './theme';
 
@@ -12,20 +12,31 @@ export function policyChart(stats: SweepStats): Chart | null {
   if (!stats.baselineArm) return null;
   const baseline = stats.baselineArm;
   const arms = stats.arms.filter((a) => a !== baseline);
+  // Pooled effect per arm; where it hides different effects at different points (signs
+  // differ, or a significant test of heterogeneity), the points are shown beside it.
+  const pointLabel = (point: number) => stats.groups.find((g) => g.point === point)?.pointLabel || String(point);
+  const rowOf = (c: ContrastRow, rowLabel: string) => ({ arm: rowLabel, panel: 'effect', mean: round(100 * c.rel), lo: round(100 * c.relLo), hi: round(100 * c.relHi), abs: round(c.estimate), absLo: round(c.lo), absHi: round(c.hi), dz: round(c.dz, 3), n: c.n });
+  const effectLabels: string[] = [];
   const effect = arms.flatMap((arm) => {
-    const p = stats.paired.find((x) => x.point === null && x.arm === arm && x.outcome === 'innovation_value_late');
-    if (!p) return [];
-    const d = p.difference;
-    return [{ arm, panel: 'effect', mean: round(100 * d.relMean), lo: round(100 * d.relCiLow), hi: round(100 * d.relCiHigh), abs: round(d.mean), absLo: round(d.ciLow), absHi: round(d.ciHigh), dz: round(d.dz, 3), n: d.n }];
+    const c = stats.armComparison.contrasts.find((x) => x.point === null && x.armA === arm && x.armB === baseline && x.outcome === 'innovation_value_late');
+    if (!c) return [];
+    const h = stats.armComparison.heterogeneity.find((x) => x.outcome === 'innovation_value_late' && x.armA === arm && x.armB === baseline);
+    const perPoint = h?.misleading
+      ? stats.armComparison.contrasts.filter((x) => x.point !== null && x.armA === arm && x.armB === baseline && x.outcome === 'innovation_value_late').slice(0, 12)
+      : [];
+    const pooledLabel = perPoint.length ? `${arm} · pooled (hides differences)` : arm;
+    const out = [rowOf(c, pooledLabel), ...perPoint.map((x) => rowOf(x, `${arm} · ${pointLabel(x.point as number)}`))];
+    effectLabels.push(...out.map((r) => r.arm));
+    return out;
   });
   if (effect.length === 0) return null;
   const cost = arms.flatMap((arm) => {
-    const c = stats.cost.find((x) => x.point === null && x.arm === arm);
+    const c = stats.cost.find((x) => x.point === null && x.arm === arm && x.window === 'late');
     if (!c || !Number.isFinite(c.valuePerCost)) return [];
     return [{ arm, panel: 'cost', mean: round(c.valuePerCost), lo: round(c.valuePerCostLow), hi: round(c.valuePerCostHigh), extraCost: round(c.extraCost), n: c.pairs }];
   });
-  const y = { field: 'arm', type: 'nominal', title: null, sort: arms, axis: { labelLimit: 200 } };
-  const height = Math.max(60, 36 * arms.length);
+  const y = { field: 'arm', type: 'nominal', title: null, sort: effectLabels, axis: { labelLimit: 260 } };
+  const height = Math.max(60, 30 * effectLabels.length);
   const dotAndBar = (xTitle: string, tooltip: VlSpec[], colour: string): VlSpec[] => [
     { mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
     { mark: { type: 'rule', strokeWidth: 2.5, color: colour }, encoding: { y, x: { field: 'lo', type: 'quantitative', title: xTitle }, x2: { field: 'hi' }, tooltip } },
@@ -33,7 +44,7 @@ export function policyChart(stats: SweepStats): Chart | null {
   ];
   const effectPanel = {
     title: { text: `Change in late innovation value vs ${baseline}`, fontSize: 12 },
-    width: 340,
+    width: 300,
     height,
     transform: [{ filter: "datum.panel === 'effect'" }],
     layer: dotAndBar(`% of ${baseline} (95 % CI)`, [
@@ -42,11 +53,11 @@ export function policyChart(stats: SweepStats): Chart | null {
     ], PALETTE[0]),
   };
   const costPanel = {
-    title: { text: 'Extra innovation value (whole run) per unit of extra cost', fontSize: 12 },
-    width: 300,
-    height,
+    title: { text: `Extra late-window value per ${stats.costUnit || 'unit of'} extra cost`, fontSize: 12 },
+    width: 260,
+    height: Math.max(60, 36 * arms.length),
     transform: [{ filter: "datum.panel === 'cost'" }],
-    layer: dotAndBar('Value per unit cost (95 % CI)', [
+    layer: dotAndBar(`Value per ${stats.costUnit || 'unit cost'} (95 % CI)`, [
       { field: 'arm', title: 'Arm' }, { field: 'mean', title: 'Value per unit cost', format: '.4~g' }, { field: 'lo', title: 'CI low', format: '.4~g' }, { field: 'hi', title: 'CI high', format: '.4~g' },
       { field: 'extraCost', title: 'Extra cost per run', format: '.4~g' }, { field: 'n', title: 'Paired seeds' },
     ], PALETTE[2]),
@@ -56,7 +67,7 @@ export function policyChart(stats: SweepStats): Chart | null {
   return {
     name: 'policy-comparison',
     title: 'Policy comparison',
-    caption: `Left: mean paired difference of each arm to the reference arm “${baseline}” on the same seeds${pooled}, in % of the reference arm's mean late innovation value, with its t-based 95 % CI (hover for Cohen's d_z). ${cost.length ? 'Right: extra innovation value summed over the whole run (not only the late window) per unit of extra policy cost (arms that cost no more than the reference arm are left out).' : 'No arm costs more than the reference arm, so no value per cost is shown.'}`,
+    caption: `Left: mean paired difference of each arm to the reference arm “${baseline}” on the same seeds${pooled}, in % of the reference arm's mean late innovation value, with its t-based 95 % CI (hover for Cohen's d_z). Where the pooled effect hides different effects at different design points, each point's effect is shown under it. ${cost.length ? `Right: extra innovation value in the late window (the window of the effect on the left) per ${stats.costUnit || 'unit'} of extra policy cost in that window (arms that cost no more than the reference arm are left out; the whole-run figure is in the findings and stats.csv).` : 'No arm costs more than the reference arm, so no value per cost is shown.'}`,
     spec: topLevel('Policy comparison', `Paired on the same seeds; dashed line: no difference`, [...effect, ...cost], body),
   };
 }

@@ -5,6 +5,8 @@
 import { formatParamValue, shortParamNames, type GroupStats, type SweepStats } from '../stats';
 import { round, topLevel, type Chart, type VlSpec } from './chart';
 import { PALETTE } from './theme';
+import { mainEffectsChart } from './main-effects';
+import { partialDependenceCharts } from './partial-dependence';
 
 interface Measure {
   key: 'innovation_value_late' | 'locked_in';
@@ -29,9 +31,18 @@ const MEASURES: Measure[] = [
 
 const numeric = (stats: SweepStats, p: string) => stats.groups.every((g) => typeof g.params[p] === 'number');
 
-/** The charts of the outcome against the swept parameters (0, 2 or 2 charts). */
+/**
+ * The charts of the outcome against the swept parameters: cell means and main effects for a
+ * grid; runs with partial dependence for continuous designs (heatmaps are for grids only).
+ */
 export function sweepEffectCharts(stats: SweepStats): Chart[] {
   if (stats.parameters.length === 0) return [];
+  if (stats.design !== 'grid') return partialDependenceCharts(stats);
+  const effects = mainEffectsChart(stats);
+  return [...(effects ? [effects] : []), ...cellCharts(stats)];
+}
+
+function cellCharts(stats: SweepStats): Chart[] {
   return MEASURES.map((m) => (stats.parameters.length >= 2 ? heatmap(stats, m) : paramLine(stats, m))).filter((c): c is Chart => c !== null);
 }
 

@@ -4,6 +4,7 @@ import { label, round, topLevel, type Chart } from './chart';
 import { bandLayers, panelled, type BandRow } from './band-layers';
 import { colourEncoding, groupLayout } from './layout';
 import { PALETTE } from './theme';
+import { chartEvents, eventLayers } from './events';
 
 function runsNote(stats: SweepStats): string {
   const ns = [...new Set(stats.groups.map((g) => g.runs))].sort((a, b) => a - b);
@@ -23,7 +24,7 @@ export function innovationChart(stats: SweepStats): Chart | null {
   }
   if (rows.length === 0) return null;
   const subtitle = `Mean over replicate runs (${runsNote(stats)}); shaded: 95 % confidence interval of the mean`;
-  const body = panelled(bandLayers(label('innovation_value'), colourEncoding(layout)), layout.facetTitle ? { title: layout.facetTitle, order: layout.facetOrder } : null, { width: 560, height: 300 });
+  const body = panelled([...bandLayers(`${label('innovation_value')} per tick`, colourEncoding(layout)), ...eventLayers(chartEvents(stats))], layout.facetTitle ? { title: layout.facetTitle, order: layout.facetOrder } : null, { width: 560, height: 300 });
   return {
     name: 'innovation-value',
     title: 'Innovation value over time',
@@ -68,7 +69,7 @@ export function lockInChart(stats: SweepStats): Chart | null {
     : { field: 'colour', type: 'nominal', title: 'Measure', sort: partOrder, scale: { domain: partOrder, range: ['#000000', PALETTE[0], PALETTE[1], PALETTE[2]] }, legend: { orient: 'bottom' } };
   const facet = perPart ? { title: null, order: partOrder } : { title: 'Point', order: stats.groups.map((g) => g.label) };
   const threshold = stats.scenario.lock_in?.threshold;
-  const body = panelled(bandLayers('Index (0–1)', colour, true, { domain: [0, 1] }), facet, { width: 560, height: 300 }, perPart ? { width: 280, height: 170 } : { width: 230, height: 150 });
+  const body = panelled([...bandLayers('Index (0–1, no unit)', colour, true, { domain: [0, 1] }), ...eventLayers(chartEvents(stats))], facet, { width: 560, height: 300 }, perPart ? { width: 280, height: 170 } : { width: 230, height: 150 });
   if (perPart && 'facet' in body) (body as { columns: number }).columns = 2;
   const thresholdNote = threshold !== undefined ? ` A run counts as locked in when its late lock-in index is at least ${threshold}.` : '';
   return {

@@ -8,12 +8,12 @@ import { buildCharts, FONT_FAMILY, writeCharts, type WrittenChart } from '../cha
 import { computeSweepStats, writeStatsCsv, type SweepStats } from '../stats';
 import { fontFaceCss, librarySources } from './assets';
 import { networkLoads } from './escape';
-import { findings } from './findings';
+import { findings } from './findings/index';
 import { parameterRows } from './parameters';
 import { renderPage } from './page';
 
 export { escapeHtml, jsonForScript, networkLoads } from './escape';
-export { findings, changeClause } from './findings';
+export { findings, changeClause } from './findings/index';
 
 export interface ReportOptions {
   /** Also write SVG and PNG of every chart (default true; the HTML itself never needs them). */
@@ -68,7 +68,8 @@ function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, s
     charts,
     dataFiles: DATA_FILES.filter((d) => existsSync(join(dir, d.file))),
     failed: stats.failed,
-    footer: `lrsim ${version}; scenario ${sc.name ?? ''}${source}; statistics: t-based 95 % confidence intervals of means, Wilson intervals for shares, paired differences on common seeds with Cohen's d_z. Charts: Vega-Lite, font ${FONT_FAMILY}.`,
+    degenerate: stats.degenerateRuns.map((r) => ({ key: r.key, reason: r.degenerate ?? '' })),
+    footer: `lrsim ${version}; scenario ${sc.name ?? ''}${source}; statistics: t-based 95 % confidence intervals of means, Wilson intervals for shares; parameter effects from a linear model with two-way interactions over the whole grid (estimated marginal means, cluster-robust by seed) or, for continuous designs, standardised regression and partial rank correlation; arms compared pairwise on common seeds (paired t, Holm-adjusted) with a bootstrap probability of being best; recovery times as Kaplan-Meier survival data with log-rank tests. Charts: Vega-Lite, font ${FONT_FAMILY}.`,
     libraries: librarySources(),
     fontCss: fontFaceCss(FONT_FAMILY),
   });

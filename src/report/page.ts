@@ -17,6 +17,8 @@ export interface PageInput {
   charts: Chart[];
   dataFiles: { file: string; what: string }[];
   failed: { key: string; error: string | null }[];
+  /** Runs left out of effect estimates because they are degenerate, with the reason. */
+  degenerate?: { key: string; reason: string }[];
   footer: string;
   libraries: { name: string; version: string; source: string }[];
   fontCss: string;
@@ -40,7 +42,8 @@ figure{margin:12px 0 28px}
 .chart{overflow-x:auto;min-height:60px}
 figcaption{color:var(--muted);font-size:14px;max-width:95ch;margin-top:6px}
 figcaption .files a{margin-right:10px}
-nav.toc a{margin-right:14px;white-space:nowrap}
+nav.toc{display:flex;flex-wrap:wrap;column-gap:14px}nav.toc a{white-space:nowrap}
+figcaption .files{display:inline-flex;flex-wrap:wrap}
 .error{color:#b00020}
 footer{color:var(--muted);font-size:13px;margin-top:40px;border-top:1px solid var(--rule);padding-top:8px}
 code{font-size:13px}
@@ -75,6 +78,9 @@ export function renderPage(input: PageInput): string {
   const data = input.dataFiles.map((d) => `<li><a href="${escapeHtml(d.file)}">${escapeHtml(d.file)}</a>: ${escapeHtml(d.what)}</li>`).join('\n');
   const failed = input.failed.length
     ? `<h2>Failed runs</h2><ul>${input.failed.slice(0, 50).map((f) => `<li><code>${escapeHtml(f.key)}</code>: ${escapeHtml(f.error ?? 'unknown error')}</li>`).join('')}${input.failed.length > 50 ? `<li>… and ${input.failed.length - 50} more (see manifest.json)</li>` : ''}</ul>`
+    : '';
+  const degenerate = input.degenerate?.length
+    ? `<h2>Degenerate runs</h2><p>Left out of every effect estimate: their lock-in index and diversity are undefined.</p><ul>${input.degenerate.slice(0, 50).map((d) => `<li><code>${escapeHtml(d.key)}</code>: ${escapeHtml(d.reason.replace(/_/g, ' '))}</li>`).join('')}${input.degenerate.length > 50 ? `<li>… and ${input.degenerate.length - 50} more (see runs.csv, column degenerate)</li>` : ''}</ul>`
     : '';
   const refs = input.references.length ? `<h2>References</h2><ul>${input.references.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : '';
   const libs = input.libraries.map((l) => `<script>/* ${escapeHtml(l.name)} ${escapeHtml(l.version)} (inlined from node_modules) */\n${l.source}\n</script>`).join('\n');
@@ -111,6 +117,7 @@ ${figures}
 ${data}
 </ul>
 ${failed}
+${degenerate}
 ${refs}
 <footer>${escapeHtml(input.footer)}</footer>
 </main>

@@ -4,7 +4,12 @@
  */
 import type { SweepStats } from './sweep-stats';
 
-export const STATS_COLUMNS = ['section', 'point', 'arm', 'baseline', 'measure', 'tick', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'effect_size', 'rel_mean', 'rel_ci_low', 'rel_ci_high', 'bin_low', 'bin_high'] as const;
+export const STATS_COLUMNS = [
+  'section', 'point', 'arm', 'baseline', 'measure', 'tick', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'effect_size', 'rel_mean', 'rel_ci_low', 'rel_ci_high', 'bin_low', 'bin_high',
+  // Estimates fitted to the design (one row per estimate).
+  'outcome', 'parameter', 'level', 'reference', 'parameter_a', 'parameter_b', 'method', 'scale', 'arm_a', 'arm_b', 'condition', 'index',
+  'estimate', 'lo', 'hi', 'p', 'p_holm', 'p_best', 'r2', 'median', 'censored',
+] as const;
 type Column = (typeof STATS_COLUMNS)[number];
 export type StatsRow = Partial<Record<Column, string | number | null>> & { params?: Record<string, unknown> };
 
@@ -43,7 +48,8 @@ export function statsRows(stats: SweepStats): StatsRow[] {
   }
   for (const c of stats.cost) {
     rows.push({
-      section: 'value_per_cost', point: c.point ?? 'all', arm: c.arm, baseline: c.baseline, measure: 'extra_innovation_value_total_per_extra_policy_cost',
+      section: 'value_per_cost', point: c.point ?? 'all', arm: c.arm, baseline: c.baseline,
+      measure: c.window === 'late' ? 'extra_innovation_value_late_window_per_extra_policy_cost_late_window' : 'extra_innovation_value_total_per_extra_policy_cost',
       params: c.point === null ? undefined : groupParams(stats, c.point),
       n: c.pairs, mean: c.valuePerCost, ci_low: c.valuePerCostLow, ci_high: c.valuePerCostHigh,
     });
@@ -67,12 +73,51 @@ export function statsRows(stats: SweepStats): StatsRow[] {
       }
     }
   }
+  rows.push(...designRows(stats));
   for (const g of stats.groups) {
     for (const [measure, band] of Object.entries(g.series)) {
       for (let i = 0; i < band.tick.length; i++) {
         rows.push({ section: 'series', point: g.point, arm: g.arm, params: g.params, measure, tick: band.tick[i], n: band.n[i], mean: band.mean[i], sd: band.sd[i], ci_low: band.ciLow[i], ci_high: band.ciHigh[i] });
       }
     }
+  }
+  return rows;
+}
+
+/** Sections main_effect, interaction, regression, partial_dependence, contrast, heterogeneity, rank, survival, logrank, degenerate. */
+function designRows(stats: SweepStats): StatsRow[] {
+  const rows: StatsRow[] = [];
+  const e = stats.effects;
+  for (const m of e.mainEffects) {
+    rows.push({ section: 'main_effect', point: 'all', outcome: m.outcome, parameter: m.parameter, level: m.level, reference: m.reference, scale: m.scale, method: 'emm_difference', n: m.n, estimate: m.estimate, lo: m.lo, hi: m.hi, p: m.p, rel_mean: m.rel, rel_ci_low: m.relLo, rel_ci_high: m.relHi, r2: e.models[m.outcome]?.r2 });
+  }
+  for (const i of e.interactions) {
+    rows.push({ section: 'interaction', point: 'all', outcome: i.outcome, parameter_a: i.parameterA, parameter_b: i.parameterB, scale: i.scale, method: i.method, n: i.n, estimate: i.size, lo: i.lo, hi: i.hi, p: i.p, effect_size: i.F });
+  }
+  for (const r of e.regression) {
+    rows.push({ section: 'regression', point: 'all', arm: r.arm || null, outcome: r.outcome, parameter: r.parameter, method: r.method, n: r.n, estimate: r.estimate, lo: r.lo, hi: r.hi, p: r.p, r2: r.r2 });
+  }
+  for (const b of e.dependence) {
+    rows.push({ section: 'partial_dependence', point: 'all', arm: b.arm || null, outcome: b.outcome, parameter: b.parameter, n: b.n, mean: b.mean, ci_low: b.lo, ci_high: b.hi, bin_low: b.xLow, bin_high: b.xHigh, estimate: b.mean, lo: b.lo, hi: b.hi });
+  }
+  const a = stats.armComparison;
+  for (const c of a.contrasts) {
+    rows.push({ section: 'contrast', point: c.point ?? 'all', params: c.point === null ? undefined : groupParams(stats, c.point), outcome: c.outcome, arm_a: c.armA, arm_b: c.armB, method: 'paired_t', n: c.n, estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p, p_holm: c.pHolm, effect_size: c.dz, rel_mean: c.rel, rel_ci_low: c.relLo, rel_ci_high: c.relHi });
+  }
+  for (const h of a.heterogeneity) {
+    rows.push({ section: 'heterogeneity', point: 'all', outcome: h.outcome, arm_a: h.armA, arm_b: h.armB, method: 'anova_f_by_point', n: h.points, estimate: h.F, p: h.p, measure: h.signsDiffer ? 'signs_differ' : h.misleading ? 'effects_differ' : 'no_clear_difference' });
+  }
+  for (const r of a.ranks) {
+    rows.push({ section: 'rank', point: r.point ?? 'all', params: r.point === null ? undefined : groupParams(stats, r.point), outcome: r.outcome, arm: r.arm, method: r.higherIsBetter ? 'bootstrap_higher_is_better' : 'bootstrap_lower_is_better', n: r.seeds, mean: r.meanValue, estimate: r.meanRank, p_best: r.pBest });
+  }
+  for (const c of stats.recovery.curves) {
+    rows.push({ section: 'survival', point: c.point, arm: c.arm, params: groupParams(stats, c.point), outcome: 'resilience_ticks', condition: c.condition, method: 'kaplan_meier', n: c.n, censored: c.censored, median: c.median, estimate: c.median, lo: c.medianLo, hi: c.medianHi });
+  }
+  for (const t of stats.recovery.tests) {
+    rows.push({ section: 'logrank', point: 'all', arm: t.arm, outcome: 'resilience_ticks', condition: t.conditions.join(' | '), method: 'log_rank', estimate: t.chisq, n: t.conditions.length, p: t.p });
+  }
+  for (const r of stats.degenerateRuns) {
+    rows.push({ section: 'degenerate', point: r.point, arm: r.arm, params: r.params, measure: r.degenerate, n: 1, condition: r.key });
   }
   return rows;
 }

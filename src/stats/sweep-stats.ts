@@ -10,6 +10,9 @@ import { outcomeValue, readManifest, readRunRecords, type RunRecord, type Scenar
 import { SeriesAccumulator, type SeriesBand } from './series-band';
 import { summarize, type Summary } from './summary';
 import { wilsonInterval, type Share } from './wilson';
+import { compareArms, type ArmComparison } from './arm-contrasts';
+import { BINARY_OUTCOMES, designEffects, type DesignEffects } from './design-effects';
+import { recoveryStats, type RecoveryStats } from './recovery';
 
 /** Time-series columns with per-tick bands (those present in the records are used). */
 export const MAIN_SERIES = [
@@ -36,6 +39,8 @@ export interface RunRow {
   seed: number;
   params: Record<string, unknown>;
   outcomes: Record<string, number>;
+  /** Why the run is degenerate (no firm alive, no knowledge, no late innovation), or null. */
+  degenerate: string | null;
 }
 
 /** Statistics of the runs of one point x arm. */
@@ -65,11 +70,15 @@ export interface PairedStats {
   difference: PairedDifference;
 }
 
-/** Extra innovation value per unit of extra policy cost of an arm over the baseline. */
+/**
+ * Extra innovation value per unit of extra policy cost of an arm over the baseline, on one
+ * window: `late` (the observation window of the headline effect) or `total` (whole run).
+ */
 export interface CostStats {
   point: number | null;
   arm: string;
   baseline: string;
+  window: 'late' | 'total';
   pairs: number;
   extraCost: number;
   extraValue: Summary;
@@ -100,7 +109,26 @@ export interface SweepStats {
   firmCurves: FirmCurve[];
   /** Tacit flow over time across the links of infrastructure policies (empty without any). */
   linkFlows: LinkFlowStats[];
+  /** The design kind (grid, lhs, sobol, ...; grid when the manifest does not say). */
+  design: string;
+  /** Outcomes whose effects are estimated (headline outcomes and the scenario's listed ones). */
+  effectOutcomes: string[];
+  /** Runs left out of effect estimates because they are degenerate. */
+  degenerateRuns: RunRow[];
+  /** Effects of the swept parameters, fitted to the design. */
+  effects: DesignEffects;
+  /** Every pair of arms, heterogeneity over points and the ranking. */
+  armComparison: ArmComparison;
+  /** Recovery after a shock as survival data (empty without a shock). */
+  recovery: RecoveryStats;
+  /** The unit of policy cost (scenario `cost_unit`), or '' when the scenario gives none. */
+  costUnit: string;
 }
+
+/** Outcomes whose effects every report estimates (when the runs have them). */
+export const HEADLINE_OUTCOMES = ['innovation_value_late', 'lock_in_index_final', 'locked_in', 'diversity_final'] as const;
+/** Outcomes reported as survival data (time and censoring), never as a mean. */
+export const SURVIVAL_OUTCOMES = ['resilience_ticks', 'resilience_censored'] as const;
 
 /** Values are shown as given in the design (numbers unformatted, strings as they are). */
 export function formatParamValue(value: unknown): string {
@@ -171,10 +199,24 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const sorted = [...groups.values()].sort((a, b) => a.point - b.point || a.armIndex - b.armIndex);
   const groupStats = sorted.map((g) => finishGroup(g, outcomeKeys, sweptParams, shortNames, arms.length > 1));
   const runs = sorted.flatMap((g) => g.rows);
-  const paired = baselineArm ? pairArms(sorted, arms, baselineArm, outcomeKeys) : [];
-  const cost = baselineArm ? costEffectiveness(sorted, arms, baselineArm) : [];
+  const healthy = sorted.map((g) => ({ ...g, rows: g.rows.filter((r) => !r.degenerate) }));
+  const paired = baselineArm ? pairArms(healthy, arms, baselineArm, outcomeKeys) : [];
+  const lateTicks = Math.min(Number(scenario.observe?.window ?? 20), Number(scenario.ticks ?? Infinity));
+  const cost = baselineArm ? costEffectiveness(healthy, arms, baselineArm, lateTicks) : [];
   const curves = firmCurves(dir, scenario, groupStats, runs);
-  return { dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, runs, paired, cost, failed, firmCurves: curves, linkFlows: links.finish() };
+  const design = typeof scenario.sweep?.design === 'string' ? scenario.sweep.design : 'grid';
+  const listed = ((scenario.sweep as { outcomes?: string[] } | undefined)?.outcomes ?? []).filter((k) => outcomeKeys.includes(k));
+  const effectOutcomes = [...new Set([...HEADLINE_OUTCOMES, ...listed])].filter((k) => outcomeKeys.includes(k) && !(SURVIVAL_OUTCOMES as readonly string[]).includes(k));
+  const usable = runs.filter((r) => !r.degenerate);
+  const effects = designEffects(usable, sweptParams, arms.length > 1 ? arms.slice().sort((a, b) => (a === baselineArm ? -1 : b === baselineArm ? 1 : 0)) : arms, design, effectOutcomes);
+  const armComparison = compareArms(usable, baselineArm ? [baselineArm, ...arms.filter((a) => a !== baselineArm)] : arms, effectOutcomes);
+  const labelOf = (point: number, arm: string) => groupStats.find((g) => g.point === point && g.arm === arm)?.label || arm || 'all runs';
+  const recovery = recoveryStats(usable, labelOf);
+  const costUnit = typeof (scenario as { cost_unit?: unknown }).cost_unit === 'string' ? ((scenario as { cost_unit?: string }).cost_unit as string) : '';
+  return {
+    dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, runs, paired, cost, failed,
+    firmCurves: curves, linkFlows: links.finish(), design, effectOutcomes, degenerateRuns: runs.filter((r) => r.degenerate), effects, armComparison, recovery, costUnit,
+  };
 }
 
 /** The design's order of parameters when the manifest has it, else first-seen order. */
@@ -186,7 +228,8 @@ function orderParameters(seen: string[], scenario: ScenarioLike): string[] {
 function runRow(record: RunRecord, outcomeKeys: readonly string[]): RunRow {
   const outcomes: Record<string, number> = {};
   for (const k of outcomeKeys) outcomes[k] = outcomeValue(record, k);
-  return { key: record.key, point: record.point, arm: record.arm, armIndex: record.arm_index, replicate: record.replicate, seed: record.seed, params: record.params ?? {}, outcomes };
+  const degenerate = (record as { degenerate?: unknown }).degenerate;
+  return { key: record.key, point: record.point, arm: record.arm, armIndex: record.arm_index, replicate: record.replicate, seed: record.seed, params: record.params ?? {}, outcomes, degenerate: typeof degenerate === 'string' && degenerate ? degenerate : null };
 }
 
 function foldSeries(group: GroupAccumulator, record: RunRecord, seriesColumns: string[]): void {
@@ -217,7 +260,10 @@ function foldPlaceFlows(group: GroupAccumulator, record: RunRecord): void {
 
 function finishGroup(g: GroupAccumulator, outcomeKeys: string[], params: string[], shortNames: Record<string, string>, withArms: boolean): GroupStats {
   const outcomes: Record<string, Summary> = {};
-  for (const k of outcomeKeys) outcomes[k] = summarize(g.rows.map((r) => r.outcomes[k]));
+  for (const k of outcomeKeys) {
+    const values = g.rows.map((r) => r.outcomes[k]);
+    outcomes[k] = BINARY_OUTCOMES.has(k) ? shareSummary(values) : summarize(values);
+  }
   const locked = g.rows.map((r) => r.outcomes.locked_in).filter(Number.isFinite);
   const series: Record<string, SeriesBand> = {};
   for (const [column, acc] of g.series) series[column] = acc.band();
@@ -236,6 +282,14 @@ function finishGroup(g: GroupAccumulator, outcomeKeys: string[], params: string[
     series,
     placeFlows: g.flowSum && g.flowRuns ? g.flowSum.map((v) => v / g.flowRuns) : null,
   };
+}
+
+/** A 0/1 outcome summarised as a share with its Wilson interval (always inside [0, 1]). */
+function shareSummary(values: readonly number[]): Summary {
+  const finite = values.filter(Number.isFinite);
+  const s = wilsonInterval(finite.filter((v) => v >= 0.5).length, finite.length);
+  const sd = finite.length >= 2 ? Math.sqrt((s.share * (1 - s.share) * finite.length) / (finite.length - 1)) : NaN;
+  return { n: s.n, mean: s.share, sd, ciLow: s.ciLow, ciHigh: s.ciHigh };
 }
 
 /** Pairs (treated, baseline) values by seed within each point. */
@@ -277,15 +331,18 @@ function pairArms(groups: GroupAccumulator[], arms: string[], baseline: string, 
   return out;
 }
 
-function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline: string): CostStats[] {
+function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline: string, lateTicks: number): CostStats[] {
   const out: CostStats[] = [];
   const points = pointsOf(groups);
   for (const arm of arms) {
     if (arm === baseline) continue;
-    for (const point of points.length > 1 ? [null, ...points] : [null]) {
-      const [tv, bv] = pairsFor(groups, arm, baseline, point, (r) => r.outcomes.innovation_value_total);
-      const [tc, bc] = pairsFor(groups, arm, baseline, point, (r) => r.outcomes.policy_cost);
-      if (tv.length === 0) continue;
+    for (const point of points.length > 1 ? [null, ...points] : [null]) for (const window of ['late', 'total'] as const) {
+      // Late: value summed over the late window (late mean x its length) per cost in that window.
+      const value = window === 'late' ? (r: RunRow) => r.outcomes.innovation_value_late * lateTicks : (r: RunRow) => r.outcomes.innovation_value_total;
+      const costOf = window === 'late' ? (r: RunRow) => r.outcomes.policy_cost_late : (r: RunRow) => r.outcomes.policy_cost;
+      const [tv, bv] = pairsFor(groups, arm, baseline, point, value);
+      const [tc, bc] = pairsFor(groups, arm, baseline, point, costOf);
+      if (tv.length === 0 || tc.every((c) => !Number.isFinite(c))) continue;
       const extraValue = summarize(tv.map((v, i) => v - bv[i]));
       const extraCost = summarize(tc.map((c, i) => c - bc[i])).mean;
       // The policy cost is set by the scenario, not drawn, so the CI of the ratio is the CI
@@ -295,6 +352,7 @@ function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline:
         point,
         arm,
         baseline,
+        window,
         pairs: tv.length,
         extraCost,
         extraValue,

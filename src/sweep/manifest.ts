@@ -55,7 +55,7 @@ export function canonicalJson(value: unknown): string {
  * The scenario hash: what decides the runs. The replicate count is left out so `--resume
  * --replicates N` can extend a finished sweep with more replicates (keys and seeds of the
  * others are unchanged); so are the fields that only decide what is kept or reported
- * (sweep.microdata, sweep.outcomes, description, teaching_note, references), so editing
+ * (sweep.microdata, sweep.outcomes, description, teaching_note, references, cost_unit), so editing
  * them does not make `--resume` or `merge` refuse the sweep.
  */
 export function scenarioHash(scenario: Scenario): string {
@@ -69,6 +69,7 @@ export function scenarioHash(scenario: Scenario): string {
   delete copy.description;
   delete copy.teaching_note;
   delete copy.references;
+  delete (copy as { cost_unit?: string }).cost_unit;
   return createHash('sha256').update(canonicalJson(copy)).digest('hex');
 }
 

@@ -6,12 +6,14 @@ import { computeSweepStats } from '../../src/stats';
 import { writeFixtureSweep, type FixtureOptions } from '../fixtures/sweep-dir';
 
 const designs: [string, FixtureOptions, string[]][] = [
-  ['two parameters and arms', {}, ['innovation-value', 'lock-in', 'heatmap-innovation', 'heatmap-locked-in', 'policy-comparison', 'knowledge-flows', 'firm-learning', 'diversity-external-ties', 'region-map']],
-  ['one parameter, no arms', { arms: [], parameters: { openness: [0, 0.15, 0.3] } }, ['innovation-value', 'lock-in', 'sweep-innovation', 'sweep-locked-in', 'knowledge-flows', 'firm-learning', 'diversity-external-ties', 'region-map']],
+  ['two parameters and arms', {}, ['innovation-value', 'lock-in', 'main-effects', 'heatmap-innovation', 'heatmap-locked-in', 'policy-comparison', 'knowledge-flows', 'firm-learning', 'diversity-external-ties', 'region-map']],
+  ['one parameter, no arms', { arms: [], parameters: { openness: [0, 0.15, 0.3] } }, ['innovation-value', 'lock-in', 'main-effects', 'sweep-innovation', 'sweep-locked-in', 'knowledge-flows', 'firm-learning', 'diversity-external-ties', 'region-map']],
   ['no parameters, three arms', { parameters: {}, arms: ['baseline', 'cluster', 'transfer'] }, ['innovation-value', 'lock-in', 'policy-comparison', 'knowledge-flows', 'firm-learning', 'diversity-external-ties', 'region-map']],
   ['two arms, one builds a link', { parameters: {}, arms: ['no_link', 'link'], bridge: true }, ['innovation-value', 'lock-in', 'policy-comparison', 'knowledge-flows', 'firm-learning', 'link-flows', 'diversity-external-ties', 'region-map']],
-  ['one parameter, firm microdata', { arms: [], parameters: { openness: [0, 0.3] }, microdata: true }, ['innovation-value', 'lock-in', 'sweep-innovation', 'sweep-locked-in', 'knowledge-flows', 'firm-learning', 'diversity-external-ties', 'firm-proximity', 'region-map']],
-  ['three parameters, no arms (small multiples)', { arms: [], replicates: 2, ticks: 12, parameters: { openness: [0, 0.3], 'contacts.per_tick': [1, 6], 'exchange.rho_tacit': [0.1, 0.3] } }, ['innovation-value', 'lock-in', 'heatmap-innovation', 'heatmap-locked-in', 'knowledge-flows', 'firm-learning', 'diversity-external-ties', 'region-map']],
+  ['one parameter, firm microdata', { arms: [], parameters: { openness: [0, 0.3] }, microdata: true }, ['innovation-value', 'lock-in', 'main-effects', 'sweep-innovation', 'sweep-locked-in', 'knowledge-flows', 'firm-learning', 'diversity-external-ties', 'firm-proximity', 'region-map']],
+  ['LHS over three parameters, no arms', { arms: [], replicates: 2, ticks: 12, continuous: { design: 'lhs', samples: 20, ranges: { openness: [0, 0.3], 'contacts.per_tick': [1, 6], 'exchange.rho_tacit': [0.1, 0.3] } } }, ['innovation-value', 'lock-in', 'partial-dependence-innovation', 'partial-dependence-lock-in', 'knowledge-flows', 'firm-learning', 'diversity-external-ties', 'region-map']],
+  ['a shock with recovery data', { arms: [], replicates: 4, ticks: 25, parameters: { openness: [0, 0.3] }, recovery: { end: 20 } }, ['innovation-value', 'lock-in', 'main-effects', 'sweep-innovation', 'sweep-locked-in', 'recovery', 'knowledge-flows', 'firm-learning', 'diversity-external-ties', 'region-map']],
+  ['three parameters, no arms (small multiples)', { arms: [], replicates: 2, ticks: 12, parameters: { openness: [0, 0.3], 'contacts.per_tick': [1, 6], 'exchange.rho_tacit': [0.1, 0.3] } }, ['innovation-value', 'lock-in', 'main-effects', 'heatmap-innovation', 'heatmap-locked-in', 'knowledge-flows', 'firm-learning', 'diversity-external-ties', 'region-map']],
 ];
 
 describe('buildCharts', () => {

@@ -31,7 +31,7 @@ describe('findings per design point and for listed outcomes', () => {
     const result = await writeReport(dir, { images: false });
     // The fixture's cluster arm adds 0.3 (1 + t / 30) a tick on the same noise: 0.545 over ticks 20-29.
     const perPoint = result.findings.find((f) => f.startsWith('Per design point, the cluster arm changed late innovation value over the baseline arm'));
-    expect(perPoint).toMatch(/at openness = 0 0\.545 \(95 % CI 0\.545 to 0\.545; \+\d+ %\); at openness = 0\.3 0\.545/);
+    expect(perPoint).toMatch(/at openness = 0 \+0\.545 \(95 % CI \+0\.545 to \+0\.545; \+\d+ %\); at openness = 0\.3 \+0\.545/);
     const skill = result.findings.find((f) => f.startsWith('Final resident skill: '));
     expect(skill).toContain('openness = 0 · baseline 0.3 (95 % CI 0.3 to 0.3, 3 runs)');
     expect(skill).toContain('Paired difference to the baseline arm on the same seeds: cluster 0 (95 % CI 0 to 0)');
@@ -66,7 +66,7 @@ describe('writeReport on the fixture sweep', () => {
     expect(html).toContain("src:url(data:font/ttf;base64,");
     for (const name of ['innovation-value', 'lock-in', 'heatmap-innovation', 'policy-comparison', 'region-map']) expect(html).toContain(`id="chart-${name}"`);
     expect(html).toContain('<a href="stats.csv">');
-    expect(result.findings.some((f) => /raising openness from 0 to 0\.3 raised late innovation value by \d+ %/.test(f))).toBe(true);
+    expect(result.findings.some((f) => /Raising openness from 0 to 0\.3 raised late innovation value by \d+ %/.test(f))).toBe(true);
     expect(result.findings.some((f) => /The cluster arm raised late innovation value by \d+ % \(95 % CI/.test(f))).toBe(true);
   });
 });

@@ -83,7 +83,7 @@ describe('loadScenario', () => {
     expect(e.problems).toEqual([
       'many.yaml:1:8: ticks: 0 is out of range; write an integer from 1 to 100000',
       'many.yaml:2:11: openness: 2 is out of range; write a number from 0 to 1',
-      'many.yaml:3:1: unknown key "foo"; allowed keys: "name", "description", "teaching_note", "references", "extends", "seed", "ticks", "knowledge", "region", "agents", "openness", "proximity", ... (see `lrsim schema`)',
+      'many.yaml:3:1: unknown key "foo"; allowed keys: "name", "description", "teaching_note", "references", "cost_unit", "extends", "seed", "ticks", "knowledge", "region", "agents", "openness", ... (see `lrsim schema`)',
     ]);
     expect(e.message).toMatch(/^many\.yaml:1:8: .* \(and 2 more problems; `lrsim validate FILE` lists them all\)$/);
   });

@@ -51,6 +51,20 @@ describe('wilsonInterval', () => {
     expect(d.ciLow).toBeCloseTo(0.0061, 4);
     expect(d.ciHigh).toBeCloseTo(0.1718, 4);
   });
+  // R 4.x: prop.test(0, 8, correct = FALSE)$conf.int  # 0 0.32440756488388 (the Wilson score interval)
+  //        prop.test(8, 8, correct = FALSE)$conf.int  # 0.67559243511612 1
+  //        prop.test(3, 8, correct = FALSE)$conf.int  # 0.136844285823597 0.694257605397373
+  it('matches R prop.test(correct = FALSE) for 0 of 8, 3 of 8 and 8 of 8', () => {
+    const none = wilsonInterval(0, 8);
+    expect([none.share, none.ciLow]).toEqual([0, 0]);
+    expect(none.ciHigh).toBeCloseTo(0.32440756488388, 12);
+    const all = wilsonInterval(8, 8);
+    expect(all.ciLow).toBeCloseTo(0.67559243511612, 12);
+    expect(all.ciHigh).toBe(1);
+    const some = wilsonInterval(3, 8);
+    expect(some.ciLow).toBeCloseTo(0.136844285823597, 12);
+    expect(some.ciHigh).toBeCloseTo(0.694257605397373, 12);
+  });
   it('stays inside [0, 1] for n successes', () => {
     const s = wilsonInterval(8, 8);
     expect(s.share).toBe(1);

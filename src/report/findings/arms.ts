@@ -1,0 +1,125 @@
+/**
+ * What the policy arms did: every arm against the reference arm and every other pair, on
+ * common seeds (Holm-adjusted over the pairs), whether the pooled effect hides different
+ * effects at different design points, each arm's probability of being best, and what the
+ * extra value cost.
+ */
+import { label } from '../../charts';
+import type { ContrastRow, SweepStats } from '../../stats';
+import { capital, changeClause, ci, fmt, list, pct, pctSigned, plural, pValue, signed } from './format';
+
+const HEADLINE = 'innovation_value_late';
+
+const contrastOf = (stats: SweepStats, outcome: string, point: number | null, a: string, b: string) =>
+  stats.armComparison.contrasts.find((c) => c.outcome === outcome && c.point === point && c.armA === a && c.armB === b);
+
+/** "+12 % (95 % CI +3 % to +20 %)" or the absolute difference when there is no relative one. */
+function effectText(c: ContrastRow): string {
+  return Number.isFinite(c.rel) ? `${pctSigned(c.rel)} (${ci(c.relLo, c.relHi, pctSigned)})` : `${signed(c.estimate)} (${ci(c.lo, c.hi, signed)})`;
+}
+
+/** The sentences about arms (empty without arms). */
+export function armFindings(stats: SweepStats): string[] {
+  const baseline = stats.baselineArm;
+  if (!baseline) return [];
+  const out: string[] = [];
+  const points = [...new Set(stats.groups.map((g) => g.point))].sort((a, b) => a - b);
+  const pooled = points.length > 1 ? ' pooled over all design points' : '';
+  const pairs = (stats.arms.length * (stats.arms.length - 1)) / 2;
+  const holm = pairs > 1 ? `; p-values Holm-adjusted over the ${pairs} pairs of arms` : '';
+  const pointLabel = (point: number) => stats.groups.find((g) => g.point === point)?.pointLabel || String(point);
+  for (const arm of stats.arms) {
+    if (arm === baseline) continue;
+    const c = contrastOf(stats, HEADLINE, null, arm, baseline);
+    if (!c) {
+      out.push(`The ${arm} arm shares no seeds with the ${baseline} arm, so no paired comparison is possible.`);
+      continue;
+    }
+    const h = stats.armComparison.heterogeneity.find((x) => x.outcome === HEADLINE && x.armA === arm && x.armB === baseline);
+    const detail = `(paired difference ${fmt(c.estimate)}, Cohen's d_z ${Math.abs(c.dz) > 100 ? '> 100' : `= ${fmt(c.dz, 2)}`}${pairs > 1 ? `; Holm-adjusted ${pValue(c.pHolm)}` : ''})`;
+    const head = `The ${arm} arm ${changeClause('late innovation value', c.rel, c.relLo, c.relHi)} over the ${baseline} arm on the same ${c.n} seeds${pooled} ${detail}`;
+    if (h?.misleading) {
+      const per = points.flatMap((p) => {
+        const x = contrastOf(stats, HEADLINE, p, arm, baseline);
+        return x ? [`${effectText(x)} at ${pointLabel(p)}`] : [];
+      });
+      const why = h.signsDiffer ? 'the effect has opposite signs at different design points' : `the effect differs between design points (F test ${pValue(h.p)})`;
+      const shown = per.length <= 8 ? `: ${per.join('; ')}` : `; see the per-point rows of the contrast section in stats.csv`;
+      out.push(`${head}. This pooled figure hides heterogeneity: ${why}${shown}. Read the effect per point, not the average.`);
+    } else {
+      out.push(`${head}.` + (h ? ` The effect does not differ clearly between design points (F test ${pValue(h.p)}).` : ''));
+    }
+    const l = contrastOf(stats, 'lock_in_index_final', null, arm, baseline);
+    if (l) out.push(`Its final ${label('lock_in_index').toLowerCase()} differed from the ${baseline} arm by ${signed(l.estimate)} (${ci(l.lo, l.hi, signed)}).`);
+    out.push(...costFindings(stats, arm, baseline));
+  }
+  const others = stats.armComparison.contrasts.filter((c) => c.outcome === HEADLINE && c.point === null && c.armB !== baseline);
+  if (others.length) {
+    const parts = others.map((c) => `${c.armA} − ${c.armB}: ${effectText(c)}, Holm-adjusted ${pValue(c.pHolm)}`);
+    out.push(`Between the other arms (late innovation value, paired on the same seeds${pooled}${holm}): ${parts.join('; ')}.`);
+  }
+  out.push(...rankFindings(stats));
+  return out;
+}
+
+function rankFindings(stats: SweepStats): string[] {
+  const out: string[] = [];
+  for (const outcome of [HEADLINE, 'lock_in_index_final']) {
+    const ranks = stats.armComparison.ranks.filter((r) => r.outcome === outcome && r.point === null).sort((a, b) => b.pBest - a.pBest);
+    if (ranks.length < 2) continue;
+    const best = ranks[0].higherIsBetter ? 'highest' : 'lowest';
+    out.push(
+      `Probability of each arm having the ${best} ${label(outcome).toLowerCase()} (bootstrap over the ${ranks[0].seeds} common seeds${stats.groups.length > stats.arms.length ? ', pooled over the design points' : ''}): ` +
+        `${ranks.map((r) => `${r.arm} ${pct(r.pBest)} (mean rank ${fmt(r.meanRank, 2)})`).join(', ')}.`,
+    );
+  }
+  return out;
+}
+
+function costFindings(stats: SweepStats, arm: string, baseline: string): string[] {
+  const unit = stats.costUnit ? ` ${stats.costUnit}` : ' unit';
+  const perUnit = stats.costUnit ? `per ${stats.costUnit}` : 'per unit of cost';
+  const late = stats.cost.find((x) => x.point === null && x.arm === arm && x.window === 'late');
+  const total = stats.cost.find((x) => x.point === null && x.arm === arm && x.window === 'total');
+  const parts: string[] = [];
+  if (late && Number.isFinite(late.valuePerCost)) {
+    parts.push(`in the late window (the headline's window), ${fmt(late.valuePerCost)} units of extra innovation value ${perUnit} of extra policy cost (${ci(late.valuePerCostLow, late.valuePerCostHigh)}; extra cost ${fmt(late.extraCost)}${unit === ' unit' ? '' : unit} per run in that window)`);
+  } else if (late && total && Number.isFinite(total.valuePerCost)) {
+    parts.push('in the late window the arm costs no more than the reference arm, so no value per cost is given for it');
+  }
+  if (total && Number.isFinite(total.valuePerCost)) {
+    parts.push(`over the whole run, ${fmt(total.valuePerCost)} ${perUnit} (${ci(total.valuePerCostLow, total.valuePerCostHigh)}; extra cost ${fmt(total.extraCost)}${unit === ' unit' ? '' : unit} per run)`);
+  }
+  if (parts.length === 0) return [];
+  return [capital(`value for money of the ${arm} arm over the ${baseline} arm: ${list(parts)}.`) + (stats.costUnit ? '' : ' The scenario names no cost unit (cost_unit).')];
+}
+
+/** With arms and a few design points: each arm's paired effect at each point. */
+export function pointArmFindings(stats: SweepStats): string[] {
+  const baseline = stats.baselineArm;
+  const points = [...new Set(stats.groups.map((g) => g.point))].sort((a, b) => a - b);
+  if (!baseline || points.length < 2 || points.length > 6) return [];
+  const out: string[] = [];
+  for (const arm of stats.arms) {
+    if (arm === baseline) continue;
+    const h = stats.armComparison.heterogeneity.find((x) => x.outcome === HEADLINE && x.armA === arm && x.armB === baseline);
+    if (h?.misleading) continue; // already listed per point with the pooled sentence
+    const parts = points.flatMap((point) => {
+      const c = contrastOf(stats, HEADLINE, point, arm, baseline);
+      const where = stats.groups.find((g) => g.point === point)?.pointLabel ?? String(point);
+      return c ? [`at ${where} ${signed(c.estimate)} (${ci(c.lo, c.hi, signed)}; ${pctSigned(c.rel)})`] : [];
+    });
+    if (parts.length) out.push(`Per design point, the ${arm} arm changed late innovation value over the ${baseline} arm (paired, same seeds): ${parts.join('; ')}.`);
+  }
+  return out;
+}
+
+/** How many runs are degenerate, and why; they are left out of every effect. */
+export function degenerateFindings(stats: SweepStats): string[] {
+  const runs = stats.degenerateRuns;
+  if (runs.length === 0) return [];
+  const reasons = new Map<string, number>();
+  for (const r of runs) reasons.set(r.degenerate ?? '', (reasons.get(r.degenerate ?? '') ?? 0) + 1);
+  const why = [...reasons.entries()].map(([k, n]) => `${n} ${k.replace(/_/g, ' ')}`).join(', ');
+  return [`${plural(runs.length, 'run')} ${runs.length === 1 ? 'is' : 'are'} degenerate (${why}): ${runs.length === 1 ? 'its' : 'their'} lock-in and diversity are undefined, and ${runs.length === 1 ? 'it is' : 'they are'} left out of every effect estimate below (listed under "Degenerate runs").`];
+}

@@ -1,0 +1,88 @@
+/** Numbers and intervals in sentences: never an interval that was not computed. */
+
+/** A number with 3 significant digits, without trailing zeros. */
+export function fmt(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  if (x === 0) return '0';
+  const abs = Math.abs(x);
+  const s = abs >= 1000 ? Math.round(x).toLocaleString('en-US') : String(Number(x.toPrecision(digits)));
+  return s.replace('-', '−');
+}
+
+/** A fraction as a percentage. */
+export function pct(x: number, digits = 0): string {
+  return Number.isFinite(x) ? `${(100 * x).toFixed(digits).replace('-', '−')} %` : 'n/a';
+}
+
+/** A fraction as a signed percentage: "+34 %", "−5 %". */
+export function pctSigned(x: number): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  const v = Math.round(100 * x);
+  return `${v > 0 ? '+' : ''}${String(v).replace('-', '−')} %`;
+}
+
+/** A signed number with 3 significant digits. */
+export function signed(x: number): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  return `${x > 0 ? '+' : ''}${fmt(x)}`;
+}
+
+/** A difference of probabilities in percentage points. */
+export function points(x: number): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  const v = Math.round(100 * x);
+  return `${v > 0 ? '+' : ''}${String(v).replace('-', '−')} percentage points`;
+}
+
+/** Whether both ends of an interval were computed. */
+export const hasInterval = (lo: number, hi: number) => Number.isFinite(lo) && Number.isFinite(hi);
+
+/** "95 % CI a to b", or the reason no interval is given. */
+export function ci(lo: number, hi: number, format: (x: number) => string = fmt, why = 'too few runs for an interval'): string {
+  return hasInterval(lo, hi) ? `95 % CI ${format(lo)} to ${format(hi)}`.replace(' percentage points to ', ' to ') : `no interval: ${why}`;
+}
+
+/** A p-value as a reader wants it. */
+export function pValue(p: number): string {
+  if (!Number.isFinite(p)) return 'p not computable (the differences do not vary)';
+  if (p < 0.001) return 'p < 0.001';
+  return `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+}
+
+/** "raised X by 34 % (95 % CI +28 % to +40 %)", "lowered ...", or "did not clearly change ...". */
+export function changeClause(measure: string, rel: number, relLo: number, relHi: number): string {
+  if (!Number.isFinite(rel)) return `left ${measure} undetermined`;
+  if (!hasInterval(relLo, relHi)) return `changed ${measure} by ${pctSigned(rel)} (no interval: too few runs to compute one)`;
+  const interval = `(95 % CI ${pctSigned(relLo)} to ${pctSigned(relHi)})`;
+  if (relLo > 0) return `raised ${measure} by ${pct(rel)} ${interval}`;
+  if (relHi < 0) return `lowered ${measure} by ${pct(-rel)} ${interval}`;
+  return `did not clearly change ${measure}: ${pctSigned(rel)} ${interval}, an interval that includes no change`;
+}
+
+/**
+ * The same clause for an absolute difference (`format` signs the interval's ends,
+ * `magnitude` states the size of a rise or fall without a sign).
+ */
+export function differenceClause(measure: string, d: number, lo: number, hi: number, format: (x: number) => string = signed, magnitude: (x: number) => string = (x) => fmt(Math.abs(x))): string {
+  if (!Number.isFinite(d)) return `left ${measure} undetermined`;
+  if (!hasInterval(lo, hi)) return `changed ${measure} by ${format(d)} (no interval: too few runs to compute one)`;
+  const interval = `(95 % CI ${format(lo)} to ${format(hi)})`.replace(' percentage points to ', ' to ');
+  if (lo > 0) return `raised ${measure} by ${magnitude(d)} ${interval}`;
+  if (hi < 0) return `lowered ${measure} by ${magnitude(d)} ${interval}`;
+  return `did not clearly change ${measure}: ${format(d)} ${interval}, an interval that includes no change`;
+}
+
+/** The size of a difference of shares: "12 percentage points". */
+export const pointsMagnitude = (x: number) => `${Math.round(100 * Math.abs(x))} percentage points`;
+
+/** "a, b and c" */
+export function list(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** First letter upper case. */
+export const capital = (s: string) => (s ? `${s[0].toUpperCase()}${s.slice(1)}` : s);
+
+/** "1 run", "3 runs" */
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

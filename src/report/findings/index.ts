@@ -1,0 +1,141 @@
+/**
+ * Findings as sentences computed from the statistics: what a reader should take away,
+ * each with its interval, e.g. "Raising openness from 0 to 0.3 raised late innovation
+ * value by 34 % (95 % CI 28 to 40 %)". Plain text; the page escapes it.
+ */
+import { sampleCorrelation } from 'simple-statistics';
+import { label } from '../../charts';
+import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, summarize, wilsonInterval, type LinkFlowBlock, type SweepStats } from '../../stats';
+import { armFindings, degenerateFindings, pointArmFindings } from './arms';
+import { parameterFindings } from './design';
+import { ci, fmt, pct, plural, signed } from './format';
+import { recoveryFindings } from './recovery';
+
+export { changeClause, fmt, pct } from './format';
+
+/** The findings of a sweep, most important first. */
+export function findings(stats: SweepStats): string[] {
+  const out: string[] = [];
+  const runs = stats.runs.length;
+  const points = new Set(stats.groups.map((g) => g.point)).size;
+  if (runs === 0) return ['No run finished, so there is nothing to report yet.'];
+  out.push(
+    `${runs} runs finished (${points} design point${points === 1 ? '' : 's'} × ${stats.arms.length} arm${stats.arms.length === 1 ? '' : 's'} × replicates)` +
+      (stats.failed.length ? `; ${stats.failed.length} failed and are left out (listed below).` : '; none failed.'),
+  );
+  out.push(...degenerateFindings(stats));
+  out.push(...parameterFindings(stats));
+  out.push(...bestWorstPoint(stats));
+  out.push(...armFindings(stats));
+  const locked = stats.runs.map((r) => r.outcomes.locked_in).filter(Number.isFinite);
+  if (locked.length) {
+    const s = wilsonInterval(locked.filter((v) => v >= 0.5).length, locked.length);
+    out.push(`Over all runs, ${s.successes} of ${s.n} (${pct(s.share)}, Wilson 95 % CI ${pct(s.ciLow)} to ${pct(s.ciHigh)}) ended locked in.`);
+  }
+  out.push(...pointArmFindings(stats));
+  out.push(...recoveryFindings(stats));
+  out.push(...extraOutcomeFindings(stats));
+  out.push(...linkFindings(stats));
+  out.push(...firmFindings(stats));
+  const pairs = stats.runs.filter((r) => Number.isFinite(r.outcomes.diversity_final) && Number.isFinite(r.outcomes.external_tie_share_final));
+  if (pairs.length >= 3) {
+    const r = sampleCorrelation(pairs.map((p) => p.outcomes.external_tie_share_final), pairs.map((p) => p.outcomes.diversity_final));
+    if (Number.isFinite(r)) out.push(`Across runs, final diversity and final external tie share correlate with r = ${fmt(r, 2)} (Pearson, ${pairs.length} runs${stats.groups.length > 1 ? ', pooled over design points and arms: part of the correlation may come from the design' : ''}).`);
+  }
+  return out;
+}
+
+/** Where the headline outcome was highest and lowest (group means; no effect is claimed). */
+function bestWorstPoint(stats: SweepStats): string[] {
+  if (stats.parameters.length < 2) return [];
+  const arm = stats.baselineArm ?? stats.arms[0];
+  const groups = stats.groups.filter((g) => g.arm === arm && Number.isFinite(g.outcomes.innovation_value_late?.mean));
+  if (groups.length < 2 || groups.length > 64) return [];
+  const best = groups.reduce((a, b) => (b.outcomes.innovation_value_late.mean > a.outcomes.innovation_value_late.mean ? b : a));
+  const worst = groups.reduce((a, b) => (b.outcomes.innovation_value_late.mean < a.outcomes.innovation_value_late.mean ? b : a));
+  const s = best.outcomes.innovation_value_late;
+  const w = worst.outcomes.innovation_value_late;
+  const where = stats.arms.length > 1 ? ` in the ${arm} arm` : '';
+  return [`Of the ${groups.length} design points${where}, mean late innovation value was highest at ${best.pointLabel}: ${fmt(s.mean)} (${ci(s.ciLow, s.ciHigh)}, ${plural(s.n, 'run')}), and lowest at ${worst.pointLabel}: ${fmt(w.mean)} (${ci(w.ciLow, w.ciHigh)}).`];
+}
+
+/** With firm microdata: is late value concave in partners' cognitive distance (fact 1b)? */
+function firmFindings(stats: SweepStats): string[] {
+  if (stats.firmCurves.length === 0) return [];
+  // Arms share seeds, so their runs are not independent of each other: one sentence per
+  // arm, pooling that arm's design points (different points have different seeds).
+  const arms = [...new Set(stats.firmCurves.map((c) => c.arm))];
+  const points = new Set(stats.firmCurves.map((c) => c.point)).size;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return arms.map((arm) => {
+    const curves = stats.firmCurves.filter((c) => c.arm === arm);
+    const firms = curves.reduce((a, c) => a + c.firms, 0);
+    const runs = curves.reduce((a, c) => a + c.runs, 0);
+    const q = summarize(curves.flatMap((c) => c.terms));
+    const where = [arms.length > 1 ? `${arm} arm` : '', points > 1 ? 'pooled over the design points' : ''].filter(Boolean).join(', ');
+    const head = `Firm level (${where ? `${where}; ` : ''}${plural(firms, 'firm')} that lived through the late window, ${plural(runs, 'run')})`;
+    if (q.n < 2) return `${head}: too few runs with enough firms for a per-run fit.`;
+    const shape = q.ciHigh < 0 ? 'is concave' : q.ciLow > 0 ? 'is convex' : 'is not clearly concave or convex';
+    return (
+      `${head}: late innovation value against the cognitive distance of the partners a firm learned from ${shape}: ` +
+      `quadratic term fitted per run ${fmt(q.mean)} (95 % CI ${fmt(q.ciLow)} to ${fmt(q.ciHigh)}, ${plural(q.n, 'run')}; below zero = concave, the shape of the proximity paradox).`
+    );
+  });
+}
+
+/** Tacit flow across an infrastructure link just before and just after the policy starts. */
+function linkFindings(stats: SweepStats): string[] {
+  const out: string[] = [];
+  const ci = (b: LinkFlowBlock) => `${fmt(b.flow.mean)} (95 % CI ${fmt(b.flow.ciLow)} to ${fmt(b.flow.ciHigh)})`;
+  const ticks = (b: LinkFlowBlock) => `ticks ${b.start}–${b.end - 1}`;
+  for (const link of stats.linkFlows) {
+    const first = Math.min(...link.starts.map((s) => s.tick));
+    const parts: string[] = [];
+    for (const g of link.groups) {
+      // Each arm around its own policy start; arms without the policy around the first one.
+      const own = link.starts.find((s) => s.arm === g.arm || s.arm === null);
+      const start = own ? own.tick : first;
+      const before = g.blocks.filter((b) => b.end <= start).pop();
+      const after = g.blocks.find((b) => b.start >= start);
+      const last = g.blocks[g.blocks.length - 1];
+      if (!before || !after || !last) continue;
+      const label = stats.groups.find((h) => h.point === g.point && h.arm === g.arm)?.label || g.arm;
+      const policy = own ? `policy from tick ${start}` : `no policy; compared around tick ${start}`;
+      const end = last === after ? '' : `, ${ci(last)} in ${ticks(last)}`;
+      parts.push(`${label} (${policy}): ${ci(before)} in ${ticks(before)}, ${ci(after)} in ${ticks(after)}${end}`);
+    }
+    if (parts.length === 0 || parts.length > 8) continue;
+    out.push(`Tacit flow between ${link.from} and ${link.to} (both ways, per tick) before and after the policy "${link.starts[0].label}" starts: ${parts.join('; ')}.`);
+  }
+  return out;
+}
+
+/** The outcomes a scenario lists in sweep.outcomes: per point x arm, and paired arm differences. */
+function extraOutcomeFindings(stats: SweepStats): string[] {
+  // Recovery time and its censoring are survival data: stated by recoveryFindings, never as means.
+  const keys = ((stats.scenario.sweep as { outcomes?: string[] } | undefined)?.outcomes ?? []).filter((k) => stats.outcomeKeys.includes(k) && !(SURVIVAL_OUTCOMES as readonly string[]).includes(k));
+  const out: string[] = [];
+  for (const key of keys) {
+    const binary = BINARY_OUTCOMES.has(key);
+    const cells = stats.groups
+      .filter((g) => g.outcomes[key] && g.outcomes[key].n > 0)
+      .map((g) => {
+        const s = g.outcomes[key];
+        if (binary) return `${g.label || 'all runs'} ${Math.round(s.mean * s.n)} of ${s.n} (${pct(s.mean)}, Wilson ${ci(s.ciLow, s.ciHigh, pct)})`;
+        return `${g.label || 'all runs'} ${fmt(s.mean)}${s.n > 1 ? ` (${ci(s.ciLow, s.ciHigh)}, ${s.n} runs)` : ` (${s.n} run, no interval)`}`;
+      });
+    if (cells.length === 0 || cells.length > 12) continue;
+    const missing = stats.groups.filter((g) => !g.outcomes[key] || g.outcomes[key].n === 0).map((g) => g.label);
+    let sentence = `${label(key)}: ${cells.join('; ')}` + (missing.length ? ` (undefined in ${missing.join(', ')})` : '') + '.';
+    const baseline = stats.baselineArm;
+    if (baseline) {
+      const diffs = stats.arms.flatMap((arm) => {
+        const p = arm === baseline ? undefined : stats.paired.find((x) => x.point === null && x.arm === arm && x.outcome === key);
+        return p && p.difference.n > 1 ? [`${arm} ${signed(p.difference.mean)} (${ci(p.difference.ciLow, p.difference.ciHigh, signed)})`] : [];
+      });
+      if (diffs.length) sentence += ` Paired difference to the ${baseline} arm on the same seeds: ${diffs.join('; ')}.`;
+    }
+    out.push(sentence);
+  }
+  return out;
+}

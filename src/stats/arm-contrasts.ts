@@ -1,0 +1,139 @@
+/**
+ * Policy arms compared with each other on common seeds: every pair of arms (paired
+ * differences, Holm-adjusted over the pairs), per design point and pooled; a test of
+ * whether the effect differs between points (heterogeneity); and a ranking with each
+ * arm's bootstrap probability of being best.
+ */
+import { effectHeterogeneity } from './heterogeneity';
+import { pairedContrasts } from './multiple-comparisons';
+import { probabilityBest } from './rank-arms';
+import type { RunRow } from './sweep-stats';
+
+/** Outcomes where a lower value is the better one (for the ranking). */
+const LOWER_IS_BETTER = new Set(['lock_in_index_final', 'lock_in_cognitive_final', 'lock_in_functional_final', 'lock_in_exhaustion_final', 'locked_in', 'exits_total', 'resilience_ticks', 'resilience_censored', 'policy_cost']);
+
+export interface ContrastRow {
+  outcome: string;
+  /** The point, or null when pooled over all points. */
+  point: number | null;
+  armA: string;
+  armB: string;
+  n: number;
+  /** Mean of A - B on common seeds, its t interval and p-values. */
+  estimate: number;
+  lo: number;
+  hi: number;
+  p: number;
+  pHolm: number;
+  dz: number;
+  /** Mean of B on the pairs, and the effect relative to it (NaN when that mean is 0). */
+  referenceMean: number;
+  rel: number;
+  relLo: number;
+  relHi: number;
+}
+
+export interface HeterogeneityRow {
+  outcome: string;
+  armA: string;
+  armB: string;
+  points: number;
+  F: number;
+  df1: number;
+  df2: number;
+  p: number;
+  /** Some point's interval is wholly above 0 and another's wholly below. */
+  signsDiffer: boolean;
+  /** The pooled effect hides a difference between points (signs differ, or p < 0.05). */
+  misleading: boolean;
+}
+
+export interface RankRow {
+  outcome: string;
+  point: number | null;
+  arm: string;
+  pBest: number;
+  meanRank: number;
+  meanValue: number;
+  higherIsBetter: boolean;
+  seeds: number;
+}
+
+export interface ArmComparison {
+  contrasts: ContrastRow[];
+  heterogeneity: HeterogeneityRow[];
+  ranks: RankRow[];
+}
+
+/** Seed of the bootstrap of the ranking (fixed, so the same runs give the same bytes). */
+const RANK_BOOTSTRAP_SEED = 20261202;
+
+/** Whether a higher value of `outcome` is the better one. */
+export const higherIsBetter = (outcome: string) => !LOWER_IS_BETTER.has(outcome);
+
+/** Every arm comparison for `outcomes` over `runs` (degenerate runs already left out). */
+export function compareArms(runs: readonly RunRow[], arms: readonly string[], outcomes: readonly string[], maxRankPoints = 12): ArmComparison {
+  const out: ArmComparison = { contrasts: [], heterogeneity: [], ranks: [] };
+  if (arms.length < 2) return out;
+  const points = [...new Set(runs.map((r) => r.point))].sort((a, b) => a - b);
+  for (const outcome of outcomes) {
+    const scopes: (number | null)[] = points.length > 1 ? [null, ...points] : [null];
+    for (const point of scopes) {
+      const scoped = point === null ? runs : runs.filter((r) => r.point === point);
+      const values = new Map<string, Map<string, number>>(arms.map((a) => [a, new Map()]));
+      for (const r of scoped) {
+        const v = r.outcomes[outcome];
+        if (Number.isFinite(v)) values.get(r.arm)?.set(`${r.point}:${r.seed}`, v);
+      }
+      const rows = pairedContrasts(values);
+      for (const c of rows) {
+        const a = values.get(c.armA)!;
+        const b = values.get(c.armB)!;
+        let sum = 0;
+        let n = 0;
+        for (const [key, v] of b) if (a.has(key)) { sum += v; n++; }
+        const referenceMean = n ? sum / n : NaN;
+        const scale = referenceMean !== 0 && Number.isFinite(referenceMean) ? 1 / Math.abs(referenceMean) : NaN;
+        out.contrasts.push({ outcome, point, armA: c.armA, armB: c.armB, n: c.n, estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p, pHolm: c.pHolm, dz: c.dz, referenceMean, rel: c.estimate * scale, relLo: c.lo * scale, relHi: c.hi * scale });
+      }
+      if (point === null || points.length <= maxRankPoints) out.ranks.push(...rankArms(scoped, arms, outcome, point));
+    }
+    if (points.length > 1) out.heterogeneity.push(...heterogeneityOf(runs, arms, outcome, points));
+  }
+  return out;
+}
+
+function rankArms(runs: readonly RunRow[], arms: readonly string[], outcome: string, point: number | null): RankRow[] {
+  const bySeed = new Map<string, number[]>();
+  for (const r of runs) {
+    const key = `${r.point}:${r.seed}`;
+    let row = bySeed.get(key);
+    if (!row) bySeed.set(key, (row = arms.map(() => NaN)));
+    const i = arms.indexOf(r.arm);
+    if (i >= 0) row[i] = r.outcomes[outcome];
+  }
+  const table = [...bySeed.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, row]) => row).filter((row) => row.every(Number.isFinite));
+  if (table.length < 2) return [];
+  const better = higherIsBetter(outcome);
+  return probabilityBest(table, [...arms], { higherIsBetter: better, seed: RANK_BOOTSTRAP_SEED }).map((r) => ({
+    outcome, point, arm: r.arm, pBest: r.pBest, meanRank: r.meanRank, meanValue: r.meanValue, higherIsBetter: better, seeds: table.length,
+  }));
+}
+
+function heterogeneityOf(runs: readonly RunRow[], arms: readonly string[], outcome: string, points: number[]): HeterogeneityRow[] {
+  const out: HeterogeneityRow[] = [];
+  for (let b = 0; b < arms.length; b++) {
+    for (let a = b + 1; a < arms.length; a++) {
+      const perPoint = points.map((point) => {
+        const at = runs.filter((r) => r.point === point);
+        const bv = new Map(at.filter((r) => r.arm === arms[b]).map((r) => [r.seed, r.outcomes[outcome]]));
+        const diffs = at.filter((r) => r.arm === arms[a] && bv.has(r.seed)).map((r) => r.outcomes[outcome] - (bv.get(r.seed) as number)).filter(Number.isFinite);
+        return { point, diffs };
+      }).filter((x) => x.diffs.length > 0);
+      if (perPoint.length < 2) continue;
+      const h = effectHeterogeneity(perPoint);
+      out.push({ outcome, armA: arms[a], armB: arms[b], points: perPoint.length, F: h.F, df1: h.df1, df2: h.df2, p: h.p, signsDiffer: h.signsDiffer, misleading: h.signsDiffer || h.p < 0.05 });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,249 @@
+/**
+ * Effects of the swept parameters fitted to the design that produced the runs:
+ * - grid: a linear model with all main effects and two-way interactions over every run
+ *   (arms as one more factor), cluster-robust by seed because arms share seeds; main
+ *   effects are differences of estimated marginal means against a reference level;
+ * - continuous designs (LHS, Sobol, ...): standardised regression coefficients with the
+ *   model's R^2, partial rank correlation coefficients and binned partial dependence.
+ * Two single design points are never compared with each other.
+ */
+import { factorialEffects } from './factorial';
+import { shareContrast } from './share-contrast';
+import { partialDependence, partialRankCorrelation, standardizedRegression } from './regression-sensitivity';
+import type { RunRow } from './sweep-stats';
+
+/** Outcomes analysed on the log scale (relative changes) when every value is positive. */
+const LOG_SCALE = new Set(['innovation_value_late', 'innovation_value_total', 'innovations_total']);
+/** Outcomes that are 0/1 per run: effects are differences of probabilities. */
+export const BINARY_OUTCOMES = new Set(['locked_in', 'resilience_censored']);
+
+export type EffectScale = 'log' | 'identity' | 'probability';
+
+export interface MainEffectRow {
+  outcome: string;
+  parameter: string;
+  level: string;
+  reference: string;
+  scale: EffectScale;
+  /** On the model scale: log ratio, difference, or difference of probabilities. */
+  estimate: number;
+  lo: number;
+  hi: number;
+  p: number;
+  /** With the log scale: the relative change exp(estimate) - 1 and its interval. */
+  rel: number;
+  relLo: number;
+  relHi: number;
+  n: number;
+  /** The other factors this effect is averaged over (equal weights per level). */
+  averagedOver: string[];
+}
+
+export interface InteractionRow {
+  outcome: string;
+  parameterA: string;
+  parameterB: string;
+  scale: EffectScale;
+  F: number;
+  df1: number;
+  df2: number;
+  p: number;
+  /** Largest absolute interaction contrast on the model scale (signed for shares). */
+  size: number;
+  n: number;
+  /** How the interaction was tested (e.g. clustered Wald, seed-block F); '' for shares. */
+  method: string;
+  /** Shares only: the Price-Bonett interval of the largest contrast (no F test). */
+  lo?: number;
+  hi?: number;
+}
+
+export interface RegressionRow {
+  outcome: string;
+  arm: string;
+  parameter: string;
+  method: 'src' | 'prcc';
+  estimate: number;
+  lo: number;
+  hi: number;
+  p: number;
+  r2: number;
+  n: number;
+}
+
+export interface DependenceBin {
+  outcome: string;
+  arm: string;
+  parameter: string;
+  xLow: number;
+  xHigh: number;
+  xMid: number;
+  n: number;
+  mean: number;
+  lo: number;
+  hi: number;
+}
+
+export interface DesignEffects {
+  kind: 'factorial' | 'regression' | 'none';
+  /** Why an analysis was not possible, in one sentence (empty when it was). */
+  note: string;
+  outcomes: string[];
+  mainEffects: MainEffectRow[];
+  interactions: InteractionRow[];
+  /** Factorial model per outcome: 'two-way' or 'additive' (when a cell is empty). */
+  models: Record<string, { model: string; r2: number; n: number; dropped: number }>;
+  regression: RegressionRow[];
+  dependence: DependenceBin[];
+}
+
+const levelLabel = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : String(v));
+
+function sortLevels(values: unknown[]): string[] {
+  const distinct = [...new Map(values.map((v) => [levelLabel(v), v])).entries()];
+  if (distinct.every(([, v]) => typeof v === 'number')) distinct.sort((a, b) => (a[1] as number) - (b[1] as number));
+  return distinct.map(([label]) => label);
+}
+
+/** The scale an outcome's effects are estimated on, given its values. */
+export function effectScale(outcome: string, values: readonly number[]): EffectScale {
+  if (BINARY_OUTCOMES.has(outcome)) return 'probability';
+  const finite = values.filter(Number.isFinite);
+  if (LOG_SCALE.has(outcome) && finite.length > 0 && finite.every((v) => v > 0)) return 'log';
+  return 'identity';
+}
+
+/**
+ * Design-fitted effects of the swept parameters on `outcomes`, from the runs that are not
+ * degenerate. `design` is the sweep's design kind; `arms` in arm order (first = reference).
+ */
+export function designEffects(runs: readonly RunRow[], parameters: readonly string[], arms: readonly string[], design: string, outcomes: readonly string[]): DesignEffects {
+  const empty: DesignEffects = { kind: 'none', note: '', outcomes: [...outcomes], mainEffects: [], interactions: [], models: {}, regression: [], dependence: [] };
+  if (parameters.length === 0) return { ...empty, note: 'The sweep varies no parameter, so no parameter effect is estimated.' };
+  if (design === 'grid') return factorialAnalysis(runs, parameters, arms, outcomes, empty);
+  return regressionAnalysis(runs, parameters, arms, outcomes, empty);
+}
+
+function factorialAnalysis(runs: readonly RunRow[], parameters: readonly string[], arms: readonly string[], outcomes: readonly string[], out: DesignEffects): DesignEffects {
+  const factors = parameters
+    .map((p) => ({ name: p, levels: sortLevels(runs.map((r) => r.params[p])) }))
+    .filter((f) => f.levels.length >= 2);
+  if (factors.length === 0) return { ...out, kind: 'factorial', note: 'Every swept parameter has a single level, so no parameter effect is estimated.' };
+  const armFactor = arms.length > 1 ? [{ name: 'arm', levels: [...arms] }] : [];
+  const all = [...factors, ...armFactor];
+  const result: DesignEffects = { ...out, kind: 'factorial' };
+  for (const outcome of outcomes) {
+    const values = runs.map((r) => r.outcomes[outcome]);
+    const scale = effectScale(outcome, values);
+    const rows = runs
+      .filter((r) => Number.isFinite(r.outcomes[outcome]))
+      .map((r) => ({
+        levels: Object.fromEntries([...factors.map((f) => [f.name, levelLabel(r.params[f.name])]), ...(armFactor.length ? [['arm', r.arm]] : [])]) as Record<string, string>,
+        y: r.outcomes[outcome],
+        cluster: r.seed,
+      }));
+    if (rows.length < 3) continue;
+    if (scale === 'probability') {
+      binaryFactorial(result, outcome, rows, all, factors);
+      continue;
+    }
+    const fit = factorialEffects(rows, all, { scale: scale === 'log' ? 'log' : 'identity' });
+    result.models[outcome] = { model: fit.model, r2: fit.r2, n: fit.n, dropped: fit.dropped };
+    for (const m of fit.mainEffects) {
+      if (m.factor === 'arm') continue; // arms are compared pairwise on their seeds (contrasts)
+      const rel = scale === 'log' ? (m.ratio ?? Math.expm1(m.estimate)) : NaN;
+      result.mainEffects.push({
+        outcome, parameter: m.factor, level: m.level, reference: m.reference, scale,
+        estimate: m.estimate, lo: m.lo, hi: m.hi, p: m.p,
+        rel, relLo: scale === 'log' ? (m.ratioLo ?? Math.expm1(m.lo)) : NaN, relHi: scale === 'log' ? (m.ratioHi ?? Math.expm1(m.hi)) : NaN,
+        n: fit.n,
+        averagedOver: all.filter((f) => f.name !== m.factor).map((f) => f.name),
+      });
+    }
+    for (const i of fit.interactions) {
+      result.interactions.push({ outcome, parameterA: i.a, parameterB: i.b, scale, F: i.F, df1: i.df1, df2: i.df2, p: i.p, size: i.maxAbsDeviation, n: fit.n, method: i.method });
+    }
+  }
+  return result;
+}
+
+/**
+ * 0/1 outcomes on a grid: main effects and interaction contrasts of cell shares with the
+ * Price-Bonett interval. A linear probability model gives zero-width intervals whenever
+ * every run of a cell agrees (all locked in, or none), which is the common case.
+ */
+function binaryFactorial(result: DesignEffects, outcome: string, rows: { levels: Record<string, string>; y: number; cluster: number }[], all: { name: string; levels: string[] }[], factors: { name: string; levels: string[] }[]): void {
+  const cells = new Map<string, { successes: number; n: number }>();
+  const keyOf = (levels: Record<string, string>) => all.map((f) => levels[f.name]).join('\u0000');
+  for (const r of rows) {
+    const key = keyOf(r.levels);
+    const c = cells.get(key) ?? { successes: 0, n: 0 };
+    c.n++;
+    if (r.y >= 0.5) c.successes++;
+    cells.set(key, c);
+  }
+  const combos = (fs: { name: string; levels: string[] }[]): Record<string, string>[] =>
+    fs.reduce<Record<string, string>[]>((acc, f) => acc.flatMap((a) => f.levels.map((l) => ({ ...a, [f.name]: l }))), [{}]);
+  const cell = (levels: Record<string, string>) => cells.get(keyOf(levels)) ?? { successes: 0, n: 0 };
+  result.models[outcome] = { model: 'shares', r2: NaN, n: rows.length, dropped: 0 };
+  for (const f of factors) {
+    const others = all.filter((g) => g.name !== f.name);
+    const rest = combos(others);
+    for (const level of f.levels.slice(1)) {
+      const terms = rest.flatMap((o) => [
+        { ...cell({ ...o, [f.name]: level }), coef: 1 / rest.length },
+        { ...cell({ ...o, [f.name]: f.levels[0] }), coef: -1 / rest.length },
+      ]);
+      const c = shareContrast(terms);
+      result.mainEffects.push({
+        outcome, parameter: f.name, level, reference: f.levels[0], scale: 'probability', estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p,
+        rel: NaN, relLo: NaN, relHi: NaN, n: rows.length, averagedOver: others.map((g) => g.name),
+      });
+    }
+  }
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const a = all[i];
+      const b = all[j];
+      const rest = combos(all.filter((g) => g !== a && g !== b));
+      let best: (ReturnType<typeof shareContrast> & { size: number }) | null = null;
+      for (let ai = 0; ai < a.levels.length; ai++) for (let aj = ai + 1; aj < a.levels.length; aj++) {
+        for (let bi = 0; bi < b.levels.length; bi++) for (let bj = bi + 1; bj < b.levels.length; bj++) {
+          const terms = rest.flatMap((o) => ([[ai, bi, 1], [aj, bi, -1], [ai, bj, -1], [aj, bj, 1]] as const).map(([x, y, sign]) => ({ ...cell({ ...o, [a.name]: a.levels[x], [b.name]: b.levels[y] }), coef: sign / rest.length })));
+          const c = shareContrast(terms);
+          if (Number.isFinite(c.estimate) && (!best || Math.abs(c.estimate) > best.size)) best = { ...c, size: Math.abs(c.estimate) };
+        }
+      }
+      if (!best) continue;
+      result.interactions.push({ outcome, parameterA: a.name, parameterB: b.name, scale: 'probability', F: NaN, df1: NaN, df2: NaN, p: best.p, size: best.estimate, n: rows.length, lo: best.lo, hi: best.hi, method: 'price-bonett-largest' });
+    }
+  }
+}
+
+function regressionAnalysis(runs: readonly RunRow[], parameters: readonly string[], arms: readonly string[], outcomes: readonly string[], out: DesignEffects): DesignEffects {
+  const numeric = parameters.filter((p) => runs.every((r) => typeof r.params[p] === 'number') && new Set(runs.map((r) => r.params[p])).size >= 2);
+  if (numeric.length === 0) return { ...out, kind: 'regression', note: 'No swept parameter takes two or more numeric values, so no regression is fitted.' };
+  const result: DesignEffects = { ...out, kind: 'regression' };
+  for (const arm of arms.length ? arms : ['']) {
+    const armRuns = runs.filter((r) => arms.length === 0 || r.arm === arm);
+    for (const outcome of outcomes) {
+      const used = armRuns.filter((r) => Number.isFinite(r.outcomes[outcome]));
+      if (used.length < numeric.length + 3) continue;
+      const X = used.map((r) => numeric.map((p) => r.params[p] as number));
+      const y = used.map((r) => r.outcomes[outcome]);
+      if (new Set(y).size < 2) continue;
+      const src = standardizedRegression(X, y, numeric);
+      const prcc = partialRankCorrelation(X, y, numeric);
+      for (const c of src.coefficients) {
+        result.regression.push({ outcome, arm, parameter: c.parameter, method: 'src', estimate: c.src, lo: c.lo, hi: c.hi, p: (c as { p?: number }).p ?? NaN, r2: src.r2, n: src.n });
+      }
+      for (const c of prcc.coefficients) {
+        result.regression.push({ outcome, arm, parameter: c.parameter, method: 'prcc', estimate: c.prcc, lo: c.lo, hi: c.hi, p: c.p, r2: src.r2, n: prcc.n });
+      }
+      numeric.forEach((p, j) => {
+        for (const b of partialDependence(X.map((x) => x[j]), y, 8)) result.dependence.push({ outcome, arm, parameter: p, ...b });
+      });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,122 @@
+/**
+ * Small dense linear algebra for the estimators (a design has a few dozen columns at most):
+ * Householder QR for least squares, triangular and symmetric inverses, products.
+ * Plain arrays of rows; nothing here allocates per element beyond the result.
+ */
+
+/** Householder QR of an n x p matrix (n >= p): R (p x p, upper) and Q'y for each right-hand side. */
+export interface QR {
+  /** Upper-triangular factor, p x p. */
+  R: number[][];
+  /** Q' applied to y: the first p entries are the rotated coefficients' right-hand side. */
+  qty: number[];
+}
+
+/**
+ * QR decomposition by Householder reflections (Golub & Van Loan 5.2), applied to y at the
+ * same time so Q is never formed. Numerically safer than the normal equations when the
+ * design's columns are nearly collinear (interaction dummies often are).
+ * @example qrDecompose([[1, 0], [1, 1], [1, 2]], [1, 3, 5]).R[0][0] // -1.7320508075688772
+ */
+export function qrDecompose(X: readonly (readonly number[])[], y: readonly number[]): QR {
+  const n = X.length;
+  const p = n ? X[0].length : 0;
+  const A = X.map((row) => row.slice());
+  const b = y.slice();
+  const v = new Array<number>(n).fill(0);
+  for (let k = 0; k < Math.min(p, n); k++) {
+    let norm = 0;
+    for (let i = k; i < n; i++) norm += A[i][k] * A[i][k];
+    norm = Math.sqrt(norm);
+    if (norm === 0) continue;
+    const alpha = A[k][k] > 0 ? -norm : norm;
+    let vnorm = 0;
+    for (let i = k; i < n; i++) {
+      v[i] = A[i][k] - (i === k ? alpha : 0);
+      vnorm += v[i] * v[i];
+    }
+    if (vnorm === 0) continue;
+    for (let j = k; j < p; j++) {
+      let s = 0;
+      for (let i = k; i < n; i++) s += v[i] * A[i][j];
+      const f = (2 * s) / vnorm;
+      for (let i = k; i < n; i++) A[i][j] -= f * v[i];
+    }
+    let s = 0;
+    for (let i = k; i < n; i++) s += v[i] * b[i];
+    const f = (2 * s) / vnorm;
+    for (let i = k; i < n; i++) b[i] -= f * v[i];
+  }
+  const R = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => (j >= i && i < n ? A[i][j] : 0)));
+  return { R, qty: b };
+}
+
+/** Inverse of an upper-triangular matrix (back substitution, column by column). */
+export function invertUpper(R: readonly (readonly number[])[]): number[][] {
+  const p = R.length;
+  const inv = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  for (let j = 0; j < p; j++) {
+    inv[j][j] = 1 / R[j][j];
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      for (let k = i + 1; k <= j; k++) s += R[i][k] * inv[k][j];
+      inv[i][j] = -s / R[i][i];
+    }
+  }
+  return inv;
+}
+
+/** A B for conforming dense matrices. */
+export function matMul(A: readonly (readonly number[])[], B: readonly (readonly number[])[]): number[][] {
+  const m = B.length ? B[0].length : 0;
+  return A.map((row) => {
+    const out = new Array<number>(m).fill(0);
+    for (let k = 0; k < row.length; k++) {
+      const a = row[k];
+      if (a === 0) continue;
+      const bk = B[k];
+      for (let j = 0; j < m; j++) out[j] += a * bk[j];
+    }
+    return out;
+  });
+}
+
+/** The transpose of A. */
+export function transpose(A: readonly (readonly number[])[]): number[][] {
+  const m = A.length ? A[0].length : 0;
+  return Array.from({ length: m }, (_, j) => A.map((row) => row[j]));
+}
+
+/**
+ * Inverse of a symmetric positive-definite matrix by Cholesky, or null when it is not
+ * (numerically) positive definite: a pivot below `tolerance` times the largest diagonal.
+ * @example invertSymmetric([[4, 2], [2, 3]]) // [[0.375, -0.25], [-0.25, 0.5]]
+ */
+export function invertSymmetric(S: readonly (readonly number[])[], tolerance = 1e-10): number[][] | null {
+  const q = S.length;
+  const L = Array.from({ length: q }, () => new Array<number>(q).fill(0));
+  let maxDiagonal = 0;
+  for (let i = 0; i < q; i++) maxDiagonal = Math.max(maxDiagonal, Math.abs(S[i][i]));
+  if (!(maxDiagonal > 0)) return null;
+  for (let j = 0; j < q; j++) {
+    let d = S[j][j];
+    for (let k = 0; k < j; k++) d -= L[j][k] * L[j][k];
+    if (!(d > tolerance * maxDiagonal)) return null;
+    L[j][j] = Math.sqrt(d);
+    for (let i = j + 1; i < q; i++) {
+      let s = S[i][j];
+      for (let k = 0; k < j; k++) s -= L[i][k] * L[j][k];
+      L[i][j] = s / L[j][j];
+    }
+  }
+  // S^-1 = L^-T L^-1, and L^-T is the inverse of the upper-triangular L'.
+  const LtInv = invertUpper(transpose(L));
+  return matMul(LtInv, transpose(LtInv));
+}
+
+/** x' A x for a symmetric A. */
+export function quadraticForm(A: readonly (readonly number[])[], x: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) for (let j = 0; j < x.length; j++) s += x[i] * A[i][j] * x[j];
+  return s;
+}

@@ -1,0 +1,72 @@
+/**
+ * Every pair of policy arms, paired on common seeds, with Holm's step-down adjustment
+ * (Holm 1979) over the pairs of one call: comparing each arm only with the first hides
+ * whether, say, the top-down or the bottom-up space does better.
+ */
+import { pairedDifference } from './paired';
+import { tTwoSidedP } from './p-value';
+
+/**
+ * Holm-adjusted p-values in the input order, as R's p.adjust(p, "holm"); NaN entries stay
+ * NaN in place and do not count towards the number of tests.
+ * @example holm([0.01, 0.04, 0.03]) // [0.03, 0.06, 0.06]
+ */
+export function holm(p: readonly number[]): number[] {
+  const order = p.map((_, i) => i).filter((i) => !Number.isNaN(p[i]));
+  order.sort((a, b) => p[a] - p[b] || a - b);
+  const m = order.length;
+  const out = p.map(() => NaN);
+  let running = 0;
+  order.forEach((i, rank) => {
+    running = Math.max(running, (m - rank) * p[i]);
+    out[i] = Math.min(1, running);
+  });
+  return out;
+}
+
+export interface PairedContrast {
+  armA: string;
+  armB: string;
+  /** Seeds on which both arms have a finite value. */
+  n: number;
+  /** mean(A - B) over the common seeds, with its t interval. */
+  estimate: number;
+  lo: number;
+  hi: number;
+  /** Two-sided paired t-test p (NaN when the differences are constant or n < 2). */
+  p: number;
+  /** p adjusted by Holm over all pairs of this call. */
+  pHolm: number;
+  /** Cohen's d_z: mean difference over the SD of the differences. */
+  dz: number;
+}
+
+/**
+ * Paired contrasts of every pair of arms: armA is the later arm in the map's order, armB
+ * the earlier, matched on seed keys present (and finite) in both.
+ * @example pairedContrasts(new Map([['a', new Map([[1, 1], [2, 2]])], ['b', new Map([[1, 2], [2, 4]])]]))[0].estimate // 1.5
+ */
+export function pairedContrasts<Seed>(values: ReadonlyMap<string, ReadonlyMap<Seed, number>>): PairedContrast[] {
+  const arms = [...values.keys()];
+  const rows: Omit<PairedContrast, 'pHolm'>[] = [];
+  for (let b = 0; b < arms.length; b++) {
+    for (let a = b + 1; a < arms.length; a++) {
+      const valuesA = values.get(arms[a])!;
+      const valuesB = values.get(arms[b])!;
+      const treated: number[] = [];
+      const baseline: number[] = [];
+      for (const [seed, vb] of valuesB) {
+        const va = valuesA.get(seed);
+        if (va !== undefined && Number.isFinite(va) && Number.isFinite(vb)) {
+          treated.push(va);
+          baseline.push(vb);
+        }
+      }
+      const d = pairedDifference(treated, baseline);
+      const p = d.n >= 2 && d.sd > 0 ? tTwoSidedP(d.mean / (d.sd / Math.sqrt(d.n)), d.n - 1) : NaN;
+      rows.push({ armA: arms[a], armB: arms[b], n: d.n, estimate: d.mean, lo: d.ciLow, hi: d.ciHigh, p, dz: d.dz });
+    }
+  }
+  const adjusted = holm(rows.map((r) => r.p));
+  return rows.map((r, i) => ({ ...r, pHolm: adjusted[i] }));
+}

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { factorialEffects, type FactorialRow } from '../../src/stats';
+
+// Reference values from R 4.x with sandwich and emmeans (Debian r-cran-sandwich, r-cran-emmeans):
+//   suppressMessages({library(sandwich); library(emmeans)}); options(digits = 15)
+//   w <- warpbreaks; w$rep <- ave(seq_len(nrow(w)), w$wool, w$tension, FUN = seq_along)
+//   fit <- lm(log(breaks) ~ (wool + tension)^2, data = w)
+//   V <- vcovCL(fit, cluster = ~rep, type = "HC1"); G <- 9
+//   show_main <- function(fit, V, spec, G) { e <- emmeans(fit, spec, vcov. = V); ct <- summary(contrast(e, "trt.vs.ctrl"))
+//     est <- ct$estimate; se <- ct$SE; q <- qt(0.975, G-1)
+//     print(cbind(est, se, lo = est - q*se, hi = est + q*se, p = 2*pt(-abs(est/se), G-1))) }
+//   show_main(fit, V, ~wool, G); show_main(fit, V, ~tension, G)
+//   b <- coef(fit); ix <- grep(":", names(b)); W <- t(b[ix]) %*% solve(V[ix,ix]) %*% b[ix]; F <- W/length(ix)
+//   c(F = F, p = pf(F, length(ix), G-1, lower = FALSE)); b[ix]; summary(fit)$r.squared
+// (emmeans' own intervals use the residual df; the t(G - 1) intervals above are computed
+// from its estimates and cluster-robust SEs, as factorialEffects does.)
+const warpBreaks = [26, 30, 54, 25, 70, 52, 51, 26, 67, 18, 21, 29, 17, 12, 18, 35, 30, 36, 36, 21, 24, 18, 10, 43, 28, 15, 26, 27, 14, 29, 19, 29, 31, 41, 20, 44, 42, 26, 19, 16, 39, 28, 21, 39, 29, 20, 21, 24, 17, 13, 15, 15, 16, 28];
+const warpRows: FactorialRow[] = warpBreaks.map((y, i) => ({
+  levels: { wool: i < 27 ? 'A' : 'B', tension: ['L', 'M', 'H'][Math.floor(i / 9) % 3] },
+  y,
+  cluster: (i % 9) + 1,
+}));
+const warpFactors = [
+  { name: 'wool', levels: ['A', 'B'] },
+  { name: 'tension', levels: ['L', 'M', 'H'] },
+];
+
+describe('factorialEffects on warpbreaks, log scale (R lm + emmeans + vcovCL)', () => {
+  const fx = factorialEffects(warpRows, warpFactors, { scale: 'log' });
+  it('fits the two-way model with 9 replicate clusters', () => {
+    expect(fx).toMatchObject({ model: 'two-way', reason: null, n: 54, dropped: 0, clusters: 9, factors: ['wool', 'tension'] });
+    expect(fx.r2).toBeCloseTo(0.336294628520075, 12);
+  });
+  it('gives EMM contrasts against the reference level with t(G - 1) intervals', () => {
+    const expected: [string, string, number, number, number, number][] = [
+      ['wool', 'B', -0.152153566822566, -0.330186494701395, 0.0258793610562628, 0.0842397377101022],
+      ['tension', 'M', -0.28712374824971, -0.601298423794309, 0.0270509272948894, 0.0681427614351662],
+      ['tension', 'H', -0.489274736396205, -0.841954472847698, -0.1365949999447115, 0.0126287838420513],
+    ];
+    expect(fx.mainEffects.map((e) => [e.factor, e.level, e.reference])).toEqual([
+      ['wool', 'B', 'A'],
+      ['tension', 'M', 'L'],
+      ['tension', 'H', 'L'],
+    ]);
+    fx.mainEffects.forEach((e, i) => {
+      const [, , est, lo, hi, p] = expected[i];
+      expect(e.estimate).toBeCloseTo(est, 12);
+      expect(e.lo).toBeCloseTo(lo, 11);
+      expect(e.hi).toBeCloseTo(hi, 11);
+      expect(e.p).toBeCloseTo(p, 11);
+      expect(e.ratio).toBeCloseTo(Math.expm1(est), 12);
+      expect(e.ratioLo).toBeCloseTo(Math.expm1(lo), 11);
+      expect(e.ratioHi).toBeCloseTo(Math.expm1(hi), 11);
+    });
+  });
+  it('tests the wool:tension terms jointly with the clustered vcov', () => {
+    expect(fx.interactions).toHaveLength(1);
+    const [ix] = fx.interactions;
+    expect([ix.a, ix.b, ix.df1, ix.df2, ix.method]).toEqual(['wool', 'tension', 2, 8, 'cluster-robust']);
+    expect(ix.F).toBeCloseTo(3.4721908771510051, 10);
+    expect(ix.p).toBeCloseTo(0.0821198477727304, 11);
+    // terms woolB:tensionM 0.628143921929370, woolB:tensionH 0.222095887090596: largest 2 x 2 contrast is the first
+    expect(ix.maxAbsDeviation).toBeCloseTo(0.62814392192937, 12);
+  });
+});
+
+// Synthetic 3 x 3 x 2 grid, 6 seeds shared by every cell, identity scale:
+//   d <- expand.grid(seed = 1:6, A = c("a0","a1","a2"), B = c("b0","b1","b2"), C = c("c0","c1"), stringsAsFactors = TRUE)
+//   ia <- as.integer(d$A) - 1; ib <- as.integer(d$B) - 1; ic <- as.integer(d$C) - 1
+//   d$y <- 2 + 0.7*ia - 0.4*ib + 0.3*ic + 0.25*ia*ib - 0.2*ib*ic + 0.5*sin(3*d$seed) + 0.3*cos(0.7*seq_len(nrow(d))^2)
+//   fit2 <- lm(y ~ (A + B + C)^2, data = d); V2 <- vcovCL(fit2, cluster = ~seed, type = "HC1")
+//   show_main(fit2, V2, ~A, 6); show_main(fit2, V2, ~B, 6); show_main(fit2, V2, ~C, 6)
+//   for (pat in c("^A.*:B", "^A.*:C", "^B.*:C")) { ix <- grep(pat, names(b2)); W <- t(b2[ix]) %*% solve(V2[ix,ix]) %*% b2[ix]
+//     F <- W/length(ix); print(c(F, length(ix), pf(F, length(ix), 5, lower = FALSE))) }
+//   max over 2 x 2 interaction contrasts of the A:B and B:C coefficient tables (gamma, 0 on reference rows/columns)
+//   d3 <- d[!(d$A == "a2" & d$B == "b2"), ]; fit3 <- lm(y ~ A + B + C, data = d3)
+//   V3 <- vcovCL(fit3, cluster = ~seed, type = "HC1"); show_main(fit3, V3, ~A, 6); show_main(fit3, V3, ~B, 6)
+function synthetic(): FactorialRow[] {
+  const rows: FactorialRow[] = [];
+  let i = 0;
+  for (let ic = 0; ic < 2; ic++) {
+    for (let ib = 0; ib < 3; ib++) {
+      for (let ia = 0; ia < 3; ia++) {
+        for (let seed = 1; seed <= 6; seed++) {
+          i++;
+          const y = 2 + 0.7 * ia - 0.4 * ib + 0.3 * ic + 0.25 * ia * ib - 0.2 * ib * ic + 0.5 * Math.sin(3 * seed) + 0.3 * Math.cos(0.7 * i * i);
+          rows.push({ levels: { A: `a${ia}`, B: `b${ib}`, C: `c${ic}`, D: 'd0' }, y, cluster: seed });
+        }
+      }
+    }
+  }
+  return rows;
+}
+const gridFactors = [
+  { name: 'A', levels: ['a0', 'a1', 'a2'] },
+  { name: 'B', levels: ['b0', 'b1', 'b2'] },
+  { name: 'C', levels: ['c0', 'c1'] },
+  { name: 'D', levels: ['d0'] },
+];
+
+describe('factorialEffects on a synthetic 3 x 3 x 2 grid with seeds as clusters', () => {
+  const fx = factorialEffects(synthetic(), gridFactors, { scale: 'identity' });
+  it('omits the single-level factor and averages EMMs over the other factors with equal weights', () => {
+    expect(fx.factors).toEqual(['A', 'B', 'C']);
+    expect(fx.model).toBe('two-way');
+    expect(fx.r2).toBeCloseTo(0.883742525549811, 12);
+    const expected = [
+      [0.968599876636525, 0.860572382306793, 1.07662737096626, 2.86006974698015e-6],
+      [1.905656983649795, 1.751557786067483, 2.05975618123211, 5.78537179108958e-7],
+      [-0.294214678859701, -0.40193103093962, -0.186498326779783, 0.000904048467702031],
+      [-0.57395641012388, -0.721697803489124, -0.426215016758636, 0.000172068369827387],
+      [0.0887965029355161, -0.0794970453080547, 0.257090051179087, 0.233029340432887],
+    ];
+    fx.mainEffects.forEach((e, i) => {
+      const [est, lo, hi, p] = expected[i];
+      expect(e.estimate).toBeCloseTo(est, 12);
+      expect(e.lo).toBeCloseTo(lo, 11);
+      expect(e.hi).toBeCloseTo(hi, 11);
+      expect(e.p).toBeCloseTo(p, 12);
+      expect(e.ratio).toBeUndefined();
+    });
+  });
+  it('tests each pair of factors jointly and reports the largest interaction contrast', () => {
+    expect(fx.interactions.map((t) => `${t.a}:${t.b}`)).toEqual(['A:B', 'A:C', 'B:C']);
+    const [ab, ac, bc] = fx.interactions;
+    expect(ab.F).toBeCloseTo(54.4907849807602, 8);
+    expect(ab.p).toBeCloseTo(0.000259356728731684, 12);
+    expect([ab.df1, ab.df2]).toEqual([4, 5]);
+    expect(ac.F).toBeCloseTo(1.32058034745945, 10);
+    expect(ac.p).toBeCloseTo(0.346359160369978, 11);
+    expect(bc.F).toBeCloseTo(4.6276821984074, 10);
+    expect(bc.p).toBeCloseTo(0.0728583283594011, 11);
+    expect(ab.maxAbsDeviation).toBeCloseTo(1.20587762681291, 11);
+    expect(bc.maxAbsDeviation).toBeCloseTo(0.277921200360284, 11);
+  });
+  it('fits the additive model and says why when a two-way cell is empty', () => {
+    const rows = synthetic().filter((r) => !(r.levels.A === 'a2' && r.levels.B === 'b2'));
+    const add = factorialEffects(rows, gridFactors, { scale: 'identity' });
+    expect(add.model).toBe('additive');
+    expect(add.reason).toBe('no run has A = a2 and B = b2');
+    expect(add.interactions).toEqual([]);
+    expect(add.r2).toBeCloseTo(0.842076594241219, 12);
+    const expected = [
+      [0.968599876636524, 0.864572681527505, 1.07262707174554],
+      [1.704547049285472, 1.456923144901406, 1.95217095366954],
+      [-0.294214678859702, -0.397942253434807, -0.190487104284597],
+      [-0.775066344488201, -1.007232490882777, -0.542900198093625],
+    ];
+    expected.forEach(([est, lo, hi], i) => {
+      expect(add.mainEffects[i].estimate).toBeCloseTo(est, 12);
+      expect(add.mainEffects[i].lo).toBeCloseTo(lo, 11);
+      expect(add.mainEffects[i].hi).toBeCloseTo(hi, 11);
+    });
+  });
+  // When the a:b terms outnumber seeds - 1 the clustered Wald test does not exist (its
+  // block of the CR1 vcov has rank <= G - 1); the randomised-block F test replaces it:
+  //   d3 <- d[d$seed <= 3, ]; fb <- lm(y ~ factor(seed) + (A + B + C)^2, data = d3); b <- coef(fb); V <- vcov(fb)
+  //   ix <- grep("^A.*:B", names(b)); F <- c(t(b[ix]) %*% solve(V[ix,ix]) %*% b[ix]) / length(ix)
+  //   c(F, length(ix), df.residual(fb), pf(F, length(ix), df.residual(fb), lower = FALSE))
+  //   # 8.33367739909347 4 38 6.27871942623988e-05, the same F as anova(fb) gives for A:B
+  it('falls back to the seed-block F test, and says so, when interaction terms outnumber seeds - 1', () => {
+    const fewSeeds = synthetic().filter((r) => r.cluster <= 3);
+    const fx = factorialEffects(fewSeeds, gridFactors, { scale: 'identity' });
+    const [ab, ac] = fx.interactions;
+    expect(ab.method).toBe('seed-block');
+    expect([ab.df1, ab.df2]).toEqual([4, 38]);
+    expect(ab.F).toBeCloseTo(8.33367739909347, 10);
+    expect(ab.p).toBeCloseTo(6.27871942623988e-5, 14);
+    expect(ac.method).toBe('cluster-robust');
+    expect([ac.df1, ac.df2]).toEqual([2, 2]);
+  });
+  it('drops non-finite y and non-positive y on the log scale, and counts them', () => {
+    const rows = warpRows.map((r, i) => (i === 0 ? { ...r, y: NaN } : i === 1 ? { ...r, y: 0 } : r));
+    expect(factorialEffects(rows, warpFactors, { scale: 'log' }).dropped).toBe(2);
+    expect(factorialEffects(rows, warpFactors, { scale: 'identity' }).dropped).toBe(1);
+  });
+  it('leaves out a level without runs (the next level becomes the reference)', () => {
+    const rows = synthetic().filter((r) => r.levels.A !== 'a0');
+    const fx = factorialEffects(rows, gridFactors, { scale: 'identity' });
+    expect(fx.model).toBe('two-way');
+    expect(fx.mainEffects.filter((e) => e.factor === 'A').map((e) => [e.level, e.reference])).toEqual([['a2', 'a1']]);
+    expect(fx.mainEffects.every((e) => Number.isFinite(e.lo))).toBe(true);
+    const onlyOne = factorialEffects(rows.filter((r) => r.levels.C === 'c1'), gridFactors, { scale: 'identity' });
+    expect(onlyOne.factors).toEqual(['A', 'B']);
+  });
+  it('has NaN intervals with a single seed', () => {
+    const one = factorialEffects(synthetic().filter((r) => r.cluster === 1), gridFactors, { scale: 'identity' });
+    expect(Number.isFinite(one.mainEffects[0].estimate)).toBe(true);
+    expect(Number.isNaN(one.mainEffects[0].lo)).toBe(true);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { probabilityBest } from '../../src/stats';
+
+const table = [
+  [1.0, 1.2, 0.9],
+  [0.8, 0.7, 1.1],
+  [1.1, 1.3, 1.0],
+];
+const arms = ['a', 'b', 'c'];
+
+describe('probabilityBest', () => {
+  it('converges to the exact bootstrap distribution (all 27 resamples enumerated in R)', () => {
+    // R 4.x:
+    //   v <- rbind(c(1.0, 1.2, 0.9), c(0.8, 0.7, 1.1), c(1.1, 1.3, 1.0)); g <- expand.grid(1:3, 1:3, 1:3)
+    //   res <- t(apply(g, 1, function(ix) { m <- colMeans(v[unlist(ix), , drop = FALSE]); r <- rank(-m)
+    //     best <- (m == max(m)) / sum(m == max(m)); c(r, best) })); colMeans(res); colMeans(v)
+    //   # mean ranks 2.5, 1.462962962962963, 2.037037037037037; pBest 0, 0.740740740740741, 0.259259259259259
+    // 40000 resamples: Monte Carlo SE of pBest <= 0.0025, so 0.01 is 4 SE.
+    const r = probabilityBest(table, arms, { higherIsBetter: true, seed: 42, resamples: 40000 });
+    const pBest = [0, 0.740740740740741, 0.259259259259259];
+    const meanRank = [2.5, 1.462962962962963, 2.037037037037037];
+    r.forEach((row, a) => {
+      expect(row.arm).toBe(arms[a]);
+      expect(Math.abs(row.pBest - pBest[a])).toBeLessThan(0.01);
+      expect(Math.abs(row.meanRank - meanRank[a])).toBeLessThan(0.02);
+    });
+    expect(r.map((row) => row.meanValue)).toEqual([0.9666666666666668, 1.0666666666666667, 1]);
+  });
+
+  it('is deterministic for a seed (exact values of this implementation, 200 resamples, seed 42)', () => {
+    const r = probabilityBest(table, arms, { higherIsBetter: true, seed: 42, resamples: 200 });
+    expect(r.map((row) => [row.meanRank, row.pBest])).toEqual([
+      [2.54, 0],
+      [1.375, 0.785],
+      [2.085, 0.215],
+    ]);
+    expect(probabilityBest(table, arms, { higherIsBetter: true, seed: 42, resamples: 200 })).toEqual(r);
+    expect(probabilityBest(table, arms, { higherIsBetter: true, seed: 43, resamples: 200 })).not.toEqual(r);
+  });
+
+  it('sums pBest to 1 and mean ranks to k(k+1)/2, for either direction', () => {
+    for (const higherIsBetter of [true, false]) {
+      const r = probabilityBest(table, arms, { higherIsBetter, seed: 7, resamples: 500 });
+      expect(r.reduce((s, row) => s + row.pBest, 0)).toBeCloseTo(1, 12);
+      expect(r.reduce((s, row) => s + row.meanRank, 0)).toBeCloseTo(6, 12);
+    }
+    const lower = probabilityBest(table, arms, { higherIsBetter: false, seed: 7, resamples: 500 });
+    const negated = probabilityBest(table.map((row) => row.map((v) => -v)), arms, { higherIsBetter: true, seed: 7, resamples: 500 });
+    expect(lower.map((row) => row.pBest)).toEqual(negated.map((row) => row.pBest));
+  });
+
+  it('splits ties equally and drops seeds missing an arm', () => {
+    const r = probabilityBest([[1, 1], [2, 2], [NaN, 5]], ['x', 'y'], { higherIsBetter: true, seed: 1, resamples: 50 });
+    expect(r.map((row) => [row.pBest, row.meanRank, row.seeds])).toEqual([
+      [0.5, 1.5, 2],
+      [0.5, 1.5, 2],
+    ]);
+    const none = probabilityBest([[NaN, 1]], ['x', 'y'], { higherIsBetter: true, seed: 1 });
+    expect(none.every((row) => Number.isNaN(row.pBest) && row.seeds === 0)).toBe(true);
+  });
+});
