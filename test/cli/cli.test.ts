@@ -45,11 +45,13 @@ describe('help, version, usage errors', () => {
 
 describe('unexpected failures', () => {
   it('exit 1 with the message; the stack trace only with --debug', async () => {
-    const out = join(work.dir, 'no-such-dir', 'schema.json');
-    const plain = await lrsim(['schema', '--out', out]);
+    // A path lrsim cannot foresee failing (a bad --out is bad input, exit 2): a store that is a directory.
+    const sweepDir = join(work.dir, 'odd-sweep');
+    mkdirSync(join(sweepDir, 'runs.ndjson'), { recursive: true });
+    const plain = await lrsim(['report', sweepDir]);
     expect(plain.code).toBe(1);
-    expect(oneErrorLine(plain.stderr)).toMatch(/unexpected failure: .*ENOENT.*--debug/);
-    const debug = await lrsim(['schema', '--out', out, '--debug']);
+    expect(oneErrorLine(plain.stderr)).toMatch(/unexpected failure: .*EISDIR.*--debug/);
+    const debug = await lrsim(['report', sweepDir, '--debug']);
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
