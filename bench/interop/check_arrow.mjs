@@ -4,7 +4,10 @@
  * no code with the writer (apache-arrow JS): nodejs-polars (Rust, the polars IPC reader)
  * and @uwdata/flechette (an independent JavaScript implementation). Checks the file
  * framing, the schema types, row and batch counts, and every value against runs.ndjson
- * (exactly: the Arrow files are full precision; null where the store has null).
+ * (exactly: the Arrow files are full precision; null where the store has null). Column
+ * types follow the sweep's data dictionary, columns.json (integer columns are int32, seed
+ * uint32, the run totals int64), and flechette checks that each field's metadata carries
+ * the dictionary's definition.
  *
  *   npm install --prefix /tmp/arrow-readers nodejs-polars@0.26.1 nodejs-polars-linux-x64-gnu@0.26.1 @uwdata/flechette@2.2.7
  *   ARROW_READERS=/tmp/arrow-readers node bench/interop/check_arrow.mjs DIR
@@ -41,10 +44,17 @@ const runs = readFileSync(join(dir, 'runs.ndjson'), 'utf8')
 const parameters = manifest.design.parameters;
 const outcomes = Object.keys(runs[0].outcomes);
 const columns = runs[0].columns;
-const kindOf = (p) => {
-  const kinds = new Set(manifest.points.map((pt) => typeof pt.params[p]));
-  return kinds.size === 1 && kinds.has('number') ? 'float64' : kinds.size === 1 && kinds.has('boolean') ? 'bool' : 'utf8';
+const dictionary = JSON.parse(readFileSync(join(dir, 'columns.json'), 'utf8'));
+const meaning = (table, name) => dictionary.columns.find((c) => c.table === table && c.name === name);
+const WIDE = new Set(['innovations_total', 'entries_total', 'exits_total']); // run totals that may pass 2^31
+/** The Arrow type a column of columns.json should have. */
+const arrowTypeOf = (table, name) => {
+  const type = meaning(table, name)?.type;
+  if (name === 'seed') return 'uint32';
+  if (type === 'integer') return WIDE.has(name) ? 'int64' : 'int32';
+  return type === 'number' ? 'float64' : type === 'boolean' ? 'bool' : 'utf8';
 };
+const kindOf = (p) => arrowTypeOf('runs', p);
 
 /** Expected columns of both tables: [name, type, values]. */
 const runsTable = [
@@ -54,12 +64,15 @@ const runsTable = [
   ['replicate', 'int32', runs.map((r) => r.replicate)],
   ['seed', 'uint32', runs.map((r) => r.seed)],
   ...parameters.map((p) => [p, kindOf(p), runs.map((r) => (kindOf(p) === 'utf8' ? String(r.params[p]) : r.params[p]))]),
-  ...outcomes.map((o) => [o, 'float64', runs.map((r) => r.outcomes[o])]),
-];
+  ...outcomes.map((o) => [o, arrowTypeOf('runs', o), runs.map((r) => r.outcomes[o])]),
+  ['degenerate', 'utf8', runs.map((r) => r.degenerate ?? null)],
+].map(([name, type, values]) => [name, type, values, meaning('runs', name)]);
 const seriesTable = [
   ['key', 'utf8', runs.flatMap((r) => r.series.map(() => r.key))],
-  ...columns.map((c, j) => [c, 'float64', runs.flatMap((r) => r.series.map((row) => row[j]))]),
-];
+  ...columns.map((c, j) => [c, arrowTypeOf('timeseries', c), runs.flatMap((r) => r.series.map((row) => row[j]))]),
+].map(([name, type, values]) => [name, type, values, meaning('timeseries', name)]);
+for (const [file, table] of [['runs.arrow', runsTable], ['timeseries.arrow', seriesTable]])
+  for (const [name, , , m] of table) check(m !== undefined, `${file}: column ${name} is not in columns.json`);
 
 /** Same values; null where the store has null (NaN and undefined count as null). */
 function sameValues(got, want) {
@@ -79,10 +92,11 @@ function checkFraming(file, bytes) {
   check(text(bytes.length - 6, bytes.length) === 'ARROW1', `${file}: does not end with the ARROW1 magic`);
 }
 
-const POLARS = { utf8: 'String', int32: 'Int32', uint32: 'UInt32', float64: 'Float64', bool: 'Bool' };
+const POLARS = { utf8: 'String', int32: 'Int32', int64: 'Int64', uint32: 'UInt32', float64: 'Float64', bool: 'Bool' };
 const FLECHETTE = {
   utf8: (t) => t.typeId === 5,
   int32: (t) => t.typeId === 2 && t.bitWidth === 32 && t.signed,
+  int64: (t) => t.typeId === 2 && t.bitWidth === 64 && t.signed,
   uint32: (t) => t.typeId === 2 && t.bitWidth === 32 && !t.signed,
   float64: (t) => t.typeId === 3 && t.precision === 2,
   bool: (t) => t.typeId === 6,
@@ -116,9 +130,10 @@ async function withFlechette(file, bytes, expected) {
   const t = fl.tableFromIPC(bytes);
   console.log(`${file}: @uwdata/flechette ${require('@uwdata/flechette/package.json').version}: ${t.numRows} rows in ${t.children[0]?.data.length ?? 0} batches`);
   check(JSON.stringify(t.schema.fields.map((f) => f.name)) === JSON.stringify(expected.map(([n]) => n)), `${file} (flechette): column names differ`);
-  for (const [name, type, values] of expected) {
+  for (const [name, type, values, m] of expected) {
     const field = t.schema.fields.find((f) => f.name === name);
     check(field && FLECHETTE[type](field.type), `${file} (flechette): ${name} has type ${JSON.stringify(field?.type)}, want ${type}`);
+    check(field?.metadata?.get('definition') === m?.definition, `${file} (flechette): ${name} field metadata does not hold its columns.json definition`);
     const diff = sameValues(Array.from(t.getChild(name).toArray()), values);
     check(diff === null, `${file} (flechette): ${name} differs from runs.ndjson at ${diff}`);
   }

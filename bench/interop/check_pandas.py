@@ -66,7 +66,8 @@ def same_numbers(got, want, exact):
 
 def check_runs(df, runs, parameters, outcomes, exact, label):
     check(len(df) == len(runs), f"{label}: {len(df)} rows, the store has {len(runs)} ok runs")
-    check(list(df.columns) == FIXED + parameters + outcomes, f"{label}: columns differ from key, point, arm, replicate, seed, parameters, outcomes")
+    check(list(df.columns) == FIXED + parameters + outcomes + ["degenerate"], f"{label}: columns differ from key, point, arm, replicate, seed, parameters, outcomes, degenerate")
+    check([None if pd.isna(x) else x for x in df["degenerate"]] == [r.get("degenerate") for r in runs], f"{label}: degenerate differs from runs.ndjson")
     check(list(df["key"]) == [r["key"] for r in runs], f"{label}: keys differ")
     check(list(df["arm"]) == [r["arm"] for r in runs], f"{label}: arms differ")
     for c in ("point", "replicate", "seed"):

@@ -51,7 +51,11 @@ same_numbers <- function(got, want, exact) {
 check_runs <- function(df, exact, label, strict_types = TRUE) {
   df <- as.data.frame(df)
   check(nrow(df) == length(runs), sprintf("%s: %d rows, the store has %d ok runs", label, nrow(df), length(runs)))
-  check(identical(names(df), c(fixed, parameters, outcomes)), sprintf("%s: column names differ (%s)", label, paste(setdiff(names(df), c(fixed, parameters, outcomes)), collapse = ", ")))
+  check(identical(names(df), c(fixed, parameters, outcomes, "degenerate")), sprintf("%s: column names differ (%s)", label, paste(setdiff(names(df), c(fixed, parameters, outcomes, "degenerate")), collapse = ", ")))
+  want_degenerate <- vapply(runs, function(r) if (is.null(r$degenerate)) NA_character_ else r$degenerate, "")
+  got_degenerate <- as.character(df$degenerate)
+  got_degenerate[!is.na(got_degenerate) & got_degenerate == ""] <- NA  # read.csv keeps "" in a text column
+  check(identical(got_degenerate, want_degenerate), sprintf("%s: degenerate differs from runs.ndjson", label))
   check(identical(df$key, vapply(runs, `[[`, "", "key")), paste(label, ": keys differ"))
   check(identical(df$arm, vapply(runs, `[[`, "", "arm")), paste(label, ": arms differ"))
   for (c in c("point", "replicate", "seed")) {

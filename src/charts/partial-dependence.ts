@@ -27,7 +27,7 @@ export function partialDependenceCharts(stats: SweepStats): Chart[] {
       for (const p of params) rows.push({ kind: 'run', parameter: short[p] ?? p, x: round(r.params[p] as number, 4), y: round(r.outcomes[o.key], 4), seed: r.seed });
     }
     for (const b of bins) rows.push({ kind: 'bin', parameter: short[b.parameter] ?? b.parameter, x: round(b.xMid, 4), y: round(b.mean, 4), lo: round(b.lo, 4), hi: round(b.hi, 4), n: b.n });
-    const x = { field: 'x', type: 'quantitative', title: null, scale: { zero: false, nice: false }, axis: { format: '.3~g' } };
+    const x = { field: 'x', type: 'quantitative', title: null, scale: { zero: false, nice: false }, axis: { format: '.3~g', tickCount: 4, labelOverlap: true } };
     const yTitle = `${label(o.key)} (${o.unit})`;
     const y = { field: 'y', type: 'quantitative', title: yTitle, scale: { zero: false }, axis: { format: '.3~g' } };
     const spec = {

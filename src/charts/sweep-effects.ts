@@ -125,7 +125,10 @@ function heatmap(stats: SweepStats, m: Measure): Chart | null {
     { field: 'mean', title: m.valueTitle, format: m.format }, { field: 'lo', title: '95 % CI low', format: m.format }, { field: 'hi', title: '95 % CI high', format: m.format }, { field: 'n', title: 'Runs' },
   ];
   let layer: VlSpec[];
-  const size = { width: Math.min(480, 110 * xs.size), height: Math.min(360, 70 * ys.size) };
+  // Panels side by side must fit the report's content column (about 1,100 px at 1,280 px,
+  // less the y labels and the colour legend): at most 3 per row, each narrower with more arms.
+  const perRow = Math.min(3, stats.arms.length);
+  const size = { width: Math.min(480, 110 * xs.size, Math.floor(840 / perRow) - 20), height: Math.min(360, 70 * ys.size) };
   if (isGrid) {
     const x = { field: 'xLabel', type: 'ordinal', title: px, sort: sortNum(px, xs, rows.map((r) => r.x)), axis: { labelAngle: 0 } };
     const y = { field: 'yLabel', type: 'ordinal', title: py, sort: sortNum(py, ys, rows.map((r) => r.y)).reverse() };
@@ -147,7 +150,7 @@ function heatmap(stats: SweepStats, m: Measure): Chart | null {
     layer = [{ mark: { type: 'circle', size: 160, opacity: 0.9 }, encoding: { x: { field: 'x', type: 'quantitative', title: px, scale: { zero: false } }, y: { field: 'y', type: 'quantitative', title: py, scale: { zero: false } }, color: colour, tooltip } }];
   }
   const body = stats.arms.length > 1
-    ? { facet: { column: { field: 'arm', type: 'nominal', title: 'Arm', sort: stats.arms } }, spec: { ...size, layer }, resolve: { scale: { color: 'shared' } } }
+    ? { facet: { field: 'arm', type: 'nominal', title: 'Arm', sort: stats.arms, header: { labelLimit: size.width } }, columns: perRow, spec: { ...size, layer }, resolve: { scale: { color: 'shared' } } }
     : { ...size, layer };
   const what = m.key === 'locked_in' ? 'the share of runs locked in' : 'the mean late innovation value (last observation window)';
   const otherNote = others.length ? ` Cells average over ${others.map((p) => short[p]).join(', ')}.` : '';

@@ -1,13 +1,14 @@
 /**
  * What `lrsim run` writes and prints: the output files of one run (timeseries.csv,
- * summary.json, firms.csv) and a short human summary. Pure functions of the run result.
+ * summary.json, firms.csv, and their data dictionary columns.json) and a short human summary. Pure functions of the run result.
  */
+import { dictionaryJson, runDictionary } from '../dictionary';
 import { columnsToCsv, rowMajorToCsv } from '../io/csv';
 import type { RunResult } from '../model';
 import type { LoadedScenario } from '../scenario/load';
 
 /** The files a run writes (other files in --out are never touched). */
-export const RUN_FILES = ['timeseries.csv', 'summary.json', 'firms.csv'] as const;
+export const RUN_FILES = ['timeseries.csv', 'summary.json', 'firms.csv', 'columns.json'] as const;
 
 /** summary.json: the resolved scenario, provenance, size and timing, then every outcome. */
 export function summaryJson(loaded: LoadedScenario, result: RunResult, version: string): string {
@@ -19,6 +20,7 @@ export function summaryJson(loaded: LoadedScenario, result: RunResult, version: 
     agents: result.agents,
     ticks: result.ticks,
     wall_seconds: result.wallSeconds,
+    degenerate: result.degenerate,
     ...result.outcomes,
   };
   // JSON has no NaN or infinities; an undefined outcome (e.g. no shock) is null.
@@ -30,6 +32,7 @@ export function runFiles(loaded: LoadedScenario, result: RunResult, version: str
   const files: Record<string, string> = {
     'timeseries.csv': rowMajorToCsv(result.columns, result.series, result.rows),
     'summary.json': summaryJson(loaded, result, version),
+    'columns.json': dictionaryJson(runDictionary(result.columns, Object.keys(result.outcomes), loaded.scenario)),
   };
   if (result.firms) files['firms.csv'] = columnsToCsv(result.firms);
   return files;

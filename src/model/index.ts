@@ -2,6 +2,6 @@
 export { runScenario, type RunOptions, type RunResult } from './run';
 export { Simulation, LIVE_PARAMETERS } from './simulation';
 export { TIMESERIES_COLUMNS, COL, type TimeseriesColumn } from './metrics';
-export { OUTCOME_KEYS, type OutcomeKey, resilience } from './outcomes';
+export { OUTCOME_KEYS, type OutcomeKey, resilience, DEGENERATE_REASONS, DEGENERATE_MISSING, type DegenerateReason } from './outcomes';
 export { FIRM_COLUMNS } from './firm-log';
 export { Rng } from './rng';

@@ -2,6 +2,12 @@
  * Phase 10: observation (MODEL-SPEC 5). Writes one row of TIMESERIES_COLUMNS. Sampled
  * measures (diversity, clustering) draw from the separate "observe" stream, so how often
  * a run is observed never changes its dynamics.
+ *
+ * A measure of the firms' knowledge is missing (NaN), not 0 or 1, at a tick where it is
+ * undefined: with no live firm holding any usable knowledge (capability T + phi E is 0
+ * everywhere, which includes no live firm) competitiveness, frontier lag, entropy,
+ * diversity and the lock-in index and its parts; with no live firm the knowledge means
+ * and dispersion too; diversity also when no pair of live firms was sampled.
  */
 import { CHANNELS, SOURCES } from './kinds';
 import type { Params } from './params';
@@ -119,7 +125,9 @@ export class Observer {
       sx += agg[k] * Math.cos(ang);
       sy += agg[k] * Math.sin(ang);
     }
-    const competitiveness = capTotal > 0 && rMax > 0 ? capRel / (capTotal * rMax) : 0;
+    // No live firm holds knowledge: every measure of its distribution below is 0/0.
+    const knows = capTotal > 0;
+    const competitiveness = !knows ? Number.NaN : rMax > 0 ? capRel / (capTotal * rMax) : 0;
     let centre = (Math.atan2(sy, sx) / (2 * Math.PI)) * K;
     if (centre < 0) centre += K;
     let entropy = 0;
@@ -128,8 +136,8 @@ export class Observer {
       const q = agg[k] / capTotal;
       entropy -= q * Math.log(q);
     }
-    entropy /= Math.log(K);
-    let dispersion = 0;
+    entropy = knows ? entropy / Math.log(K) : Number.NaN;
+    let dispersion = live > 0 ? 0 : Number.NaN;
     if (live > 1) {
       for (let k = 0; k < K; k++) {
         const m = sum[k] / live;
@@ -144,19 +152,21 @@ export class Observer {
     for (let r = 0; r < st.R; r++) if (st.employer[r] >= 0) employed++;
     if (!Number.isNaN(exhaustion)) this.lastExhaustion = exhaustion;
     const cognitive = 1 - competitiveness;
-    const functional = repeatShare * (1 - extShare);
-    const exh = this.lastExhaustion;
+    const functional = knows ? repeatShare * (1 - extShare) : Number.NaN;
+    const exh = knows ? this.lastExhaustion : Number.NaN;
+    // Drawn at every tick, so the observe stream does not depend on whether firms know anything.
+    const diversity = this.diversity(rng);
 
     row[COL.tick] = st.tick;
     row[COL.innovations] = c.innovations;
     row[COL.radical_innovations] = c.radical;
     row[COL.innovation_value] = c.value;
-    row[COL.tacit_mean] = live > 0 ? tSum / (live * K) : 0;
-    row[COL.explicit_mean] = live > 0 ? eSum / (live * K) : 0;
+    row[COL.tacit_mean] = live > 0 ? tSum / (live * K) : Number.NaN;
+    row[COL.explicit_mean] = live > 0 ? eSum / (live * K) : Number.NaN;
     row[COL.competitiveness] = competitiveness;
-    row[COL.frontier_lag] = capTotal > 0 ? ringDistance(centre, st.mu, K) : 0;
+    row[COL.frontier_lag] = knows ? ringDistance(centre, st.mu, K) : Number.NaN;
     row[COL.frontier_position] = st.mu;
-    row[COL.diversity] = this.diversity(rng);
+    row[COL.diversity] = knows ? diversity : Number.NaN;
     row[COL.entropy] = entropy;
     row[COL.tacit_dispersion] = dispersion;
     row[COL.external_tie_share] = extShare;
@@ -203,7 +213,7 @@ export class Observer {
     return n > 0 ? sum / n : Number.NaN;
   }
 
-  /** Mean pairwise cognitive distance (1 - cosine) of live firms over sampled pairs. */
+  /** Mean pairwise cognitive distance (1 - cosine) of live firms over sampled pairs; NaN if no pair was sampled. */
   private diversity(rng: Rng): number {
     const st = this.st;
     let total = 0;
@@ -215,7 +225,7 @@ export class Observer {
       total += 1 - cognitiveProximity(st, i, j);
       n++;
     }
-    return n > 0 ? total / n : 0;
+    return n > 0 ? total / n : Number.NaN;
   }
 
   /** Mean local clustering coefficient of sampled live firms over all their local ties. */

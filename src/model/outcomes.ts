@@ -37,6 +37,24 @@ export const OUTCOME_KEYS = [
 ] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
 
+/**
+ * Why a run is degenerate: the region it ends with has nothing the lock-in index and
+ * diversity could describe. A run gets the first reason that applies, in this order (each
+ * usually implies the later ones): no firm alive at the end of the run; no live firm
+ * holding any usable knowledge at the end of the run; no innovation in the late window.
+ */
+export const DEGENERATE_REASONS = ['no_firms_alive', 'no_knowledge', 'no_late_innovation'] as const;
+export type DegenerateReason = (typeof DEGENERATE_REASONS)[number];
+/** Outcomes that are missing (NaN) in a degenerate run instead of a misleading 0.333 / 1 / 0. */
+export const DEGENERATE_MISSING: readonly OutcomeKey[] = [
+  'lock_in_index_final',
+  'lock_in_cognitive_final',
+  'lock_in_functional_final',
+  'lock_in_exhaustion_final',
+  'locked_in',
+  'diversity_final',
+];
+
 /** Per-tick values every run keeps regardless of observe.every (for outcomes). */
 export interface TickHistory {
   value: Float64Array;
@@ -47,9 +65,29 @@ export interface TickHistory {
   exits: Float64Array;
 }
 
+/** The outcomes of a run and, if it is degenerate, why (else null). */
+export interface RunOutcomes {
+  outcomes: Record<OutcomeKey, number>;
+  degenerate: DegenerateReason | null;
+}
+
+/** The first degenerate reason that applies to a run (see DEGENERATE_REASONS), or null. */
+export function degenerateReason(h: TickHistory, series: Float64Array, rows: number, window: number): DegenerateReason | null {
+  const C = TIMESERIES_COLUMNS.length;
+  if (rows === 0) return null;
+  const last = (rows - 1) * C; // the last tick is always observed
+  if (series[last + COL.firms_alive] === 0) return 'no_firms_alive';
+  // Competitiveness is missing exactly when no live firm holds usable knowledge (metrics.ts).
+  if (Number.isNaN(series[last + COL.competitiveness])) return 'no_knowledge';
+  let late = 0;
+  for (let t = Math.max(0, h.innovations.length - window); t < h.innovations.length; t++) late += h.innovations[t];
+  return late === 0 ? 'no_late_innovation' : null;
+}
+
 /**
  * Computes outcomes from the per-tick history and the observed rows (row-major).
- * Undefined outcomes (no shock, no cost) are NaN.
+ * Undefined outcomes (no shock, no cost) are NaN; late-window means skip missing rows;
+ * in a degenerate run the DEGENERATE_MISSING outcomes are NaN.
  */
 export function computeOutcomes(
   h: TickHistory,
@@ -58,7 +96,7 @@ export function computeOutcomes(
   window: number,
   threshold: number,
   shockTick: number,
-): Record<OutcomeKey, number> {
+): RunOutcomes {
   const ticks = h.value.length;
   const C = TIMESERIES_COLUMNS.length;
   const sum = (a: Float64Array, from = 0, to = a.length) => {
@@ -71,8 +109,9 @@ export function computeOutcomes(
     let s = 0;
     let n = 0;
     for (let r = 0; r < rows; r++) {
-      if (series[r * C + COL.tick] < lateFrom) continue;
-      s += series[r * C + col];
+      const v = series[r * C + col];
+      if (series[r * C + COL.tick] < lateFrom || Number.isNaN(v)) continue;
+      s += v;
       n++;
     }
     return n > 0 ? s / n : Number.NaN;
@@ -102,7 +141,7 @@ export function computeOutcomes(
   const learnOutside = lateRowsMean(COL.firm_learning_from_outside);
   const learned = learnFirms + learnInstitutions + learnResidents + learnOutside;
   const cost = sum(h.policyCost);
-  return {
+  const outcomes: Record<OutcomeKey, number> = {
     innovations_total: innovations,
     innovation_value_total: valueTotal,
     innovation_value_late: sum(h.value, lateFrom) / Math.max(1, ticks - lateFrom),
@@ -114,7 +153,7 @@ export function computeOutcomes(
     lock_in_cognitive_final: lateRowsMean(COL.lock_in_cognitive),
     lock_in_functional_final: lateRowsMean(COL.lock_in_functional),
     lock_in_exhaustion_final: lateRowsMean(COL.lock_in_exhaustion),
-    locked_in: lockIn >= threshold ? 1 : 0,
+    locked_in: Number.isNaN(lockIn) ? Number.NaN : lockIn >= threshold ? 1 : 0,
     external_tie_share_final: lateRowsMean(COL.external_tie_share),
     resident_skill_final: lateRowsMean(COL.resident_skill),
     tacit_dispersion_final: lateRowsMean(COL.tacit_dispersion),
@@ -133,6 +172,9 @@ export function computeOutcomes(
     firm_learning_institution_share_late: learned > 0 ? learnInstitutions / learned : Number.NaN,
     firm_learning_outside_share_late: learned > 0 ? learnOutside / learned : Number.NaN,
   };
+  const degenerate = degenerateReason(h, series, rows, window);
+  if (degenerate) for (const k of DEGENERATE_MISSING) outcomes[k] = Number.NaN;
+  return { outcomes, degenerate };
 }
 
 /**

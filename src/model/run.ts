@@ -1,7 +1,7 @@
 /** A single run from a resolved scenario and a seed: the driver used by the CLI and workers. */
 import type { Scenario } from '../scenario/schema';
 import { COL, TIMESERIES_COLUMNS } from './metrics';
-import { computeOutcomes, type OutcomeKey, type TickHistory } from './outcomes';
+import { computeOutcomes, type DegenerateReason, type OutcomeKey, type TickHistory } from './outcomes';
 import { Simulation } from './simulation';
 
 export interface RunOptions {
@@ -22,6 +22,8 @@ export interface RunResult {
   rows: number;
   series: Float64Array;
   outcomes: Record<OutcomeKey, number>;
+  /** Why the run is degenerate (no firm alive, no knowledge, no late innovation), else null. */
+  degenerate: DegenerateReason | null;
   placeNames: string[];
   placeFlows: Float64Array;
   /**
@@ -82,7 +84,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     }
     options.onTick?.(t, row);
   }
-  const outcomes = computeOutcomes(h, series, rows, s.observe.window, s.lock_in.threshold, sim.shockTicks.length > 0 ? sim.shockTicks[0] : -1);
+  const { outcomes, degenerate } = computeOutcomes(h, series, rows, s.observe.window, s.lock_in.threshold, sim.shockTicks.length > 0 ? sim.shockTicks[0] : -1);
   let firms: RunResult['firms'];
   if (sim.firmLog) {
     for (let i = 0; i < st.F; i++) if (st.alive[i]) sim.firmLog.record(st, i, Number.NaN);
@@ -96,6 +98,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     rows,
     series: rows * C === series.length ? series : series.slice(0, rows * C),
     outcomes,
+    degenerate,
     placeNames: st.placeNames,
     placeFlows: st.placeFlows.slice(),
     placeFlowBlocks: blocks,

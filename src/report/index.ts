@@ -11,6 +11,7 @@ import { networkLoads } from './escape';
 import { findings } from './findings/index';
 import { parameterRows } from './parameters';
 import { renderPage } from './page';
+import { extendsLine, teachingNote } from './teaching-note';
 
 export { escapeHtml, jsonForScript, networkLoads } from './escape';
 export { findings, changeClause } from './findings/index';
@@ -32,9 +33,10 @@ export interface ReportResult {
 }
 
 const DATA_FILES = [
-  { file: 'runs.csv', what: 'one row per run: key, point, arm, replicate, seed, parameters and outcomes' },
+  { file: 'runs.csv', what: 'one row per run: key, point, arm, replicate, seed, parameters, outcomes and degenerate' },
   { file: 'timeseries.csv', what: 'the time series of every run' },
   { file: 'stats.csv', what: 'every statistic in this report, tidy (section, point, parameters, arm, measure, n, mean, sd, 95 % CI, effect size)' },
+  { file: 'columns.json', what: 'the data dictionary: type, unit and definition of every column of these tables' },
   { file: 'runs.ndjson', what: 'the raw run records (series and place flows included)' },
   { file: 'manifest.json', what: 'the resolved scenario, design, seed rule, machine and timings' },
 ];
@@ -58,10 +60,13 @@ function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, s
   const sc = stats.scenario;
   const version = typeof stats.manifest.version === 'string' ? stats.manifest.version : 'unknown';
   const source = typeof stats.manifest.scenario_source === 'string' ? ` from ${stats.manifest.scenario_source}` : '';
+  const note = teachingNote(stats.manifest);
   return renderPage({
     title: `${sc.name ?? 'Sweep'}: lrsim report`,
     description: sc.description ?? '',
-    teachingNote: sc.teaching_note ?? '',
+    extendsLine: extendsLine(stats.manifest),
+    teachingNote: note.note,
+    teachingNoteOmitted: note.omitted,
     references: sc.references ?? [],
     findings: sentences,
     parameters: parameterRows(stats),

@@ -10,7 +10,12 @@ import type { ParameterRow } from './parameters';
 export interface PageInput {
   title: string;
   description: string;
+  /** "This scenario extends baseline; ..." or null. */
+  extendsLine: string | null;
+  /** The teaching note, '' when none is shown. */
   teachingNote: string;
+  /** Why the scenario's teaching note is left out, or null. */
+  teachingNoteOmitted: string | null;
   references: string[];
   findings: string[];
   parameters: ParameterRow[];
@@ -33,6 +38,7 @@ h1{font-size:26px;margin:8px 0 4px}h2{font-size:19px;margin:36px 0 8px;border-bo
 .lede{color:var(--muted);margin:0 0 16px}
 .description p{margin:0 0 10px;max-width:80ch}
 .note{background:#f3f7fb;border-left:4px solid var(--accent);padding:8px 14px;max-width:80ch}
+.note-omitted,.extends{color:var(--muted);max-width:80ch;margin:0 0 10px}
 ol.findings li{margin:0 0 8px;max-width:95ch}
 table{border-collapse:collapse;font-size:14px;margin:8px 0}
 th,td{text-align:left;padding:4px 12px 4px 0;border-bottom:1px solid #eee;vertical-align:top}
@@ -100,7 +106,9 @@ ${CSS}
 <h1>${escapeHtml(input.title)}</h1>
 <p class="lede">Sweep report written by lrsim. Every interval is a 95 % interval over replicate runs; hover a chart for exact values.</p>
 <div class="description">${paragraphs(input.description) || '<p>(The scenario has no description.)</p>'}</div>
+${input.extendsLine ? `<p class="extends">${escapeHtml(input.extendsLine)}</p>` : ''}
 ${input.teachingNote.trim() ? `<div class="note"><strong>What to look for.</strong> ${paragraphs(input.teachingNote)}</div>` : ''}
+${input.teachingNoteOmitted ? `<p class="note-omitted">${escapeHtml(input.teachingNoteOmitted)}</p>` : ''}
 <h2>Findings</h2>
 <ol class="findings">
 ${input.findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('\n')}

@@ -6,6 +6,8 @@
  * `--set` assignment), FIELD a dot path as `--set` accepts it (`policies.0.openness`).
  * The CLI prints it as `lrsim: error: ...` and exits 2.
  */
+import { DEGENERATE_LEVELS } from '../dictionary/definitions';
+import type { DegenerateReason } from '../model/outcomes';
 
 export type PathSegment = string | number;
 
@@ -221,4 +223,7 @@ export const cliMessages = {
   unexpected: (message: string, debug: boolean) =>
     `unexpected failure: ${message.replace(/\s*\n\s*/g, ' ')}${debug ? '' : ' (run again with --debug for the stack trace)'}`,
   wroteSchema: (file: string) => `wrote ${file}`,
+  degenerateRun: (reason: DegenerateReason) =>
+    `warning: degenerate run (${reason}: ${DEGENERATE_LEVELS[reason]}); its lock-in index, lock-in parts, locked_in and diversity are missing (null in summary.json), not scores; check firms.* exit settings, agents.firms and the initial knowledge`,
 } as const;
+

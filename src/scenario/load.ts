@@ -1,6 +1,8 @@
 /**
  * Loading a scenario: read the file (or built-in), follow `extends` to the root,
- * deep-merge from the root down, apply `--set`, validate. Every problem becomes one
+ * deep-merge from the root down, apply `--set`, validate. The texts that describe a
+ * scenario (description, teaching_note, references) are not inherited: they speak of the
+ * parent's runs, not the child's. Every problem becomes one
  * ScenarioError line that points at the file, line and column the value came from:
  * a value inherited through `extends` points at the parent file.
  */
@@ -22,7 +24,12 @@ export interface LoadedScenario {
   source: string;
   /** The merged input after `extends` and `--set`, before defaults. */
   raw: unknown;
+  /** The scenarios it extends, nearest first, as named in `extends:` (empty when none). */
+  extends: string[];
 }
+
+/** Keys a child scenario does not inherit through `extends`. */
+export const NOT_INHERITED = ['description', 'teaching_note', 'references'] as const;
 
 export interface LoadOptions {
   /** `PATH=VALUE` overrides, applied in order after `extends`. */
@@ -68,11 +75,13 @@ export function loadScenario(ref: string | undefined, opts: LoadOptions = {}): L
   let merged: Record<string, unknown> = {};
   for (let i = layers.length - 1; i >= 0; i--) merged = deepMerge(merged, layers[i].data) as Record<string, unknown>;
   delete merged.extends; // the merged scenario stands alone
+  for (const key of NOT_INHERITED) if (!Object.prototype.hasOwnProperty.call(layers[0].data, key)) delete merged[key];
   if (layers[0].data.name === undefined) defineKey(merged, 'name', basename(top.file, extname(top.file)));
 
   const { data, applied } = applySetTracked(merged, opts.set ?? []);
   const scenario = validateScenarioData(data, locator(layers, applied));
-  return { scenario, source: top.builtin ? `builtin:${top.builtin}` : display(top.file), raw: data };
+  const parents = layers.slice(0, -1).map((l) => String(l.data.extends));
+  return { scenario, source: top.builtin ? `builtin:${top.builtin}` : display(top.file), raw: data, extends: parents };
 }
 
 /** Resolves a path or built-in name to a file; `fromExtends` words the errors for `extends:`. */

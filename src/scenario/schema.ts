@@ -189,7 +189,7 @@ export const ScenarioSchema = z.strictObject({
   teaching_note: z.string().max(20_000).default('').describe('What to look for, shown on the class page.'),
   references: z.array(z.string().max(500)).default([]).describe('Literature the scenario draws on.'),
   cost_unit: z.string().max(40).regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/, 'no control characters or line breaks').default('').describe('Unit of policy costs in reports (e.g. "million EUR per quarter"); empty = unnamed units.'),
-  extends: z.string().optional().describe('Built-in scenario name or path this one deep-merges onto.'),
+  extends: z.string().optional().describe('Built-in scenario name or path this one deep-merges onto (all but description, teaching_note and references).'),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(42),
   ticks: int(200, 1, LIMITS.ticks, 'Ticks (quarters) per run.'),
   knowledge: section({

@@ -126,9 +126,14 @@ function groupParams(stats: SweepStats, point: number): Record<string, unknown> 
   return stats.groups.find((g) => g.point === point)?.params;
 }
 
+/** The header of stats.csv: one column per swept parameter follows `point` (also read by the data dictionary). */
+export function statsHeader(parameters: readonly string[]): string[] {
+  return ['section', 'point', ...parameters, ...STATS_COLUMNS.slice(2)];
+}
+
 /** Header and cells of stats.csv: one column per swept parameter follows `point`. */
 export function statsTable(stats: SweepStats): { header: string[]; rows: (string | number | null)[][] } {
-  const header = ['section', 'point', ...stats.parameters, ...STATS_COLUMNS.slice(2)];
+  const header = statsHeader(stats.parameters);
   const rows = statsRows(stats).map((r) => [
     r.section ?? null,
     r.point ?? null,

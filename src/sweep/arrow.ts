@@ -5,26 +5,37 @@
  */
 import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { Bool, Field, Float64, Int32, Int64, makeData, RecordBatch, RecordBatchFileWriter, Schema, Struct, Uint32, Utf8, vectorFromArray, type DataType } from 'apache-arrow';
 import { asDiskFull } from '../io/write-fully';
-import { Bool, Float64, Int32, RecordBatchFileWriter, Table, Uint32, Utf8, vectorFromArray, type DataType } from 'apache-arrow';
 
-export type ColumnType = 'float64' | 'int32' | 'uint32' | 'utf8' | 'bool';
+export type ColumnType = 'float64' | 'int32' | 'int64' | 'uint32' | 'utf8' | 'bool';
+
+/** One column of an Arrow file: name, type and field metadata (the data dictionary's definition). */
+export interface ArrowColumn {
+  name: string;
+  type: ColumnType;
+  metadata?: Record<string, string>;
+}
 
 const arrowType = (t: ColumnType): DataType =>
-  t === 'float64' ? new Float64() : t === 'int32' ? new Int32() : t === 'uint32' ? new Uint32() : t === 'bool' ? new Bool() : new Utf8();
+  t === 'float64' ? new Float64() : t === 'int32' ? new Int32() : t === 'int64' ? new Int64() : t === 'uint32' ? new Uint32() : t === 'bool' ? new Bool() : new Utf8();
+// Arrow JS builds int64 columns from BigInts; values are whole numbers or null.
+const asBigInt = (v: unknown) => (v === null || v === undefined ? null : BigInt(v as number));
 
 export class ArrowFileSink {
   private readonly writer = new RecordBatchFileWriter();
   private readonly out: WriteStream;
-  private readonly columns: [string, ColumnType][];
+  private readonly columns: ArrowColumn[];
+  private readonly schema: Schema;
   private pending: unknown[][];
   private rows = 0;
   private batches = 0;
   /** The first error of the file stream (a full disk): thrown by the next push or close. */
   private failure: unknown = null;
 
-  constructor(private readonly path: string, columns: [string, ColumnType][], private readonly batchRows: number) {
+  constructor(private readonly path: string, columns: ArrowColumn[], private readonly batchRows: number) {
     this.columns = columns;
+    this.schema = new Schema(columns.map((c) => new Field(c.name, arrowType(c.type), true, new Map(Object.entries(c.metadata ?? {})))));
     this.pending = columns.map(() => []);
     this.out = createWriteStream(path);
     this.out.on('error', (error) => {
@@ -45,10 +56,12 @@ export class ArrowFileSink {
   }
 
   private async flush(): Promise<void> {
-    const vectors = Object.fromEntries(
-      this.columns.map(([name, type], c) => [name, vectorFromArray(this.pending[c] as never[], arrowType(type))]),
-    );
-    for (const batch of new Table(vectors).batches) this.writer.write(batch);
+    const children = this.columns.map(({ type }, c) => {
+      const values = type === 'int64' ? this.pending[c].map(asBigInt) : this.pending[c];
+      return vectorFromArray(values as never[], arrowType(type)).data[0];
+    });
+    const data = makeData({ type: new Struct(this.schema.fields), length: this.rows, nullCount: 0, children });
+    this.writer.write(new RecordBatch(this.schema, data));
     this.batches++;
     this.pending = this.columns.map(() => []);
     this.rows = 0;

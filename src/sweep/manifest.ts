@@ -18,6 +18,8 @@ export interface SweepManifest {
   status: 'running' | 'interrupted' | 'complete';
   version: string;
   scenario_source: string;
+  /** The scenarios the scenario extends, nearest first (`extends: baseline` -> ['baseline']); absent before 2026-12-02. */
+  scenario_extends?: string[];
   /** sha256 of the resolved scenario (canonical JSON) without sweep.replicates. */
   scenario_hash: string;
   scenario: Scenario;

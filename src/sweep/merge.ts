@@ -14,7 +14,7 @@ import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model';
 import type { ParameterValue } from './design';
 import { readManifest, writeManifest, type SweepManifest } from './manifest';
 import { badInput, sweepIoMessages, sweepMessages as msg } from './messages';
-import { parameterType, writeOutputs } from './outputs';
+import { writeOutputs } from './outputs';
 import { plannedRuns, type Shard, type SweepPlan } from './plan';
 import { listFailed, unownedFiles } from './run-sweep';
 import { indexStore, type Notice, type StoredRun } from './store';
@@ -151,7 +151,8 @@ async function writeMerged(
   const parameters = m.design.parameters;
   await writeOutputs(out, okRuns, {
     parameters,
-    parameterTypes: parameters.map((p) => parameterType(m.points.map((pt) => pt.params[p] as ParameterValue))),
+    parameterValues: parameters.map((p) => m.points.map((pt) => pt.params[p] as ParameterValue)),
+    scenario: m.scenario,
     outcomeKeys: OUTCOME_KEYS,
     columns: TIMESERIES_COLUMNS,
   });

@@ -8,8 +8,9 @@
 import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvLine, type CsvValue } from '../io/csv';
+import { dictionaryJson, runsTableColumns, sweepDictionary, sweepSeriesColumns, type DictionaryColumn, type SweepColumns } from '../dictionary';
 import { asDiskFull, writeFully } from '../io/write-fully';
-import { ArrowFileSink, type ColumnType } from './arrow';
+import { ArrowFileSink, type ArrowColumn, type ColumnType } from './arrow';
 import type { ParameterValue } from './design';
 import type { RunRecord } from './record';
 import { readRecord, type StoredRun } from './store';
@@ -17,18 +18,21 @@ import { readRecord, type StoredRun } from './store';
 export interface OutputSpec {
   /** Swept dot paths (one column each). */
   parameters: readonly string[];
-  /** Arrow type of each swept parameter. */
-  parameterTypes: readonly ColumnType[];
+  /** Every value of each swept parameter over the design's points (decides its column type). */
+  parameterValues: readonly (readonly ParameterValue[])[];
+  /** The resolved scenario (the schema's docs of the swept parameters depend on it). */
+  scenario?: unknown;
   /** Outcome and time-series columns of this engine: used when no run is ok; otherwise the stored runs' own. */
   outcomeKeys: readonly string[];
   columns: readonly string[];
 }
 
-/** Arrow type of a parameter from its values: numbers, booleans, else text. */
-export function parameterType(values: readonly ParameterValue[]): ColumnType {
-  if (values.every((v) => typeof v === 'number')) return 'float64';
-  if (values.every((v) => typeof v === 'boolean')) return 'bool';
-  return 'utf8';
+/** An Arrow column of a dictionary column: its type (integers int32 unless said otherwise) and definition as field metadata. */
+export function arrowColumn(c: DictionaryColumn): ArrowColumn {
+  const type: ColumnType = c.type === 'integer' ? (c.arrow ?? 'int32') : c.type === 'number' ? 'float64' : c.type === 'boolean' ? 'bool' : 'utf8';
+  const metadata: Record<string, string> = { type: c.type, unit: c.unit, definition: c.definition };
+  if (c.levels) metadata.levels = JSON.stringify(c.levels);
+  return { name: c.name, type, metadata };
 }
 
 /**
@@ -76,7 +80,20 @@ class TextFile {
 const nullIfNaN = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? null : x);
 const arrowParam = (v: ParameterValue | undefined, t: ColumnType) => (v === undefined ? null : t === 'utf8' ? String(v) : v);
 
-/** Writes the four tidy outputs of `runs` (ok runs, any order) into `dir`. */
+/** Writes `text` to DIR/name under a temporary name, then renames it (a reader never sees half a file). */
+function writeTextAtomic(dir: string, name: string, text: string): void {
+  const file = new TextFile(join(dir, name));
+  try {
+    file.write(text);
+    file.finish();
+  } catch (error) {
+    file.discard();
+    throw error;
+  }
+  renameSync(file.tmp, file.path);
+}
+
+/** Writes the four tidy outputs of `runs` (ok runs, any order) and their data dictionary, columns.json, into `dir`. */
 export async function writeOutputs(dir: string, runs: Iterable<StoredRun>, spec: OutputSpec): Promise<number> {
   const sorted = [...runs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const fds = new Map<string, number>();
@@ -105,36 +122,29 @@ export async function writeOutputs(dir: string, runs: Iterable<StoredRun>, spec:
 
 /** Writes the four files of `sorted` under temporary names, then renames them. */
 async function writeTables(dir: string, sorted: StoredRun[], spec: OutputSpec, read: (run: StoredRun) => RunRecord): Promise<void> {
+  const columns: SweepColumns = { parameters: spec.parameters, parameterValues: spec.parameterValues, scenario: spec.scenario, outcomeKeys: spec.outcomeKeys, seriesColumns: spec.columns };
+  const runsColumns = runsTableColumns(columns).map(arrowColumn);
+  const seriesColumns = sweepSeriesColumns(spec.columns).map(arrowColumn);
+  const parameterTypes = runsColumns.slice(5, 5 + spec.parameters.length).map((c) => c.type);
   const runsCsv = new TextFile(join(dir, 'runs.csv'));
   const seriesCsv = new TextFile(join(dir, 'timeseries.csv'));
-  const fixed = ['key', 'point', 'arm', 'replicate', 'seed'];
-  runsCsv.write(csvLine([...fixed, ...spec.parameters, ...spec.outcomeKeys]));
-  seriesCsv.write(csvLine(['key', ...spec.columns]));
-  const runsArrow = new ArrowFileSink(
-    join(dir, 'runs.arrow.tmp'),
-    [
-      ['key', 'utf8'], ['point', 'int32'], ['arm', 'utf8'], ['replicate', 'int32'], ['seed', 'uint32'],
-      ...spec.parameters.map((p, j): [string, ColumnType] => [p, spec.parameterTypes[j]]),
-      ...spec.outcomeKeys.map((k): [string, ColumnType] => [k, 'float64']),
-    ],
-    8192,
-  );
-  const seriesArrow = new ArrowFileSink(
-    join(dir, 'timeseries.arrow.tmp'),
-    [['key', 'utf8'], ...spec.columns.map((c): [string, ColumnType] => [c, 'float64'])],
-    65536,
-  );
+  runsCsv.write(csvLine(runsColumns.map((c) => c.name)));
+  seriesCsv.write(csvLine(seriesColumns.map((c) => c.name)));
+  const runsArrow = new ArrowFileSink(join(dir, 'runs.arrow.tmp'), runsColumns, 8192);
+  const seriesArrow = new ArrowFileSink(join(dir, 'timeseries.arrow.tmp'), seriesColumns, 65536);
 
   try {
     for (const run of sorted) {
       const record = read(run);
       const params = spec.parameters.map((p) => record.params[p]);
       const outcomes = spec.outcomeKeys.map((k) => nullIfNaN(record.outcomes?.[k]));
-      runsCsv.write(csvLine([record.key, record.point, record.arm, record.replicate, record.seed, ...params, ...outcomes] as CsvValue[]));
+      const degenerate = record.degenerate ?? null;
+      runsCsv.write(csvLine([record.key, record.point, record.arm, record.replicate, record.seed, ...params, ...outcomes, degenerate] as CsvValue[]));
       await runsArrow.push([
         record.key, record.point, record.arm, record.replicate, record.seed,
-        ...params.map((v, j) => arrowParam(v, spec.parameterTypes[j])),
+        ...params.map((v, j) => arrowParam(v, parameterTypes[j])),
         ...outcomes,
+        degenerate,
       ]);
       const columns = record.columns ?? [];
       if (columns.join(',') !== spec.columns.join(',')) {
@@ -159,5 +169,6 @@ async function writeTables(dir: string, sorted: StoredRun[], spec: OutputSpec, r
   }
   for (const name of ['runs.csv', 'timeseries.csv', 'runs.arrow']) renameSync(join(dir, `${name}.tmp`), join(dir, name));
   renameSync(join(dir, 'timeseries.arrow.tmp'), join(dir, 'timeseries.arrow'));
+  writeTextAtomic(dir, 'columns.json', dictionaryJson(sweepDictionary(columns)));
 }
 

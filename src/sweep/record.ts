@@ -24,6 +24,8 @@ export interface RunRecord {
   agents?: number;
   ticks?: number;
   outcomes?: Record<string, number | null>;
+  /** Why the run is degenerate (model/outcomes.ts DEGENERATE_REASONS), else null; absent in records of lrsim before it. */
+  degenerate?: string | null;
   columns?: string[];
   series?: (number | null)[][];
   place_names?: string[];
@@ -56,6 +58,7 @@ export function okRecord(run: PlannedRun, params: Record<string, ParameterValue>
     agents: out.agents,
     ticks: out.ticks,
     outcomes: out.outcomes,
+    degenerate: out.degenerate,
     columns: [...out.columns],
     series,
     place_names: out.placeNames,

@@ -19,7 +19,7 @@ import { buildDesign, type Design } from './design';
 import { armInputs, checkDesign, runInput, type ArmInput } from './inputs';
 import { machineInfo, readManifest, scenarioHash, writeManifest, type SweepManifest } from './manifest';
 import { badInput, MAX_WORKERS_CEILING, sweepIoMessages as ioMsg, sweepMessages as msg } from './messages';
-import { parameterType, writeOutputs } from './outputs';
+import { writeOutputs } from './outputs';
 import { formatShard, plannedRunCount, plannedRuns, type PlannedRun, type Shard, type SweepPlan } from './plan';
 import { RunPool } from './pool';
 import { createProgress } from './progress';
@@ -68,7 +68,7 @@ export interface SweepSummary {
 
 /** Files a sweep directory may hold. */
 export const SWEEP_FILES = [
-  'runs.ndjson', 'manifest.json', 'manifest.json.tmp', LOCK_FILE, 'runs.csv', 'timeseries.csv', 'runs.arrow', 'timeseries.arrow', 'microdata',
+  'runs.ndjson', 'manifest.json', 'manifest.json.tmp', LOCK_FILE, 'runs.csv', 'timeseries.csv', 'runs.arrow', 'timeseries.arrow', 'columns.json', 'microdata',
   // written by the report (src/report)
   'report.html', 'stats.csv', 'charts',
 ];
@@ -138,6 +138,7 @@ export function prepareSweep(options: SweepOptions): PreparedSweep {
     status: 'running',
     version: packageVersion(),
     scenario_source: loaded.source,
+    scenario_extends: loaded.extends,
     scenario_hash: scenarioHash(scenario),
     scenario,
     design: { kind: design.kind, parameters: design.parameters, samples: scenario.sweep?.samples ?? null, replicates, arms: plan.arms.slice() },
@@ -358,7 +359,8 @@ async function runOpened(options: SweepOptions, prepared: PreparedSweep, dir: st
   if (!stopping) {
     await writeOutputs(dir, okRuns, {
       parameters: design.parameters,
-      parameterTypes: design.parameters.map((_, j) => parameterType(design.points.map((p) => p[j]))),
+      parameterValues: design.parameters.map((_, j) => design.points.map((p) => p[j])),
+      scenario: manifest.scenario,
       outcomeKeys: OUTCOME_KEYS,
       columns: TIMESERIES_COLUMNS,
     });

@@ -12,6 +12,13 @@ describe('lateOutcome', () => {
     expect(lateOutcome(rows, columns, 2, 0.6)).toEqual({ innovationValueLate: 3, lockInLate: 0.6, lockedIn: true });
     expect(lateOutcome(rows, columns, 5, 0.6)).toEqual({ innovationValueLate: 16 / 3, lockInLate: (0.1 + 0.5 + 0.7) / 3, lockedIn: false });
   });
+
+  it('skips rows where the lock-in index is missing (no firm holds knowledge), and is missing if all are', () => {
+    const columns = ['tick', 'innovation_value', 'lock_in_index'];
+    const rows = [[0, 1, 0.7], [1, 0, NaN], [2, 0, NaN]].map((r) => Float64Array.from(r));
+    expect(lateOutcome(rows, columns, 3, 0.6)).toEqual({ innovationValueLate: 1 / 3, lockInLate: 0.7, lockedIn: true });
+    expect(lateOutcome(rows, columns, 2, 0.6)).toEqual({ innovationValueLate: 0, lockInLate: NaN, lockedIn: false });
+  });
 });
 
 describe('replicateSeed', () => {

@@ -98,8 +98,9 @@ describe('run', () => {
     expect(csv[0]).toBe(TIMESERIES_COLUMNS.join(','));
     expect(csv).toHaveLength(1 + 6);
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
-    expect(Object.keys(summary)).toEqual(['scenario', 'source', 'seed', 'version', 'agents', 'ticks', 'wall_seconds', ...OUTCOME_KEYS]);
-    expect(summary).toMatchObject({ source: 'tiny.yaml', seed: 42, ticks: 6, scenario: { name: 'tiny', ticks: 6 } });
+    expect(Object.keys(summary)).toEqual(['scenario', 'source', 'seed', 'version', 'agents', 'ticks', 'wall_seconds', 'degenerate', ...OUTCOME_KEYS]);
+    expect(summary).toMatchObject({ source: 'tiny.yaml', seed: 42, ticks: 6, scenario: { name: 'tiny', ticks: 6 }, degenerate: null });
+    expect(r.stderr).toBe('');
     expect(readFileSync(join(dir, 'firms.csv'), 'utf8')).toMatch(/^firm_id,/);
     for (const label of ['innovations', 'late value', 'lock-in index', 'locked in', 'diversity', 'external tie share', 'wall time', 'output'])
       expect(r.stdout).toMatch(new RegExp(`^  ${label} +\\S`, 'm'));
@@ -133,6 +134,20 @@ describe('run', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).seed).toBe(3);
+  });
+
+  it('warns in one line about a degenerate run and writes its lock-in and diversity as null', async () => {
+    const dead = 'firms: {exit_threshold: 10, exit_patience: 1, exit_warmup: 0, refill: 0, spinoff_rate: 0}';
+    writeFileSync(join(work.dir, 'dead.yaml'), `name: dead\nticks: 10\nagents: {firms: 4, residents: 0}\n${dead}\n`);
+    const r = await lrsim(['run', 'dead.yaml', '--out', 'dead-out', '--seed', '1'], work.dir);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^lrsim: warning: degenerate run \(no_firms_alive: no firm is alive at the end of the run\); its lock-in index/);
+    const summary = JSON.parse(readFileSync(join(work.dir, 'dead-out', 'summary.json'), 'utf8'));
+    expect(summary).toMatchObject({ degenerate: 'no_firms_alive', firms_alive_final: 0, lock_in_index_final: null, locked_in: null, diversity_final: null });
+    expect(r.stdout).toMatch(/^  lock-in index +n\/a$/m);
+    expect(r.stdout).toMatch(/^  locked in +n\/a$/m);
   });
 
   it('refuses an --out that is a file', async () => {

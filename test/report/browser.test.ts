@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
       await page.goto(pathToFileURL(result.path).href);
       await page.waitForSelector('body[data-charts-done="true"]', { timeout: 30_000 });
       const embeds = await page.$$eval('.chart', (els) => els.map((el) => ({ id: el.id, svgs: el.querySelectorAll('svg.marks').length, rendered: el.getAttribute('data-rendered') })));
-      expect(embeds.length).toBe(9);
+      expect(embeds.length).toBe(10);
       for (const e of embeds) expect(e, e.id).toEqual({ id: e.id, svgs: 1, rendered: 'true' });
       expect(await page.$eval('.description', (el) => el.textContent)).toContain('Fixture <b>not bold</b>');
       // A tooltip appears on hover over a heatmap cell.
@@ -60,8 +60,8 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
         const errors: string[] = [];
         page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
         page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(pathToFileURL(result.path).href);
-        await page.waitForSelector('body[data-charts-done="true"]', { timeout: 60_000 });
+        await page.goto(pathToFileURL(result.path).href, { timeout: 120_000 });
+        await page.waitForSelector('body[data-charts-done="true"]', { timeout: 120_000 });
         expect(await overflowing(page), dir).toEqual([]);
         expect(errors, dir).toEqual([]);
         if (process.env.LRSIM_SCREENSHOTS) await page.screenshot({ path: join(process.env.LRSIM_SCREENSHOTS, `${basename(dir)}.png`), fullPage: true });
@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
     } finally {
       await browser.close();
     }
-  });
+  }, 600_000);
 });
 
 /** Charts, figures and link rows wider than main's content box (ids and widths), at the current viewport. */

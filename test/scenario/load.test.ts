@@ -15,6 +15,7 @@ const work = tempDir({
   'noname.yaml': 'extends: baseline\nticks: 10\n',
   'plain.json': '{"extends": "baseline", "name": "j", "ticks": 12}',
   'bad-parent.yaml': 'extends: baseline\nopenness: 7\n',
+  'texts.yaml': 'extends: parent.yaml\ndescription: Mine.\n',
   'bad-child.yaml': 'extends: bad-parent.yaml\nticks: 10\n',
 });
 afterAll(() => work.cleanup());
@@ -51,6 +52,21 @@ describe('loadScenario', () => {
     expect(scenario.proximity.social_closure).toBe(0.9);
     expect(scenario.policies).toEqual([]);
     expect((raw as Record<string, unknown>).extends).toBeUndefined();
+  });
+
+  it('does not pass description, teaching note or references down through extends, and lists the parents', () => {
+    const child = loadScenario('child.yaml', { cwd: work.dir });
+    expect(child.extends).toEqual(['parent.yaml', 'baseline']);
+    expect(child.scenario).toMatchObject({ description: '', teaching_note: '', references: [] });
+    const own = loadScenario('texts.yaml', { cwd: work.dir });
+    expect(own.scenario).toMatchObject({ description: 'Mine.', teaching_note: '', references: [] });
+    expect(loadScenario('texts.yaml', { cwd: work.dir, set: ['teaching_note=Look here'] }).scenario.teaching_note).toBe('Look here');
+    expect(loadScenario('baseline').extends).toEqual([]);
+    // A built-in that extends another keeps its own texts.
+    const openness = loadScenario('proximity-openness');
+    expect(openness.extends).toEqual(['baseline']);
+    expect(openness.scenario.teaching_note).not.toBe(loadScenario('baseline').scenario.teaching_note);
+    expect(openness.scenario.teaching_note.length).toBeGreaterThan(20);
   });
 
   it('names a scenario without a name after its file, and reads JSON', () => {

@@ -38,7 +38,7 @@ export function lrsim(args: string[], cwd?: string) {
 /** Starts the built CLI in the background. */
 export const lrsimSpawn = (args: string[]): ChildProcess => spawn(process.execPath, [cli(), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 
-export const OUTPUTS = ['runs.csv', 'timeseries.csv', 'runs.arrow', 'timeseries.arrow'];
+export const OUTPUTS = ['runs.csv', 'timeseries.csv', 'runs.arrow', 'timeseries.arrow', 'columns.json'];
 
 /** The bytes of every tidy output of a sweep directory. */
 export const outputs = (dir: string) => Object.fromEntries(OUTPUTS.map((f) => [f, readFileSync(join(dir, f))]));

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../../src/model';
+import { computeSweepStats } from '../../src/stats';
 import { runSweep } from '../../src/sweep/run-sweep';
 import { tempDir, writeScenario } from './helpers';
 
@@ -24,7 +25,7 @@ describe('sweep outputs', { timeout: 120_000 }, () => {
     expect(summary).toMatchObject({ planned: 4, ok: 4, exitCode: 0 });
 
     const csv = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe(['key', 'point', 'arm', 'replicate', 'seed', 'openness', 'network.max_ties', ...OUTCOME_KEYS].join(','));
+    expect(csv[0]).toBe(['key', 'point', 'arm', 'replicate', 'seed', 'openness', 'network.max_ties', ...OUTCOME_KEYS, 'degenerate'].join(','));
     expect(csv.slice(1).map((l) => l.split(',').slice(0, 7).join(','))).toEqual([
       // Sobol points 0..3 of [0, 0.4] x {4..20}: (0, 4), (0.2, 12), (0.3, 8), (0.1, 16)
       expect.stringMatching(/^p0000\.a00\.r0000,0,default,0,\d+,0,4$/),
@@ -59,6 +60,27 @@ describe('sweep outputs', { timeout: 120_000 }, () => {
     const micro = readdirSync(join(out, 'microdata')).sort();
     expect(micro).toEqual(['p0000.a00.r0000.firms.csv', 'p0001.a00.r0000.firms.csv', 'p0002.a00.r0000.firms.csv', 'p0003.a00.r0000.firms.csv']);
     expect(readFileSync(join(out, 'microdata', micro[0]), 'utf8').split('\n').length).toBeGreaterThan(2);
+  });
+
+  it('names degenerate runs in runs.csv and runs.arrow and leaves their lock-in and diversity missing', async () => {
+    const wd = tempDir('degenerate');
+    const dead = '{exit_threshold: 10, exit_patience: 1, exit_warmup: 0, refill: 0, spinoff_rate: 0}';
+    const file = join(wd, 'dead.yaml');
+    writeFileSync(file, `seed: 7\nticks: 20\nagents: {firms: 4, residents: 0}\nsweep: {replicates: 1}\narms:\n  - name: alive\n  - name: dead\n    set: {firms: ${dead}}\n`);
+    await runSweep({ scenario: file, out: join(wd, 'out'), workers: 1, progress: false });
+    const [header, ...lines] = readFileSync(join(wd, 'out', 'runs.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    const at = (line: string[], name: string) => line[header.indexOf(name)];
+    expect(header[header.length - 1]).toBe('degenerate');
+    expect(lines.map((l) => [at(l, 'arm'), at(l, 'degenerate'), at(l, 'lock_in_index_final'), at(l, 'locked_in'), at(l, 'diversity_final')])).toEqual([
+      ['alive', '', expect.stringMatching(/^0\.\d+$/), expect.stringMatching(/^[01]$/), expect.stringMatching(/^0\.\d+$/)],
+      ['dead', 'no_firms_alive', '', '', ''],
+    ]);
+    const arrow = tableFromIPC(readFileSync(join(wd, 'out', 'runs.arrow')));
+    expect(arrow.getChild('degenerate')!.toArray()).toEqual([null, 'no_firms_alive']);
+    expect(arrow.getChild('lock_in_index_final')!.get(1)).toBeNull();
+    const stats = await computeSweepStats(join(wd, 'out'));
+    expect(stats.runs.map((r) => r.degenerate)).toEqual([null, 'no_firms_alive']);
+    expect(stats.degenerateRuns.map((r) => [r.key, r.arm, r.degenerate])).toEqual([['p0000.a01.r0000', 'dead', 'no_firms_alive']]);
   });
 
   it('keeps firm tables when the scenario asks for them (sweep.microdata); the command line overrides', async () => {

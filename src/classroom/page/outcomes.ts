@@ -15,7 +15,11 @@ export function lateOutcome(
   const value = columns.indexOf('innovation_value');
   const lockIn = columns.indexOf('lock_in_index');
   const late = rows.slice(Math.max(0, rows.length - window));
-  const mean = (c: number) => late.reduce((sum, row) => sum + row[c], 0) / Math.max(1, late.length);
+  // Like the run outcomes (model/outcomes.ts): rows where a measure is missing (no live firm holds knowledge) are skipped.
+  const mean = (c: number) => {
+    const defined = late.filter((row) => !Number.isNaN(row[c]));
+    return defined.length ? defined.reduce((sum, row) => sum + row[c], 0) / defined.length : Number.NaN;
+  };
   const lockInLate = mean(lockIn);
   return { innovationValueLate: mean(value), lockInLate, lockedIn: lockInLate >= threshold };
 }

@@ -70,5 +70,6 @@ export const runCommand: CommandModule<object, RunArgs> = {
     writeFilesAtomic(out, files);
     if (!files['firms.csv']) rmSync(join(out, 'firms.csv'), { force: true }); // stale from an earlier run
     process.stdout.write(humanSummary(loaded, result, out));
+    if (result.degenerate) process.stderr.write(`lrsim: ${cliMessages.degenerateRun(result.degenerate)}\n`);
   },
 };

@@ -78,7 +78,7 @@ function rankFindings(stats: SweepStats): string[] {
 
 function costFindings(stats: SweepStats, arm: string, baseline: string): string[] {
   const unit = stats.costUnit ? ` ${stats.costUnit}` : ' unit';
-  const perUnit = stats.costUnit ? `per ${stats.costUnit}` : 'per unit of cost';
+  const perUnit = stats.costUnit ? `per ${stats.costUnit}` : 'per unit';
   const late = stats.cost.find((x) => x.point === null && x.arm === arm && x.window === 'late');
   const total = stats.cost.find((x) => x.point === null && x.arm === arm && x.window === 'total');
   const parts: string[] = [];

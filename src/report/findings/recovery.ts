@@ -11,7 +11,7 @@ export function recoveryFindings(stats: SweepStats): string[] {
   if (curves.length === 0) return [];
   const parts = curves.map((c) => {
     const median = Number.isFinite(c.median)
-      ? `median ${fmt(c.median)} ticks (95 % CI ${fmt(c.medianLo)} to ${Number.isFinite(c.medianHi) ? fmt(c.medianHi) : 'not reached'})`
+      ? `median ${fmt(c.median)} ticks (${Number.isFinite(c.medianLo) ? `95 % CI ${fmt(c.medianLo)} to ${Number.isFinite(c.medianHi) ? fmt(c.medianHi) : 'not reached'}` : 'no interval: the band of the curve does not cross one half'})`
       : 'median not reached (fewer than half recovered)';
     return `${c.condition || 'all runs'}: ${c.recovered} of ${c.n} recovered, ${median}, ${c.censored} censored`;
   });

@@ -1,0 +1,59 @@
+/**
+ * Whether the report shows a scenario's teaching note ("What to look for"). A note is
+ * written for a built-in scenario's own sweep and quotes its numbers, so it is shown only
+ * when the sweep is that built-in unchanged: the same scenario hash as the built-in
+ * resolved with no --set or --seed (the hash covers every setting that decides the runs,
+ * the seed included), the built-in's replicate count (left out of the hash so `--resume
+ * --replicates` works, but it changes the numbers) and no failed run. Otherwise one line
+ * says why the note is left out.
+ */
+import { loadScenario } from '../scenario/load';
+import type { Scenario } from '../scenario/schema';
+import type { SweepManifest } from '../stats';
+import { scenarioHash } from '../sweep/manifest';
+import { reportMessages as msg } from './messages';
+
+export interface NoteDecision {
+  /** The note to show ('' for none). */
+  note: string;
+  /** Why a note is left out, or null. */
+  omitted: string | null;
+}
+
+const DEFAULT_REPLICATES = 8; // sweep.replicates' default (scenario schema)
+
+/** The teaching note decision for a sweep directory's manifest. */
+export function teachingNote(manifest: SweepManifest): NoteDecision {
+  const scenario = (manifest.scenario ?? {}) as Partial<Scenario>;
+  const note = (scenario.teaching_note ?? '').trim();
+  if (!note) return { note: '', omitted: null };
+  const source = typeof manifest.scenario_source === 'string' ? manifest.scenario_source : 'a scenario file';
+  if (!source.startsWith('builtin:')) return { note: '', omitted: msg.noteNotBuiltin(source) };
+  const name = source.slice('builtin:'.length);
+  let builtin: Scenario;
+  try {
+    builtin = loadScenario(name).scenario;
+  } catch {
+    return { note: '', omitted: msg.noteBuiltinGone(name) };
+  }
+  const changes: string[] = [];
+  const hash = manifest.scenario_hash;
+  if (hash !== scenarioHash(builtin)) {
+    if (scenario.seed !== builtin.seed) changes.push(msg.changedSeed(scenario.seed, builtin.seed));
+    if (hash !== scenarioHash({ ...builtin, seed: scenario.seed as number })) changes.push(msg.changedSettings());
+  }
+  const design = manifest.design as { replicates?: number } | undefined;
+  const replicates = design?.replicates ?? scenario.sweep?.replicates;
+  const builtinReplicates = builtin.sweep?.replicates ?? DEFAULT_REPLICATES;
+  if (replicates !== builtinReplicates) changes.push(msg.changedReplicates(replicates, builtinReplicates));
+  if (changes.length) return { note: '', omitted: msg.noteChanged(name, changes) };
+  const failed = (manifest.runs as { failed?: number } | undefined)?.failed ?? 0;
+  if (failed > 0) return { note: '', omitted: msg.noteFailedRuns(name, failed) };
+  return { note, omitted: null };
+}
+
+/** The line naming the scenarios a sweep's scenario extends, or null. */
+export function extendsLine(manifest: SweepManifest): string | null {
+  const chain = Array.isArray(manifest.scenario_extends) ? (manifest.scenario_extends as unknown[]).map(String) : [];
+  return chain.length ? msg.extendsChain(chain) : null;
+}
