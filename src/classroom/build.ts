@@ -12,6 +12,12 @@ import { builtinNames, loadScenario } from '../scenario';
 import { pageInfo } from './info-source';
 import type { EmbeddedScenario, PageData } from './page/protocol';
 
+/**
+ * Marks a page as lrsim's, so `classroom --build FILE` may replace an earlier build but
+ * refuses to overwrite anyone's own file (see src/io/owned-file.ts).
+ */
+export const CLASSROOM_MARKER = '<meta name="generator" content="lrsim classroom">';
+
 export interface ClassroomPageOptions {
   /** Scenario selected when the page opens: a built-in name or a path (added to the list). */
   scenario?: string;
@@ -71,5 +77,8 @@ export async function buildClassroomPage(options: ClassroomPageOptions = {}): Pr
     '/*APP*/': app,
   };
   // Replaced by a function, so "$" in the code is never read as a replacement pattern.
-  return readFileSync(join(pageDir, 'index.html'), 'utf8').replace(/\/\*(STYLE|DATA|WORKER|APP)\*\//g, (m) => parts[m]);
+  const html = readFileSync(join(pageDir, 'index.html'), 'utf8').replace(/\/\*(STYLE|DATA|WORKER|APP)\*\//g, (m) => parts[m]);
+  const marked = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n${CLASSROOM_MARKER}`);
+  if (!marked.includes(CLASSROOM_MARKER)) throw new Error('src/classroom/page/index.html lacks <meta charset="utf-8"> to put the generator mark after');
+  return marked;
 }

@@ -3,8 +3,9 @@
  * other files (unless forced), write each file to a temporary name, then rename, so a
  * crash never leaves a half-written file under the final name.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileFully } from './write-fully';
 
 /** Files in `dir` that are not among `ours` (empty when `dir` does not exist). */
 export function foreignFiles(dir: string, ours: readonly string[]): string[] {
@@ -36,8 +37,8 @@ export function writeFilesAtomic(dir: string, files: Record<string, string>): vo
   try {
     for (const [name, content] of Object.entries(files)) {
       const tmp = join(dir, `.${name}${tag}`);
-      writeFileSync(tmp, content);
       written.push(tmp);
+      writeFileFully(tmp, content);
     }
     for (const name of Object.keys(files)) renameSync(join(dir, `.${name}${tag}`), join(dir, name));
   } catch (e) {

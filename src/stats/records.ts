@@ -1,11 +1,14 @@
 /**
  * Reading a sweep directory: `runs.ndjson` (one record per run, see docs/ARCHITECTURE.md)
  * and `manifest.json`. Records are streamed line by line so a large sweep is never held
- * in memory as text.
+ * in memory as text, and each is checked before use.
  */
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { ScenarioError } from '../scenario/errors';
+import { sweepIoMessages, sweepMessages } from '../sweep/messages';
+import { parseRecordLine } from '../sweep/record-shape';
 
 /** One line of runs.ndjson: the sweep's own record type. */
 export type { RunRecord } from '../sweep/record';
@@ -43,20 +46,29 @@ export function readManifest(dir: string): SweepManifest {
   return JSON.parse(readFileSync(path, 'utf8')) as SweepManifest;
 }
 
-/** Stream the records of DIR/runs.ndjson; a torn last line (crash mid-write) is skipped. */
-export async function* readRunRecords(dir: string): AsyncGenerator<RunRecord> {
+/**
+ * Stream the records of DIR/runs.ndjson, each checked for shape (src/sweep/record-shape.ts).
+ * A damaged record before the last is bad input naming file:line and the field; a torn
+ * last line (a crash mid-write) is skipped, and `notice` says so.
+ */
+export async function* readRunRecords(dir: string, notice: (line: string) => void = (line) => process.stderr.write(`lrsim: ${line}\n`)): AsyncGenerator<RunRecord> {
   const path = join(dir, 'runs.ndjson');
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let lineNo = 0;
+  // A bad line is refused only once another line follows it: the last one may be torn.
+  let bad: { line: number; problem: string; bytes: number } | null = null;
   for await (const line of lines) {
+    lineNo++;
+    if (bad) throw new ScenarioError(sweepMessages.corruptStore(path, bad.line, bad.problem));
     if (!line.trim()) continue;
-    let record: RunRecord;
-    try {
-      record = JSON.parse(line) as RunRecord;
-    } catch {
+    const parsed = parseRecordLine(line);
+    if ('problem' in parsed) {
+      bad = { line: lineNo, problem: parsed.problem, bytes: Buffer.byteLength(line) };
       continue;
     }
-    yield record;
+    yield parsed.record as unknown as RunRecord;
   }
+  if (bad) notice(sweepIoMessages.tornTail(path, bad.line, bad.bytes, false));
 }
 
 /** An outcome value as a number: JSON null (NaN in the engine) becomes NaN. */

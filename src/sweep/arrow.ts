@@ -3,9 +3,10 @@
  * R `arrow::read_feather`, polars `pl.read_ipc`). Batches are written as they are built,
  * so a large sweep never sits in memory; given the same batches the bytes are the same.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Bool, Field, Float64, Int32, Int64, makeData, RecordBatch, RecordBatchFileWriter, Schema, Struct, Uint32, Utf8, vectorFromArray, type DataType } from 'apache-arrow';
+import { asDiskFull } from '../io/write-fully';
 
 export type ColumnType = 'float64' | 'int32' | 'int64' | 'uint32' | 'utf8' | 'bool';
 
@@ -29,17 +30,27 @@ export class ArrowFileSink {
   private pending: unknown[][];
   private rows = 0;
   private batches = 0;
+  /** The first error of the file stream (a full disk): thrown by the next push or close. */
+  private failure: unknown = null;
 
-  constructor(path: string, columns: ArrowColumn[], private readonly batchRows: number) {
+  constructor(private readonly path: string, columns: ArrowColumn[], private readonly batchRows: number) {
     this.columns = columns;
     this.schema = new Schema(columns.map((c) => new Field(c.name, arrowType(c.type), true, new Map(Object.entries(c.metadata ?? {})))));
     this.pending = columns.map(() => []);
     this.out = createWriteStream(path);
+    this.out.on('error', (error) => {
+      this.failure ??= error;
+    });
     this.writer.toNodeStream().pipe(this.out);
+  }
+
+  private check(): void {
+    if (this.failure) throw asDiskFull(this.failure, this.path.replace(/\.tmp$/, ''));
   }
 
   /** Adds one row (values in column order; null is missing). */
   async push(values: readonly unknown[]): Promise<void> {
+    this.check();
     for (let c = 0; c < this.columns.length; c++) this.pending[c].push(values[c]);
     if (++this.rows >= this.batchRows) await this.flush();
   }
@@ -56,7 +67,18 @@ export class ArrowFileSink {
     this.rows = 0;
     // Let the file stream drain before building the next batch (keeps memory flat).
     await new Promise((resolve) => setImmediate(resolve));
-    if (this.out.writableNeedDrain) await once(this.out, 'drain');
+    this.check();
+    if (this.out.writableNeedDrain) await this.settle('drain');
+  }
+
+  /** Waits for `event` of the file stream; a stream error throws instead. */
+  private async settle(event: 'drain' | 'finish'): Promise<void> {
+    try {
+      await once(this.out, event);
+    } catch (error) {
+      this.failure ??= error;
+    }
+    this.check();
   }
 
   /** Writes what is left and the file footer. */
@@ -64,6 +86,14 @@ export class ArrowFileSink {
     // An empty table still gets its schema (one batch of no rows).
     if (this.rows > 0 || this.batches === 0) await this.flush();
     this.writer.finish();
-    await once(this.out, 'finish');
+    if (!this.out.writableFinished) await this.settle('finish');
+    this.check();
+  }
+
+  /** Abandons the file after a failure: closes the stream and removes the file. */
+  async discard(): Promise<void> {
+    this.out.destroy();
+    if (!this.out.closed) await once(this.out, 'close').catch(() => undefined);
+    rmSync(this.path, { force: true });
   }
 }

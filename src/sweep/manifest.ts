@@ -5,9 +5,10 @@
  * on interruption and at the end; resume and merge read it to refuse foreign directories.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { writeFileFully } from '../io/write-fully';
 import type { Scenario } from '../scenario/schema';
 import type { DesignKind, ParameterValue } from './design';
 import type { Shard } from './plan';
@@ -96,6 +97,11 @@ export function readManifest(dir: string): SweepManifest | null {
 
 export function writeManifest(dir: string, manifest: SweepManifest): void {
   const file = manifestPath(dir);
-  writeFileSync(`${file}.tmp`, JSON.stringify(manifest, null, 2) + '\n');
+  try {
+    writeFileFully(`${file}.tmp`, JSON.stringify(manifest, null, 2) + '\n');
+  } catch (error) {
+    rmSync(`${file}.tmp`, { force: true });
+    throw error;
+  }
   renameSync(`${file}.tmp`, file);
 }

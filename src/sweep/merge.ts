@@ -4,16 +4,20 @@
  * the Arrow copies, manifest.json). Refuses shards of different sweeps and an incomplete
  * shard set, naming the shards to finish and the command that finishes them.
  */
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { lockDirectory } from '../io/dir-lock';
+import { pathKind } from '../io/output-dir';
+import { checkOutputDirectory } from '../io/output-path';
+import { DiskFullError, writeFully } from '../io/write-fully';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model';
 import type { ParameterValue } from './design';
 import { readManifest, writeManifest, type SweepManifest } from './manifest';
-import { badInput, sweepMessages as msg } from './messages';
+import { badInput, sweepIoMessages, sweepMessages as msg } from './messages';
 import { writeOutputs } from './outputs';
 import { plannedRuns, type Shard, type SweepPlan } from './plan';
-import { listFailed } from './run-sweep';
-import { indexStore, type StoredRun } from './store';
+import { listFailed, unownedFiles } from './run-sweep';
+import { indexStore, type Notice, type StoredRun } from './store';
 
 export interface MergeSummary {
   dir: string;
@@ -51,12 +55,26 @@ export interface MergeOptions {
    * store once; when it returns null or fails, merge gives its own message.
    */
   incompleteShardSet?: (dirs: readonly string[]) => string | null;
+  /** Write into an --out directory that holds files other than a sweep's (like `run --force`). */
+  force?: boolean;
+  /** One-line notes for the user (a torn record skipped, a stale lock taken over). */
+  notice?: Notice;
 }
 
 /** Merges shard (or whole-sweep) directories into `out`. */
 export async function mergeSweeps(dirs: readonly string[], out: string, options: MergeOptions = {}): Promise<MergeSummary> {
   if (dirs.length === 0) badInput(msg.mergeNothing());
+  checkOutputDirectory('--out', out);
+  if (pathKind(out) === 'other') badInput(msg.outNotDirectory(out));
   if (dirs.some((d) => resolve(d) === resolve(out))) badInput(msg.mergeOutIsInput(out));
+  // A directory planned by `lrsim slurm` (DIR/scenario.json, DIR/slurm/plan.json,
+  // DIR/shards/<i>: src/slurm/layout.ts) is merged into itself; and any folder holding an
+  // input belongs to the sweep.
+  const slurmLayout = existsSync(join(out, 'slurm', 'plan.json')) ? ['slurm', 'shards', 'scenario.json'] : [];
+  const holdsInput = (entry: string) => dirs.some((d) => resolve(d).startsWith(resolve(out, entry) + sep));
+  const foreign = unownedFiles(out, slurmLayout).filter((f) => !holdsInput(f));
+  if (foreign.length && !options.force) badInput(sweepIoMessages.mergeOutHoldsOther(out, foreign));
+  const notice = options.notice ?? (() => {});
   function incomplete(own: () => string): never {
     let advice: string | null = null;
     try {
@@ -82,7 +100,7 @@ export async function mergeSweeps(dirs: readonly string[], out: string, options:
   const problems: string[] = [];
   const unfinished: { shard: Shard; dir: string }[] = [];
   for (const { dir, manifest } of inputs) {
-    const runs = indexStore(join(dir, 'runs.ndjson'), false);
+    const runs = indexStore(join(dir, 'runs.ndjson'), false, notice);
     for (const [key, run] of runs) if (!index.has(key)) index.set(key, run);
     const own: SweepPlan = { ...plan, shard: manifest.shard };
     let missing = 0;
@@ -106,6 +124,25 @@ export async function mergeSweeps(dirs: readonly string[], out: string, options:
   }
 
   mkdirSync(out, { recursive: true });
+  const lock = lockDirectory(out, notice);
+  try {
+    return await writeMerged(out, dirs, inputs, plan, index);
+  } catch (error) {
+    throw error instanceof DiskFullError ? error.withRetry(sweepIoMessages.mergeRetryHint()) : error;
+  } finally {
+    lock.release();
+  }
+}
+
+/** Writes the merged store, outputs and manifest into `out` (checked and locked). */
+async function writeMerged(
+  out: string,
+  dirs: readonly string[],
+  inputs: { dir: string; manifest: SweepManifest }[],
+  plan: SweepPlan,
+  index: Map<string, StoredRun>,
+): Promise<MergeSummary> {
+  const m = inputs[0].manifest;
   const runs = [...plannedRuns(plan)].map((r) => index.get(r.key)!).sort((a, b) => (a.key < b.key ? -1 : 1));
   copyMicrodata(runs, out);
   const merged = copyStore(runs, join(out, 'runs.ndjson'));
@@ -162,14 +199,18 @@ function copyStore(runs: StoredRun[], file: string): StoredRun[] {
       if (buffer.length < run.bytes + 1) buffer = Buffer.alloc(run.bytes * 2);
       readSync(fds.get(run.file)!, buffer, 0, run.bytes, run.offset);
       buffer[run.bytes] = 0x0a;
-      for (let w = 0; w < run.bytes + 1; ) w += writeSync(fd, buffer, w, run.bytes + 1 - w);
+      writeFully(fd, buffer.subarray(0, run.bytes + 1), file);
       copied.push({ ...run, file, offset });
       offset += run.bytes + 1;
     }
+  } catch (error) {
+    closeSync(fd);
+    rmSync(`${file}.tmp`, { force: true });
+    throw error;
   } finally {
     for (const f of fds.values()) closeSync(f);
-    closeSync(fd);
   }
+  closeSync(fd);
   renameSync(`${file}.tmp`, file);
   return copied;
 }

@@ -68,8 +68,8 @@ export const sweepMessages = {
     `--resume: ${dir} holds shard ${stored}, not ${now}; nothing was changed: resume with --shard ${stored}, or use a new --out`,
   noManifest: (dir: string) =>
     `--resume: ${dir} has runs.ndjson but no manifest.json, so its scenario cannot be checked; nothing was changed: use a new --out`,
-  corruptStore: (file: string, line: number) =>
-    `${file}:${line}: not a run record (the store is damaged in the middle, not just at its end); move the file away and resume, or use a new --out`,
+  corruptStore: (file: string, line: number, problem: string) =>
+    `${file}:${line}: not a whole run record (${problem}); the store is damaged in the middle, not just at its end; nothing was changed: move the file away and resume, or use a new --out`,
 
   // --- merge --------------------------------------------------------------------------
   mergeNothing: () => 'merge: name at least one sweep directory, e.g. `lrsim merge out/shards/* --out out`',
@@ -86,8 +86,6 @@ export const sweepMessages = {
     `${plural(failed.length, 'run')} failed: ` +
     failed.slice(0, 5).map((f) => `${f.key} (${f.error})`).join('; ') +
     (failed.length > 5 ? `; ... (all in manifest.json)` : ''),
-  done: (dir: string, finished: number, failed: number, seconds: number) =>
-    `sweep done: ${plural(finished, 'run')} finished, ${failed} failed, in ${seconds.toFixed(1)} s; outputs in ${dir}`,
 } as const;
 
 /** Messages of the sensitivity designs (morris, saltelli, file) and of `lrsim sample` / `lrsim analyze`. */
@@ -132,6 +130,28 @@ export const sensitivityMessages = {
   outDirHolds: (dir: string) => `--out ${dir}: already holds sensitivity.csv; name a new directory (nothing was written)`,
   badN: (n: unknown) => `--n ${String(n)}: write a whole number of at least 2, e.g. --n 1024`,
 } as const;
+
+/**
+ * Messages of the hardening of sweep input/output (issue 14 items 3, 4, 6, 7, 8, 14): kept
+ * in their own block.
+ */
+export const sweepIoMessages = {
+  tornTail: (file: string, line: number, bytes: number, cut: boolean) =>
+    `note: ${file}:${line}: the last record is torn (${plural(bytes, 'byte')} left by an interrupted write); ${cut ? 'cut it off; its run is run again' : 'skipped it'}`,
+  tooManyWorkers: (value: number, max: number, cores: number) =>
+    `--workers ${value}: at most ${max} (4 per core, ${cores} here, and never above ${MAX_WORKERS_CEILING}); more threads than cores only add memory, e.g. --workers ${cores}`,
+  workersCapped: (asked: number, runs: number) =>
+    `note: --workers ${asked} capped at ${runs}, the number of runs to do`,
+  mergeOutHoldsOther: (dir: string, files: readonly string[]) =>
+    `merge: --out ${dir} already holds other files (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''}); name a new or empty directory, or add --force to write into it anyway`,
+  resumeHint: (command: string) => `free some space, then run ${command}: it keeps the stored runs and rebuilds the outputs`,
+  mergeRetryHint: () => 'free some space, then run the same merge again: it rebuilds the merged outputs from the shards',
+  done: (dir: string, ranNow: number, stored: number, failed: number, seconds: number) =>
+    `sweep done: ${stored ? `${plural(ranNow, 'new run')} (${stored} were already stored; ${ranNow + stored} in all)` : plural(ranNow, 'run')}, ${failed} failed, in ${seconds.toFixed(1)} s; outputs in ${dir}`,
+} as const;
+
+/** The most worker threads `--workers` accepts on any machine. */
+export const MAX_WORKERS_CEILING = 256;
 
 /** Throws bad input (exit 2) with one of the messages above. */
 export function badInput(message: string): never {

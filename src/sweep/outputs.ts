@@ -5,12 +5,14 @@
  * count, shards or finishing order. Records are read one at a time from their byte
  * offsets: memory holds the key index, never the series.
  */
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvLine, type CsvValue } from '../io/csv';
 import { dictionaryJson, runsTableColumns, sweepDictionary, sweepSeriesColumns, type DictionaryColumn, type SweepColumns } from '../dictionary';
+import { asDiskFull, writeFully } from '../io/write-fully';
 import { ArrowFileSink, type ArrowColumn, type ColumnType } from './arrow';
 import type { ParameterValue } from './design';
+import type { RunRecord } from './record';
 import { readRecord, type StoredRun } from './store';
 
 export interface OutputSpec {
@@ -33,13 +35,24 @@ export function arrowColumn(c: DictionaryColumn): ArrowColumn {
   return { name: c.name, type, metadata };
 }
 
-/** Buffered text file written under a temporary name and renamed when complete. */
+/**
+ * Buffered text file written under a temporary name and renamed when complete. Every
+ * write is complete or throws (a full disk names the file); `discard` removes the
+ * temporary after a failure, so a partial file never reaches its final name.
+ */
 class TextFile {
   private readonly fd: number;
+  private open = true;
   private buffer: string[] = [];
   private size = 0;
+  readonly tmp: string;
   constructor(readonly path: string) {
-    this.fd = openSync(`${path}.tmp`, 'w');
+    this.tmp = `${path}.tmp`;
+    try {
+      this.fd = openSync(this.tmp, 'w');
+    } catch (error) {
+      throw asDiskFull(error, this.tmp);
+    }
   }
   write(text: string): void {
     this.buffer.push(text);
@@ -47,14 +60,20 @@ class TextFile {
     if (this.size > 1 << 20) this.flush();
   }
   private flush(): void {
-    writeSync(this.fd, this.buffer.join(''));
+    writeFully(this.fd, this.buffer.join(''), this.path);
     this.buffer = [];
     this.size = 0;
   }
-  close(): void {
+  /** Writes what is buffered and closes the temporary file (not yet renamed). */
+  finish(): void {
     this.flush();
+    this.open = false;
     closeSync(this.fd);
-    renameSync(`${this.path}.tmp`, this.path);
+  }
+  discard(): void {
+    if (this.open) closeSync(this.fd);
+    this.open = false;
+    rmSync(this.tmp, { force: true });
   }
 }
 
@@ -64,8 +83,14 @@ const arrowParam = (v: ParameterValue | undefined, t: ColumnType) => (v === unde
 /** Writes `text` to DIR/name under a temporary name, then renames it (a reader never sees half a file). */
 function writeTextAtomic(dir: string, name: string, text: string): void {
   const file = new TextFile(join(dir, name));
-  file.write(text);
-  file.close();
+  try {
+    file.write(text);
+    file.finish();
+  } catch (error) {
+    file.discard();
+    throw error;
+  }
+  renameSync(file.tmp, file.path);
 }
 
 /** Writes the four tidy outputs of `runs` (ok runs, any order) and their data dictionary, columns.json, into `dir`. */
@@ -82,6 +107,21 @@ export async function writeOutputs(dir: string, runs: Iterable<StoredRun>, spec:
     const first = read(sorted[0]);
     spec = { ...spec, outcomeKeys: Object.keys(first.outcomes ?? {}), columns: first.columns ?? [] };
   }
+  const temporaries = ['runs.csv', 'timeseries.csv', 'runs.arrow', 'timeseries.arrow'].map((f) => join(dir, `${f}.tmp`));
+  try {
+    await writeTables(dir, sorted, spec, read);
+  } catch (error) {
+    // Nothing partial stays behind: the final names keep their earlier content (if any).
+    for (const tmp of temporaries) rmSync(tmp, { force: true });
+    throw error;
+  } finally {
+    for (const fd of fds.values()) closeSync(fd);
+  }
+  return sorted.length;
+}
+
+/** Writes the four files of `sorted` under temporary names, then renames them. */
+async function writeTables(dir: string, sorted: StoredRun[], spec: OutputSpec, read: (run: StoredRun) => RunRecord): Promise<void> {
   const columns: SweepColumns = { parameters: spec.parameters, parameterValues: spec.parameterValues, scenario: spec.scenario, outcomeKeys: spec.outcomeKeys, seriesColumns: spec.columns };
   const runsColumns = runsTableColumns(columns).map(arrowColumn);
   const seriesColumns = sweepSeriesColumns(spec.columns).map(arrowColumn);
@@ -115,15 +155,20 @@ export async function writeOutputs(dir: string, runs: Iterable<StoredRun>, spec:
         await seriesArrow.push([record.key, ...row]);
       }
     }
-  } finally {
-    for (const fd of fds.values()) closeSync(fd);
+    // All four complete on disk before any takes its final name.
+    runsCsv.finish();
+    seriesCsv.finish();
+    await runsArrow.close();
+    await seriesArrow.close();
+  } catch (error) {
+    runsCsv.discard();
+    seriesCsv.discard();
+    await runsArrow.discard();
+    await seriesArrow.discard();
+    throw error;
   }
-  runsCsv.close();
-  seriesCsv.close();
-  await runsArrow.close();
-  await seriesArrow.close();
-  renameSync(join(dir, 'runs.arrow.tmp'), join(dir, 'runs.arrow'));
+  for (const name of ['runs.csv', 'timeseries.csv', 'runs.arrow']) renameSync(join(dir, `${name}.tmp`), join(dir, name));
   renameSync(join(dir, 'timeseries.arrow.tmp'), join(dir, 'timeseries.arrow'));
   writeTextAtomic(dir, 'columns.json', dictionaryJson(sweepDictionary(columns)));
-  return sorted.length;
 }
+

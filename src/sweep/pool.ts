@@ -26,6 +26,7 @@ export interface PoolOptions {
 
 export class RunPool {
   readonly piscina: Piscina<RunTask, RunOutput>;
+  private destroyed: Promise<void> | undefined;
 
   constructor(options: PoolOptions) {
     this.piscina = new Piscina<RunTask, RunOutput>({
@@ -48,7 +49,9 @@ export class RunPool {
   }
 
   /** Stops every worker at once; runs still in flight are abandoned (resume re-runs them). */
-  async destroy(): Promise<void> {
-    await this.piscina.destroy();
+  destroy(): Promise<void> {
+    // Once: a signal and the end of the sweep may both ask.
+    this.destroyed ??= this.piscina.destroy();
+    return this.destroyed;
   }
 }

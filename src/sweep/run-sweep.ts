@@ -4,26 +4,28 @@
  * the manifest when every run is stored. Ctrl-C (SIGINT) or SIGTERM stops at once: stored
  * runs stay, runs in flight are dropped and re-run by `--resume`.
  */
-import { closeSync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { columnsToCsv, type CsvValue } from '../io/csv';
+import { LOCK_FILE, lockDirectory, type DirLock } from '../io/dir-lock';
 import { foreignFiles, pathKind } from '../io/output-dir';
+import { checkOutputDirectory } from '../io/output-path';
+import { DiskFullError, writeFileFully } from '../io/write-fully';
 import { packageVersion } from '../io/repo';
 import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model';
 import { loadScenario } from '../scenario/load';
 import { buildDesign, type Design } from './design';
 import { armInputs, checkDesign, runInput, type ArmInput } from './inputs';
 import { machineInfo, readManifest, scenarioHash, writeManifest, type SweepManifest } from './manifest';
-import { badInput, sweepMessages as msg } from './messages';
+import { badInput, MAX_WORKERS_CEILING, sweepIoMessages as ioMsg, sweepMessages as msg } from './messages';
 import { writeOutputs } from './outputs';
 import { formatShard, plannedRunCount, plannedRuns, type PlannedRun, type Shard, type SweepPlan } from './plan';
 import { RunPool } from './pool';
 import { createProgress } from './progress';
 import { errorText, failedRecord, okRecord, pointParams, type RunOutput } from './record';
 import { SEED_RULE } from './seed';
-import { StopSignal } from './stop-signal';
-import { indexStore, readRecord, RunStore, type StoredRun } from './store';
+import { indexStore, readRecord, RunStore, type Notice, type StoredRun } from './store';
 
 export interface SweepOptions {
   scenario?: string;
@@ -42,6 +44,8 @@ export interface SweepOptions {
   command?: string[];
   /** Worker entry (default dist/workers/run-worker.js). */
   workerFile?: string;
+  /** One-line notes for the user (workers capped, a torn record cut, a stale lock taken over). */
+  notice?: Notice;
 }
 
 export interface SweepSummary {
@@ -54,6 +58,8 @@ export interface SweepSummary {
   wallSeconds: number;
   /** Runs done in this session (not counting stored ones). */
   ranNow: number;
+  /** Runs of this plan found in the store when the session began (resume). */
+  alreadyStored: number;
   /** Sum of the runs' own wall time in this session. */
   runSeconds: number;
   /** 0 complete, 1 some run failed, 130 interrupted by SIGINT, 143 by SIGTERM. */
@@ -62,11 +68,42 @@ export interface SweepSummary {
 
 /** Files a sweep directory may hold. */
 export const SWEEP_FILES = [
-  'runs.ndjson', 'manifest.json', 'manifest.json.tmp', 'runs.csv', 'timeseries.csv', 'runs.arrow', 'timeseries.arrow', 'columns.json', 'microdata',
+  'runs.ndjson', 'manifest.json', 'manifest.json.tmp', LOCK_FILE, 'runs.csv', 'timeseries.csv', 'runs.arrow', 'timeseries.arrow', 'columns.json', 'microdata',
   // written by the report (src/report)
   'report.html', 'stats.csv', 'charts',
 ];
 const MAX_FAILED_LISTED = 1000;
+
+/**
+ * Files in `dir` that a sweep or merge must not overwrite without --force: with a
+ * manifest.json of lrsim's there, anything not in SWEEP_FILES (or `alsoAllowed`); without
+ * one, every file, since a runs.csv or report.html there is someone else's.
+ */
+export function unownedFiles(dir: string, alsoAllowed: readonly string[] = []): string[] {
+  let ours = false;
+  try {
+    ours = readManifest(dir)?.kind === 'lrsim-sweep';
+  } catch {
+    // an unreadable manifest.json is not ours
+  }
+  return foreignFiles(dir, [...(ours ? SWEEP_FILES : [LOCK_FILE, 'manifest.json.tmp']), ...alsoAllowed]);
+}
+
+/**
+ * The most `--workers` accepted here: 4 per core, and never above MAX_WORKERS_CEILING.
+ * A run is CPU-bound, so threads beyond the cores only add memory (each holds a region);
+ * 100000 threads took 3.7 GB in 40 s and stored nothing (issue 14 item 4).
+ */
+export function maxWorkers(cores = os.availableParallelism()): number {
+  return Math.min(MAX_WORKERS_CEILING, 4 * cores);
+}
+
+/** The command that resumes this sweep (the one given, with --resume, and --out when it was implicit). */
+export function resumeCommand(command: readonly string[], dir: string): string {
+  const args = command.filter((a) => a !== '--resume');
+  const outGiven = args.some((a) => a === '--out' || a.startsWith('--out='));
+  return ['lrsim', ...args, '--resume', ...(outGiven ? [] : ['--out', dir])].join(' ');
+}
 
 /** Everything about a sweep that does not depend on running it. */
 export interface PreparedSweep {
@@ -83,6 +120,11 @@ export function prepareSweep(options: SweepOptions): PreparedSweep {
     badInput(msg.badReplicates(options.replicates));
   }
   if (options.seed !== undefined && !(Number.isInteger(options.seed) && options.seed >= 0 && options.seed < 2 ** 32)) badInput(msg.badSeed(options.seed));
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) badInput(msg.badWorkers(options.workers));
+  if (options.workers !== undefined && options.workers > maxWorkers()) {
+    badInput(ioMsg.tooManyWorkers(options.workers, maxWorkers(), os.availableParallelism()));
+  }
+  if (options.out !== undefined) checkOutputDirectory('--out', options.out);
   const set = [...(options.set ?? []), ...(options.seed !== undefined ? [`seed=${options.seed}`] : [])];
   const loaded = loadScenario(options.scenario, { set, cwd: options.cwd });
   const scenario = loaded.scenario;
@@ -116,8 +158,13 @@ export function prepareSweep(options: SweepOptions): PreparedSweep {
   return { source: loaded.source, manifest, design, arms, plan };
 }
 
-/** Checks (and creates) the output directory; returns the runs already stored. */
-function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean): Map<string, StoredRun> {
+/**
+ * Checks the output directory (read-only), creates it, locks it and returns the runs
+ * already stored. The lock comes before the store is touched (a torn tail cut), so a
+ * second process on the same directory changes nothing.
+ */
+function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean, notice: Notice): { stored: Map<string, StoredRun>; lock: DirLock } {
+  checkOutputDirectory('--out', dir);
   const kind = pathKind(dir);
   if (kind === 'other') badInput(msg.outNotDirectory(dir));
   const store = join(dir, 'runs.ndjson');
@@ -128,18 +175,30 @@ function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean): M
   }
   if (!resume || !hasStore) {
     if (hasStore) badInput(msg.outHoldsSweep(dir));
-    const foreign = foreignFiles(dir, SWEEP_FILES);
+    const foreign = unownedFiles(dir);
     if (foreign.length) badInput(msg.outHoldsOther(dir, foreign));
     mkdirSync(dir, { recursive: true });
-    return new Map();
+    const lock = lockDirectory(dir, notice);
+    // Another process may have started a sweep here between the checks and the lock.
+    if (pathKind(store) !== 'missing') {
+      lock.release();
+      badInput(msg.outHoldsSweep(dir));
+    }
+    return { stored: new Map(), lock };
   }
   if (!stored) badInput(msg.noManifest(dir));
   const was = stored.shard ? formatShard(stored.shard) : 'none';
   const now = prepared.plan.shard ? formatShard(prepared.plan.shard) : 'none';
   if (was !== now) badInput(msg.differentShard(dir, was, now));
-  // Timings add up over the sessions of a resumed sweep.
-  prepared.manifest.timings = { ...stored.timings, ended: null };
-  return indexStore(store, true);
+  const lock = lockDirectory(dir, notice);
+  try {
+    // Timings add up over the sessions of a resumed sweep.
+    prepared.manifest.timings = { ...stored.timings, ended: null };
+    return { stored: indexStore(store, true, notice), lock };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 /** `dir/microdata/<key>.firms.csv`, written whole before the run's record is stored. */
@@ -147,17 +206,61 @@ function writeMicrodata(dir: string, key: string, firms: NonNullable<RunOutput['
   const folder = join(dir, 'microdata');
   mkdirSync(folder, { recursive: true });
   const file = join(folder, `${key}.firms.csv`);
-  writeFileSync(`${file}.tmp`, columnsToCsv(firms as Record<string, ArrayLike<CsvValue>>));
+  try {
+    writeFileFully(`${file}.tmp`, columnsToCsv(firms as Record<string, ArrayLike<CsvValue>>));
+  } catch (error) {
+    rmSync(`${file}.tmp`, { force: true });
+    throw error;
+  }
   renameSync(`${file}.tmp`, file);
 }
 
-/** Runs a sweep to the end (or to Ctrl-C). Bad input throws ScenarioError before any run. */
+/**
+ * Runs a sweep to the end (or to Ctrl-C). Bad input throws ScenarioError before any run;
+ * a full disk throws DiskFullError naming the file and the command that resumes.
+ */
 export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
-  const prepared = prepareSweep(options);
+  // Ctrl-C, and SIGTERM from a scheduler (scancel, pre-emption): stop at once, keep what is
+  // stored. Listening from the very start: a signal while the pool starts its threads is
+  // then held until the event loop turns, instead of killing the process without a word.
+  const signals = { stopping: false, signal: null as NodeJS.Signals | null, onStop: () => {} };
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals.stopping = true;
+    signals.signal = signal;
+    signals.onStop();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let lock: DirLock | null = null;
+  let dir = options.out ?? '';
+  try {
+    const prepared = prepareSweep(options);
+    dir = options.out ?? join(options.cwd ?? process.cwd(), 'output', `sweep-${prepared.manifest.scenario.name}`);
+    const opened = openDirectory(dir, prepared, options.resume ?? false, options.notice ?? (() => {}));
+    lock = opened.lock;
+    return await runOpened(options, prepared, dir, opened.stored, signals);
+  } catch (error) {
+    if (error instanceof DiskFullError) throw error.withRetry(ioMsg.resumeHint(resumeCommand(options.command ?? ['sweep'], dir)));
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    lock?.release();
+  }
+}
+
+interface SignalState { stopping: boolean; signal: NodeJS.Signals | null; onStop: () => void }
+
+/** The sweep once its directory is open and locked. */
+async function runOpened(options: SweepOptions, prepared: PreparedSweep, dir: string, stored: Map<string, StoredRun>, signals: SignalState): Promise<SweepSummary> {
   const { manifest, design, arms, plan } = prepared;
-  const dir = options.out ?? join(options.cwd ?? process.cwd(), 'output', `sweep-${manifest.scenario.name}`);
-  const stored = openDirectory(dir, prepared, options.resume ?? false);
-  const workers = Math.max(1, options.workers ?? os.availableParallelism());
+  const planned = manifest.runs.planned;
+  let already = 0;
+  for (const run of plannedRuns(plan)) if (stored.has(run.key)) already++;
+  const asked = options.workers ?? os.availableParallelism();
+  // Never more threads than runs left to do.
+  const workers = Math.max(1, Math.min(asked, planned - already));
+  if (options.workers !== undefined && workers < options.workers && planned > already) options.notice?.(ioMsg.workersCapped(options.workers, planned - already));
   manifest.workers = workers;
   writeManifest(dir, manifest);
 
@@ -166,38 +269,49 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
   // Place flows over time are kept only when some arm builds a link (they follow it).
   const isLink = (p: { kind: string }) => p.kind === 'infrastructure';
   const placeFlowBlocks = manifest.scenario.policies.some(isLink) || (manifest.scenario.arms ?? []).some((a) => (a.policies ?? []).some(isLink));
-  const planned = manifest.runs.planned;
   const todo = (function* () {
     for (const run of plannedRuns(plan)) if (!stored.has(run.key)) yield run;
   })();
-  let already = 0;
-  for (const run of plannedRuns(plan)) if (stored.has(run.key)) already++;
   let done = already;
   let failedNow = 0;
   let ranNow = 0;
   let runSeconds = 0;
+  // A failure to store (a full disk) ends the sweep; runs still in flight are dropped.
+  let halted = false;
   const started = performance.now();
 
   const store = new RunStore(join(dir, 'runs.ndjson'));
   const progress = options.progress === false ? null : createProgress(planned, already);
-  const pool = done < planned ? new RunPool({ workers, workerFile: options.workerFile }) : null;
-  const signal = new StopSignal(() => void pool?.destroy());
+  const pool = done < planned && !signals.stopping ? new RunPool({ workers, workerFile: options.workerFile }) : null;
+  signals.onStop = () => void pool?.destroy();
+  const quiet = () => signals.stopping || halted;
 
   const execute = async (run: PlannedRun): Promise<void> => {
     const values = design.points[run.point];
     const params = pointParams(design.parameters, values);
     const sent = performance.now();
+    let out: RunOutput | null = null;
+    let failure: unknown = null;
     try {
       const input = runInput(arms[run.armIndex], design.parameters, values);
-      const out = await pool!.run({ key: run.key, input, seed: run.seed, microdata, placeFlowBlocks });
-      if (signal.stopping) return;
-      runSeconds += out.wallSeconds;
-      if (out.firms) writeMicrodata(dir, run.key, out.firms);
-      store.append(okRecord(run, params, out));
+      out = await pool!.run({ key: run.key, input, seed: run.seed, microdata, placeFlowBlocks });
     } catch (error) {
-      if (signal.stopping) return;
-      store.append(failedRecord(run, params, error, (performance.now() - sent) / 1000));
-      failedNow++;
+      failure = error;
+    }
+    if (quiet()) return;
+    // Storing is outside the try: a full disk is not a failed run, it stops the sweep.
+    try {
+      if (out) {
+        runSeconds += out.wallSeconds;
+        if (out.firms) writeMicrodata(dir, run.key, out.firms);
+        store.append(okRecord(run, params, out));
+      } else {
+        store.append(failedRecord(run, params, failure, (performance.now() - sent) / 1000));
+        failedNow++;
+      }
+    } catch (error) {
+      halted = true;
+      throw error;
     }
     ranNow++;
     done++;
@@ -210,7 +324,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
       await new Promise<void>((resolve, reject) => {
         let active = 0;
         const next = () => {
-          while (!signal.stopping && active < limit) {
+          while (!quiet() && active < limit) {
             const item = todo.next();
             if (item.done) break;
             active++;
@@ -225,11 +339,13 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
       });
     }
   } finally {
-    signal.dispose();
+    signals.onStop = () => {};
     progress?.stop();
     store.close();
-    if (pool && !signal.stopping) await pool.destroy();
+    if (pool && signals.stopping) void pool.destroy(); // in-flight runs are abandoned; resume re-runs them
+    else if (pool) await pool.destroy();
   }
+  const stopping = signals.stopping;
 
   // What the store holds now, restricted to this plan (a resume with fewer replicates leaves extra keys).
   const index = indexStore(join(dir, 'runs.ndjson'), false);
@@ -238,12 +354,12 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
   const failedRuns = plannedRunsNow.filter((r) => r.failed);
   manifest.failed = listFailed(failedRuns);
   manifest.runs = { planned, finished: plannedRunsNow.length, ok: okRuns.length, failed: failedRuns.length };
-  manifest.status = signal.stopping ? 'interrupted' : 'complete';
+  manifest.status = stopping ? 'interrupted' : 'complete';
   manifest.timings.ended = new Date().toISOString();
   const sessionSeconds = (performance.now() - started) / 1000;
   manifest.timings.wall_seconds = round(manifest.timings.wall_seconds + sessionSeconds);
   manifest.timings.run_seconds = round(manifest.timings.run_seconds + runSeconds);
-  if (!signal.stopping) {
+  if (!stopping) {
     await writeOutputs(dir, okRuns, {
       parameters: design.parameters,
       parameterValues: design.parameters.map((_, j) => design.points.map((p) => p[j])),
@@ -262,8 +378,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
     failedCount: failedRuns.length,
     wallSeconds: sessionSeconds,
     ranNow,
+    alreadyStored: already,
     runSeconds,
-    exitCode: signal.stopping ? signal.exitCode : failedRuns.length > 0 ? 1 : 0,
+    exitCode: stopping ? (signals.signal === 'SIGTERM' ? 143 : 130) : failedRuns.length > 0 ? 1 : 0,
   };
 }
 

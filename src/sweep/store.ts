@@ -1,18 +1,17 @@
 /**
  * The crash-safe run store, `DIR/runs.ndjson`: one record per line, appended and fsynced
  * as each run finishes, so a SIGKILL loses at most the run being written. On resume a
- * torn last line (no newline, or not a whole record) is cut off; a damaged line in the
- * middle is refused. Records are scanned as bytes, so byte offsets are exact and a line is
+ * torn last line (no newline, or not a whole record) is cut off with a notice; a damaged
+ * line in the middle is refused, and so is any record of the wrong shape. Records are scanned as bytes, so byte offsets are exact and a line is
  * decoded only when needed.
  */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
-import { badInput, sweepMessages as msg } from './messages';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readSync, statSync } from 'node:fs';
+import { asDiskFull, writeFully } from '../io/write-fully';
+import { badInput, sweepIoMessages, sweepMessages as msg } from './messages';
 import type { RunRecord } from './record';
+import { parseRecordLine } from './record-shape';
 
 const NEWLINE = 0x0a;
-// Records start with the key; a whole record ends with '}'.
-const KEY_FIRST = /^\{"key":"([^"\\]+)"/;
-const FAILED = /"status":"failed"/;
 
 /** Where a record lives in a store file. */
 export interface StoredRun { key: string; failed: boolean; file: string; offset: number; bytes: number }
@@ -47,36 +46,38 @@ export function scanLines(file: string, visit: (line: Buffer, offset: number) =>
   }
 }
 
-/** Key and status of a record line, or null when it is not a whole record. */
-function parseLine(line: Buffer): { key: string; failed: boolean } | null {
-  const text = line.toString('utf8');
-  const m = KEY_FIRST.exec(text);
-  if (!m || !text.endsWith('}')) return null;
-  return { key: m[1], failed: FAILED.test(text) };
-}
+/** Notes for the user (a torn tail cut off); the caller decides where they go. */
+export type Notice = (line: string) => void;
 
 /**
- * Indexes the records of a store file. With `repair`, a torn tail is cut off the file;
- * without, it is ignored. A damaged line before the last is bad input.
+ * Indexes the records of a store file, checking every record's shape (see
+ * record-shape.ts): a damaged line before the last is bad input naming file:line and the
+ * field. The last line may be torn by a crash mid-write (no newline, or not a whole
+ * record): with `repair` it is cut off the file, without it is skipped; either way
+ * `notice` says so.
  */
-export function indexStore(file: string, repair: boolean): Map<string, StoredRun> {
+export function indexStore(file: string, repair: boolean, notice: Notice = () => {}): Map<string, StoredRun> {
   const runs = new Map<string, StoredRun>();
   if (!existsSync(file)) return runs;
   let lineNo = 0;
-  let damaged: { offset: number; line: number } | null = null;
+  let damaged: { offset: number; line: number; problem: string } | null = null;
   const complete = scanLines(file, (line, offset) => {
     lineNo++;
-    if (damaged) badInput(msg.corruptStore(file, damaged.line));
-    const parsed = parseLine(line);
-    if (!parsed) {
-      damaged = { offset, line: lineNo };
+    if (damaged) badInput(msg.corruptStore(file, damaged.line, damaged.problem));
+    const parsed = parseRecordLine(line.toString('utf8'));
+    if ('problem' in parsed) {
+      damaged = { offset, line: lineNo, problem: parsed.problem };
       return;
     }
+    const { key, status } = parsed.record;
     // The first record of a key wins: a later one could only come from a store written twice.
-    if (!runs.has(parsed.key)) runs.set(parsed.key, { ...parsed, file, offset, bytes: line.length });
+    if (!runs.has(key)) runs.set(key, { key, failed: status === 'failed', file, offset, bytes: line.length });
   });
-  const cut = (damaged as { offset: number } | null)?.offset ?? complete;
-  if (repair) {
+  const torn = damaged as { offset: number; line: number } | null;
+  const cut = torn?.offset ?? complete;
+  const size = statSync(file).size;
+  if (cut < size) notice(sweepIoMessages.tornTail(file, torn?.line ?? lineNo + 1, size - cut, repair));
+  if (repair && cut < size) {
     const fd = openSync(file, 'r+');
     try {
       ftruncateSync(fd, cut);
@@ -105,9 +106,12 @@ export class RunStore {
 
   /** Appends one record and flushes it to disk. */
   append(record: RunRecord): void {
-    const line = Buffer.from(JSON.stringify(record) + '\n');
-    for (let written = 0; written < line.length; ) written += writeSync(this.fd, line, written);
-    fsyncSync(this.fd);
+    writeFully(this.fd, JSON.stringify(record) + '\n', this.file);
+    try {
+      fsyncSync(this.fd);
+    } catch (error) {
+      throw asDiskFull(error, this.file);
+    }
   }
 
   close(): void {

@@ -45,11 +45,16 @@ describe('help, version, usage errors', () => {
 
 describe('unexpected failures', () => {
   it('exit 1 with the message; the stack trace only with --debug', async () => {
-    const out = join(work.dir, 'no-such-dir', 'schema.json');
-    const plain = await lrsim(['schema', '--out', out]);
+    // A failure lrsim does not foresee (a bad --out is bad input now, exit 2): a sweep
+    // directory whose manifest.json is not JSON.
+    const sweepDir = join(work.dir, 'odd-sweep');
+    mkdirSync(sweepDir, { recursive: true });
+    writeFileSync(join(sweepDir, 'runs.ndjson'), '');
+    writeFileSync(join(sweepDir, 'manifest.json'), '{bad');
+    const plain = await lrsim(['report', sweepDir]);
     expect(plain.code).toBe(1);
-    expect(oneErrorLine(plain.stderr)).toMatch(/unexpected failure: .*ENOENT.*--debug/);
-    const debug = await lrsim(['schema', '--out', out, '--debug']);
+    expect(oneErrorLine(plain.stderr)).toMatch(/unexpected failure: .*JSON.*--debug/);
+    const debug = await lrsim(['report', sweepDir, '--debug']);
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(/\n\s+at /);
   });

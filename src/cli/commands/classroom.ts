@@ -3,16 +3,20 @@
  * localhost (the address is printed; Ctrl-C stops it) or written as one self-contained
  * HTML file that opens from a USB stick with no network.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { buildClassroomPage, serveClassroom } from '../../classroom';
+import { CLASSROOM_MARKER } from '../../classroom/build';
+import { writeFilesAtomic } from '../../io/output-dir';
+import { checkOwnedOutputFile } from '../../io/owned-file';
+import { wholeNumberOption } from '../options';
 import { UsageError } from '../usage-error';
 
 interface ClassroomArgs {
   scenario?: string;
-  port: number;
+  port?: number;
   build?: string;
+  force: boolean;
 }
 
 export const classroomCommand: CommandModule<object, ClassroomArgs> = {
@@ -21,27 +25,27 @@ export const classroomCommand: CommandModule<object, ClassroomArgs> = {
   builder: (y) =>
     y
       .positional('scenario', { type: 'string', describe: 'Scenario selected first: a built-in name or a path (default: baseline)' })
-      .option('port', { type: 'number', default: 8080, describe: 'Port on localhost (0 = any free port)' })
-      .option('build', { type: 'string', describe: 'Write the page to FILE (self-contained HTML) instead of serving it' })
+      .option('port', wholeNumberOption('port', 0, 65535, 'Port on localhost (default 8080; 0 = any free port)'))
+      .option('build', { type: 'string', describe: 'Write the page to FILE (self-contained HTML) instead of serving it; an existing FILE only if lrsim built it, or with --force' })
+      .option('force', { type: 'boolean', default: false, describe: 'Overwrite a --build file that lrsim did not write' })
       .example('$0 classroom', 'serve the page at http://localhost:8080/')
       .example('$0 classroom closed-district --build class.html', 'one HTML file to open without network') as never,
   handler: async (args) => {
-    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
-      throw new UsageError(`--port must be an integer from 0 to 65535, not ${args.port}`);
-    }
+    const port = args.port ?? 8080;
+    if (args.build !== undefined) checkOwnedOutputFile('--build', args.build, CLASSROOM_MARKER, 'lrsim classroom', args.force);
     const html = await buildClassroomPage({ scenario: args.scenario, cwd: process.cwd() });
     if (args.build !== undefined) {
       const file = resolve(args.build);
-      writeFileSync(file, html);
+      writeFilesAtomic(dirname(file), { [basename(file)]: html });
       process.stdout.write(`wrote ${file} (${(html.length / 2 ** 20).toFixed(1)} MB, self-contained: open it in a browser)\n`);
       return;
     }
     let page;
     try {
-      page = await serveClassroom(html, args.port);
+      page = await serveClassroom(html, port);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new UsageError(`port ${args.port} is in use; choose another with --port N (or --port 0)`);
+      if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; choose another with --port N (or --port 0)`);
       throw error;
     }
     process.stdout.write(`classroom page: ${page.url}\n(open it in a browser; Ctrl-C stops the server)\n`);

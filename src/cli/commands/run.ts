@@ -3,12 +3,14 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { foreignFiles, pathKind, writeFilesAtomic } from '../../io/output-dir';
+import { checkOutputDirectory } from '../../io/output-path';
 import { packageVersion } from '../../io/repo';
 import { runScenario } from '../../model';
 import { cliMessages } from '../../scenario/errors';
 import { loadScenario } from '../../scenario/load';
 import { LIMITS } from '../../scenario/schema';
 import { defaultOutDir, humanSummary, RUN_FILES, runFiles } from '../run-output';
+import { wholeNumberOption } from '../options';
 import { UsageError } from '../usage-error';
 
 interface RunArgs {
@@ -23,13 +25,12 @@ interface RunArgs {
 
 const isTemp = (f: string) => /^\..*\.tmp-\d+-\d+$/.test(f); // left by a crashed earlier write
 
-function checkInteger(option: string, value: number | undefined, min: number, max: number): void {
-  if (value !== undefined && !(Number.isInteger(value) && value >= min && value <= max))
-    throw new UsageError(cliMessages.badOption(option, value, `an integer from ${min} to ${max}`));
-}
-
-/** Refuses an --out that is a file, or a directory holding files that are not a run's. */
+/**
+ * Refuses an --out that cannot be written (empty, below a file, on /proc...), that is a
+ * file, or a directory holding files that are not a run's.
+ */
 function checkOutDir(dir: string, force: boolean): void {
+  checkOutputDirectory('--out', dir);
   const kind = pathKind(dir);
   if (kind === 'other') throw new UsageError(cliMessages.outIsFile(dir));
   const others = foreignFiles(dir, RUN_FILES).filter((f) => !isTemp(f));
@@ -42,8 +43,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
   builder: (y) =>
     y
       .positional('scenario', { type: 'string', describe: 'A scenario file (YAML/JSON) or built-in name (default: baseline)' })
-      .option('seed', { type: 'number', describe: 'Seed of the run (default: the scenario\'s seed)' })
-      .option('ticks', { type: 'number', describe: 'Ticks to run (default: the scenario\'s ticks)' })
+      .option('seed', wholeNumberOption('seed', 0, 2 ** 32 - 1, 'Seed of the run (default: the scenario\'s seed)'))
+      .option('ticks', wholeNumberOption('ticks', 1, LIMITS.ticks, 'Ticks to run (default: the scenario\'s ticks)'))
       .option('set', { type: 'string', array: true, default: [], describe: 'Override a setting: --set path.to.key=value (repeatable)' })
       .option('out', { type: 'string', describe: 'Output directory (default: output/run-<name>-seed<seed>)' })
       .option('microdata', { type: 'boolean', default: true, describe: 'Also write firms.csv (one row per firm); --no-microdata skips it' })
@@ -52,8 +53,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run baseline --seed 7 --set openness=0.3', 'a more open region')
       .example('$0 run my-region.yaml --out output/mine', 'your own scenario'),
   handler: (args) => {
-    checkInteger('--seed', args.seed, 0, 2 ** 32 - 1);
-    checkInteger('--ticks', args.ticks, 1, LIMITS.ticks);
+    // An --out given is checked before the scenario is even read; the default one after.
+    if (args.out !== undefined) checkOutDir(args.out, args.force);
     const set = args.set.map(String);
     if (args.seed !== undefined) set.push(`seed=${args.seed}`);
     if (args.ticks !== undefined) set.push(`ticks=${args.ticks}`);

@@ -1,23 +1,34 @@
 /** `lrsim schema [--targets] [--out FILE]`: the JSON Schema of scenario files (or of calibration targets files), for editors. */
-import { writeFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
+import { checkOwnedOutputFile } from '../../io/owned-file';
+import { writeFilesAtomic } from '../../io/output-dir';
 import { cliMessages } from '../../scenario/errors';
 import { scenarioSchemaText } from '../../scenario/json-schema';
+import { basename, dirname } from 'node:path';
 import { targetsSchemaText } from '../../calibrate/targets';
 
-export const schemaCommand: CommandModule<object, { out?: string; targets: boolean }> = {
+/** lrsim knows a schema file it wrote by this title near the top (see src/io/owned-file.ts). */
+export const SCHEMA_MARKER = '"title": "lrsim scenario"';
+/** The same for the calibration targets schema. */
+export const TARGETS_MARKER = '"title": "lrsim calibration targets"';
+
+export const schemaCommand: CommandModule<object, { out?: string; targets: boolean; force: boolean }> = {
   command: 'schema',
   describe: 'Print the JSON Schema of scenario files (or write it with --out)',
   builder: (y) =>
     y
-      .option('out', { type: 'string', describe: 'Write the schema to this file instead of stdout' })
+      .option('out', { type: 'string', describe: 'Write the schema to this file instead of stdout (an existing file only if lrsim wrote it, or with --force)' })
       .option('targets', { type: 'boolean', default: false, describe: 'The schema of calibration targets files (lrsim calibrate) instead' })
+      .option('force', { type: 'boolean', default: false, describe: 'Overwrite an --out file that lrsim did not write' })
       .example('$0 schema --out scenario.schema.json', 'refresh the schema committed at the repo root')
       .example('$0 schema --targets --out targets.schema.json', 'refresh the targets schema'),
   handler: (args) => {
     const text = args.targets ? targetsSchemaText() : scenarioSchemaText();
-    if (args.out) {
-      writeFileSync(args.out, text);
+    const marker = args.targets ? TARGETS_MARKER : SCHEMA_MARKER;
+    if (args.out !== undefined) checkOwnedOutputFile('--out', args.out, marker, 'lrsim schema', args.force);
+    if (args.out !== undefined) {
+      if (!text.includes(marker)) throw new Error(`the schema text lacks its marker ${marker}`);
+      writeFilesAtomic(dirname(args.out), { [basename(args.out)]: text });
       process.stderr.write(`${cliMessages.wroteSchema(args.out)}\n`);
     } else process.stdout.write(text);
   },

@@ -2,9 +2,9 @@
 import os from 'node:os';
 import type { CommandModule } from 'yargs';
 import { parseShard } from '../../sweep/plan';
-import { sweepMessages as msg } from '../../sweep/messages';
-import { runSweep } from '../../sweep/run-sweep';
-import { UsageError } from '../usage-error';
+import { sweepIoMessages, sweepMessages as msg } from '../../sweep/messages';
+import { maxWorkers, resumeCommand, runSweep } from '../../sweep/run-sweep';
+import { wholeNumberOption } from '../options';
 import { writeSweepReport } from './sweep-report';
 
 interface SweepArgs {
@@ -20,21 +20,15 @@ interface SweepArgs {
   microdata?: boolean;
 }
 
-const wholeNumber = (value: number | undefined, min: number, message: (v: unknown) => string) => {
-  if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < min) throw new UsageError(message(value));
-  return value;
-};
-
 export const sweepCommand: CommandModule<object, SweepArgs> = {
   command: 'sweep [scenario]',
   describe: 'Run a sweep (design x arms x replicates) in worker threads; crash-safe and resumable',
   builder: (y) =>
     y
       .positional('scenario', { type: 'string', describe: 'Scenario file or built-in name (default: baseline)' })
-      .option('workers', { type: 'number', describe: `Worker threads (default: available parallelism, here ${os.availableParallelism()})` })
-      .option('replicates', { type: 'number', describe: 'Seeds per point and arm (overrides sweep.replicates)' })
-      .option('seed', { type: 'number', describe: 'Scenario seed the run seeds are derived from (overrides seed)' })
+      .option('workers', wholeNumberOption('workers', 1, Number.MAX_SAFE_INTEGER, `Worker threads (default: available parallelism, here ${os.availableParallelism()}; at most 4 per core and 256, here ${maxWorkers()}; never more than the runs to do)`))
+      .option('replicates', wholeNumberOption('replicates', 1, 100_000, 'Seeds per point and arm (overrides sweep.replicates)'))
+      .option('seed', wholeNumberOption('seed', 0, 2 ** 32 - 1, 'Scenario seed the run seeds are derived from (overrides seed)'))
       .option('set', { type: 'string', array: true, default: [], describe: 'Override a setting: --set path.to.key=value (repeatable)' })
       .option('out', { type: 'string', describe: 'Output directory (default: output/sweep-<scenario name>)' })
       .option('resume', { type: 'boolean', default: false, describe: 'Finish the sweep stored in --out (skips stored runs)' })
@@ -50,18 +44,18 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       set: args.set.map(String),
       seed: args.seed,
       replicates: args.replicates,
-      workers: wholeNumber(args.workers, 1, msg.badWorkers),
+      workers: args.workers,
       out: args.out,
       resume: args.resume,
       shard: args.shard === undefined ? undefined : parseShard(String(args.shard)),
       microdata: args.microdata,
       command: process.argv.slice(2),
+      notice: (line) => process.stderr.write(`lrsim: ${line}\n`),
     });
     if (summary.status === 'interrupted') {
-      const command = ['lrsim', ...process.argv.slice(2).filter((a) => a !== '--resume'), '--resume', ...(args.out ? [] : ['--out', summary.dir])];
-      process.stderr.write(`${msg.interrupted(summary.ok + summary.failedCount, summary.planned, command.join(' '))}\n`);
+      process.stderr.write(`${msg.interrupted(summary.ok + summary.failedCount, summary.planned, resumeCommand(process.argv.slice(2), summary.dir))}\n`);
     } else {
-      process.stdout.write(`${msg.done(summary.dir, summary.ok + summary.failedCount, summary.failedCount, summary.wallSeconds)}\n`);
+      process.stdout.write(`${sweepIoMessages.done(summary.dir, summary.ranNow, summary.alreadyStored, summary.failedCount, summary.wallSeconds)}\n`);
       if (summary.failedCount) process.stderr.write(`lrsim: ${msg.failedSummary(summary.failed)}\n`);
       if (args.report && !args.shard) await writeSweepReport(summary.dir);
     }
