@@ -26,9 +26,24 @@ export interface CalibrationRecord {
 export const recordKey = (generation: number | 'ppc', particle: number, replicate: number) =>
   `${generation === 'ppc' ? 'ppc' : `g${generation}`}-p${particle}-r${replicate}`;
 
+/** What is wrong with a stored calibration record, or null (a damaged store is refused, file:line). */
+export function calibrationRecordProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object';
+  const r = value as Record<string, unknown>;
+  if (typeof r.key !== 'string' || !r.key) return 'key: not text';
+  if (r.status !== 'ok' && r.status !== 'failed') return 'status: neither ok nor failed';
+  for (const f of ['generation', 'particle', 'replicate', 'seed'] as const) {
+    if (f === 'generation' && typeof r.generation === 'string') continue; // posterior predictive draws
+    if (typeof r[f] !== 'number' || !Number.isFinite(r[f] as number)) return `${f}: not a number`;
+  }
+  if (typeof r.params !== 'object' || r.params === null) return 'params: not a mapping';
+  if (!Array.isArray(r.values)) return 'values: not a list';
+  return null;
+}
+
 /** Every stored record by key (a torn tail is cut off the file first). */
 export function readStore(file: string): Map<string, CalibrationRecord> {
-  const index = indexStore(file, true);
+  const index = indexStore(file, true, undefined, calibrationRecordProblem);
   const records = new Map<string, CalibrationRecord>();
   if (index.size === 0) return records;
   const fd = openSync(file, 'r');

@@ -49,13 +49,13 @@ export function recordProblem(value: unknown): string | null {
 }
 
 /** Parses one store line: the record, or the problem ("field: what" or a JSON error). */
-export function parseRecordLine(text: string): { record: Record<string, unknown> & { key: string; status: string } } | { problem: string } {
+export function parseRecordLine(text: string, problemOf: (value: unknown) => string | null = recordProblem): { record: Record<string, unknown> & { key: string; status: string } } | { problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     return { problem: `not valid JSON (${(error as Error).message})` };
   }
-  const problem = recordProblem(value);
+  const problem = problemOf(value);
   return problem ? { problem } : { record: value as Record<string, unknown> & { key: string; status: string } };
 }

@@ -56,7 +56,7 @@ export type Notice = (line: string) => void;
  * record): with `repair` it is cut off the file, without it is skipped; either way
  * `notice` says so.
  */
-export function indexStore(file: string, repair: boolean, notice: Notice = () => {}): Map<string, StoredRun> {
+export function indexStore(file: string, repair: boolean, notice: Notice = () => {}, problemOf?: (value: unknown) => string | null): Map<string, StoredRun> {
   const runs = new Map<string, StoredRun>();
   if (!existsSync(file)) return runs;
   let lineNo = 0;
@@ -64,7 +64,7 @@ export function indexStore(file: string, repair: boolean, notice: Notice = () =>
   const complete = scanLines(file, (line, offset) => {
     lineNo++;
     if (damaged) badInput(msg.corruptStore(file, damaged.line, damaged.problem));
-    const parsed = parseRecordLine(line.toString('utf8'));
+    const parsed = parseRecordLine(line.toString('utf8'), problemOf);
     if ('problem' in parsed) {
       damaged = { offset, line: lineNo, problem: parsed.problem };
       return;

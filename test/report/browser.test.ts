@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
       await page.goto(pathToFileURL(result.path).href);
       await page.waitForSelector('body[data-charts-done="true"]', { timeout: 30_000 });
       const embeds = await page.$$eval('.chart', (els) => els.map((el) => ({ id: el.id, svgs: el.querySelectorAll('svg.marks').length, rendered: el.getAttribute('data-rendered') })));
-      expect(embeds.length).toBe(10);
+      expect(embeds.length).toBe(13); // with the lock-in discovery and robustness charts of the report
       for (const e of embeds) expect(e, e.id).toEqual({ id: e.id, svgs: 1, rendered: 'true' });
       expect(await page.$eval('.description', (el) => el.textContent)).toContain('Fixture <b>not bold</b>');
       // A tooltip appears on hover over a heatmap cell.

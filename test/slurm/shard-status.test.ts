@@ -7,7 +7,7 @@ import { describeShards, pendingShards, shardStatus } from '../../src/slurm/shar
 const tmp = mkdtempSync(join(tmpdir(), 'lrsim-slurm-status-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const record = (key: string, status = 'ok') => JSON.stringify({ key, point: 0, status, outcomes: { x: 1 }, series: [[0, 1]] });
+const record = (key: string, status = 'ok') => JSON.stringify({ key, point: 0, arm: 'default', arm_index: 0, replicate: 0, seed: 1, params: {}, status, error: status === 'ok' ? null : 'x', wall_seconds: 0.1, outcomes: { x: 1 }, columns: ['tick', 'x'], series: [[0, 1]] });
 
 describe('shardStatus', () => {
   it('compares a shard store with the keys the shard must hold', () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareSweep, runSweep } from '../../src/sweep/run-sweep';
@@ -7,8 +7,7 @@ import { RunPool } from '../../src/sweep/pool';
 import { tempDir, writeScenario } from './helpers';
 
 // Two settings each valid alone whose combination breaks a rule spanning both fields
-// (exchange.firm_absorptive_min <= exchange.firm_absorptive_max): the design check passes,
-// the worker's validation of the combined scenario throws, and that run is recorded failed.
+// (exchange.firm_absorptive_min <= exchange.firm_absorptive_max): refused up front.
 const CROSSED = `exchange: {firm_absorptive_min: 0.3, firm_absorptive_max: 0.95}
 sweep:
   design: grid
@@ -22,18 +21,13 @@ describe('failure isolation', { timeout: 120_000 }, () => {
   const dir = tempDir('failures');
   const scenario = writeScenario(dir, CROSSED);
 
-  it('a run that throws is recorded with its error, the rest go on, the exit code is 1', async () => {
+  it('a design whose combination breaks a rule is refused before any run, positioned (issue 14 item 11)', async () => {
     const out = join(dir, 'out');
-    const summary = await runSweep({ scenario, out, workers: 2, progress: false });
-    // point 2 is (0.9, 0.5): min above max
-    expect(summary).toMatchObject({ status: 'complete', planned: 8, ok: 6, failedCount: 2, exitCode: 1 });
-    expect(summary.failed.map((f) => f.key)).toEqual(['p0002.a00.r0000', 'p0002.a00.r0001']);
-    expect(summary.failed[0].error).toMatch(/firm_absorptive_min \(0\.9\) is greater than exchange\.firm_absorptive_max \(0\.5\)/);
-    const csv = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n');
-    expect(csv).toHaveLength(7); // failed runs are listed in manifest.json, not in runs.csv
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { runs: unknown; failed: unknown[] };
-    expect(manifest.runs).toEqual({ planned: 8, finished: 8, ok: 6, failed: 2 });
-    expect(manifest.failed).toHaveLength(2);
+    // Point 2 is (0.9, 0.5): min above max. Once, it ran and failed; now validate and sweep refuse it alike.
+    await expect(runSweep({ scenario, out, workers: 2, progress: false })).rejects.toThrow(
+      /sweep\.yaml:\d+:\d+: sweep\.parameters\.exchange\.firm_absorptive_min: 1 of 4 design points breaks a rule, first point 2 .*firm_absorptive_min \(0\.9\) is greater than exchange\.firm_absorptive_max \(0\.5\)/,
+    );
+    expect(existsSync(join(out, 'runs.ndjson'))).toBe(false);
   });
 
   it('a worker that dies is replaced and only its run fails', async () => {

@@ -92,9 +92,9 @@ describe('sensitivity designs in sweeps', { timeout: 300_000 }, () => {
   });
 
   const bad: [string, string, RegExp][] = [
-    ['N not a power of two', SALTELLI.replace('samples: 4', 'samples: 10'), /^sweep\.samples 10: saltelli needs a power of two base rows .*; use 8$/],
-    ['odd levels', MORRIS.replace('samples: 3', 'samples: 3\n  levels: 5'), /^sweep\.levels 5: morris needs an even number of grid levels/],
-    ['min >= max', SALTELLI.replace('max: 0.4', 'max: 0.02'), /^sweep\.parameters\.openness: min \(0\.02\) must be below max \(0\.02\)/],
+    ['N not a power of two', SALTELLI.replace('samples: 4', 'samples: 10'), /:\d+:\d+: sweep: sweep\.samples 10: saltelli needs a power of two base rows .*; use 8$/],
+    ['odd levels', MORRIS.replace('samples: 3', 'samples: 3\n  levels: 5'), /:\d+:\d+: sweep: sweep\.levels 5: morris needs an even number of grid levels/],
+    ['min >= max', SALTELLI.replace('max: 0.4', 'max: 0.02'), /:\d+:\d+: sweep: sweep\.parameters\.openness: min \(0\.02\) must be below max \(0\.02\)/],
     ['log with min 0', SALTELLI.replace('min: 5, max: 80, log: true', 'min: 0, max: 80, log: true'), /log: true needs min > 0/],
     ['missing design file', 'sweep:\n  design: file\n  file: nowhere.csv\n', /nowhere\.csv: cannot read the design file/],
     ['bad design cell', 'sweep:\n  design: file\n  file: d.csv\n', /d\.csv:3: column openness: "x" is not a finite number/],
