@@ -43,7 +43,7 @@ export function mainEffectsChart(stats: SweepStats): Chart | null {
   return {
     name: 'main-effects',
     title: 'Main effects of the swept parameters',
-    caption: `Each level of each swept parameter against its lowest level, from a linear model with all main effects and two-way interactions fitted on every run (late innovation value on the log scale, shown as % change; locked in as a linear probability model; lock-in index as is), averaged with equal weight over the levels of the other parameters${armNote}; bars: 95 % intervals, cluster-robust by seed. Where the findings name an interaction, read the heatmap per combination.`,
-    spec: topLevel('Main effects of the swept parameters', 'Against the lowest level; 95 % cluster-robust intervals', rows, body),
+    caption: `Each level of each swept parameter against its lowest level, from a linear model with all main effects and two-way interactions fitted on every run (late innovation value on the log scale, shown as % change; lock-in index as is; bars: 95 % intervals, cluster-robust by seed), and for the share of runs locked in the difference of shares per combination (Price-Bonett interval), each averaged with equal weight over the levels of the other parameters${armNote}. Where the findings name an interaction, read the heatmap per combination.`,
+    spec: topLevel('Main effects of the swept parameters', 'Against the lowest level; 95 % intervals', rows, body),
   };
 }

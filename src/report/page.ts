@@ -48,6 +48,7 @@ th{color:var(--muted);font-weight:bold}
 td.group{color:var(--muted);white-space:nowrap}
 figure{margin:12px 0 28px}
 .chart{overflow-x:auto;min-height:60px}
+.chart.vega-embed{display:block;max-width:100%;overflow-x:auto}
 figcaption{color:var(--muted);font-size:14px;max-width:95ch;margin-top:6px}
 figcaption .files a{margin-right:10px}
 nav.toc{display:flex;flex-wrap:wrap;column-gap:14px}nav.toc a{white-space:nowrap}

@@ -5,27 +5,17 @@
  * arm's bootstrap probability of being best.
  */
 import { effectHeterogeneity } from './heterogeneity';
-import { pairedContrasts } from './multiple-comparisons';
+import { pairedContrasts, type PairedContrast } from './multiple-comparisons';
 import { probabilityBest } from './rank-arms';
 import type { RunRow } from './sweep-stats';
 
 /** Outcomes where a lower value is the better one (for the ranking). */
 const LOWER_IS_BETTER = new Set(['lock_in_index_final', 'lock_in_cognitive_final', 'lock_in_functional_final', 'lock_in_exhaustion_final', 'locked_in', 'exits_total', 'resilience_ticks', 'resilience_censored', 'policy_cost']);
 
-export interface ContrastRow {
+/** A paired contrast of two arms for one outcome, at a point or pooled (null). */
+export interface ContrastRow extends PairedContrast {
   outcome: string;
-  /** The point, or null when pooled over all points. */
   point: number | null;
-  armA: string;
-  armB: string;
-  n: number;
-  /** Mean of A - B on common seeds, its t interval and p-values. */
-  estimate: number;
-  lo: number;
-  hi: number;
-  p: number;
-  pHolm: number;
-  dz: number;
   /** Mean of B on the pairs, and the effect relative to it (NaN when that mean is 0). */
   referenceMean: number;
   rel: number;
@@ -94,7 +84,7 @@ export function compareArms(runs: readonly RunRow[], arms: readonly string[], ou
         for (const [key, v] of b) if (a.has(key)) { sum += v; n++; }
         const referenceMean = n ? sum / n : NaN;
         const scale = referenceMean !== 0 && Number.isFinite(referenceMean) ? 1 / Math.abs(referenceMean) : NaN;
-        out.contrasts.push({ outcome, point, armA: c.armA, armB: c.armB, n: c.n, estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p, pHolm: c.pHolm, dz: c.dz, referenceMean, rel: c.estimate * scale, relLo: c.lo * scale, relHi: c.hi * scale });
+        out.contrasts.push({ ...c, outcome, point, referenceMean, rel: c.estimate * scale, relLo: c.lo * scale, relHi: c.hi * scale });
       }
       if (point === null || points.length <= maxRankPoints) out.ranks.push(...rankArms(scoped, arms, outcome, point));
     }

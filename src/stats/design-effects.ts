@@ -9,7 +9,7 @@
  */
 import { factorialEffects } from './factorial';
 import { shareContrast } from './share-contrast';
-import { partialDependence, partialRankCorrelation, standardizedRegression } from './regression-sensitivity';
+import { partialDependence, partialRankCorrelation, standardizedRegression, type DependenceBin as BinnedMean } from './regression-sensitivity';
 import type { RunRow } from './sweep-stats';
 
 /** Outcomes analysed on the log scale (relative changes) when every value is positive. */
@@ -71,17 +71,11 @@ export interface RegressionRow {
   n: number;
 }
 
-export interface DependenceBin {
+/** A partial-dependence bin of one outcome, arm and parameter. */
+export interface DependenceBin extends BinnedMean {
   outcome: string;
   arm: string;
   parameter: string;
-  xLow: number;
-  xHigh: number;
-  xMid: number;
-  n: number;
-  mean: number;
-  lo: number;
-  hi: number;
 }
 
 export interface DesignEffects {

@@ -6,6 +6,7 @@
  * probability model it gives a usable interval when every run of a cell is 0 or every run
  * is 1 (common for `locked_in`), and it is clipped to the contrast's possible range.
  */
+import { chiSquareUpperP } from './p-value';
 import { Z95 } from './wilson';
 
 export interface ShareCell {
@@ -22,26 +23,6 @@ export interface ShareContrast {
   /** Two-sided p of the adjusted Wald z statistic. */
   p: number;
   cells: number;
-}
-
-/** Two-sided normal p-value (Abramowitz-Stegun 7.1.26 would be too coarse: use erfc series). */
-function normalTwoSided(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  // erfc via a continued fraction for large x and a series for small x (double precision).
-  if (x < 2) {
-    let sum = x;
-    let term = x;
-    for (let k = 1; k < 200; k++) {
-      term *= (-x * x) / k;
-      const add = term / (2 * k + 1);
-      sum += add;
-      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
-    }
-    return 1 - (2 / Math.sqrt(Math.PI)) * sum;
-  }
-  let f = 0;
-  for (let k = 60; k >= 1; k--) f = (k / 2) / (x + f);
-  return Math.exp(-x * x) / Math.sqrt(Math.PI) / (x + f);
 }
 
 /**
@@ -66,6 +47,7 @@ export function shareContrast(cells: readonly ShareCell[], z = Z95): ShareContra
     else max += c.coef;
   }
   const half = z * Math.sqrt(variance);
-  const p = variance > 0 ? normalTwoSided(centre / Math.sqrt(variance)) : NaN;
+  // Two-sided normal p: z^2 is chi-square with 1 degree of freedom.
+  const p = variance > 0 ? chiSquareUpperP((centre * centre) / variance, 1) : NaN;
   return { estimate, lo: Math.max(min, centre - half), hi: Math.min(max, centre + half), p, cells: m };
 }

@@ -40,9 +40,10 @@ export function runInput(arm: ArmInput, parameters: readonly string[], values: r
 /**
  * Checks the design before any run starts: every arm, and every swept path with each of
  * its values (grid) or its lowest and highest sampled value (lhs, sobol), in every arm.
- * Combinations of values are checked by the worker when they run: a combination that
- * breaks a rule spanning two fields (say rd_min above rd_max) is a failed run, recorded
- * with the reason, while the rest of the sweep goes on.
+ * Scenario validation (src/scenario/sweep-rules.ts) has already refused any design point
+ * that breaks a rule, except for a design read from a file (`design: file`), which it
+ * cannot see: this check covers its values, and a combination of a file's values that
+ * breaks a rule spanning two fields fails as a run, recorded with its reason.
  */
 export function checkDesign(design: Design, arms: readonly ArmInput[]): void {
   for (const arm of arms) {
