@@ -14,17 +14,27 @@ import { stringify } from 'yaml';
 import { plausibleRanges } from '../../src/scenario/plausible';
 
 /**
- * The region of the studies, reduced for a 2-core machine shared by 8 people: 100 firms,
- * 1,000 residents, 120 ticks (the validation suite uses 150, 1,500 and 200), observed every
- * 4 ticks. The full-size study is the same scenario with the sizes of test/validation.
+ * The region of the studies: the validation suite's size (test/validation/harness.ts:
+ * 150 firms, 1,500 residents, 200 ticks), observed every 4 ticks.
  */
 export const STUDY_REGION = {
-  ticks: 120,
-  agents: { firms: 100, residents: 1000, institutions: { university: 2, research_institute: 1, government: 1, intermediary: 1, cultural: 1 } },
+  ticks: 200,
+  agents: { firms: 150, residents: 1500, institutions: { university: 2, research_institute: 1, government: 1, intermediary: 1, cultural: 1 } },
   observe: { every: 4 },
 };
-export const MORRIS_RUN = { trajectories: 4, levels: 4, pool: 16, replicates: 2 };
-export const SALTELLI_RUN = { n: 16, replicates: 2 };
+export const MORRIS_RUN = { trajectories: 10, levels: 4, pool: 40, replicates: 2 };
+export const SALTELLI_RUN = { n: 256, replicates: 2 };
+
+/**
+ * The Morris screening runs every design point twice on the same seeds: as it is, and with
+ * the structural shock of the built-in `structural-shock` scenario (the three strongest
+ * domains collapse to 20 % at tick 100), so recovery after a shock (resilience_ticks,
+ * drop_ratio) has indices too.
+ */
+export const SHOCK_ARMS = [
+  { name: 'no_shock', description: 'No shock.' },
+  { name: 'shock', description: 'The three strongest domains collapse to 20 % of their relevance at tick 100.', shocks: [{ tick: 100, kind: 'core_collapse', factor: 0.2, domains: 3 }] },
+];
 
 const ranges = (paths?: string[]) =>
   Object.fromEntries(
@@ -39,6 +49,7 @@ export function morrisScenario() {
     description: 'Morris screening of every screened numeric parameter over its plausible range (docs/sensitivity.md).',
     ...STUDY_REGION,
     sweep: { design: 'morris', samples: MORRIS_RUN.trajectories, levels: MORRIS_RUN.levels, pool: MORRIS_RUN.pool, replicates: MORRIS_RUN.replicates, parameters: ranges() },
+    arms: SHOCK_ARMS,
   };
 }
 
