@@ -3,27 +3,18 @@
  * institutions, local ties among firms and institutions, and pipelines drawn as short
  * vermillion strokes heading off the map towards "the world", a band round the region
  * where each external partner has a fixed spot.
+ *
+ * It draws on an OffscreenCanvas inside the live worker (the page hands each map canvas
+ * over with transferControlToOffscreen): drawing thousands of residents and ties took the
+ * main thread's longest tasks, and in the worker it never blocks the page.
  */
+import { KIND_STYLE } from './map-style';
 import { MAP_COLOURS } from './palette';
-import type { DynamicView, StaticView } from './protocol';
-
-/** A policy seated at a place, marked on the map. */
-export interface PlaceMarker {
-  place: number;
-  label: string;
-}
-
-const KIND_STYLE: Record<number, { colour: string; shape: 'square' | 'diamond' | 'triangle' | 'star'; name: string }> = {
-  1: { colour: MAP_COLOURS.university, shape: 'square', name: 'university' },
-  2: { colour: MAP_COLOURS.research_institute, shape: 'square', name: 'research institute' },
-  3: { colour: MAP_COLOURS.government, shape: 'diamond', name: 'government' },
-  4: { colour: MAP_COLOURS.intermediary, shape: 'triangle', name: 'intermediary' },
-  5: { colour: MAP_COLOURS.cultural, shape: 'star', name: 'cultural institution' },
-};
+import type { DynamicView, MapInfo, PlaceMarker, StaticView } from './protocol';
 
 export class RegionMap {
-  private ctx: CanvasRenderingContext2D;
-  private background?: HTMLCanvasElement;
+  private ctx: OffscreenCanvasRenderingContext2D;
+  private background?: OffscreenCanvas;
   private backgroundAge = 0;
   /** Frames the background layer is reused for before it is drawn again. */
   static readonly BACKGROUND_FRAMES = 12;
@@ -38,6 +29,8 @@ export class RegionMap {
   private worldRx = 0;
   private worldRy = 0;
   private pixelRatio = 1;
+  private cssWidth = 600;
+  private cssHeight = 500;
   /** The largest place-to-place flow seen this run: line widths stay comparable over time. */
   private flowScale = 0;
   /** Larger symbols and labels for a projector. */
@@ -45,7 +38,7 @@ export class RegionMap {
   /** Layers the teacher can switch off (checkboxes under the map). */
   show = { ties: true, pipelines: true, flows: true, residents: true };
 
-  constructor(private readonly canvas: HTMLCanvasElement) {
+  constructor(private readonly canvas: OffscreenCanvas) {
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('This browser cannot draw on a canvas.');
     this.ctx = ctx;
@@ -62,13 +55,16 @@ export class RegionMap {
     this.markers = markers;
   }
 
+  /** The canvas element's size on the page (CSS pixels) and the screen's device pixel ratio. */
+  resize(cssWidth: number, cssHeight: number, pixelRatio: number): void {
+    if (cssWidth > 0 && cssHeight > 0) { this.cssWidth = cssWidth; this.cssHeight = cssHeight; }
+    if (pixelRatio > 0) this.pixelRatio = pixelRatio;
+  }
+
   /** Fits the region (places plus a margin) and the world band into the canvas. */
   private layout(): void {
     const r = this.region!;
-    const cssW = this.canvas.clientWidth || 600;
-    const cssH = this.canvas.clientHeight || 500;
-    this.pixelRatio = window.devicePixelRatio || 1;
-    const w = Math.round(cssW * this.pixelRatio), h = Math.round(cssH * this.pixelRatio);
+    const w = Math.round(this.cssWidth * this.pixelRatio), h = Math.round(this.cssHeight * this.pixelRatio);
     if (this.canvas.width !== w || this.canvas.height !== h) { this.canvas.width = w; this.canvas.height = h; }
     let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
     for (let p = 0; p < r.placeX.length; p++) {
@@ -120,8 +116,8 @@ export class RegionMap {
    * its own canvas and reused for BACKGROUND_FRAMES frames: residents move rarely, and
    * redrawing them every frame is most of a frame's main-thread time.
    */
-  private backgroundLayer(r: StaticView, v: DynamicView, k: number, force: boolean): HTMLCanvasElement {
-    const bg = this.background ??= document.createElement('canvas');
+  private backgroundLayer(r: StaticView, v: DynamicView, k: number, force: boolean): OffscreenCanvas {
+    const bg = this.background ??= new OffscreenCanvas(this.canvas.width, this.canvas.height);
     const stale = force || this.backgroundAge >= RegionMap.BACKGROUND_FRAMES || bg.width !== this.canvas.width || bg.height !== this.canvas.height;
     this.backgroundAge = stale ? 1 : this.backgroundAge + 1;
     if (!stale) return bg;
@@ -465,6 +461,11 @@ export class RegionMap {
     }
   }
 
+  /** What the page shows about the last frame drawn. */
+  info(): MapInfo {
+    return { summary: this.summary(), placeCentre: this.largestPlaceCentre(), links: this.last?.links.length ?? 0, pipelines: this.last?.pipeFrom.length ?? 0 };
+  }
+
   /** A one-line description of what is on the map (the canvas's accessible name). */
   summary(): string {
     const r = this.region, v = this.last;
@@ -476,16 +477,3 @@ export class RegionMap {
       `${v.pipeFrom.length} pipelines to the world, ${v.links.length} infrastructure links.`;
   }
 }
-
-/** Legend entries for the HTML legend beside the map. */
-export const LEGEND = [
-  { label: 'firm', colour: MAP_COLOURS.firm, shape: 'circle' },
-  ...Object.values(KIND_STYLE).map((s) => ({ label: s.name, colour: s.colour, shape: s.shape })),
-  { label: 'resident', colour: MAP_COLOURS.resident, shape: 'dot' },
-  { label: 'member of a cluster organisation or creative space', colour: '#000000', shape: 'ring' },
-  { label: 'local tie', colour: MAP_COLOURS.localTie, shape: 'line' },
-  { label: 'tacit flow between places (width)', colour: MAP_COLOURS.placeFlow, shape: 'band' },
-  { label: 'pipeline (to the world)', colour: MAP_COLOURS.pipeline, shape: 'line' },
-  { label: 'infrastructure link', colour: MAP_COLOURS.link, shape: 'thick' },
-  { label: 'water or barrier', colour: MAP_COLOURS.water, shape: 'circle' },
-];
