@@ -6,7 +6,7 @@ import { between, pageInfo, phasesOf } from '../../src/classroom/info-source';
 import { chartDefs, encodingPlan, niceCeiling } from '../../src/classroom/page/charts';
 import { POLICY_BUTTONS, SLIDERS } from '../../src/classroom/page/controls';
 import { chartSeriesCsv, csvField, runSeriesCsv } from '../../src/classroom/page/export';
-import { thingsToTry } from '../../src/classroom/page/notes';
+import { firstSentence, scenarioTitle, thingsToTry } from '../../src/classroom/page/notes';
 import { decodeSetup, encodeSetup } from '../../src/classroom/page/setup';
 import type { Setup } from '../../src/classroom/page/setup';
 
@@ -93,6 +93,14 @@ describe('chart encodings', () => {
 });
 
 describe('generated notes and Info', () => {
+  it('names scenarios in words in the picker, with the description\'s first sentence as its tooltip', () => {
+    expect(scenarioTitle('oresund-bridge')).toBe('Oresund bridge');
+    expect(scenarioTitle('buzz-and-pipelines')).toBe('Buzz and pipelines');
+    expect(scenarioTitle('my_region.v2')).toBe('My region.v2');
+    expect(firstSentence('Two cities across water (2000). Without the bridge, travel\n takes long.')).toBe('Two cities across water (2000).');
+    expect(firstSentence('No full stop here')).toBe('No full stop here');
+  });
+
   it('turns a scenario\'s arms and sweep into things to do with the page', () => {
     expect(thingsToTry(loadScenario('closed-district').scenario, SLIDERS)[0])
       .toBe('Tick "Compare two regions" with Openness 0.3 in region B (The same district with openness 0.3): same seed, one setting changed.');

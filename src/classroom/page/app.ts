@@ -15,7 +15,7 @@ import { showInspect } from './inspect-view';
 import { installShortcuts } from './keyboard';
 import { LEGEND } from './map-style';
 import { pageMessages } from './messages';
-import { renderMarkdown, thingsToTry } from './notes';
+import { firstSentence, renderMarkdown, scenarioTitle, thingsToTry } from './notes';
 import { lateOutcome } from './outcomes';
 import { getPath, replicateSeed, withPath } from './paths';
 import type { Action, AppliedAction, FromWorker, MapOptions, MapSize, PageData, PlaceMarker, StaticView, ToWorker } from './protocol';
@@ -65,7 +65,11 @@ function showError(message: string): void {
 // ---- controls ----------------------------------------------------------------------------
 function buildControls(): void {
   const select = $<HTMLSelectElement>('scenario');
-  for (const s of data.scenarios) select.add(new Option(s.name, s.name));
+  for (const s of data.scenarios) {
+    const option = new Option(scenarioTitle(s.name), s.name);
+    option.title = firstSentence(s.description);
+    select.add(option);
+  }
   select.addEventListener('change', () => loadEntry(select.value));
 
   const holder = $('sliders');
@@ -225,7 +229,7 @@ function loadEntry(name: string, adjust?: () => void): void {
   bridgeHint.textContent = bridge
     ? `Infrastructure: ${bridge.from}–${bridge.to}, ${bridge.km} km (${bridge.source}); tacit knowledge travels with shorter distance.`
     : pageMessages.noBridge;
-  $('note-title').textContent = entry.name;
+  $('note-title').textContent = scenarioTitle(entry.name);
   const tryBox = $('note-try');
   tryBox.replaceChildren();
   renderMarkdown(tryBox, entry.description);
@@ -508,9 +512,11 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
   });
 }
 
-const READOUTS: [string, string, number][] = [
-  ['innovation', 'innovation_value', 3], ['lock-in', 'lock_in_index', 3], ['diversity', 'diversity', 3],
-  ['ext. ties', 'external_tie_share', 3], ['firms', 'firms_alive', 0],
+/** Short header (it must fit a narrow column in large type), column, digits, full name. */
+const READOUTS: [string, string, number, string][] = [
+  ['innov.', 'innovation_value', 3, 'innovation value this tick'], ['lock-in', 'lock_in_index', 3, 'lock-in index'],
+  ['divers.', 'diversity', 3, 'diversity of firms\' knowledge'], ['ext. ties', 'external_tie_share', 3, 'share of ties outside the region'],
+  ['firms', 'firms_alive', 0, 'live firms'],
 ];
 /** The latest values: one row per region, one column per measure (short, under the map). */
 function updateReadouts(): void {
@@ -525,7 +531,7 @@ function updateReadouts(): void {
     return c;
   };
   const head = document.createElement('tr');
-  head.append(cell('th', `tick ${state.tick}`, 'col'), ...shown.map(([label]) => cell('th', label, 'col')));
+  head.append(cell('th', `tick ${state.tick}`, 'col'), ...shown.map(([label, , , full]) => Object.assign(cell('th', label, 'col'), { title: full })));
   const body = last.map((row, r) => {
     const tr = document.createElement('tr');
     // In compare mode the row is named by its letter (the full name is its tooltip).

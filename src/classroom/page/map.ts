@@ -10,6 +10,7 @@
  */
 import { KIND_STYLE } from './map-style';
 import { MAP_COLOURS } from './palette';
+import { waterMask } from './water';
 import type { DynamicView, MapInfo, PlaceMarker, StaticView } from './protocol';
 
 export class RegionMap {
@@ -211,25 +212,29 @@ export class RegionMap {
   }
 
   /**
-   * Water or a mountain between two places (a scenario's barrier): a pale blue pool at the
-   * middle of the straight line between them, a fifth of the gap wide; the pools of a
-   * strait's many barriers merge into one body of water.
+   * Water or a mountain between places a scenario's barrier separates: a pale blue band on
+   * the boundary between them (see water.ts), computed on a coarse grid and scaled up
+   * smoothly. Drawn into the background layer, so it costs nothing per frame.
    */
   private drawBarriers(r: StaticView, k: number): void {
     if (r.barriers.length === 0) return;
-    const { ctx } = this;
-    ctx.save();
-    ctx.fillStyle = MAP_COLOURS.water;
-    ctx.beginPath();
-    for (const b of r.barriers) {
-      const x1 = this.px(r.placeX[b.from]), y1 = this.py(r.placeY[b.from]);
-      const x2 = this.px(r.placeX[b.to]), y2 = this.py(r.placeY[b.to]);
-      const mx = (x1 + x2) / 2, my = (y1 + y2) / 2, radius = Math.max(6 * k, 0.2 * Math.hypot(x2 - x1, y2 - y1));
-      ctx.moveTo(mx + radius, my);
-      ctx.arc(mx, my, radius, 0, 2 * Math.PI);
+    const cell = Math.max(2, Math.round(3 * k));
+    const cols = Math.ceil(this.canvas.width / cell), rows = Math.ceil(this.canvas.height / cell);
+    const x = Array.from(r.placeX, (v) => this.px(v)), y = Array.from(r.placeY, (v) => this.py(v));
+    const mask = waterMask(x, y, r.barriers, cols, rows, cell);
+    const small = new OffscreenCanvas(cols, rows);
+    const image = new ImageData(cols, rows);
+    const [red, green, blue] = [1, 3, 5].map((n) => parseInt(MAP_COLOURS.water.slice(n, n + 2), 16));
+    for (let c = 0; c < mask.length; c++) {
+      if (!mask[c]) continue;
+      image.data.set([red, green, blue, 255], 4 * c);
     }
-    ctx.fill();
-    ctx.restore();
+    small.getContext('2d')!.putImageData(image, 0, 0);
+    this.ctx.save();
+    this.ctx.imageSmoothingEnabled = true;
+    this.ctx.imageSmoothingQuality = 'high';
+    this.ctx.drawImage(small, 0, 0, cols * cell, rows * cell);
+    this.ctx.restore();
   }
 
   /**
