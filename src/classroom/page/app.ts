@@ -331,6 +331,7 @@ function reset(): void {
   $('ensemble-charts').replaceChildren();
   $<HTMLProgressElement>('ensemble-progress').hidden = true;
   $('inspect').hidden = true;
+  $('readouts').replaceChildren();
   $('run-to').setAttribute('max', String(a.ticks));
   charts.clear();
   // The scenario's own scheduled policies and shocks are marked like the teacher's actions.
@@ -449,6 +450,11 @@ function onLoaded(generation: number, columns: string[], regions: StaticView[]):
   for (const c of mapCanvases) mapResizes.observe(c);
 }
 
+/** Sets an element's text only when it changes (an unchanged write still costs a layout). */
+function setText(el: Element, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
 let frameRequested = false;
 let framesDrawn = 0;
 function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
@@ -476,15 +482,15 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
   const rate = $('rate').dataset;
   rate.maxChartMs = Math.max(Number(rate.maxChartMs ?? 0), chartMs).toFixed(1);
   const play = $('play');
-  play.textContent = msg.playing ? 'Pause' : 'Play';
+  setText(play, msg.playing ? 'Pause' : 'Play');
   play.setAttribute('aria-pressed', String(msg.playing));
-  $('tick').textContent = `tick ${msg.tick} / ${state.entry.scenario.ticks}`;
+  setText($('tick'), `tick ${msg.tick} / ${state.entry.scenario.ticks}`);
   if (!msg.playing) state.until = undefined;
   // The latest row goes out with the tick counter (the readout table follows on the next
   // frame), so a reader of #tick never sees an older row in data-row.
   const lastRow = state.rows[0][state.rows[0].length - 1];
   if (lastRow) $('readouts').dataset.row = JSON.stringify(Array.from(lastRow));
-  $('rate').textContent = msg.playing && msg.ticksPerSecond > 0 ? `(${msg.ticksPerSecond.toFixed(1)} ticks/s)` : '';
+  setText($('rate'), msg.playing && msg.ticksPerSecond > 0 ? `(${msg.ticksPerSecond.toFixed(1)} ticks/s)` : '');
   $('rate').dataset.ticksPerSecond = String(msg.ticksPerSecond);
   $<HTMLButtonElement>('reveal').disabled = msg.playing;
   // One bridge per run: the button is off once the link stands (fired here or scheduled by the scenario).
@@ -518,29 +524,37 @@ const READOUTS: [string, string, number, string][] = [
   ['divers.', 'diversity', 3, 'diversity of firms\' knowledge'], ['ext. ties', 'external_tie_share', 3, 'share of ties outside the region'],
   ['firms', 'firms_alive', 0, 'live firms'],
 ];
-/** The latest values: one row per region, one column per measure (short, under the map). */
+/**
+ * The latest values: one row per region, one column per measure (short, under the map).
+ * The table is built once per run and then only its cells' text changes: rebuilding it
+ * every frame made the page lay itself out again each time.
+ */
 function updateReadouts(): void {
-  const table = $('readouts');
+  const table = $<HTMLTableElement>('readouts');
   const last = state.rows.map((rows) => rows[rows.length - 1]);
   if (!last[0]) { table.replaceChildren(); return; }
   const shown = READOUTS.filter(([, column]) => state.columns.includes(column));
-  const cell = (tag: 'th' | 'td', text: string, scope?: string) => {
-    const c = document.createElement(tag);
-    c.textContent = text;
-    if (scope) c.scope = scope;
-    return c;
-  };
-  const head = document.createElement('tr');
-  head.append(cell('th', `tick ${state.tick}`, 'col'), ...shown.map(([label, , , full]) => Object.assign(cell('th', label, 'col'), { title: full })));
-  const body = last.map((row, r) => {
-    const tr = document.createElement('tr');
-    // In compare mode the row is named by its letter (the full name is its tooltip).
-    const name = cell('th', state.regionNames.length > 1 ? state.regionNames[r].split(':')[0] : state.regionNames[r], 'row');
-    name.title = state.regionNames[r];
-    tr.append(name, ...shown.map(([, column, digits]) => cell('td', row[state.columns.indexOf(column)].toFixed(digits))));
-    return tr;
-  });
-  table.replaceChildren(head, ...body);
+  if (table.rows.length !== last.length + 1) {
+    const cell = (tag: 'th' | 'td', text: string, scope?: string) => {
+      const c = document.createElement(tag);
+      c.textContent = text;
+      if (scope) c.scope = scope;
+      return c;
+    };
+    const head = document.createElement('tr');
+    head.append(cell('th', '', 'col'), ...shown.map(([label, , , full]) => Object.assign(cell('th', label, 'col'), { title: full })));
+    const body = last.map((_, r) => {
+      const tr = document.createElement('tr');
+      // In compare mode the row is named by its letter (the full name is its tooltip).
+      const name = cell('th', state.regionNames.length > 1 ? state.regionNames[r].split(':')[0] : state.regionNames[r], 'row');
+      name.title = state.regionNames[r];
+      tr.append(name, ...shown.map(() => cell('td', '')));
+      return tr;
+    });
+    table.replaceChildren(head, ...body);
+  }
+  setText(table.rows[0].cells[0], `tick ${state.tick}`);
+  last.forEach((row, r) => shown.forEach(([, column, digits], c) => setText(table.rows[r + 1].cells[c + 1], row[state.columns.indexOf(column)].toFixed(digits))));
   table.dataset.row = JSON.stringify(Array.from(last[0]));
 }
 

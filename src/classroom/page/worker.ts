@@ -38,10 +38,14 @@ let scheduled = false;
 let dirty = false; // state the page has not seen yet (play state, actions, a reload)
 const recentTicks: number[] = []; // wall times of recent ticks, for the measured speed
 /**
- * Ticks the simulation may run ahead of the frame the page is showing. Without a cap it
- * races ahead of a busy page and a pause lands many ticks after the tick the class saw.
+ * Least time between two frames sent to the page while playing. The map, which the class
+ * watches, is drawn here at its own pace (worker-maps.ts); the page's frames carry the tick
+ * counter, readouts and chart rows, and each costs the main thread a layout and a paint,
+ * so ten a second are enough. A pause draws and sends at once, so it lands on the tick
+ * the map shows, never waiting for the page.
  */
-const MAX_AHEAD = 6;
+const FRAME_INTERVAL_MS = 100;
+let lastFrame = -Infinity;
 
 function staticView(sim: Simulation, scenario: Scenario): StaticView {
   const v = sim.view;
@@ -88,6 +92,8 @@ function measuredSpeed(): number {
 function flush(): void {
   if (awaitingDraw || regions.length === 0) return;
   if (!dirty && pendingRows.every((r) => r.length === 0)) return;
+  if (playing && performance.now() - lastFrame < FRAME_INTERVAL_MS) return;
+  lastFrame = performance.now();
   maps.draw(regions, !playing);
   const rows = pendingRows;
   post({
@@ -114,25 +120,26 @@ function schedule(delayMs = 0): void {
 function playSlice(): void {
   if (!playing) return;
   const sliceStart = performance.now();
+  let stepped = 0;
   try {
     while (playing && performance.now() - sliceStart < 25) {
       if (regions[0].sim.tick >= stopAt) { playing = false; dirty = true; break; }
-      if (awaitingDraw && pendingRows[0].length >= MAX_AHEAD) break;
       if (Number.isFinite(ticksPerSecond)) {
         const due = Math.floor(((performance.now() - playStart) * ticksPerSecond) / 1000) - ticksSincePlay;
         if (due <= 0) break;
       }
       stepAll();
       ticksSincePlay++;
+      stepped++;
     }
   } catch (err) {
     playing = false;
     dirty = true;
     post({ type: 'error', message: String((err as Error)?.stack ?? err) });
   }
+  if (stepped > 0) maps.draw(regions, !playing); // throttled while playing: at most one draw per MAP_INTERVAL_MS
   flush();
-  const held = awaitingDraw && pendingRows[0].length >= MAX_AHEAD; // resumed by the page's frameDrawn
-  if (playing && !held) schedule(Number.isFinite(ticksPerSecond) ? Math.max(1, 1000 / ticksPerSecond / 2) : 0);
+  if (playing) schedule(Number.isFinite(ticksPerSecond) ? Math.max(1, 1000 / ticksPerSecond / 2) : 0);
 }
 
 function runReplicate(job: ReplicateJob): void {
@@ -215,7 +222,6 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       case 'frameDrawn':
         awaitingDraw = false;
         flush();
-        if (playing) schedule();
         break;
       case 'replicate':
         runReplicate(msg.job);
