@@ -11,6 +11,12 @@ import type { DynamicView, MapInfo, MapOptions, MapSize, PlacePair, StaticView }
 
 /** Least time between two map draws while playing (about 30 frames per second). */
 export const MAP_INTERVAL_MS = 33;
+/**
+ * While playing, a draw waits at least this many times the last draw's duration after it
+ * began, so drawing takes at most a quarter of the worker's time: on a busy machine the
+ * map updates less often instead of slowing the simulation down.
+ */
+export const DRAW_SPACING = 4;
 
 /**
  * What the map draws, read from the engine's view: the arrays themselves (the map is drawn
@@ -102,10 +108,10 @@ export class WorkerMaps {
     }
   }
 
-  /** Draws every map from its region's state, unless one was drawn less than MAP_INTERVAL_MS ago (`force`: always). */
+  /** Draws every map from its region's state, unless the last draw began too recently (see DRAW_SPACING; `force`: always). */
   draw(regions: LiveRegion[], force: boolean): void {
     const started = performance.now();
-    if (this.maps.length === 0 || (!force && started - this.lastDraw < MAP_INTERVAL_MS)) return;
+    if (this.maps.length === 0 || (!force && started - this.lastDraw < Math.max(MAP_INTERVAL_MS, DRAW_SPACING * this.drawMs))) return;
     this.lastDraw = started;
     const n = Math.min(this.maps.length, regions.length);
     for (let r = 0; r < n; r++) {
