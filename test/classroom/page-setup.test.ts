@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario';
 import { between, pageInfo, phasesOf } from '../../src/classroom/info-source';
-import { chartDefs, encodingPlan, niceCeiling } from '../../src/classroom/page/charts';
+import { chartDefs, chartSpec, encodingPlan, niceCeiling } from '../../src/classroom/page/charts';
 import { POLICY_BUTTONS, SLIDERS } from '../../src/classroom/page/controls';
 import { chartSeriesCsv, csvField, runSeriesCsv } from '../../src/classroom/page/export';
 import { firstSentence, scenarioTitle, thingsToTry } from '../../src/classroom/page/notes';
@@ -89,6 +89,15 @@ describe('chart encodings', () => {
   });
   it('rounds a y domain up to 1, 2, 2.5 or 5 times a power of ten', () => {
     expect([0, 0.3, 1, 1.2, 2.2, 4, 7, 73, 250.1].map(niceCeiling)).toEqual([1, 0.5, 1, 2, 2.5, 5, 10, 100, 500]);
+  });
+});
+
+describe('event labels on the charts', () => {
+  it('sit right of their mark in the left half and left of it in the right half (never cut off at the edge)', () => {
+    const spec = chartSpec(chartDefs(0.55)[0], ['region'], 200, false) as { layer: { data?: { name?: string }; layer?: { transform?: { filter?: string }[]; mark: { type: string; align?: string; dx?: number } }[] }[] };
+    const events = spec.layer.find((l) => l.data?.name === 'events')!;
+    const labels = events.layer!.filter((l) => l.mark.type === 'text').map((l) => [l.mark.align, l.mark.dx, l.transform?.[0].filter]);
+    expect(labels).toEqual([['left', 3, 'datum.tick <= 100'], ['right', -3, 'datum.tick > 100']]);
   });
 });
 

@@ -163,12 +163,14 @@ export function chartSpec(def: ChartDef, regions: string[], ticks: number, proje
     data: { name: 'events' },
     layer: [
       { mark: { type: 'rule', color: EVENT_COLOUR, strokeDash: [3, 3] }, encoding: { x: { field: 'tick', type: 'quantitative' } } },
-      {
-        transform: [{ calculate: `datum.lane * ${font}`, as: 'lanePx' }],
-        mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, fontSize: font - 2, color: '#333333' },
+      // Labels right of their mark in the chart's left half, left of it in the right half,
+      // so a late policy's label is not cut off at the chart's edge.
+      ...([['left', 3, `datum.tick <= ${ticks / 2}`], ['right', -3, `datum.tick > ${ticks / 2}`]] as const).map(([align, dx, filter]) => ({
+        transform: [{ filter }, { calculate: `datum.lane * ${font}`, as: 'lanePx' }],
+        mark: { type: 'text', align, baseline: 'top', dx, fontSize: font - 2, color: '#333333' },
         // Pixels from the top (no scale), so the labels do not join the data's y scale.
         encoding: { x: { field: 'tick', type: 'quantitative' }, y: { field: 'lanePx', type: 'quantitative', scale: null }, text: { field: 'label' } },
-      },
+      })),
     ],
   });
   return {
