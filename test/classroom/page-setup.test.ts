@@ -94,10 +94,11 @@ describe('chart encodings', () => {
 
 describe('event labels on the charts', () => {
   it('sit right of their mark in the left half and left of it in the right half (never cut off at the edge)', () => {
-    const spec = chartSpec(chartDefs(0.55)[0], ['region'], 200, false) as { layer: { data?: { name?: string }; layer?: { transform?: { filter?: string }[]; mark: { type: string; align?: string; dx?: number } }[] }[] };
+    const spec = chartSpec(chartDefs(0.55)[0], ['region'], 200, false) as { layer: { data?: { name?: string }; layer?: { transform?: { filter?: string }[]; mark: { type: string; align?: string; dx?: number; limit?: unknown } }[] }[] };
     const events = spec.layer.find((l) => l.data?.name === 'events')!;
-    const labels = events.layer!.filter((l) => l.mark.type === 'text').map((l) => [l.mark.align, l.mark.dx, l.transform?.[0].filter]);
-    expect(labels).toEqual([['left', 3, 'datum.tick <= 100'], ['right', -3, 'datum.tick > 100']]);
+    const labels = events.layer!.filter((l) => l.mark.type === 'text').map((l) => [l.mark.align, l.mark.dx, l.transform?.[0].filter, l.mark.limit]);
+    const half = { expr: 'width / 2 - 6' };
+    expect(labels).toEqual([['left', 3, 'datum.tick <= 100', half], ['right', -3, 'datum.tick > 100', half]]);
   });
 });
 

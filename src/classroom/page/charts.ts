@@ -164,10 +164,11 @@ export function chartSpec(def: ChartDef, regions: string[], ticks: number, proje
     layer: [
       { mark: { type: 'rule', color: EVENT_COLOUR, strokeDash: [3, 3] }, encoding: { x: { field: 'tick', type: 'quantitative' } } },
       // Labels right of their mark in the chart's left half, left of it in the right half,
-      // so a late policy's label is not cut off at the chart's edge.
+      // and shortened to half the plot, so no label is cut off at the chart's edge.
       ...([['left', 3, `datum.tick <= ${ticks / 2}`], ['right', -3, `datum.tick > ${ticks / 2}`]] as const).map(([align, dx, filter]) => ({
         transform: [{ filter }, { calculate: `datum.lane * ${font}`, as: 'lanePx' }],
-        mark: { type: 'text', align, baseline: 'top', dx, fontSize: font - 2, color: '#333333' },
+        // At most half the plot wide (ellipsis beyond), which always fits on its side of the mark.
+        mark: { type: 'text', align, baseline: 'top', dx, fontSize: font - 2, color: '#333333', limit: { expr: 'width / 2 - 6' } },
         // Pixels from the top (no scale), so the labels do not join the data's y scale.
         encoding: { x: { field: 'tick', type: 'quantitative' }, y: { field: 'lanePx', type: 'quantitative', scale: null }, text: { field: 'label' } },
       })),
