@@ -1,9 +1,12 @@
 /**
  * Computes the numbers of docs/classroom.md's four lessons by re-running each class run
- * (and, for lessons 1 and 2, the ensemble reveal) with the page's own code and the seeds
- * the text names, and writes them between the doc's <!-- gen:ID --> markers, with a
- * fingerprint of the runs that test/classroom/lessons-drift.test.ts checks.
- *   npx tsx docs/gen-classroom.ts [--replicates 16]
+ * and its ensemble reveal (the page's replicate seeds) with the page's own code and the
+ * seeds the text names, and writes them between the doc's <!-- gen:ID --> markers, with a
+ * fingerprint of the runs that test/classroom/lessons-drift.test.ts checks. Lessons 3 and 4
+ * also give paired differences over the replicates (the same seeds in every region or
+ * run), with 95% t intervals (src/stats/paired.ts).
+ *   npx tsx docs/gen-classroom.ts [--replicates 16] [--lessons lesson-3,lesson-4]
+ * --lessons regenerates only the listed blocks and leaves the others as they are.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,17 +14,27 @@ import { sampleCorrelation } from 'simple-statistics';
 import { LESSONS, lessonsFingerprint, meanOver, runClass } from '../src/classroom/lessons';
 import type { ClassRun, RunResult } from '../src/classroom/lessons';
 import { replicateSeed } from '../src/classroom/page/paths';
+import { pairedDifference } from '../src/stats/paired';
 
 const root = join(import.meta.dirname, '..');
 const docPath = join(root, 'docs', 'classroom.md');
 const at = process.argv.indexOf('--replicates');
 const replicates = at >= 0 ? Number(process.argv[at + 1]) : 16;
+const only = process.argv.indexOf('--lessons');
+const chosen = only >= 0 ? process.argv[only + 1].split(',') : undefined;
 const f2 = (x: number) => x.toFixed(2), f3 = (x: number) => x.toFixed(3);
 const lesson = (id: string) => LESSONS.find((l) => l.id === id)!;
 
 /** Ensemble of a class run: late outcomes of `replicates` other seeds, per region. */
 function ensemble(run: ClassRun, seed: number): RunResult['outcomes'][] {
   return Array.from({ length: replicates }, (_, i) => runClass(run, { seed: replicateSeed(seed, i) }).outcomes);
+}
+
+/** The mean of treated - baseline over paired replicates, with its 95% t interval. */
+function pairedSentence(treated: number[], baseline: number[], digits: number): string {
+  const d = pairedDifference(treated, baseline);
+  const f = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(digits);
+  return `${f(d.mean)} (95% CI ${f(d.ciLow)} to ${f(d.ciHigh)})`;
 }
 
 function ensembleSentence(name: string, mine: RunResult['outcomes'][number], others: RunResult['outcomes']): string {
@@ -84,27 +97,67 @@ function firmLevel(result: RunResult, region: number): { n: number; distance: nu
 }
 
 function lesson3(): string {
-  const r = runClass(lesson('lesson-3').runs.class);
+  const run = lesson('lesson-3').runs.class;
+  const r = runClass(run);
   const [lo, hi] = [firmLevel(r, 0), firmLevel(r, 1)];
-  return [
+  const lines = [
     `- Late window: homophily 0 innovation value ${f2(r.outcomes[0].innovationValueLate)}, lock-in ${f3(r.outcomes[0].lockInLate)}; ` +
       `homophily 8 ${f2(r.outcomes[1].innovationValueLate)}, ${f3(r.outcomes[1].lockInLate)}. Diversity at the end: ${f3(meanOver(r.rows[0], 'diversity', 190, 200))} against ${f3(meanOver(r.rows[1], 'diversity', 190, 200))}.`,
     `- Firms that learned from partners in the late window: ${lo.n} (homophily 0) and ${hi.n} (homophily 8); the mean cognitive distance of the partners they learned from: ` +
       `${f3(lo.distance)} against ${f3(hi.distance)}. Across firms, partner distance and late innovation value correlate with r = ${f2(lo.r)} (homophily 0) and ${f2(hi.r)} (homophily 8).`,
-  ].join('\n');
+  ];
+  if (replicates > 0) {
+    // Each replicate is reduced to its numbers at once (a finished run holds its whole state).
+    const reps = Array.from({ length: replicates }, (_, i) => {
+      const x = runClass(run, { seed: replicateSeed(r.regions[0].sim.seed, i) });
+      return [0, 1].map((region) => ({ outcome: x.outcomes[region], distance: firmLevel(x, region).distance, diversity: meanOver(x.rows[region], 'diversity', 190, 200) }));
+    });
+    const per = (region: number) => ({
+      value: reps.map((x) => x[region].outcome.innovationValueLate),
+      distance: reps.map((x) => x[region].distance),
+      diversity: reps.map((x) => x[region].diversity),
+    });
+    const [a, b] = [per(0), per(1)];
+    lines.push(`- Ensemble reveal, ${replicates} replicates per region: ${ensembleSentence('homophily 0', r.outcomes[0], reps.map((x) => x[0].outcome))}; ` +
+      `${ensembleSentence('homophily 8', r.outcomes[1], reps.map((x) => x[1].outcome))}.`);
+    lines.push(`- Homophily 8 minus homophily 0 over the same ${replicates} seeds (mean and 95% interval): late innovation value ${pairedSentence(b.value, a.value, 2)}, ` +
+      `partner distance ${pairedSentence(b.distance, a.distance, 3)}, final diversity ${pairedSentence(b.diversity, a.diversity, 3)}.`);
+  }
+  return lines.join('\n');
 }
 
 function lesson4(): string {
   const runs = lesson('lesson-4').runs;
-  const [none, top, bottom] = [runs.none, runs.topDown, runs.bottomUp].map((run) => runClass(run));
+  const arms = [runs.none, runs.topDown, runs.bottomUp];
+  const [none, top, bottom] = arms.map((run) => runClass(run));
   const row = (name: string, x: RunResult) => `${name}: late innovation value ${f2(x.outcomes[0].innovationValueLate)}, lock-in ${f3(x.outcomes[0].lockInLate)}, ` +
     `innovation value over ticks 40 to 80 ${f2(meanOver(x.rows[0], 'innovation_value', 40, 80))}, final diversity ${f3(meanOver(x.rows[0], 'diversity', 190, 200))}`;
-  return [`- ${row('No space', none)}.`, `- ${row('Top-down space at tick 40', top)}.`, `- ${row('Bottom-up space at tick 40', bottom)}.`].join('\n');
+  const lines = [`- ${row('No space', none)}.`, `- ${row('Top-down space at tick 40', top)}.`, `- ${row('Bottom-up space at tick 40', bottom)}.`];
+  if (replicates > 0) {
+    const seed = none.regions[0].sim.seed;
+    // The page replays each of the three runs with the same replicate seeds.
+    const reps = arms.map((run) => Array.from({ length: replicates }, (_, i) => {
+      const x = runClass(run, { seed: replicateSeed(seed, i) });
+      return { outcome: x.outcomes[0], early: meanOver(x.rows[0], 'innovation_value', 40, 80), diversity: meanOver(x.rows[0], 'diversity', 190, 200) };
+    }));
+    const [n, t, b] = reps;
+    type Rep = (typeof reps)[number][number];
+    const value = (xs: Rep[]) => xs.map((x) => x.outcome.innovationValueLate);
+    const early = (xs: Rep[]) => xs.map((x) => x.early);
+    const diversity = (xs: Rep[]) => xs.map((x) => x.diversity);
+    lines.push(`- Ensemble reveal, ${replicates} replicates of each run: ${ensembleSentence('no space', none.outcomes[0], n.map((x) => x.outcome))}; ` +
+      `${ensembleSentence('top-down', top.outcomes[0], t.map((x) => x.outcome))}; ${ensembleSentence('bottom-up', bottom.outcomes[0], b.map((x) => x.outcome))}.`);
+    lines.push(`- Against no space, over the same ${replicates} seeds (mean and 95% interval): top-down: late innovation value ${pairedSentence(value(t), value(n), 2)}, ` +
+      `ticks 40 to 80 ${pairedSentence(early(t), early(n), 2)}, final diversity ${pairedSentence(diversity(t), diversity(n), 3)}; ` +
+      `bottom-up: late innovation value ${pairedSentence(value(b), value(n), 2)}, ticks 40 to 80 ${pairedSentence(early(b), early(n), 2)}, final diversity ${pairedSentence(diversity(b), diversity(n), 3)}.`);
+  }
+  return lines.join('\n');
 }
 
 let doc = readFileSync(docPath, 'utf8');
 const blocks: Record<string, () => string> = { 'lesson-1': lesson1, 'lesson-2': lesson2, 'lesson-3': lesson3, 'lesson-4': lesson4 };
 for (const [id, make] of Object.entries(blocks)) {
+  if (chosen && !chosen.includes(id)) continue;
   const re = new RegExp(`(<!-- gen:${id} -->\\n)[\\s\\S]*?(<!-- /gen:${id} -->)`);
   if (!re.test(doc)) throw new Error(`docs/classroom.md: the markers <!-- gen:${id} --> and <!-- /gen:${id} --> are missing; add them where the lesson's numbers go`);
   const text = make();

@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario';
 import { between, pageInfo, phasesOf } from '../../src/classroom/info-source';
-import { chartDefs, encodingPlan, niceCeiling } from '../../src/classroom/page/charts';
+import { chartDefs, chartSpec, encodingPlan, niceCeiling } from '../../src/classroom/page/charts';
 import { POLICY_BUTTONS, SLIDERS } from '../../src/classroom/page/controls';
 import { chartSeriesCsv, csvField, runSeriesCsv } from '../../src/classroom/page/export';
-import { thingsToTry } from '../../src/classroom/page/notes';
+import { firstSentence, scenarioTitle, thingsToTry } from '../../src/classroom/page/notes';
 import { decodeSetup, encodeSetup } from '../../src/classroom/page/setup';
 import type { Setup } from '../../src/classroom/page/setup';
 
@@ -92,7 +92,25 @@ describe('chart encodings', () => {
   });
 });
 
+describe('event labels on the charts', () => {
+  it('sit right of their mark in the left half and left of it in the right half (never cut off at the edge)', () => {
+    const spec = chartSpec(chartDefs(0.55)[0], ['region'], 200, false) as { layer: { data?: { name?: string }; layer?: { transform?: { filter?: string }[]; mark: { type: string; align?: string; dx?: number; limit?: unknown } }[] }[] };
+    const events = spec.layer.find((l) => l.data?.name === 'events')!;
+    const labels = events.layer!.filter((l) => l.mark.type === 'text').map((l) => [l.mark.align, l.mark.dx, l.transform?.[0].filter, l.mark.limit]);
+    const half = { expr: 'width / 2 - 6' };
+    expect(labels).toEqual([['left', 3, 'datum.tick <= 100', half], ['right', -3, 'datum.tick > 100', half]]);
+  });
+});
+
 describe('generated notes and Info', () => {
+  it('names scenarios in words in the picker, with the description\'s first sentence as its tooltip', () => {
+    expect(scenarioTitle('oresund-bridge')).toBe('Oresund bridge');
+    expect(scenarioTitle('buzz-and-pipelines')).toBe('Buzz and pipelines');
+    expect(scenarioTitle('my_region.v2')).toBe('My region.v2');
+    expect(firstSentence('Two cities across water (2000). Without the bridge, travel\n takes long.')).toBe('Two cities across water (2000).');
+    expect(firstSentence('No full stop here')).toBe('No full stop here');
+  });
+
   it('turns a scenario\'s arms and sweep into things to do with the page', () => {
     expect(thingsToTry(loadScenario('closed-district').scenario, SLIDERS)[0])
       .toBe('Tick "Compare two regions" with Openness 0.3 in region B (The same district with openness 0.3): same seed, one setting changed.');

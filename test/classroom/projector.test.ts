@@ -3,7 +3,8 @@
  * 1024x768 and 1366x768 the map, the first chart and the run controls are on screen at
  * tick 0; large type enlarges the note, the buttons and the tick counter by at least 1.3;
  * Space pauses whatever has focus; a setup link reproduces a run's series exactly; the
- * exports download non-empty PNG and CSV; clicking the map inspects. No console error or
+ * exports download non-empty PNG and CSV; clicking the map inspects (the worker, which
+ * draws the map, finds what was clicked). No console error or
  * warning, no network. Skipped, with a message, when chromium is absent. Nothing here
  * asserts wall-clock speed (see test/classroom/bench.ts for that).
  */
@@ -149,6 +150,11 @@ describe.skipIf(!haveChromium)('classroom page on a projector', () => {
     expect(await page.textContent('#inspect h3')).toMatch(/District Centre/);
     expect(await page.textContent('#inspect')).toMatch(/live firms/);
     await page.locator('.stage').screenshot({ path: join(ARTIFACTS, 'inspect-place.png') });
+    // The map is drawn by the worker: its canvas was handed over, so the page cannot draw on it.
+    expect(await page.$eval('#map-0', (c) => { try { (c as HTMLCanvasElement).getContext('2d'); return 'page'; } catch { return 'worker'; } })).toBe('worker');
+    // The inspect panel lies over the stage: the map keeps its size while it is open.
+    const mapBox = (await page.locator('#map-0').boundingBox())!;
+    expect(mapBox.height).toBeCloseTo(box.height, 0);
     expect(g.errors).toEqual([]);
   }, 120_000);
 });

@@ -1,7 +1,8 @@
 /**
  * The classroom page's main thread: builds the controls, sends the teacher's actions to the
- * live worker, draws the frames it sends back (map and charts), and runs the ensemble reveal.
- * The simulation itself never runs here, so the page stays responsive.
+ * live worker, shows the frames it sends back (charts, tick, readouts), and runs the
+ * ensemble reveal. Neither the simulation nor the map drawing runs here (the worker draws
+ * the maps on canvases handed over to it), so the page stays responsive.
  */
 import type { Scenario } from '../../scenario/schema';
 import { chartDefs, LiveCharts } from './charts';
@@ -12,13 +13,12 @@ import { runSeriesCsv } from './export';
 import { renderInfo } from './info';
 import { showInspect } from './inspect-view';
 import { installShortcuts } from './keyboard';
-import { LEGEND, RegionMap } from './map';
-import type { PlaceMarker } from './map';
+import { LEGEND } from './map-style';
 import { pageMessages } from './messages';
-import { renderMarkdown, thingsToTry } from './notes';
+import { firstSentence, renderMarkdown, scenarioTitle, thingsToTry } from './notes';
 import { lateOutcome } from './outcomes';
 import { getPath, replicateSeed, withPath } from './paths';
-import type { Action, AppliedAction, FromWorker, PageData, StaticView, ToWorker } from './protocol';
+import type { Action, AppliedAction, FromWorker, MapOptions, MapSize, PageData, PlaceMarker, StaticView, ToWorker } from './protocol';
 import { decodeSetup, encodeSetup } from './setup';
 import type { Setup, TimelineEntry } from './setup';
 
@@ -45,10 +45,13 @@ const state = {
   until: undefined as number | undefined,
   seed: 42,
   ensembleAbort: undefined as AbortController | undefined,
+  /** Counts resets; the worker ignores map canvases sent for an older run. */
+  generation: 0,
 };
 
 let live: Worker;
-let maps: RegionMap[] = [];
+/** The map canvases on the page; the worker draws on them. */
+let mapCanvases: HTMLCanvasElement[] = [];
 const charts = new LiveCharts($('charts'));
 const send = (msg: ToWorker) => live.postMessage(msg);
 
@@ -62,7 +65,11 @@ function showError(message: string): void {
 // ---- controls ----------------------------------------------------------------------------
 function buildControls(): void {
   const select = $<HTMLSelectElement>('scenario');
-  for (const s of data.scenarios) select.add(new Option(s.name, s.name));
+  for (const s of data.scenarios) {
+    const option = new Option(scenarioTitle(s.name), s.name);
+    option.title = firstSentence(s.description);
+    select.add(option);
+  }
   select.addEventListener('change', () => loadEntry(select.value));
 
   const holder = $('sliders');
@@ -152,12 +159,31 @@ function buildControls(): void {
     i: () => showTab($('tab-info').getAttribute('aria-selected') === 'true' ? 'model' : 'info'),
   });
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape') $('inspect').hidden = true; });
-  window.addEventListener('resize', () => maps.forEach((m) => m.draw()));
+  // Zoom changes the device pixel ratio without always resizing the canvases.
+  window.addEventListener('resize', () => mapCanvases.forEach((c, r) => sendMapSize(r, c)));
   for (const layer of ['ties', 'flows', 'pipelines', 'residents'] as const) {
-    const box = $<HTMLInputElement>(`show-${layer}`);
-    box.addEventListener('change', () => maps.forEach((m) => { m.show[layer] = box.checked; m.draw(); }));
+    $<HTMLInputElement>(`show-${layer}`).addEventListener('change', () => send({ type: 'mapOptions', options: mapOptions() }));
   }
 }
+
+/** The layers, type size and policy seats the worker's maps draw. */
+function mapOptions(): MapOptions {
+  const shown = (layer: string) => $<HTMLInputElement>(`show-${layer}`).checked;
+  return { show: { ties: shown('ties'), flows: shown('flows'), pipelines: shown('pipelines'), residents: shown('residents') }, projector: projectorOn(), markers: state.markers };
+}
+
+const mapSize = (canvas: HTMLCanvasElement): MapSize => ({ width: canvas.clientWidth, height: canvas.clientHeight, pixelRatio: window.devicePixelRatio || 1 });
+function sendMapSize(region: number, canvas: HTMLCanvasElement): void {
+  const size = mapSize(canvas);
+  if (size.width > 0 && size.height > 0) send({ type: 'resize', region, size });
+}
+/** Tells the worker when a map canvas changes size (window, layout, large type, a tab shown again). */
+const mapResizes = new ResizeObserver((entries) => {
+  for (const e of entries) {
+    const r = mapCanvases.indexOf(e.target as HTMLCanvasElement);
+    if (r >= 0) sendMapSize(r, mapCanvases[r]);
+  }
+});
 
 const speed = () => SPEEDS[Number($<HTMLInputElement>('speed').value)] ?? 0;
 const comparing = () => $<HTMLInputElement>('compare').checked;
@@ -203,7 +229,7 @@ function loadEntry(name: string, adjust?: () => void): void {
   bridgeHint.textContent = bridge
     ? `Infrastructure: ${bridge.from}–${bridge.to}, ${bridge.km} km (${bridge.source}); tacit knowledge travels with shorter distance.`
     : pageMessages.noBridge;
-  $('note-title').textContent = entry.name;
+  $('note-title').textContent = scenarioTitle(entry.name);
   const tryBox = $('note-try');
   tryBox.replaceChildren();
   renderMarkdown(tryBox, entry.description);
@@ -236,7 +262,6 @@ function showTab(tab: 'model' | 'info'): void {
   $('info-view').hidden = tab !== 'info';
   $('tab-model').setAttribute('aria-selected', String(tab === 'model'));
   $('tab-info').setAttribute('aria-selected', String(tab === 'info'));
-  if (tab === 'model') maps.forEach((m) => m.draw());
 }
 
 function act(action: Action): void {
@@ -270,7 +295,7 @@ const projectorOn = () => document.documentElement.classList.contains('projector
 function toggleProjector(): void {
   const on = document.documentElement.classList.toggle('projector');
   $('projector').setAttribute('aria-pressed', String(on));
-  maps.forEach((m) => { m.projector = on; m.draw(); });
+  send({ type: 'mapOptions', options: mapOptions() });
   void charts.rebuild(chartDefs(state.entry.scenario.lock_in.threshold, bridgeOf(state.entry.scenario)), state.regionNames, state.entry.scenario.ticks, on);
 }
 
@@ -306,13 +331,15 @@ function reset(): void {
   $('ensemble-charts').replaceChildren();
   $<HTMLProgressElement>('ensemble-progress').hidden = true;
   $('inspect').hidden = true;
+  $('readouts').replaceChildren();
   $('run-to').setAttribute('max', String(a.ticks));
   charts.clear();
   // The scenario's own scheduled policies and shocks are marked like the teacher's actions.
   for (const p of a.policies) charts.pushEvent(p.start, p.label ?? p.kind.replace(/_/g, ' '));
   for (const sh of a.shocks) charts.pushEvent(sh.tick, sh.kind.replace(/_/g, ' '));
   void charts.rebuild(chartDefs(a.lock_in.threshold, bridgeOf(a)), state.regionNames, a.ticks, projectorOn());
-  send({ type: 'load', regions: state.startScenarios.map((scenario) => ({ scenario, seed })), ticks: a.ticks, bridge: bridgeOf(a), scheduled: state.scheduled });
+  state.generation++;
+  send({ type: 'load', generation: state.generation, regions: state.startScenarios.map((scenario) => ({ scenario, seed })), ticks: a.ticks, bridge: bridgeOf(a), scheduled: state.scheduled });
   updateHash();
 }
 
@@ -393,13 +420,15 @@ function loadFromHash(): boolean {
   return true;
 }
 
-function onLoaded(columns: string[], regions: StaticView[]): void {
+function onLoaded(generation: number, columns: string[], regions: StaticView[]): void {
+  if (generation !== state.generation) return; // a reset since: its own 'loaded' follows
   state.columns = columns;
   state.statics = regions;
   const holder = $('maps');
   holder.replaceChildren();
   holder.classList.toggle('two', regions.length > 1);
-  maps = regions.map((region, r) => {
+  mapResizes.disconnect();
+  mapCanvases = regions.map((_, r) => {
     const figure = document.createElement('figure');
     figure.className = 'map';
     const caption = document.createElement('figcaption');
@@ -409,17 +438,21 @@ function onLoaded(columns: string[], regions: StaticView[]): void {
     canvas.setAttribute('role', 'img');
     figure.append(caption, canvas);
     holder.append(figure);
-    const map = new RegionMap(canvas);
     canvas.addEventListener('click', (e) => {
       const box = canvas.getBoundingClientRect();
-      const hit = map.hit(e.clientX - box.left, e.clientY - box.top);
-      if (hit) send({ type: 'inspect', region: r, ...hit });
+      send({ type: 'inspectAt', region: r, x: e.clientX - box.left, y: e.clientY - box.top });
     });
-    for (const layer of ['ties', 'flows', 'pipelines', 'residents'] as const) map.show[layer] = $<HTMLInputElement>(`show-${layer}`).checked;
-    map.projector = projectorOn();
-    map.setRegion(region);
-    return map;
+    return canvas;
   });
+  const sizes = mapCanvases.map(mapSize);
+  const offscreen = mapCanvases.map((c) => c.transferControlToOffscreen());
+  live.postMessage({ type: 'maps', generation, canvases: offscreen, sizes, options: mapOptions() } satisfies ToWorker, offscreen);
+  for (const c of mapCanvases) mapResizes.observe(c);
+}
+
+/** Sets an element's text only when it changes (an unchanged write still costs a layout). */
+function setText(el: Element, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
 }
 
 let frameRequested = false;
@@ -435,7 +468,10 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
     const seat = action.kind !== 'set' ? POLICY_BUTTONS.find((p) => p.id === action.button)?.seat : undefined;
     if (seat && action.kind !== 'set') {
       const place = state.statics[0]?.placeNames.indexOf(seat(state.entry.scenario)) ?? -1;
-      if (place >= 0) state.markers.push({ place, label: action.label });
+      if (place >= 0) {
+        state.markers.push({ place, label: action.label });
+        send({ type: 'mapOptions', options: mapOptions() });
+      }
     }
   }
   if (msg.applied.length) updateHash();
@@ -446,75 +482,79 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
   const rate = $('rate').dataset;
   rate.maxChartMs = Math.max(Number(rate.maxChartMs ?? 0), chartMs).toFixed(1);
   const play = $('play');
-  play.textContent = msg.playing ? 'Pause' : 'Play';
+  setText(play, msg.playing ? 'Pause' : 'Play');
   play.setAttribute('aria-pressed', String(msg.playing));
-  $('tick').textContent = `tick ${msg.tick} / ${state.entry.scenario.ticks}`;
+  setText($('tick'), `tick ${msg.tick} / ${state.entry.scenario.ticks}`);
   if (!msg.playing) state.until = undefined;
   // The latest row goes out with the tick counter (the readout table follows on the next
   // frame), so a reader of #tick never sees an older row in data-row.
   const lastRow = state.rows[0][state.rows[0].length - 1];
   if (lastRow) $('readouts').dataset.row = JSON.stringify(Array.from(lastRow));
-  $('rate').textContent = msg.playing && msg.ticksPerSecond > 0 ? `(${msg.ticksPerSecond.toFixed(1)} ticks/s)` : '';
+  setText($('rate'), msg.playing && msg.ticksPerSecond > 0 ? `(${msg.ticksPerSecond.toFixed(1)} ticks/s)` : '');
   $('rate').dataset.ticksPerSecond = String(msg.ticksPerSecond);
   $<HTMLButtonElement>('reveal').disabled = msg.playing;
   // One bridge per run: the button is off once the link stands (fired here or scheduled by the scenario).
-  const bridge = bridgeOf(state.startScenarios[0]);
-  const names = state.statics[0]?.placeNames ?? [];
-  const [from, to] = bridge ? [names.indexOf(bridge.from), names.indexOf(bridge.to)] : [-1, -1];
-  const built = msg.views[0]?.links.some((l) => (l.from === from && l.to === to) || (l.from === to && l.to === from)) ?? false;
   const fired = state.applied.some((a) => a.action.kind === 'policy' && a.action.policy.kind === 'infrastructure');
-  $<HTMLButtonElement>('policy-bridge').disabled = !bridge || built || fired;
+  $<HTMLButtonElement>('policy-bridge').disabled = !bridgeOf(state.startScenarios[0]) || msg.bridgeBuilt || fired;
+  // The worker drew the maps; the page only names what they show.
+  msg.maps.forEach((info, r) => {
+    const canvas = mapCanvases[r];
+    if (!canvas || !info) return;
+    canvas.setAttribute('aria-label', info.summary);
+    canvas.dataset.links = String(info.links);
+    canvas.dataset.placeCentre = JSON.stringify(info.placeCentre);
+    canvas.dataset.pipelines = String(info.pipelines);
+  });
+  rate.drawMs = msg.mapDrawMs.toFixed(1);
+  rate.maxDrawMs = Math.max(Number(rate.maxDrawMs ?? 0), msg.mapDrawMs).toFixed(1);
   if (frameRequested) return;
   frameRequested = true;
-  // Draw on the next animation frame, then tell the worker it may send the next frame.
+  // On the next animation frame, tell the worker it may send the next frame.
   requestAnimationFrame(() => {
     frameRequested = false;
-    const drawStart = performance.now();
-    maps.forEach((m, r) => {
-      m.setMarkers(state.markers);
-      m.draw(msg.views[r]);
-      const canvas = $(`map-${r}`);
-      canvas.setAttribute('aria-label', m.summary());
-      canvas.dataset.links = String(msg.views[r].links.length);
-      canvas.dataset.placeCentre = JSON.stringify(m.largestPlaceCentre());
-      canvas.dataset.pipelines = String(msg.views[r].pipeFrom.length);
-    });
     updateReadouts();
-    const drawMs = performance.now() - drawStart;
-    $('rate').dataset.drawMs = drawMs.toFixed(1);
-    $('rate').dataset.maxDrawMs = Math.max(Number($('rate').dataset.maxDrawMs ?? 0), drawMs).toFixed(1);
-    $('rate').dataset.framesDrawn = String(++framesDrawn);
+    rate.framesDrawn = String(++framesDrawn);
     send({ type: 'frameDrawn' });
   });
 }
 
-const READOUTS: [string, string, number][] = [
-  ['innovation', 'innovation_value', 3], ['lock-in', 'lock_in_index', 3], ['diversity', 'diversity', 3],
-  ['ext. ties', 'external_tie_share', 3], ['firms', 'firms_alive', 0],
+/** Short header (it must fit a narrow column in large type), column, digits, full name. */
+const READOUTS: [string, string, number, string][] = [
+  ['innov.', 'innovation_value', 3, 'innovation value this tick'], ['lock-in', 'lock_in_index', 3, 'lock-in index'],
+  ['divers.', 'diversity', 3, 'diversity of firms\' knowledge'], ['ext. ties', 'external_tie_share', 3, 'share of ties outside the region'],
+  ['firms', 'firms_alive', 0, 'live firms'],
 ];
-/** The latest values: one row per region, one column per measure (short, under the map). */
+/**
+ * The latest values: one row per region, one column per measure (short, under the map).
+ * The table is built once per run and then only its cells' text changes: rebuilding it
+ * every frame made the page lay itself out again each time.
+ */
 function updateReadouts(): void {
-  const table = $('readouts');
+  const table = $<HTMLTableElement>('readouts');
   const last = state.rows.map((rows) => rows[rows.length - 1]);
   if (!last[0]) { table.replaceChildren(); return; }
   const shown = READOUTS.filter(([, column]) => state.columns.includes(column));
-  const cell = (tag: 'th' | 'td', text: string, scope?: string) => {
-    const c = document.createElement(tag);
-    c.textContent = text;
-    if (scope) c.scope = scope;
-    return c;
-  };
-  const head = document.createElement('tr');
-  head.append(cell('th', `tick ${state.tick}`, 'col'), ...shown.map(([label]) => cell('th', label, 'col')));
-  const body = last.map((row, r) => {
-    const tr = document.createElement('tr');
-    // In compare mode the row is named by its letter (the full name is its tooltip).
-    const name = cell('th', state.regionNames.length > 1 ? state.regionNames[r].split(':')[0] : state.regionNames[r], 'row');
-    name.title = state.regionNames[r];
-    tr.append(name, ...shown.map(([, column, digits]) => cell('td', row[state.columns.indexOf(column)].toFixed(digits))));
-    return tr;
-  });
-  table.replaceChildren(head, ...body);
+  if (table.rows.length !== last.length + 1) {
+    const cell = (tag: 'th' | 'td', text: string, scope?: string) => {
+      const c = document.createElement(tag);
+      c.textContent = text;
+      if (scope) c.scope = scope;
+      return c;
+    };
+    const head = document.createElement('tr');
+    head.append(cell('th', '', 'col'), ...shown.map(([label, , , full]) => Object.assign(cell('th', label, 'col'), { title: full })));
+    const body = last.map((_, r) => {
+      const tr = document.createElement('tr');
+      // In compare mode the row is named by its letter (the full name is its tooltip).
+      const name = cell('th', state.regionNames.length > 1 ? state.regionNames[r].split(':')[0] : state.regionNames[r], 'row');
+      name.title = state.regionNames[r];
+      tr.append(name, ...shown.map(() => cell('td', '')));
+      return tr;
+    });
+    table.replaceChildren(head, ...body);
+  }
+  setText(table.rows[0].cells[0], `tick ${state.tick}`);
+  last.forEach((row, r) => shown.forEach(([, column, digits], c) => setText(table.rows[r + 1].cells[c + 1], row[state.columns.indexOf(column)].toFixed(digits))));
   table.dataset.row = JSON.stringify(Array.from(last[0]));
 }
 
@@ -573,12 +613,13 @@ function start(): void {
   live = new Worker(workerUrl);
   live.onmessage = (event: MessageEvent<FromWorker>) => {
     const msg = event.data;
-    if (msg.type === 'loaded') onLoaded(msg.columns, msg.regions);
+    if (msg.type === 'loaded') onLoaded(msg.generation, msg.columns, msg.regions);
     else if (msg.type === 'frame') onFrame(msg);
     else if (msg.type === 'inspected') showInspect($('inspect'), msg.report, state.regionNames[msg.report.region] ?? '', () => { $('inspect').hidden = true; });
     else if (msg.type === 'error') showError(`The simulation stopped: ${msg.message}`);
   };
   live.onerror = (e) => showError(`The simulation worker failed: ${e.message}`);
+  if (!('transferControlToOffscreen' in HTMLCanvasElement.prototype)) { showError(pageMessages.noOffscreenCanvas); return; }
   buildControls();
   if (!loadFromHash()) loadEntry(data.initial);
   window.addEventListener('hashchange', () => { if (location.hash !== `#${encodeSetup(currentSetup())}`) loadFromHash(); });

@@ -163,12 +163,15 @@ export function chartSpec(def: ChartDef, regions: string[], ticks: number, proje
     data: { name: 'events' },
     layer: [
       { mark: { type: 'rule', color: EVENT_COLOUR, strokeDash: [3, 3] }, encoding: { x: { field: 'tick', type: 'quantitative' } } },
-      {
-        transform: [{ calculate: `datum.lane * ${font}`, as: 'lanePx' }],
-        mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, fontSize: font - 2, color: '#333333' },
+      // Labels right of their mark in the chart's left half, left of it in the right half,
+      // and shortened to half the plot, so no label is cut off at the chart's edge.
+      ...([['left', 3, `datum.tick <= ${ticks / 2}`], ['right', -3, `datum.tick > ${ticks / 2}`]] as const).map(([align, dx, filter]) => ({
+        transform: [{ filter }, { calculate: `datum.lane * ${font}`, as: 'lanePx' }],
+        // At most half the plot wide (ellipsis beyond), which always fits on its side of the mark.
+        mark: { type: 'text', align, baseline: 'top', dx, fontSize: font - 2, color: '#333333', limit: { expr: 'width / 2 - 6' } },
         // Pixels from the top (no scale), so the labels do not join the data's y scale.
         encoding: { x: { field: 'tick', type: 'quantitative' }, y: { field: 'lanePx', type: 'quantitative', scale: null }, text: { field: 'label' } },
-      },
+      })),
     ],
   });
   return {
@@ -225,6 +228,9 @@ export class LiveCharts {
   private pending: Tuple[] = [];
   private events: EventTuple[] = [];
   private pendingEvents: EventTuple[] = [];
+  /** Per chart: tuples and events flushed but not yet given to its view. */
+  private queued = new Map<string, { tuples: Tuple[]; events: EventTuple[] }>();
+  private pumping = false;
   private lastFlush = 0;
   private regions: string[] = ['A'];
   private building: Promise<void> = Promise.resolve();
@@ -287,6 +293,7 @@ export class LiveCharts {
       }
       this.pending = [];
       this.pendingEvents = [];
+      this.queued.clear();
     });
     return this.building;
   }
@@ -311,6 +318,7 @@ export class LiveCharts {
     this.pending = [];
     this.events = [];
     this.pendingEvents = [];
+    this.queued.clear();
     this.yMax.clear();
     for (const v of this.views.values()) {
       v.view.change('rows', changeset().remove(() => true)).change('events', changeset().remove(() => true)).run();
@@ -347,31 +355,50 @@ export class LiveCharts {
     this.pendingEvents.push(e);
   }
 
-  /** Sends queued data to the views if enough time has passed (or `force`). */
+  /**
+   * Hands queued data to the views if enough time has passed (or `force`: now, all of
+   * them). Otherwise each chart is updated in its own animation frame, one after the
+   * other: five Vega runs in one task held the main thread too long, and a chart whose
+   * update is still waiting takes the next flush's data into the same update.
+   */
   flush(force = false): void {
     const now = performance.now();
     if (this.views.size < this.defs.length) return; // still embedding: rebuild() inserts everything
     if (!force && now - this.lastFlush < this.minIntervalMs) return;
-    if (this.pending.length === 0 && this.pendingEvents.length === 0) return;
+    if (this.pending.length === 0 && this.pendingEvents.length === 0 && this.queued.size === 0) return;
     this.lastFlush = now;
-    const events = this.pendingEvents;
-    // One chart per task: five charts updated in one go held the main thread too long.
-    this.defs.forEach((def, n) => {
-      const result = this.views.get(def.id);
-      if (!result) return;
+    for (const def of this.defs) {
       const mine = this.pending.filter((t) => this.belongs(def, t));
-      const update = () => {
-        if (this.views.get(def.id) !== result) return; // rebuilt meanwhile: rebuild() inserted everything
-        const started = performance.now();
-        this.raise(def, result.view, mine);
-        result.view.change('rows', changeset().insert(mine)).change('events', changeset().insert(events));
-        result.view.run();
-        this.longestFlushMs = Math.max(this.longestFlushMs, performance.now() - started);
-      };
-      if (force) update(); else setTimeout(update, 16 * n);
-    });
+      if (mine.length === 0 && this.pendingEvents.length === 0) continue;
+      const q = this.queued.get(def.id);
+      if (q) { q.tuples.push(...mine); q.events.push(...this.pendingEvents); } else this.queued.set(def.id, { tuples: mine, events: [...this.pendingEvents] });
+    }
     this.pending = [];
     this.pendingEvents = [];
+    if (force) { for (const id of [...this.queued.keys()]) this.update(id); return; }
+    if (!this.pumping && this.queued.size > 0) { this.pumping = true; requestAnimationFrame(() => this.pump()); }
+  }
+
+  /** Updates the next chart with queued data, then asks for another frame if more wait. */
+  private pump(): void {
+    const next = this.queued.keys().next();
+    if (!next.done) this.update(next.value);
+    this.pumping = this.queued.size > 0;
+    if (this.pumping) requestAnimationFrame(() => this.pump());
+  }
+
+  /** Gives chart `id` its queued tuples and events in one changeset and one run. */
+  private update(id: string): void {
+    const q = this.queued.get(id);
+    this.queued.delete(id);
+    const def = this.defs.find((d) => d.id === id);
+    const result = this.views.get(id);
+    if (!q || !def || !result) return;
+    const started = performance.now();
+    this.raise(def, result.view, q.tuples);
+    result.view.change('rows', changeset().insert(q.tuples)).change('events', changeset().insert(q.events));
+    result.view.run();
+    this.longestFlushMs = Math.max(this.longestFlushMs, performance.now() - started);
   }
 
   private async exportPng(def: ChartDef): Promise<void> {

@@ -18,7 +18,7 @@ function para(text: string): HTMLParagraphElement {
 function profileChart(tacit: number[], explicit: number[], relevance: number[]): SVGSVGElement {
   const K = tacit.length, W = 240, H = 60;
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', `0 0 ${W} ${H + 12}`);
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('preserveAspectRatio', 'none');
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', `Knowledge over ${K} domains: tacit ${tacit.map((t) => fmt(t)).join(' ')}`);
@@ -35,12 +35,6 @@ function profileChart(tacit: number[], explicit: number[], relevance: number[]):
     rect(k * bw + 1, H - t - e, bw - 2, e, OKABE_ITO.skyBlue);
     rect(k * bw, H - (relevance[k] / max) * H - 1, bw, 2, OKABE_ITO.vermillion);
   }
-  const axis = document.createElementNS('http://www.w3.org/2000/svg', 'text');
-  axis.setAttribute('x', '0');
-  axis.setAttribute('y', String(H + 11));
-  axis.setAttribute('font-size', '9');
-  axis.textContent = `domains 1–${K}: tacit (dark), explicit (light), relevance (red tick)`;
-  svg.append(axis);
   return svg;
 }
 
@@ -63,7 +57,9 @@ export function showInspect(panel: HTMLElement, report: InspectReport, regionNam
     panel.append(close, h,
       para(`${report.partners} local partners${ties ? `; strongest: ${ties}` : ''}. ${report.pipelines} pipelines to outside partners.`),
       ...(Number.isFinite(report.partnerDistance) ? [para(`Late window: learned from partners at a mean cognitive distance of ${fmt(report.partnerDistance, 3)}; innovation value ${fmt(report.lateValue)}.`)] : []),
-      profileChart(report.tacit, report.explicit, report.relevance));
+      profileChart(report.tacit, report.explicit, report.relevance),
+      // The caption is HTML, not SVG text: the chart stretches to the panel and would distort or clip it.
+      Object.assign(para(`Domains 1–${report.tacit.length}: tacit (dark blue), explicit (light blue), the domain's relevance (red tick).`), { className: 'hint' }));
   }
   panel.hidden = false;
 }

@@ -3,27 +3,19 @@
  * institutions, local ties among firms and institutions, and pipelines drawn as short
  * vermillion strokes heading off the map towards "the world", a band round the region
  * where each external partner has a fixed spot.
+ *
+ * It draws on an OffscreenCanvas inside the live worker (the page hands each map canvas
+ * over with transferControlToOffscreen): drawing thousands of residents and ties took the
+ * main thread's longest tasks, and in the worker it never blocks the page.
  */
+import { KIND_STYLE } from './map-style';
 import { MAP_COLOURS } from './palette';
-import type { DynamicView, StaticView } from './protocol';
-
-/** A policy seated at a place, marked on the map. */
-export interface PlaceMarker {
-  place: number;
-  label: string;
-}
-
-const KIND_STYLE: Record<number, { colour: string; shape: 'square' | 'diamond' | 'triangle' | 'star'; name: string }> = {
-  1: { colour: MAP_COLOURS.university, shape: 'square', name: 'university' },
-  2: { colour: MAP_COLOURS.research_institute, shape: 'square', name: 'research institute' },
-  3: { colour: MAP_COLOURS.government, shape: 'diamond', name: 'government' },
-  4: { colour: MAP_COLOURS.intermediary, shape: 'triangle', name: 'intermediary' },
-  5: { colour: MAP_COLOURS.cultural, shape: 'star', name: 'cultural institution' },
-};
+import { waterMask } from './water';
+import type { DynamicView, MapInfo, PlaceMarker, StaticView } from './protocol';
 
 export class RegionMap {
-  private ctx: CanvasRenderingContext2D;
-  private background?: HTMLCanvasElement;
+  private ctx: OffscreenCanvasRenderingContext2D;
+  private background?: OffscreenCanvas;
   private backgroundAge = 0;
   /** Frames the background layer is reused for before it is drawn again. */
   static readonly BACKGROUND_FRAMES = 12;
@@ -38,6 +30,8 @@ export class RegionMap {
   private worldRx = 0;
   private worldRy = 0;
   private pixelRatio = 1;
+  private cssWidth = 600;
+  private cssHeight = 500;
   /** The largest place-to-place flow seen this run: line widths stay comparable over time. */
   private flowScale = 0;
   /** Larger symbols and labels for a projector. */
@@ -45,7 +39,7 @@ export class RegionMap {
   /** Layers the teacher can switch off (checkboxes under the map). */
   show = { ties: true, pipelines: true, flows: true, residents: true };
 
-  constructor(private readonly canvas: HTMLCanvasElement) {
+  constructor(private readonly canvas: OffscreenCanvas) {
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('This browser cannot draw on a canvas.');
     this.ctx = ctx;
@@ -62,13 +56,16 @@ export class RegionMap {
     this.markers = markers;
   }
 
+  /** The canvas element's size on the page (CSS pixels) and the screen's device pixel ratio. */
+  resize(cssWidth: number, cssHeight: number, pixelRatio: number): void {
+    if (cssWidth > 0 && cssHeight > 0) { this.cssWidth = cssWidth; this.cssHeight = cssHeight; }
+    if (pixelRatio > 0) this.pixelRatio = pixelRatio;
+  }
+
   /** Fits the region (places plus a margin) and the world band into the canvas. */
   private layout(): void {
     const r = this.region!;
-    const cssW = this.canvas.clientWidth || 600;
-    const cssH = this.canvas.clientHeight || 500;
-    this.pixelRatio = window.devicePixelRatio || 1;
-    const w = Math.round(cssW * this.pixelRatio), h = Math.round(cssH * this.pixelRatio);
+    const w = Math.round(this.cssWidth * this.pixelRatio), h = Math.round(this.cssHeight * this.pixelRatio);
     if (this.canvas.width !== w || this.canvas.height !== h) { this.canvas.width = w; this.canvas.height = h; }
     let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
     for (let p = 0; p < r.placeX.length; p++) {
@@ -120,8 +117,8 @@ export class RegionMap {
    * its own canvas and reused for BACKGROUND_FRAMES frames: residents move rarely, and
    * redrawing them every frame is most of a frame's main-thread time.
    */
-  private backgroundLayer(r: StaticView, v: DynamicView, k: number, force: boolean): HTMLCanvasElement {
-    const bg = this.background ??= document.createElement('canvas');
+  private backgroundLayer(r: StaticView, v: DynamicView, k: number, force: boolean): OffscreenCanvas {
+    const bg = this.background ??= new OffscreenCanvas(this.canvas.width, this.canvas.height);
     const stale = force || this.backgroundAge >= RegionMap.BACKGROUND_FRAMES || bg.width !== this.canvas.width || bg.height !== this.canvas.height;
     this.backgroundAge = stale ? 1 : this.backgroundAge + 1;
     if (!stale) return bg;
@@ -215,25 +212,29 @@ export class RegionMap {
   }
 
   /**
-   * Water or a mountain between two places (a scenario's barrier): a pale blue pool at the
-   * middle of the straight line between them, a fifth of the gap wide; the pools of a
-   * strait's many barriers merge into one body of water.
+   * Water or a mountain between places a scenario's barrier separates: a pale blue band on
+   * the boundary between them (see water.ts), computed on a coarse grid and scaled up
+   * smoothly. Drawn into the background layer, so it costs nothing per frame.
    */
   private drawBarriers(r: StaticView, k: number): void {
     if (r.barriers.length === 0) return;
-    const { ctx } = this;
-    ctx.save();
-    ctx.fillStyle = MAP_COLOURS.water;
-    ctx.beginPath();
-    for (const b of r.barriers) {
-      const x1 = this.px(r.placeX[b.from]), y1 = this.py(r.placeY[b.from]);
-      const x2 = this.px(r.placeX[b.to]), y2 = this.py(r.placeY[b.to]);
-      const mx = (x1 + x2) / 2, my = (y1 + y2) / 2, radius = Math.max(6 * k, 0.2 * Math.hypot(x2 - x1, y2 - y1));
-      ctx.moveTo(mx + radius, my);
-      ctx.arc(mx, my, radius, 0, 2 * Math.PI);
+    const cell = Math.max(2, Math.round(3 * k));
+    const cols = Math.ceil(this.canvas.width / cell), rows = Math.ceil(this.canvas.height / cell);
+    const x = Array.from(r.placeX, (v) => this.px(v)), y = Array.from(r.placeY, (v) => this.py(v));
+    const mask = waterMask(x, y, r.barriers, cols, rows, cell);
+    const small = new OffscreenCanvas(cols, rows);
+    const image = new ImageData(cols, rows);
+    const [red, green, blue] = [1, 3, 5].map((n) => parseInt(MAP_COLOURS.water.slice(n, n + 2), 16));
+    for (let c = 0; c < mask.length; c++) {
+      if (!mask[c]) continue;
+      image.data.set([red, green, blue, 255], 4 * c);
     }
-    ctx.fill();
-    ctx.restore();
+    small.getContext('2d')!.putImageData(image, 0, 0);
+    this.ctx.save();
+    this.ctx.imageSmoothingEnabled = true;
+    this.ctx.imageSmoothingQuality = 'high';
+    this.ctx.drawImage(small, 0, 0, cols * cell, rows * cell);
+    this.ctx.restore();
   }
 
   /**
@@ -465,6 +466,11 @@ export class RegionMap {
     }
   }
 
+  /** What the page shows about the last frame drawn. */
+  info(): MapInfo {
+    return { summary: this.summary(), placeCentre: this.largestPlaceCentre(), links: this.last?.links.length ?? 0, pipelines: this.last?.pipeFrom.length ?? 0 };
+  }
+
   /** A one-line description of what is on the map (the canvas's accessible name). */
   summary(): string {
     const r = this.region, v = this.last;
@@ -476,16 +482,3 @@ export class RegionMap {
       `${v.pipeFrom.length} pipelines to the world, ${v.links.length} infrastructure links.`;
   }
 }
-
-/** Legend entries for the HTML legend beside the map. */
-export const LEGEND = [
-  { label: 'firm', colour: MAP_COLOURS.firm, shape: 'circle' },
-  ...Object.values(KIND_STYLE).map((s) => ({ label: s.name, colour: s.colour, shape: s.shape })),
-  { label: 'resident', colour: MAP_COLOURS.resident, shape: 'dot' },
-  { label: 'member of a cluster organisation or creative space', colour: '#000000', shape: 'ring' },
-  { label: 'local tie', colour: MAP_COLOURS.localTie, shape: 'line' },
-  { label: 'tacit flow between places (width)', colour: MAP_COLOURS.placeFlow, shape: 'band' },
-  { label: 'pipeline (to the world)', colour: MAP_COLOURS.pipeline, shape: 'line' },
-  { label: 'infrastructure link', colour: MAP_COLOURS.link, shape: 'thick' },
-  { label: 'water or barrier', colour: MAP_COLOURS.water, shape: 'circle' },
-];

@@ -27,4 +27,5 @@ export const pageMessages = {
   runToBad: (raw: string, max: number) => `Run to tick: "${raw}" is not a whole number from 1 to ${max}.`,
   needWindow: (window: number) => `Run at least ${window} ticks first (the late window).`,
   noBridge: 'This region has only one place: no bridge to build.',
+  noOffscreenCanvas: 'This browser cannot draw the map in the background (it lacks OffscreenCanvas): open the page in a current Chrome, Edge, Firefox or Safari (16.4 or later).',
 };

@@ -7,6 +7,21 @@
 import type { Scenario } from '../../scenario/schema';
 import type { SliderDef } from './controls';
 
+/**
+ * A scenario's name as the picker shows it: words, not a file name.
+ * @example scenarioTitle('oresund-bridge') // 'Oresund bridge'
+ */
+export function scenarioTitle(name: string): string {
+  const words = name.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : name;
+}
+
+/** The first sentence of a description (the picker's tooltip). */
+export function firstSentence(text: string): string {
+  const m = /^[\s\S]*?[.!?](?=\s|$)/.exec(text.trim());
+  return (m ? m[0] : text).replace(/\s+/g, ' ').trim();
+}
+
 /** Plain-language things to try with this page's controls, from the scenario's arms and sweep. */
 export function thingsToTry(scenario: Scenario, sliders: readonly SliderDef[]): string[] {
   const tries: string[] = [];

@@ -35,7 +35,7 @@ export interface StaticView {
   barriers: { from: number; to: number }[];
 }
 
-/** What changes every tick, copied out of the engine's view for drawing. */
+/** What changes every tick, read from the engine's view for drawing (in the worker). */
 export interface DynamicView {
   alive: Uint8Array;
   x: Float32Array;
@@ -55,11 +55,46 @@ export interface DynamicView {
   pipeStrength: Float32Array;
 }
 
+/** A policy seated at a place, marked on the map. */
+export interface PlaceMarker {
+  place: number;
+  label: string;
+}
+
+/** A map canvas's size on the page (CSS pixels) and the screen's device pixel ratio. */
+export interface MapSize {
+  width: number;
+  height: number;
+  pixelRatio: number;
+}
+
+/** The teacher's map choices: layers shown, large type, policy seats marked. */
+export interface MapOptions {
+  show: { ties: boolean; flows: boolean; pipelines: boolean; residents: boolean };
+  projector: boolean;
+  markers: PlaceMarker[];
+}
+
+/** What the page shows about a drawn map: its accessible name and what tests and buttons read. */
+export interface MapInfo {
+  summary: string;
+  /** The largest place's centre in CSS pixels within the canvas (where a click inspects it). */
+  placeCentre: [number, number] | undefined;
+  links: number;
+  pipelines: number;
+}
+
 export type ToWorker =
-  | { type: 'load'; regions: { scenario: Scenario; seed: number }[]; ticks: number; bridge?: PlacePair; scheduled?: AppliedAction[] }
+  /** `generation` counts the page's resets: map canvases sent for an older one are ignored. */
+  | { type: 'load'; generation: number; regions: { scenario: Scenario; seed: number }[]; ticks: number; bridge?: PlacePair; scheduled?: AppliedAction[] }
+  /** The page's map canvases for the run of `generation`, handed over to the worker to draw on. */
+  | { type: 'maps'; generation: number; canvases: OffscreenCanvas[]; sizes: MapSize[]; options: MapOptions }
+  | { type: 'mapOptions'; options: MapOptions }
+  | { type: 'resize'; region: number; size: MapSize }
+  /** A click on map `region` at CSS pixels (x, y): inspect what is there. */
+  | { type: 'inspectAt'; region: number; x: number; y: number }
   /** Plays at `ticksPerSecond` (0: as fast as possible) and stops at tick `until` if given. */
   | { type: 'play'; ticksPerSecond: number; until?: number }
-  | { type: 'inspect'; region: number; agent?: number; place?: number }
   | { type: 'pause' }
   | { type: 'step'; n: number }
   | { type: 'act'; action: Action }
@@ -67,14 +102,19 @@ export type ToWorker =
   | { type: 'replicate'; job: ReplicateJob };
 
 export type FromWorker =
-  | { type: 'loaded'; columns: string[]; regions: StaticView[]; tick: number }
+  | { type: 'loaded'; generation: number; columns: string[]; regions: StaticView[]; tick: number }
   | {
       type: 'frame';
       tick: number;
       playing: boolean;
       /** New observation rows per region since the last frame (each aligned with columns). */
       rows: Float64Array[][];
-      views: DynamicView[];
+      /** Each map as the worker last drew it. */
+      maps: MapInfo[];
+      /** Whether the bridge's link stands in region A. */
+      bridgeBuilt: boolean;
+      /** How long the worker's last map draw took (ms). */
+      mapDrawMs: number;
       applied: AppliedAction[];
       ticksPerSecond: number;
     }

@@ -1,19 +1,26 @@
 /**
  * The classroom's web worker: owns one or two live simulations (two in compare mode,
- * stepped in lockstep) or runs background replicates for the ensemble reveal. The engine
- * is bundled in from src/model, the same code the CLI runs.
+ * stepped in lockstep) and draws their maps on the canvases the page hands over, or runs
+ * background replicates for the ensemble reveal. The engine is bundled in from src/model,
+ * the same code the CLI runs.
  */
 import type { Simulation } from '../../model';
 import type { Scenario } from '../../scenario/schema';
 import { inspect } from './inspect';
 import { applyAction, COLUMNS, LiveRegion } from './live-region';
 import { lateOutcome } from './outcomes';
-import type { AppliedAction, DynamicView, FromWorker, ReplicateJob, StaticView, ToWorker } from './protocol';
+import type { AppliedAction, FromWorker, PlacePair, ReplicateJob, StaticView, ToWorker } from './protocol';
+import { bridgeBuilt, WorkerMaps } from './worker-maps';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 
 let regions: LiveRegion[] = [];
+let statics: StaticView[] = [];
+let bridge: PlacePair | undefined;
+/** The page's reset count this run belongs to (map canvases of another are stale). */
+let generation = -1;
+const maps = new WorkerMaps();
 let lastTick = 0;
 /** Where the current play stops: the run's end, or the teacher's "run to tick". */
 let stopAt = 0;
@@ -31,10 +38,14 @@ let scheduled = false;
 let dirty = false; // state the page has not seen yet (play state, actions, a reload)
 const recentTicks: number[] = []; // wall times of recent ticks, for the measured speed
 /**
- * Ticks the simulation may run ahead of the frame the page is drawing. Without a cap it
- * races ahead of a busy page and a pause lands many ticks after the tick the class saw.
+ * Least time between two frames sent to the page while playing. The map, which the class
+ * watches, is drawn here at its own pace (worker-maps.ts); the page's frames carry the tick
+ * counter, readouts and chart rows, and each costs the main thread a layout and a paint,
+ * so ten a second are enough. A pause draws and sends at once, so it lands on the tick
+ * the map shows, never waiting for the page.
  */
-const MAX_AHEAD = 6;
+const FRAME_INTERVAL_MS = 100;
+let lastFrame = -Infinity;
 
 function staticView(sim: Simulation, scenario: Scenario): StaticView {
   const v = sim.view;
@@ -46,36 +57,6 @@ function staticView(sim: Simulation, scenario: Scenario): StaticView {
     barriers: scenario.region.barriers
       .map((b) => ({ from: v.placeNames.indexOf(b.from), to: v.placeNames.indexOf(b.to) }))
       .filter((b) => b.from >= 0 && b.to >= 0),
-  };
-}
-
-/** Copies what the map draws out of the engine's view; ties only among firms and institutions. */
-function dynamicView(region: LiveRegion): DynamicView {
-  const v = region.sim.view;
-  const drawn = v.firstResident; // agents whose local ties are drawn
-  let ties = 0;
-  for (let i = 0; i < drawn * v.maxTies; i++) {
-    const t = v.tieTarget[i];
-    if (t >= 0 && t < drawn) ties++;
-  }
-  const tieFrom = new Int32Array(ties), tieTo = new Int32Array(ties), tieStrength = new Float32Array(ties);
-  for (let i = 0, n = 0; i < drawn; i++) {
-    for (let s = i * v.maxTies; s < (i + 1) * v.maxTies; s++) {
-      const t = v.tieTarget[s];
-      if (t >= 0 && t < drawn) { tieFrom[n] = i; tieTo[n] = t; tieStrength[n++] = v.tieStrength[s]; }
-    }
-  }
-  let pipes = 0;
-  for (let i = 0; i < v.nAgents * v.maxPipes; i++) if (v.pipeTarget[i] >= 0) pipes++;
-  const pipeFrom = new Int32Array(pipes), pipePartner = new Int32Array(pipes), pipeStrength = new Float32Array(pipes);
-  for (let s = 0, n = 0; s < v.nAgents * v.maxPipes; s++) {
-    if (v.pipeTarget[s] < 0) continue;
-    pipeFrom[n] = Math.floor(s / v.maxPipes); pipePartner[n] = v.pipeTarget[s]; pipeStrength[n++] = v.pipeStrength[s];
-  }
-  return {
-    alive: v.alive.slice(), x: v.x.slice(), y: v.y.slice(), links: v.links, group: v.group.slice(),
-    placeFlow: region.recentFlow.slice(),
-    tieFrom, tieTo, tieStrength, pipeFrom, pipePartner, pipeStrength,
   };
 }
 
@@ -103,16 +84,22 @@ function measuredSpeed(): number {
   return ((recentTicks.length - 1) * 1000) / (recentTicks[recentTicks.length - 1] - recentTicks[0]);
 }
 
-/** Sends a frame unless the page is still drawing the last one (rows wait for the next). */
+/**
+ * Draws the maps and sends a frame (new rows, the maps' state) unless the page is still
+ * showing the last one (rows wait for the next). Paused, the map is always drawn, so it
+ * shows exactly the tick the page shows.
+ */
 function flush(): void {
   if (awaitingDraw || regions.length === 0) return;
   if (!dirty && pendingRows.every((r) => r.length === 0)) return;
-  const views = regions.map(dynamicView);
+  if (playing && performance.now() - lastFrame < FRAME_INTERVAL_MS) return;
+  lastFrame = performance.now();
+  maps.draw(regions, !playing);
   const rows = pendingRows;
-  const transfer: Transferable[] = [];
-  for (const v of views) transfer.push(v.alive.buffer, v.x.buffer, v.y.buffer, v.tieFrom.buffer, v.tieTo.buffer,
-    v.tieStrength.buffer, v.group.buffer, v.placeFlow.buffer, v.pipeFrom.buffer, v.pipePartner.buffer, v.pipeStrength.buffer);
-  post({ type: 'frame', tick: regions[0].sim.tick, playing, rows, views, applied: pendingApplied, ticksPerSecond: measuredSpeed() }, transfer);
+  post({
+    type: 'frame', tick: regions[0].sim.tick, playing, rows, maps: maps.info, bridgeBuilt: bridgeBuilt(regions[0], bridge),
+    mapDrawMs: maps.drawMs, applied: pendingApplied, ticksPerSecond: measuredSpeed(),
+  });
   pendingRows = regions.map(() => []);
   pendingApplied = [];
   awaitingDraw = true;
@@ -133,25 +120,26 @@ function schedule(delayMs = 0): void {
 function playSlice(): void {
   if (!playing) return;
   const sliceStart = performance.now();
+  let stepped = 0;
   try {
     while (playing && performance.now() - sliceStart < 25) {
       if (regions[0].sim.tick >= stopAt) { playing = false; dirty = true; break; }
-      if (awaitingDraw && pendingRows[0].length >= MAX_AHEAD) break;
       if (Number.isFinite(ticksPerSecond)) {
         const due = Math.floor(((performance.now() - playStart) * ticksPerSecond) / 1000) - ticksSincePlay;
         if (due <= 0) break;
       }
       stepAll();
       ticksSincePlay++;
+      stepped++;
     }
   } catch (err) {
     playing = false;
     dirty = true;
     post({ type: 'error', message: String((err as Error)?.stack ?? err) });
   }
+  if (stepped > 0) maps.draw(regions, !playing); // throttled while playing: at most one draw per MAP_INTERVAL_MS
   flush();
-  const held = awaitingDraw && pendingRows[0].length >= MAX_AHEAD; // resumed by the page's frameDrawn
-  if (playing && !held) schedule(Number.isFinite(ticksPerSecond) ? Math.max(1, 1000 / ticksPerSecond / 2) : 0);
+  if (playing) schedule(Number.isFinite(ticksPerSecond) ? Math.max(1, 1000 / ticksPerSecond / 2) : 0);
 }
 
 function runReplicate(job: ReplicateJob): void {
@@ -174,6 +162,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       case 'load':
         playing = false;
         regions = msg.regions.map((r) => new LiveRegion(r.scenario, r.seed, msg.bridge));
+        statics = regions.map((r, i) => staticView(r.sim, msg.regions[i].scenario));
+        bridge = msg.bridge;
+        generation = msg.generation;
+        maps.detach();
         lastTick = msg.ticks;
         stopAt = lastTick;
         linkActions = [...(msg.scheduled ?? [])].sort((a, b) => a.tick - b.tick);
@@ -182,7 +174,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         pendingApplied = [];
         awaitingDraw = false;
         dirty = true;
-        post({ type: 'loaded', columns: COLUMNS, regions: regions.map((r, i) => staticView(r.sim, msg.regions[i].scenario)), tick: regions[0].sim.tick });
+        post({ type: 'loaded', generation, columns: COLUMNS, regions: statics, tick: regions[0].sim.tick });
         dirty = true;
         flush();
         break;
@@ -193,9 +185,23 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         stopAt = Math.min(lastTick, msg.until ?? lastTick);
         if (!playing && regions.length > 0 && regions[0].sim.tick < stopAt) { playing = true; dirty = true; schedule(); }
         break;
-      case 'inspect':
-        if (regions[msg.region]) post({ type: 'inspected', report: inspect(regions[msg.region].sim, msg.region, msg.agent, msg.place) });
+      case 'maps':
+        if (msg.generation !== generation) break; // canvases of a run the page has since reset
+        maps.attach(msg.canvases, msg.sizes, msg.options, statics, regions);
+        dirty = true;
+        flush();
         break;
+      case 'mapOptions':
+        maps.setOptions(msg.options);
+        break;
+      case 'resize':
+        maps.resize(msg.region, msg.size);
+        break;
+      case 'inspectAt': {
+        const hit = maps.hit(msg.region, msg.x, msg.y);
+        if (hit && regions[msg.region]) post({ type: 'inspected', report: inspect(regions[msg.region].sim, msg.region, 'agent' in hit ? hit.agent : undefined, 'place' in hit ? hit.place : undefined) });
+        break;
+      }
       case 'pause':
         playing = false;
         dirty = true;
@@ -216,7 +222,6 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       case 'frameDrawn':
         awaitingDraw = false;
         flush();
-        if (playing) schedule();
         break;
       case 'replicate':
         runReplicate(msg.job);
