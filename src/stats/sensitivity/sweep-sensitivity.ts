@@ -13,10 +13,14 @@ import { readRunRecords, type SweepManifest } from '../records';
 import type { RunRow } from '../sweep-stats';
 import { analyzeOutcome, type AnalysisLayout, type SensitivityRow } from './analyze';
 import { morrisSteps } from './morris-indices';
+import { censoringHorizon, RECOVERY_OUTCOMES, sensitivityValue } from './recovery-outcomes';
 import { rowMoments } from './replicates';
 
-/** Outcomes analysed in every sensitivity sweep (besides sweep.outcomes). */
-export const SENSITIVITY_OUTCOMES = ['innovation_value_late', 'lock_in_index_final', 'diversity_final', 'resilience_ticks', 'drop_ratio'];
+/**
+ * Outcomes analysed in every sensitivity sweep (besides sweep.outcomes). The censored
+ * resilience_ticks is analysed as `recovered` and `recovery_rmst` (recovery-outcomes.ts).
+ */
+export const SENSITIVITY_OUTCOMES = ['innovation_value_late', 'lock_in_index_final', 'diversity_final', ...RECOVERY_OUTCOMES, 'drop_ratio'];
 /** Series whose indices are shown over time. */
 export const SENSITIVITY_SERIES = ['innovation_value', 'lock_in_index', 'diversity'];
 /** Bootstrap resamples of the over-time indices (many windows; their intervals are a guide). */
@@ -56,7 +60,7 @@ export async function sweepSensitivity(dir: string, manifest: SweepManifest, run
   const points = ((manifest as { points?: unknown[] }).points ?? []).length;
   const seed = (manifest.scenario as { seed?: number }).seed ?? 42;
   const extra = ((manifest.scenario as { sweep?: SweepSpec }).sweep?.outcomes ?? []) as string[];
-  const outcomes = [...new Set([...SENSITIVITY_OUTCOMES, ...extra])];
+  const outcomes = [...new Set([...SENSITIVITY_OUTCOMES, ...extra])].filter((o) => o !== 'resilience_ticks' && o !== 'resilience_censored');
   const rows: SweepSensitivityRow[] = [];
   const skipped = new Set<string>();
   const complete = (values: { row: number; value: number }[]) => {
@@ -65,8 +69,9 @@ export async function sweepSensitivity(dir: string, manifest: SweepManifest, run
   };
   for (const arm of arms) {
     const mine = runs.filter((r) => r.arm === arm);
+    const tau = censoringHorizon(mine.map((r) => r.outcomes));
     for (const outcome of outcomes) {
-      const moments = complete(mine.map((r) => ({ row: r.point, value: r.outcomes[outcome] })));
+      const moments = complete(mine.map((r) => ({ row: r.point, value: sensitivityValue(outcome, r.outcomes, tau) })));
       if (!moments) {
         skipped.add(outcome);
         continue;
