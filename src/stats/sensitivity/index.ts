@@ -5,4 +5,4 @@ export { sobolIndices, type SobolIndices, type SobolOptions } from './sobol-indi
 export { morrisIndices, morrisSteps, noiseShare, type MorrisIndices, type MorrisOptions } from './morris-indices';
 export { analyzeOutcome, convergenceSizes, SENSITIVITY_COLUMNS, type AnalysisLayout, type SensitivityIndex, type SensitivityMethod, type SensitivityRow } from './analyze';
 export { censoringHorizon, RECOVERY_OUTCOMES, sensitivityValue } from './recovery-outcomes';
-export { sweepSensitivity, sweepLayout, SENSITIVITY_OUTCOMES, SENSITIVITY_SERIES, type SweepSensitivity, type SweepSensitivityRow } from './sweep-sensitivity';
+export { sweepSensitivity, outcomeSensitivity, sweepLayout, SENSITIVITY_OUTCOMES, SENSITIVITY_SERIES, type SweepSensitivity, type SweepSensitivityRow } from './sweep-sensitivity';

@@ -57,6 +57,15 @@ export function sweepLayout(manifest: SweepManifest): AnalysisLayout | null {
 export async function sweepSensitivity(dir: string, manifest: SweepManifest, runs: readonly RunRow[], arms: readonly string[]): Promise<SweepSensitivity | null> {
   const layout = sweepLayout(manifest);
   if (!layout) return null;
+  const { rows, skipped } = outcomeSensitivity(manifest, layout, runs, arms);
+  const points = ((manifest as { points?: unknown[] }).points ?? []).length;
+  const seed = (manifest.scenario as { seed?: number }).seed ?? 42;
+  rows.push(...(await seriesIndices(dir, manifest, layout, points, seed)));
+  return { method: layout.method, parameters: layout.parameters.slice(), rows, skipped };
+}
+
+/** Indices of the run outcomes (no series) of every arm, at N/4, N/2 and N. */
+export function outcomeSensitivity(manifest: SweepManifest, layout: AnalysisLayout, runs: readonly Pick<RunRow, 'point' | 'arm' | 'outcomes'>[], arms: readonly string[]): { rows: SweepSensitivityRow[]; skipped: string[] } {
   const points = ((manifest as { points?: unknown[] }).points ?? []).length;
   const seed = (manifest.scenario as { seed?: number }).seed ?? 42;
   const extra = ((manifest.scenario as { sweep?: SweepSpec }).sweep?.outcomes ?? []) as string[];
@@ -79,8 +88,7 @@ export async function sweepSensitivity(dir: string, manifest: SweepManifest, run
       for (const r of analyzeOutcome(layout, outcome, moments, { seed })) rows.push({ ...r, arm, tick: null });
     }
   }
-  rows.push(...(await seriesIndices(dir, manifest, layout, points, seed)));
-  return { method: layout.method, parameters: layout.parameters.slice(), rows, skipped: [...skipped] };
+  return { rows, skipped: [...skipped] };
 }
 
 /** Window means of the main series per run, then one index per window (at full N). */
