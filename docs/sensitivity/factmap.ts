@@ -119,16 +119,33 @@ export interface FactmapCell {
   hi: number;
 }
 
+/** One stored run, as the fact map reads it. */
+export interface FactmapRun {
+  point: number;
+  arm: string;
+  replicate: number;
+  params: Record<string, number>;
+  outcomes: Record<string, number>;
+}
+
 /** The fact-map cells of the sweep in `dir`. */
 export async function analyseFactmap(dir: string): Promise<FactmapCell[]> {
-  const byPoint = new Map<number, { params: Record<string, number>; runs: Partial<Record<Arm, Map<number, Record<string, number>>>> }>();
+  const runs: FactmapRun[] = [];
   for await (const rec of readRunRecords(dir)) {
     if (rec.status !== 'ok') continue;
-    let cell = byPoint.get(rec.point);
-    if (!cell) byPoint.set(rec.point, (cell = { params: rec.params as Record<string, number>, runs: {} }));
-    const arm = rec.arm as Arm;
     const outcomes = Object.fromEntries(['innovation_value_late', 'lock_in_index_final', 'locked_in', 'resilience_ticks', 'drop_ratio'].map((k) => [k, outcomeValue(rec, k)]));
-    (cell.runs[arm] ??= new Map()).set(rec.replicate, outcomes);
+    runs.push({ point: rec.point, arm: rec.arm, replicate: rec.replicate, params: rec.params as Record<string, number>, outcomes });
+  }
+  return factmapCells(runs);
+}
+
+/** Per grid point and fact: seeds on which the fact's effects all have its sign, and the paired intervals. */
+export function factmapCells(stored: readonly FactmapRun[]): FactmapCell[] {
+  const byPoint = new Map<number, { params: Record<string, number>; runs: Partial<Record<Arm, Map<number, Record<string, number>>>> }>();
+  for (const rec of stored) {
+    let cell = byPoint.get(rec.point);
+    if (!cell) byPoint.set(rec.point, (cell = { params: rec.params, runs: {} }));
+    (cell.runs[rec.arm as Arm] ??= new Map()).set(rec.replicate, rec.outcomes);
   }
   const cells: FactmapCell[] = [];
   for (const [, cell] of [...byPoint].sort((a, b) => a[0] - b[0])) {
