@@ -59,8 +59,10 @@ async function extractStudy(study: 'morris' | 'saltelli') {
   if (!layout) throw new Error(`${dir} is not a ${study} sweep`);
   const runs: { point: number; arm: string; outcomes: Record<string, number> }[] = [];
   const armIndex = new Map<string, number>();
+  const seen = new Set<string>();
   for await (const record of readRunRecords(dir)) {
-    if (record.status !== 'ok') continue;
+    if (record.status !== 'ok' || seen.has(record.key)) continue; // a run stored twice (resumed sweep) counts once
+    seen.add(record.key);
     armIndex.set(record.arm, record.arm_index);
     runs.push({ point: record.point, arm: record.arm, outcomes: Object.fromEntries(Object.keys(record.outcomes ?? {}).map((k) => [k, outcomeValue(record, k)])) });
   }
@@ -280,7 +282,7 @@ async function drawFactmap() {
   if (!cells.length) return;
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    data: { values: cells.map((c) => ({ fact: c.fact, x: g3(c.v1), y: g3(c.v2), share: Number(c.share), label: `${c.holding}/${c.seeds}${c.significant === '1' ? ' ✓' : ''}` })) },
+    data: { values: cells.map((c) => ({ fact: c.fact, x: Number(c.v1), y: Number(c.v2), share: Number(c.share), label: `${c.holding}/${c.seeds}${c.significant === '1' ? ' ✓' : ''}` })) },
     facet: { column: { field: 'fact', type: 'nominal', title: null } },
     spec: {
       width: 180,

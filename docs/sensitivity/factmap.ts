@@ -131,8 +131,10 @@ export interface FactmapRun {
 /** The fact-map cells of the sweep in `dir`. */
 export async function analyseFactmap(dir: string): Promise<FactmapCell[]> {
   const runs: FactmapRun[] = [];
+  const seen = new Set<string>();
   for await (const rec of readRunRecords(dir)) {
-    if (rec.status !== 'ok') continue;
+    if (rec.status !== 'ok' || seen.has(rec.key)) continue; // a run stored twice (resumed sweep) counts once
+    seen.add(rec.key);
     const outcomes = Object.fromEntries(['innovation_value_late', 'lock_in_index_final', 'locked_in', 'resilience_ticks', 'drop_ratio'].map((k) => [k, outcomeValue(rec, k)]));
     runs.push({ point: rec.point, arm: rec.arm, replicate: rec.replicate, params: rec.params as Record<string, number>, outcomes });
   }
