@@ -230,7 +230,7 @@ function factmapSection(morris: Row[], cells: Row[]): string[] {
   }
   const { p1, p2 } = cells[0];
   out.push(
-    `Over the two parameters the screening ranks highest besides openness and meetings per tick (which the facts vary themselves): \`${p1}\` and \`${p2}\`, each at the low end, the default and the high end of its plausible range. In each of the 3 x 3 cells the conditions of the validation suite (test/validation/facts.test.ts) run as arms on ${cells[0].seeds} common seeds. One run per condition and seed cannot make an effect significant on a seed, so a cell shows **the share of seeds on which every effect the suite asserts for the fact has the fact's sign** (Wilson 95 % interval), and whether the fact **holds in the cell as the suite asserts it** (every paired 95 % t interval over the cell's seeds on the fact's side of zero: marked **yes**). Fact 2: late value higher, lock-in index lower, locked_in less frequent with openness 0.3 than 0; fact 3: the openness gain in late value larger at 6 meetings a tick than at 1; fact 7: after a core collapse, open regions take fewer ticks to regain 90 % (censored at the run end, as in the suite), drop less, and keep more of their late value.`,
+    `Over the two parameters the screening ranks highest besides openness and meetings per tick (which the facts vary themselves), by the sum over the three main outcomes of their mu* relative to the outcome's largest: \`${p1}\` and \`${p2}\`. (The Saltelli parameters were chosen by the largest such ratio instead, under which the three outcomes' leaders tie at 1; the sum prefers parameters that matter for all three.) Each axis is at the low end, the default and the high end of its plausible range. In each of the 3 x 3 cells the conditions of the validation suite (test/validation/facts.test.ts) run as arms on ${cells[0].seeds} common seeds. One run per condition and seed cannot make an effect significant on a seed, so a cell shows **the share of seeds on which every effect the suite asserts for the fact has the fact's sign** (Wilson 95 % interval), and whether the fact **holds in the cell as the suite asserts it** (every paired 95 % t interval over the cell's seeds on the fact's side of zero: marked **yes**). Fact 2: late value higher, lock-in index lower, locked_in less frequent with openness 0.3 than 0; fact 3: the openness gain in late value larger at 6 meetings a tick than at 1; fact 7: after a core collapse, open regions take fewer ticks to regain 90 % (censored at the run end, as in the suite), drop less, and keep more of their late value.`,
     '',
     '![Fact maps](img/sensitivity-factmap.png)',
     '',
@@ -243,7 +243,7 @@ function factmapSection(morris: Row[], cells: Row[]): string[] {
     for (const b of [...v2].reverse()) {
       out.push(`| ${g3(b)} | ${v1.map((v) => {
         const c = mine.find((x) => x.v1 === v && x.v2 === b)!;
-        return `${c.holding}/${c.seeds} (${f2(c.share_lo)} to ${f2(c.share_hi)})${c.significant === '1' ? ' **yes**' : ''}<br>${g3(c.mean)} (${g3(c.lo)} to ${g3(c.hi)})`;
+        return `${c.holding}/${c.seeds} (${f2(c.share_lo)} to ${f2(c.share_hi)})${c.significant === '1' ? ' **yes**' : `; not shown: ${c.not_shown}`}<br>${g3(c.mean)} (${g3(c.lo)} to ${g3(c.hi)})`;
       }).join(' | ')} |`);
     }
     const held = mine.filter((c) => c.significant === '1').length;

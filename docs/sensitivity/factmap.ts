@@ -19,6 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
+import { csvLine } from '../../src/io/csv';
 import { defaultScenario } from '../../src/scenario/schema';
 import { plausibleRanges } from '../../src/scenario/plausible';
 import { outcomeValue, pairedDifference, readRunRecords, wilsonInterval } from '../../src/stats';
@@ -71,7 +72,7 @@ export const FACT_EFFECTS: Record<string, Effect[]> = {
     { name: 'ticks to recover open - closed', sign: -1, per: diff('closed_shock', 'open_shock', 'resilience_ticks') },
     { name: 'drop ratio open - closed', sign: 1, per: diff('closed_shock', 'open_shock', 'drop_ratio') },
     {
-      name: 'late value shocked / unshocked, open - closed',
+      name: 'late value kept (shocked / unshocked) open - closed',
       sign: 1,
       per: (r, i) => r.open_shock[i].innovation_value_late / r.open[i].innovation_value_late - r.closed_shock[i].innovation_value_late / r.closed[i].innovation_value_late,
     },
@@ -112,6 +113,8 @@ export interface FactmapCell {
   share_hi: number;
   /** 1 when every effect's paired 95 % interval lies on the fact's side of zero. */
   significant: number;
+  /** The effects whose interval does not (separated by ' + '; empty when significant). */
+  not_shown: string;
   /** The first effect of the fact: mean and paired 95 % interval. */
   effect: string;
   mean: number;
@@ -164,6 +167,7 @@ export function factmapCells(stored: readonly FactmapRun[]): FactmapCell[] {
       cells.push({
         fact, p1, v1: cell.params[p1], p2, v2: cell.params[p2], seeds: replicates.length, holding,
         share: share.share, share_lo: share.ciLow, share_hi: share.ciHigh, significant: significant ? 1 : 0,
+        not_shown: effects.filter((e, k) => !(e.sign > 0 ? paired[k].ciLow > 0 : paired[k].ciHigh < 0)).map((e) => e.name).join(' + '),
         effect: effects[0].name, mean: paired[0].mean, lo: paired[0].ciLow, hi: paired[0].ciHigh,
       });
     }
@@ -171,11 +175,11 @@ export function factmapCells(stored: readonly FactmapRun[]): FactmapCell[] {
   return cells;
 }
 
-const CSV_COLUMNS: (keyof FactmapCell)[] = ['fact', 'p1', 'v1', 'p2', 'v2', 'seeds', 'holding', 'share', 'share_lo', 'share_hi', 'significant', 'effect', 'mean', 'lo', 'hi'];
+const CSV_COLUMNS: (keyof FactmapCell)[] = ['fact', 'p1', 'v1', 'p2', 'v2', 'seeds', 'holding', 'share', 'share_lo', 'share_hi', 'significant', 'not_shown', 'effect', 'mean', 'lo', 'hi'];
 const cellText = (v: string | number) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : v);
 
 export function factmapCsv(cells: readonly FactmapCell[]): string {
-  return `${[CSV_COLUMNS.join(','), ...cells.map((c) => CSV_COLUMNS.map((k) => cellText(c[k])).join(','))].join('\n')}\n`;
+  return [csvLine(CSV_COLUMNS), ...cells.map((c) => csvLine(CSV_COLUMNS.map((k) => cellText(c[k]))))].join('');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

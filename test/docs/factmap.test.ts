@@ -43,6 +43,7 @@ describe('fact maps', () => {
     expect(f2.share_lo).toBeCloseTo(0.300641842582402, 9);
     expect(f2.share_hi).toBeCloseTo(0.954412739190299, 9);
     expect(f2.significant).toBe(0);
+    expect(f2.not_shown).toBe('late value open - closed');
     // R: t.test(c(1, 1.2, 0.8, 1.1))$conf.int -> 0.753246911620398 1.296753088379601; prop.test(4, 4) -> 0.510109163545403 1
     const f3 = fact('fact 3');
     expect([f3.holding, f3.significant]).toEqual([4, 1]);
@@ -52,7 +53,7 @@ describe('fact maps', () => {
     expect(f3.share_lo).toBeCloseTo(0.510109163545403, 9);
     // Fact 7: recovery -70 .. -67 ticks, drop +0.3 .. +0.33, kept value 0.9 - 0.5 on every seed.
     const f7 = fact('fact 7');
-    expect([f7.holding, f7.significant]).toEqual([4, 1]);
+    expect([f7.holding, f7.significant, f7.not_shown]).toEqual([4, 1, '']);
     expect(f7.mean).toBeCloseTo(-68.5, 12);
   });
 
