@@ -277,7 +277,11 @@ function plainWords(morris: Row[], saltelli: Row[], cells: Row[]): string[] {
   ];
   if (cells.length) {
     const facts = [...new Set(cells.map((c) => c.fact))];
-    lines.push(`- **Where the facts hold** over \`${cells[0].p1}\` and \`${cells[0].p2}\` (3 x 3 cells of their plausible ranges, ${cells[0].seeds} seeds per cell): ${facts.map((f) => `${f} holds as the validation suite asserts it in ${cells.filter((c) => c.fact === f && c.significant === '1').length} of ${cells.filter((c) => c.fact === f).length} cells`).join(', ')}.`);
+    // The middle level of each axis is the default (factmapScenario).
+    const middle = (key: 'v1' | 'v2') => [...new Set(cells.map((c) => Number(c[key])))].sort((x, y) => x - y)[1];
+    const atDefault = cells.filter((c) => Number(c.v1) === middle('v1') && Number(c.v2) === middle('v2'));
+    const missed = atDefault.filter((c) => c.significant !== '1');
+    lines.push(`- **Where the facts hold** over \`${cells[0].p1}\` and \`${cells[0].p2}\` (3 x 3 cells of their plausible ranges, ${cells[0].seeds} seeds per cell): ${facts.map((f) => `${f} holds as the validation suite asserts it in ${cells.filter((c) => c.fact === f && c.significant === '1').length} of ${cells.filter((c) => c.fact === f).length} cells`).join(', ')}.${missed.length ? ` At the defaults (the middle cell) ${missed.map((c) => `${c.fact} is not shown on these seeds (${c.not_shown})`).join('; ')}: see docs/facts.md.` : ''}`);
   }
   lines.push(...READING);
   return lines;
