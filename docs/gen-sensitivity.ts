@@ -74,7 +74,8 @@ async function extractStudy(study: 'morris' | 'saltelli') {
   const kept = rows.filter((r) => (r.arm === 'shock' ? RECOVERY : MAIN_OUTCOMES).includes(r.outcome) && (r.n === full || r.index === 'mu_star' || r.index === 'ST'));
   writeCsv(join(DATA, `${study}.csv`), ['arm', 'outcome', 'parameter', 'index', 'n', 'estimate', 'lo', 'hi'], kept as unknown as Record<string, string | number>[]);
   const m = manifest as { runs: { ok: number; failed: number }; workers: number; timings: { started: string; wall_seconds: number; run_seconds: number } };
-  return { study, parameters: layout.parameters.length, points: ((manifest as { points?: unknown[] }).points ?? []).length, arms: arms.length, runs_ok: m.runs.ok, runs_failed: m.runs.failed, workers: m.workers, started: m.timings.started, wall_seconds: m.timings.wall_seconds, run_seconds: m.timings.run_seconds };
+  const sweep = (manifest.scenario as { sweep?: { samples?: number; replicates?: number } }).sweep ?? {};
+  return { study, size: sweep.samples ?? NaN, replicates: sweep.replicates ?? NaN, parameters: layout.parameters.length, points: ((manifest as { points?: unknown[] }).points ?? []).length, arms: arms.length, runs_ok: m.runs.ok, runs_failed: m.runs.failed, workers: m.workers, started: m.timings.started, wall_seconds: m.timings.wall_seconds, run_seconds: m.timings.run_seconds };
 }
 
 /** Extracts every study whose sweep is stored; runs.csv keeps the rows of the others. */
@@ -86,9 +87,9 @@ async function extract() {
     const dir = join(ROOT, 'output', 'sensitivity', 'factmap');
     writeFileSync(join(DATA, 'factmap.csv'), factmapCsv(await analyseFactmap(dir)));
     const m = readManifest(dir) as { runs: { ok: number; failed: number }; workers: number; points: unknown[]; timings: { started: string; wall_seconds: number; run_seconds: number } };
-    studies.set('factmap', { study: 'factmap', parameters: 2, points: m.points.length, arms: 8, runs_ok: m.runs.ok, runs_failed: m.runs.failed, workers: m.workers, started: m.timings.started, wall_seconds: m.timings.wall_seconds, run_seconds: m.timings.run_seconds });
+    studies.set('factmap', { study: 'factmap', size: 9, replicates: (readManifest(dir).scenario as { sweep: { replicates: number } }).sweep.replicates, parameters: 2, points: m.points.length, arms: 8, runs_ok: m.runs.ok, runs_failed: m.runs.failed, workers: m.workers, started: m.timings.started, wall_seconds: m.timings.wall_seconds, run_seconds: m.timings.run_seconds });
   }
-  writeCsv(join(DATA, 'runs.csv'), ['study', 'parameters', 'points', 'arms', 'runs_ok', 'runs_failed', 'workers', 'started', 'wall_seconds', 'run_seconds'], [...studies.values()]);
+  writeCsv(join(DATA, 'runs.csv'), ['study', 'size', 'replicates', 'parameters', 'points', 'arms', 'runs_ok', 'runs_failed', 'workers', 'started', 'wall_seconds', 'run_seconds'], [...studies.values()]);
 }
 
 // --- step 2: render the doc from the tables --------------------------------------------
@@ -137,7 +138,9 @@ export function renderSensitivity(): string {
   const mr = runs.get('morris')!;
   const sr = runs.get('saltelli');
   const r = String(MORRIS_RUN.trajectories);
-  const n = String(SALTELLI_RUN.n);
+  // The Saltelli size as run (N and replicates in runs.csv), else as planned in screening.ts.
+  const n = String(sr ? Number(sr.size) : SALTELLI_RUN.n);
+  const saltelliReplicates = sr ? Number(sr.replicates) : SALTELLI_RUN.replicates;
   const params = Number(mr.parameters);
   const rate = (x: Row) => (Number(x.runs_ok) / (Number(x.wall_seconds) / 60)).toFixed(0);
   const a = STUDY_REGION.agents;
@@ -164,7 +167,7 @@ export function renderSensitivity(): string {
     '',
     `- **Morris screening**: all ${params} screened numeric parameters (docs/parameters.md, "Plausible ranges"), each over its plausible range, r = ${MORRIS_RUN.trajectories} trajectories chosen from a pool of ${MORRIS_RUN.pool} (Campolongo), ${MORRIS_RUN.levels} levels, ${MORRIS_RUN.replicates} replicates, in two arms on the same seeds: \`no_shock\` and \`shock\` (the three strongest domains collapse to 20 % of their relevance at tick 100, as in the built-in \`structural-shock\`): ${Number(mr.runs_ok).toLocaleString('en')} runs (${mr.runs_failed} failed) in **${minutes(mr.wall_seconds)} min** with ${mr.workers} workers (${rate(mr)} runs/min; ${minutes(mr.run_seconds)} min of run time). The issue's target is a screening of every numeric parameter at r = 10 with 2 replicates, one arm (${(Number(mr.runs_ok) / 2).toLocaleString('en')} runs), in under 20 minutes: at the rate measured that arm alone took about ${(Number(mr.wall_seconds) / 120).toFixed(1)} min, ${Number(mr.wall_seconds) / 120 < 20 ? 'within' : 'over'} the target, on a machine that was not idle (${MORRIS_LOAD}).`,
     sr
-      ? `- **Saltelli**: ${sr.parameters} parameters chosen from the screening (${[...new Set(saltelli.filter((x) => x.parameter !== 'seed').map((x) => `\`${x.parameter}\``))].join(', ')}), N = ${SALTELLI_RUN.n}, ${SALTELLI_RUN.replicates} replicates, no shock: ${Number(sr.runs_ok).toLocaleString('en')} runs (${sr.runs_failed} failed) in **${minutes(sr.wall_seconds)} min** with ${sr.workers} workers (${rate(sr)} runs/min); the issue's target is under 30 minutes: ${Number(sr.wall_seconds) / 60 < 30 ? 'met' : 'missed'}.`
+      ? `- **Saltelli**: ${sr.parameters} parameters chosen from the screening (${[...new Set(saltelli.filter((x) => x.parameter !== 'seed').map((x) => `\`${x.parameter}\``))].join(', ')}), N = ${n}, ${saltelliReplicates} replicates, no shock: ${Number(sr.runs_ok).toLocaleString('en')} runs (${sr.runs_failed} failed) in **${minutes(sr.wall_seconds)} min** with ${sr.workers} workers (${rate(sr)} runs/min); the issue's target is N = 256 with 2 replicates (5,120 runs) in under 30 minutes: ${Number(sr.runs_ok) >= 5120 ? (Number(sr.wall_seconds) / 60 < 30 ? 'met' : 'missed') : `not run at that size; at the rate measured 5,120 runs would take about ${(5120 / (Number(sr.runs_ok) / (Number(sr.wall_seconds) / 60))).toFixed(0)} min`}.`
       : `- **Saltelli** (N = ${SALTELLI_RUN.n}, ${SALTELLI_RUN.replicates} replicates, 8 parameters from the screening): not run yet at this size.`,
   ];
   const fr = runs.get('factmap');
@@ -202,7 +205,7 @@ export function renderSensitivity(): string {
   }
 
   if (!sr) out.push('## Sobol indices (Saltelli design, no shock)', '', 'Not computed yet: the Saltelli sweep at this size has not been run.', '');
-  else out.push('## Sobol indices (Saltelli design, no shock)', '', `N = ${n} base rows, ${SALTELLI_RUN.replicates} replicates. ST includes interactions; S1 is the share of the conditional-mean variance a parameter explains alone. "N/2 inside" says whether the estimate at N/2 lies inside the 95 % interval at N (if not, N was not enough).`, '');
+  else out.push('## Sobol indices (Saltelli design, no shock)', '', `N = ${n} base rows, ${saltelliReplicates} replicates. ST includes interactions; S1 is the share of the conditional-mean variance a parameter explains alone. "N/2 inside" says whether the estimate at N/2 lies inside the 95 % interval at N (if not, N was not enough).`, '');
   for (const outcome of sr ? MAIN_OUTCOMES : []) {
     const noise = saltelli.find((x) => x.outcome === outcome && x.index === 'noise_share' && x.n === n);
     out.push(`### ${OUTCOME_TEXT[outcome]} (\`${outcome}\`)`, '', noise ? `Seed-noise share ${f2(noise.estimate)} (95 % CI ${f2(noise.lo)} to ${f2(noise.hi)}).` : '', '', '| parameter | ST | 95 % CI | ST at N/2 inside | S1 | 95 % CI |', '|---|---|---|---|---|---|');
@@ -215,7 +218,7 @@ export function renderSensitivity(): string {
     }
     out.push('');
   }
-  if (sr) out.push('Sobol indices of recovery were not computed: the Saltelli sweep has no shock arm (its budget, 5,120 runs, was spent on the three main outcomes); recovery has the Morris indices above.', '');
+  if (sr) out.push('Sobol indices of recovery were not computed: the Saltelli sweep has no shock arm (its whole budget went to the three main outcomes); recovery has the Morris indices above.', '');
 
   out.push(...factmapSection(morris, factmap));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
@@ -264,7 +267,7 @@ function plainWords(morris: Row[], saltelli: Row[], cells: Row[]): string[] {
     return ranked(morris, outcome, 'mu_star', r).filter((x) => Number(x.lo) > Number(floor.get(x.parameter)?.estimate ?? 0)).length;
   };
   const stTop = (outcome: string) => {
-    const x = ranked(saltelli, outcome, 'ST', String(SALTELLI_RUN.n))[0];
+    const x = ranked(saltelli, outcome, 'ST')[0];
     return x ? `; in the Sobol analysis \`${x.parameter}\` has the largest total index (ST ${f2(x.estimate)})` : '';
   };
   const width = (o: string) => rank(o, 'environment.frontier_width');
@@ -292,7 +295,7 @@ const MORRIS_LOAD = 'the sweep ran at about 265 runs/min for its first two minut
 
 /** Caveats that do not change with the numbers (the reading above is computed). */
 const READING = [
-  '- **Caveats**: r = 10 trajectories and N = 256 base rows are screening sizes: ranks beyond the first few lie within each other\'s intervals (see the tables). The eta and kind-weight matrices were not screened. Indices describe the plausible ranges of docs/parameters.md; outside them other parameters may matter.',
+  '- **Caveats**: r = 10 trajectories and N = 128 to 256 base rows are screening sizes: ranks beyond the first few lie within each other\'s intervals (see the tables). The eta and kind-weight matrices were not screened. Indices describe the plausible ranges of docs/parameters.md; outside them other parameters may matter.',
 ];
 
 async function drawFactmap() {
