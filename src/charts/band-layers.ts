@@ -93,7 +93,7 @@ export function poolBands(bands: readonly SeriesBand[]): { tick: number; mean: n
 export function armPooledRows(stats: SweepStats, columns: readonly string[], extra: (column: string) => Record<string, unknown>): object[] {
   const rows: object[] = [];
   for (const arm of stats.arms) {
-    const groups = stats.groups.filter((g) => g.arm === arm);
+    const groups = stats.seriesGroups.filter((g) => g.arm === arm);
     for (const column of columns) {
       const fields = extra(column);
       for (const p of poolBands(groups.map((g) => g.series[column]).filter(Boolean))) rows.push({ tick: p.tick, arm, mean: round(p.mean), n: p.n, ...fields });

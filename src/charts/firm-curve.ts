@@ -13,7 +13,7 @@ const MIN_FIRMS_PER_BIN = 5;
 
 export function firmCurveChart(stats: SweepStats): Chart | null {
   if (stats.firmCurves.length === 0) return null;
-  const layout = groupLayout(stats);
+  const layout = groupLayout(stats, stats.groups);
   const rows: Record<string, unknown>[] = [];
   for (const c of stats.firmCurves) {
     const g = stats.groups.find((h) => h.point === c.point && h.arm === c.arm);

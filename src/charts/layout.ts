@@ -19,9 +19,8 @@ export interface GroupLayout {
   facetOf(group: GroupStats): string;
 }
 
-/** Decide colour and facet of each group. */
-export function groupLayout(stats: SweepStats): GroupLayout {
-  const groups = stats.groups;
+/** Decide colour and facet of each group (by default the groups of the series charts). */
+export function groupLayout(stats: SweepStats, groups: readonly GroupStats[] = stats.seriesGroups): GroupLayout {
   const withArms = stats.arms.length > 1;
   const short = shortParamNames(stats.parameters);
   let colourTitle: string;
@@ -31,7 +30,8 @@ export function groupLayout(stats: SweepStats): GroupLayout {
   const points = new Set(groups.map((g) => g.point)).size;
   const fewLines = groups.length <= MAX_LINES_PER_PANEL && !(withArms && points > 1 && groups.length > 4);
   if (fewLines || (!withArms && stats.parameters.length < 2) || (withArms && points === 1)) {
-    colourTitle = withArms && stats.parameters.length === 0 ? 'Arm' : stats.parameters.length ? (withArms ? 'Point · arm' : 'Point') : 'Runs';
+    const pooledPoints = groups.length > 0 && groups.every((g) => g.point < 0);
+    colourTitle = withArms && (stats.parameters.length === 0 || pooledPoints) ? 'Arm' : stats.parameters.length && !pooledPoints ? (withArms ? 'Point · arm' : 'Point') : 'Runs';
     colourOf = (g) => g.label;
   } else if (withArms) {
     colourTitle = 'Arm';

@@ -10,7 +10,7 @@ import { colourEncoding, groupLayout } from './layout';
 
 export function linkFlowChart(stats: SweepStats): Chart | null {
   if (stats.linkFlows.length === 0) return null;
-  const layout = groupLayout(stats);
+  const layout = groupLayout(stats, stats.groups);
   const rows: Record<string, unknown>[] = [];
   const rules: Record<string, unknown>[] = [];
   const several = stats.linkFlows.length > 1;

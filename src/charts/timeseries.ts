@@ -7,7 +7,7 @@ import { PALETTE } from './theme';
 import { chartEvents, eventLayers } from './events';
 
 function runsNote(stats: SweepStats): string {
-  const ns = [...new Set(stats.groups.map((g) => g.runs))].sort((a, b) => a - b);
+  const ns = [...new Set(stats.seriesGroups.map((g) => g.runs))].sort((a, b) => a - b);
   return ns.length === 1 ? `${ns[0]} runs per line` : `${ns[0]}–${ns[ns.length - 1]} runs per line`;
 }
 
@@ -15,7 +15,7 @@ function runsNote(stats: SweepStats): string {
 export function innovationChart(stats: SweepStats): Chart | null {
   const layout = groupLayout(stats);
   const rows: BandRow[] = [];
-  for (const g of stats.groups) {
+  for (const g of stats.seriesGroups) {
     const band = g.series.innovation_value;
     if (!band) continue;
     for (let i = 0; i < band.tick.length; i++) {
@@ -44,7 +44,7 @@ export function lockInChart(stats: SweepStats): Chart | null {
   // a line per part (the index carries the band).
   const perPart = layout.facetTitle === null;
   const rows: BandRow[] = [];
-  for (const g of stats.groups) {
+  for (const g of stats.seriesGroups) {
     for (const column of present) {
       const band = g.series[column];
       if (!band) continue;
@@ -67,7 +67,7 @@ export function lockInChart(stats: SweepStats): Chart | null {
   const colour = perPart
     ? colourEncoding(layout)
     : { field: 'colour', type: 'nominal', title: 'Measure', sort: partOrder, scale: { domain: partOrder, range: ['#000000', PALETTE[0], PALETTE[1], PALETTE[2]] }, legend: { orient: 'bottom' } };
-  const facet = perPart ? { title: null, order: partOrder } : { title: 'Point', order: stats.groups.map((g) => g.label) };
+  const facet = perPart ? { title: null, order: partOrder } : { title: 'Point', order: stats.seriesGroups.map((g) => g.label) };
   const threshold = stats.scenario.lock_in?.threshold;
   const body = panelled([...bandLayers('Index (0–1, no unit)', colour, true, { domain: [0, 1] }), ...eventLayers(chartEvents(stats))], facet, { width: 560, height: 300 }, perPart ? { width: 280, height: 170 } : { width: 230, height: 150 });
   if (perPart && 'facet' in body) (body as { columns: number }).columns = 2;

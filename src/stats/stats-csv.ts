@@ -77,10 +77,10 @@ export function statsRows(stats: SweepStats): StatsRow[] {
   }
   rows.push(...sensitivityStatsRows(stats.sensitivity));
   rows.push(...designRows(stats));
-  for (const g of stats.groups) {
+  for (const g of stats.seriesGroups) {
     for (const [measure, band] of Object.entries(g.series)) {
       for (let i = 0; i < band.tick.length; i++) {
-        rows.push({ section: 'series', point: g.point, arm: g.arm, params: g.params, measure, tick: band.tick[i], n: band.n[i], mean: band.mean[i], sd: band.sd[i], ci_low: band.ciLow[i], ci_high: band.ciHigh[i] });
+        rows.push({ section: 'series', point: g.point < 0 ? 'all' : g.point, arm: g.arm, params: g.point < 0 ? undefined : g.params, measure, tick: band.tick[i], n: band.n[i], mean: band.mean[i], sd: band.sd[i], ci_low: band.ciLow[i], ci_high: band.ciHigh[i] });
       }
     }
   }

@@ -102,6 +102,13 @@ export interface SweepStats {
   seriesColumns: string[];
   placeNames: string[];
   groups: GroupStats[];
+  /**
+   * The groups whose per-tick bands the series charts and the `series` rows of stats.csv
+   * show: `groups` for a grid; for a continuous design (lhs, sobol, morris, saltelli, file),
+   * whose points are many and hold one or two runs each, one group per arm pooling every
+   * point (point -1, label the arm or "all points"), and `groups` then carry no series.
+   */
+  seriesGroups: GroupStats[];
   runs: RunRow[];
   paired: PairedStats[];
   cost: CostStats[];
@@ -168,6 +175,10 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const parameters: string[] = [];
   let placeNames: string[] = [];
   const links = new LinkFlowAccumulator(scenario);
+  // Per-point bands of a continuous design would be thousands of one-run lines (a Morris
+  // screening of 97 parameters: 5.6 million stats.csv rows, out of memory): pool per arm.
+  const pooled = typeof scenario.sweep?.design === 'string' && scenario.sweep.design !== 'grid';
+  const armGroups = new Map<string, GroupAccumulator>();
 
   for await (const record of readRunRecords(dir)) {
     if (record.status !== 'ok') {
@@ -186,7 +197,13 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
       groups.set(groupKey, group);
     }
     group.rows.push(runRow(record, outcomeKeys));
-    foldSeries(group, record, seriesColumns);
+    let seriesGroup = group;
+    if (pooled) {
+      seriesGroup = armGroups.get(record.arm) ?? { point: -1, arm: record.arm, armIndex: record.arm_index, params: {}, rows: [], series: new Map(), flowSum: null, flowRuns: 0 };
+      armGroups.set(record.arm, seriesGroup);
+      seriesGroup.rows.push(group.rows[group.rows.length - 1]);
+    }
+    foldSeries(seriesGroup, record, seriesColumns);
     foldPlaceFlows(group, record);
     links.add(record.point, record.arm, record.arm_index, record.place_names ?? [], record.place_flow_blocks, record.place_flow_window, record.ticks);
   }
@@ -201,6 +218,9 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
 
   const sorted = [...groups.values()].sort((a, b) => a.point - b.point || a.armIndex - b.armIndex);
   const groupStats = sorted.map((g) => finishGroup(g, outcomeKeys, sweptParams, shortNames, arms.length > 1));
+  const seriesGroups = pooled
+    ? [...armGroups.values()].sort((a, b) => a.armIndex - b.armIndex).map((g) => ({ ...finishGroup(g, outcomeKeys, [], {}, arms.length > 1), pointLabel: 'all points', label: arms.length > 1 ? g.arm : 'all points' }))
+    : groupStats;
   const runs = sorted.flatMap((g) => g.rows);
   const healthy = sorted.map((g) => ({ ...g, rows: g.rows.filter((r) => !r.degenerate) }));
   const paired = baselineArm ? pairArms(healthy, arms, baselineArm, outcomeKeys) : [];
@@ -218,7 +238,7 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const recovery = recoveryStats(usable, labelOf);
   const costUnit = typeof (scenario as { cost_unit?: unknown }).cost_unit === 'string' ? ((scenario as { cost_unit?: string }).cost_unit as string) : '';
   return {
-    dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, runs, paired, cost, failed,
+    dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, seriesGroups, runs, paired, cost, failed,
     firmCurves: curves, linkFlows: links.finish(), design, effectOutcomes, degenerateRuns: runs.filter((r) => r.degenerate), effects, armComparison, recovery, costUnit, sensitivity,
   };
 }

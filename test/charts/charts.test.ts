@@ -33,6 +33,17 @@ describe('buildCharts', () => {
     });
   }
 
+  it('pools the per-tick bands of a continuous design per arm (one line per arm, not one per point)', async () => {
+    const stats = await computeSweepStats(writeFixtureSweep({ arms: ['baseline', 'cluster'], replicates: 1, ticks: 12, continuous: { design: 'lhs', samples: 30, ranges: { openness: [0, 0.3] } } }));
+    expect(stats.groups).toHaveLength(60);
+    expect(stats.groups.every((g) => Object.keys(g.series).length === 0)).toBe(true);
+    expect(stats.seriesGroups.map((g) => [g.point, g.arm, g.label, g.runs])).toEqual([[-1, 'baseline', 'baseline', 30], [-1, 'cluster', 'cluster', 30]]);
+    const band = stats.seriesGroups[0].series.innovation_value;
+    expect(band.n[0]).toBe(30);
+    const spec = buildCharts(stats).find((c) => c.name === 'innovation-value')!.spec as { data: { values: { series: string }[] } };
+    expect([...new Set(spec.data.values.map((r) => r.series))]).toEqual(['baseline', 'cluster']);
+  });
+
   it('writes NAME.vl.json, NAME.svg and NAME.png', async () => {
     const dir = writeFixtureSweep({ parameters: { openness: [0, 0.3] }, replicates: 3, ticks: 10 });
     const written = await writeCharts(dir, buildCharts(await computeSweepStats(dir)));
