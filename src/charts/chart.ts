@@ -54,6 +54,8 @@ export const LABELS: Record<string, string> = {
   resilience_ticks: 'Recovery time (ticks)',
   resilience_censored: 'Recovery censored',
   drop_ratio: 'Drop after shock',
+  recovered: 'Recovered by the end (share)',
+  recovery_rmst: 'Restricted mean recovery time (ticks)',
   policy_cost: 'Policy cost',
   policy_cost_late: 'Policy cost in the late window',
   value_per_cost: 'Innovation value per unit cost',

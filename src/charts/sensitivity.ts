@@ -59,8 +59,14 @@ function morrisPlane(stats: SweepStats): Chart | null {
   const rows = finalRows(stats);
   const star = rows.filter((r) => r.index === 'mu_star');
   if (star.length === 0) return null;
-  const sigma = new Map(rows.filter((r) => r.index === 'sigma').map((r) => [`${r.outcome}\u0000${r.parameter}`, r.estimate]));
-  const data = star.map((r) => ({ ...values([r])[0], sigma: round(sigma.get(`${r.outcome}\u0000${r.parameter}`) ?? NaN) }));
+  const byKey = (index: string) => new Map(rows.filter((r) => r.index === index).map((r) => [`${r.outcome}\u0000${r.parameter}`, r.estimate]));
+  const sigma = byKey('sigma');
+  const corrected = byKey('sigma_corrected');
+  const floor = byKey('mu_star_noise');
+  const data = star.map((r) => {
+    const key = `${r.outcome}\u0000${r.parameter}`;
+    return { ...values([r])[0], sigma: round(sigma.get(key) ?? NaN), sigma_corrected: round(corrected.get(key) ?? NaN), noise_mu_star: round(floor.get(key) ?? NaN) };
+  });
   const body = {
     facet: { column: { field: 'outcome', type: 'nominal', title: null } },
     resolve: { scale: { x: 'independent', y: 'independent' } },
@@ -68,7 +74,7 @@ function morrisPlane(stats: SweepStats): Chart | null {
       width: 220,
       height: 220,
       layer: [
-        { mark: { type: 'point', filled: true, size: 40 }, encoding: { x: { field: 'estimate', type: 'quantitative', title: 'mu*' }, y: { field: 'sigma', type: 'quantitative', title: 'sigma' }, tooltip: [{ field: 'parameter' }, { field: 'estimate', title: 'mu*', format: '.3g' }, { field: 'lo', format: '.3g' }, { field: 'hi', format: '.3g' }, { field: 'sigma', format: '.3g' }] } },
+        { mark: { type: 'point', filled: true, size: 40 }, encoding: { x: { field: 'estimate', type: 'quantitative', title: 'mu*' }, y: { field: 'sigma', type: 'quantitative', title: 'sigma' }, tooltip: [{ field: 'parameter' }, { field: 'estimate', title: 'mu*', format: '.3g' }, { field: 'lo', format: '.3g' }, { field: 'hi', format: '.3g' }, { field: 'noise_mu_star', title: 'noise mu*', format: '.3g' }, { field: 'sigma', format: '.3g' }, { field: 'sigma_corrected', title: 'sigma corrected', format: '.3g' }] } },
         { mark: { type: 'rule', opacity: 0.5 }, encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, y: { field: 'sigma', type: 'quantitative' } } },
       ],
     },
@@ -76,7 +82,7 @@ function morrisPlane(stats: SweepStats): Chart | null {
   return {
     name: 'sensitivity-morris',
     title: 'Morris screening: mu* against sigma',
-    caption: 'One dot per parameter: mu* (mean absolute elementary effect, with its bootstrap 95 % interval as a line) against sigma (spread of the effects: non-linearity or interactions). Parameters near the origin can be fixed; hover for names. Seed noise inflates both for inert parameters (see the noise share).',
+    caption: 'One dot per parameter: mu* (mean absolute elementary effect, with its bootstrap 95 % interval as a line) against sigma (spread of the effects: non-linearity or interactions). Parameters near the origin can be fixed; hover for names. Seed noise inflates both for inert parameters: the tooltip gives sigma corrected for it and the noise mu* (what seed noise alone gives a parameter that does nothing; docs/sensitivity.md).',
     spec: topLevel('Morris elementary effects', `Arm ${rows[0].arm}`, data, body),
   };
 }

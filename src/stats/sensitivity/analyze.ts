@@ -9,7 +9,7 @@ import type { RowMoments } from './replicates';
 import { sobolIndices } from './sobol-indices';
 
 export type SensitivityMethod = 'morris' | 'saltelli';
-export type SensitivityIndex = 'S1' | 'ST' | 'S2' | 'mu' | 'mu_star' | 'sigma' | 'noise_share';
+export type SensitivityIndex = 'S1' | 'ST' | 'S2' | 'mu' | 'mu_star' | 'sigma' | 'sigma_corrected' | 'mu_star_noise' | 'noise_share';
 
 export interface SensitivityRow {
   method: SensitivityMethod;
@@ -56,6 +56,8 @@ export function analyzeOutcome(layout: AnalysisLayout, outcome: string, rows: Ro
         push(p, 'mu', n, m.mu[i]);
         push(p, 'mu_star', n, m.muStar[i]);
         push(p, 'sigma', n, m.sigma[i]);
+        push(p, 'sigma_corrected', n, m.sigmaCorrected[i]);
+        push(p, 'mu_star_noise', n, m.muStarNoise[i]);
       });
       push('seed', 'noise_share', n, m.noiseShare);
     } else {

@@ -4,4 +4,5 @@ export { rowMoments, type RowMoments } from './replicates';
 export { sobolIndices, type SobolIndices, type SobolOptions } from './sobol-indices';
 export { morrisIndices, morrisSteps, noiseShare, type MorrisIndices, type MorrisOptions } from './morris-indices';
 export { analyzeOutcome, convergenceSizes, SENSITIVITY_COLUMNS, type AnalysisLayout, type SensitivityIndex, type SensitivityMethod, type SensitivityRow } from './analyze';
-export { sweepSensitivity, sweepLayout, SENSITIVITY_OUTCOMES, SENSITIVITY_SERIES, type SweepSensitivity, type SweepSensitivityRow } from './sweep-sensitivity';
+export { censoringHorizon, RECOVERY_OUTCOMES, sensitivityValue } from './recovery-outcomes';
+export { sweepSensitivity, outcomeSensitivity, sweepLayout, SENSITIVITY_OUTCOMES, SENSITIVITY_SERIES, type SweepSensitivity, type SweepSensitivityRow } from './sweep-sensitivity';

@@ -7,8 +7,17 @@
  * `analyze.morris`. Intervals: percentile bootstrap over trajectories.
  *
  * Stochastic model: f is the mean over a row's replicates. Seed noise adds
- * 2 sigma_noise^2 / (R delta^2) to the variance of each EE, so it inflates sigma and mu*
- * of inert parameters; the noise share beside the indices says how much.
+ * v = (s_after^2 / R_after + s_before^2 / R_before) / delta^2 to the variance of each EE
+ * (s^2 the within-row sample variance of the two rows the step joins), so it inflates
+ * sigma and mu* of inert parameters. Two corrections sit beside the raw indices:
+ * `sigmaCorrected` = sqrt(max(0, sigma^2 - mean v)), the method-of-moments correction of
+ * an observed variance by its known measurement-error variance (Fuller 1987, Measurement
+ * Error Models, ch. 1): with independent seeds per row, E[sigma^2] = Var(true EE) + mean v
+ * exactly, so sigma^2 - mean v is unbiased for the spread of the conditional-mean effects;
+ * `muStarNoise` = sqrt(2 mean v / pi), the mu* an inert parameter would show from seed
+ * noise alone (E|N(0, v)| with v pooled over the trajectories, as a square root of single
+ * two-replicate variances would be biased low): a mu* not clearly above it is not
+ * distinguishable from noise.
  */
 import { bootstrap, DEFAULT_RESAMPLES, type Estimate } from './bootstrap';
 import type { RowMoments } from './replicates';
@@ -26,6 +35,10 @@ export interface MorrisIndices {
   mu: Estimate[];
   muStar: Estimate[];
   sigma: Estimate[];
+  /** sigma with the seed noise of the elementary effects removed (equals sigma without replicates). */
+  sigmaCorrected: Estimate[];
+  /** mu* that seed noise alone would give an inert parameter (0 without replicates). */
+  muStarNoise: Estimate[];
   noiseShare: Estimate | null;
 }
 
@@ -70,36 +83,54 @@ export function morrisIndices(
   const y = rows.mean;
   // Elementary effects, trajectory by trajectory: ee[t * d + i] for parameter i.
   const ee = new Float64Array(r * d);
+  // Seed-noise variance of each elementary effect (0 for a row with one replicate).
+  const eeNoise = new Float64Array(r * d);
+  const noiseOfMean = (row: number) => (rows.count[row] > 1 ? rows.within[row] / rows.count[row] : 0);
   for (let t = 0; t < r; t++) {
     for (let s = 0; s < d; s++) {
       const row = t * (d + 1) + s;
-      ee[t * d + steps.factor[t * d + s]] = (steps.sign[t * d + s] * (y[row + 1] - y[row])) / delta;
+      const i = steps.factor[t * d + s];
+      ee[t * d + i] = (steps.sign[t * d + s] * (y[row + 1] - y[row])) / delta;
+      eeNoise[t * d + i] = (noiseOfMean(row) + noiseOfMean(row + 1)) / (delta * delta);
     }
   }
   const noisy = rows.count.some((c) => c > 1);
-  // Components: mu (d), mu* (d), sigma (d), noise share (1).
+  // Components: mu (d), mu* (d), sigma (d), corrected sigma (d), noise mu* (d), noise share (1).
   const statistic = (trajectories: Int32Array): Float64Array => {
     const m = trajectories.length;
-    const out = new Float64Array(3 * d + 1);
+    const out = new Float64Array(5 * d + 1);
     for (let i = 0; i < d; i++) {
       let sum = 0;
       let abs = 0;
+      let noise = 0;
       for (const t of trajectories) {
         sum += ee[t * d + i];
         abs += Math.abs(ee[t * d + i]);
+        noise += eeNoise[t * d + i];
       }
       const mu = sum / m;
       let ss = 0;
       for (const t of trajectories) ss += (ee[t * d + i] - mu) ** 2;
+      const variance = m > 1 ? ss / (m - 1) : NaN;
       out[i] = mu;
       out[d + i] = abs / m;
-      out[2 * d + i] = m > 1 ? Math.sqrt(ss / (m - 1)) : NaN;
+      out[2 * d + i] = Math.sqrt(variance);
+      out[3 * d + i] = Math.sqrt(Math.max(0, variance - noise / m));
+      out[4 * d + i] = Math.sqrt((2 * noise) / m / Math.PI);
     }
-    out[3 * d] = noisy ? noiseShare(rows, trajectories, d + 1) : NaN;
+    out[5 * d] = noisy ? noiseShare(rows, trajectories, d + 1) : NaN;
     return out;
   };
   const est = bootstrap(r, statistic, options.resamples ?? DEFAULT_RESAMPLES, options.seed ?? 0);
-  return { r, mu: est.slice(0, d), muStar: est.slice(d, 2 * d), sigma: est.slice(2 * d, 3 * d), noiseShare: noisy ? est[3 * d] : null };
+  return {
+    r,
+    mu: est.slice(0, d),
+    muStar: est.slice(d, 2 * d),
+    sigma: est.slice(2 * d, 3 * d),
+    sigmaCorrected: est.slice(3 * d, 4 * d),
+    muStarNoise: est.slice(4 * d, 5 * d),
+    noiseShare: noisy ? est[5 * d] : null,
+  };
 }
 
 /**

@@ -13,10 +13,14 @@ import { readRunRecords, type SweepManifest } from '../records';
 import type { RunRow } from '../sweep-stats';
 import { analyzeOutcome, type AnalysisLayout, type SensitivityRow } from './analyze';
 import { morrisSteps } from './morris-indices';
+import { censoringHorizon, RECOVERY_OUTCOMES, sensitivityValue } from './recovery-outcomes';
 import { rowMoments } from './replicates';
 
-/** Outcomes analysed in every sensitivity sweep (besides sweep.outcomes). */
-export const SENSITIVITY_OUTCOMES = ['innovation_value_late', 'lock_in_index_final', 'diversity_final', 'resilience_ticks', 'drop_ratio'];
+/**
+ * Outcomes analysed in every sensitivity sweep (besides sweep.outcomes). The censored
+ * resilience_ticks is analysed as `recovered` and `recovery_rmst` (recovery-outcomes.ts).
+ */
+export const SENSITIVITY_OUTCOMES = ['innovation_value_late', 'lock_in_index_final', 'diversity_final', ...RECOVERY_OUTCOMES, 'drop_ratio'];
 /** Series whose indices are shown over time. */
 export const SENSITIVITY_SERIES = ['innovation_value', 'lock_in_index', 'diversity'];
 /** Bootstrap resamples of the over-time indices (many windows; their intervals are a guide). */
@@ -53,10 +57,19 @@ export function sweepLayout(manifest: SweepManifest): AnalysisLayout | null {
 export async function sweepSensitivity(dir: string, manifest: SweepManifest, runs: readonly RunRow[], arms: readonly string[]): Promise<SweepSensitivity | null> {
   const layout = sweepLayout(manifest);
   if (!layout) return null;
+  const { rows, skipped } = outcomeSensitivity(manifest, layout, runs, arms);
+  const points = ((manifest as { points?: unknown[] }).points ?? []).length;
+  const seed = (manifest.scenario as { seed?: number }).seed ?? 42;
+  rows.push(...(await seriesIndices(dir, manifest, layout, points, seed)));
+  return { method: layout.method, parameters: layout.parameters.slice(), rows, skipped };
+}
+
+/** Indices of the run outcomes (no series) of every arm, at N/4, N/2 and N. */
+export function outcomeSensitivity(manifest: SweepManifest, layout: AnalysisLayout, runs: readonly Pick<RunRow, 'point' | 'arm' | 'outcomes'>[], arms: readonly string[]): { rows: SweepSensitivityRow[]; skipped: string[] } {
   const points = ((manifest as { points?: unknown[] }).points ?? []).length;
   const seed = (manifest.scenario as { seed?: number }).seed ?? 42;
   const extra = ((manifest.scenario as { sweep?: SweepSpec }).sweep?.outcomes ?? []) as string[];
-  const outcomes = [...new Set([...SENSITIVITY_OUTCOMES, ...extra])];
+  const outcomes = [...new Set([...SENSITIVITY_OUTCOMES, ...extra])].filter((o) => o !== 'resilience_ticks' && o !== 'resilience_censored');
   const rows: SweepSensitivityRow[] = [];
   const skipped = new Set<string>();
   const complete = (values: { row: number; value: number }[]) => {
@@ -65,8 +78,9 @@ export async function sweepSensitivity(dir: string, manifest: SweepManifest, run
   };
   for (const arm of arms) {
     const mine = runs.filter((r) => r.arm === arm);
+    const tau = censoringHorizon(mine.map((r) => r.outcomes));
     for (const outcome of outcomes) {
-      const moments = complete(mine.map((r) => ({ row: r.point, value: r.outcomes[outcome] })));
+      const moments = complete(mine.map((r) => ({ row: r.point, value: sensitivityValue(outcome, r.outcomes, tau) })));
       if (!moments) {
         skipped.add(outcome);
         continue;
@@ -74,8 +88,7 @@ export async function sweepSensitivity(dir: string, manifest: SweepManifest, run
       for (const r of analyzeOutcome(layout, outcome, moments, { seed })) rows.push({ ...r, arm, tick: null });
     }
   }
-  rows.push(...(await seriesIndices(dir, manifest, layout, points, seed)));
-  return { method: layout.method, parameters: layout.parameters.slice(), rows, skipped: [...skipped] };
+  return { rows, skipped: [...skipped] };
 }
 
 /** Window means of the main series per run, then one index per window (at full N). */

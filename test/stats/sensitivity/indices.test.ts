@@ -110,6 +110,61 @@ describe('Morris elementary effects', () => {
     expect(r.muStar[0].hi).toBeGreaterThanOrEqual(muStar[0]);
   });
 
+  it('corrects sigma for seed noise and gives the noise-only mu*: exact values on fixed replicates', () => {
+    // Three trajectories of two parameters (4 levels, delta = 2/3) with 2 or 3 replicates per row.
+    const x = [[0, 0], [2 / 3, 0], [2 / 3, 2 / 3], [1 / 3, 1 / 3], [1 / 3, 1], [1, 1], [1, 1 / 3], [1 / 3, 1 / 3], [1 / 3, 1]];
+    const reps = [[1.0, 1.4], [2.0, 2.6, 2.3], [2.1, 1.9], [0.5, 0.9], [0.7, 0.6, 0.2], [3.0, 3.4], [2.2, 2.8], [0.4, 0.1], [0.9, 1.5, 1.2]];
+    const steps = morrisSteps(x, 2);
+    if ('badRow' in steps) throw new Error('bad design');
+    const rows = rowMoments(9, reps.flatMap((vs, row) => vs.map((value) => ({ row, value }))));
+    const m = morrisIndices(rows, steps, 2, 2 / 3, { resamples: 0 });
+    // Independent numpy implementation (python3, numpy 2.4):
+    //   mean = [np.mean(r) for r in reps]; nm = [np.var(r, ddof=1) / len(r) for r in reps]
+    //   per step a -> b moving parameter i: ee[t, i] = sign (mean[b] - mean[a]) / delta, v[t, i] = (nm[a] + nm[b]) / delta**2
+    //   sigma = ee.std(0, ddof=1); sigma_corrected = sqrt(max(0, sigma**2 - v.mean(0))); mu_star_noise = sqrt(2 v.mean(0) / pi)
+    //   -> mu [3.0250000000000004, 0.2250000000000001], mu_star [3.0250000000000004, 0.725],
+    //      sigma [1.2376893794486565, 1.0419332992087353], sigma_corrected [1.1608186766243902, 0.9842509842514764],
+    //      mu_star_noise [0.34260293421141735, 0.2727726817250237]
+    const est = (e: Estimate[]) => e.map((v) => v.estimate);
+    [3.0250000000000004, 0.2250000000000001].forEach((v, i) => expect(est(m.mu)[i]).toBeCloseTo(v, 12));
+    [3.0250000000000004, 0.725].forEach((v, i) => expect(est(m.muStar)[i]).toBeCloseTo(v, 12));
+    [1.2376893794486565, 1.0419332992087353].forEach((v, i) => expect(est(m.sigma)[i]).toBeCloseTo(v, 12));
+    [1.1608186766243902, 0.9842509842514764].forEach((v, i) => expect(est(m.sigmaCorrected)[i]).toBeCloseTo(v, 12));
+    [0.34260293421141735, 0.2727726817250237].forEach((v, i) => expect(est(m.muStarNoise)[i]).toBeCloseTo(v, 12));
+  });
+
+  it('with seed noise of known variance: corrected sigma recovers the noise-free sigma, and an inert mu* sits at the noise-only mu*', () => {
+    const d = 6;
+    const x = morrisDesign(200, d, 4, uniformStream(8, 1));
+    const steps = morrisSteps(x, d);
+    if ('badRow' in steps) throw new Error('bad design');
+    const clean = morrisIndices(deterministic(x.map(f)), steps, d, morrisDelta(4), { seed: 3, resamples: 300 });
+    const noise = normalStream(uniformStream(8, 2));
+    const replicates = 2;
+    const sd = 1.5; // EE noise sd sqrt(2 sd^2 / R) / delta = 2.25, as large as sigma of x0
+    const values = x.flatMap((u, row) => Array.from({ length: replicates }, () => ({ row, value: f(u) + sd * noise() })));
+    const noisy = morrisIndices(rowMoments(x.length, values), steps, d, morrisDelta(4), { seed: 3, resamples: 300 });
+    // The raw sigma of the inert x3 is inflated to about the noise level; the corrected one is near 0.
+    expect(noisy.sigma[3].estimate).toBeGreaterThan(1.5);
+    expect(noisy.sigmaCorrected[3].lo).toBeLessThan(0.5);
+    // Corrected sigma of the interacting and the linear factors covers their noise-free value.
+    for (const i of [0, 1, 5]) {
+      expect(noisy.sigmaCorrected[i].lo).toBeLessThanOrEqual(clean.sigma[i].estimate);
+      expect(noisy.sigmaCorrected[i].hi).toBeGreaterThanOrEqual(clean.sigma[i].estimate);
+    }
+    // mu* of the inert factors equals what noise alone gives: E|N(0, 2 sd^2 / (R delta^2))| = sqrt(2 / pi) * 2.25 = 1.795.
+    const floor = Math.sqrt(2 / Math.PI) * Math.sqrt((2 * sd ** 2) / replicates) / morrisDelta(4);
+    expect(noisy.muStarNoise[3].lo).toBeLessThan(floor);
+    expect(noisy.muStarNoise[3].hi).toBeGreaterThan(floor);
+    for (const i of [3, 4]) {
+      expect(noisy.muStar[i].lo).toBeLessThan(floor);
+      expect(noisy.muStar[i].hi).toBeGreaterThan(floor);
+    }
+    // Without replicates the corrections are the raw values and zero.
+    expect(clean.sigmaCorrected.map((e) => e.estimate)).toEqual(clean.sigma.map((e) => e.estimate));
+    expect(clean.muStarNoise.every((e) => e.estimate === 0)).toBe(true);
+  });
+
   it('reads the moved parameter and its direction from the rows, and names a row that moves none', () => {
     const x = [[0, 0], [1 / 3, 0], [1 / 3, 2 / 3]];
     expect(morrisSteps(x, 2)).toEqual({ factor: Int32Array.from([0, 1]), sign: Int8Array.from([1, 1]) });
