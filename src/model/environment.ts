@@ -1,8 +1,11 @@
 /**
  * The moving technological frontier (MODEL-SPEC 4): relevance is a bump of width w at
  * mu(t), over a floor, plus smooth AR(1) noise. Shocks move the frontier at once
- * (frontier_jump) or collapse the region's strongest domains (core_collapse), giving the
- * removed relevance to domains 3 to 6 ring steps away.
+ * (frontier_jump) or collapse the region's strongest domains (core_collapse), moving the
+ * removed relevance to domains 3 to 6 ring steps away (or spreading it uniformly, or
+ * dropping it). The move is recomputed every tick from what the collapsed domains would
+ * have had then, so a collapse never adds relevance as the frontier drifts away from
+ * them (issue 16: a fixed bonus did, and made shocks pay off).
  */
 import type { Scenario, Shock } from '../scenario/schema';
 import type { Params } from './params';
@@ -34,9 +37,19 @@ export function updateRelevanceInPlace(st: ModelState, f: FrontierSettings, rng:
   }
   smoothNoiseInPlace(st, f.smooth);
   const inv = 1 / (2 * f.width * f.width);
+  // First pass: the frontier's relevance (into st.relevance) and what collapses move away.
+  let moved = 0;
+  let weights = 0;
   for (let k = 0; k < K; k++) {
     const d = ringDistance(k, st.mu, K);
-    let r = (f.floor + (1 - f.floor) * Math.exp(-d * d * inv)) * st.collapseMult[k] + st.collapseBonus[k] + st.noise[k];
+    const base = f.floor + (1 - f.floor) * Math.exp(-d * d * inv);
+    st.relevance[k] = base;
+    moved += base * st.collapseMoved[k];
+    weights += st.collapseWeight[k];
+  }
+  const perWeight = weights > 0 ? moved / weights : 0;
+  for (let k = 0; k < K; k++) {
+    let r = st.relevance[k] * st.collapseMult[k] + perWeight * st.collapseWeight[k] + st.noise[k];
     if (r < 0.01) r = 0.01;
     else if (r > 1) r = 1;
     st.relevance[k] = r;
@@ -114,7 +127,18 @@ export function applyShockInPlace(st: ModelState, p: Params, shock: Shock, rng: 
     }
     return;
   }
-  // core_collapse: the region's strongest domains by live firms' aggregate capability.
+  collapseInPlace(st, p, shock);
+}
+
+/**
+ * core_collapse: the region's `domains` strongest domains (live firms' aggregate
+ * capability) keep `factor` of their frontier relevance. The rest moves (MODEL-SPEC 4) to
+ * the domains 3 to 6 ring steps from them (`related`), to every other domain
+ * (`uniform`), or nowhere (`none`); each receiving domain's weight grows by the relevance
+ * removed now over the number of receivers, so later collapses add in proportion.
+ */
+function collapseInPlace(st: ModelState, p: Params, shock: Extract<Shock, { kind: 'core_collapse' }>): void {
+  const K = st.K;
   const agg = aggregateCapability(st, p);
   const n = Math.min(shock.domains, K);
   const chosen: number[] = [];
@@ -124,13 +148,18 @@ export function applyShockInPlace(st: ModelState, p: Params, shock: Shock, rng: 
     chosen.push(best);
   }
   const targets: number[] = [];
-  for (const k of chosen)
-    for (let d = 3; d <= 6; d++)
-      for (const t of [wrap(k + d, K), wrap(k - d, K)]) if (!chosen.includes(t) && !targets.includes(t)) targets.push(t);
+  if (shock.redistribute === 'related') {
+    for (const k of chosen)
+      for (let d = 3; d <= 6; d++)
+        for (const t of [wrap(k + d, K), wrap(k - d, K)]) if (!chosen.includes(t) && !targets.includes(t)) targets.push(t);
+  } else if (shock.redistribute === 'uniform') {
+    for (let k = 0; k < K; k++) if (!chosen.includes(k)) targets.push(k);
+  }
   let removed = 0;
   for (const k of chosen) {
     removed += st.relevance[k] * (1 - shock.factor);
+    if (targets.length > 0) st.collapseMoved[k] += st.collapseMult[k] * (1 - shock.factor);
     st.collapseMult[k] *= shock.factor;
   }
-  if (targets.length > 0) for (const t of targets) st.collapseBonus[t] += removed / targets.length;
+  for (const t of targets) st.collapseWeight[t] += removed / targets.length;
 }

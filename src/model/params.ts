@@ -166,27 +166,29 @@ export function baseParams(s: Scenario): Params {
 }
 
 /**
- * Overrides of the parameter kind that policies make while active (MODEL-SPEC 6).
+ * Overrides of the parameter kind that policies make while active (MODEL-SPEC 6): a policy
+ * sets its value, below the current one too (a region closing up is a policy as well,
+ * issue 16); of several active policies of one kind, the last in the list wins.
  * Structural policies (cluster organisations, creative spaces, infrastructure) act on
  * the state instead; see policies.ts.
  */
 export function applyParameterPolicy(p: Params, policy: Policy): void {
   switch (policy.kind) {
     case 'lifelong_learning':
-      p.participation = Math.max(p.participation, policy.participation);
+      p.participation = policy.participation;
       if (policy.deepen) p.deepen = true;
       break;
     case 'open_region':
-      p.openness = Math.max(p.openness, policy.openness);
+      p.openness = policy.openness;
       break;
     case 'technology_transfer':
-      for (const [a, b] of [[0, 1], [0, 2], [1, 0], [2, 0]]) p.eta[a * N_ETA + b] = Math.max(p.eta[a * N_ETA + b], policy.eta);
+      for (const [a, b] of [[0, 1], [0, 2], [1, 0], [2, 0]]) p.eta[a * N_ETA + b] = policy.eta;
       break;
     case 'research_funding':
-      p.researchRate = Math.max(p.researchRate, policy.rate);
+      p.researchRate = policy.rate;
       break;
     case 'codification':
-      p.cExt = Math.max(p.cExt, policy.externalisation);
+      p.cExt = policy.externalisation;
       break;
     default:
       break;

@@ -101,7 +101,10 @@ export class ModelState {
   readonly noiseZ: Float64Array;
   readonly noise: Float64Array;
   readonly collapseMult: Float64Array;
-  readonly collapseBonus: Float64Array;
+  /** Share of each domain's frontier relevance a core collapse moved away (redistributed part only). */
+  readonly collapseMoved: Float64Array;
+  /** Weight of each domain in receiving moved relevance (0 = receives none). */
+  readonly collapseWeight: Float64Array;
   mu = 0;
   /** Domain of a planted capability (fact 5 experiment), -1 none; planted firm slots. */
   plantDomain = -1;
@@ -208,7 +211,8 @@ export class ModelState {
     this.noiseZ = new Float64Array(K);
     this.noise = new Float64Array(K);
     this.collapseMult = new Float64Array(K).fill(1);
-    this.collapseBonus = new Float64Array(K);
+    this.collapseMoved = new Float64Array(K);
+    this.collapseWeight = new Float64Array(K);
 
     this.maskRing = new Uint32Array(this.lagSlots * F * this.words);
     this.pairRing = new Int32Array(this.lagSlots * K * K);

@@ -217,6 +217,19 @@ export const scenarioMessages = {
     what: `${value} domains is more than knowledge.domains (${domains})`,
     fix: `write at most ${domains}`,
   }),
+  // Degenerate corners (issue 16): valid numbers whose combination means nothing.
+  thetaZero: (): Msg => ({
+    what: 'a capability threshold of 0 makes every firm capable in every domain, so every combination is known to the whole region (novelty S = 1) and every innovation is worth 0',
+    fix: 'write a threshold above 0 (default 0.35; plausible 0.2 to 0.5)',
+  }),
+  tooFewDomains: (domains: number, width: number): Msg => ({
+    what: `${domains} domains cannot hold profiles of width ${width} (knowledge.initial_width): two firms on opposite sides of the ring still overlap (cosine ${Math.exp(-(domains * domains) / (16 * width * width)).toFixed(2)}), so diversity and novelty collapse`,
+    fix: `write knowledge.domains at least ${Math.ceil(6 * width)}, or knowledge.initial_width at most ${+(domains / 6).toFixed(2)}`,
+  }),
+  useFasterThanIdle: (use: number, idle: number): Msg => ({
+    what: `knowledge.delta_use (${use}) is greater than knowledge.delta_idle (${idle}): using a domain would speed its loss, the opposite of use-it-or-lose-it`,
+    fix: 'make delta_use at most delta_idle (defaults 0.005 and 0.03)',
+  }),
   policyAfterEnd: (start: number, ticks: number): Msg => ({
     what: `the policy starts at tick ${start}, but the run ends after tick ${ticks - 1} (ticks: ${ticks}), so it never takes effect`,
     fix: `start it before tick ${ticks}, or raise ticks`,

@@ -152,6 +152,7 @@ export function crossFieldProblems(s: Scenario, raw: Record<string, unknown>): L
   };
   minMax('firms', 'rd_min', 'rd_max');
   minMax('exchange', 'firm_absorptive_min', 'firm_absorptive_max');
+  problems.push(...degenerateCorners(s, raw));
 
   const institutions = Object.values(s.agents.institutions).reduce((a, b) => a + b, 0);
   const total = s.agents.firms + s.agents.residents + institutions;
@@ -176,5 +177,23 @@ export function crossFieldProblems(s: Scenario, raw: Record<string, unknown>): L
     if (arm.policies) checkPolicies(arm.policies, ['arms', i, 'policies']);
     if (arm.shocks) checkShocks(arm.shocks, ['arms', i, 'shocks']);
   });
+  return problems;
+}
+
+/**
+ * Combinations of valid numbers that make the model meaningless (issue 16), each with
+ * the field the user wrote (of two, the one written; the first when both or neither).
+ */
+function degenerateCorners(s: Scenario, raw: Record<string, unknown>): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
+  const written = (a: PathSegment[], b: PathSegment[]) => (valueAt(raw, a) === undefined && valueAt(raw, b) !== undefined ? b : a);
+  if (s.innovation.theta === 0) problems.push({ path: ['innovation', 'theta'], ...M.thetaZero() });
+  // Profiles are bumps of width w on a ring of K domains; the farthest pair has cosine
+  // exp(-K^2 / (16 w^2)). Below K = 6 w it exceeds 0.1 and firms cannot differ.
+  const K = s.knowledge.domains;
+  const w = s.knowledge.initial_width;
+  if (K < 6 * w) problems.push({ path: written(['knowledge', 'domains'], ['knowledge', 'initial_width']), ...M.tooFewDomains(K, w) });
+  if (s.knowledge.delta_use > s.knowledge.delta_idle)
+    problems.push({ path: written(['knowledge', 'delta_use'], ['knowledge', 'delta_idle']), ...M.useFasterThanIdle(s.knowledge.delta_use, s.knowledge.delta_idle) });
   return problems;
 }

@@ -38,3 +38,5 @@ export { factorialEffects, type FactorialRow, type Factor, type FactorialEffects
 export { standardizedRegression, partialRankCorrelation, partialDependence, averageRanks, type StandardizedRegression, type PartialRankCorrelation, type DependenceBin as BinnedMean } from './regression-sensitivity';
 export { probabilityBest, type ArmRank } from './rank-arms';
 export { effectHeterogeneity, type EffectHeterogeneity, type PointEffect } from './heterogeneity';
+export { logitFit, logitInterval, averageMarginalEffect, type LogitFit, type MarginalEffect } from './logit';
+export { revealedComparativeAdvantage, relatednessDensity, ringProximity } from './relatedness';

@@ -12,6 +12,8 @@ import { defaultScenario, ScenarioSchema } from '../../src/scenario/schema';
 import { runScenario, Simulation, TIMESERIES_COLUMNS } from '../../src/model';
 import { cognitiveProximity, exchangeInPlace } from '../../src/model/knowledge';
 import { bumpInto } from '../../src/model/ring';
+import { averageMarginalEffect, coefInterval, kaplanMeier, logitFit, logitInterval, logRank, olsFit, restrictedMeanSurvival } from '../../src/stats';
+import { PANEL_COLUMNS, relatednessPanel, SEEDS_FACT_9 } from './relatedness-panel';
 import { closePool, fmt, interval, measured, outcome, paired, leastSquares, quadraticFit, record, runConditions, SEEDS, SEEDS_FACT_1B, SMALL_REGION } from './harness';
 
 afterAll(async () => {
@@ -184,19 +186,40 @@ describe('Fact 2: closed regions lock in', () => {
 });
 
 describe('Fact 3: buzz and pipelines', () => {
-  it('the gain in late value from openness (0 to 0.3) is larger with 6 meetings a tick than with 1', async () => {
+  it('the gain in late value from openness (0 to 0.3) is larger with 6 meetings a tick than with 1, also with pipeline attempts held equal', async () => {
     const r = await runConditions({
       c1o0: { openness: 0, contacts: { per_tick: 1 } },
       c1o3: { openness: 0.3, contacts: { per_tick: 1 } },
       c6o0: { openness: 0, contacts: { per_tick: 6 } },
       c6o3: { openness: 0.3, contacts: { per_tick: 6 } },
+      // Pipeline attempts come out of the meeting budget (MODEL-SPEC 3.3): with 1 meeting
+      // a tick and pipeline_scale 6, a region makes as many pipeline attempts as with 6
+      // meetings and scale 1 (and gives up as many local meetings for them), so the
+      // interaction below measures buzz helping pipelines, not the budget (issue 16).
+      c1o3s6: { openness: 0.3, contacts: { per_tick: 1, pipeline_scale: 6 } },
     });
     const v = (rs: typeof r.c1o0, i: number) => rs[i].outcomes.innovation_value_late;
-    const inter = interval(SEEDS.map((_, i) => v(r.c6o3, i) - v(r.c6o0, i) - (v(r.c1o3, i) - v(r.c1o0, i))));
+    const coupled = SEEDS.map((_, i) => v(r.c6o3, i) - v(r.c6o0, i) - (v(r.c1o3, i) - v(r.c1o0, i)));
+    const equal = SEEDS.map((_, i) => v(r.c6o3, i) - v(r.c6o0, i) - (v(r.c1o3s6, i) - v(r.c1o0, i)));
+    const inter = interval(coupled);
+    const interEqual = interval(equal);
+    // The budget's part: what 6 x the pipeline attempts add at 1 meeting a tick.
+    const bookkeeping = interval(coupled.map((c, i) => c - equal[i]));
+    const rng = seedrandom.alea('fact-3-share');
+    const share = (idx: number[]) => 1 - idx.reduce((a, n) => a + equal[n], 0) / idx.reduce((a, n) => a + coupled[n], 0);
+    const boot = Array.from({ length: 2000 }, () => share(SEEDS.map(() => Math.floor(rng() * SEEDS.length)))).sort((a, z) => a - z);
+    const pipes = (rs: typeof r.c1o0) => rs.map((x) => lateMean(x, 'pipeline_meetings'));
     record('Fact 3', 'openness gain at 1 meeting/tick', paired(r.c1o0, r.c1o3, 'innovation_value_late'));
     record('Fact 3', 'openness gain at 6 meetings/tick', paired(r.c6o0, r.c6o3, 'innovation_value_late'));
-    record('Fact 3', 'interaction (buzz x pipelines)', inter);
+    record('Fact 3', 'openness gain at 1 meeting/tick with pipeline_scale 6', paired(r.c1o0, r.c1o3s6, 'innovation_value_late'));
+    record('Fact 3', 'interaction (buzz x pipelines), pipeline attempts from the meeting budget', inter);
+    record('Fact 3', 'interaction with pipeline attempts held equal (1 meeting x scale 6 vs 6 x scale 1)', interEqual);
+    record('Fact 3', 'part due to the budget coupling (difference of the two)', bookkeeping);
+    record('Fact 3', 'share of the interaction due to the coupling (cluster bootstrap over seeds)', `${share(SEEDS.map((_, n) => n)).toFixed(3)} (${boot[50].toFixed(3)} to ${boot[1949].toFixed(3)})`);
+    record('Fact 3', 'late pipeline meetings a tick: 1 x scale 1 / 1 x scale 6 / 6 x scale 1', `${mean(pipes(r.c1o3)).toFixed(2)} / ${mean(pipes(r.c1o3s6)).toFixed(2)} / ${mean(pipes(r.c6o3)).toFixed(2)}`);
+    record('Fact 3', 'late pipeline meetings, (1 x scale 6) / (6 x scale 1)', interval(pipes(r.c1o3s6).map((x, i) => x / pipes(r.c6o3)[i])));
     expect(inter.lo).toBeGreaterThan(0);
+    expect(interEqual.lo).toBeGreaterThan(0);
   });
 });
 
@@ -292,7 +315,7 @@ describe('Fact 6: lifelong learning', () => {
 });
 
 describe('Fact 7: resilience', () => {
-  it('after a core-domain collapse, open regions recover faster, drop less and keep more of their late value than closed ones (common seeds)', async () => {
+  it('after a core-domain collapse, open regions recover sooner (Kaplan-Meier, log-rank, never-recovered runs censored) and drop less than closed ones (common seeds)', async () => {
     const shock = { shocks: [{ tick: 100, kind: 'core_collapse', factor: 0.2 }] };
     const r = await runConditions({
       closedNo: CLOSED,
@@ -300,17 +323,84 @@ describe('Fact 7: resilience', () => {
       openNo: OPEN,
       openShock: { ...OPEN, ...shock },
     });
-    const recovery = paired(r.closedShock, r.openShock, 'resilience_ticks');
+    // Time to regain 90 % of pre-shock value, as a time to event: a run that never
+    // recovers is censored at its last tick (100 ticks after the shock), not averaged in.
+    const survival = (rs: typeof r.closedNo) => ({ time: outcome(rs, 'resilience_ticks'), event: outcome(rs, 'resilience_censored').map((c) => c === 0) });
+    const open = survival(r.openShock);
+    const closed = survival(r.closedShock);
+    const kmOpen = kaplanMeier(open.time, open.event);
+    const kmClosed = kaplanMeier(closed.time, closed.event);
+    const test = logRank([closed, open]);
+    const horizon = 100;
+    const rmOpen = restrictedMeanSurvival(kmOpen, horizon);
+    const rmClosed = restrictedMeanSurvival(kmClosed, horizon);
+    const median = (km: typeof kmOpen) => (Number.isNaN(km.median) ? 'not reached' : `${km.median} (95 % CI ${km.medianLo} to ${Number.isNaN(km.medianHi) ? 'not reached' : km.medianHi})`);
+    record('Fact 7', 'recovered within the run, closed / open', `${kmClosed.events}/${kmClosed.n} / ${kmOpen.events}/${kmOpen.n}`);
+    record('Fact 7', 'median ticks to regain 90 % of pre-shock value (Kaplan-Meier), closed', median(kmClosed));
+    record('Fact 7', 'median ticks to regain 90 % (Kaplan-Meier), open', median(kmOpen));
+    record('Fact 7', `restricted mean time to recovery over ${horizon} ticks, closed / open`, `${rmClosed.rmean.toFixed(1)} (se ${rmClosed.se.toFixed(1)}) / ${rmOpen.rmean.toFixed(1)} (se ${rmOpen.se.toFixed(1)})`);
+    record('Fact 7', 'log-rank test closed vs open (observed / expected recoveries, closed)', `chi2 = ${test.chisq.toFixed(2)}, p = ${test.p.toExponential(2)}; ${test.observed[0]} / ${test.expected[0].toFixed(2)}`);
     const drop = paired(r.closedShock, r.openShock, 'drop_ratio');
-    const ratio = (s: typeof r.closedNo, n: typeof r.closedNo) => s.map((x, i) => x.outcomes.innovation_value_late / n[i].outcomes.innovation_value_late);
-    const ratioDiff = interval(ratio(r.openShock, r.openNo).map((x, i) => x - ratio(r.closedShock, r.closedNo)[i]));
-    record('Fact 7', 'ticks to regain 90 % of pre-shock value, open - closed (censored at run end)', recovery);
-    record('Fact 7', 'censored share closed / open', `${mean(outcome(r.closedShock, 'resilience_censored')).toFixed(2)} / ${mean(outcome(r.openShock, 'resilience_censored')).toFixed(2)}`);
     record('Fact 7', 'drop ratio (20 ticks after / before), open - closed', drop);
-    record('Fact 7', 'late value shocked / unshocked, open - closed', ratioDiff);
-    expect(recovery.hi).toBeLessThan(0);
+    // Recorded, not asserted: the ratio of two small noisy late values (issue 16: it did
+    // not hold on another seed set; docs/facts.md).
+    const ratio = (sh: typeof r.closedNo, n: typeof r.closedNo) => sh.map((x, i) => x.outcomes.innovation_value_late / n[i].outcomes.innovation_value_late);
+    record('Fact 7 (not asserted)', 'late value shocked / unshocked, open', interval(ratio(r.openShock, r.openNo)));
+    record('Fact 7 (not asserted)', 'late value shocked / unshocked, closed', interval(ratio(r.closedShock, r.closedNo)));
+    record('Fact 7 (not asserted)', 'late value shocked / unshocked, open - closed', interval(ratio(r.openShock, r.openNo).map((x, i) => x - ratio(r.closedShock, r.closedNo)[i])));
+    // Open regions recover more often and sooner: fewer recoveries than expected under no
+    // difference among the closed, significant by the log-rank test.
+    expect(test.p).toBeLessThan(0.01);
+    expect(test.observed[0]).toBeLessThan(test.expected[0]);
+    expect(rmOpen.rmean).toBeLessThan(rmClosed.rmean);
     expect(drop.lo).toBeGreaterThan(0);
-    expect(ratioDiff.lo).toBeGreaterThan(0);
+  });
+});
+
+describe('Fact 9: the principle of relatedness (out of sample: not calibrated on)', () => {
+  it('a place loses comparative advantage in a domain less often the higher its relatedness density to it (asserted); gains it more often (recorded)', () => {
+    const data = relatednessPanel(SEEDS_FACT_9);
+    const names = [...PANEL_COLUMNS];
+    const report = (what: string, rows: typeof data.entry) => {
+      const X = rows.map((r) => r.x);
+      const y = rows.map((r) => r.y);
+      const cluster = rows.map((r) => r.seed);
+      const logit = logitFit(X, y, { cluster, names });
+      const ci = logitInterval(logit, 1);
+      const ame = averageMarginalEffect(logit, X, 1);
+      const lpm = olsFit(X, y, { cluster, names });
+      const lpmCi = coefInterval(lpm, 1);
+      const rate = y.reduce((a, b) => a + b, 0) / y.length;
+      const byDensity = [0, 1 / 3, 2 / 3].map((from, b) => {
+        const sel = rows.filter((r) => r.x[1] >= from && (b === 2 || r.x[1] < from + 1 / 3));
+        return `${sel.length ? (sel.reduce((a, r) => a + r.y, 0) / sel.length).toFixed(3) : 'none'} (n ${sel.length})`;
+      });
+      record('Fact 9', `${what}: observations, rate`, `${y.length}, ${rate.toFixed(3)}`);
+      record('Fact 9', `${what}: logit coefficient of relatedness density (cluster-robust by seed)`, `${ci.estimate.toFixed(3)} (95 % CI ${ci.lo.toFixed(3)} to ${ci.hi.toFixed(3)}, p ${ci.p.toExponential(2)}, ${logit.clusters} seeds)`);
+      record('Fact 9', `${what}: average marginal effect of density (per unit)`, `${ame.ame.toFixed(4)} (${ame.lo.toFixed(4)} to ${ame.hi.toFixed(4)})`);
+      record('Fact 9', `${what}: linear probability model, density`, `${lpmCi.estimate.toFixed(4)} (${lpmCi.lo.toFixed(4)} to ${lpmCi.hi.toFixed(4)})`);
+      record('Fact 9', `${what}: rate by density third (0-1/3, 1/3-2/3, 2/3-1)`, byDensity.join(', '));
+      record('Fact 9', `${what}: other logit coefficients`, names.slice(2).map((n, j) => `${n} ${logit.coef[j + 2].toFixed(3)}`).join(', '));
+      return { ci, lpmCi };
+    };
+    const entry = report('entry (RCA < 1 at the window start, >= 1 at its end)', data.entry);
+    const exit = report('exit (RCA >= 1 at the start, < 1 at the end)', data.exit);
+    // Cross-check on the same panel (docs/probe-relatedness.ts writes it as CSV), R 4:
+    //   library(sandwich); d <- read.csv("fact9.csv"); x <- d[d$sample == "entry", ]
+    //   f <- y ~ density + rca_start + relevance_start + relevance_change + log_firms + ubiquity + window_2 + window_3 + window_4
+    //   g <- glm(f, family = binomial, data = x, control = glm.control(epsilon = 1e-14, maxit = 100))
+    //   V <- vcovCL(g, cluster = ~seed, type = "HC1"); l <- lm(f, data = x); VL <- vcovCL(l, cluster = ~seed, type = "HC1")
+    //   p <- fitted(g); w <- p * (1 - p); b <- coef(g); X <- model.matrix(g)
+    //   grad <- b[2] * colMeans(w * (1 - 2 * p) * X); grad[2] <- grad[2] + mean(w)
+    //   c(b[2], sqrt(V[2, 2]), b[2] * mean(w), sqrt(t(grad) %*% V %*% grad), coef(l)[2], sqrt(VL[2, 2]))
+    // entry (n 7413): logit 0.431152907 (se 0.2139691101), AME 0.08087017641 (se 0.039217788), LPM 0.1039620383 (se 0.04559604903);
+    // exit (n 4779): logit -0.9039940507 (se 0.1560846761), AME -0.2042856735 (se 0.03414912836), LPM -0.2251437498 (se 0.03592686201).
+    // The estimators themselves are tested against R in test/stats/logit.test.ts and linear-model.test.ts.
+    // Asserted: the exit side (pre-specified logit and LPM). The entry side is recorded:
+    // on these 16 seeds its logit coefficient was positive but not significant (p 0.06)
+    // while the LPM's was (docs/facts.md), so it is not asserted.
+    expect(exit.ci.hi).toBeLessThan(0);
+    expect(exit.lpmCi.hi).toBeLessThan(0);
   });
 });
 
@@ -326,6 +416,16 @@ describe('Fact 8: reproducibility', () => {
     expect(defaultScenario().seed).toBe(42);
   });
 });
+
+/** Mean of a time-series column over the late window (the last observe.window rows; every = 1). */
+function lateMean(r: { series: Float64Array; columns: readonly string[]; rows: number }, column: string): number {
+  const C = r.columns.length;
+  const c = r.columns.indexOf(column);
+  const window = ScenarioSchema.parse(SMALL_REGION).observe.window;
+  let sum = 0;
+  for (let t = r.rows - window; t < r.rows; t++) sum += r.series[t * C + c];
+  return sum / window;
+}
 
 function mean(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0) / xs.length;
