@@ -5,7 +5,7 @@
  * (3.7).
  */
 import { RESEARCH_INSTITUTE, RESIDENT, UNIVERSITY } from './kinds';
-import { capInPlace } from './knowledge';
+import { capability, capInPlace, power } from './knowledge';
 import type { Params } from './params';
 import type { ModelState } from './state';
 
@@ -30,8 +30,7 @@ export function obsolescenceInPlace(st: ModelState, p: Params): void {
       const keep = 1 - (p.deltaIdle - span * (use < 1 ? use : 1));
       T[b + k] *= keep;
       E[b + k] *= keep;
-      const cap = T[b + k] + phi * E[b + k];
-      const v = gamma === 2 ? cap * cap : Math.pow(cap, gamma);
+      const v = power(capability(T[b + k], E[b + k], phi), gamma);
       w[k] = v;
       sum += v;
     }
@@ -117,10 +116,10 @@ export function conversionInPlace(st: ModelState, p: Params): number {
       const a3 = Math.abs(d3);
       const tt3 = t3 + hi * (a3 - d3);
       const ee3 = e3 + he * (a3 + d3);
-      sk += (tt0 + phi * ee0) * r[k];
-      sk += (tt1 + phi * ee1) * r[k + 1];
-      sk += (tt2 + phi * ee2) * r[k + 2];
-      sk += (tt3 + phi * ee3) * r[k + 3];
+      sk += capability(tt0, ee0, phi) * r[k];
+      sk += capability(tt1, ee1, phi) * r[k + 1];
+      sk += capability(tt2, ee2, phi) * r[k + 2];
+      sk += capability(tt3, ee3, phi) * r[k + 3];
       const tk0 = tt0 * keep;
       const ek0 = ee0 * keep;
       T[b + k] = tk0;
@@ -149,7 +148,7 @@ export function conversionInPlace(st: ModelState, p: Params): number {
       const a = Math.abs(d);
       const t = t0 + hi * (a - d);
       const e = e0 + he * (a + d);
-      sk += (t + phi * e) * r[k];
+      sk += capability(t, e, phi) * r[k];
       const tk = t * keep;
       const ek = e * keep;
       T[b + k] = tk;

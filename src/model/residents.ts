@@ -7,7 +7,8 @@
  * are drawn by geometric skips, so their cost is O(events), not O(residents).
  */
 import { CH_MOBILITY, CH_TRAINING, FIRM, SRC_RESIDENTS } from './kinds';
-import { capInPlace, cognitiveProximity, exchangeInPlace, relatednessInto, understandability } from './knowledge';
+import { exchangeInPlace, recordExchange, type Meeting } from './exchange';
+import { capInPlace, cognitiveProximity, learnTowards, relatednessInto, relatednessWeight, understandability } from './knowledge';
 import type { Params } from './params';
 import { bumpInto } from './ring';
 import type { Rng } from './rng';
@@ -15,8 +16,8 @@ import type { ModelState } from './state';
 import { clearTiesInPlace, markRenewed } from './ties';
 import type { TickCounters } from './counters';
 
-export function residentsPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): void {
-  workplaceLearningInPlace(st, p, rng, c);
+export function residentsPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters, m: Meeting): void {
+  workplaceLearningInPlace(st, p, rng, c, m);
   jobMovesInPlace(st, p, rng, c);
   trainingInPlace(st, p, rng, c);
   migrationInPlace(st, p, rng, c);
@@ -27,7 +28,7 @@ export function residentsPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: Ti
  * episode with its employer with probability labour.workplace_rate per tick; both learn
  * by the meeting rule, the firm's gain scaled by 1 / its size.
  */
-function workplaceLearningInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): void {
+function workplaceLearningInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters, m: Meeting): void {
   const P = st.space.P;
   const R0 = st.firstResident;
   const rate = p.workplaceRate;
@@ -35,10 +36,14 @@ function workplaceLearningInPlace(st: ModelState, p: Params, rng: Rng, c: TickCo
     const f = st.employer[r];
     if (f < 0) continue;
     const i = R0 + r;
-    const kappa = cognitiveProximity(st, i, f);
+    const kappa = cognitiveProximity(st, i, f, m);
     const pf = st.place[f];
     const g = pf * P + pf;
-    exchangeInPlace(st, p, c.flows, i, f, kappa, 1, st.space.gTacit[g], st.space.gExplicit[g], 1, 1 / Math.max(1, st.size[f]), CH_MOBILITY);
+    m.pair(i, f, kappa, CH_MOBILITY);
+    m.gTacit = st.space.gTacit[g];
+    m.gExplicit = st.space.gExplicit[g];
+    m.rateJ = 1 / Math.max(1, st.size[f]);
+    if (exchangeInPlace(st, p, m)) recordExchange(st, c.flows, m);
   }
 }
 
@@ -51,8 +56,8 @@ const bestKappa = new Float64Array(1);
  *
  * The match is cognitiveProximity(i, f), computed with i's profile x_i = T + E and its
  * squared norm taken once for all candidates (a speed trick only: the same sums in the
- * same order k, so the same values; st.maxI / st.maxJ are not set, and no exchange
- * follows without its own cognitiveProximity).
+ * same order k, so the same values; the profile maxima are not needed: no exchange
+ * follows).
  */
 function bestNearbyEmployer(st: ModelState, p: Params, rng: Rng, i: number): number {
   const K = st.K;
@@ -145,18 +150,21 @@ function absorbMoverInPlace(st: ModelState, p: Params, c: TickCounters, f: numbe
   const T = st.tacit;
   let total = 0;
   for (let k = 0; k < K; k++) {
-    const gap = T[i * K + k] - T[f * K + k];
-    if (gap <= 0) continue;
-    const d = coef * w[k] * gap;
+    const d = learnTowards(T[f * K + k], T[i * K + k], coef * w[k]);
     T[f * K + k] += d;
     st.gain[f * K + k] += d;
     total += d;
   }
   capInPlace(st, p, f);
-  c.flows[CH_MOBILITY] += total;
-  c.flows[8 + SRC_RESIDENTS] += total;
+  recordAbsorption(st, c.flows, f, i, total);
+}
+
+/** Books a mover's absorbed tacit knowledge: mobility channel, firms' learning from residents, place flows. */
+function recordAbsorption(st: ModelState, flows: Float64Array, f: number, i: number, tacit: number): void {
+  flows[CH_MOBILITY] += tacit;
+  flows[8 + SRC_RESIDENTS] += tacit;
   const P = st.space.P;
-  st.placeFlows[st.place[f] * P + st.place[i]] += total;
+  st.placeFlows[st.place[f] * P + st.place[i]] += tacit;
 }
 
 /** Lifelong learning: a course at a teaching institution near home (training channel). */
@@ -188,8 +196,10 @@ function trainingInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): 
     let gT = 0;
     let gE = 0;
     for (let k = 0; k < K; k++) {
-      const dT = Math.max(0, st.tacit[teacher * K + k] - st.tacit[i * K + k]) * coefT * w[k];
-      const dE = Math.max(0, st.explicit[teacher * K + k] - st.explicit[i * K + k]) * coefE * w[k];
+      // The rule with the weight applied after rate x gap (training's grouping of the
+      // product since it was written; kept so results stay bit-identical).
+      const dT = learnTowards(st.tacit[i * K + k], st.tacit[teacher * K + k], coefT) * w[k];
+      const dE = learnTowards(st.explicit[i * K + k], st.explicit[teacher * K + k], coefE) * w[k];
       st.tacit[i * K + k] += dT;
       st.explicit[i * K + k] += dE;
       gT += dT;
@@ -219,10 +229,10 @@ function deepenInPlace(st: ModelState, p: Params, c: TickCounters, i: number, te
   let sT = 0;
   let sE = 0;
   for (let k = 0; k < K; k++) {
-    const own = (st.tacit[i * K + k] + st.explicit[i * K + k]) / mx;
-    const w = p.relA === 2 ? own * own : Math.pow(own, p.relA);
-    const dT = coef * w * gT * Math.max(0, level - st.tacit[i * K + k]);
-    const dE = coef * w * Math.max(0, level - st.explicit[i * K + k]);
+    // The relatedness weight of the learner's own domain, without a floor.
+    const w = relatednessWeight((st.tacit[i * K + k] + st.explicit[i * K + k]) / mx, 0, p.relA);
+    const dT = learnTowards(st.tacit[i * K + k], level, coef * w * gT);
+    const dE = learnTowards(st.explicit[i * K + k], level, coef * w);
     st.tacit[i * K + k] += dT;
     st.explicit[i * K + k] += dE;
     sT += dT;

@@ -6,6 +6,7 @@
 import type { Simulation } from '../../model';
 import type { Scenario } from '../../scenario/schema';
 import { inspect } from './inspect';
+import { regionView } from './live-parameters';
 import { applyAction, COLUMNS, LiveRegion } from './live-region';
 import { lateOutcome } from './outcomes';
 import type { AppliedAction, DynamicView, FromWorker, ReplicateJob, StaticView, ToWorker } from './protocol';
@@ -37,7 +38,7 @@ const recentTicks: number[] = []; // wall times of recent ticks, for the measure
 const MAX_AHEAD = 6;
 
 function staticView(sim: Simulation, scenario: Scenario): StaticView {
-  const v = sim.view;
+  const v = regionView(sim);
   return {
     nAgents: v.nAgents, nFirms: v.nFirms, firstInstitution: v.firstInstitution, firstResident: v.firstResident,
     kind: v.kind.slice(), placeNames: [...v.placeNames], placeX: v.placeX.slice(), placeY: v.placeY.slice(),
@@ -51,7 +52,7 @@ function staticView(sim: Simulation, scenario: Scenario): StaticView {
 
 /** Copies what the map draws out of the engine's view; ties only among firms and institutions. */
 function dynamicView(region: LiveRegion): DynamicView {
-  const v = region.sim.view;
+  const v = regionView(region.sim);
   const drawn = v.firstResident; // agents whose local ties are drawn
   let ties = 0;
   for (let i = 0; i < drawn * v.maxTies; i++) {
