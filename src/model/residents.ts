@@ -173,7 +173,6 @@ function trainingInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): 
   if (st.teachers.length === 0) return;
   const R0 = st.firstResident;
   const P = st.space.P;
-  const K = st.K;
   for (let r = rng.skip(p.participation); r < st.R; r += 1 + rng.skip(p.participation)) {
     const i = R0 + r;
     // Teacher: by distance from home, exp(-d / geographic_decay_km), from the per-place
@@ -182,33 +181,38 @@ function trainingInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): 
     st.trainedThisTick[r] = 1;
     c.trained++;
     const g = st.place[i] * P + st.place[teacher];
-    if (p.deepen) {
-      deepenInPlace(st, p, c, i, teacher, st.space.gTacit[g]);
-      continue;
-    }
-    const kappa = cognitiveProximity(st, i, teacher);
-    const e = understandability(kappa, p.cMax);
-    if (e <= 0) continue;
-    const w = st.scratchW1;
-    relatednessInto(st, p, i, w);
-    const coefT = p.trainingRate * st.absorptive[i] * e * st.space.gTacit[g];
-    const coefE = p.trainingRate * st.absorptive[i] * e * st.space.gExplicit[g];
-    let gT = 0;
-    let gE = 0;
-    for (let k = 0; k < K; k++) {
-      // The rule with the weight applied after rate x gap (training's grouping of the
-      // product since it was written; kept so results stay bit-identical).
-      const dT = learnTowards(st.tacit[i * K + k], st.tacit[teacher * K + k], coefT) * w[k];
-      const dE = learnTowards(st.explicit[i * K + k], st.explicit[teacher * K + k], coefE) * w[k];
-      st.tacit[i * K + k] += dT;
-      st.explicit[i * K + k] += dE;
-      gT += dT;
-      gE += dE;
-    }
-    capInPlace(st, p, i);
-    c.flows[CH_TRAINING] += gT;
-    c.flows[4 + CH_TRAINING] += gE;
+    if (p.deepen) deepenInPlace(st, p, c.flows, i, teacher, st.space.gTacit[g]);
+    else courseInPlace(st, p, c.flows, i, teacher, st.space.gTacit[g], st.space.gExplicit[g]);
   }
+}
+
+/**
+ * A course copying the teacher's profile: resident i learns towards teacher t by the
+ * meeting rule at training_rate A e(kappa) g w_k (no trust factor), then the capacity
+ * rescale. Books the gains on the training channel.
+ */
+export function courseInPlace(st: ModelState, p: Params, flows: Float64Array, i: number, teacher: number, gT: number, gE: number): void {
+  const K = st.K;
+  const e = understandability(cognitiveProximity(st, i, teacher), p.cMax);
+  if (e <= 0) return;
+  const w = st.scratchW1;
+  relatednessInto(st, p, i, w);
+  const coefT = p.trainingRate * st.absorptive[i] * e * gT;
+  const coefE = p.trainingRate * st.absorptive[i] * e * gE;
+  let sT = 0;
+  let sE = 0;
+  for (let k = 0; k < K; k++) {
+    // The rule with the weight applied after rate x gap (training's grouping of the
+    // product since it was written; kept so results stay bit-identical).
+    const dT = learnTowards(st.tacit[i * K + k], st.tacit[teacher * K + k], coefT) * w[k];
+    const dE = learnTowards(st.explicit[i * K + k], st.explicit[teacher * K + k], coefE) * w[k];
+    st.tacit[i * K + k] += dT;
+    st.explicit[i * K + k] += dE;
+    sT += dT;
+    sE += dE;
+  }
+  capInPlace(st, p, i);
+  recordTraining(flows, sT, sE);
 }
 
 /**
@@ -216,7 +220,7 @@ function trainingInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): 
  * learner's own profile (x_k / max x)^a towards the teacher's level, instead of copying
  * the teacher's profile (CALIBRATION-NOTES, fact 6).
  */
-function deepenInPlace(st: ModelState, p: Params, c: TickCounters, i: number, teacher: number, gT: number): void {
+export function deepenInPlace(st: ModelState, p: Params, flows: Float64Array, i: number, teacher: number, gT: number): void {
   const K = st.K;
   let mx = 0;
   let level = 0;
@@ -239,8 +243,13 @@ function deepenInPlace(st: ModelState, p: Params, c: TickCounters, i: number, te
     sE += dE;
   }
   capInPlace(st, p, i);
-  c.flows[CH_TRAINING] += sT;
-  c.flows[4 + CH_TRAINING] += sE;
+  recordTraining(flows, sT, sE);
+}
+
+/** Books a course's gains on the training channel. */
+function recordTraining(flows: Float64Array, tacit: number, explicit: number): void {
+  flows[CH_TRAINING] += tacit;
+  flows[4 + CH_TRAINING] += explicit;
 }
 
 /** In-migration: a resident is replaced by one whose knowledge is drawn like an external partner's. */
