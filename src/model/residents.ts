@@ -16,6 +16,7 @@ import type { ModelState } from './state';
 import { clearTiesInPlace, markRenewed } from './ties';
 import type { TickCounters } from './counters';
 
+/** Phase 5 in order: workplace learning, job moves and hiring, courses, in-migration. */
 export function residentsPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters, m: Meeting): void {
   workplaceLearningInPlace(st, p, rng, c, m);
   jobMovesInPlace(st, p, rng, c);
