@@ -49,7 +49,6 @@ export class Simulation {
       atypicalityScratch: new Float64Array(st.K),
       observer: new Observer(st, s.observe.sample),
       row: new Float64Array(TIMESERIES_COLUMNS.length),
-      residentSkill: 0,
     };
     st.lateStart = Math.max(0, s.ticks - s.observe.window);
     // Start from a history: relevance, masks and external knowledge as of tick 0.

@@ -58,8 +58,6 @@ export interface StepContext {
   readonly observer: Observer;
   /** The metrics row of the last observed tick (TIMESERIES_COLUMNS). */
   readonly row: Float64Array;
-  /** Mean relevance-weighted capability of residents, from the conversion pass (see conversionInPlace). */
-  residentSkill: number;
 }
 
 /** A phase of the step. */
@@ -93,7 +91,7 @@ export function reparameterize(ctx: StepContext, distances: boolean): void {
   rebuildForParamsInPlace(ctx.state, ctx.kinds, ctx.params, distances);
 }
 
-/** Phase 2: obsolescence and attention. */
+/** Phase 2: obsolescence (firms by use, institutions and residents at a flat rate) and attention. */
 export function obsolescence(ctx: StepContext): void {
   obsolescenceInPlace(ctx.state, ctx.params);
 }
@@ -115,7 +113,7 @@ export function residents(ctx: StepContext): void {
 
 /** Phase 6: SECI conversion. */
 export function conversion(ctx: StepContext): void {
-  ctx.residentSkill = conversionInPlace(ctx.state, ctx.params);
+  conversionInPlace(ctx.state, ctx.params);
 }
 
 /** Phase 7: innovation. */
@@ -147,7 +145,7 @@ export function capabilities(ctx: StepContext): void {
 export function observe(ctx: StepContext): void {
   const st = ctx.state;
   if (ctx.log && st.tick >= st.lateStart) accumulateAtypicalityInPlace(st, ctx.atypicalityScratch);
-  ctx.observer.observeInto(ctx.row, ctx.params, ctx.counters, ctx.novelty.mean(), ctx.residentSkill, ctx.rng.observe);
+  ctx.observer.observeInto(ctx.row, ctx.params, ctx.counters, ctx.novelty.mean(), ctx.rng.observe);
 }
 
 /** Closes the tick. */

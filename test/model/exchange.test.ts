@@ -7,26 +7,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tinyWorld } from './tiny-world';
 import { exchangeInPlace, learnFromExternalInPlace, Meeting, recordExchange, recordExternal } from '../../src/model/exchange';
 import { exchangeReference, learnFromExternalReference } from '../../src/model/exchange-reference';
 import { cognitiveProximity, externalProximity } from '../../src/model/knowledge';
 import { CH_COLLABORATION, CH_PIPELINE } from '../../src/model/kinds';
-import { Simulation } from '../../src/model/simulation';
-import { ScenarioSchema } from '../../src/scenario/schema';
 
-/** A small world with K domains: firms 0..3, a university (4), residents 5..8, 12 external partners. */
-function world(K: number) {
-  const s = ScenarioSchema.parse({
-    agents: { firms: 4, residents: 4, institutions: { university: 1, research_institute: 0, government: 0, intermediary: 0, cultural: 0 } },
-    knowledge: { domains: K },
-    external: { partners: 12 },
-  });
-  const sim = new Simulation(s, 1);
-  sim.state.tacit.fill(0);
-  sim.state.explicit.fill(0);
-  sim.state.gain.fill(0);
-  return sim;
-}
+/** A tiny world with K domains and 12 external partners. */
+const world = (K: number) => tinyWorld(K, { external: { partners: 12 } });
 
 describe('exchange: one meeting by hand', () => {
   it('moves each side towards the other where the other is higher, rescales, and books the gains apart', () => {

@@ -4,18 +4,11 @@
  * floor, the sign of a gap, phi) fails one of them.
  */
 import { describe, expect, it } from 'vitest';
+import { tinyWorld } from './tiny-world';
 import { capability, capInPlace, cognitiveProximity, learnTowards, power, relatednessInto, relatednessWeight, understandability } from '../../src/model/knowledge';
-import { Simulation } from '../../src/model/simulation';
-import { ScenarioSchema } from '../../src/scenario/schema';
 
 /** A tiny world (K = 8) whose first agents' knowledge a test sets by hand. */
-function tiny(knowledge: Record<string, unknown> = {}) {
-  const s = ScenarioSchema.parse({ agents: { firms: 4, residents: 4, institutions: { university: 1, research_institute: 0, government: 0, intermediary: 0, cultural: 0 } }, knowledge: { domains: 8, ...knowledge } });
-  const sim = new Simulation(s, 1);
-  sim.state.tacit.fill(0);
-  sim.state.explicit.fill(0);
-  return sim;
-}
+const tiny = (knowledge: Record<string, unknown> = {}) => tinyWorld(8, { knowledge });
 
 describe('capability c = T + phi E', () => {
   it('adds explicit knowledge at weight phi', () => {

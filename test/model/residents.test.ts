@@ -4,23 +4,12 @@
  * fact 6 (derivations beside the expectations).
  */
 import { describe, expect, it } from 'vitest';
+import { tinyWorld } from './tiny-world';
 import { CH_TRAINING } from '../../src/model/kinds';
 import { courseInPlace, deepenInPlace } from '../../src/model/residents';
-import { Simulation } from '../../src/model/simulation';
-import { ScenarioSchema } from '../../src/scenario/schema';
 
-/** Firms 0..3, a university (4), residents 5..8; K = 8; relatedness exponent a = 3. */
-function world() {
-  const s = ScenarioSchema.parse({
-    agents: { firms: 4, residents: 4, institutions: { university: 1, research_institute: 0, government: 0, intermediary: 0, cultural: 0 } },
-    knowledge: { domains: 8, relatedness_exponent: 3 },
-    learning: { rate: 0.4 },
-  });
-  const sim = new Simulation(s, 1);
-  sim.state.tacit.fill(0);
-  sim.state.explicit.fill(0);
-  return sim;
-}
+/** Relatedness exponent a = 3, training rate 0.4. */
+const world = () => tinyWorld(8, { knowledge: { relatedness_exponent: 3 }, learning: { rate: 0.4 } });
 
 describe('a copying course (training channel)', () => {
   it('moves the resident towards the teacher at rate A e g w_k, explicit and tacit apart', () => {
