@@ -9,7 +9,7 @@
  *   step needs the previous result): 2 flops per step, bound by the latency of one
  *   multiply and one add. For context also 8 independent chains (the scalar throughput
  *   bound, what a kernel with instruction-level parallelism can approach).
- * - The exchange kernel (exchangeInPlace, src/model/knowledge.ts) on realistic pairs of a
+ * - The exchange kernel (exchangeInPlace + recordExchange, src/model/exchange.ts) on realistic pairs of a
  *   baseline region after some ticks, K domains per call. Per domain it loads T and E of
  *   both sides and stores them back (32 bytes), plus a read and write of the gain of each
  *   firm side (16 bytes per firm), and does 32 flops (+2 per firm side), counted from the
@@ -24,7 +24,8 @@
  * wall-clock medians are kept alongside.
  */
 import { Simulation } from '../../src/model';
-import { cognitiveProximity, exchangeInPlace, understandability } from '../../src/model/knowledge';
+import { exchangeInPlace, Meeting, recordExchange } from '../../src/model/exchange';
+import { cognitiveProximity, understandability } from '../../src/model/knowledge';
 import { baselineAt } from './scenarios';
 import { load1, sig, sigSummary, summarize, timeOnce, type Summary } from './stats';
 
@@ -154,6 +155,7 @@ export function measureLimits(o: LimitsOptions, log: (s: string) => void): Limit
   const pk = new Float64Array(o.kernelPairs);
   const mi = new Float64Array(o.kernelPairs);
   const mj = new Float64Array(o.kernelPairs);
+  const meeting = new Meeting();
   let firmSides = 0;
   for (let n = 0, tries = 0; n < o.kernelPairs && tries < o.kernelPairs * 1000; tries++) {
     let i: number;
@@ -171,13 +173,13 @@ export function measureLimits(o: LimitsOptions, log: (s: string) => void): Limit
       j = st.firstResident + rand(st.R);
     }
     if (j < 0 || i === j || !st.alive[i] || !st.alive[j]) continue;
-    const kappa = cognitiveProximity(st, i, j);
+    const kappa = cognitiveProximity(st, i, j, meeting);
     if (understandability(kappa, p.cMax) <= 0) continue;
     pi[n] = i;
     pj[n] = j;
     pk[n] = kappa;
-    mi[n] = st.maxI;
-    mj[n] = st.maxJ;
+    mi[n] = meeting.maxI;
+    mj[n] = meeting.maxJ;
     firmSides += (i < st.F ? 1 : 0) + (j < st.F ? 1 : 0);
     n++;
   }
@@ -188,12 +190,16 @@ export function measureLimits(o: LimitsOptions, log: (s: string) => void): Limit
   const T0 = st.tacit.slice();
   const E0 = st.explicit.slice();
   const G0 = st.gain.slice();
-  const flows = new Float64Array(8);
+  const flows = new Float64Array(12);
   const pass = () => {
     for (let n = 0; n < o.kernelPairs; n++) {
-      st.maxI = mi[n];
-      st.maxJ = mj[n];
-      exchangeInPlace(st, p, flows, pi[n], pj[n], pk[n], 0.6, 0.9, 0.95, 1, 1, 0);
+      meeting.maxI = mi[n];
+      meeting.maxJ = mj[n];
+      meeting.pair(pi[n], pj[n], pk[n], 0);
+      meeting.trust = 0.6;
+      meeting.gTacit = 0.9;
+      meeting.gExplicit = 0.95;
+      if (exchangeInPlace(st, p, meeting)) recordExchange(st, flows, meeting);
     }
   };
   pass(); // warm-up

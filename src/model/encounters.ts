@@ -6,8 +6,9 @@
  * tie), a brokered meeting inside a group, or a new local meeting drawn through the
  * per-place alias tables: never a scan of all agents.
  */
-import { N_ETA, CH_COLLABORATION } from './kinds';
-import { cognitiveProximity, exchangeInPlace, externalProximity, learnFromExternalInPlace, understandability as understandabilityOf } from './knowledge';
+import { N_ETA, CH_COLLABORATION, CH_PIPELINE } from './kinds';
+import { exchangeInPlace, learnFromExternalInPlace, recordExchange, recordExternal, type Meeting } from './exchange';
+import { cognitiveProximity, externalProximity, understandability as understandabilityOf } from './knowledge';
 import type { Params } from './params';
 import type { Rng } from './rng';
 import type { ModelState } from './state';
@@ -35,17 +36,17 @@ export function scheduleMeetings(st: ModelState, p: Params, rng: Rng): number {
 }
 
 /** Runs every meeting of the tick. */
-export function runEncountersInPlace(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounters): void {
+export function runEncountersInPlace(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounters, m: Meeting): void {
   const n = scheduleMeetings(st, p, rng);
-  for (let m = 0; m < n; m++) meet(st, p, kt, rng, c, st.order[m]);
+  for (let o = 0; o < n; o++) meet(st, p, kt, rng, c, m, st.order[o]);
 }
 
-function meet(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounters, i: number): void {
+function meet(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounters, m: Meeting, i: number): void {
   const isActor = i < st.A;
   const isFirm = i < st.F;
   // Pipeline channel: openness x o_i x scale (actors only).
   if (isActor && st.maxPipes > 0 && rng.random() < p.openness * st.propensity[i] * p.pipelineScale) {
-    pipelineMeeting(st, p, rng, c, i);
+    pipelineMeeting(st, p, rng, c, m, i);
     return;
   }
   let j = -1;
@@ -91,7 +92,7 @@ function meet(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounte
   if (isFirm) c.firmMeetings++;
   const u = rng.random();
   if (u >= bound) return;
-  const kappa = cognitiveProximity(st, i, j);
+  const kappa = cognitiveProximity(st, i, j, m);
   const h = p.homophily;
   const sim = h === 0 ? 1 : h === 1 ? kappa : Math.pow(kappa, h);
   if (u >= bound * sim) return;
@@ -108,7 +109,11 @@ function meet(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounte
   }
   const P = st.space.P;
   const pq = st.place[i] * P + st.place[j];
-  exchangeInPlace(st, p, c.flows, i, j, kappa, trust, st.space.gTacit[pq], st.space.gExplicit[pq], 1, 1, CH_COLLABORATION);
+  m.pair(i, j, kappa, CH_COLLABORATION);
+  m.trust = trust;
+  m.gTacit = st.space.gTacit[pq];
+  m.gExplicit = st.space.gExplicit[pq];
+  if (exchangeInPlace(st, p, m)) recordExchange(st, c.flows, m);
   c.meetings++;
   strengthenTie(st, i, j, p.tieUp);
   strengthenTie(st, j, i, p.tieUp);
@@ -119,7 +124,7 @@ function meet(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounte
  * `pipeline.candidates` random external partners the one whose cognitive proximity is
  * closest to kappa* = 1 - c_max / 2 (pipelines are chosen on purpose).
  */
-function pipelineMeeting(st: ModelState, p: Params, rng: Rng, c: TickCounters, i: number): void {
+function pipelineMeeting(st: ModelState, p: Params, rng: Rng, c: TickCounters, m: Meeting, i: number): void {
   if (st.X === 0) return;
   let x = -1;
   if (rng.random() < p.closure) x = pickPipe(st, i, rng);
@@ -146,7 +151,11 @@ function pipelineMeeting(st: ModelState, p: Params, rng: Rng, c: TickCounters, i
   const trust = p.trustFloor + (1 - p.trustFloor) * s;
   const d = p.externalKm;
   if (p.misunderstandingCost > 0 && i < st.F) st.misunderstanding[i] += 1 - understandabilityOf(kappa, p.cMax);
-  learnFromExternalInPlace(st, p, c.flows, i, x, kappa, trust, Math.exp(-d / p.lambdaT), Math.exp(-d / p.lambdaE), 1);
+  m.pair(i, x, kappa, CH_PIPELINE);
+  m.trust = trust;
+  m.gTacit = Math.exp(-d / p.lambdaT);
+  m.gExplicit = Math.exp(-d / p.lambdaE);
+  if (learnFromExternalInPlace(st, p, m)) recordExternal(st, c.flows, m);
   c.meetings++;
   c.pipelineMeetings++;
   strengthenPipe(st, i, x, p.tieUp, p.pipeInitial);
@@ -157,7 +166,7 @@ function pipelineMeeting(st: ModelState, p: Params, rng: Rng, c: TickCounters, i
  * same rule times the tie's strength, with tacit distance external.distance_km (1 - s):
  * a pipeline is a lasting project, not a chance meeting.
  */
-export function standingPipelinesInPlace(st: ModelState, p: Params, c: TickCounters): void {
+export function standingPipelinesInPlace(st: ModelState, p: Params, c: TickCounters, m: Meeting): void {
   const M = st.maxPipes;
   const d = p.externalKm;
   const gE = Math.exp(-d / p.lambdaE);
@@ -171,7 +180,12 @@ export function standingPipelinesInPlace(st: ModelState, p: Params, c: TickCount
       const trust = p.trustFloor + (1 - p.trustFloor) * str;
       // A lasting project is a meeting of strength s every tick: it costs s (1 - e) too.
       if (p.misunderstandingCost > 0 && i < st.F) st.misunderstanding[i] += str * (1 - understandabilityOf(kappa, p.cMax));
-      learnFromExternalInPlace(st, p, c.flows, i, x, kappa, trust, Math.exp((-d * (1 - str)) / p.lambdaT), gE, str);
+      m.pair(i, x, kappa, CH_PIPELINE);
+      m.trust = trust;
+      m.gTacit = Math.exp((-d * (1 - str)) / p.lambdaT);
+      m.gExplicit = gE;
+      m.rateI = str;
+      if (learnFromExternalInPlace(st, p, m)) recordExternal(st, c.flows, m);
     }
   }
 }

@@ -6,7 +6,7 @@
  * mover's rent before neighbours catch up). The lagged capability masks and their pair
  * counts live in ring buffers, so S costs O(1) per innovation.
  */
-import { capInPlace } from './knowledge';
+import { capability, capInPlace, power } from './knowledge';
 import type { Params } from './params';
 import type { Rng } from './rng';
 import type { ModelState } from './state';
@@ -44,8 +44,7 @@ export function innovationPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: T
     let sum1 = 0;
     let sumN = 0;
     for (let k = 0; k < K; k++) {
-      const cap = T[b + k] + p.phi * E[b + k];
-      const v = p.gamma === 2 ? cap * cap : Math.pow(cap, p.gamma);
+      const v = power(capability(T[b + k], E[b + k], p.phi), p.gamma);
       w[k] = v;
       sum1 += v;
       sumN += N[b + k];
@@ -63,7 +62,7 @@ export function innovationPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: T
     // k2 != k1 ~ N_k + epsilon c_k
     let sum2 = 0;
     for (let k = 0; k < K; k++) {
-      const v = k === k1 ? 0 : N[b + k] + p.epsilon * (T[b + k] + p.phi * E[b + k]);
+      const v = k === k1 ? 0 : N[b + k] + p.epsilon * capability(T[b + k], E[b + k], p.phi);
       w[k] = v;
       sum2 += v;
     }
@@ -78,8 +77,8 @@ export function innovationPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: T
       }
     }
     if (k2 < 0) for (let k = K - 1; k >= 0; k--) if (w[k] > 0) { k2 = k; break; }
-    const c1 = T[b + k1] + p.phi * E[b + k1];
-    const c2 = T[b + k2] + p.phi * E[b + k2];
+    const c1 = capability(T[b + k1], E[b + k1], p.phi);
+    const c2 = capability(T[b + k2], E[b + k2], p.phi);
     const success = 1 - Math.exp(-p.beta * Math.sqrt(c1 * c2) * (p.nu0 + sumN));
     if (rng.random() >= success) continue;
     // Novelty to the region from the lagged masks, excluding the firm itself.
@@ -135,7 +134,7 @@ export function recordCapabilitiesInPlace(st: ModelState, p: Params): void {
     const b = i * K;
     let n = 0;
     for (let k = 0; k < K; k++) {
-      if (st.tacit[b + k] + p.phi * st.explicit[b + k] >= p.theta) {
+      if (capability(st.tacit[b + k], st.explicit[b + k], p.phi) >= p.theta) {
         capable[n++] = k;
         masks[maskBase + i * W + (k >>> 5)] |= 1 << (k & 31);
       }

@@ -1,11 +1,11 @@
 /**
  * Phases 2 and 6, and research: obsolescence ("use it or lose it" for firms, a flat
- * delta for everyone else, MODEL-SPEC 3.2), SECI conversion between tacit and explicit
- * knowledge (3.6), and research by universities and institutes in their drifting fields
- * (3.7).
+ * delta for institutions and residents, MODEL-SPEC 3.2), SECI conversion between tacit
+ * and explicit knowledge (3.6), and research by universities and institutes in their
+ * drifting fields (3.7).
  */
-import { RESEARCH_INSTITUTE, RESIDENT, UNIVERSITY } from './kinds';
-import { capInPlace } from './knowledge';
+import { RESEARCH_INSTITUTE, UNIVERSITY } from './kinds';
+import { capability, capInPlace, power } from './knowledge';
 import type { Params } from './params';
 import type { ModelState } from './state';
 
@@ -30,29 +30,25 @@ export function obsolescenceInPlace(st: ModelState, p: Params): void {
       const keep = 1 - (p.deltaIdle - span * (use < 1 ? use : 1));
       T[b + k] *= keep;
       E[b + k] *= keep;
-      const cap = T[b + k] + phi * E[b + k];
-      const v = gamma === 2 ? cap * cap : Math.pow(cap, gamma);
+      const v = power(capability(T[b + k], E[b + k], phi), gamma);
       w[k] = v;
       sum += v;
     }
     if (sum > 0) for (let k = 0; k < K; k++) H[b + k] = (1 - h) * H[b + k] + (h * w[k]) / sum;
   }
-  // Institutions decay here; residents decay in the fused pass of conversionInPlace.
+  // Everyone else decays at the flat rate: institutions and residents, one stream.
   const keep = 1 - p.delta;
-  for (let n = st.F * K, end = st.firstResident * K; n < end; n++) {
+  for (let n = st.F * K, end = st.N * K; n < end; n++) {
     T[n] *= keep;
     E[n] *= keep;
   }
 }
 
 /**
- * Phase 6: externalisation E += c_ext (T - E)+, internalisation T += c_int (E - T)+.
- * For residents the same pass also applies their obsolescence (delta) for the next
- * tick and returns their mean relevance-weighted capability (resident skill): one pass
- * over the largest population instead of three. Nothing between this phase and the next
- * tick's phase 2 changes residents' knowledge, so the order of effects is unchanged.
+ * Phase 6: externalisation E += c_ext (T - E)+, internalisation T += c_int (E - T)+, for
+ * live actors and residents, then the capacity rescale.
  */
-export function conversionInPlace(st: ModelState, p: Params): number {
+export function conversionInPlace(st: ModelState, p: Params): void {
   const K = st.K;
   const T = st.tacit;
   const E = st.explicit;
@@ -62,8 +58,8 @@ export function conversionInPlace(st: ModelState, p: Params): number {
   // give bit-identical results.
   const he = 0.5 * p.cExt;
   const hi = 0.5 * p.cInt;
-  for (let i = 0; i < st.firstResident; i++) {
-    if (!st.alive[i]) continue;
+  for (let i = 0; i < st.N; i++) {
+    if (i < st.firstResident && !st.alive[i]) continue;
     const b = i * K;
     let sum = 0;
     for (let k = 0; k < K; k++) {
@@ -79,87 +75,6 @@ export function conversionInPlace(st: ModelState, p: Params): number {
     }
     if (sum > p.capacity[st.kind[i]]) capInPlace(st, p, i);
   }
-  const keep = 1 - p.delta;
-  const cap = p.capacity[RESIDENT];
-  const r = st.relevance;
-  const phi = p.phi;
-  let skill = 0;
-  for (let i = st.firstResident; i < st.N; i++) {
-    const b = i * K;
-    let sum = 0;
-    let sk = 0;
-    // Unrolled by four (a speed trick only, 1.2x on this loop): the same operations on
-    // each domain, and sk and sum still accumulate domain by domain in order k, so the
-    // results are bit-identical to the plain loop below, which finishes the K mod 4 rest.
-    let k = 0;
-    for (; k + 3 < K; k += 4) {
-      const t0 = T[b + k];
-      const e0 = E[b + k];
-      const t1 = T[b + k + 1];
-      const e1 = E[b + k + 1];
-      const t2 = T[b + k + 2];
-      const e2 = E[b + k + 2];
-      const t3 = T[b + k + 3];
-      const e3 = E[b + k + 3];
-      const d0 = t0 - e0;
-      const a0 = Math.abs(d0);
-      const tt0 = t0 + hi * (a0 - d0);
-      const ee0 = e0 + he * (a0 + d0);
-      const d1 = t1 - e1;
-      const a1 = Math.abs(d1);
-      const tt1 = t1 + hi * (a1 - d1);
-      const ee1 = e1 + he * (a1 + d1);
-      const d2 = t2 - e2;
-      const a2 = Math.abs(d2);
-      const tt2 = t2 + hi * (a2 - d2);
-      const ee2 = e2 + he * (a2 + d2);
-      const d3 = t3 - e3;
-      const a3 = Math.abs(d3);
-      const tt3 = t3 + hi * (a3 - d3);
-      const ee3 = e3 + he * (a3 + d3);
-      sk += (tt0 + phi * ee0) * r[k];
-      sk += (tt1 + phi * ee1) * r[k + 1];
-      sk += (tt2 + phi * ee2) * r[k + 2];
-      sk += (tt3 + phi * ee3) * r[k + 3];
-      const tk0 = tt0 * keep;
-      const ek0 = ee0 * keep;
-      T[b + k] = tk0;
-      E[b + k] = ek0;
-      const tk1 = tt1 * keep;
-      const ek1 = ee1 * keep;
-      T[b + k + 1] = tk1;
-      E[b + k + 1] = ek1;
-      const tk2 = tt2 * keep;
-      const ek2 = ee2 * keep;
-      T[b + k + 2] = tk2;
-      E[b + k + 2] = ek2;
-      const tk3 = tt3 * keep;
-      const ek3 = ee3 * keep;
-      T[b + k + 3] = tk3;
-      E[b + k + 3] = ek3;
-      sum += tk0 + ek0;
-      sum += tk1 + ek1;
-      sum += tk2 + ek2;
-      sum += tk3 + ek3;
-    }
-    for (; k < K; k++) {
-      const t0 = T[b + k];
-      const e0 = E[b + k];
-      const d = t0 - e0;
-      const a = Math.abs(d);
-      const t = t0 + hi * (a - d);
-      const e = e0 + he * (a + d);
-      sk += (t + phi * e) * r[k];
-      const tk = t * keep;
-      const ek = e * keep;
-      T[b + k] = tk;
-      E[b + k] = ek;
-      sum += tk + ek;
-    }
-    skill += sk;
-    if (sum > cap) capInPlace(st, p, i);
-  }
-  return st.R > 0 ? skill / st.R : 0;
 }
 
 /**

@@ -15,7 +15,7 @@ import { ringDistance } from './ring';
 import type { Rng } from './rng';
 import type { ModelState } from './state';
 import type { TickCounters } from './counters';
-import { cognitiveProximity } from './knowledge';
+import { capability, cognitiveProximity } from './knowledge';
 
 export const TIMESERIES_COLUMNS = [
   'tick',
@@ -75,7 +75,7 @@ export class Observer {
   }
 
   /** Fills `row` (length TIMESERIES_COLUMNS) for the current tick. */
-  observeInto(row: Float64Array, p: Params, c: TickCounters, exhaustion: number, residentSkill: number, rng: Rng): void {
+  observeInto(row: Float64Array, p: Params, c: TickCounters, exhaustion: number, rng: Rng): void {
     const st = this.st;
     const K = st.K;
     const T = st.tacit;
@@ -178,7 +178,7 @@ export class Observer {
     row[COL.entries_spinoff] = c.entriesSpinoff;
     row[COL.entries_outside] = c.entriesOutside;
     row[COL.exits] = c.exits;
-    row[COL.resident_skill] = residentSkill;
+    row[COL.resident_skill] = meanResidentSkill(st, p);
     row[COL.employment_rate] = st.R > 0 ? employed / st.R : 0;
     row[COL.learning_participation] = st.R > 0 ? c.trained / st.R : 0;
     row[COL.job_moves] = c.moves;
@@ -264,4 +264,22 @@ function hasTie(st: ModelState, i: number, j: number): boolean {
   const tt = st.tieTarget;
   for (let s = b, e = b + st.tieEnd[i]; s < e; s++) if (tt[s] === j) return true;
   return false;
+}
+
+/** Resident skill: the mean over residents of their relevance-weighted capability sum_k c_ik r_k. */
+export function meanResidentSkill(st: ModelState, p: Params): number {
+  if (st.R === 0) return 0;
+  const K = st.K;
+  const T = st.tacit;
+  const E = st.explicit;
+  const r = st.relevance;
+  const phi = p.phi;
+  let skill = 0;
+  for (let i = st.firstResident; i < st.N; i++) {
+    const b = i * K;
+    let sk = 0;
+    for (let k = 0; k < K; k++) sk += capability(T[b + k], E[b + k], phi) * r[k];
+    skill += sk;
+  }
+  return skill / st.R;
 }

@@ -4,12 +4,16 @@
  * an infrastructure link shortens travel distances, a cluster organisation or a creative
  * space is a group whose members get the broker channel.
  */
-import type { Policy } from '../scenario/schema';
-import { CULTURAL, FIRM, RESIDENT } from './kinds';
-import type { Rng } from './rng';
-import type { ModelState } from './state';
+import type { Policy, Scenario } from '../scenario/schema';
+import type { TickCounters } from './counters';
 import { addGroup } from './init';
+import type { KindTables } from './kind-tables';
+import { capability } from './knowledge';
+import { CULTURAL, FIRM, RESIDENT } from './kinds';
+import { applyParameterPolicy, baseParams, type Params } from './params';
+import type { Rng } from './rng';
 import type { Link } from './space';
+import type { ModelState } from './state';
 
 export interface PolicySlot {
   policy: Policy;
@@ -20,6 +24,53 @@ export interface PolicySlot {
 
 export function isActive(policy: Policy, tick: number): boolean {
   return tick >= policy.start && (policy.end === undefined || tick < policy.end);
+}
+
+/** What the policy life cycle of a tick changed (bit flags). */
+export const PARAMS_CHANGED = 1;
+export const DISTANCES_CHANGED = 2;
+
+/**
+ * The policy life cycle of one tick (phase 1): policies whose window opens start (a
+ * structural one changes the state), those whose window closes end, active ones grow (a
+ * bottom-up creative space) and add their cost. Returns PARAMS_CHANGED, with
+ * DISTANCES_CHANGED if a link came or went, when any policy started or ended.
+ */
+export function advancePoliciesInPlace(st: ModelState, slots: PolicySlot[], p: Params, brokerRate: number, rng: Rng, c: TickCounters): number {
+  let changed = 0;
+  for (const slot of slots) {
+    const on = isActive(slot.policy, st.tick);
+    if (on && !slot.active) {
+      if (startStructural(st, slot, p.phi, rng, brokerRate)) changed |= DISTANCES_CHANGED;
+      slot.active = true;
+      changed |= PARAMS_CHANGED;
+    } else if (!on && slot.active) {
+      if (endStructural(st, slot)) changed |= DISTANCES_CHANGED;
+      slot.active = false;
+      changed |= PARAMS_CHANGED;
+    }
+    if (slot.active) {
+      growStructural(st, slot, rng);
+      c.policyCost += slot.policy.cost;
+    }
+  }
+  return changed;
+}
+
+/** Params from the scenario with the active parameter policies applied, in the slots' order. */
+export function activeParams(scenario: Scenario, slots: readonly PolicySlot[]): Params {
+  const p = baseParams(scenario);
+  for (const slot of slots) if (slot.active) applyParameterPolicy(p, slot.policy);
+  return p;
+}
+
+/** Rebuilds the tables built from Params: distance kernels (distances too if links changed), teachers, kinds. */
+export function rebuildForParamsInPlace(st: ModelState, kinds: KindTables, p: Params, distances: boolean): void {
+  const sp = st.space;
+  if (distances) sp.rebuild(st.links, p.lambdaT, p.lambdaE, p.geoDecayKm);
+  else sp.rebuildKernels(p.lambdaT, p.lambdaE, p.geoDecayKm);
+  st.rebuildTeacherTables(p.geoDecayKm);
+  kinds.rebuild(st, p);
 }
 
 function placeIndex(st: ModelState, name: string | undefined): number {
@@ -45,13 +96,13 @@ export function startStructural(st: ModelState, slot: PolicySlot, phi: number, r
     let focus = pol.focus_domain ?? -1;
     if (focus < 0 || focus >= K) {
       const agg = new Float64Array(K);
-      for (let i = 0; i < st.F; i++) if (st.alive[i]) for (let k = 0; k < K; k++) agg[k] += st.tacit[i * K + k] + phi * st.explicit[i * K + k];
+      for (let i = 0; i < st.F; i++) if (st.alive[i]) for (let k = 0; k < K; k++) agg[k] += capability(st.tacit[i * K + k], st.explicit[i * K + k], phi);
       focus = 0;
       for (let k = 1; k < K; k++) if (agg[k] > agg[focus]) focus = k;
     }
     const firms: number[] = [];
     for (let i = 0; i < st.F; i++) if (st.alive[i]) firms.push(i);
-    const score = (i: number) => st.tacit[i * K + focus] + phi * st.explicit[i * K + focus];
+    const score = (i: number) => capability(st.tacit[i * K + focus], st.explicit[i * K + focus], phi);
     firms.sort((a, b) => score(b) - score(a) || a - b);
     slot.group = addGroup(st, firms.slice(0, pol.members), pol.broker_rate ?? brokerRate, 0, 1);
     return false;

@@ -7,7 +7,8 @@
  * are drawn by geometric skips, so their cost is O(events), not O(residents).
  */
 import { CH_MOBILITY, CH_TRAINING, FIRM, SRC_RESIDENTS } from './kinds';
-import { capInPlace, cognitiveProximity, exchangeInPlace, relatednessInto, understandability } from './knowledge';
+import { exchangeInPlace, recordExchange, type Meeting } from './exchange';
+import { capInPlace, cognitiveProximity, learnTowards, relatednessInto, relatednessWeight, understandability } from './knowledge';
 import type { Params } from './params';
 import { bumpInto } from './ring';
 import type { Rng } from './rng';
@@ -15,8 +16,9 @@ import type { ModelState } from './state';
 import { clearTiesInPlace, markRenewed } from './ties';
 import type { TickCounters } from './counters';
 
-export function residentsPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): void {
-  workplaceLearningInPlace(st, p, rng, c);
+/** Phase 5 in order: workplace learning, job moves and hiring, courses, in-migration. */
+export function residentsPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters, m: Meeting): void {
+  workplaceLearningInPlace(st, p, rng, c, m);
   jobMovesInPlace(st, p, rng, c);
   trainingInPlace(st, p, rng, c);
   migrationInPlace(st, p, rng, c);
@@ -27,7 +29,7 @@ export function residentsPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: Ti
  * episode with its employer with probability labour.workplace_rate per tick; both learn
  * by the meeting rule, the firm's gain scaled by 1 / its size.
  */
-function workplaceLearningInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): void {
+function workplaceLearningInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters, m: Meeting): void {
   const P = st.space.P;
   const R0 = st.firstResident;
   const rate = p.workplaceRate;
@@ -35,10 +37,14 @@ function workplaceLearningInPlace(st: ModelState, p: Params, rng: Rng, c: TickCo
     const f = st.employer[r];
     if (f < 0) continue;
     const i = R0 + r;
-    const kappa = cognitiveProximity(st, i, f);
+    const kappa = cognitiveProximity(st, i, f, m);
     const pf = st.place[f];
     const g = pf * P + pf;
-    exchangeInPlace(st, p, c.flows, i, f, kappa, 1, st.space.gTacit[g], st.space.gExplicit[g], 1, 1 / Math.max(1, st.size[f]), CH_MOBILITY);
+    m.pair(i, f, kappa, CH_MOBILITY);
+    m.gTacit = st.space.gTacit[g];
+    m.gExplicit = st.space.gExplicit[g];
+    m.rateJ = 1 / Math.max(1, st.size[f]);
+    if (exchangeInPlace(st, p, m)) recordExchange(st, c.flows, m);
   }
 }
 
@@ -51,8 +57,8 @@ const bestKappa = new Float64Array(1);
  *
  * The match is cognitiveProximity(i, f), computed with i's profile x_i = T + E and its
  * squared norm taken once for all candidates (a speed trick only: the same sums in the
- * same order k, so the same values; st.maxI / st.maxJ are not set, and no exchange
- * follows without its own cognitiveProximity).
+ * same order k, so the same values; the profile maxima are not needed: no exchange
+ * follows).
  */
 function bestNearbyEmployer(st: ModelState, p: Params, rng: Rng, i: number): number {
   const K = st.K;
@@ -145,18 +151,21 @@ function absorbMoverInPlace(st: ModelState, p: Params, c: TickCounters, f: numbe
   const T = st.tacit;
   let total = 0;
   for (let k = 0; k < K; k++) {
-    const gap = T[i * K + k] - T[f * K + k];
-    if (gap <= 0) continue;
-    const d = coef * w[k] * gap;
+    const d = learnTowards(T[f * K + k], T[i * K + k], coef * w[k]);
     T[f * K + k] += d;
     st.gain[f * K + k] += d;
     total += d;
   }
   capInPlace(st, p, f);
-  c.flows[CH_MOBILITY] += total;
-  c.flows[8 + SRC_RESIDENTS] += total;
+  recordAbsorption(st, c.flows, f, i, total);
+}
+
+/** Books a mover's absorbed tacit knowledge: mobility channel, firms' learning from residents, place flows. */
+function recordAbsorption(st: ModelState, flows: Float64Array, f: number, i: number, tacit: number): void {
+  flows[CH_MOBILITY] += tacit;
+  flows[8 + SRC_RESIDENTS] += tacit;
   const P = st.space.P;
-  st.placeFlows[st.place[f] * P + st.place[i]] += total;
+  st.placeFlows[st.place[f] * P + st.place[i]] += tacit;
 }
 
 /** Lifelong learning: a course at a teaching institution near home (training channel). */
@@ -165,7 +174,6 @@ function trainingInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): 
   if (st.teachers.length === 0) return;
   const R0 = st.firstResident;
   const P = st.space.P;
-  const K = st.K;
   for (let r = rng.skip(p.participation); r < st.R; r += 1 + rng.skip(p.participation)) {
     const i = R0 + r;
     // Teacher: by distance from home, exp(-d / geographic_decay_km), from the per-place
@@ -174,31 +182,38 @@ function trainingInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): 
     st.trainedThisTick[r] = 1;
     c.trained++;
     const g = st.place[i] * P + st.place[teacher];
-    if (p.deepen) {
-      deepenInPlace(st, p, c, i, teacher, st.space.gTacit[g]);
-      continue;
-    }
-    const kappa = cognitiveProximity(st, i, teacher);
-    const e = understandability(kappa, p.cMax);
-    if (e <= 0) continue;
-    const w = st.scratchW1;
-    relatednessInto(st, p, i, w);
-    const coefT = p.trainingRate * st.absorptive[i] * e * st.space.gTacit[g];
-    const coefE = p.trainingRate * st.absorptive[i] * e * st.space.gExplicit[g];
-    let gT = 0;
-    let gE = 0;
-    for (let k = 0; k < K; k++) {
-      const dT = Math.max(0, st.tacit[teacher * K + k] - st.tacit[i * K + k]) * coefT * w[k];
-      const dE = Math.max(0, st.explicit[teacher * K + k] - st.explicit[i * K + k]) * coefE * w[k];
-      st.tacit[i * K + k] += dT;
-      st.explicit[i * K + k] += dE;
-      gT += dT;
-      gE += dE;
-    }
-    capInPlace(st, p, i);
-    c.flows[CH_TRAINING] += gT;
-    c.flows[4 + CH_TRAINING] += gE;
+    if (p.deepen) deepenInPlace(st, p, c.flows, i, teacher, st.space.gTacit[g]);
+    else courseInPlace(st, p, c.flows, i, teacher, st.space.gTacit[g], st.space.gExplicit[g]);
   }
+}
+
+/**
+ * A course copying the teacher's profile: resident i learns towards teacher t by the
+ * meeting rule at training_rate A e(kappa) g w_k (no trust factor), then the capacity
+ * rescale. Books the gains on the training channel.
+ */
+export function courseInPlace(st: ModelState, p: Params, flows: Float64Array, i: number, teacher: number, gT: number, gE: number): void {
+  const K = st.K;
+  const e = understandability(cognitiveProximity(st, i, teacher), p.cMax);
+  if (e <= 0) return;
+  const w = st.scratchW1;
+  relatednessInto(st, p, i, w);
+  const coefT = p.trainingRate * st.absorptive[i] * e * gT;
+  const coefE = p.trainingRate * st.absorptive[i] * e * gE;
+  let sT = 0;
+  let sE = 0;
+  for (let k = 0; k < K; k++) {
+    // The rule with the weight applied after rate x gap (training's grouping of the
+    // product since it was written; kept so results stay bit-identical).
+    const dT = learnTowards(st.tacit[i * K + k], st.tacit[teacher * K + k], coefT) * w[k];
+    const dE = learnTowards(st.explicit[i * K + k], st.explicit[teacher * K + k], coefE) * w[k];
+    st.tacit[i * K + k] += dT;
+    st.explicit[i * K + k] += dE;
+    sT += dT;
+    sE += dE;
+  }
+  capInPlace(st, p, i);
+  recordTraining(flows, sT, sE);
 }
 
 /**
@@ -206,7 +221,7 @@ function trainingInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): 
  * learner's own profile (x_k / max x)^a towards the teacher's level, instead of copying
  * the teacher's profile (CALIBRATION-NOTES, fact 6).
  */
-function deepenInPlace(st: ModelState, p: Params, c: TickCounters, i: number, teacher: number, gT: number): void {
+export function deepenInPlace(st: ModelState, p: Params, flows: Float64Array, i: number, teacher: number, gT: number): void {
   const K = st.K;
   let mx = 0;
   let level = 0;
@@ -219,18 +234,23 @@ function deepenInPlace(st: ModelState, p: Params, c: TickCounters, i: number, te
   let sT = 0;
   let sE = 0;
   for (let k = 0; k < K; k++) {
-    const own = (st.tacit[i * K + k] + st.explicit[i * K + k]) / mx;
-    const w = p.relA === 2 ? own * own : Math.pow(own, p.relA);
-    const dT = coef * w * gT * Math.max(0, level - st.tacit[i * K + k]);
-    const dE = coef * w * Math.max(0, level - st.explicit[i * K + k]);
+    // The relatedness weight of the learner's own domain, without a floor.
+    const w = relatednessWeight((st.tacit[i * K + k] + st.explicit[i * K + k]) / mx, 0, p.relA);
+    const dT = learnTowards(st.tacit[i * K + k], level, coef * w * gT);
+    const dE = learnTowards(st.explicit[i * K + k], level, coef * w);
     st.tacit[i * K + k] += dT;
     st.explicit[i * K + k] += dE;
     sT += dT;
     sE += dE;
   }
   capInPlace(st, p, i);
-  c.flows[CH_TRAINING] += sT;
-  c.flows[4 + CH_TRAINING] += sE;
+  recordTraining(flows, sT, sE);
+}
+
+/** Books a course's gains on the training channel. */
+function recordTraining(flows: Float64Array, tacit: number, explicit: number): void {
+  flows[CH_TRAINING] += tacit;
+  flows[4 + CH_TRAINING] += explicit;
 }
 
 /** In-migration: a resident is replaced by one whose knowledge is drawn like an external partner's. */

@@ -131,9 +131,6 @@ export class ModelState {
 
   tick = 0;
   nextSerial = 0;
-  /** Profile maxima of the last cognitiveProximity call (reused by the exchange kernel). */
-  maxI = 0;
-  maxJ = 0;
   /** First tick of the late window (microdata on partners and value). */
   lateStart = 0;
   /** Width and amplitude of outside profiles (external partners, migrants, entrants). */

@@ -5,7 +5,8 @@ import { bumpInto, ringDistance, wrap } from '../../src/model/ring';
 import { ScenarioSchema } from '../../src/scenario/schema';
 import { Simulation } from '../../src/model/simulation';
 import { accumulateAtypicalityInPlace } from '../../src/model/firm-log';
-import { capInPlace, cognitiveProximity, exchangeInPlace, relatednessInto, understandability } from '../../src/model/knowledge';
+import { exchangeInPlace, Meeting, recordExchange } from '../../src/model/exchange';
+import { capInPlace, cognitiveProximity, relatednessInto, understandability } from '../../src/model/knowledge';
 
 /** A tiny world whose first agents' knowledge a test can set by hand. */
 function tiny() {
@@ -76,8 +77,9 @@ describe('knowledge kernels', () => {
     const st = sim.state;
     st.tacit.set([1, 0, 0, 0, 0, 0, 0, 0], 0);
     st.tacit.set([1, 1, 0, 0, 0, 0, 0, 0], 8);
-    expect(cognitiveProximity(st, 0, 1)).toBeCloseTo(Math.SQRT1_2, 12);
-    expect(st.maxI).toBe(1);
+    const maxima = { maxI: 0, maxJ: 0 };
+    expect(cognitiveProximity(st, 0, 1, maxima)).toBeCloseTo(Math.SQRT1_2, 12);
+    expect(maxima).toEqual({ maxI: 1, maxJ: 1 });
     expect(understandability(1, 0.7)).toBe(1);
     expect(understandability(0.3, 0.7)).toBe(0);
     expect(understandability(0.65, 0.7)).toBeCloseTo(0.5, 12);
@@ -104,9 +106,10 @@ describe('knowledge kernels', () => {
     st.tacit.set([0.2, 0.4, 0, 0, 0, 0, 0, 0], 8);
     st.absorptive[0] = 1;
     st.absorptive[1] = 0.5;
-    const kappa = cognitiveProximity(st, 0, 1); // 0.8
+    const m = new Meeting();
+    const kappa = cognitiveProximity(st, 0, 1, m); // 0.8
     const flows = new Float64Array(12);
-    exchangeInPlace(st, p, flows, 0, 1, kappa, 1, 1, 1, 1, 1, 0);
+    if (exchangeInPlace(st, p, m.pair(0, 1, kappa, 0))) recordExchange(st, flows, m);
     const e = 1 - (1 - 0.8) / 0.7;
     // i gains in domain 1: rho 0.3 * A 1 * e * w 1 * gap 0.2
     expect(st.tacit[1]).toBeCloseTo(0.2 + 0.3 * e * 0.2, 6);

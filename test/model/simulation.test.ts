@@ -4,6 +4,7 @@ import { COL, runScenario, Simulation, TIMESERIES_COLUMNS, OUTCOME_KEYS } from '
 import { ScenarioSchema, type ScenarioInput } from '../../src/scenario/schema';
 import { TickCounters } from '../../src/model/counters';
 import { standingPipelinesInPlace } from '../../src/model/encounters';
+import { Meeting } from '../../src/model/exchange';
 import { externalProximity, understandability } from '../../src/model/knowledge';
 
 const SMALL: ScenarioInput = {
@@ -136,7 +137,7 @@ describe('the cost of cognitive distance (fact 1 experiment)', () => {
     st.pipeStrength[0 * M] = 0.4;
     st.misunderstanding.fill(0);
     const e = understandability(externalProximity(st, 0, 7), sim.params.cMax);
-    standingPipelinesInPlace(st, sim.params, new TickCounters());
+    standingPipelinesInPlace(st, sim.params, new TickCounters(), new Meeting());
     expect(e).toBeGreaterThan(0);
     expect(e).toBeLessThan(1);
     expect(st.misunderstanding[0]).toBeCloseTo(0.4 * (1 - e), 6);

@@ -10,7 +10,8 @@ import seedrandom from 'seedrandom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultScenario, ScenarioSchema } from '../../src/scenario/schema';
 import { runScenario, Simulation, TIMESERIES_COLUMNS } from '../../src/model';
-import { cognitiveProximity, exchangeInPlace } from '../../src/model/knowledge';
+import { exchangeInPlace, Meeting } from '../../src/model/exchange';
+import { cognitiveProximity } from '../../src/model/knowledge';
 import { bumpInto } from '../../src/model/ring';
 import { averageMarginalEffect, coefInterval, kaplanMeier, logitFit, logitInterval, logRank, olsFit, restrictedMeanSurvival } from '../../src/stats';
 import { PANEL_COLUMNS, relatednessPanel, SEEDS_FACT_9 } from './relatedness-panel';
@@ -37,10 +38,14 @@ function dyadGain(shift: number, distanceKm: number): { tacit: number; explicit:
   bumpInto(st.tacit, K, K, shift, 2, 0.3);
   bumpInto(st.explicit, K, K, shift, 2, 0.3);
   const before = { t: st.tacit.slice(0, K), e: st.explicit.slice(0, K) };
-  const flows = new Float64Array(12);
-  const kappa = cognitiveProximity(st, 0, 1);
+  const m = new Meeting();
+  const kappa = cognitiveProximity(st, 0, 1, m);
   const p = sim.params;
-  exchangeInPlace(st, p, flows, 0, 1, kappa, 1, Math.exp(-distanceKm / p.lambdaT), Math.exp(-distanceKm / p.lambdaE), 1, 0, 0);
+  m.pair(0, 1, kappa, 0);
+  m.gTacit = Math.exp(-distanceKm / p.lambdaT);
+  m.gExplicit = Math.exp(-distanceKm / p.lambdaE);
+  m.rateJ = 0;
+  exchangeInPlace(st, p, m);
   let tacit = 0;
   let explicit = 0;
   for (let k = 0; k < K; k++) {

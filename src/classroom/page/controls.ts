@@ -1,5 +1,5 @@
 /**
- * The page's settings: the six sliders (dot paths the engine's setParameter accepts) and
+ * The page's settings: the six sliders (dot paths live-parameters.ts's setParameter accepts) and
  * the policy and shock buttons, with what each one fires.
  */
 import type { Scenario } from '../../scenario/schema';

@@ -4,6 +4,7 @@
  * ties and flows, or one firm's or institution's knowledge profile, partners and pipelines.
  */
 import type { Simulation } from '../../model';
+import { regionView } from './live-parameters';
 import type { InspectReport } from './protocol';
 
 /** Agent kinds as the page names them (the engine's kind codes 0..6). */
@@ -12,7 +13,7 @@ export const KIND_NAMES = ['firm', 'university', 'research institute', 'governme
 /** The report on agent `agent` or place `place` of a live simulation. */
 export function inspect(sim: Simulation, region: number, agent?: number, place?: number): InspectReport {
   const st = sim.state;
-  const names = sim.view.placeNames;
+  const names = regionView(sim).placeNames;
   if (agent !== undefined && agent >= 0 && agent < st.A) {
     const K = st.K;
     const ties: { agent: number; what: string; strength: number }[] = [];

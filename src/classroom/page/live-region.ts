@@ -6,6 +6,7 @@
 import { Simulation, TIMESERIES_COLUMNS } from '../../model';
 import { PolicySchema, ShockSchema } from '../../scenario/schema';
 import type { Scenario } from '../../scenario/schema';
+import { regionView, setParameter } from './live-parameters';
 import { PLACE_FLOW_COLUMNS } from './protocol';
 import type { Action, PlacePair } from './protocol';
 
@@ -27,7 +28,7 @@ export class LiveRegion {
     this.sim = new Simulation(scenario, seed);
     this.previous = this.sim.state.placeFlows.slice();
     this.recentFlow = new Float64Array(this.previous.length);
-    const names = this.sim.view.placeNames;
+    const names = regionView(this.sim).placeNames;
     const a = bridge ? names.indexOf(bridge.from) : -1, b = bridge ? names.indexOf(bridge.to) : -1;
     this.pair = a >= 0 && b >= 0 && a !== b ? [a, b] : undefined;
   }
@@ -59,7 +60,7 @@ export class LiveRegion {
 export /** Applies a teacher's action to simulation `region` at its current tick. */
 function applyAction(sim: Simulation, region: number, action: Action): void {
   if (action.kind === 'set') {
-    if (action.regions.includes(region)) sim.setParameter(action.path, action.value);
+    if (action.regions.includes(region)) setParameter(sim, action.path, action.value);
   } else if (action.kind === 'policy') {
     sim.addPolicy(PolicySchema.parse({ ...action.policy, start: sim.tick }));
   } else {

@@ -19,6 +19,12 @@ export const setupMessages = {
     `Link, at ${tick}: "${id}" is not a policy or shock; use one of ${list(known)}. It was left out.`,
 };
 
+/** Errors of the live-parameter adapter (a slider the engine may not move live). */
+export const liveMessages = {
+  notLive: (path: string, live: readonly string[]) => `Slider "${path}" is not a live parameter; use one of ${list(live)}.`,
+  notFinite: (path: string) => `Slider "${path}": the value must be a finite number.`,
+};
+
 /** Messages of the page's own controls. */
 export const pageMessages = {
   copied: 'Link copied: it reproduces this setup and every action at its tick.',

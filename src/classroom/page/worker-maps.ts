@@ -5,6 +5,7 @@
  * simulation, not the map, should get the worker's time) and immediate when paused, so a
  * paused map always shows the tick the page shows.
  */
+import { regionView } from './live-parameters';
 import type { LiveRegion } from './live-region';
 import { RegionMap } from './map';
 import type { DynamicView, MapInfo, MapOptions, MapSize, PlacePair, StaticView } from './protocol';
@@ -23,7 +24,7 @@ export const DRAW_SPACING = 4;
  * synchronously, before the next tick changes them), ties among firms and institutions only.
  */
 function dynamicView(region: LiveRegion): DynamicView {
-  const v = region.sim.view;
+  const v = regionView(region.sim);
   const drawn = v.firstResident; // agents whose local ties are drawn
   let ties = 0;
   for (let i = 0; i < drawn * v.maxTies; i++) {
@@ -53,9 +54,9 @@ function dynamicView(region: LiveRegion): DynamicView {
 /** Whether the infrastructure link between the pair's two places stands in `region`. */
 export function bridgeBuilt(region: LiveRegion | undefined, pair: PlacePair | undefined): boolean {
   if (!region || !pair) return false;
-  const names = region.sim.view.placeNames;
+  const names = regionView(region.sim).placeNames;
   const [a, b] = [names.indexOf(pair.from), names.indexOf(pair.to)];
-  return region.sim.view.links.some((l) => (l.from === a && l.to === b) || (l.from === b && l.to === a));
+  return regionView(region.sim).links.some((l) => (l.from === a && l.to === b) || (l.from === b && l.to === a));
 }
 
 export class WorkerMaps {

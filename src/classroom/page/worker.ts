@@ -7,6 +7,7 @@
 import type { Simulation } from '../../model';
 import type { Scenario } from '../../scenario/schema';
 import { inspect } from './inspect';
+import { regionView } from './live-parameters';
 import { applyAction, COLUMNS, LiveRegion } from './live-region';
 import { lateOutcome } from './outcomes';
 import type { AppliedAction, FromWorker, PlacePair, ReplicateJob, StaticView, ToWorker } from './protocol';
@@ -48,7 +49,7 @@ const FRAME_INTERVAL_MS = 100;
 let lastFrame = -Infinity;
 
 function staticView(sim: Simulation, scenario: Scenario): StaticView {
-  const v = sim.view;
+  const v = regionView(sim);
   return {
     nAgents: v.nAgents, nFirms: v.nFirms, firstInstitution: v.firstInstitution, firstResident: v.firstResident,
     kind: v.kind.slice(), placeNames: [...v.placeNames], placeX: v.placeX.slice(), placeY: v.placeY.slice(),
