@@ -8,7 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { z } from 'zod';
-import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model';
+import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model/names';
 import { didYouMean } from '../scenario/did-you-mean';
 import { locate, parseScenarioText, type SourceDocument } from '../scenario/document';
 import { formatProblem, ScenarioError, type PathSegment, type Problem } from '../scenario/errors';

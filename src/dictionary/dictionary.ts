@@ -4,7 +4,7 @@
  * (definitions.ts) and, for swept parameters, from the scenario schema's own docs. A column
  * without a definition throws, so a new column cannot ship undocumented.
  */
-import { FIRM_COLUMNS } from '../model/firm-log';
+import { FIRM_COLUMNS } from '../model/names';
 import { schemaAt, unwrap } from '../scenario/schema-paths';
 import { statsHeader } from '../stats/stats-csv';
 import {
