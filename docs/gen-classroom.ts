@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { sampleCorrelation } from 'simple-statistics';
 import { LESSONS, lessonsFingerprint, meanOver, runClass } from '../src/classroom/lessons';
 import type { ClassRun, RunResult } from '../src/classroom/lessons';
-import { replicateSeed } from '../src/classroom/page/paths';
+import { replicateSeed } from '../src/classroom/page/replicate-seed';
 
 const root = join(import.meta.dirname, '..');
 const docPath = join(root, 'docs', 'classroom.md');

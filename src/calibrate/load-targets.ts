@@ -14,7 +14,8 @@ import { locate, parseScenarioText, type SourceDocument } from '../scenario/docu
 import { formatProblem, ScenarioError, type PathSegment, type Problem } from '../scenario/errors';
 import { MAX_SCENARIO_BYTES } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
-import { expectedText, objectKeys, schemaAt, schemaType, unwrap, valueAt } from '../scenario/schema-paths';
+import { valueAt } from '../scenario/dot-path';
+import { expectedText, objectKeys, schemaAt, schemaType, unwrap } from '../scenario/schema-paths';
 import { resolvePath } from '../scenario/set';
 import { calibrationMessages as M } from './messages';
 import type { Prior } from './priors';

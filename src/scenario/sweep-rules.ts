@@ -12,8 +12,8 @@ import { fieldName, formatProblem, ScenarioError, type PathSegment, type Problem
 import { clonePlain } from './merge';
 import { crossFieldProblems, scenarioProblems, type LocatedProblem } from './problems';
 import type { Arm, Scenario } from './schema';
-import { valueAt } from './schema-paths';
-import { applySet, resolvePath, setAtPathInPlace } from './set';
+import { setAtPathInPlace, valueAt } from './dot-path';
+import { applySet, resolvePath } from './set';
 
 const assignment = (path: string, value: unknown) => `${path}=${JSON.stringify(value)}`;
 /** A problem as one clause without location: `field: what`. */
