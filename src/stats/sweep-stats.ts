@@ -6,7 +6,8 @@
 import { firmCurves, type FirmCurve } from './firm-curve';
 import { LinkFlowAccumulator, type LinkFlowStats } from './link-flows';
 import { pairedDifference, type PairedDifference } from './paired';
-import { outcomeValue, readManifest, readRunRecords, type RunRecord, type ScenarioLike, type SweepManifest } from './records';
+import { readManifest } from '../sweep/manifest';
+import { outcomeValue, readRunRecords, type RunRecord, type ScenarioLike, type SweepManifest } from './records';
 import { SeriesAccumulator, type SeriesBand } from './series-band';
 import { sweepSensitivity, type SweepSensitivity } from './sensitivity/sweep-sensitivity';
 import { summarize, type Summary } from './summary';
@@ -126,7 +127,7 @@ interface GroupAccumulator {
 
 /** Read DIR/runs.ndjson and DIR/manifest.json and compute every replicate statistic. */
 export async function computeSweepStats(dir: string): Promise<SweepStats> {
-  const manifest = readManifest(dir);
+  const manifest = (readManifest(dir) ?? {}) as SweepManifest;
   const scenario = (manifest.scenario ?? {}) as ScenarioLike;
   const groups = new Map<string, GroupAccumulator>();
   const seen = new Set<string>();
