@@ -32,10 +32,10 @@ function oneFirm(gamma: number, over: object = {}) {
 }
 
 describe('innovation', () => {
-  it('gamma = 2: u = 0.9 picks k1 = 1 (cumulative c^2 shares 0.762, 0.952), k2 = 0, and succeeds', () => {
+  it('gamma = 2: u = 0.85 picks k1 = 1 (cumulative c^2 shares 0.762, 0.952; c^3 would pick 0), k2 = 0, and succeeds', () => {
     const { st, p, c, value, window } = oneFirm(2);
-    // draws: R&D trial 0 < 1; k1: 0.9 x 0.328125; k2: 0.5 x 0.875 (weights 0.5, -, 0.375, 0); success: 0.2 < 0.29781
-    const rng = scripted([0, 0.9, 0.5, 0.2]);
+    // draws: R&D trial 0 < 1; k1: 0.85 x 0.328125; k2: 0.5 x 0.875 (weights 0.5, -, 0.375, 0); success: 0.2 < 0.29781
+    const rng = scripted([0, 0.85, 0.5, 0.2]);
     innovationPhaseInPlace(st, p, rng, c, value, window);
     expect(rng.left()).toBe(0);
     expect(st.novelty[2]).toBe(0.25); // N = (1 - 0.5) 0 + 0.5 x 0.5
@@ -61,7 +61,7 @@ describe('innovation', () => {
     const success = 1 - Math.exp(-2 * Math.sqrt(0.125) * 0.5);
     expect(success).toBeCloseTo(0.2978115, 7);
     const { st, p, c, value, window } = oneFirm(2);
-    innovationPhaseInPlace(st, p, scripted([0, 0.9, 0.5, 0.2979]), c, value, window);
+    innovationPhaseInPlace(st, p, scripted([0, 0.85, 0.5, 0.2979]), c, value, window);
     expect(c.innovations).toBe(0);
     expect(st.tacit[1]).toBe(0.25);
     expect(st.performance[0]).toBe(0);
@@ -115,7 +115,7 @@ describe('novelty to the region', () => {
     expect(st.pairRing[0 * 4 + 0]).toBe(3);
     st.tick = 1; // lag 1: tick 1 reads tick 0's slot
     // firm 0 as before (k1 = 1, k2 = 0); firms 1 and 2 have rd 0 and draw once each
-    innovationPhaseInPlace(st, p, scripted([0, 0.9, 0.5, 0.2, 0.5, 0.5]), c, value, window);
+    innovationPhaseInPlace(st, p, scripted([0, 0.85, 0.5, 0.2, 0.5, 0.5]), c, value, window);
     // S = (2 - firm 0 itself) / (3 - 1) = 0.5: value 0.5 x (1 - 0.5), not radical
     expect(c.value).toBe(0.25);
     expect(c.noveltySum).toBe(0.5);

@@ -11,7 +11,7 @@ import { bareWorld, tinyScenario } from './world';
 
 /**
  * Firm 0: T = (0.5, 0, 0, 0), E = (0.25, 0, 0, 0); firm 1: T = (0, 0.25, 0, 0); firm 2 dead.
- * phi = 0.5, so capability per domain is (0.625, 0.25, 0, 0); relevance (1, 0.5, 0.2, 0.2).
+ * phi = 0.5, so capability per domain is (0.625, 0.25, 0, 0); relevance (0.8, 0.4, 0.16, 0.16).
  * Local ties: 0 -> 1 at 0.5, 1 -> 0 at 0.25; one pipeline of firm 0 at 0.25.
  * Counters: 4 accepted firm meetings, 3 of them repeats.
  */
@@ -21,7 +21,7 @@ function region() {
   st.tacit.set([0.5, 0, 0, 0], 0);
   st.explicit.set([0.25, 0, 0, 0], 0);
   st.tacit.set([0, 0.25, 0, 0], 4);
-  st.relevance.set([1, 0.5, 0.2, 0.2]);
+  st.relevance.set([0.8, 0.4, 0.16, 0.16]);
   st.tieTarget[0 * st.maxTies] = 1;
   st.tieStrength[0 * st.maxTies] = 0.5;
   st.tieEnd[0] = 1;
@@ -41,7 +41,7 @@ describe('lock-in index', () => {
     const { st, p, c, observer } = region();
     const row = new Float64Array(TIMESERIES_COLUMNS.length);
     observer.observeInto(row, p, c, 0.4, 0, new Rng(1, 'observe'));
-    // competitiveness = sum_k c_k r_k / (sum_k c_k x max r) = (0.625 + 0.125) / 0.875 = 6/7
+    // competitiveness = sum_k c_k r_k / (sum_k c_k x max r) = (0.5 + 0.1) / (0.875 x 0.8) = 6/7
     expect(row[COL.competitiveness]).toBeCloseTo(6 / 7, 15);
     // cognitive = 1 - competitiveness
     expect(row[COL.lock_in_cognitive]).toBeCloseTo(1 / 7, 15);

@@ -34,6 +34,10 @@ describe('tie formation', () => {
     setTies(st, 0, [[1, 0.4], [2, 0.6]]);
     strengthenTie(st, 0, 3, 0.3);
     expect([tieStrength(st, 0, 1), tieStrength(st, 0, 2), tieStrength(st, 0, 3)]).toEqual([f32(0.4), f32(0.6), 0]);
+    // a standing tie as strong as the new one stays
+    setTies(st, 0, [[1, 0.25], [2, 0.6]]);
+    strengthenTie(st, 0, 3, 0.25);
+    expect([tieStrength(st, 0, 1), tieStrength(st, 0, 3)]).toEqual([0.25, 0]);
   });
 
   it('a new tie takes the first free slot below tieEnd before growing it', () => {
