@@ -32,12 +32,8 @@ export interface AnalysisInput {
 /** Read DIR; bad input (not a finished sweep, no run, no swept parameter) is a usage error. */
 export async function readAnalysisInput(dir: string): Promise<AnalysisInput> {
   if (!existsSync(join(dir, 'runs.ndjson')) || !existsSync(join(dir, 'manifest.json'))) throw new UsageError(msg.notSweep(dir));
-  let manifest: SweepManifest | null = null;
-  try {
-    manifest = readManifest(dir) as SweepManifest | null;
-  } catch {
-    // unreadable JSON: not a sweep directory of ours
-  }
+  // A damaged manifest.json is bad input naming the file (sweep/manifest.ts).
+  const manifest = readManifest(dir) as SweepManifest | null;
   if (!manifest) throw new UsageError(msg.notSweep(dir));
   const status = manifest.status;
   if (typeof status === 'string' && !status.startsWith('complete')) throw new UsageError(msg.unfinished(dir, status));

@@ -1,7 +1,7 @@
 /**
  * Reading a sweep directory's `runs.ndjson` (one record per run, see docs/ARCHITECTURE.md);
- * `manifest.json` is read by sweep/manifest.ts. Records are streamed line by line so a large sweep is never held
- * in memory as text, and each is checked before use.
+ * `manifest.json` is read by sweep/manifest.ts. Records are streamed line by line so a
+ * large sweep is never held in memory as text, and each is checked before use.
  */
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
