@@ -24,7 +24,7 @@ export const STUDY_REGION = {
   observe: { every: 4 },
 };
 export const MORRIS_RUN = { trajectories: 10, levels: 4, pool: 40, replicates: 2 };
-export const SALTELLI_RUN = { n: 256, replicates: 2 };
+export const SALTELLI_RUN = { n: 128, replicates: 2 };
 
 /**
  * The Morris screening runs every design point twice on the same seeds: as it is, and with
