@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { sampleCorrelation } from 'simple-statistics';
 import { LESSONS, lessonsFingerprint, meanOver, runClass } from '../src/classroom/lessons';
 import type { ClassRun, RunResult } from '../src/classroom/lessons';
-import { replicateSeed } from '../src/classroom/page/paths';
+import { replicateSeed } from '../src/classroom/page/replicate-seed';
 import { pairedDifference } from '../src/stats/paired';
 
 const root = join(import.meta.dirname, '..');

@@ -22,7 +22,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VlSpec } from '../src/charts/chart';
 import { parseCsv } from '../src/io/csv';
-import { outcomeValue, readManifest, readRunRecords } from '../src/stats';
+import { outcomeValue, readRunRecords, type SweepManifest } from '../src/stats';
+import { readManifest as readSweepManifest } from '../src/sweep/manifest';
+
+const readManifest = (dir: string) => (readSweepManifest(dir) ?? {}) as unknown as SweepManifest;
 import { outcomeSensitivity, sweepLayout } from '../src/stats/sensitivity';
 import { analyseFactmap, FACT_TREATMENTS, FACTMAP_SEEDS, factmapCsv } from './sensitivity/factmap';
 import { MORRIS_RUN, SALTELLI_RUN, STUDY_REGION } from './sensitivity/screening';

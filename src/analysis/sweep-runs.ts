@@ -3,10 +3,11 @@
  * swept parameters, arm, seed and outcomes per finished run (no series). Checks once, at
  * the edge, that DIR is a finished sweep with swept parameters.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../cli/usage-error';
-import { outcomeValue, readManifest, readRunRecords } from '../stats/records';
+import { readManifest } from '../sweep/manifest';
+import { outcomeValue, readRunRecords, type SweepManifest } from '../stats/records';
 import { analysisMessages as msg } from './messages';
 
 /** One finished run (the fields of the report's RunRow that the analyses need). */
@@ -31,14 +32,11 @@ export interface AnalysisInput {
 /** Read DIR; bad input (not a finished sweep, no run, no swept parameter) is a usage error. */
 export async function readAnalysisInput(dir: string): Promise<AnalysisInput> {
   if (!existsSync(join(dir, 'runs.ndjson')) || !existsSync(join(dir, 'manifest.json'))) throw new UsageError(msg.notSweep(dir));
-  let status: unknown;
-  try {
-    status = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { status?: unknown }).status;
-  } catch {
-    throw new UsageError(msg.notSweep(dir));
-  }
+  // A damaged manifest.json is bad input naming the file (sweep/manifest.ts).
+  const manifest = readManifest(dir) as SweepManifest | null;
+  if (!manifest) throw new UsageError(msg.notSweep(dir));
+  const status = manifest.status;
   if (typeof status === 'string' && !status.startsWith('complete')) throw new UsageError(msg.unfinished(dir, status));
-  const manifest = readManifest(dir);
   const runs: AnalysisRun[] = [];
   const seen = new Set<string>();
   const armIndex = new Map<string, number>();

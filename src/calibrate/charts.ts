@@ -6,7 +6,7 @@
  */
 import { round, topLevel, type Chart } from '../charts/chart';
 import { PALETTE } from '../charts/theme';
-import type { CalibrationOutputInput } from './outputs';
+import type { CalibrationOutputInput } from './output-input';
 import type { ParameterSummary } from './posterior';
 
 const BINS = 24;

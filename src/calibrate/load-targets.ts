@@ -8,13 +8,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { z } from 'zod';
-import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model';
+import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model/names';
 import { didYouMean } from '../scenario/did-you-mean';
 import { locate, parseScenarioText, type SourceDocument } from '../scenario/document';
 import { formatProblem, ScenarioError, type PathSegment, type Problem } from '../scenario/errors';
 import { MAX_SCENARIO_BYTES } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
-import { expectedText, objectKeys, schemaAt, schemaType, unwrap, valueAt } from '../scenario/schema-paths';
+import { valueAt } from '../scenario/dot-path';
+import { expectedText, objectKeys, schemaAt, schemaType, unwrap } from '../scenario/schema-paths';
 import { resolvePath } from '../scenario/set';
 import { calibrationMessages as M } from './messages';
 import type { Prior } from './priors';

@@ -7,31 +7,13 @@
 import { join } from 'node:path';
 import { csvLine, type CsvValue } from '../io/csv';
 import { writeFilesAtomic } from '../io/output-dir';
-import type { Scenario } from '../scenario/schema';
-import type { AbcResult } from './abc-smc';
 import { calibrationCharts } from './charts';
-import type { CalibrationSpec } from './load-targets';
+import type { CalibrationOutputInput } from './output-input';
 import { predictiveChecks, summariseParameters, type ParameterSummary, type TargetCheck } from './posterior';
 import { describePrior } from './priors';
 import { writeCalibrationReport } from './report';
 
-/** One posterior predictive simulation. */
-export interface PredictiveDraw {
-  draw: number;
-  /** The final-generation particle it was drawn from. */
-  particle: number;
-  params: Record<string, number>;
-  values: number[];
-}
-
-export interface CalibrationOutputInput {
-  spec: CalibrationSpec;
-  scenario: Scenario;
-  scenarioSource: string;
-  result: AbcResult;
-  predictive: PredictiveDraw[];
-  images: boolean;
-}
+export type { CalibrationOutputInput, PredictiveDraw } from './output-input';
 
 const table = (header: readonly string[], rows: readonly (readonly CsvValue[])[]) => csvLine(header) + rows.map(csvLine).join('');
 

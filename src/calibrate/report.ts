@@ -8,7 +8,7 @@ import { FONT_FAMILY, writeCharts, type Chart } from '../charts';
 import { fontFaceCss, librarySources } from '../report/assets';
 import { networkLoads } from '../report/escape';
 import { renderPage } from '../report/page';
-import type { CalibrationOutputInput } from './outputs';
+import type { CalibrationOutputInput } from './output-input';
 import type { ParameterSummary, TargetCheck } from './posterior';
 import { describePrior } from './priors';
 

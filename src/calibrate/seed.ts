@@ -5,10 +5,8 @@
  * count or on the order in which runs finish. The hash chains the splitmix64 finaliser as
  * the sweep seed rule does (src/sweep/seed.ts), with one more link and a stream tag.
  */
-import { mix64 } from '../sweep/seed';
+import { GAMMA, MASK, mix64, seedChain as chain } from '../sweep/seed';
 
-const MASK = (1n << 64n) - 1n;
-const GAMMA = 0x9e3779b97f4a7c15n;
 /** Tags keep simulation seeds and proposal streams apart. */
 const SIMULATION_TAG = 0x5349n; // "SI"
 const PROPOSAL_TAG = 0x5052n; // "PR"
@@ -22,12 +20,6 @@ export const CALIBRATION_SEED_RULE =
   'h3 = mix((h2 ^ particle) + g), h4 = mix((h3 ^ replicate) + g); splitmix64 finaliser mix, g = 0x9e3779b97f4a7c15, ' +
   'arithmetic mod 2^64, S = calibration seed; proposals draw from the stream keyed (S, 0x5052, generation, particle); ' +
   `posterior predictive draws use generation ${PREDICTIVE_GENERATION}`;
-
-function chain(values: readonly bigint[]): bigint {
-  let h = mix64((values[0] + GAMMA) & MASK);
-  for (let i = 1; i < values.length; i++) h = mix64(((h ^ values[i]) + GAMMA) & MASK);
-  return h;
-}
 
 /** The seed (uint32) of one simulation. */
 export function simulationSeed(seed: number, generation: number, particle: number, replicate: number): number {

@@ -11,7 +11,7 @@ import type { Scenario } from '../scenario/schema';
 import { bridgeOf, POLICY_BUTTONS } from './page/controls';
 import { applyAction, COLUMNS, LiveRegion } from './page/live-region';
 import { lateOutcome } from './page/outcomes';
-import { withPath } from './page/paths';
+import { withPath } from '../scenario/dot-path';
 import type { Outcome } from './page/protocol';
 
 /** One class run: a scenario, its seed, settings per region (compare mode) and button presses. */

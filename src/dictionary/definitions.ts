@@ -5,9 +5,9 @@
  * the same lists; swept parameters take their text from the scenario schema (dictionary.ts).
  * The formulas are docs/ODD.md section 9; these are their one-line forms.
  */
-import { CHANNELS, SOURCES } from '../model/kinds';
-import type { FIRM_COLUMNS } from '../model/firm-log';
-import { DEGENERATE_REASONS, type OutcomeKey } from '../model/outcomes';
+import { CHANNELS, SOURCES } from '../model/names';
+import type { FIRM_COLUMNS } from '../model/names';
+import { DEGENERATE_REASONS, type OutcomeKey } from '../model/names';
 
 /** A column's type as readers should hold it (integer columns are whole numbers or missing). */
 export type ColumnType = 'integer' | 'number' | 'string' | 'boolean';

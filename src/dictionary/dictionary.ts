@@ -4,7 +4,8 @@
  * (definitions.ts) and, for swept parameters, from the scenario schema's own docs. A column
  * without a definition throws, so a new column cannot ship undocumented.
  */
-import { FIRM_COLUMNS } from '../model/firm-log';
+import { FIRM_COLUMNS } from '../model/names';
+import { splitPath } from '../scenario/dot-path';
 import { schemaAt, unwrap } from '../scenario/schema-paths';
 import { statsHeader } from '../stats/stats-csv';
 import {
@@ -42,7 +43,7 @@ const INT32_MAX = 2 ** 31 - 1;
 
 /** A swept parameter's column: its schema description, integer if the schema says so and every value fits int32. */
 export function parameterMeaning(path: string, values: readonly ParameterValue[], scenario?: unknown): ColumnMeaning {
-  const schema = schemaAt(path.split('.'), scenario);
+  const schema = schemaAt(splitPath(path), scenario);
   const doc = (schema as { description?: string } | undefined)?.description;
   const isInt = schema ? Boolean((unwrap(schema) as unknown as { isInt?: boolean }).isInt) : false;
   let type: ColumnType = 'string';

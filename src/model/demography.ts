@@ -18,7 +18,6 @@ import type { FirmLog } from './firm-log';
 export const ORIGIN_INITIAL = 0;
 export const ORIGIN_SPINOFF = 1;
 export const ORIGIN_OUTSIDE = 2;
-export const ORIGINS = ['initial', 'spin_off', 'outside_entrant'] as const;
 
 export function demographyInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters, log: FirmLog | null): void {
   let mean = 0;

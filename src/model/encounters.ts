@@ -6,7 +6,7 @@
  * tie), a brokered meeting inside a group, or a new local meeting drawn through the
  * per-place alias tables: never a scan of all agents.
  */
-import { N_ETA, CH_COLLABORATION, CH_PIPELINE } from './kinds';
+import { CH_COLLABORATION, CH_PIPELINE, EXTERNAL, MEET_BROKER, MEET_NEW, MEET_REPEAT, N_ETA } from './kinds';
 import { exchangeInPlace, learnFromExternalInPlace, recordExchange, recordExternal, type Meeting } from './exchange';
 import { cognitiveProximity, externalProximity, understandability as understandabilityOf } from './knowledge';
 import type { Params } from './params';
@@ -50,7 +50,7 @@ function meet(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounte
     return;
   }
   let j = -1;
-  let how = 0; // 0 new, 1 repeat, 2 broker
+  let how = MEET_NEW;
   let trustBonus = 0;
   let fit = 1;
   if (rng.random() < p.closure) {
@@ -59,7 +59,7 @@ function meet(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounte
       const jj = pickTie(st, j, rng);
       if (jj >= 0 && jj !== i) j = jj;
     }
-    if (j >= 0) how = 1;
+    if (j >= 0) how = MEET_REPEAT;
   }
   const g = st.group[i];
   if (j < 0 && g >= 0 && rng.random() < st.groupBrokerRate[g]) {
@@ -68,7 +68,7 @@ function meet(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounte
       j = members[rng.int(members.length)];
       if (j === i) j = -1;
       else {
-        how = 2;
+        how = MEET_BROKER;
         trustBonus = st.groupTrust[g];
         fit = st.groupFit[g];
       }
@@ -98,7 +98,7 @@ function meet(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounte
   if (u >= bound * sim) return;
   if (isFirm) {
     c.firmAccepted++;
-    if (how === 1) c.firmRepeat++;
+    if (how === MEET_REPEAT) c.firmRepeat++;
   }
   if (p.misunderstandingCost > 0) {
     // A real cost of distance (Broekel and Boschma 2012): partners who do not understand
@@ -144,7 +144,7 @@ function pipelineMeeting(st: ModelState, p: Params, rng: Rng, c: TickCounters, m
     }
   } else kappa = externalProximity(st, i, x);
   if (i < st.F) c.firmMeetings++;
-  if (rng.random() >= p.eta[st.kind[i] * N_ETA + 7]) return;
+  if (rng.random() >= p.eta[st.kind[i] * N_ETA + EXTERNAL]) return;
   if (i < st.F) c.firmAccepted++;
   const slot = pipeSlot(st, i, x);
   const s = slot >= 0 ? st.pipeStrength[i * st.maxPipes + slot] : p.pipeInitial;

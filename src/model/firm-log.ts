@@ -3,21 +3,9 @@
  * run, written when it exits or at the end of the run. Only allocated when asked for.
  */
 import type { ModelState } from './state';
-import { ORIGINS } from './demography';
+import { ORIGINS } from './names';
 
-export const FIRM_COLUMNS = [
-  'firm_id',
-  'origin',
-  'place',
-  'birth_tick',
-  'exit_tick',
-  'innovations',
-  'late_innovation_value',
-  'partner_distance',
-  'atypicality',
-  'pipeline_ties',
-  'size',
-] as const;
+export { FIRM_COLUMNS } from './names';
 
 export class FirmLog {
   readonly id: number[] = [];

@@ -25,7 +25,7 @@ export class KindTables {
     for (let seeker = 0; seeker < N_KINDS; seeker++)
       for (let q = 0; q < this.P; q++) {
         for (let k = 0; k < N_KINDS; k++) {
-          const present = st.listStart[q * 7 + k + 1] - st.listStart[q * 7 + k] > 0;
+          const present = st.listStart[q * N_KINDS + k + 1] - st.listStart[q * N_KINDS + k] > 0;
           w[k] = present ? p.kindWeights[seeker * N_KINDS + k] : 0;
         }
         this.tables.build(seeker * this.P + q, w);

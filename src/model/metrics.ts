@@ -9,7 +9,7 @@
  * diversity and the lock-in index and its parts; with no live firm the knowledge means
  * and dispersion too; diversity also when no pair of live firms was sampled.
  */
-import { CHANNELS, SOURCES } from './kinds';
+import { COL, TIMESERIES_COLUMNS } from './names';
 import type { Params } from './params';
 import { ringDistance } from './ring';
 import type { Rng } from './rng';
@@ -17,47 +17,8 @@ import type { ModelState } from './state';
 import type { TickCounters } from './counters';
 import { capability, cognitiveProximity } from './knowledge';
 
-export const TIMESERIES_COLUMNS = [
-  'tick',
-  'innovations',
-  'radical_innovations',
-  'innovation_value',
-  'tacit_mean',
-  'explicit_mean',
-  'competitiveness',
-  'frontier_lag',
-  'frontier_position',
-  'diversity',
-  'entropy',
-  'tacit_dispersion',
-  'external_tie_share',
-  'mean_tie_strength',
-  'repeat_share',
-  'clustering',
-  'firms_alive',
-  'entries',
-  'entries_spinoff',
-  'entries_outside',
-  'exits',
-  'resident_skill',
-  'employment_rate',
-  'learning_participation',
-  'job_moves',
-  'migrants',
-  'meetings',
-  'pipeline_meetings',
-  'lock_in_index',
-  'lock_in_cognitive',
-  'lock_in_functional',
-  'lock_in_exhaustion',
-  ...CHANNELS.map((c) => `flow_tacit_${c}`),
-  ...CHANNELS.map((c) => `flow_explicit_${c}`),
-  ...SOURCES.map((s) => `firm_learning_from_${s}`),
-  'policy_cost',
-  'plant_tacit',
-] as const;
-export type TimeseriesColumn = (typeof TIMESERIES_COLUMNS)[number];
-export const COL: Record<TimeseriesColumn, number> = Object.fromEntries(TIMESERIES_COLUMNS.map((c, i) => [c, i])) as Record<TimeseriesColumn, number>;
+export { TIMESERIES_COLUMNS, COL, type TimeseriesColumn } from './names';
+
 
 export class Observer {
   private readonly agg: Float64Array;

@@ -2,58 +2,9 @@
  * Run outcomes (MODEL-SPEC 5, per run): totals, late values over the last
  * `observe.window` ticks, peak tick, lock-in, resilience after the first shock.
  */
-import { COL, TIMESERIES_COLUMNS } from './metrics';
+import { COL, DEGENERATE_MISSING, TIMESERIES_COLUMNS, type DegenerateReason, type OutcomeKey } from './names';
 
-export const OUTCOME_KEYS = [
-  'innovations_total',
-  'innovation_value_total',
-  'innovation_value_late',
-  'radical_share',
-  'diversity_final',
-  'entropy_final',
-  'competitiveness_final',
-  'lock_in_index_final',
-  'lock_in_cognitive_final',
-  'lock_in_functional_final',
-  'lock_in_exhaustion_final',
-  'locked_in',
-  'external_tie_share_final',
-  'resident_skill_final',
-  'tacit_dispersion_final',
-  'firms_alive_final',
-  'entries_total',
-  'exits_total',
-  'peak_tick',
-  'resilience_ticks',
-  'resilience_censored',
-  'drop_ratio',
-  'policy_cost',
-  'policy_cost_late',
-  'value_per_cost',
-  'plant_tacit_final',
-  'firm_learning_late',
-  'firm_learning_institution_share_late',
-  'firm_learning_outside_share_late',
-] as const;
-export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
-
-/**
- * Why a run is degenerate: the region it ends with has nothing the lock-in index and
- * diversity could describe. A run gets the first reason that applies, in this order (each
- * usually implies the later ones): no firm alive at the end of the run; no live firm
- * holding any usable knowledge at the end of the run; no innovation in the late window.
- */
-export const DEGENERATE_REASONS = ['no_firms_alive', 'no_knowledge', 'no_late_innovation'] as const;
-export type DegenerateReason = (typeof DEGENERATE_REASONS)[number];
-/** Outcomes that are missing (NaN) in a degenerate run instead of a misleading 0.333 / 1 / 0. */
-export const DEGENERATE_MISSING: readonly OutcomeKey[] = [
-  'lock_in_index_final',
-  'lock_in_cognitive_final',
-  'lock_in_functional_final',
-  'lock_in_exhaustion_final',
-  'locked_in',
-  'diversity_final',
-];
+export { OUTCOME_KEYS, DEGENERATE_REASONS, DEGENERATE_MISSING, type OutcomeKey, type DegenerateReason } from './names';
 
 /** Per-tick values every run keeps regardless of observe.every (for outcomes). */
 export interface TickHistory {

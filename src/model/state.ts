@@ -8,6 +8,7 @@ import type { Params } from './params';
 import type { Rng } from './rng';
 import { Space, type Link } from './space';
 import { AliasTables } from './alias';
+import { N_KINDS } from './kinds';
 
 export class ModelState {
   // sizes
@@ -200,7 +201,7 @@ export class ModelState {
     this.extNorm = new Float64Array(X);
 
     const P = s.region.places.length;
-    this.listStart = new Int32Array(P * 7 + 1);
+    this.listStart = new Int32Array(P * N_KINDS + 1);
     this.listAgents = new Int32Array(N);
     this.teachers = new Int32Array(inst.university + inst.research_institute);
 
@@ -252,16 +253,16 @@ export class ModelState {
   buildLists(): void {
     const counts = this.listStart;
     counts.fill(0);
-    for (let i = 0; i < this.N; i++) counts[this.place[i] * 7 + this.kind[i] + 1]++;
+    for (let i = 0; i < this.N; i++) counts[this.place[i] * N_KINDS + this.kind[i] + 1]++;
     for (let c = 1; c < counts.length; c++) counts[c] += counts[c - 1];
     const fill = counts.slice(0, counts.length - 1);
-    for (let i = 0; i < this.N; i++) this.listAgents[fill[this.place[i] * 7 + this.kind[i]]++] = i;
+    for (let i = 0; i < this.N; i++) this.listAgents[fill[this.place[i] * N_KINDS + this.kind[i]]++] = i;
   }
 
   /** Agent position of a random agent of kind k at place p, or -1 if none. */
   randomAt(p: number, k: number, rng: Rng): number {
-    const a = this.listStart[p * 7 + k];
-    const n = this.listStart[p * 7 + k + 1] - a;
+    const a = this.listStart[p * N_KINDS + k];
+    const n = this.listStart[p * N_KINDS + k + 1] - a;
     return n > 0 ? this.listAgents[a + rng.int(n)] : -1;
   }
 }

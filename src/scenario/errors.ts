@@ -7,7 +7,7 @@
  * The CLI prints it as `lrsim: error: ...` and exits 2.
  */
 import { DEGENERATE_LEVELS } from '../dictionary/definitions';
-import type { DegenerateReason } from '../model/outcomes';
+import type { DegenerateReason } from '../model/names';
 import { UNSAFE_CHAR_GLOBAL } from './unsafe-text';
 
 export type PathSegment = string | number;

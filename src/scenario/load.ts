@@ -14,7 +14,7 @@ import { locate, parseScenarioText, type SourceDocument } from './document';
 import { fail, scenarioMessages as M, type Location, type PathSegment } from './errors';
 import { deepMerge, defineKey, isPlainObject } from './merge';
 import type { Scenario } from './schema';
-import { valueAt } from './schema-paths';
+import { valueAt } from './dot-path';
 import { applySetTracked, type AppliedSet } from './set';
 import { scenarioWarnings, validateScenarioData } from './validate';
 import { UNSAFE_CHARS } from './unsafe-text';

@@ -9,7 +9,8 @@ import { didYouMean } from './did-you-mean';
 import { MAX_PROBLEMS_SHOWN, scenarioMessages as M, type PathSegment, type Problem } from './errors';
 import { isPlainObject } from './merge';
 import { LIMITS, ScenarioSchema, type Policy, type Scenario, type Shock } from './schema';
-import { allowedKeysAt, expectedText, lengthBounds, schemaAt, valueAt } from './schema-paths';
+import { valueAt } from './dot-path';
+import { allowedKeysAt, expectedText, lengthBounds, schemaAt } from './schema-paths';
 import { resolvePath } from './set';
 
 /** The parsed scenario (when the schema accepts it) and every problem found. */

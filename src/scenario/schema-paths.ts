@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 import { ScenarioSchema } from './schema';
 import type { PathSegment } from './errors';
+import { valueAt } from './dot-path';
+import { isPlainObject } from './merge';
 
 type Schema = z.ZodType;
 // zod 4 keeps a schema's definition in `_zod.def`; its shape depends on `type`.
@@ -40,8 +42,6 @@ export function objectKeys(s: Schema): string[] {
   const d = def(unwrap(s));
   return d.type === 'object' && d.shape ? Object.keys(d.shape) : [];
 }
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The discriminator literal of each option of a discriminated union. */
 export function unionKinds(s: Schema): { discriminator: string; kinds: string[] } | undefined {
@@ -105,16 +105,6 @@ export function allowedKeysAt(path: readonly PathSegment[], data?: unknown): str
     return [...new Set(d.options.flatMap((o) => objectKeys(o)))];
   }
   return [];
-}
-
-/** The value at `path` in plain data, or undefined. */
-export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
-  let v = data;
-  for (const segment of path) {
-    if (!isPlainObject(v) && !Array.isArray(v)) return undefined;
-    v = (v as Record<string, unknown>)[segment as string];
-  }
-  return v;
 }
 
 const fmt = (n: number) => String(n);

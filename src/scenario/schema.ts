@@ -5,8 +5,10 @@
  * Defaults come from MODEL-SPEC section 8 (the last prototype); see docs/ODD.md.
  */
 import { z } from 'zod';
-import { OUTCOME_KEYS } from '../model/outcomes';
+import { ETA_KINDS, KINDS, OUTCOME_KEYS, type KindName } from '../model/names';
 import { UNSAFE_CHARS } from './unsafe-text';
+
+export { KINDS, ETA_KINDS, INSTITUTION_KINDS, type KindName } from '../model/names';
 
 /** Hard limits, documented in the README and docs/ODD.md ("absurd sizes" are rejected). */
 export const LIMITS = {
@@ -22,27 +24,6 @@ export const LIMITS = {
   pipelineTies: 32,
   contactsPerTick: 64,
 } as const;
-
-/** Region-agent kinds, in the order used by every kind-indexed array in the engine. */
-export const KINDS = [
-  'firm',
-  'university',
-  'research_institute',
-  'government',
-  'intermediary',
-  'cultural',
-  'resident',
-] as const;
-export type KindName = (typeof KINDS)[number];
-/** Kinds that may be met, plus external partners (for the institutional proximity matrix). */
-export const ETA_KINDS = [...KINDS, 'external'] as const;
-export const INSTITUTION_KINDS = [
-  'university',
-  'research_institute',
-  'government',
-  'intermediary',
-  'cultural',
-] as const;
 
 // Text that can reach a file name, a CSV cell, a chart label or a generated script is one
 // line without control characters (C0, DEL, C1, U+2028/2029): a newline in a scenario name
@@ -173,7 +154,8 @@ export const PolicySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('codification'), ...policyBase, externalisation: z.number().finite().min(0).max(1).describe('Conversion rate c_ext while active.') }),
 ]);
 export type Policy = z.infer<typeof PolicySchema>;
-export const POLICY_KINDS = ['lifelong_learning', 'cluster_organisation', 'infrastructure', 'open_region', 'technology_transfer', 'creative_space', 'research_funding', 'codification'] as const;
+/** Policy kinds in the order of PolicySchema's options (read from the schema, not restated). */
+export const POLICY_KINDS: readonly Policy['kind'][] = PolicySchema.options.map((option) => option.shape.kind.value);
 
 // --- shocks (MODEL-SPEC 4) ---------------------------------------------------------------
 export const ShockSchema = z.discriminatedUnion('kind', [
@@ -182,7 +164,8 @@ export const ShockSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('core_collapse'), tick: z.number().int().min(0).max(LIMITS.ticks), factor: z.number().finite().min(0).max(1).default(0.2).describe('Relevance multiplier of the strongest domains.'), domains: z.number().int().min(1).max(LIMITS.domains).default(3).describe('How many of the region\'s strongest domains collapse.'), redistribute: z.enum(['related', 'uniform', 'none']).default('related').describe('Where the removed relevance goes, recomputed each tick from what the collapsed domains would have had: related = domains 3 to 6 ring steps away (demand moves to related activities); uniform = every other domain; none = it is lost (a knock-out, issue 16).') }),
 ]);
 export type Shock = z.infer<typeof ShockSchema>;
-export const SHOCK_KINDS = ['frontier_jump', 'core_collapse', 'plant'] as const;
+/** Shock kinds in the order of ShockSchema's options (read from the schema, not restated). */
+export const SHOCK_KINDS: readonly Shock['kind'][] = ShockSchema.options.map((option) => option.shape.kind.value);
 
 // --- sweeps -------------------------------------------------------------------------------
 const RangeSchema = z.strictObject({ min: z.number().finite(), max: z.number().finite(), integer: z.boolean().default(false), log: z.boolean().optional().describe('Log-uniform between min and max (both > 0); default false.') });

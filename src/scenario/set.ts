@@ -7,8 +7,11 @@
 import { parse as parseYaml } from 'yaml';
 import { didYouMean } from './did-you-mean';
 import { fail, scenarioMessages as M, type PathSegment, type Problem } from './errors';
-import { clonePlain, defineKey, isPlainObject } from './merge';
-import { allowedKeysAt, schemaAt, schemaType, valueAt } from './schema-paths';
+import { setAtPathInPlace, splitPath, valueAt } from './dot-path';
+import { clonePlain } from './merge';
+import { allowedKeysAt, schemaAt, schemaType } from './schema-paths';
+
+export { setAtPathInPlace } from './dot-path';
 
 /** `PATH=VALUE` split at the first `=`, the value parsed as YAML. */
 export function parseAssignment(assignment: string, source = '--set'): { path: string; value: unknown } {
@@ -32,7 +35,7 @@ export function parseAssignment(assignment: string, source = '--set'): { path: s
  * Returns a problem (without location) when the path is not a setting.
  */
 export function resolvePath(path: string, data: unknown): { segments: PathSegment[] } | { problem: Problem } {
-  const parts = path.split('.');
+  const parts = splitPath(path);
   const segments: PathSegment[] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
@@ -58,24 +61,6 @@ export function resolvePath(path: string, data: unknown): { segments: PathSegmen
     return { problem: { path: segments, ...M.pathIntoValue(part) } };
   }
   return { segments };
-}
-
-/** Sets `value` at `segments` in `data` (changed in place), creating mappings on the way. */
-export function setAtPathInPlace(data: Record<string, unknown>, segments: readonly PathSegment[], value: unknown): void {
-  let node: Record<string, unknown> | unknown[] = data;
-  for (let i = 0; i < segments.length - 1; i++) {
-    const key = segments[i];
-    const current = (node as Record<string, unknown>)[key as string];
-    const next = isPlainObject(current) || Array.isArray(current) ? current : typeof segments[i + 1] === 'number' ? [] : {};
-    if (next !== current) assign(node, key, next);
-    node = next as Record<string, unknown> | unknown[];
-  }
-  assign(node, segments[segments.length - 1], value);
-}
-
-function assign(node: Record<string, unknown> | unknown[], key: PathSegment, value: unknown) {
-  if (Array.isArray(node)) node[Number(key)] = value;
-  else defineKey(node, String(key), value);
 }
 
 /** One applied assignment: where it came from and which path it set (for messages). */

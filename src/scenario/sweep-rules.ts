@@ -12,8 +12,8 @@ import { fieldName, formatProblem, ScenarioError, type PathSegment, type Problem
 import { clonePlain } from './merge';
 import { crossFieldProblems, scenarioProblems, type LocatedProblem } from './problems';
 import type { Arm, Scenario } from './schema';
-import { valueAt } from './schema-paths';
-import { applySet, resolvePath, setAtPathInPlace } from './set';
+import { setAtPathInPlace, splitPath, valueAt } from './dot-path';
+import { applySet, resolvePath } from './set';
 
 const assignment = (path: string, value: unknown) => `${path}=${JSON.stringify(value)}`;
 /** A problem as one clause without location: `field: what`. */
@@ -65,7 +65,7 @@ function armInput(base: Record<string, unknown>, arm: Arm, armIndex: number, pro
   if (found.length === 0) return input;
   // Point at the override that set the field, else at the arm.
   const p = found[0];
-  const key = Object.keys(arm.set).find((k) => startsWith(p.path ?? [], k.split('.')));
+  const key = Object.keys(arm.set).find((k) => startsWith(p.path ?? [], splitPath(k)));
   const field = p.path?.[0] === 'policies' && arm.policies ? 'policies' : p.path?.[0] === 'shocks' && arm.shocks ? 'shocks' : undefined;
   const path = key !== undefined ? [...at, 'set', key] : field ? [...at, field] : at;
   problems.push({ path, ...SM.badArm(arm.name, clause(p)) });

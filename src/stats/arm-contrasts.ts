@@ -7,7 +7,7 @@
 import { effectHeterogeneity } from './heterogeneity';
 import { pairedContrasts, type PairedContrast } from './multiple-comparisons';
 import { probabilityBest } from './rank-arms';
-import type { RunRow } from './sweep-stats';
+import type { RunRow } from './run-rows';
 
 /** Outcomes where a lower value is the better one (for the ranking). */
 const LOWER_IS_BETTER = new Set(['lock_in_index_final', 'lock_in_cognitive_final', 'lock_in_functional_final', 'lock_in_exhaustion_final', 'locked_in', 'exits_total', 'resilience_ticks', 'resilience_censored', 'policy_cost']);

@@ -10,7 +10,8 @@
 import { factorialEffects } from './factorial';
 import { shareContrast } from './share-contrast';
 import { partialDependence, partialRankCorrelation, standardizedRegression, type DependenceBin as BinnedMean } from './regression-sensitivity';
-import type { RunRow } from './sweep-stats';
+import { formatParamValue } from './param-value';
+import type { RunRow } from './run-rows';
 
 /** Outcomes analysed on the log scale (relative changes) when every value is positive. */
 const LOG_SCALE = new Set(['innovation_value_late', 'innovation_value_total', 'innovations_total']);
@@ -91,10 +92,8 @@ export interface DesignEffects {
   dependence: DependenceBin[];
 }
 
-const levelLabel = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : String(v));
-
 function sortLevels(values: unknown[]): string[] {
-  const distinct = [...new Map(values.map((v) => [levelLabel(v), v])).entries()];
+  const distinct = [...new Map(values.map((v) => [formatParamValue(v), v])).entries()];
   if (distinct.every(([, v]) => typeof v === 'number')) distinct.sort((a, b) => (a[1] as number) - (b[1] as number));
   return distinct.map(([label]) => label);
 }
@@ -132,7 +131,7 @@ function factorialAnalysis(runs: readonly RunRow[], parameters: readonly string[
     const rows = runs
       .filter((r) => Number.isFinite(r.outcomes[outcome]))
       .map((r) => ({
-        levels: Object.fromEntries([...factors.map((f) => [f.name, levelLabel(r.params[f.name])]), ...(armFactor.length ? [['arm', r.arm]] : [])]) as Record<string, string>,
+        levels: Object.fromEntries([...factors.map((f) => [f.name, formatParamValue(r.params[f.name])]), ...(armFactor.length ? [['arm', r.arm]] : [])]) as Record<string, string>,
         y: r.outcomes[outcome],
         cluster: r.seed,
       }));

@@ -14,7 +14,7 @@ import { parseCsv } from '../io/csv';
 import { quadraticFit } from './quadratic';
 import type { ScenarioLike } from './records';
 import { summarize, type Summary } from './summary';
-import type { GroupStats, RunRow } from './sweep-stats';
+import type { GroupStats, RunRow } from './run-rows';
 
 /** Bin edges of partner distance (1 - cognitive proximity); the last bin is open. */
 export const FIRM_BINS = [0, 0.04, 0.08, 0.12, 0.16, 0.2, 0.24, 0.28, 0.32, Infinity] as const;

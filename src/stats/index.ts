@@ -8,7 +8,7 @@ export { leastSquares, quadraticFit } from './quadratic';
 export { firmCurves, FIRM_BINS, type FirmCurve, type FirmBin } from './firm-curve';
 export { infrastructureLinks, runLinkFlows, type LinkFlowStats, type LinkFlowGroup, type LinkFlowBlock } from './link-flows';
 export { SeriesAccumulator, type SeriesBand } from './series-band';
-export { readManifest, readRunRecords, outcomeValue, type RunRecord, type SweepManifest, type ScenarioLike } from './records';
+export { readRunRecords, outcomeValue, type RunRecord, type SweepManifest, type ScenarioLike } from './records';
 export {
   computeSweepStats,
   formatParamValue,

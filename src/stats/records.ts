@@ -1,21 +1,23 @@
 /**
- * Reading a sweep directory: `runs.ndjson` (one record per run, see docs/ARCHITECTURE.md)
- * and `manifest.json`. Records are streamed line by line so a large sweep is never held
- * in memory as text, and each is checked before use.
+ * Reading a sweep directory's `runs.ndjson` (one record per run, see docs/ARCHITECTURE.md);
+ * `manifest.json` is read by sweep/manifest.ts. Records are streamed line by line so a
+ * large sweep is never held in memory as text, and each is checked before use.
  */
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ScenarioError } from '../scenario/errors';
 import { sweepIoMessages, sweepMessages } from '../sweep/messages';
-import { parseManifest } from '../sweep/manifest';
 import { parseRecordLine } from '../sweep/record-shape';
 
 /** One line of runs.ndjson: the sweep's own record type. */
 export type { RunRecord } from '../sweep/record';
 import type { RunRecord } from '../sweep/record';
 
-/** The parts of manifest.json the report reads; everything else is passed through. */
+/**
+ * The parts of manifest.json the report reads, typed loosely (older sweeps lack fields);
+ * everything else is passed through. Read with sweep/manifest.ts's readManifest.
+ */
 export interface SweepManifest {
   scenario?: ScenarioLike;
   [key: string]: unknown;
@@ -38,13 +40,6 @@ export interface ScenarioLike {
   arms?: { name: string; description?: string; policies?: { kind: string; label?: string; cost?: number }[] }[];
   policies?: { kind: string; label?: string; cost?: number }[];
   [key: string]: unknown;
-}
-
-/** The manifest of a sweep directory, or {} when it is missing. */
-export function readManifest(dir: string): SweepManifest {
-  const path = join(dir, 'manifest.json');
-  if (!existsSync(path)) return {};
-  return parseManifest(readFileSync(path, 'utf8'), path) as unknown as SweepManifest;
 }
 
 /**

@@ -6,7 +6,7 @@
  * whose runs are independent (different design points of one arm; arms share seeds).
  */
 import { kaplanMeier, logRank } from './survival';
-import type { RunRow } from './sweep-stats';
+import type { RunRow } from './run-rows';
 
 export interface RecoveryCurve {
   point: number;

@@ -6,14 +6,20 @@
 import { firmCurves, type FirmCurve } from './firm-curve';
 import { LinkFlowAccumulator, type LinkFlowStats } from './link-flows';
 import { pairedDifference, type PairedDifference } from './paired';
-import { outcomeValue, readManifest, readRunRecords, type RunRecord, type ScenarioLike, type SweepManifest } from './records';
+import { readManifest } from '../sweep/manifest';
+import { outcomeValue, readRunRecords, type RunRecord, type ScenarioLike, type SweepManifest } from './records';
 import { SeriesAccumulator, type SeriesBand } from './series-band';
 import { sweepSensitivity, type SweepSensitivity } from './sensitivity/sweep-sensitivity';
 import { summarize, type Summary } from './summary';
 import { wilsonInterval, type Share } from './wilson';
+import { formatParamValue } from './param-value';
+import type { GroupStats, RunRow } from './run-rows';
 import { compareArms, type ArmComparison } from './arm-contrasts';
 import { BINARY_OUTCOMES, designEffects, type DesignEffects } from './design-effects';
 import { recoveryStats, type RecoveryStats } from './recovery';
+
+export { formatParamValue } from './param-value';
+export type { GroupStats, RunRow } from './run-rows';
 
 /** Time-series columns with per-tick bands (those present in the records are used). */
 export const MAIN_SERIES = [
@@ -29,37 +35,6 @@ export const MAIN_SERIES = [
 export const FLOW_PREFIX = 'flow_';
 /** Firms' learning by source, `firm_learning_from_<source>`; all of them get bands. */
 export const LEARNING_PREFIX = 'firm_learning_from_';
-
-/** One finished run, without its series. */
-export interface RunRow {
-  key: string;
-  point: number;
-  arm: string;
-  armIndex: number;
-  replicate: number;
-  seed: number;
-  params: Record<string, unknown>;
-  outcomes: Record<string, number>;
-  /** Why the run is degenerate (no firm alive, no knowledge, no late innovation), or null. */
-  degenerate: string | null;
-}
-
-/** Statistics of the runs of one point x arm. */
-export interface GroupStats {
-  point: number;
-  arm: string;
-  armIndex: number;
-  params: Record<string, unknown>;
-  /** e.g. "openness = 0.3 · cluster" */
-  label: string;
-  pointLabel: string;
-  runs: number;
-  outcomes: Record<string, Summary>;
-  lockedIn: Share;
-  series: Record<string, SeriesBand>;
-  /** Mean P x P tacit flows between places over the group's runs (row = learner's place). */
-  placeFlows: number[] | null;
-}
 
 /** A paired comparison of one arm with the baseline arm for one outcome. */
 export interface PairedStats {
@@ -140,12 +115,6 @@ export const HEADLINE_OUTCOMES = ['innovation_value_late', 'lock_in_index_final'
 /** Outcomes reported as survival data (time and censoring), never as a mean. */
 export const SURVIVAL_OUTCOMES = ['resilience_ticks', 'resilience_censored'] as const;
 
-/** Values are shown as given in the design (numbers unformatted, strings as they are). */
-export function formatParamValue(value: unknown): string {
-  if (typeof value === 'number') return String(Number(value.toPrecision(6)));
-  return String(value);
-}
-
 /** The short name of a parameter path: its last segment, unless two parameters share it. */
 export function shortParamNames(parameters: readonly string[]): Record<string, string> {
   const last = parameters.map((p) => p.split('.').pop() ?? p);
@@ -165,7 +134,7 @@ interface GroupAccumulator {
 
 /** Read DIR/runs.ndjson and DIR/manifest.json and compute every replicate statistic. */
 export async function computeSweepStats(dir: string): Promise<SweepStats> {
-  const manifest = readManifest(dir);
+  const manifest = (readManifest(dir) ?? {}) as SweepManifest;
   const scenario = (manifest.scenario ?? {}) as ScenarioLike;
   const groups = new Map<string, GroupAccumulator>();
   const seen = new Set<string>();

@@ -10,7 +10,7 @@ import { pathKind } from '../io/output-dir';
 import { checkOutputDirectory } from '../io/output-path';
 import { DiskFullError, writeFully } from '../io/write-fully';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model';
+import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model/names';
 import type { ParameterValue } from './design';
 import { readManifest, writeManifest, type SweepManifest } from './manifest';
 import { badInput, sweepIoMessages, sweepMessages as msg } from './messages';

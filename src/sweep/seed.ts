@@ -15,8 +15,10 @@
  *   mix(z): z = (z xor z>>30) * 0xbf58476d1ce4e5b9; z = (z xor z>>27) * 0x94d049bb133111eb;
  *           return z xor z>>31
  */
-const MASK = (1n << 64n) - 1n;
-const GAMMA = 0x9e3779b97f4a7c15n;
+/** 2^64 - 1: arithmetic of the seed rules is modulo 2^64. */
+export const MASK = (1n << 64n) - 1n;
+/** The splitmix64 increment (the golden ratio in 64 bits). */
+export const GAMMA = 0x9e3779b97f4a7c15n;
 
 /** The text stored in manifest.json under `seed_rule`. */
 export const SEED_RULE =
@@ -30,12 +32,19 @@ export function mix64(z: bigint): bigint {
   return z ^ (z >> 31n);
 }
 
+/**
+ * The hash chain every seed rule uses (this one, the calibration's, the classroom's):
+ * h0 = mix(v0 + g), h_i = mix((h_{i-1} xor v_i) + g); the seed is hi32 of the last link.
+ */
+export function seedChain(values: readonly bigint[]): bigint {
+  let h = mix64((values[0] + GAMMA) & MASK);
+  for (let i = 1; i < values.length; i++) h = mix64(((h ^ values[i]) + GAMMA) & MASK);
+  return h;
+}
+
 /** The seed of replicate `replicate` at design point `point` (uint32). */
 export function runSeed(scenarioSeed: number, point: number, replicate: number): number {
-  let h = mix64((BigInt(scenarioSeed) + GAMMA) & MASK);
-  h = mix64(((h ^ BigInt(point)) + GAMMA) & MASK);
-  h = mix64(((h ^ BigInt(replicate)) + GAMMA) & MASK);
-  return Number(h >> 32n);
+  return Number(seedChain([BigInt(scenarioSeed), BigInt(point), BigInt(replicate)]) >> 32n);
 }
 
 /**

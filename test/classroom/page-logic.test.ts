@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario';
 import { bridgeOf } from '../../src/classroom/page/controls';
 import { lateOutcome } from '../../src/classroom/page/outcomes';
-import { getPath, replicateSeed, withPath } from '../../src/classroom/page/paths';
+import { ensembleSeeds, replicateSeed } from '../../src/classroom/page/replicate-seed';
+import { getPath, withPath } from '../../src/scenario/dot-path';
+import { plannedRuns } from '../../src/sweep/plan';
 
 describe('lateOutcome', () => {
   it('averages innovation value and lock-in over the last window rows', () => {
@@ -28,6 +30,22 @@ describe('replicateSeed', () => {
     expect(seeds).not.toContain(42);
     expect(seeds.every((s) => Number.isInteger(s) && s >= 0 && s < 2 ** 32)).toBe(true);
     expect(replicateSeed(42, 3)).toBe(seeds[3]);
+  });
+
+  it('draws the replicates a CLI sweep of the same scenario and seed draws (one seed rule)', () => {
+    // `lrsim sweep` of a scenario without swept parameters has one design point (0); its
+    // plan gives replicate r the seed runSeed(seed, 0, r), the same for every arm.
+    for (const seed of [0, 42, 2 ** 32 - 1]) {
+      const sweep = [...plannedRuns({ points: 1, arms: ['baseline', 'open'], replicates: 8, scenarioSeed: seed, shard: null })];
+      const bySweep = Array.from({ length: 8 }, (_, r) => sweep.find((run) => run.replicate === r && run.arm === 'open')!.seed);
+      expect(ensembleSeeds(seed, 8)).toEqual([seed, ...bySweep]);
+    }
+    // Pinned values of the rule (sweep/seed.ts), recomputed independently in python3:
+    //   M=(1<<64)-1; G=0x9e3779b97f4a7c15
+    //   def mix(z): z=((z^(z>>30))*0xbf58476d1ce4e5b9)&M; z=((z^(z>>27))*0x94d049bb133111eb)&M; return z^(z>>31)
+    //   def rs(s,p,r): h=mix((s+G)&M); h=mix(((h^p)+G)&M); h=mix(((h^r)+G)&M); return h>>32
+    //   rs(42,0,0), rs(42,0,1)  ->  1662041860 3062033957
+    expect(ensembleSeeds(42, 2)).toEqual([42, 1662041860, 3062033957]);
   });
 });
 

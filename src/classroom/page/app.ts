@@ -17,7 +17,8 @@ import { LEGEND } from './map-style';
 import { pageMessages } from './messages';
 import { firstSentence, renderMarkdown, scenarioTitle, thingsToTry } from './notes';
 import { lateOutcome } from './outcomes';
-import { getPath, replicateSeed, withPath } from './paths';
+import { getPath, withPath } from '../../scenario/dot-path';
+import { ensembleSeeds } from './replicate-seed';
 import type { Action, AppliedAction, FromWorker, MapOptions, MapSize, PageData, PlaceMarker, StaticView, ToWorker } from './protocol';
 import { decodeSetup, encodeSetup } from './setup';
 import type { Setup, TimelineEntry } from './setup';
@@ -570,9 +571,9 @@ async function reveal(): Promise<void> {
   const bridge = bridgeOf(state.startScenarios[0]);
   // Replicate -1 replays the class's own seed: it must give the class's outcome exactly,
   // which shows the replicates really do replay the same settings and actions.
-  const jobs = state.startScenarios.flatMap((scenario, region) => Array.from({ length: n + 1 }, (_, i) => ({
-    id: region * (n + 1) + i, region, replicate: i - 1, scenario, ticks, bridge, actions: state.applied,
-    seed: i === 0 ? state.seed : replicateSeed(state.seed, i - 1),
+  const seeds = ensembleSeeds(state.seed, n);
+  const jobs = state.startScenarios.flatMap((scenario, region) => seeds.map((seed, i) => ({
+    id: region * (n + 1) + i, region, replicate: i - 1, scenario, ticks, bridge, actions: state.applied, seed,
   })));
   const mine = state.rows.map((rows) => lateOutcome(rows.slice(0, ticks), state.columns, window_, threshold));
   const progress = $<HTMLProgressElement>('ensemble-progress');

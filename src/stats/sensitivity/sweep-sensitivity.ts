@@ -10,7 +10,7 @@ import type { SweepSpec } from '../../scenario/schema';
 import { buildDesign } from '../../sweep/design';
 import { morrisDelta } from '../../sweep/designs/morris';
 import { readRunRecords, type SweepManifest } from '../records';
-import type { RunRow } from '../sweep-stats';
+import type { RunRow } from '../run-rows';
 import { analyzeOutcome, type AnalysisLayout, type SensitivityRow } from './analyze';
 import { morrisSteps } from './morris-indices';
 import { censoringHorizon, RECOVERY_OUTCOMES, sensitivityValue } from './recovery-outcomes';
