@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { didYouMean } from './did-you-mean';
 import { MAX_PROBLEMS_SHOWN, scenarioMessages as M, type PathSegment, type Problem } from './errors';
 import { isPlainObject } from './merge';
+import { fillModelSectionInPlace, modelProblems } from './model-rules';
 import { LIMITS, ScenarioSchema, type Policy, type Scenario, type Shock } from './schema';
 import { allowedKeysAt, expectedText, lengthBounds, schemaAt, valueAt } from './schema-paths';
 import { resolvePath } from './set';
@@ -17,7 +18,8 @@ export function scenarioProblems(data: Record<string, unknown>): { scenario?: Sc
   const result = ScenarioSchema.safeParse(data);
   const internal = internalKeyProblems(data);
   if (!result.success) return { problems: [...internal, ...result.error.issues.flatMap((issue) => issueProblems(issue, data))] };
-  const problems = [...internal, ...crossFieldProblems(result.data, data)];
+  fillModelSectionInPlace(result.data);
+  const problems = [...internal, ...modelProblems(result.data, data), ...crossFieldProblems(result.data, data)];
   return { scenario: problems.length ? undefined : result.data, problems };
 }
 
