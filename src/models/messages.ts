@@ -5,6 +5,9 @@ interface Msg {
 }
 
 export const modelMessages = {
+  /** A whole line (no field): the classroom refuses a reference-model scenario. */
+  notOnClassPage: (scenario: string): string =>
+    `${scenario}: the class page runs the learning-region model only (its map, sliders and policies are the region's); run reference models with \`lrsim run\` or \`lrsim sweep\` and read docs/replications.md`,
   keyOfOtherModel: (key: string, owner: string, model: string): Msg => ({
     what: `"${key}" is a setting of the ${owner} model, but this scenario runs ${model}`,
     fix: `remove "${key}" or set model: ${owner}`,

@@ -213,9 +213,6 @@ export const ScenarioSchema = z.strictObject({
   references: z.array(lineText(0, 500)).default([]).describe('Literature the scenario draws on.'),
   cost_unit: lineText(0, 40).default('').describe('Unit of policy costs in reports (e.g. "million EUR per quarter"); empty = unnamed units.'),
   extends: lineText(1, 1000).optional().describe('Built-in scenario name or path this one deep-merges onto (all but description, teaching_note and references).'),
-  model: z.enum(MODEL_NAMES).optional().describe('The model the scenario runs: learning-region (default; the sections below), march-1991 (section march_1991) or cowan-jonard-2004 (section cowan_jonard_2004). A reference model reads only its own section, name, description, seed, ticks, observe, sweep and arms.'),
-  march_1991: MarchSectionSchema.optional(),
-  cowan_jonard_2004: CowanJonardSectionSchema.optional(),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(42),
   ticks: int(200, 1, LIMITS.ticks, 'Ticks (quarters) per run.'),
   knowledge: section({
@@ -375,6 +372,9 @@ export const ScenarioSchema = z.strictObject({
   shocks: z.array(ShockSchema).max(1000).default([]),
   sweep: SweepSchema.optional(),
   arms: z.array(ArmSchema).max(1000).optional(),
+  model: z.enum(MODEL_NAMES).optional().describe('The model the scenario runs: learning-region (default; the sections below), march-1991 (section march_1991) or cowan-jonard-2004 (section cowan_jonard_2004). A reference model reads only its own section, name, description, seed, ticks, observe, sweep and arms.'),
+  march_1991: MarchSectionSchema.optional(),
+  cowan_jonard_2004: CowanJonardSectionSchema.optional(),
 });
 
 /** A fully resolved scenario: every default filled in. */
