@@ -372,7 +372,7 @@ export const ScenarioSchema = z.strictObject({
   shocks: z.array(ShockSchema).max(1000).default([]),
   sweep: SweepSchema.optional(),
   arms: z.array(ArmSchema).max(1000).optional(),
-  model: z.enum(MODEL_NAMES).optional().describe('The model the scenario runs: learning-region (default; the sections below), march-1991 (section march_1991) or cowan-jonard-2004 (section cowan_jonard_2004). A reference model reads only its own section, name, description, seed, ticks, observe, sweep and arms.'),
+  model: z.enum(MODEL_NAMES).optional().describe('The model the scenario runs: learning-region (default; the sections above), march-1991 (section march_1991) or cowan-jonard-2004 (section cowan_jonard_2004). A reference model reads only its own section, name, description, seed, ticks, observe, sweep and arms.'),
   march_1991: MarchSectionSchema.optional(),
   cowan_jonard_2004: CowanJonardSectionSchema.optional(),
 });
