@@ -24,6 +24,7 @@ for (let seed = 0; seed < 20; seed++) model.run(scenarioAt(0.5), { seed: 1_000_0
 let unsettled = 0;
 const load = loadavg()[0];
 const started = performance.now();
+const cpu = process.cpuUsage();
 const means = P1.map((p1) => {
   const s = scenarioAt(p1);
   let sum = 0;
@@ -35,5 +36,7 @@ const means = P1.map((p1) => {
   return sum / runs;
 });
 const seconds = (performance.now() - started) / 1000;
+const used = process.cpuUsage(cpu);
+const cpuSeconds = (used.user + used.system) / 1e6;
 console.log(`p2 = ${p2}, ${runs} runs per p1: ${means.map((m) => m.toFixed(3)).join(' ')} (${unsettled} runs without equilibrium in 1,000 periods)`);
-console.log(`${P1.length * runs} runs in ${seconds.toFixed(3)} s = ${((1000 * seconds) / (P1.length * runs)).toFixed(3)} ms per run (load average ${load.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after)`);
+console.log(`${P1.length * runs} runs in ${seconds.toFixed(3)} s = ${((1000 * seconds) / (P1.length * runs)).toFixed(3)} ms per run wall, ${((1000 * cpuSeconds) / (P1.length * runs)).toFixed(3)} ms CPU (load average ${load.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after)`);
