@@ -7,10 +7,11 @@
  *   npx tsx docs/sensitivity/screening.ts saltelli P1 P2 ...  # writes output/sensitivity/saltelli.yaml
  *   lrsim sweep output/sensitivity/morris.yaml --workers 2 --out output/sensitivity/morris
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
+import { parseCsv } from '../../src/io/csv';
 import { plausibleRanges } from '../../src/scenario/plausible';
 
 /**
@@ -62,10 +63,38 @@ export function saltelliScenario(paths: string[]) {
   };
 }
 
+/** The outcomes whose Morris ranking picks the parameters of the Saltelli analysis. */
+export const RANKED_OUTCOMES = ['innovation_value_late', 'lock_in_index_final', 'diversity_final'];
+
+/**
+ * The `count` parameters ranked highest by the Morris screening in `statsCsv` (arm
+ * `no_shock`, full r): each parameter's largest mu* relative to the outcome's largest mu*,
+ * over RANKED_OUTCOMES; ties broken by name.
+ */
+export function topParameters(statsCsv: string, count = 8): string[] {
+  const { columns, rows } = parseCsv(statsCsv);
+  const col = (name: string) => columns.indexOf(name);
+  const r = String(MORRIS_RUN.trajectories);
+  const mine = rows.filter((x) => x[col('section')] === 'sensitivity' && x[col('index')] === 'mu_star' && x[col('arm')] === 'no_shock' && x[col('n')] === r && x[col('tick')] === '' && x[col('parameter')] !== 'seed');
+  const score = new Map<string, number>();
+  for (const outcome of RANKED_OUTCOMES) {
+    const of = mine.filter((x) => x[col('outcome')] === outcome);
+    const top = Math.max(...of.map((x) => Number(x[col('estimate')])));
+    for (const x of of) {
+      const rel = Number(x[col('estimate')]) / top;
+      score.set(x[col('parameter')], Math.max(score.get(x[col('parameter')]) ?? 0, rel));
+    }
+  }
+  return [...score].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count).map(([p]) => p);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [what, ...paths] = process.argv.slice(2);
+  const [what, ...given] = process.argv.slice(2);
   const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'output', 'sensitivity');
   mkdirSync(dir, { recursive: true });
+  // `saltelli` without parameters takes the 8 the Morris screening ranked highest.
+  const paths = what === 'saltelli' && given.length === 0 ? topParameters(readFileSync(join(dir, 'morris', 'stats.csv'), 'utf8')) : given;
+  if (what === 'saltelli') process.stdout.write(`parameters: ${paths.join(' ')}\n`);
   const scenario = what === 'morris' ? morrisScenario() : saltelliScenario(paths);
   writeFileSync(join(dir, `${what}.yaml`), stringify(scenario));
   process.stdout.write(`${join(dir, `${what}.yaml`)}\n`);

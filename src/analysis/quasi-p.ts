@@ -8,7 +8,7 @@
  */
 import { boxStats, membership, type Box } from './box';
 import type { Dataset } from './dataset';
-import { binomialUpperTail } from './binomial';
+import { binomialUpperTail } from '../stats/binomial';
 
 /** The quasi-p-value of each input in `restricted`, in that order. */
 export function quasiPValues(data: Dataset, box: Box, restricted: readonly number[]): number[] {

@@ -90,6 +90,31 @@ function readOwner(file: string): LockOwner | null {
 }
 
 /**
+ * Throws bad input, naming the owner, when a live process holds the lock of `dir`; writes
+ * nothing (for directories lrsim only reads, such as the shards a merge combines, which may
+ * sit on a read-only archive). A stale lock is left alone.
+ */
+export function assertUnlocked(dir: string): void {
+  const file = join(dir, LOCK_FILE);
+  let owner: LockOwner | null;
+  try {
+    owner = readOwner(file);
+  } catch {
+    return; // no lock
+  }
+  if (!owner) throw new ScenarioError(msg.lockUnreadable(file));
+  if (owner.host !== os.hostname()) {
+    let age: number;
+    try {
+      age = Date.now() - statSync(file).mtimeMs;
+    } catch {
+      return;
+    }
+    if (age < STALE_ELSEWHERE_MS) throw new ScenarioError(msg.lockedElsewhere(dir, owner.pid, owner.host, Math.round(age / 1000), STALE_ELSEWHERE_MS / 60_000, file));
+  } else if (owner.pid === process.pid || processAlive(owner.pid)) throw new ScenarioError(msg.locked(dir, owner.pid, owner.host, owner.started));
+}
+
+/**
  * Takes the lock of `dir` (which must exist) or throws bad input naming the owner.
  * `notice` receives the one-line note when a stale lock is taken over.
  */

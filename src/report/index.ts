@@ -76,7 +76,7 @@ function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, s
     dataFiles: DATA_FILES.filter((d) => existsSync(join(dir, d.file))),
     failed: stats.failed,
     degenerate: stats.degenerateRuns.map((r) => ({ key: r.key, reason: r.degenerate ?? '' })),
-    footer: `lrsim ${version}; scenario ${sc.name ?? ''}${source}; statistics: t-based 95 % confidence intervals of means, Wilson intervals for shares; parameter effects from a linear model with two-way interactions over the whole grid (estimated marginal means, cluster-robust by seed) or, for continuous designs, standardised regression and partial rank correlation; arms compared pairwise on common seeds (paired t, Holm-adjusted) with a bootstrap probability of being best; recovery times as Kaplan-Meier survival data with log-rank tests. Charts: Vega-Lite, font ${FONT_FAMILY}.`,
+    footer: `lrsim ${version}; scenario ${sc.name ?? ''}${source}; statistics: t-based 95 % confidence intervals of means, Wilson intervals for shares; parameter effects from a linear model with two-way interactions over the whole grid (estimated marginal means, cluster-robust by seed) or, for continuous designs, standardised regression and partial rank correlation; arms compared pairwise on common seeds (paired t; shares of 0/1 outcomes with the Agresti-Min interval and exact McNemar p; Holm-adjusted) with a bootstrap probability of being best; recovery times as Kaplan-Meier survival data with log-rank tests. Charts: Vega-Lite, font ${FONT_FAMILY}.`,
     libraries: librarySources(),
     fontCss: fontFaceCss(FONT_FAMILY),
   });

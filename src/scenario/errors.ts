@@ -8,6 +8,7 @@
  */
 import { DEGENERATE_LEVELS } from '../dictionary/definitions';
 import type { DegenerateReason } from '../model/outcomes';
+import { UNSAFE_CHAR_GLOBAL } from './unsafe-text';
 
 export type PathSegment = string | number;
 
@@ -79,11 +80,12 @@ export function formatProblem(p: Problem): string {
 }
 
 /**
- * Text made safe for one terminal line: control characters (C0, DEL, C1, U+2028/2029) as
- * `\u001b`-style escapes, so a hostile key or value cannot move the cursor or add lines.
+ * Text made safe for one terminal line: control characters (C0, DEL, C1, U+2028/2029) and
+ * bidirectional overrides (U+202A-202E, U+2066-2069) as `\u001b`-style escapes, so a hostile
+ * key or value cannot move the cursor, add lines or reorder what the user reads.
  */
 export function printable(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(UNSAFE_CHAR_GLOBAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const quoteList = (items: readonly string[], max = 12) =>

@@ -17,6 +17,7 @@ import type { Scenario } from './schema';
 import { valueAt } from './schema-paths';
 import { applySetTracked, type AppliedSet } from './set';
 import { scenarioWarnings, validateScenarioData } from './validate';
+import { UNSAFE_CHARS } from './unsafe-text';
 
 /** A loaded scenario: validated with defaults, where it came from, and the merged input. */
 export interface LoadedScenario {
@@ -95,7 +96,7 @@ export function loadScenario(ref: string | undefined, opts: LoadOptions = {}): L
  */
 function nameFromFile(file: string): string {
   const name = basename(file, extname(file))
-    .replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029/\\]+/g, '_')
+    .replace(new RegExp(`[${UNSAFE_CHARS}/\\\\]+`, 'g'), '_')
     .replace(/^[-.]+/, '')
     .slice(0, 80);
   return name || 'scenario';

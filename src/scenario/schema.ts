@@ -9,6 +9,7 @@ import { OUTCOME_KEYS } from '../model/outcomes';
 import { CowanJonardSectionSchema } from '../models/cowan-jonard-2004/params';
 import { MarchSectionSchema } from '../models/march-1991/params';
 import { CJ_OUTCOMES, MARCH_OUTCOMES, MODEL_NAMES } from '../models/names';
+import { UNSAFE_CHARS } from './unsafe-text';
 
 /** Hard limits, documented in the README and docs/ODD.md ("absurd sizes" are rejected). */
 export const LIMITS = {
@@ -50,15 +51,18 @@ export const INSTITUTION_KINDS = [
 // line without control characters (C0, DEL, C1, U+2028/2029): a newline in a scenario name
 // once ran shell commands from an sbatch comment (issue 14). Prose (descriptions, notes)
 // keeps tabs and line breaks but no other control characters; it never reaches a script.
-const ONE_LINE = /^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*$/;
-const PROSE = /^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$/;
+// Neither may hold the bidirectional embedding, override and isolate controls (U+202A-202E,
+// U+2066-2069, "Trojan Source"): they make a name or a line of the report read otherwise
+// than it is stored (the marks U+200E/200F/061C stay allowed for right-to-left text).
+const ONE_LINE = new RegExp(`^[^${UNSAFE_CHARS}]*$`);
+const PROSE = /^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$/;
 /** One line of text, `min` to `max` characters, no control characters. */
 export const lineText = (min: number, max: number) =>
-  z.string().min(min).max(max).regex(ONE_LINE, 'write it on one line without control characters (line breaks, tabs, NUL, escape codes)');
+  z.string().min(min).max(max).regex(ONE_LINE, 'write it on one line without control characters (line breaks, tabs, NUL, escape codes, bidirectional overrides)');
 const proseText = (max: number) =>
-  z.string().max(max).regex(PROSE, 'remove the control characters (only tabs and line breaks are allowed)');
+  z.string().max(max).regex(PROSE, 'remove the control characters (only tabs and line breaks are allowed; no bidirectional overrides)');
 // A scenario name becomes part of directory names (output/sweep-NAME) and job names.
-const SCENARIO_NAME = /^(?![-.])[^\x00-\x1f\x7f-\x9f\u2028\u2029/\\]+$/;
+const SCENARIO_NAME = new RegExp(`^(?![-.])[^${UNSAFE_CHARS}/\\\\]+$`);
 /** Dot paths (sweep parameters, arm overrides): one line, no control characters. */
 const dotPath = lineText(1, 200);
 

@@ -4,6 +4,7 @@
  */
 import { ScenarioError } from '../scenario/errors';
 import { slurmMessages as msg } from './messages';
+import { hasUnsafeCharacter } from '../scenario/unsafe-text';
 
 /**
  * A user error of `lrsim slurm`: one line, nothing written or submitted. A ScenarioError,
@@ -82,6 +83,6 @@ export function parseResources(req: SlurmRequest): SlurmResources {
 
 /** An output directory must fit into #SBATCH --output lines, which take no quoting. */
 export function checkOutDir(dir: string): string {
-  if (/[\s%'"\\\x00-\x1f\x7f-\x9f\u2028\u2029]/.test(dir)) throw new SlurmInputError(msg.badOutDir(dir));
+  if (/[\s%'"\\]/.test(dir) || hasUnsafeCharacter(dir)) throw new SlurmInputError(msg.badOutDir(dir));
   return dir;
 }

@@ -1,8 +1,9 @@
 /**
  * The one way text gets into a generated script or a command line printed for pasting:
- * every word through `shellQuote`. A leaf module (imports nothing), so the messages can
- * quote the commands they print.
+ * every word through `shellQuote`. It imports only a leaf module, so the messages can quote
+ * the commands they print.
  */
+import { hasUnsafeCharacter } from '../scenario/unsafe-text';
 
 /**
  * Shell-quotes a word: plain words (letters, digits and `_/.:=@+,%-`) stay as they are,
@@ -16,5 +17,5 @@ export function shellQuote(word: string): string {
 /** Words quoted and joined into one command line. */
 export const shellCommand = (words: readonly string[]): string => words.map(shellQuote).join(' ');
 
-/** True when text holds a character that would end or garble a script line (C0, DEL, C1, U+2028/2029). */
-export const hasControlCharacter = (text: string): boolean => /[\x00-\x1f\x7f-\x9f\u2028\u2029]/.test(text);
+/** True when text holds a character that would end, garble or reorder a script line (src/scenario/unsafe-text.ts). */
+export const hasControlCharacter = hasUnsafeCharacter;

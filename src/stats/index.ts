@@ -2,7 +2,7 @@
 export { studentTQuantile, studentTCdf, incompleteBeta } from './t-quantile';
 export { summarize, tHalfWidth, tCritical, CONFIDENCE, type Summary } from './summary';
 export { wilsonInterval, Z95, type Share } from './wilson';
-export { pairedDifference, type PairedDifference } from './paired';
+export { pairedDifference, pairedShareDifference, type PairedDifference } from './paired';
 export { welchDifference, type MeanDifference } from './welch';
 export { leastSquares, quadraticFit } from './quadratic';
 export { firmCurves, FIRM_BINS, type FirmCurve, type FirmBin } from './firm-curve';

@@ -3,7 +3,7 @@
  * (Holm 1979) over the pairs of one call: comparing each arm only with the first hides
  * whether, say, the top-down or the bottom-up space does better.
  */
-import { pairedDifference } from './paired';
+import { pairedDifference, pairedShareDifference } from './paired';
 import { tTwoSidedP } from './p-value';
 
 /**
@@ -29,12 +29,20 @@ export interface PairedContrast {
   armB: string;
   /** Seeds on which both arms have a finite value. */
   n: number;
-  /** mean(A - B) over the common seeds, with its t interval. */
+  /**
+   * mean(A - B) over the common seeds, with its paired t interval; for a 0/1 outcome
+   * (both arms only 0 and 1) the difference of paired shares with the Agresti-Min interval.
+   */
   estimate: number;
   lo: number;
   hi: number;
-  /** Two-sided paired t-test p (NaN when the differences are constant or n < 2). */
+  /**
+   * Two-sided p: paired t-test (NaN when the differences are constant or n < 2); for 0/1
+   * outcomes the exact McNemar test (1 when no seed is discordant).
+   */
   p: number;
+  /** `paired_t`, or `paired_share` for 0/1 outcomes (Agresti-Min interval, exact McNemar p). */
+  method: 'paired_t' | 'paired_share';
   /** p adjusted by Holm over all pairs of this call. */
   pHolm: number;
   /** Cohen's d_z: mean difference over the SD of the differences. */
@@ -63,10 +71,13 @@ export function pairedContrasts<Seed>(values: ReadonlyMap<string, ReadonlyMap<Se
         }
       }
       const d = pairedDifference(treated, baseline);
-      const p = d.n >= 2 && d.sd > 0 ? tTwoSidedP(d.mean / (d.sd / Math.sqrt(d.n)), d.n - 1) : NaN;
-      rows.push({ armA: arms[a], armB: arms[b], n: d.n, estimate: d.mean, lo: d.ciLow, hi: d.ciHigh, p, dz: d.dz });
+      const p =
+        d.method === 'paired_share' ? pairedShareDifference(treated, baseline).p
+        : d.n >= 2 && d.sd > 0 ? tTwoSidedP(d.mean / (d.sd / Math.sqrt(d.n)), d.n - 1) : NaN;
+      rows.push({ armA: arms[a], armB: arms[b], n: d.n, estimate: d.mean, lo: d.ciLow, hi: d.ciHigh, p, dz: d.dz, method: d.method });
     }
   }
   const adjusted = holm(rows.map((r) => r.p));
   return rows.map((r, i) => ({ ...r, pHolm: adjusted[i] }));
 }
+

@@ -2,7 +2,9 @@
  * Paired differences of an arm against the baseline arm on the same seeds (common random
  * numbers make the difference far more precise than comparing two independent means).
  */
+import { binomialUpperTail } from './binomial';
 import { summarize, type Summary } from './summary';
+import { Z95 } from './wilson';
 
 export interface PairedDifference extends Summary {
   /** Cohen's d_z: mean difference over the SD of the differences. */
@@ -13,6 +15,11 @@ export interface PairedDifference extends Summary {
   relMean: number;
   relCiLow: number;
   relCiHigh: number;
+  /**
+   * `paired_t`: the t interval of the mean difference; `paired_share` when every value is 0
+   * or 1: the Agresti-Min interval of the difference of paired shares (pairedShareDifference).
+   */
+  method: 'paired_t' | 'paired_share';
 }
 
 /**
@@ -33,6 +40,12 @@ export function pairedDifference(treated: readonly number[], baseline: readonly 
   }
   const s = summarize(diffs);
   const baselineMean = summarize(bases).mean;
+  const zeroOne = diffs.length > 0 && treated.every((v) => !Number.isFinite(v) || v === 0 || v === 1) && baseline.every((v) => !Number.isFinite(v) || v === 0 || v === 1);
+  if (zeroOne) {
+    const share = pairedShareDifference(treated, baseline);
+    s.ciLow = share.lo;
+    s.ciHigh = share.hi;
+  }
   const dz = s.n >= 2 && s.sd > 0 ? s.mean / s.sd : NaN;
   const scale = baselineMean !== 0 && Number.isFinite(baselineMean) ? 1 / Math.abs(baselineMean) : NaN;
   return {
@@ -42,5 +55,35 @@ export function pairedDifference(treated: readonly number[], baseline: readonly 
     relMean: s.mean * scale,
     relCiLow: s.ciLow * scale,
     relCiHigh: s.ciHigh * scale,
+    method: zeroOne ? 'paired_share' : 'paired_t',
   };
+}
+
+/**
+ * The difference of two paired shares, P(A = 1) - P(B = 1), from the discordant seeds:
+ * the Agresti-Min (2005, Statistics in Medicine 24) adjusted Wald interval (half a count
+ * added to each cell of the 2 x 2 table, clipped to [-1, 1]), which keeps its coverage where
+ * the t interval of 0/1 differences collapses to zero width or leaves [-1, 1]; and the exact
+ * McNemar p (two-sided binomial test of the discordant counts against 1/2).
+ * @example pairedShareDifference([1, 1, 0, 1], [0, 1, 0, 0]).estimate // 0.5
+ */
+export function pairedShareDifference(treated: readonly number[], baseline: readonly number[], z = Z95): { estimate: number; lo: number; hi: number; p: number } {
+  let onlyA = 0;
+  let onlyB = 0;
+  let n = 0;
+  for (let i = 0; i < Math.min(treated.length, baseline.length); i++) {
+    if (!Number.isFinite(treated[i]) || !Number.isFinite(baseline[i])) continue;
+    n++;
+    if (treated[i] === 1 && baseline[i] === 0) onlyA++;
+    else if (treated[i] === 0 && baseline[i] === 1) onlyB++;
+  }
+  const estimate = (onlyA - onlyB) / n;
+  const nAdj = n + 2;
+  const pA = (onlyA + 0.5) / nAdj;
+  const pB = (onlyB + 0.5) / nAdj;
+  const centre = pA - pB;
+  const half = z * Math.sqrt((pA + pB - centre * centre) / nAdj);
+  const discordant = onlyA + onlyB;
+  const p = discordant === 0 ? 1 : Math.min(1, 2 * binomialUpperTail(Math.max(onlyA, onlyB), discordant, 0.5));
+  return { estimate, lo: Math.max(-1, centre - half), hi: Math.min(1, centre + half), p };
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ScenarioError } from '../scenario/errors';
 import { sweepIoMessages, sweepMessages } from '../sweep/messages';
+import { parseManifest } from '../sweep/manifest';
 import { parseRecordLine } from '../sweep/record-shape';
 
 /** One line of runs.ndjson: the sweep's own record type. */
@@ -43,7 +44,7 @@ export interface ScenarioLike {
 export function readManifest(dir: string): SweepManifest {
   const path = join(dir, 'manifest.json');
   if (!existsSync(path)) return {};
-  return JSON.parse(readFileSync(path, 'utf8')) as SweepManifest;
+  return parseManifest(readFileSync(path, 'utf8'), path) as unknown as SweepManifest;
 }
 
 /**

@@ -44,7 +44,7 @@ export function statsRows(stats: SweepStats): StatsRow[] {
     rows.push({
       section: 'paired_difference', point: p.point ?? 'all', arm: p.arm, baseline: p.baseline, measure: p.outcome,
       params: p.point === null ? undefined : groupParams(stats, p.point),
-      n: d.n, mean: d.mean, sd: d.sd, ci_low: d.ciLow, ci_high: d.ciHigh, effect_size: d.dz,
+      method: d.method, n: d.n, mean: d.mean, sd: d.sd, ci_low: d.ciLow, ci_high: d.ciHigh, effect_size: d.dz,
       rel_mean: d.relMean, rel_ci_low: d.relCiLow, rel_ci_high: d.relCiHigh,
     });
   }
@@ -105,7 +105,7 @@ function designRows(stats: SweepStats): StatsRow[] {
   }
   const a = stats.armComparison;
   for (const c of a.contrasts) {
-    rows.push({ section: 'contrast', point: c.point ?? 'all', params: c.point === null ? undefined : groupParams(stats, c.point), outcome: c.outcome, arm_a: c.armA, arm_b: c.armB, method: 'paired_t', n: c.n, estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p, p_holm: c.pHolm, effect_size: c.dz, rel_mean: c.rel, rel_ci_low: c.relLo, rel_ci_high: c.relHi });
+    rows.push({ section: 'contrast', point: c.point ?? 'all', params: c.point === null ? undefined : groupParams(stats, c.point), outcome: c.outcome, arm_a: c.armA, arm_b: c.armB, method: c.method, n: c.n, estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p, p_holm: c.pHolm, effect_size: c.dz, rel_mean: c.rel, rel_ci_low: c.relLo, rel_ci_high: c.relHi });
   }
   for (const h of a.heterogeneity) {
     rows.push({ section: 'heterogeneity', point: 'all', outcome: h.outcome, arm_a: h.armA, arm_b: h.armB, method: 'anova_f_by_point', n: h.points, estimate: h.F, p: h.p, measure: h.signsDiffer ? 'signs_differ' : h.misleading ? 'effects_differ' : 'no_clear_difference' });

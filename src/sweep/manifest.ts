@@ -9,8 +9,10 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { writeFileFully } from '../io/write-fully';
+import { ScenarioError } from '../scenario/errors';
 import type { Scenario } from '../scenario/schema';
 import type { DesignKind, ParameterValue } from './design';
+import { sweepMessages as msg } from './messages';
 import type { Shard } from './plan';
 
 export interface SweepManifest {
@@ -92,7 +94,23 @@ export const manifestPath = (dir: string) => join(dir, 'manifest.json');
 
 export function readManifest(dir: string): SweepManifest | null {
   const file = manifestPath(dir);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SweepManifest) : null;
+  return existsSync(file) ? parseManifest(readFileSync(file, 'utf8'), file) : null;
+}
+
+/**
+ * The manifest in `text` (read from `file`), or bad input naming the file when it is not a
+ * JSON object (a manifest edited by hand, or cut short by a full disk before the atomic
+ * rename existed): exit 2 with the way out, not a stack trace.
+ */
+export function parseManifest(text: string, file: string): SweepManifest {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ScenarioError(msg.damagedManifest(file, (error as Error).message));
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ScenarioError(msg.damagedManifest(file, 'not a JSON object'));
+  return value as SweepManifest;
 }
 
 export function writeManifest(dir: string, manifest: SweepManifest): void {

@@ -5,7 +5,7 @@
  * shard set, naming the shards to finish and the command that finishes them.
  */
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
-import { lockDirectory } from '../io/dir-lock';
+import { assertUnlocked, lockDirectory } from '../io/dir-lock';
 import { pathKind } from '../io/output-dir';
 import { checkOutputDirectory } from '../io/output-path';
 import { DiskFullError, writeFully } from '../io/write-fully';
@@ -99,6 +99,8 @@ export async function mergeSweeps(dirs: readonly string[], out: string, options:
   const index = new Map<string, StoredRun>();
   const problems: string[] = [];
   const unfinished: { shard: Shard; dir: string }[] = [];
+  // A shard whose sweep still runs would be merged half-done.
+  for (const { dir } of inputs) assertUnlocked(dir);
   for (const { dir, manifest } of inputs) {
     const runs = indexStore(join(dir, 'runs.ndjson'), false, notice);
     for (const [key, run] of runs) if (!index.has(key)) index.set(key, run);

@@ -66,6 +66,8 @@ export const sweepMessages = {
     `--resume: ${dir} holds a different sweep (scenario hash ${stored.slice(0, 12)}, this one is ${now.slice(0, 12)}); nothing was changed: use a new --out, or resume with the scenario and --set values it was made with`,
   differentShard: (dir: string, stored: string, now: string) =>
     `--resume: ${dir} holds shard ${stored}, not ${now}; nothing was changed: resume with --shard ${stored}, or use a new --out`,
+  damagedManifest: (file: string, problem: string) =>
+    `${file}: damaged (${problem}); nothing was changed: restore it from a copy, or run the sweep again with a new --out (its runs.ndjson can stay where it is)`,
   noManifest: (dir: string) =>
     `--resume: ${dir} has runs.ndjson but no manifest.json, so its scenario cannot be checked; nothing was changed: use a new --out`,
   corruptStore: (file: string, line: number, problem: string) =>

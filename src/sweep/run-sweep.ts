@@ -112,6 +112,8 @@ export interface PreparedSweep {
   design: Design;
   arms: ArmInput[];
   plan: SweepPlan;
+  /** The scenario's warnings (a policy or shock after the last tick), positioned. */
+  warnings: string[];
 }
 
 /** Loads the scenario, builds and checks the design and the plan (bad input throws). */
@@ -155,7 +157,7 @@ export function prepareSweep(options: SweepOptions): PreparedSweep {
     workers: 0,
     timings: { started: new Date().toISOString(), ended: null, wall_seconds: 0, run_seconds: 0 },
   };
-  return { source: loaded.source, manifest, design, arms, plan };
+  return { source: loaded.source, manifest, design, arms, plan, warnings: loaded.warnings };
 }
 
 /**
@@ -235,6 +237,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepSummary> {
   let dir = options.out ?? '';
   try {
     const prepared = prepareSweep(options);
+    for (const line of prepared.warnings) options.notice?.(line);
     dir = options.out ?? join(options.cwd ?? process.cwd(), 'output', `sweep-${prepared.manifest.scenario.name}`);
     const opened = openDirectory(dir, prepared, options.resume ?? false, options.notice ?? (() => {}));
     lock = opened.lock;

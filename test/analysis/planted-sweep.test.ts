@@ -26,6 +26,20 @@ describe('a sweep with planted truths', () => {
     expect(charts.slice(-3)).toEqual(['discovery-trajectory', 'discovery-box', 'robustness']);
   });
 
+  it('leaves an arm that adds a shock (a condition, not an option) out of the robustness section', async () => {
+    const shocked = writePlantedSweep(undefined, { shockArm: true });
+    try {
+      const report = await writeReport(shocked, { images: false });
+      const text = report.findings.join('\n');
+      // `shocked` has the highest value everywhere (9): were it an option it would be best.
+      expect(text).toMatch(/bold is best on average/);
+      expect(text).toMatch(/The robust choice is steady/);
+      expect(text).not.toMatch(/shocked is best on average|robust choice is shocked/);
+    } finally {
+      rmSync(shocked, { recursive: true, force: true });
+    }
+  });
+
   it('finds the planted lock-in corner', async () => {
     const d = discoverScenarios(await readAnalysisInput(dir), { outcome: 'locked_in', arm: 'baseline' });
     expect(d.chosen.restricted).toEqual(['openness', 'proximity.social_closure']);

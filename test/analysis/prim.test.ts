@@ -10,7 +10,7 @@ import seedrandom from 'seedrandom';
 import { buildDataset, sortedOrder } from '../../src/analysis/dataset';
 import { defaultChoice, paste, peelingTrajectory, PrimData } from '../../src/analysis/prim';
 import { quasiPValues } from '../../src/analysis/quasi-p';
-import { binomialUpperTail } from '../../src/analysis/binomial';
+import { binomialUpperTail } from '../../src/stats/binomial';
 import { PLANTED, plantedData } from './planted';
 
 describe('PRIM on a planted box', () => {

@@ -39,8 +39,11 @@ const PAYLOADS = [
   `x\rtouch ${MARK}`,
   `-x --output=${MARK}`,
 ];
-/** C0 (with NUL, tab, LF, CR, ESC), DEL, C1 and the Unicode line separators. */
-const CONTROL = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)), '\x7f', '\x85', '\x9b', '\u2028', '\u2029'];
+/**
+ * C0 (with NUL, tab, LF, CR, ESC), DEL, C1, the Unicode line separators and the
+ * bidirectional embedding/override/isolate controls (Trojan Source).
+ */
+const CONTROL = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)), '\x7f', '\x85', '\x9b', '\u2028', '\u2029', '\u202a', '\u202e', '\u2066', '\u2069'];
 
 // A fake node, sbatch and srun: each appends its argv (NUL-separated, one record per call) to a log.
 const fakeDir = join(tmp, 'fake bin $(touch x) `y` ;z');
@@ -191,7 +194,7 @@ describe('lrsim slurm end to end with a hostile scenario', () => {
         expect(error, `${field} with U+${c.charCodeAt(0).toString(16)}`).toBeInstanceOf(ScenarioError);
         const message = (error as ScenarioError).message;
         expect(message).toMatch(/^ctl\.yaml:\d+:\d+: /);
-        expect(message).not.toMatch(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/);
+        expect(message).not.toMatch(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
       }
   });
 
@@ -201,6 +204,10 @@ describe('lrsim slurm end to end with a hostile scenario', () => {
     expect(loadScenario(file, { cwd: tmp }).scenario.arms?.[0].description).toBe('two\nlines\tand a tab');
     writeFileSync(file, scenario({ description: 'bell\x07 escape\x1b[2J' }));
     expect(() => loadScenario(file, { cwd: tmp })).toThrow(/desc\.yaml:\d+:\d+: arms\.0\.description: .*control characters/);
+    writeFileSync(file, scenario({ description: 'cost \u202e0001\u202c per year' }));
+    expect(() => loadScenario(file, { cwd: tmp })).toThrow(/desc\.yaml:\d+:\d+: arms\.0\.description: .*bidirectional overrides/);
+    writeFileSync(file, scenario({ description: '\u05e9\u05dc\u05d5\u05dd\u200f (right-to-left text with a mark)' }));
+    expect(loadScenario(file, { cwd: tmp }).scenario.arms?.[0].description).toContain('\u200f');
   });
 
   it('names that would leave or hide in the output directory are refused', () => {

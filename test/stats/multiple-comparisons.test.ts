@@ -57,3 +57,54 @@ describe('pairedContrasts', () => {
     expect([r.lo, r.hi, r.p, r.pHolm].every(Number.isNaN)).toBe(true);
   });
 });
+
+// Reference values from R 4.2 (stats): the Agresti-Min (2005) interval written out as in
+// PropCIs::diffpropci.mp (half a count added to each cell), the exact McNemar p by binom.test:
+//   a <- c(1,1,0,1,1,0,1,1,0,1); b <- c(0,1,0,0,1,0,0,1,1,0)
+//   n10 <- sum(a==1 & b==0); n01 <- sum(a==0 & b==1); n <- length(a)
+//   pa <- (n10+0.5)/(n+2); pb <- (n01+0.5)/(n+2); d <- pa-pb
+//   half <- qnorm(0.975)*sqrt((pa+pb-d^2)/(n+2))
+//   c(est=(n10-n01)/n, lo=max(-1,d-half), hi=min(1,d+half), p=binom.test(n10, n10+n01, 0.5)$p.value)
+//   -> 0.3, -0.124236804939252, 0.624236804939252, 0.375
+//   (a = 1,1,1,1; b = 0,0,0,0) -> 1, 0.167684260080997, 1, 0.125
+describe('pairedContrasts of a 0/1 outcome', () => {
+  const asMap = (v: number[]) => new Map(v.map((x, i) => [i, x] as const));
+  it('uses the Agresti-Min interval and the exact McNemar p (R formula, binom.test)', () => {
+    const [r] = pairedContrasts(new Map([['b', asMap([0, 1, 0, 0, 1, 0, 0, 1, 1, 0])], ['a', asMap([1, 1, 0, 1, 1, 0, 1, 1, 0, 1])]]));
+    expect(r.method).toBe('paired_share');
+    expect(r.estimate).toBeCloseTo(0.3, 14);
+    expect(r.lo).toBeCloseTo(-0.124236804939252, 12);
+    expect(r.hi).toBeCloseTo(0.624236804939252, 12);
+    expect(r.p).toBeCloseTo(0.375, 12);
+  });
+  it('keeps a width and stays inside [-1, 1] when every seed moves the same way (a t interval gives 1 to 1)', () => {
+    const [r] = pairedContrasts(new Map([['b', asMap([0, 0, 0, 0])], ['a', asMap([1, 1, 1, 1])]]));
+    expect(r.estimate).toBe(1);
+    expect(r.lo).toBeCloseTo(0.167684260080997, 12);
+    expect(r.hi).toBe(1);
+    expect(r.p).toBeCloseTo(0.125, 12);
+  });
+  it('gives p = 1 and an interval around 0 when no seed is discordant', () => {
+    const [r] = pairedContrasts(new Map([['b', asMap([1, 0, 1])], ['a', asMap([1, 0, 1])]]));
+    expect(r.estimate).toBe(0);
+    expect(r.p).toBe(1);
+    expect(r.lo).toBeLessThan(0);
+    expect(r.hi).toBeGreaterThan(0);
+  });
+  it('keeps the paired t for outcomes that are not 0/1', () => {
+    const [r] = pairedContrasts(new Map([['b', asMap([0, 1, 0.5])], ['a', asMap([1, 1, 0])]]));
+    expect(r.method).toBe('paired_t');
+  });
+});
+
+describe('pairedDifference of a 0/1 outcome (the paired_difference rows)', () => {
+  it('takes the Agresti-Min interval (same R reference as above) and says so', async () => {
+    const { pairedDifference } = await import('../../src/stats');
+    const d = pairedDifference([1, 1, 1, 1], [0, 0, 0, 0]);
+    expect(d.method).toBe('paired_share');
+    expect(d.mean).toBe(1);
+    expect(d.ciLow).toBeCloseTo(0.167684260080997, 12);
+    expect(d.ciHigh).toBe(1);
+    expect(pairedDifference([2, 4, 6], [1, 2, 3]).method).toBe('paired_t');
+  });
+});

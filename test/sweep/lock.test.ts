@@ -6,9 +6,10 @@
  */
 import { once } from 'node:events';
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lockDirectory, STALE_ELSEWHERE_MS } from '../../src/io/dir-lock';
+import { assertUnlocked, lockDirectory, STALE_ELSEWHERE_MS } from '../../src/io/dir-lock';
 import { lrsimSpawn, storedLines, tempDir, writeScenario } from './helpers';
 
 const DESIGN = `sweep:
@@ -51,9 +52,14 @@ describe('the lock on a sweep directory', { timeout: 400_000 }, () => {
     await until(() => existsSync(lockFile) && storedLines(out) >= 1, 'the first sweep to store a run');
     expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toMatchObject({ pid: first.pid });
 
-    const second = await run(['sweep', scenario, '--workers', '1', '--out', out, '--resume', '--no-report']);
+    // A report would write stats.csv and report.html beside a sweep that writes them too.
+    const [second, report] = await Promise.all([run(['sweep', scenario, '--workers', '1', '--out', out, '--resume', '--no-report']), run(['report', out, '--no-images'])]);
     expect(second.code, second.stderr).toBe(2);
     expect(second.stderr.trim()).toMatch(new RegExp(`^lrsim: error: ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by lrsim process ${first.pid} on \\S+ \\(since [^)]+\\); wait for it to finish or stop it, then try again$`));
+
+    expect(report.code, report.stderr).toBe(2);
+    expect(report.stderr.trim()).toMatch(new RegExp(`^lrsim: error: \\S+ is in use by lrsim process ${first.pid} on `));
+    expect(existsSync(join(out, 'report.html'))).toBe(false);
 
     first.kill('SIGKILL');
     await once(first, 'exit');
@@ -91,5 +97,17 @@ describe('the lock on a sweep directory', { timeout: 400_000 }, () => {
     expect(existsSync(file)).toBe(false);
     writeFileSync(file, 'garbage');
     expect(() => lockDirectory(other)).toThrow(/the lock file is not lrsim's/);
+  });
+
+  it('a merge refuses a shard whose sweep still runs (without writing there) and reads one whose owner is gone', () => {
+    const shard = tempDir('lock-shard');
+    const file = join(shard, '.lrsim.lock');
+    writeFileSync(file, JSON.stringify({ pid: process.pid, host: hostname(), started: 'now', command: 'sweep' }));
+    expect(() => assertUnlocked(shard)).toThrow(new RegExp(`is in use by lrsim process ${process.pid} on `));
+    writeFileSync(file, JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), started: 'then', command: 'sweep' }));
+    expect(() => assertUnlocked(shard)).not.toThrow();
+    expect(readFileSync(file, 'utf8')).toContain('then'); // left alone: the shard may be read-only
+    writeFileSync(file, JSON.stringify({ pid: 1, host: 'elsewhere.example', started: 'x', command: '' }));
+    expect(() => assertUnlocked(shard)).toThrow(/on host elsewhere\.example/);
   });
 });

@@ -93,4 +93,12 @@ describe('sweep outputs', { timeout: 120_000 }, () => {
     await runSweep({ scenario: file, out: refused, workers: 1, progress: false, microdata: false });
     expect(readdirSync(refused)).not.toContain('microdata');
   });
+
+  it('passes the scenario warnings (a shock after the last tick) to the user, as `lrsim run` does', async () => {
+    const wd = tempDir('warn');
+    const file = writeScenario(wd, 'sweep:\n  parameters: {openness: [0, 0.3]}\n  replicates: 1\nshocks: [{tick: 50, kind: core_collapse, factor: 0.5, domains: 2}]\n', 8);
+    const lines: string[] = [];
+    await runSweep({ scenario: file, out: join(wd, 'out'), workers: 1, progress: false, notice: (l) => lines.push(l) });
+    expect(lines.filter((l) => l.startsWith('warning: '))).toEqual([expect.stringMatching(/^warning: \S*sweep\.yaml:\d+:\d+: shocks\.0\.tick: the shock comes at tick 50/)]);
+  });
 });

@@ -59,6 +59,20 @@ describe('a damaged store', { timeout: 180_000 }, () => {
     expect(readdirSync(dir)).not.toContain('merged');
   });
 
+  it('a damaged manifest.json: resume, merge and report refuse it in one line, naming the file, and change nothing', () => {
+    for (const [name, text] of [['manifest-cut', '{"kind": "lrsim-sweep", "scen'], ['manifest-list', '[1, 2]']] as const) {
+      const bad = join(dir, name);
+      cpSync(whole, bad, { recursive: true });
+      writeFileSync(join(bad, 'manifest.json'), text);
+      const before = snapshot(bad);
+      const where = new RegExp(`^lrsim: error: \\S*${name}/manifest\\.json: damaged \\(.+\\); nothing was changed: restore it from a copy, or run the sweep again with a new --out`);
+      refusedOneLine(lrsim(['sweep', scenario, '--out', bad, '--resume', '--no-report']), where);
+      refusedOneLine(lrsim(['merge', bad, '--out', join(dir, `${name}-merged`), '--no-report']), where);
+      refusedOneLine(lrsim(['report', bad, '--no-images']), where);
+      expect(snapshot(bad)).toEqual(before);
+    }
+  });
+
   it('a short record that is JSON and ends in "}"', () => {
     const bad = damaged('short', 2, '{"key":"p0000.a00.r0001","status":"ok"}');
     refusedOneLine(lrsim(['sweep', scenario, '--out', bad, '--resume', '--no-report']), /runs\.ndjson:2: not a whole run record \(point: /);

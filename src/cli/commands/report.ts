@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { lockDirectory } from '../../io/dir-lock';
 import { writeReport } from '../../report';
 import { UsageError } from '../usage-error';
 
@@ -17,7 +18,14 @@ export const reportCommand: CommandModule<object, { dir: string; images: boolean
     if (!existsSync(join(args.dir, 'runs.ndjson'))) {
       throw new UsageError(`${args.dir}: no runs.ndjson here; give the directory a sweep wrote (lrsim sweep --out DIR)`);
     }
-    const result = await writeReport(args.dir, { images: args.images });
+    // A sweep still running here, or a second report, would write the same files.
+    const lock = lockDirectory(args.dir, (line) => process.stderr.write(`lrsim: ${line}\n`));
+    let result: Awaited<ReturnType<typeof writeReport>>;
+    try {
+      result = await writeReport(args.dir, { images: args.images });
+    } finally {
+      lock.release();
+    }
     const shown = relative(process.cwd(), result.path) || result.path;
     process.stdout.write(`report: ${shown} (${result.runs} runs${result.failed ? `, ${result.failed} failed` : ''}; ${result.charts.length} chart images; stats in ${relative(process.cwd(), result.statsPath)})\n`);
   },

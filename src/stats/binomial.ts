@@ -3,7 +3,7 @@
  * regularised incomplete beta function: P(X >= k) = I_p(k, n - k + 1) for 1 <= k <= n.
  * @example binomialUpperTail(7, 10, 0.3) // 0.010592078
  */
-import { incompleteBeta } from '../stats/t-quantile';
+import { incompleteBeta } from './t-quantile';
 
 export function binomialUpperTail(k: number, n: number, p: number): number {
   if (k <= 0) return 1;
