@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSvg, svgToPng, VEGA_LITE_SCHEMA, type VlSpec } from '../src/charts';
-import { COWAN_JONARD_FINDINGS, MARCH_FIGURE1, MODELLING_CHOICES } from '../src/models/published';
+import { COWAN_JONARD_FINDINGS, MARCH_FIGURE1, MARCH_PYTHON_CHECK, MODELLING_CHOICES } from '../src/models/published';
 import { replicate } from '../src/models/replicate';
 import { welchDifference } from '../src/stats';
 
@@ -140,7 +140,7 @@ const lines: string[] = [
   '',
   marchChart,
   '',
-  `**What matches.** ${checked.length - misses.length} of the ${checked.length} checked points lie within the tolerance${misses.length ? `; not: ${misses.map((m) => `p2 = ${m.p2}, p1 = ${m.p1} (${interval(m.code)}, ${f3(m.code.mean - (m.pub ?? NaN))} from the published value: the mean is within the tolerance, its interval is not)`).join('; ')}. No reason was found: every rule follows the replication's code (see the choices below), and the other points at the same p2 match` : ''}. Code knowledge falls as socialization speeds up: ${decline.map((d) => `at p2 = ${d.p2} p1 0.1 minus 0.5 is ${diff(d.first)} and 0.5 minus 0.9 is ${diff(d.second)}`).join('; ')}.`,
+  `**What matches.** ${checked.length - misses.length} of the ${checked.length} checked points lie within the tolerance${misses.length ? `; not: ${misses.map((m) => `p2 = ${m.p2}, p1 = ${m.p1} (${interval(m.code)}, ${f3(m.code.mean - (m.pub ?? NaN))} from the published value: the mean is within the tolerance, its interval is not)`).join('; ')}. No reason in lrsim was found: every rule follows the replication's code (see the choices below), and the public Python replication itself, run here (${MARCH_PYTHON_CHECK.runs} runs at p2 = ${MARCH_PYTHON_CHECK.codification}, p1 = ${MARCH_PYTHON_CHECK.socialization}), gave ${MARCH_PYTHON_CHECK.mean}, beside lrsim's mean rather than the quoted value` : ''}. Code knowledge falls as socialization speeds up: ${decline.map((d) => `at p2 = ${d.p2} p1 0.1 minus 0.5 is ${diff(d.first)} and 0.5 minus 0.9 is ${diff(d.second)}`).join('; ')}.`,
   '',
   '## Cowan and Jonard (2004)',
   '',

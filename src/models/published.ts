@@ -20,6 +20,13 @@ export const MARCH_FIGURE1 = {
   tolerance: 0.02,
 } as const;
 
+/**
+ * The public Python replication (github.com/Mac13kW/March_1991_Original, run unchanged but
+ * for its plotting and file output, with Debian's numpy, outside the repository) at the one
+ * point where lrsim's interval leaves the tolerance band: measured on 2 December 2026.
+ */
+export const MARCH_PYTHON_CHECK = { codification: 0.5, socialization: 0.5, runs: 200, mean: 0.8207 } as const;
+
 /** Cowan and Jonard (2004), abstract: mean knowledge peaks in the small world, about 10 % of ties long. */
 export const COWAN_JONARD_FINDINGS = [
   'Steady-state mean knowledge is highest in the small world (about p = 0.1 in their runs).',
