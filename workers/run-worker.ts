@@ -5,12 +5,12 @@
  * It never prints and never writes files: results are data (STYLE habit 10).
  */
 import { move, transferableSymbol, valueSymbol } from 'piscina';
-import { runScenario, type RunResult } from '../src/model';
+import { modelOf, type ModelResult } from '../src/models';
 import { validateScenarioData } from '../src/scenario/validate';
 import type { RunTask } from '../src/sweep/task';
 
 /** The buffers of a result that can change owner instead of being copied. */
-function transferables(result: RunResult): ArrayBuffer[] {
+function transferables(result: ModelResult): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>([result.series.buffer as ArrayBuffer, result.placeFlows.buffer as ArrayBuffer, result.placeFlowBlocks.buffer as ArrayBuffer]);
   for (const column of Object.values(result.firms ?? {})) {
     if (ArrayBuffer.isView(column) && column.buffer instanceof ArrayBuffer) buffers.add(column.buffer);
@@ -20,7 +20,7 @@ function transferables(result: RunResult): ArrayBuffer[] {
 
 export default function run(task: RunTask) {
   const scenario = validateScenarioData(task.input, () => ({ source: `run ${task.key}` }));
-  const result = runScenario(scenario, { seed: task.seed, microdata: task.microdata, placeFlowBlocks: task.placeFlowBlocks ?? false });
+  const result = modelOf(scenario).run(scenario, { seed: task.seed, microdata: task.microdata, placeFlowBlocks: task.placeFlowBlocks ?? false });
   const list = transferables(result);
   // Piscina moves the buffers of a value marked by move() instead of copying them.
   return move({

@@ -11,7 +11,7 @@ import { regionMap } from './region-map';
 import { sensitivityCharts } from './sensitivity';
 import { sweepEffectCharts } from './sweep-effects';
 import { recoveryChart } from './recovery';
-import { innovationChart, lockInChart } from './timeseries';
+import { innovationChart, lockInChart, referenceSeriesChart } from './timeseries';
 import { decisionSections } from '../analysis/report-section';
 
 export { type Chart, type VlSpec, VEGA_LITE_SCHEMA, label, LABELS } from './chart';
@@ -22,6 +22,7 @@ export { FONT_FAMILY, fontFiles, packageDir, PALETTE } from './theme';
 export function buildCharts(stats: SweepStats): Chart[] {
   const charts = [
     innovationChart(stats),
+    referenceSeriesChart(stats),
     lockInChart(stats),
     ...sweepEffectCharts(stats),
     policyChart(stats),

@@ -14,7 +14,11 @@ export function mainEffectsChart(stats: SweepStats): Chart | null {
   const short = shortParamNames(stats.parameters);
   const rows: object[] = [];
   const panels: string[] = [];
-  for (const outcome of ['innovation_value_late', 'locked_in', 'lock_in_index_final']) {
+  // A reference model (src/models) has its own outcomes: those the scenario lists.
+  const model = (stats.scenario as { model?: unknown }).model;
+  const reference = model !== undefined && model !== 'learning-region';
+  const outcomes = reference ? stats.effectOutcomes : ['innovation_value_late', 'locked_in', 'lock_in_index_final'];
+  for (const outcome of outcomes) {
     const own = e.mainEffects.filter((m) => m.outcome === outcome);
     if (own.length === 0) continue;
     const panel = own[0].scale === 'log' ? `${label(outcome)}: change in %` : own[0].scale === 'probability' ? `${label(outcome)}: change in percentage points` : `${label(outcome)}: change (index units)`;
@@ -43,7 +47,9 @@ export function mainEffectsChart(stats: SweepStats): Chart | null {
   return {
     name: 'main-effects',
     title: 'Main effects of the swept parameters',
-    caption: `Each level of each swept parameter against its lowest level, from a linear model with all main effects and two-way interactions fitted on every run (late innovation value on the log scale, shown as % change; lock-in index as is; bars: 95 % intervals, cluster-robust by seed), and for the share of runs locked in the difference of shares per combination (Price-Bonett interval), each averaged with equal weight over the levels of the other parameters${armNote}. Where the findings name an interaction, read the heatmap per combination.`,
+    caption: reference
+      ? `Each level of each swept parameter against its lowest level, from a linear model with all main effects and two-way interactions fitted on every run (bars: 95 % intervals, cluster-robust by seed; shares as differences of shares), each averaged with equal weight over the levels of the other parameters${armNote}.`
+      : `Each level of each swept parameter against its lowest level, from a linear model with all main effects and two-way interactions fitted on every run (late innovation value on the log scale, shown as % change; lock-in index as is; bars: 95 % intervals, cluster-robust by seed), and for the share of runs locked in the difference of shares per combination (Price-Bonett interval), each averaged with equal weight over the levels of the other parameters${armNote}. Where the findings name an interaction, read the heatmap per combination.`,
     spec: topLevel('Main effects of the swept parameters', 'Against the lowest level; 95 % intervals', rows, body),
   };
 }

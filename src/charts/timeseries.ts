@@ -11,12 +11,12 @@ function runsNote(stats: SweepStats): string {
   return ns.length === 1 ? `${ns[0]} runs per line` : `${ns[0]}–${ns[ns.length - 1]} runs per line`;
 }
 
-/** Innovation value per tick: mean and 95 % CI band per point or arm. */
-export function innovationChart(stats: SweepStats): Chart | null {
+/** One time-series column per tick: mean and 95 % CI band per point or arm. */
+function seriesBandChart(stats: SweepStats, column: string, name: string, title: string, yTitle: string, caption: string): Chart | null {
   const layout = groupLayout(stats);
   const rows: BandRow[] = [];
   for (const g of stats.seriesGroups) {
-    const band = g.series.innovation_value;
+    const band = g.series[column];
     if (!band) continue;
     for (let i = 0; i < band.tick.length; i++) {
       rows.push({ tick: band.tick[i], mean: round(band.mean[i]), lo: round(band.ciLow[i]), hi: round(band.ciHigh[i]), n: band.n[i], colour: layout.colourOf(g), facet: layout.facetOf(g), series: g.label });
@@ -24,13 +24,26 @@ export function innovationChart(stats: SweepStats): Chart | null {
   }
   if (rows.length === 0) return null;
   const subtitle = `Mean over replicate runs (${runsNote(stats)}); shaded: 95 % confidence interval of the mean`;
-  const body = panelled([...bandLayers(`${label('innovation_value')} per tick`, colourEncoding(layout)), ...eventLayers(chartEvents(stats))], layout.facetTitle ? { title: layout.facetTitle, order: layout.facetOrder } : null, { width: 560, height: 300 });
-  return {
-    name: 'innovation-value',
-    title: 'Innovation value over time',
-    caption: `Value of the innovations made in each tick, averaged over replicate runs; the band is the t-based 95 % confidence interval of the mean (${runsNote(stats)}). Hover to read every line at one tick.`,
-    spec: topLevel('Innovation value over time', subtitle, rows, body),
-  };
+  const body = panelled([...bandLayers(yTitle, colourEncoding(layout)), ...eventLayers(chartEvents(stats))], layout.facetTitle ? { title: layout.facetTitle, order: layout.facetOrder } : null, { width: 560, height: 300 });
+  return { name, title, caption: `${caption} (${runsNote(stats)}). Hover to read every line at one tick.`, spec: topLevel(title, subtitle, rows, body) };
+}
+
+/** Innovation value per tick: mean and 95 % CI band per point or arm. */
+export function innovationChart(stats: SweepStats): Chart | null {
+  return seriesBandChart(stats, 'innovation_value', 'innovation-value', 'Innovation value over time', `${label('innovation_value')} per tick`,
+    'Value of the innovations made in each tick, averaged over replicate runs; the band is the t-based 95 % confidence interval of the mean');
+}
+
+/** The headline column of a reference model (src/models) over its periods. */
+const REFERENCE_HEADLINES: Record<string, { column: string; title: string; caption: string }> = {
+  'march-1991': { column: 'code_knowledge', title: 'Code knowledge over time (March 1991)', caption: 'Knowledge of the organisational code ((correct - wrong beliefs) / m) in each period, averaged over replicate runs; after a run\'s equilibrium its last value holds. The band is the t-based 95 % confidence interval of the mean' },
+  'cowan-jonard-2004': { column: 'mean_knowledge', title: 'Mean knowledge over time (Cowan and Jonard 2004)', caption: 'Mean knowledge over agents and categories in each period, averaged over replicate runs; after trading stops the last value holds. The band is the t-based 95 % confidence interval of the mean' },
+};
+
+/** A reference model's headline column over time (null for the learning region). */
+export function referenceSeriesChart(stats: SweepStats): Chart | null {
+  const headline = REFERENCE_HEADLINES[String((stats.scenario as { model?: unknown }).model)];
+  return headline ? seriesBandChart(stats, headline.column, `${headline.column.replace(/_/g, '-')}-over-time`, headline.title, headline.column.replace(/_/g, ' '), headline.caption) : null;
 }
 
 const LOCK_IN_PARTS = ['lock_in_index', 'lock_in_cognitive', 'lock_in_functional', 'lock_in_exhaustion'];

@@ -8,7 +8,9 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { repoRoot } from '../io/repo';
-import { builtinNames, loadScenario } from '../scenario';
+import { DEFAULT_MODEL } from '../models/names';
+import { modelMessages } from '../models/messages';
+import { builtinNames, loadScenario, ScenarioError } from '../scenario';
 import { pageInfo } from './info-source';
 import type { EmbeddedScenario, PageData } from './page/protocol';
 
@@ -31,13 +33,19 @@ export function embeddedScenarios(extra?: string, cwd?: string): PageData {
     const { scenario } = loadScenario(ref, { cwd });
     return { name: scenario.name, description: scenario.description.trim(), teachingNote: scenario.teaching_note.trim(), scenario };
   };
-  const builtins = builtinNames();
-  const scenarios = builtins.map(embed);
+  // The page is built around the learning region (its map, live Simulation, sliders and
+  // policies): a reference model would need its own page, so its scenarios are not embedded.
+  const all = builtinNames().map((name) => ({ name, entry: embed(name) }));
+  const runnable = all.filter((b) => (b.entry.scenario.model ?? DEFAULT_MODEL) === DEFAULT_MODEL);
+  const builtins = runnable.map((b) => b.name);
+  const scenarios = runnable.map((b) => b.entry);
   const info = pageInfo();
   if (extra === undefined || builtins.includes(extra)) {
     return { scenarios, initial: extra ?? (builtins.includes('baseline') ? 'baseline' : builtins[0]), info };
   }
+  if (all.some((b) => b.name === extra)) throw new ScenarioError(modelMessages.notOnClassPage(extra));
   const own = embed(extra);
+  if ((own.scenario.model ?? DEFAULT_MODEL) !== DEFAULT_MODEL) throw new ScenarioError(modelMessages.notOnClassPage(extra));
   if (scenarios.some((s) => s.name === own.name)) own.name = `${own.name} (${basename(extra)})`;
   return { scenarios: [own, ...scenarios], initial: own.name, info };
 }

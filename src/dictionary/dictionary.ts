@@ -19,6 +19,7 @@ import {
   type ColumnMeaning,
   type ColumnType,
 } from './definitions';
+import { REFERENCE_OUTCOME_MEANINGS, REFERENCE_SERIES_MEANINGS } from './reference-models';
 
 /** One column of one table. */
 export interface DictionaryColumn extends ColumnMeaning {
@@ -59,9 +60,16 @@ const need = (table: string, name: string, meaning: ColumnMeaning | undefined): 
   if (!meaning) throw new Error(`data dictionary: column ${name} of ${table} has no definition (src/dictionary/definitions.ts)`);
   return { table, name, ...meaning };
 };
-const outcome = (table: string, key: string) => need(table, key, Object.hasOwn(OUTCOME_MEANINGS, key) ? OUTCOME_MEANINGS[key as keyof typeof OUTCOME_MEANINGS] : undefined);
-const firmColumns = (): DictionaryColumn[] => FIRM_COLUMNS.map((c) => need('firms', c, FIRM_MEANINGS[c]));
-const seriesColumns = (columns: readonly string[]) => columns.map((c) => need('timeseries', c, timeseriesMeaning(c)));
+// A reference model (scenario `model:` other than learning-region) has its own meanings and no firm table.
+const isReference = (scenario: unknown): boolean => {
+  const model = (scenario as { model?: unknown } | undefined)?.model;
+  return model !== undefined && model !== 'learning-region';
+};
+const outcome = (table: string, key: string, scenario?: unknown) =>
+  need(table, key, isReference(scenario) ? REFERENCE_OUTCOME_MEANINGS[key] : Object.hasOwn(OUTCOME_MEANINGS, key) ? OUTCOME_MEANINGS[key as keyof typeof OUTCOME_MEANINGS] : undefined);
+const firmColumns = (scenario?: unknown): DictionaryColumn[] => (isReference(scenario) ? [] : FIRM_COLUMNS.map((c) => need('firms', c, FIRM_MEANINGS[c])));
+const seriesColumns = (columns: readonly string[], scenario?: unknown) =>
+  columns.map((c) => need('timeseries', c, isReference(scenario) ? (Object.hasOwn(REFERENCE_SERIES_MEANINGS, c) ? REFERENCE_SERIES_MEANINGS[c] : undefined) : timeseriesMeaning(c)));
 
 /** What a sweep writes its tables from: the design's parameters (with all their values), the runs' outcome and time-series columns. */
 export interface SweepColumns {
@@ -78,14 +86,14 @@ export function runsTableColumns(spec: SweepColumns): DictionaryColumn[] {
   return [
     ...Object.entries(RUN_ID_COLUMNS).map(([name, meaning]) => need('runs', name, meaning)),
     ...params,
-    ...spec.outcomeKeys.map((k) => outcome('runs', k)),
+    ...spec.outcomeKeys.map((k) => outcome('runs', k, spec.scenario)),
     need('runs', 'degenerate', DEGENERATE_COLUMN),
   ];
 }
 
 /** The sweep timeseries.csv / timeseries.arrow columns in file order. */
-export function sweepSeriesColumns(columns: readonly string[]): DictionaryColumn[] {
-  return [need('timeseries', 'key', RUN_ID_COLUMNS.key), ...seriesColumns(columns)];
+export function sweepSeriesColumns(columns: readonly string[], scenario?: unknown): DictionaryColumn[] {
+  return [need('timeseries', 'key', RUN_ID_COLUMNS.key), ...seriesColumns(columns, scenario)];
 }
 
 /** Units of cost columns in the scenario's cost_unit when it names one. */
@@ -110,7 +118,7 @@ export function sweepDictionary(spec: SweepColumns): DataDictionary {
       { table: 'firms', files: ['microdata/<key>.firms.csv'], rows: 'one per firm that lived in the run (only with --microdata)' },
       { table: 'stats', files: ['stats.csv'], rows: 'one per statistic (written with the report)' },
     ],
-    columns: withCostUnit([...runsTableColumns(spec), ...sweepSeriesColumns(spec.seriesColumns), ...firmColumns(), ...stats], spec.scenario),
+    columns: withCostUnit([...runsTableColumns(spec), ...sweepSeriesColumns(spec.seriesColumns, spec.scenario), ...firmColumns(spec.scenario), ...stats], spec.scenario),
   };
 }
 
@@ -124,10 +132,10 @@ export function runDictionary(seriesColumnNames: readonly string[], outcomeKeys:
     ],
     columns: withCostUnit(
       [
-        ...seriesColumns(seriesColumnNames),
-        ...firmColumns(),
+        ...seriesColumns(seriesColumnNames, scenario),
+        ...firmColumns(scenario),
         ...Object.entries(SUMMARY_MEANINGS).map(([name, meaning]) => need('summary', name, meaning)),
-        ...outcomeKeys.map((k) => outcome('summary', k)),
+        ...outcomeKeys.map((k) => outcome('summary', k, scenario)),
       ],
       scenario,
     ),

@@ -1,6 +1,7 @@
 /** The parameters table: the design (swept parameters, arms) and the key settings. */
 import type { SweepStats } from '../stats';
 import { formatParamValue } from '../stats';
+import { MODEL_SECTIONS, type ReferenceModelName } from '../models/names';
 
 export interface ParameterRow {
   group: string;
@@ -34,6 +35,15 @@ export function parameterRows(stats: SweepStats): ParameterRow[] {
     if (value !== undefined && value !== null) rows.push({ group: 'Setting', name, value: formatParamValue(value) });
   };
   setting('seed', sc.seed);
+  const model = (sc as { model?: string }).model;
+  if (model !== undefined && model !== 'learning-region') {
+    // A reference model: its own section is the whole of its settings.
+    setting('model', model);
+    setting('ticks (most periods)', sc.ticks);
+    const section = MODEL_SECTIONS[model as ReferenceModelName];
+    for (const [key, value] of Object.entries(((sc as Record<string, unknown>)[section] ?? {}) as Record<string, unknown>)) setting(`${section}.${key}`, value);
+    return rows;
+  }
   setting('ticks (quarters)', sc.ticks);
   setting('firms', sc.agents?.firms);
   setting('residents', sc.agents?.residents);

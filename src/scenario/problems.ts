@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { didYouMean } from './did-you-mean';
 import { MAX_PROBLEMS_SHOWN, scenarioMessages as M, type PathSegment, type Problem } from './errors';
 import { isPlainObject } from './merge';
+import { fillModelSectionInPlace, modelProblems } from './model-rules';
 import { LIMITS, ScenarioSchema, type Policy, type Scenario, type Shock } from './schema';
 import { valueAt } from './dot-path';
 import { allowedKeysAt, expectedText, lengthBounds, schemaAt } from './schema-paths';
@@ -18,7 +19,8 @@ export function scenarioProblems(data: Record<string, unknown>): { scenario?: Sc
   const result = ScenarioSchema.safeParse(data);
   const internal = internalKeyProblems(data);
   if (!result.success) return { problems: [...internal, ...result.error.issues.flatMap((issue) => issueProblems(issue, data))] };
-  const problems = [...internal, ...crossFieldProblems(result.data, data)];
+  fillModelSectionInPlace(result.data);
+  const problems = [...internal, ...modelProblems(result.data, data), ...crossFieldProblems(result.data, data)];
   return { scenario: problems.length ? undefined : result.data, problems };
 }
 

@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 import { ETA_KINDS, KINDS, OUTCOME_KEYS, type KindName } from '../model/names';
+import { CowanJonardSectionSchema } from '../models/cowan-jonard-2004/params';
+import { MarchSectionSchema } from '../models/march-1991/params';
+import { CJ_OUTCOMES, MARCH_OUTCOMES, MODEL_NAMES } from '../models/names';
 import { UNSAFE_CHARS } from './unsafe-text';
 
 export { KINDS, ETA_KINDS, INSTITUTION_KINDS, type KindName } from '../model/names';
@@ -178,7 +181,7 @@ export const SweepSchema = z.strictObject({
   second_order: z.boolean().optional().describe('saltelli: also second-order indices S2 (N (2D + 2) points instead of N (D + 2)); default false.'),
   file: lineText(1, 4096).optional().describe('design file: a CSV with a header of parameter dot paths and one row per point (e.g. made by SALib or `lrsim sample`), relative to the scenario file.'),
   replicates: z.number().int().min(1).max(100_000).default(8).describe('Seeds per point and arm.'),
-  outcomes: z.array(z.enum(OUTCOME_KEYS)).max(12).default([]).describe('Outcomes besides late innovation value and lock-in whose values the report states per point and arm (with paired arm differences where both arms define them), e.g. resident_skill_final, resilience_ticks.'),
+  outcomes: z.array(z.enum([...OUTCOME_KEYS, ...MARCH_OUTCOMES, ...CJ_OUTCOMES])).max(12).default([]).describe('Outcomes besides late innovation value and lock-in whose values the report states per point and arm (with paired arm differences where both arms define them), e.g. resident_skill_final, resilience_ticks; outcomes of the scenario\'s model only.'),
   microdata: z.boolean().default(false).describe('Keep every run\'s firm table (firms.csv, one row per firm) in OUT/microdata/ and add the firm-level chart to the report; --microdata / --no-microdata overrides.'),
 });
 export const ArmSchema = z.strictObject({
@@ -356,6 +359,9 @@ export const ScenarioSchema = z.strictObject({
   shocks: z.array(ShockSchema).max(1000).default([]),
   sweep: SweepSchema.optional(),
   arms: z.array(ArmSchema).max(1000).optional(),
+  model: z.enum(MODEL_NAMES).optional().describe('The model the scenario runs: learning-region (default; the sections above), march-1991 (section march_1991) or cowan-jonard-2004 (section cowan_jonard_2004). A reference model reads only its own section, name, description, seed, ticks, observe, sweep and arms.'),
+  march_1991: MarchSectionSchema.optional(),
+  cowan_jonard_2004: CowanJonardSectionSchema.optional(),
 });
 
 /** A fully resolved scenario: every default filled in. */

@@ -16,7 +16,7 @@ import type { RunRow } from './run-rows';
 /** Outcomes analysed on the log scale (relative changes) when every value is positive. */
 const LOG_SCALE = new Set(['innovation_value_late', 'innovation_value_total', 'innovations_total']);
 /** Outcomes that are 0/1 per run: effects are differences of probabilities. */
-export const BINARY_OUTCOMES = new Set(['locked_in', 'resilience_censored']);
+export const BINARY_OUTCOMES = new Set(['locked_in', 'resilience_censored', 'equilibrium_reached', 'frozen']);
 
 export type EffectScale = 'log' | 'identity' | 'probability';
 

@@ -31,6 +31,8 @@ export const MAIN_SERIES = [
   'diversity',
   'external_tie_share',
 ] as const;
+/** The headline columns of the reference models (src/models) also get bands. */
+const REFERENCE_SERIES = new Set(['code_knowledge', 'member_knowledge_mean', 'mean_knowledge', 'knowledge_cv']);
 /** Flow columns are `flow_<tacit|explicit>_<channel>`; all of them get bands. */
 export const FLOW_PREFIX = 'flow_';
 /** Firms' learning by source, `firm_learning_from_<source>`; all of them get bands. */
@@ -231,7 +233,7 @@ function foldSeries(group: GroupAccumulator, record: RunRecord, seriesColumns: s
   const tickIndex = columns.indexOf('tick');
   const ticks = rows.map((row, i) => (tickIndex >= 0 ? (row[tickIndex] ?? NaN) : i));
   columns.forEach((column, c) => {
-    if (!(MAIN_SERIES as readonly string[]).includes(column) && !column.startsWith(FLOW_PREFIX) && !column.startsWith(LEARNING_PREFIX)) return;
+    if (!(MAIN_SERIES as readonly string[]).includes(column) && !REFERENCE_SERIES.has(column) && !column.startsWith(FLOW_PREFIX) && !column.startsWith(LEARNING_PREFIX)) return;
     if (!seriesColumns.includes(column)) seriesColumns.push(column);
     let acc = group.series.get(column);
     if (!acc) group.series.set(column, (acc = new SeriesAccumulator()));

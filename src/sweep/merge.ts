@@ -10,7 +10,7 @@ import { pathKind } from '../io/output-dir';
 import { checkOutputDirectory } from '../io/output-path';
 import { DiskFullError, writeFully } from '../io/write-fully';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model/names';
+import { modelOf } from '../models';
 import type { ParameterValue } from './design';
 import { readManifest, writeManifest, type SweepManifest } from './manifest';
 import { badInput, sweepIoMessages, sweepMessages as msg } from './messages';
@@ -155,8 +155,8 @@ async function writeMerged(
     parameters,
     parameterValues: parameters.map((p) => m.points.map((pt) => pt.params[p] as ParameterValue)),
     scenario: m.scenario,
-    outcomeKeys: OUTCOME_KEYS,
-    columns: TIMESERIES_COLUMNS,
+    outcomeKeys: modelOf(m.scenario).outcomes,
+    columns: modelOf(m.scenario).columns,
   });
   const failed = listFailed(failedRuns);
   const manifests = inputs.map((i) => i.manifest);

@@ -124,7 +124,7 @@ export async function writeOutputs(dir: string, runs: Iterable<StoredRun>, spec:
 async function writeTables(dir: string, sorted: StoredRun[], spec: OutputSpec, read: (run: StoredRun) => RunRecord): Promise<void> {
   const columns: SweepColumns = { parameters: spec.parameters, parameterValues: spec.parameterValues, scenario: spec.scenario, outcomeKeys: spec.outcomeKeys, seriesColumns: spec.columns };
   const runsColumns = runsTableColumns(columns).map(arrowColumn);
-  const seriesColumns = sweepSeriesColumns(spec.columns).map(arrowColumn);
+  const seriesColumns = sweepSeriesColumns(spec.columns, spec.scenario).map(arrowColumn);
   const parameterTypes = runsColumns.slice(5, 5 + spec.parameters.length).map((c) => c.type);
   const runsCsv = new TextFile(join(dir, 'runs.csv'));
   const seriesCsv = new TextFile(join(dir, 'timeseries.csv'));

@@ -4,11 +4,11 @@
  * (NaN: undefined outcome) are written as null by JSON and read back as NaN.
  */
 import type { PlannedRun } from './plan';
-import type { RunResult } from '../model';
+import type { ModelResult } from '../models';
 import type { ParameterValue } from './design';
 
-/** What a worker returns for a run: the engine's result, typed arrays transferred. */
-export type RunOutput = RunResult;
+/** What a worker returns for a run: the model's result, typed arrays transferred. */
+export type RunOutput = ModelResult;
 
 export interface RunRecord {
   key: string;

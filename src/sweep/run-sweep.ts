@@ -13,7 +13,7 @@ import { foreignFiles, pathKind } from '../io/output-dir';
 import { checkOutputDirectory } from '../io/output-path';
 import { DiskFullError, writeFileFully } from '../io/write-fully';
 import { packageVersion } from '../io/repo';
-import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model';
+import { modelOf } from '../models';
 import { loadScenario } from '../scenario/load';
 import { buildDesign, type Design } from './design';
 import { armInputs, checkDesign, runInput, type ArmInput } from './inputs';
@@ -367,8 +367,8 @@ async function runOpened(options: SweepOptions, prepared: PreparedSweep, dir: st
       parameters: design.parameters,
       parameterValues: design.parameters.map((_, j) => design.points.map((p) => p[j])),
       scenario: manifest.scenario,
-      outcomeKeys: OUTCOME_KEYS,
-      columns: TIMESERIES_COLUMNS,
+      outcomeKeys: modelOf(manifest.scenario).outcomes,
+      columns: modelOf(manifest.scenario).columns,
     });
   }
   writeManifest(dir, manifest);

@@ -5,7 +5,7 @@ import type { CommandModule } from 'yargs';
 import { foreignFiles, pathKind, writeFilesAtomic } from '../../io/output-dir';
 import { checkOutputDirectory } from '../../io/output-path';
 import { packageVersion } from '../../io/repo';
-import { runScenario } from '../../model';
+import { modelOf } from '../../models';
 import { cliMessages } from '../../scenario/errors';
 import { loadScenario } from '../../scenario/load';
 import { LIMITS } from '../../scenario/schema';
@@ -64,7 +64,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const out = args.out ?? defaultOutDir(scenario.name, scenario.seed);
     checkOutDir(out, args.force);
 
-    const result = runScenario(scenario, { seed: scenario.seed, ticks: scenario.ticks, microdata: args.microdata });
+    const result = modelOf(scenario).run(scenario, { seed: scenario.seed, ticks: scenario.ticks, microdata: args.microdata });
 
     checkOutDir(out, args.force); // again: the run took a while
     const files = runFiles(loaded, result, packageVersion());
