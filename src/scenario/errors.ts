@@ -30,6 +30,9 @@ export interface Problem {
   fix?: string;
 }
 
+/** A problem, and whether its line is that of the key (unknown keys) rather than the value. */
+export type LocatedProblem = Problem & { key?: boolean };
+
 /** At most this many problems are listed; the rest are counted (issue 14: 10,000 unknown keys). */
 export const MAX_PROBLEMS_SHOWN = 20;
 

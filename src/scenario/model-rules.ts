@@ -9,7 +9,7 @@ import { CowanJonardSectionSchema } from '../models/cowan-jonard-2004/params';
 import { MarchSectionSchema } from '../models/march-1991/params';
 import { modelMessages as M } from '../models/messages';
 import { DEFAULT_MODEL, MODEL_SECTIONS, REFERENCE_OUTCOMES, type ModelName } from '../models/names';
-import type { LocatedProblem } from './problems';
+import type { LocatedProblem } from './errors';
 import type { Scenario } from './schema';
 
 /** Keys every model reads. */

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { didYouMean } from './did-you-mean';
-import { MAX_PROBLEMS_SHOWN, scenarioMessages as M, type PathSegment, type Problem } from './errors';
+import { MAX_PROBLEMS_SHOWN, scenarioMessages as M, type PathSegment, type LocatedProblem, type Problem } from './errors';
 import { isPlainObject } from './merge';
 import { fillModelSectionInPlace, modelProblems } from './model-rules';
 import { LIMITS, ScenarioSchema, type Policy, type Scenario, type Shock } from './schema';
@@ -42,8 +42,7 @@ function internalKeyProblems(data: Record<string, unknown>): LocatedProblem[] {
   return problems;
 }
 
-/** A problem, and whether its line is that of the key (unknown keys) rather than the value. */
-export type LocatedProblem = Problem & { key?: boolean };
+export type { LocatedProblem } from './errors';
 
 type Issue = z.core.$ZodIssue;
 
