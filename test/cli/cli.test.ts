@@ -45,15 +45,14 @@ describe('help, version, usage errors', () => {
 
 describe('unexpected failures', () => {
   it('exit 1 with the message; the stack trace only with --debug', async () => {
-    // A failure lrsim does not foresee (a bad --out is bad input now, exit 2): a sweep
-    // directory whose manifest.json is not JSON.
+    // A failure lrsim does not foresee (a bad --out and a manifest.json that is not JSON
+    // are bad input now, exit 2): a sweep directory whose manifest.json is a directory.
     const sweepDir = join(work.dir, 'odd-sweep');
-    mkdirSync(sweepDir, { recursive: true });
+    mkdirSync(join(sweepDir, 'manifest.json'), { recursive: true });
     writeFileSync(join(sweepDir, 'runs.ndjson'), '');
-    writeFileSync(join(sweepDir, 'manifest.json'), '{bad');
     const plain = await lrsim(['report', sweepDir]);
     expect(plain.code).toBe(1);
-    expect(oneErrorLine(plain.stderr)).toMatch(/unexpected failure: .*JSON.*--debug/);
+    expect(oneErrorLine(plain.stderr)).toMatch(/unexpected failure: EISDIR.*--debug/);
     const debug = await lrsim(['report', sweepDir, '--debug']);
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(/\n\s+at /);
