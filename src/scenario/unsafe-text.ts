@@ -12,5 +12,7 @@ export const UNSAFE_CHARS = '\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e
 /** Matches any unsafe character (global: for replace). */
 export const UNSAFE_CHAR_GLOBAL = new RegExp(`[${UNSAFE_CHARS}]`, 'g');
 
+const UNSAFE_CHAR = new RegExp(`[${UNSAFE_CHARS}]`);
+
 /** True when `text` holds a character that would end, garble or reorder a line. */
-export const hasUnsafeCharacter = (text: string): boolean => new RegExp(`[${UNSAFE_CHARS}]`).test(text);
+export const hasUnsafeCharacter = (text: string): boolean => UNSAFE_CHAR.test(text);
