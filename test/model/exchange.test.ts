@@ -194,3 +194,73 @@ describe('fast kernels == plain references (property, exact to the last bit)', (
     expect(Array.from(flows)).toEqual([0, 0, 0, 0.25, 0, 0, 0, 0.5, 0, 0, 0, 0.75]);
   });
 });
+
+describe('the kernels\' contract beyond what callers pass', () => {
+  // Callers take kappa from cognitiveProximity, which is 0 for an empty profile, so an empty
+  // profile is never understood (c_max <= 1). The kernels still follow their references for
+  // any kappa: an empty profile's relatedness weights are the floor (relatednessInto), not 0 / 0.
+  it('a partner who knows nothing learns at the floor weight, and teaches nothing', () => {
+    const sim = world(8);
+    const st = sim.state;
+    const p = sim.params; // floor 0.01, rho_T 0.3, c_max 0.7
+    st.tacit.set([0.5, 0, 0, 0, 0, 0, 0, 0], 0);
+    st.absorptive[0] = 1;
+    st.absorptive[1] = 1;
+    const m = new Meeting();
+    cognitiveProximity(st, 0, 1, m);
+    expect([m.maxI, m.maxJ]).toEqual([0.5, 0]);
+    expect(exchangeInPlace(st, p, m.pair(0, 1, 1, CH_COLLABORATION))).toBe(true);
+    // e(kappa = 1) = 1: firm 1 gains rho_T x 1 x floor x 0.5 in domain 0
+    const gain = 0.3 * 1 * 0.01 * 0.5;
+    expect([m.tacitI, m.explicitI, m.tacitJ, m.explicitJ]).toEqual([0, 0, gain, 0]);
+    expect(st.tacit[8]).toBe(Math.fround(gain));
+    expect(st.tacit[0]).toBe(0.5);
+  });
+
+  it('an agent who knows nothing learns from outside at the floor weight (a = 2 and a = 3)', () => {
+    for (const a of [2, 3]) {
+      const sim = tinyWorld(4, { external: { partners: 2 }, knowledge: { relatedness_exponent: a } });
+      const st = sim.state;
+      st.extKnowledge.set([0.5, 0, 0.25, 0], 0);
+      st.absorptive[0] = 1;
+      const m = new Meeting().pair(0, 0, 1, CH_PIPELINE);
+      expect(learnFromExternalInPlace(st, sim.params, m)).toBe(true);
+      // rho_T 0.3 (default) x floor 0.01 x gap, in domains 0 and 2
+      expect(m.tacitI).toBe(0.3 * 0.01 * 0.5 + 0.3 * 0.01 * 0.25);
+      expect(Array.from(st.tacit.subarray(0, 4))).toEqual([Math.fround(0.3 * 0.01 * 0.5), 0, Math.fround(0.3 * 0.01 * 0.25), 0]);
+    }
+  });
+});
+
+describe('partner distance in the late window (microdata)', () => {
+  it('books (1 - kappa) x gain for every firm in the meeting from lateStart on, and nothing before', () => {
+    const sim = world(8);
+    const st = sim.state;
+    st.lateStart = 3;
+    st.tick = 3;
+    const m = new Meeting().pair(0, 1, 0.75, CH_COLLABORATION);
+    m.gains(0.25, 0.125, 0.5, 0.25);
+    recordExchange(st, new Float64Array(12), m);
+    expect([st.partnerDistSum[0], st.partnerDistWeight[0]]).toEqual([0.375 * 0.25, 0.375]);
+    expect([st.partnerDistSum[1], st.partnerDistWeight[1]]).toEqual([0.75 * 0.25, 0.75]);
+    // learning from outside: a firm at tick = lateStart books, a firm before it does not
+    const x = new Meeting().pair(2, 0, 0.5, CH_PIPELINE);
+    x.gains(0.25, 0.25, 0, 0);
+    recordExternal(st, new Float64Array(12), x);
+    expect([st.partnerDistSum[2], st.partnerDistWeight[2]]).toEqual([0.25, 0.5]);
+    st.tick = 2;
+    const y = new Meeting().pair(3, 0, 0.5, CH_PIPELINE);
+    y.gains(0.25, 0.25, 0, 0);
+    recordExternal(st, new Float64Array(12), y);
+    expect([st.partnerDistSum[3], st.partnerDistWeight[3]]).toEqual([0, 0]);
+  });
+
+  it('a resident learning from outside books pipeline flows but no firm account', () => {
+    const sim = world(8);
+    const m = new Meeting().pair(5, 0, 0.9, CH_PIPELINE);
+    m.gains(0.25, 0.5, 0, 0);
+    const flows = new Float64Array(12);
+    recordExternal(sim.state, flows, m);
+    expect(Array.from(flows)).toEqual([0, 0, 0, 0.25, 0, 0, 0, 0.5, 0, 0, 0, 0]);
+  });
+});

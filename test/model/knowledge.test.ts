@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { tinyWorld } from './tiny-world';
-import { capability, capInPlace, cognitiveProximity, learnTowards, power, relatednessInto, relatednessWeight, understandability } from '../../src/model/knowledge';
+import { capability, capInPlace, cognitiveProximity, externalProximity, learnTowards, power, relatednessInto, relatednessWeight, understandability } from '../../src/model/knowledge';
 
 /** A tiny world (K = 8) whose first agents' knowledge a test sets by hand. */
 const tiny = (knowledge: Record<string, unknown> = {}) => tinyWorld(8, { knowledge });
@@ -83,6 +83,33 @@ describe('cognitive proximity', () => {
     expect(cognitiveProximity(st, 0, 1, m)).toBe(0.375 / Math.sqrt(0.5 * 0.625));
     expect(m).toEqual({ maxI: 0.5, maxJ: 0.75 });
     expect(cognitiveProximity(st, 0, 2)).toBe(0); // agent 2 knows nothing
+  });
+
+  it('with an odd number of domains the last domain is summed once, after the pairs (K = 5)', () => {
+    const sim = tinyWorld(5);
+    const st = sim.state;
+    st.tacit.set([0, 0, 0, 0, 0.5], 0);
+    st.tacit.set([0.75, 0, 0, 0, 0.5], 5);
+    const m = { maxI: -1, maxJ: -1 };
+    // Only domain 4 is shared: dot 0.25, |x_0|^2 = 0.25, |x_1|^2 = 0.5625 + 0.25 = 0.8125.
+    // (Pairing domain 4 with a domain 5 would read agent 1's domain 0 as agent 0's.)
+    expect(cognitiveProximity(st, 0, 1, m)).toBe(0.25 / Math.sqrt(0.25 * 0.8125));
+    expect(m).toEqual({ maxI: 0.5, maxJ: 0.75 });
+  });
+
+  it('external proximity is the cosine of T + E and the partner\'s 2v, with the partner\'s squared norm given', () => {
+    const sim = tinyWorld(8, { external: { partners: 2 } });
+    const st = sim.state;
+    st.tacit.set([0.5, 0, 0, 0, 0, 0, 0, 0], 0);
+    st.explicit.set([0, 0.5, 0, 0, 0, 0, 0, 0], 0);
+    st.extKnowledge.fill(0);
+    st.extKnowledge.set([0.25, 0, 0.25, 0, 0, 0, 0, 0], 0);
+    st.extNorm[0] = 4 * (0.25 * 0.25 + 0.25 * 0.25); // |2v|^2 = 0.5
+    st.extNorm[1] = 0; // partner 1 knows nothing
+    // x = (0.5, 0.5, 0, ...), 2v = (0.5, 0, 0.5, 0, ...): dot 0.25, |x|^2 = 0.5: 0.25 / sqrt(0.25) = 0.5
+    expect(externalProximity(st, 0, 0)).toBe(0.5);
+    expect(externalProximity(st, 0, 1)).toBe(0);
+    expect(externalProximity(st, 1, 0)).toBe(0); // agent 1 knows nothing
   });
 
   it('understandability e = max(0, 1 - (1 - kappa) / c_max)', () => {
