@@ -1,27 +1,26 @@
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
+/** Test files that run whole simulations or large estimator ensembles (seconds each). */
+const HEAVY = ['test/model/degenerate', 'test/model/environment.test', 'test/model/policies', 'test/model/regression', 'test/model/simulation', 'test/model/step', 'test/stats/design-analysis', 'test/stats/sensitivity/indices'];
+
 /**
  * Test files in the order that finds a killing test soonest (Stryker stops a mutant's run
- * at the first failure): files that failed last time first (they killed the previous
- * mutant, often a neighbour), then the shortest first. Vitest's default runs the longest
- * first, so every mutant paid for a whole-simulation test before the unit test that kills
- * it in milliseconds.
+ * at the first failure): files that failed in the previous run first (they killed the
+ * previous mutant, often a neighbour), then the unit tests, then the whole-simulation
+ * tests, by name within each group. Vitest's default runs the longest first, so every
+ * mutant paid for a whole simulation before the unit test that kills it in milliseconds.
  */
 class QuickFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const cache = this.ctx.cache;
-    const key = (f: TestSpecification) => `${f.project.name}:${relative(this.ctx.config.root, f.moduleId)}`;
+    const name = (f: TestSpecification) => relative(this.ctx.config.root, f.moduleId).split(sep).join('/');
     const rank = (f: TestSpecification) => {
-      const state = cache.getFileTestResults(key(f));
-      return state === undefined ? [1, 0] : [state.failed ? 0 : 1, state.duration];
+      const failed = cache.getFileTestResults(`${f.project.name}:${relative(this.ctx.config.root, f.moduleId)}`)?.failed === true;
+      return (failed ? 0 : 2) + (HEAVY.some((h) => name(f).startsWith(h)) ? 1 : 0);
     };
-    return [...files].sort((a, b) => {
-      const [fa, da] = rank(a);
-      const [fb, db] = rank(b);
-      return fa - fb || da - db || (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0);
-    });
+    return [...files].sort((a, b) => rank(a) - rank(b) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
   }
 }
 

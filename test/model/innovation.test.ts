@@ -298,7 +298,11 @@ describe('recordCapabilitiesInPlace', () => {
 });
 
 describe('more than 32 domains: two mask words per firm (K = 40)', () => {
-  /** Firms 0..2 at tick 1 (slot 1 of 2): 0 and 1 capable in domains 33 and 34, 2 in 33 only; firm 1 innovates at tick 2. */
+  /**
+   * Firms 0..2 at tick 1 (slot 1 of 2): firm 0 capable in domain 35 only, firms 1 and 2 in
+   * 33 and 34 (so a read of firm 0's word in place of firm 1's finds neither); firm 1
+   * innovates at tick 2.
+   */
   function wide() {
     const scenario = tinyScenario({
       knowledge: { gamma: 2, novelty_ewma: 0.5, phi: 0.5 },
@@ -307,11 +311,11 @@ describe('more than 32 domains: two mask words per firm (K = 40)', () => {
     const { st, p } = bareWorld(scenario);
     st.alive.set([1, 1, 1]);
     st.relevance.fill(1);
-    st.tacit[0 * 40 + 33] = 0.5;
-    st.tacit[0 * 40 + 34] = 0.5;
+    st.tacit[0 * 40 + 35] = 0.5;
     st.tacit[1 * 40 + 33] = 0.5;
     st.tacit[1 * 40 + 34] = 0.25;
     st.tacit[2 * 40 + 33] = 0.5;
+    st.tacit[2 * 40 + 34] = 0.5;
     st.tacit[2 * 40 + 35] = 0.5;
     st.tick = 1;
     recordCapabilitiesInPlace(st, p);
@@ -322,10 +326,11 @@ describe('more than 32 domains: two mask words per firm (K = 40)', () => {
 
   it('keeps domain k in bit k mod 32 of word k / 32 of the firm\'s row in the slot', () => {
     const { st } = wide();
-    // slot 1 starts at word 1 x 3 firms x 2 words = 6; domains 33 and 34 are bits 1 and 2 of word 1
-    expect(Array.from(st.maskRing)).toEqual([0, 0, 0, 0, 0, 0, 0, 6, 0, 6, 0, 2]);
+    // slot 1 starts at word 1 x 3 firms x 2 words = 6; domains 33, 34 and 35 are bits 1, 2 and 3 of word 1
+    expect(Array.from(st.maskRing)).toEqual([0, 0, 0, 0, 0, 0, 0, 8, 0, 6, 0, 6]);
     expect(st.pairRing[40 * 40 + 33 * 40 + 34]).toBe(2);
-    expect(st.pairRing[40 * 40 + 33 * 40 + 33]).toBe(3);
+    expect(st.pairRing[40 * 40 + 33 * 40 + 33]).toBe(2);
+    expect(st.pairRing[40 * 40 + 35 * 40 + 35]).toBe(1);
   });
 
   it('takes the innovating firm itself off the count from its own mask words: S = (2 - 1) / (3 - 1)', () => {
