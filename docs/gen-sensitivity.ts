@@ -281,12 +281,20 @@ function plainWords(morris: Row[], saltelli: Row[], cells: Row[]): string[] {
     return x ? `; in the Sobol analysis \`${x.parameter}\` has the largest total index (ST ${f2(x.estimate)})` : '';
   };
   const width = (o: string) => rank(o, 'environment.frontier_width');
+  const sobolRecovery = () => {
+    const lead = (o: string) => {
+      const x = ranked(saltelli, o, 'ST')[0];
+      return x ? `\`${x.parameter}\` for ${OUTCOME_TEXT[o]} (ST ${f2(x.estimate)}, 95 % CI ${f2(x.lo)} to ${f2(x.hi)})` : '';
+    };
+    const found = RECOVERY.map(lead).filter(Boolean);
+    return found.length ? ` The Sobol analysis of the ${new Set(saltelli.filter((x) => x.parameter !== 'seed').map((x) => x.parameter)).size} leading parameters, whose indices are those of the mean over seeds, finds the largest total index: ${found.join('; ')}. Averaged over many regions, recovery does depend on the parameters (openness, as fact 7 says, where it leads); a single region\'s recovery is still mostly luck.` : '';
+  };
   const lines = [
     `- **Lock-in** hinges most on ${top('lock_in_index_final', 4)} (Morris)${stTop('lock_in_index_final')}. The seed adds little at a point (noise share ${noise('lock_in_index_final')}): lock-in is decided by the parameters, not by luck.`,
     `- **Late innovation value** hinges most on ${top('innovation_value_late', 4)}${stTop('innovation_value_late')}; noise share ${noise('innovation_value_late')}.`,
     `- **Final diversity** hinges most on ${top('diversity_final', 4)}${stTop('diversity_final')}; noise share ${noise('diversity_final')}.`,
     `- **Frontier width** (\`environment.frontier_width\`, named by the audit of issue 15) ranks ${width('innovation_value_late')} of ${params} for late innovation value, ${width('lock_in_index_final')} for lock-in and ${width('diversity_final')} for diversity: ${width('innovation_value_late') <= 5 && width('lock_in_index_final') <= 5 ? 'it is among the few parameters that matter for both value and lock-in' : 'it is not among the leading parameters of every outcome'}${factmapAxes(morris).includes('environment.frontier_width') ? ', and one of the fact maps\' axes' : ' (the fact maps use the two parameters with the largest summed mu* instead)'}.`,
-    `- **Recovery after a shock is mostly luck at this size.** The seed makes up ${noise('recovered')} of the variance of whether a region recovers by the end, ${noise('recovery_rmst')} of the restricted mean recovery time and ${noise('drop_ratio')} of the drop; ${clear('recovered')}, ${clear('recovery_rmst')} and ${clear('drop_ratio')} of ${params} parameters have a mu* clearly above what seed noise alone gives. With 2 seeds per point the screening cannot say which parameters drive recovery; it says that, for a single region, the seed decides more than any one parameter. The largest mu* (not clear of noise): ${top('recovered')} for recovering, ${top('recovery_rmst')} for the recovery time.`,
+    `- **Recovery after a shock is mostly luck at this size.** The seed makes up ${noise('recovered')} of the variance of whether a region recovers by the end, ${noise('recovery_rmst')} of the restricted mean recovery time and ${noise('drop_ratio')} of the drop; ${clear('recovered')}, ${clear('recovery_rmst')} and ${clear('drop_ratio')} of ${params} parameters have a mu* clearly above what seed noise alone gives. With 2 seeds per point the screening cannot say which parameters drive recovery; it says that, for a single region, the seed decides more than any one parameter. The largest mu* (not clear of noise): ${top('recovered')} for recovering, ${top('recovery_rmst')} for the recovery time.${sobolRecovery()}`,
   ];
   if (cells.length) {
     const facts = [...new Set(cells.map((c) => c.fact))];
