@@ -49,7 +49,7 @@ function factorialFindings(stats: SweepStats): string[] {
     }
     const scaleText = e.mainEffects.find((m) => m.outcome === outcome)?.scale === 'log' ? `log ${label(outcome).toLowerCase()}` : label(outcome).toLowerCase();
     const how = model.model === 'shares'
-      ? `difference of the shares of runs per combination, ${model.n} runs, Price-Bonett adjusted interval`
+      ? `difference of the shares of runs per combination, ${model.n} runs, adjusted Wald interval${stats.arms.length > 1 ? ' with the arms of a point paired on their common seeds' : ''}`
       : `${model.model === 'two-way' ? 'a linear model with all main effects and two-way interactions' : 'an additive linear model (some combinations have no runs)'} of ${scaleText}, fitted on all ${model.n} runs, intervals cluster-robust by seed`;
     for (const p of stats.parameters) {
       const rows = e.mainEffects.filter((m) => m.outcome === outcome && m.parameter === p);

@@ -27,11 +27,7 @@ export function findings(stats: SweepStats): string[] {
   out.push(...parameterFindings(stats));
   out.push(...bestWorstPoint(stats));
   out.push(...armFindings(stats));
-  const locked = stats.runs.map((r) => r.outcomes.locked_in).filter(Number.isFinite);
-  if (locked.length) {
-    const s = wilsonInterval(locked.filter((v) => v >= 0.5).length, locked.length);
-    out.push(`Over all runs, ${s.successes} of ${s.n} (${pct(s.share)}, Wilson 95 % CI ${pct(s.ciLow)} to ${pct(s.ciHigh)}) ended locked in.`);
-  }
+  out.push(...lockedInFindings(stats));
   out.push(...pointArmFindings(stats));
   out.push(...recoveryFindings(stats));
   out.push(...extraOutcomeFindings(stats));
@@ -43,6 +39,28 @@ export function findings(stats: SweepStats): string[] {
     if (Number.isFinite(r)) out.push(`Across runs, final diversity and final external tie share correlate with r = ${fmt(r, 2)} (Pearson, ${pairs.length} runs${stats.groups.length > 1 ? ', pooled over design points and arms: part of the correlation may come from the design' : ''}).`);
   }
   return out;
+}
+
+/**
+ * How many runs ended locked in. The Wilson interval needs independent runs: the runs of
+ * one arm are (each point and replicate has its own seed), but the arms of a seed are
+ * not, so with arms the share and its interval are given per arm, never pooled over arms.
+ */
+function lockedInFindings(stats: SweepStats): string[] {
+  const shareOf = (runs: readonly { outcomes: Record<string, number> }[]) => {
+    const locked = runs.map((r) => r.outcomes.locked_in).filter(Number.isFinite);
+    return locked.length ? wilsonInterval(locked.filter((v) => v >= 0.5).length, locked.length) : null;
+  };
+  const all = shareOf(stats.runs);
+  if (!all) return [];
+  const text = (s: NonNullable<ReturnType<typeof shareOf>>) => `${s.successes} of ${s.n} (${pct(s.share)}, Wilson 95 % CI ${pct(s.ciLow)} to ${pct(s.ciHigh)})`;
+  if (stats.arms.length < 2) return [`Over all runs, ${text(all)} ended locked in.`];
+  const perArm = stats.arms.flatMap((arm) => {
+    const s = shareOf(stats.runs.filter((r) => r.arm === arm));
+    return s ? [`${arm} ${text(s)}`] : [];
+  });
+  const over = stats.groups.length > stats.arms.length ? ', over its design points' : '';
+  return [`Runs that ended locked in, per arm${over} (the arms run on the same seeds, so their runs are not pooled into one interval): ${perArm.join('; ')}.`];
 }
 
 /** Where the headline outcome was highest and lowest (group means; no effect is claimed). */
