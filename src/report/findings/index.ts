@@ -36,7 +36,7 @@ export function findings(stats: SweepStats): string[] {
   const pairs = stats.runs.filter((r) => Number.isFinite(r.outcomes.diversity_final) && Number.isFinite(r.outcomes.external_tie_share_final));
   if (pairs.length >= 3) {
     const r = sampleCorrelation(pairs.map((p) => p.outcomes.external_tie_share_final), pairs.map((p) => p.outcomes.diversity_final));
-    if (Number.isFinite(r)) out.push(`Across runs, final diversity and final external tie share correlate with r = ${fmt(r, 2)} (Pearson, ${pairs.length} runs${stats.groups.length > 1 ? ', pooled over design points and arms: part of the correlation may come from the design' : ''}).`);
+    if (Number.isFinite(r)) out.push(`Across runs, final diversity and final external tie share correlate with r = ${fmt(r, 2)} (Pearson, ${pairs.length} runs${stats.groups.length > 1 ? `, pooled over ${[new Set(stats.groups.map((g) => g.point)).size > 1 ? 'design points' : '', stats.arms.length > 1 ? 'arms' : ''].filter(Boolean).join(' and ')}: part of the correlation may come from the design` : ''}).`);
   }
   return out;
 }

@@ -3,8 +3,18 @@
  * its interval or "not reached", how many runs were censored, log-rank tests between
  * points, and arms compared on their common seeds (log-rank stratified by seed).
  */
-import type { RecoveryArmTest, SweepStats } from '../../stats';
+import type { RecoveryArmTest, RecoveryCurve, SweepStats } from '../../stats';
 import { fmt, plural, pValue } from './format';
+
+/**
+ * The missing upper end of a median's interval: "not reached" when the upper band never
+ * falls to one half while runs are still at risk; when the curve falls to 0 (the last run
+ * recovered), the band simply ends there (R's print.survfit gives NA for both), so the end
+ * is not estimable rather than beyond the run.
+ */
+function upperEnd(c: RecoveryCurve): string {
+  return c.steps.length > 0 && c.steps[c.steps.length - 1].survival === 0 ? `not estimable from ${c.n} runs (the band ends when the last run recovers)` : 'not reached';
+}
 
 /** One sentence per shock sweep (empty without recovery data). */
 export function recoveryFindings(stats: SweepStats): string[] {
@@ -12,7 +22,7 @@ export function recoveryFindings(stats: SweepStats): string[] {
   if (curves.length === 0) return [];
   const parts = curves.map((c) => {
     const median = Number.isFinite(c.median)
-      ? `median ${fmt(c.median)} ticks (${Number.isFinite(c.medianLo) ? `95 % CI ${fmt(c.medianLo)} to ${Number.isFinite(c.medianHi) ? fmt(c.medianHi) : 'not reached'}` : 'no interval: the band of the curve does not cross one half'})`
+      ? `median ${fmt(c.median)} ticks (${Number.isFinite(c.medianLo) ? `95 % CI ${fmt(c.medianLo)} to ${Number.isFinite(c.medianHi) ? fmt(c.medianHi) : upperEnd(c)}` : 'no interval: the band of the curve does not cross one half'})`
       : 'median not reached (fewer than half recovered)';
     return `${c.condition || 'all runs'}: ${c.recovered} of ${c.n} recovered, ${median}, ${c.censored} censored`;
   });
