@@ -215,6 +215,14 @@ describe('the kernels\' contract beyond what callers pass', () => {
     expect([m.tacitI, m.explicitI, m.tacitJ, m.explicitJ]).toEqual([0, 0, gain, 0]);
     expect(st.tacit[8]).toBe(Math.fround(gain));
     expect(st.tacit[0]).toBe(0.5);
+    // The same with the roles swapped: the initiator knows nothing.
+    st.tacit.fill(0);
+    st.tacit[8] = 0.5;
+    const n = new Meeting();
+    cognitiveProximity(st, 0, 1, n);
+    expect(exchangeInPlace(st, p, n.pair(0, 1, 1, CH_COLLABORATION))).toBe(true);
+    expect([n.tacitI, n.explicitI, n.tacitJ, n.explicitJ]).toEqual([gain, 0, 0, 0]);
+    expect(st.tacit[0]).toBe(Math.fround(gain));
   });
 
   it('an agent who knows nothing learns from outside at the floor weight (a = 2 and a = 3)', () => {
