@@ -263,6 +263,25 @@ describe('partner distance in the late window (microdata)', () => {
     expect([st.partnerDistSum[3], st.partnerDistWeight[3]]).toEqual([0, 0]);
   });
 
+  it('a resident meeting a firm: the firm books learning from residents, the resident no firm account; place flows by learner and source', () => {
+    const sim = world(8);
+    const st = sim.state;
+    const P = st.space.P;
+    expect(P).toBeGreaterThanOrEqual(2);
+    st.place[5] = 1; // the resident
+    st.place[1] = 0; // the firm
+    const m = new Meeting().pair(5, 1, 0.75, CH_COLLABORATION);
+    m.gains(0.25, 0.125, 0.5, 0.25);
+    const flows = new Float64Array(12);
+    st.placeFlows.fill(0);
+    recordExchange(st, flows, m);
+    // channel: tacit 0.25 + 0.5, explicit 0.125 + 0.25; the firm learned 0.75 from a resident (slot 10)
+    expect(Array.from(flows)).toEqual([0.75, 0, 0, 0, 0.375, 0, 0, 0, 0, 0, 0.75, 0]);
+    expect(st.placeFlows[1 * P + 0]).toBe(0.25); // the resident (place 1) learned from place 0
+    expect(st.placeFlows[0 * P + 1]).toBe(0.5);
+    expect(st.placeFlows.reduce((a, b) => a + b, 0)).toBe(0.75);
+  });
+
   it('a resident learning from outside books pipeline flows but no firm account', () => {
     const sim = world(8);
     const m = new Meeting().pair(5, 0, 0.9, CH_PIPELINE);
