@@ -24,11 +24,11 @@ writeFileSync(file, await buildClassroomPage({ scenario }));
 const g = await openGuardedPage({ width, height });
 const { page } = g;
 await page.goto(pathToFileURL(file).href);
-await page.waitForFunction(() => document.querySelectorAll('figure.chart canvas').length === 5);
+await page.waitForFunction(() => document.querySelectorAll('figure.chart[data-drawn-tick]').length === 5);
 if (compare) {
   await page.check('#compare');
   await page.waitForSelector('canvas#map-1');
-  await page.waitForFunction(() => document.querySelectorAll('figure.chart canvas').length === 5);
+  await page.waitForFunction(() => document.querySelectorAll('figure.chart[data-drawn-tick]').length === 5);
 }
 await page.evaluate(() => {
   const w = window as unknown as { longTasks: number[]; timerLag: number[] };
