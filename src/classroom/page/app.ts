@@ -519,9 +519,9 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
   });
 }
 
-/** Short header (it must fit a narrow column in large type), column, digits, full name. */
+/** Short header (it must fit a narrow column in large type; a non-breaking hyphen), column, digits, full name. */
 const READOUTS: [string, string, number, string][] = [
-  ['innov.', 'innovation_value', 3, 'innovation value this tick'], ['lock-in', 'lock_in_index', 3, 'lock-in index'],
+  ['innov.', 'innovation_value', 3, 'innovation value this tick'], ['lock\u2011in', 'lock_in_index', 3, 'lock-in index'],
   ['divers.', 'diversity', 3, 'diversity of firms\' knowledge'], ['ext. ties', 'external_tie_share', 3, 'share of ties outside the region'],
   ['firms', 'firms_alive', 0, 'live firms'],
 ];
