@@ -136,6 +136,24 @@ describe.skipIf(!haveChromium)('classroom page on a projector', () => {
     expect(g2.errors).toEqual([]);
   }, 180_000);
 
+  it('after a run at full speed, each chart in the chart worker holds every value the page collected', async () => {
+    const g = await open({ width: 1366, height: 768 });
+    const { page } = g;
+    await page.mouse.click(2, 2);
+    await page.keyboard.press('Space');
+    await waitForTick(page, 200, 120_000);
+    await paused(page);
+    // Innovation value and the flows are finite every tick: one value per tick and series.
+    for (const id of ['value', 'flows']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${id}-csv"]`)]);
+      const collected = readFileSync((await download.path())!, 'utf8').trim().split('\n').length - 1;
+      expect(collected, id).toBe(id === 'value' ? 200 : 8 * 200);
+      // The pause made the worker draw at once; its last redraw holds every value.
+      await page.waitForFunction(([chart, n]) => document.getElementById(`chart-${chart}`)?.dataset.drawnRows === String(n), [id, collected] as const);
+    }
+    expect(g.errors).toEqual([]);
+  }, 180_000);
+
   it('exports each chart as PNG and CSV; clicking a place or a firm inspects it', async () => {
     const g = await open({ width: 1366, height: 768 });
     const { page } = g;

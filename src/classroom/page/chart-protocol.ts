@@ -34,8 +34,8 @@ export type ToChartWorker =
   | { type: 'png'; id: string };
 
 export type FromChartWorker =
-  /** After a redraw: how long it took (ms), and the last tick drawn per chart. */
-  | { type: 'drawn'; ms: number; ticks: Record<string, number> }
+  /** After a redraw: how long it took (ms); per chart, the last tick drawn and the values it holds. */
+  | { type: 'drawn'; ms: number; ticks: Record<string, number>; rows: Record<string, number> }
   | { type: 'png'; id: string; png: Blob }
   /** A Vega warning (the page logs it) or an error (the page shows it). */
   | { type: 'warn'; message: string }

@@ -5,9 +5,9 @@
  * here it costs the page nothing. Messages are handled one at a time, in order.
  */
 import './canvas-shim';
-import { changeset, parse, View, Warn } from 'vega';
+import { parse, View, Warn } from 'vega';
 import type { ChartSetup, ChartSize, EventTuple, FromChartWorker, ToChartWorker, Tuple } from './chart-protocol';
-import { niceCeiling } from './nice-ceiling';
+import { ChartQueue } from './chart-queue';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromChartWorker) => scope.postMessage(message);
@@ -26,16 +26,7 @@ interface LiveChart {
   id: string;
   view: View;
   canvas: OffscreenCanvas;
-  /** Largest value so far; the y domain's top is its nice ceiling. */
-  top: number;
-  dirty: boolean;
-  lastTick: number;
-  /**
-   * Values and events not yet in the view. They go in as one changeset just before a
-   * redraw: Vega keeps only the last changeset given to a dataset between two runs.
-   */
-  tuples: Tuple[];
-  events: EventTuple[];
+  queue: ChartQueue;
 }
 
 let charts: LiveChart[] = [];
@@ -55,30 +46,13 @@ function setCanvasSize(c: LiveChart): void {
   c.canvas.height = Math.round(size.height * size.pixelRatio);
 }
 
-function insert(c: LiveChart, tuples: readonly Tuple[] | undefined, events: readonly EventTuple[]): void {
-  if (tuples?.length) {
-    for (const t of tuples) { if (t.value > c.top) c.top = t.value; if (t.tick > c.lastTick) c.lastTick = t.tick; c.tuples.push(t); }
-    c.dirty = true;
-  }
-  if (events.length) { c.events.push(...events); c.dirty = true; }
-}
-
-/** Hands the chart's queued values and events to its view, and raises its y domain. */
-function applyQueued(c: LiveChart): void {
-  c.view.signal('ymax', niceCeiling(c.top));
-  if (c.tuples.length) c.view.change('rows', changeset().insert(c.tuples));
-  if (c.events.length) c.view.change('events', changeset().insert(c.events));
-  c.tuples = [];
-  c.events = [];
-}
-
 function build(setups: ChartSetup[], tuples: Record<string, Tuple[]>, events: EventTuple[]): void {
   for (const c of charts) c.view.finalize();
   charts = setups.map((s) => {
     const view = new View(parse(s.spec as never), { renderer: 'none', logger: logger as never });
-    const c: LiveChart = { id: s.id, view, canvas: s.canvas, top: s.yFloor, dirty: true, lastTick: 0, tuples: [], events: [] };
+    const c: LiveChart = { id: s.id, view, canvas: s.canvas, queue: new ChartQueue(s.yFloor) };
     setCanvasSize(c);
-    insert(c, tuples[s.id], events);
+    c.queue.insert(tuples[s.id], events);
     return c;
   });
 }
@@ -87,19 +61,21 @@ function build(setups: ChartSetup[], tuples: Record<string, Tuple[]>, events: Ev
 async function drawDirty(): Promise<void> {
   const started = performance.now();
   const ticks: Record<string, number> = {};
+  const rows: Record<string, number> = {};
   for (const c of charts) {
-    if (!c.dirty) continue;
-    c.dirty = false;
-    applyQueued(c);
+    if (!c.queue.dirty) continue;
+    c.queue.dirty = false;
+    c.queue.applyTo(c.view);
     const picture = (await c.view.toCanvas(size.pixelRatio)) as unknown as OffscreenCanvas;
     const g = c.canvas.getContext('2d')!;
     g.clearRect(0, 0, c.canvas.width, c.canvas.height);
     g.drawImage(picture, 0, 0);
-    ticks[c.id] = c.lastTick;
+    ticks[c.id] = c.queue.lastTick;
+    rows[c.id] = (c.view.data('rows') as unknown[]).length;
   }
   lastDrawEnd = performance.now();
   lastDrawMs = lastDrawEnd - started;
-  post({ type: 'drawn', ms: lastDrawMs, ticks });
+  post({ type: 'drawn', ms: lastDrawMs, ticks, rows });
 }
 
 /** Draws when the interval since the last redraw has passed (now, if `now`). */
@@ -120,7 +96,7 @@ async function handle(msg: ToChartWorker): Promise<void> {
     build(msg.charts, msg.tuples, msg.events);
     scheduleDraw(true);
   } else if (msg.type === 'data') {
-    for (const c of charts) insert(c, msg.tuples[c.id], msg.events);
+    for (const c of charts) c.queue.insert(msg.tuples[c.id], msg.events);
     scheduleDraw();
   } else if (msg.type === 'drawNow') {
     scheduleDraw(true);
@@ -129,13 +105,13 @@ async function handle(msg: ToChartWorker): Promise<void> {
     for (const c of charts) {
       setCanvasSize(c);
       c.view.width(size.width).height(size.height);
-      c.dirty = true;
+      c.queue.dirty = true;
     }
     scheduleDraw(true);
   } else if (msg.type === 'png') {
     const c = charts.find((x) => x.id === msg.id);
     if (!c) return;
-    applyQueued(c);
+    c.queue.applyTo(c.view);
     const picture = (await c.view.toCanvas(2)) as unknown as OffscreenCanvas;
     post({ type: 'png', id: msg.id, png: await picture.convertToBlob({ type: 'image/png' }) });
   }

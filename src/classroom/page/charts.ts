@@ -291,10 +291,10 @@ export class LiveCharts {
   private received(msg: FromChartWorker): void {
     if (msg.type === 'drawn') {
       this.longestDrawMs = Math.max(this.longestDrawMs, msg.ms);
-      // The last tick each chart shows (tests and screenshots wait for it).
+      // The last tick each chart shows and how many values it holds (tests and screenshots wait for them).
       for (const [id, tick] of Object.entries(msg.ticks)) {
         const figure = this.figures.get(id);
-        if (figure) figure.dataset.drawnTick = String(tick);
+        if (figure) { figure.dataset.drawnTick = String(tick); figure.dataset.drawnRows = String(msg.rows[id]); }
       }
     } else if (msg.type === 'png') {
       downloadBlob(msg.png, `lrsim-${msg.id}.png`, 'image/png');
