@@ -171,13 +171,13 @@ export function renderSensitivity(): string {
     '',
     `**Model version.** The sweeps ran on the model of commit ${MODEL_COMMIT} (docs/ODD.md as of that commit), after the core-collapse fix (issue 16: the collapse moves its lost relevance every tick) and the residents' obsolescence phase (issue 20). Earlier versions of this page were made on commit a47f74f, before both.`,
     '',
-    `- **Morris screening**: all ${params} screened numeric parameters (docs/parameters.md, "Plausible ranges"), each over its plausible range, r = ${MORRIS_RUN.trajectories} trajectories chosen from a pool of ${MORRIS_RUN.pool} (Campolongo), ${MORRIS_RUN.levels} levels, ${MORRIS_RUN.replicates} replicates, in two arms on the same seeds: \`no_shock\` and \`shock\` (the three strongest domains collapse to 20 % of their relevance at tick 100, as in the built-in \`structural-shock\`): ${Number(mr.runs_ok).toLocaleString('en')} runs (${mr.runs_failed} failed) in **${minutes(mr.wall_seconds)} min** with ${mr.workers} workers (${rate(mr)} runs/min; ${minutes(mr.run_seconds)} min of run time). The issue's target is a screening of every numeric parameter at r = 10 with 2 replicates, one arm (${(Number(mr.runs_ok) / 2).toLocaleString('en')} runs), in under 20 minutes: at the rate measured that arm alone took about ${(Number(mr.wall_seconds) / 120).toFixed(1)} min, ${Number(mr.wall_seconds) / 120 < 20 ? 'within' : 'over'} the target, on a machine that was not idle (${MORRIS_LOAD}).`,
+    `- **Morris screening**: all ${params} screened numeric parameters (docs/parameters.md, "Plausible ranges"), each over its plausible range, r = ${MORRIS_RUN.trajectories} trajectories chosen from a pool of ${MORRIS_RUN.pool} (Campolongo), ${MORRIS_RUN.levels} levels, ${MORRIS_RUN.replicates} replicates, in two arms on the same seeds: \`no_shock\` and \`shock\` (the three strongest domains collapse to 20 % of their relevance at tick 100, as in the built-in \`structural-shock\`): ${Number(mr.runs_ok).toLocaleString('en')} runs (${mr.runs_failed} failed) in **${minutes(mr.wall_seconds)} min** with ${mr.workers} workers (${rate(mr)} runs/min; ${minutes(mr.run_seconds)} min of run time). The issue's target is a screening of every numeric parameter at r = 10 with 2 replicates, one arm (${(Number(mr.runs_ok) / 2).toLocaleString('en')} runs), in under 20 minutes: at the rate measured that arm alone took about ${(Number(mr.wall_seconds) / 120).toFixed(1)} min, ${Number(mr.wall_seconds) / 120 < 20 ? 'within' : 'over'} the target: ${MORRIS_LOAD}.`,
     sr
       ? `- **Saltelli**: ${sr.parameters} parameters chosen from the screening (${[...new Set(saltelli.filter((x) => x.parameter !== 'seed').map((x) => `\`${x.parameter}\``))].join(', ')}), N = ${n}, ${saltelliReplicates} replicates, in ${Number(sr.arms) === 2 ? 'the same two arms on the same seeds (`no_shock` for the three main outcomes, `shock` for recovery)' : 'one arm, no shock'}: ${Number(sr.runs_ok).toLocaleString('en')} runs (${sr.runs_failed} failed) in **${minutes(sr.wall_seconds)} min** with ${sr.workers} workers (${rate(sr)} runs/min). ${saltelliTarget(sr)}`
       : `- **Saltelli** (N = ${SALTELLI_RUN.n}, ${SALTELLI_RUN.replicates} replicates, 8 parameters from the screening): not run yet at this size.`,
   ];
   const fr = runs.get('factmap');
-  if (fr) out.push(`- **Fact maps**: a 3 x 3 grid, ${FACTMAP_SEEDS} seeds per cell, 8 arms (the validation suite's conditions): ${Number(fr.runs_ok).toLocaleString('en')} runs (${fr.runs_failed} failed) in ${minutes(fr.wall_seconds)} min with ${fr.workers} workers, on a machine shared with other jobs.`);
+  if (fr) out.push(`- **Fact maps**: a 3 x 3 grid, ${FACTMAP_SEEDS} seeds per cell, 8 arms (the validation suite's conditions): ${Number(fr.runs_ok).toLocaleString('en')} runs (${fr.runs_failed} failed) in ${minutes(fr.wall_seconds)} min with ${fr.workers} workers, at the same priority as the sweeps above.`);
   out.push('');
 
   out.push('## Top parameters per outcome', '', `By mu* of the Morris screening (r = ${r}); the unshocked arm for the first three outcomes, the shocked arm for recovery. A parameter is marked * when the lower end of its mu* interval does not clear the noise mu* (not distinguishable from seed noise).`, '', '| outcome | 1 | 2 | 3 | 4 | 5 | seed-noise share |', '|---|---|---|---|---|---|---|');
@@ -281,12 +281,20 @@ function plainWords(morris: Row[], saltelli: Row[], cells: Row[]): string[] {
     return x ? `; in the Sobol analysis \`${x.parameter}\` has the largest total index (ST ${f2(x.estimate)})` : '';
   };
   const width = (o: string) => rank(o, 'environment.frontier_width');
+  const sobolRecovery = () => {
+    const lead = (o: string) => {
+      const x = ranked(saltelli, o, 'ST')[0];
+      return x ? `\`${x.parameter}\` for ${OUTCOME_TEXT[o]} (ST ${f2(x.estimate)}, 95 % CI ${f2(x.lo)} to ${f2(x.hi)})` : '';
+    };
+    const found = RECOVERY.map(lead).filter(Boolean);
+    return found.length ? ` The Sobol analysis of the ${new Set(saltelli.filter((x) => x.parameter !== 'seed').map((x) => x.parameter)).size} leading parameters, whose indices are those of the mean over seeds, finds the largest total index: ${found.join('; ')}. Averaged over many regions, recovery does depend on the parameters (openness, as fact 7 says, where it leads); a single region\'s recovery is still mostly luck.` : '';
+  };
   const lines = [
     `- **Lock-in** hinges most on ${top('lock_in_index_final', 4)} (Morris)${stTop('lock_in_index_final')}. The seed adds little at a point (noise share ${noise('lock_in_index_final')}): lock-in is decided by the parameters, not by luck.`,
     `- **Late innovation value** hinges most on ${top('innovation_value_late', 4)}${stTop('innovation_value_late')}; noise share ${noise('innovation_value_late')}.`,
     `- **Final diversity** hinges most on ${top('diversity_final', 4)}${stTop('diversity_final')}; noise share ${noise('diversity_final')}.`,
-    `- **Frontier width** (\`environment.frontier_width\`, named by the audit of issue 15) ranks ${width('innovation_value_late')} of ${params} for late innovation value, ${width('lock_in_index_final')} for lock-in and ${width('diversity_final')} for diversity: together with openness and firms' knowledge capacity it is among the few parameters that matter for all three outcomes, which is why the fact maps use it as an axis.`,
-    `- **Recovery after a shock is mostly luck at this size.** The seed makes up ${noise('recovered')} of the variance of whether a region recovers by the end, ${noise('recovery_rmst')} of the restricted mean recovery time and ${noise('drop_ratio')} of the drop; ${clear('recovered')}, ${clear('recovery_rmst')} and ${clear('drop_ratio')} of ${params} parameters have a mu* clearly above what seed noise alone gives. With 2 seeds per point the screening cannot say which parameters drive recovery; it says that, for a single region, the seed decides more than any one parameter. The largest mu* (not clear of noise): ${top('recovered')} for recovering, ${top('recovery_rmst')} for the recovery time.`,
+    `- **Frontier width** (\`environment.frontier_width\`, named by the audit of issue 15) ranks ${width('innovation_value_late')} of ${params} for late innovation value, ${width('lock_in_index_final')} for lock-in and ${width('diversity_final')} for diversity: ${width('innovation_value_late') <= 5 && width('lock_in_index_final') <= 5 ? 'it is among the few parameters that matter for both value and lock-in' : 'it is not among the leading parameters of every outcome'}${factmapAxes(morris).includes('environment.frontier_width') ? ', and one of the fact maps\' axes' : ' (the fact maps use the two parameters with the largest summed mu* instead)'}.`,
+    `- **Recovery after a shock is mostly luck at this size.** The seed makes up ${noise('recovered')} of the variance of whether a region recovers by the end, ${noise('recovery_rmst')} of the restricted mean recovery time and ${noise('drop_ratio')} of the drop; ${clear('recovered')}, ${clear('recovery_rmst')} and ${clear('drop_ratio')} of ${params} parameters have a mu* clearly above what seed noise alone gives. With 2 seeds per point the screening cannot say which parameters drive recovery; it says that, for a single region, the seed decides more than any one parameter. The largest mu* (not clear of noise): ${top('recovered')} for recovering, ${top('recovery_rmst')} for the recovery time.${sobolRecovery()}`,
   ];
   if (cells.length) {
     const facts = [...new Set(cells.map((c) => c.fact))];
@@ -312,11 +320,11 @@ function saltelliTarget(sr: Row): string {
 }
 
 /** What the Morris sweep's progress log (the lead's run) says about the load, written down by hand. */
-const MORRIS_LOAD = 'the sweep ran at about 265 runs/min for its first two minutes, then at about 100 to 115 once other engineers\' jobs shared the 2 cores';
+const MORRIS_LOAD = 'the sweeps ran at a scheduling priority above every other job on the machine (their session\'s autogroup at nice -20, the other engineers\' sessions at nice 19), so they had the 2 cores almost to themselves, although the load average, which counts the waiting low-priority jobs, read 9 to 47';
 
 /** Caveats that do not change with the numbers (the reading above is computed). */
 const READING = [
-  '- **Caveats**: r = 10 trajectories and N = 128 to 256 base rows are screening sizes: ranks beyond the first few lie within each other\'s intervals (see the tables). The eta and kind-weight matrices were not screened. Indices describe the plausible ranges of docs/parameters.md; outside them other parameters may matter.',
+  '- **Caveats**: r = 10 trajectories and N = 256 base rows are screening sizes: ranks beyond the first few lie within each other\'s intervals (see the tables). The eta and kind-weight matrices were not screened. Indices describe the plausible ranges of docs/parameters.md; outside them other parameters may matter.',
 ];
 
 async function drawFactmap() {

@@ -38,6 +38,8 @@ export const analysisMessages = {
   badPeel: (value: unknown) => `--peel ${String(value)}: write a share above 0 and below 0.5, e.g. --peel 0.05`,
   fewArms: (arms: readonly string[]) =>
     `the sweep has ${arms.length === 1 ? 'one arm' : 'no arms'}${arms.length ? ` (${list(arms)})` : ''}; robustness compares policy arms: add arms: to the scenario`,
+  conditionsLeaveFew: (conditions: readonly string[], options: readonly string[]) =>
+    `the arm${conditions.length === 1 ? '' : 's'} ${list(conditions)} change${conditions.length === 1 ? 's' : ''} the shocks (a condition to compare against, not an option to choose), which leaves ${options.length === 0 ? 'no option' : `only ${list(options)}`}; robustness ranks at least two options: add policy arms that share the scenario's shocks`,
   budgetLeavesFew: (budget: number, kept: readonly string[]) =>
     `--budget ${budget}: leaves ${kept.length === 0 ? 'no arm' : `only ${list(kept)}`} within budget; robustness needs at least two arms: raise the budget`,
   noCost: () => `--budget: the runs carry no policy_cost outcome, so arm costs are unknown; run the sweep with this lrsim version, or leave out --budget`,

@@ -31,13 +31,6 @@ function unlessInapplicable<T>(step: () => T): T | null {
   }
 }
 
-/** The arms that are options (no shocks of their own), in arm order. */
-function policyOptions(stats: SweepStats): string[] {
-  const defined = (stats.scenario.arms ?? []) as { name: string; shocks?: unknown[] }[];
-  const conditions = new Set(defined.filter((a) => (a.shocks?.length ?? 0) > 0).map((a) => a.name));
-  return stats.arms.filter((a) => !conditions.has(a));
-}
-
 /** The sentences and charts of both sections (empty where a sweep has nothing to show). */
 export function decisionSections(stats: SweepStats): DecisionSections {
   const cached = cache.get(stats);
@@ -53,12 +46,12 @@ export function decisionSections(stats: SweepStats): DecisionSections {
       out.charts.push(trajectoryChart(d), boxLimitsChart(d));
     }
   }
-  // Robustness compares options a decision maker can choose: an arm that adds a shock is a
-  // condition (a future), not an option, so it takes no part (structural-shock's arms).
-  const options = policyOptions(stats);
-  if (options.length > 1 && points > 1 && stats.outcomeKeys.includes(DEFAULT_ROBUSTNESS_OUTCOME)) {
+  // Robustness compares options a decision maker can choose: an arm that changes the shocks
+  // is a condition (a future), not an option, so it takes no part (structural-shock's arms;
+  // the same rule as the ranking, stats/arm-roles.ts).
+  if (stats.armRoles.options.length > 1 && points > 1 && stats.outcomeKeys.includes(DEFAULT_ROBUSTNESS_OUTCOME)) {
     const lockIn = stats.outcomeKeys.includes('locked_in');
-    const chosen: AnalysisInput = options.length === stats.arms.length ? input : { ...input, arms: options, runs: input.runs.filter((r) => options.includes(r.arm)) };
+    const chosen: AnalysisInput = { ...input, conditions: stats.armRoles.conditions };
     const r = unlessInapplicable(() => armRobustness(chosen, { outcome: DEFAULT_ROBUSTNESS_OUTCOME, target: lockIn ? 'locked_in < 0.5' : undefined }));
     if (r) {
       const measure = label(r.outcome).toLowerCase();

@@ -3,6 +3,7 @@
  * request against the sweep and computes paired regret and satisficing (regret.ts).
  */
 import { UsageError } from '../cli/usage-error';
+import { higherIsBetter } from '../stats/outcome-direction';
 import { meets, parseCondition } from './condition';
 import { analysisMessages as msg } from './messages';
 import { robustness, type ArmRobustness, type FutureArm } from './regret';
@@ -15,15 +16,15 @@ export interface RobustnessSpec {
   target?: string;
   /** Leave out arms whose mean total policy cost per run exceeds this. */
   budget?: number;
-  /** Default: lower is better for the outcomes in LOWER_IS_BETTER, else higher. */
+  /** Default: lower is better for the outcomes in LOWER_IS_BETTER (src/stats/outcome-direction.ts), else higher. */
   better?: 'higher' | 'lower';
   resamples?: number;
   seed?: number;
 }
 
 export const DEFAULT_ROBUSTNESS_OUTCOME = 'innovation_value_late';
-/** Outcomes where less is better: lock-in, recovery time, the drop after a shock, cost. */
-export const LOWER_IS_BETTER = ['locked_in', 'lock_in_index_final', 'resilience_ticks', 'drop_ratio', 'policy_cost'];
+/** Outcomes where less is better: the one list the report's ranking also uses. */
+export { LOWER_IS_BETTER } from '../stats/outcome-direction';
 
 export interface ArmReport extends ArmRobustness {
   /** Mean total policy cost of the arm's runs (NaN when runs carry no policy_cost). */
@@ -35,6 +36,8 @@ export interface RobustnessReport {
   better: 'higher' | 'lower';
   target: string | null;
   budget: number | null;
+  /** Arms left out because they are conditions (they change the shocks), not options. */
+  conditions: string[];
   /** Arms left out by the budget, with their cost. */
   over_budget: { arm: string; cost: number }[];
   futures: number;
@@ -57,19 +60,23 @@ export function armRobustness(input: AnalysisInput, spec: RobustnessSpec): Robus
   const target = spec.target !== undefined ? parseCondition('--target', spec.target, input.outcomes) : null;
   if (spec.budget !== undefined && !(Number.isFinite(spec.budget) && spec.budget >= 0)) throw new UsageError(msg.badBudget(spec.budget));
   if (input.arms.length < 2) throw new UsageError(msg.fewArms(input.arms));
+  // Only options are ranked: an arm that changes the shocks is a future, not a choice.
+  const conditions = (input.conditions ?? []).filter((a) => input.arms.includes(a));
+  const options = input.arms.filter((a) => !conditions.includes(a));
+  if (options.length < 2) throw new UsageError(msg.conditionsLeaveFew(conditions, options));
   const cost = (arm: string) => {
     const xs = input.runs.filter((r) => r.arm === arm).map((r) => r.outcomes.policy_cost).filter(Number.isFinite);
     return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
   };
-  let arms = [...input.arms];
+  let arms = options;
   const overBudget: { arm: string; cost: number }[] = [];
   if (spec.budget !== undefined) {
     if (!input.outcomes.includes('policy_cost')) throw new UsageError(msg.noCost());
-    for (const arm of input.arms) if (cost(arm) > spec.budget) overBudget.push({ arm, cost: cost(arm) });
+    for (const arm of options) if (cost(arm) > spec.budget) overBudget.push({ arm, cost: cost(arm) });
     arms = arms.filter((a) => !overBudget.some((o) => o.arm === a));
     if (arms.length < 2) throw new UsageError(msg.budgetLeavesFew(spec.budget, arms));
   }
-  const better = spec.better ?? (LOWER_IS_BETTER.includes(outcome) ? 'lower' : 'higher');
+  const better = spec.better ?? (higherIsBetter(outcome) ? 'higher' : 'lower');
   const resamples = spec.resamples ?? 1000;
   const result = robustness(
     input.runs.map((r) => ({ future: r.point, seed: r.seed, arm: r.arm, value: r.outcomes[outcome], targetValue: target ? r.outcomes[target.outcome] : undefined })),
@@ -82,6 +89,7 @@ export function armRobustness(input: AnalysisInput, spec: RobustnessSpec): Robus
     better,
     target: target?.text ?? null,
     budget: spec.budget ?? null,
+    conditions,
     over_budget: overBudget,
     futures: result.futures,
     paired_cells: result.cells,

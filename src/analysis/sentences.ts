@@ -67,6 +67,7 @@ export function robustnessSentences(r: RobustnessReport, label: string, targetLa
     const shares = r.arms.map((a) => `${a.arm} ${percent(a.satisficing!)} (${percent(a.ci.satisficing![0])} to ${percent(a.ci.satisficing![1])})`);
     out.push(`Share of futures in which the arm meets the target ${targetLabel ?? r.target}: ${shares.join('; ')}.`);
   }
+  if (r.conditions.length) out.push(`Left out as conditions, not options (${r.conditions.length === 1 ? 'this arm changes' : 'these arms change'} the shocks): ${r.conditions.join(', ')}.`);
   if (r.over_budget.length) out.push(`Left out by the budget ${num(r.budget!)}: ${r.over_budget.map((o) => `${o.arm} (cost ${num(o.cost)})`).join(', ')}.`);
   if (r.warning) out.push(r.warning[0].toUpperCase() + r.warning.slice(1) + '.');
   return out;

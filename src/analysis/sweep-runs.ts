@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../cli/usage-error';
 import { readManifest } from '../sweep/manifest';
+import { armRoles } from '../stats/arm-roles';
 import { outcomeValue, readRunRecords, type SweepManifest } from '../stats/records';
 import { analysisMessages as msg } from './messages';
 
@@ -27,6 +28,8 @@ export interface AnalysisInput {
   arms: string[];
   /** Outcome names, as in runs.csv. */
   outcomes: string[];
+  /** Arms that are conditions, not options (they change the shocks; stats/arm-roles.ts): robustness leaves them out. */
+  conditions?: string[];
 }
 
 /** Read DIR; bad input (not a finished sweep, no run, no swept parameter) is a usage error. */
@@ -56,7 +59,7 @@ export async function readAnalysisInput(dir: string): Promise<AnalysisInput> {
   if (ordered.length === 0) throw new UsageError(msg.noParameters(dir));
   for (const run of runs) for (const k of outcomes) if (!(k in run.outcomes)) run.outcomes[k] = NaN;
   const arms = [...armIndex.entries()].sort((a, b) => a[1] - b[1]).map(([a]) => a);
-  return { runs, parameters: ordered, arms, outcomes };
+  return { runs, parameters: ordered, arms, outcomes, conditions: armRoles(manifest.scenario ?? {}, arms).conditions };
 }
 
 /** Is every finite value of the outcome 0 or 1 (and is there at least one)? */

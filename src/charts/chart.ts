@@ -53,7 +53,7 @@ export const LABELS: Record<string, string> = {
   peak_tick: 'Peak tick',
   resilience_ticks: 'Recovery time (ticks)',
   resilience_censored: 'Recovery censored',
-  drop_ratio: 'Drop after shock',
+  drop_ratio: 'Value kept after the shock (ratio after/before)',
   recovered: 'Recovered by the end (share)',
   recovery_rmst: 'Restricted mean recovery time (ticks)',
   policy_cost: 'Policy cost',

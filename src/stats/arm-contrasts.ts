@@ -6,11 +6,10 @@
  */
 import { effectHeterogeneity } from './heterogeneity';
 import { pairedContrasts, type PairedContrast } from './multiple-comparisons';
+import { higherIsBetter } from './outcome-direction';
 import { probabilityBest } from './rank-arms';
 import type { RunRow } from './run-rows';
 
-/** Outcomes where a lower value is the better one (for the ranking). */
-const LOWER_IS_BETTER = new Set(['lock_in_index_final', 'lock_in_cognitive_final', 'lock_in_functional_final', 'lock_in_exhaustion_final', 'locked_in', 'exits_total', 'resilience_ticks', 'resilience_censored', 'policy_cost']);
 
 /** A paired contrast of two arms for one outcome, at a point or pooled (null). */
 export interface ContrastRow extends PairedContrast {
@@ -58,13 +57,18 @@ export interface ArmComparison {
 /** Seed of the bootstrap of the ranking (fixed, so the same runs give the same bytes). */
 const RANK_BOOTSTRAP_SEED = 20261202;
 
-/** Whether a higher value of `outcome` is the better one. */
-export const higherIsBetter = (outcome: string) => !LOWER_IS_BETTER.has(outcome);
 
-/** Every arm comparison for `outcomes` over `runs` (degenerate runs already left out). */
-export function compareArms(runs: readonly RunRow[], arms: readonly string[], outcomes: readonly string[], maxRankPoints = 12): ArmComparison {
+/**
+ * Every arm comparison for `outcomes` over `runs` (degenerate runs already left out):
+ * contrasts and heterogeneity between every pair of `arms`; the ranking only among
+ * `options` (arms that are choices, arm-roles.ts; default all arms), and none with fewer
+ * than two.
+ */
+export function compareArms(runs: readonly RunRow[], arms: readonly string[], outcomes: readonly string[], opts: { options?: readonly string[]; maxRankPoints?: number } = {}): ArmComparison {
   const out: ArmComparison = { contrasts: [], heterogeneity: [], ranks: [] };
   if (arms.length < 2) return out;
+  const options = arms.filter((a) => !opts.options || opts.options.includes(a));
+  const maxRankPoints = opts.maxRankPoints ?? 12;
   const points = [...new Set(runs.map((r) => r.point))].sort((a, b) => a - b);
   for (const outcome of outcomes) {
     const scopes: (number | null)[] = points.length > 1 ? [null, ...points] : [null];
@@ -86,7 +90,7 @@ export function compareArms(runs: readonly RunRow[], arms: readonly string[], ou
         const scale = referenceMean !== 0 && Number.isFinite(referenceMean) ? 1 / Math.abs(referenceMean) : NaN;
         out.contrasts.push({ ...c, outcome, point, referenceMean, rel: c.estimate * scale, relLo: c.lo * scale, relHi: c.hi * scale });
       }
-      if (point === null || points.length <= maxRankPoints) out.ranks.push(...rankArms(scoped, arms, outcome, point));
+      if (options.length > 1 && (point === null || points.length <= maxRankPoints)) out.ranks.push(...rankArms(scoped, options, outcome, point));
     }
     if (points.length > 1) out.heterogeneity.push(...heterogeneityOf(runs, arms, outcome, points));
   }

@@ -8,7 +8,7 @@
  * Two single design points are never compared with each other.
  */
 import { factorialEffects } from './factorial';
-import { shareContrast } from './share-contrast';
+import { pairedShareContrast, type PairedShareGroup, type ShareContrast } from './share-contrast';
 import { partialDependence, partialRankCorrelation, standardizedRegression, type DependenceBin as BinnedMean } from './regression-sensitivity';
 import { formatParamValue } from './param-value';
 import type { RunRow } from './run-rows';
@@ -54,7 +54,7 @@ export interface InteractionRow {
   n: number;
   /** How the interaction was tested (e.g. clustered Wald, seed-block F); '' for shares. */
   method: string;
-  /** Shares only: the Price-Bonett interval of the largest contrast (no F test). */
+  /** Shares only: the adjusted Wald interval of the largest contrast (no F test; share-contrast.ts). */
   lo?: number;
   hi?: number;
 }
@@ -161,33 +161,35 @@ function factorialAnalysis(runs: readonly RunRow[], parameters: readonly string[
 }
 
 /**
- * 0/1 outcomes on a grid: main effects and interaction contrasts of cell shares with the
- * Price-Bonett interval. A linear probability model gives zero-width intervals whenever
- * every run of a cell agrees (all locked in, or none), which is the common case.
+ * 0/1 outcomes on a grid: main effects and interaction contrasts of cell shares with an
+ * adjusted Wald interval (share-contrast.ts). A linear probability model gives zero-width
+ * intervals whenever every run of a cell agrees (all locked in, or none), which is the
+ * common case. Cells of one design point (its arms) share seeds, so they enter as one
+ * paired group; different points have different seeds (sweep/seed.ts) and are independent.
  */
 function binaryFactorial(result: DesignEffects, outcome: string, rows: { levels: Record<string, string>; y: number; cluster: number }[], all: { name: string; levels: string[] }[], factors: { name: string; levels: string[] }[]): void {
-  const cells = new Map<string, { successes: number; n: number }>();
+  // cell (levels of every factor, the arm included) -> seed -> 0/1
+  const cells = new Map<string, Map<number, number>>();
   const keyOf = (levels: Record<string, string>) => all.map((f) => levels[f.name]).join('\u0000');
+  const pointOf = (levels: Record<string, string>) => factors.map((f) => levels[f.name]).join('\u0000');
   for (const r of rows) {
     const key = keyOf(r.levels);
-    const c = cells.get(key) ?? { successes: 0, n: 0 };
-    c.n++;
-    if (r.y >= 0.5) c.successes++;
-    cells.set(key, c);
+    let c = cells.get(key);
+    if (!c) cells.set(key, (c = new Map()));
+    c.set(r.cluster, r.y >= 0.5 ? 1 : 0);
   }
   const combos = (fs: { name: string; levels: string[] }[]): Record<string, string>[] =>
     fs.reduce<Record<string, string>[]>((acc, f) => acc.flatMap((a) => f.levels.map((l) => ({ ...a, [f.name]: l }))), [{}]);
-  const cell = (levels: Record<string, string>) => cells.get(keyOf(levels)) ?? { successes: 0, n: 0 };
+  const contrast = (terms: { levels: Record<string, string>; coef: number }[]) => pairedShareContrast(shareGroups(terms, cells, keyOf, pointOf));
   result.models[outcome] = { model: 'shares', r2: NaN, n: rows.length, dropped: 0 };
   for (const f of factors) {
     const others = all.filter((g) => g.name !== f.name);
     const rest = combos(others);
     for (const level of f.levels.slice(1)) {
-      const terms = rest.flatMap((o) => [
-        { ...cell({ ...o, [f.name]: level }), coef: 1 / rest.length },
-        { ...cell({ ...o, [f.name]: f.levels[0] }), coef: -1 / rest.length },
-      ]);
-      const c = shareContrast(terms);
+      const c = contrast(rest.flatMap((o) => [
+        { levels: { ...o, [f.name]: level }, coef: 1 / rest.length },
+        { levels: { ...o, [f.name]: f.levels[0] }, coef: -1 / rest.length },
+      ]));
       result.mainEffects.push({
         outcome, parameter: f.name, level, reference: f.levels[0], scale: 'probability', estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p,
         rel: NaN, relLo: NaN, relHi: NaN, n: rows.length, averagedOver: others.map((g) => g.name),
@@ -199,18 +201,55 @@ function binaryFactorial(result: DesignEffects, outcome: string, rows: { levels:
       const a = all[i];
       const b = all[j];
       const rest = combos(all.filter((g) => g !== a && g !== b));
-      let best: (ReturnType<typeof shareContrast> & { size: number }) | null = null;
+      let best: (ShareContrast & { size: number }) | null = null;
       for (let ai = 0; ai < a.levels.length; ai++) for (let aj = ai + 1; aj < a.levels.length; aj++) {
         for (let bi = 0; bi < b.levels.length; bi++) for (let bj = bi + 1; bj < b.levels.length; bj++) {
-          const terms = rest.flatMap((o) => ([[ai, bi, 1], [aj, bi, -1], [ai, bj, -1], [aj, bj, 1]] as const).map(([x, y, sign]) => ({ ...cell({ ...o, [a.name]: a.levels[x], [b.name]: b.levels[y] }), coef: sign / rest.length })));
-          const c = shareContrast(terms);
+          const c = contrast(rest.flatMap((o) => ([[ai, bi, 1], [aj, bi, -1], [ai, bj, -1], [aj, bj, 1]] as const).map(([x, y, sign]) => ({ levels: { ...o, [a.name]: a.levels[x], [b.name]: b.levels[y] }, coef: sign / rest.length }))));
           if (Number.isFinite(c.estimate) && (!best || Math.abs(c.estimate) > best.size)) best = { ...c, size: Math.abs(c.estimate) };
         }
       }
       if (!best) continue;
-      result.interactions.push({ outcome, parameterA: a.name, parameterB: b.name, scale: 'probability', F: NaN, df1: NaN, df2: NaN, p: best.p, size: best.estimate, n: rows.length, lo: best.lo, hi: best.hi, method: 'price-bonett-largest' });
+      result.interactions.push({ outcome, parameterA: a.name, parameterB: b.name, scale: 'probability', F: NaN, df1: NaN, df2: NaN, p: best.p, size: best.estimate, n: rows.length, lo: best.lo, hi: best.hi, method: SHARE_INTERACTION_METHOD });
     }
   }
+}
+
+/** The stats.csv method of the largest interaction contrast of a 0/1 outcome. */
+export const SHARE_INTERACTION_METHOD = 'adjusted-wald-largest';
+
+/**
+ * The terms of a contrast of cells as groups of cells paired on seeds: one group per design
+ * point, holding the seeds that have a run in every one of its cells (a seed missing in one
+ * arm, e.g. a degenerate run, leaves the contrast). Cells without runs are left out; cells
+ * of a point that share no seed at all enter as independent groups.
+ */
+function shareGroups(
+  terms: readonly { levels: Record<string, string>; coef: number }[],
+  cells: ReadonlyMap<string, ReadonlyMap<number, number>>,
+  keyOf: (levels: Record<string, string>) => string,
+  pointOf: (levels: Record<string, string>) => string,
+): PairedShareGroup[] {
+  const byPoint = new Map<string, Map<string, number>>();
+  for (const t of terms) {
+    const key = keyOf(t.levels);
+    if (t.coef === 0 || !cells.get(key)?.size) continue;
+    const point = pointOf(t.levels);
+    let group = byPoint.get(point);
+    if (!group) byPoint.set(point, (group = new Map()));
+    group.set(key, (group.get(key) ?? 0) + t.coef);
+  }
+  const out: PairedShareGroup[] = [];
+  for (const group of byPoint.values()) {
+    const keys = [...group.keys()];
+    const runs = keys.map((k) => cells.get(k)!);
+    const seeds = [...runs[0].keys()].filter((seed) => runs.every((r) => r.has(seed))).sort((x, y) => x - y);
+    if (seeds.length === 0) {
+      keys.forEach((k, i) => out.push({ coefs: [group.get(k)!], rows: [...runs[i].values()].map((v) => [v]) }));
+      continue;
+    }
+    out.push({ coefs: keys.map((k) => group.get(k)!), rows: seeds.map((seed) => runs.map((r) => r.get(seed)!)) });
+  }
+  return out;
 }
 
 function regressionAnalysis(runs: readonly RunRow[], parameters: readonly string[], arms: readonly string[], outcomes: readonly string[], out: DesignEffects): DesignEffects {

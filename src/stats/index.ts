@@ -25,15 +25,17 @@ export {
   SURVIVAL_OUTCOMES,
 } from './sweep-stats';
 export { designEffects, effectScale, BINARY_OUTCOMES, type DesignEffects, type MainEffectRow, type InteractionRow, type RegressionRow, type DependenceBin, type EffectScale } from './design-effects';
-export { compareArms, higherIsBetter, type ArmComparison, type ContrastRow, type HeterogeneityRow, type RankRow } from './arm-contrasts';
-export { recoveryStats, type RecoveryStats, type RecoveryCurve, type RecoveryTest } from './recovery';
+export { higherIsBetter, LOWER_IS_BETTER } from './outcome-direction';
+export { armRoles, type ArmRoles } from './arm-roles';
+export { compareArms, type ArmComparison, type ContrastRow, type HeterogeneityRow, type RankRow } from './arm-contrasts';
+export { recoveryStats, type RecoveryStats, type RecoveryCurve, type RecoveryTest, type RecoveryArmTest } from './recovery';
 export { statsRows, statsTable, STATS_COLUMNS } from './stats-csv';
 export { writeStatsCsv } from './write-stats';
 export { tTwoSidedP, fUpperP, chiSquareUpperP } from './p-value';
 export { qrDecompose, invertUpper, invertSymmetric, matMul, transpose, quadraticForm } from './matrix';
 export { olsFit, coefInterval, linearInterval, waldTest, type LinearFit, type OlsOptions, type CoefInterval, type WaldTest } from './linear-model';
 export { holm, pairedContrasts, type PairedContrast } from './multiple-comparisons';
-export { kaplanMeier, logRank, restrictedMeanSurvival, type KaplanMeier, type SurvivalStep, type LogRank, type RestrictedMean } from './survival';
+export { kaplanMeier, logRank, stratifiedLogRank, restrictedMeanSurvival, type KaplanMeier, type SurvivalStep, type LogRank, type RestrictedMean } from './survival';
 export { factorialEffects, type FactorialRow, type Factor, type FactorialEffects, type MainEffect, type InteractionTest } from './factorial';
 export { standardizedRegression, partialRankCorrelation, partialDependence, averageRanks, type StandardizedRegression, type PartialRankCorrelation, type DependenceBin as BinnedMean } from './regression-sensitivity';
 export { probabilityBest, type ArmRank } from './rank-arms';

@@ -2,10 +2,13 @@
  * Recovery after a shock as survival data: a run that had not regained 90 % of its
  * pre-shock value when it ended is censored at that time, never averaged as if it had
  * recovered then. Kaplan-Meier curves per condition (point x arm), the median time to
- * recovery with its interval (or "not reached"), and log-rank tests between conditions
- * whose runs are independent (different design points of one arm; arms share seeds).
+ * recovery with its interval (or "not reached"), log-rank tests between conditions whose
+ * runs are independent (different design points of one arm), and paired comparisons of
+ * arms on their common seeds: the log-rank test stratified by seed, with the count of
+ * seeds on which each arm recovered first.
  */
-import { kaplanMeier, logRank } from './survival';
+import { holm } from './multiple-comparisons';
+import { kaplanMeier, logRank, stratifiedLogRank } from './survival';
 import type { RunRow } from './run-rows';
 
 export interface RecoveryCurve {
@@ -31,13 +34,44 @@ export interface RecoveryTest {
   p: number;
 }
 
+/**
+ * Recovery of two arms on their common seeds (armA the later arm in arm order), at a point
+ * or pooled over points (null; strata are then point x seed).
+ */
+export interface RecoveryArmTest {
+  point: number | null;
+  armA: string;
+  armB: string;
+  /** Seeds on which both arms have a recovery time. */
+  pairs: number;
+  /**
+   * Seeds on which A recovered strictly before B (B recovered later, or had not recovered
+   * when its run ended at or after A's recovery), the same for B, both at the same tick, and
+   * seeds whose order the censoring hides (both censored, or the earlier time is censored).
+   */
+  aFirst: number;
+  bFirst: number;
+  ties: number;
+  undetermined: number;
+  /** Log-rank test stratified by seed (R: survdiff(Surv(t, e) ~ arm + strata(seed))). */
+  chisq: number;
+  p: number;
+  /** p adjusted by Holm over the pairs of arms of the same point (or of the pooled rows). */
+  pHolm: number;
+}
+
 export interface RecoveryStats {
   curves: RecoveryCurve[];
   tests: RecoveryTest[];
+  /** Paired comparisons of arms on common seeds (empty with fewer than two arms with recovery data). */
+  armTests: RecoveryArmTest[];
 }
 
-/** Kaplan-Meier curves of resilience_ticks (event: resilience_censored = 0) per group. */
-export function recoveryStats(runs: readonly RunRow[], labelOf: (point: number, arm: string) => string): RecoveryStats {
+/**
+ * Kaplan-Meier curves of resilience_ticks (event: resilience_censored = 0) per group, tests
+ * between the points of each arm, and paired tests between `arms` (in arm order).
+ */
+export function recoveryStats(runs: readonly RunRow[], labelOf: (point: number, arm: string) => string, arms: readonly string[] = []): RecoveryStats {
   const groups = new Map<string, RunRow[]>();
   for (const r of runs) {
     if (!Number.isFinite(r.outcomes.resilience_ticks) || !Number.isFinite(r.outcomes.resilience_censored)) continue;
@@ -69,5 +103,58 @@ export function recoveryStats(runs: readonly RunRow[], labelOf: (point: number, 
     const t = logRank(data);
     tests.push({ arm, conditions: own.map((c) => c.condition), chisq: t.chisq, df: t.df, p: t.p });
   }
-  return { curves, tests };
+  return { curves, tests, armTests: pairedArmTests(groups, arms) };
+}
+
+/** One recovery time: ticks, and whether the run recovered then (false: censored). */
+interface Recovery {
+  time: number;
+  event: boolean;
+}
+
+/** Which arm of a seed recovered first: 1 = A, -1 = B, 0 = same tick, NaN = hidden by censoring. */
+function firstToRecover(a: Recovery, b: Recovery): number {
+  if (a.event && b.event) return Math.sign(b.time - a.time);
+  if (a.event && a.time <= b.time) return 1; // B had not recovered by the end of its run, at or after A's recovery
+  if (b.event && b.time <= a.time) return -1;
+  return NaN;
+}
+
+/** Every pair of arms with recovery data on common seeds, per point (with several) and pooled. */
+function pairedArmTests(groups: ReadonlyMap<string, RunRow[]>, arms: readonly string[]): RecoveryArmTest[] {
+  // arm -> "point:seed" -> recovery
+  const byArm = new Map<string, Map<string, Recovery & { point: number }>>();
+  for (const rows of groups.values()) {
+    for (const r of rows) {
+      let m = byArm.get(r.arm);
+      if (!m) byArm.set(r.arm, (m = new Map()));
+      m.set(`${r.point}:${r.seed}`, { point: r.point, time: r.outcomes.resilience_ticks, event: r.outcomes.resilience_censored < 0.5 });
+    }
+  }
+  const withData = arms.filter((a) => byArm.has(a));
+  const points = [...new Set([...byArm.values()].flatMap((m) => [...m.values()].map((v) => v.point)))].sort((x, y) => x - y);
+  const out: RecoveryArmTest[] = [];
+  for (const point of points.length > 1 ? [null, ...points] : [null]) {
+    const scope: RecoveryArmTest[] = [];
+    for (let b = 0; b < withData.length; b++) {
+      for (let a = b + 1; a < withData.length; a++) {
+        const A = byArm.get(withData[a])!;
+        const B = byArm.get(withData[b])!;
+        const keys = [...A.keys()].filter((k) => B.has(k) && (point === null || A.get(k)!.point === point)).sort();
+        if (keys.length === 0) continue;
+        const order = keys.map((k) => firstToRecover(A.get(k)!, B.get(k)!));
+        // Arm B first (survdiff's reference level), so chi-square is that of arm A's O - E.
+        const t = stratifiedLogRank(keys.map((k) => [B.get(k)!, A.get(k)!].map((x) => ({ time: [x.time], event: [x.event] }))));
+        scope.push({
+          point, armA: withData[a], armB: withData[b], pairs: keys.length,
+          aFirst: order.filter((o) => o === 1).length, bFirst: order.filter((o) => o === -1).length,
+          ties: order.filter((o) => o === 0).length, undetermined: order.filter((o) => Number.isNaN(o)).length,
+          chisq: t.chisq, p: t.p, pHolm: NaN,
+        });
+      }
+    }
+    const adjusted = holm(scope.map((x) => x.p));
+    out.push(...scope.map((x, i) => ({ ...x, pHolm: adjusted[i] })));
+  }
+  return out;
 }

@@ -87,12 +87,12 @@ export function statsRows(stats: SweepStats): StatsRow[] {
   return rows;
 }
 
-/** Sections main_effect, interaction, regression, partial_dependence, contrast, heterogeneity, rank, survival, logrank, degenerate. */
+/** Sections main_effect, interaction, regression, partial_dependence, contrast, heterogeneity, rank, survival, logrank, logrank_paired, recovery_first, degenerate. */
 function designRows(stats: SweepStats): StatsRow[] {
   const rows: StatsRow[] = [];
   const e = stats.effects;
   for (const m of e.mainEffects) {
-    rows.push({ section: 'main_effect', point: 'all', outcome: m.outcome, parameter: m.parameter, level: m.level, reference: m.reference, scale: m.scale, method: 'emm_difference', n: m.n, estimate: m.estimate, lo: m.lo, hi: m.hi, p: m.p, rel_mean: m.rel, rel_ci_low: m.relLo, rel_ci_high: m.relHi, r2: e.models[m.outcome]?.r2 });
+    rows.push({ section: 'main_effect', point: 'all', outcome: m.outcome, parameter: m.parameter, level: m.level, reference: m.reference, scale: m.scale, method: m.scale === 'probability' ? 'share_difference' : 'emm_difference', n: m.n, estimate: m.estimate, lo: m.lo, hi: m.hi, p: m.p, rel_mean: m.rel, rel_ci_low: m.relLo, rel_ci_high: m.relHi, r2: e.models[m.outcome]?.r2 });
   }
   for (const i of e.interactions) {
     rows.push({ section: 'interaction', point: 'all', outcome: i.outcome, parameter_a: i.parameterA, parameter_b: i.parameterB, scale: i.scale, method: i.method, n: i.n, estimate: i.size, lo: i.lo, hi: i.hi, p: i.p, effect_size: i.F });
@@ -118,6 +118,13 @@ function designRows(stats: SweepStats): StatsRow[] {
   }
   for (const t of stats.recovery.tests) {
     rows.push({ section: 'logrank', point: 'all', arm: t.arm, outcome: 'resilience_ticks', condition: t.conditions.join(' | '), method: 'log_rank', estimate: t.chisq, n: t.conditions.length, p: t.p });
+  }
+  for (const t of stats.recovery.armTests) {
+    const base = { point: t.point ?? 'all', params: t.point === null ? undefined : groupParams(stats, t.point), outcome: 'resilience_ticks', arm_a: t.armA, arm_b: t.armB };
+    rows.push({ section: 'logrank_paired', ...base, method: 'log_rank_stratified_by_seed', n: t.pairs, estimate: t.chisq, p: t.p, p_holm: t.pHolm });
+    for (const [measure, n] of [['a_first', t.aFirst], ['b_first', t.bFirst], ['same_tick', t.ties], ['hidden_by_censoring', t.undetermined]] as const) {
+      rows.push({ section: 'recovery_first', ...base, measure, n });
+    }
   }
   for (const r of stats.degenerateRuns) {
     rows.push({ section: 'degenerate', point: r.point, arm: r.arm, params: r.params, measure: r.degenerate, n: 1, condition: r.key });

@@ -2,8 +2,8 @@
  * Time-to-event statistics for recovery after a shock: a run that never recovers before it
  * ends is censored at its last tick, not averaged in as if it had recovered then.
  * Kaplan-Meier with Greenwood's variance and R survfit's default log-scale interval,
- * medians as R's print.survfit reports them, the log-rank test as R's survdiff, and the
- * restricted mean survival time as print(survfit, rmean = horizon).
+ * medians as R's print.survfit reports them, the log-rank test as R's survdiff (also
+ * stratified), and the restricted mean survival time as print(survfit, rmean = horizon).
  */
 import { Z95 } from './wilson';
 import { invertSymmetric, quadraticForm } from './matrix';
@@ -114,12 +114,16 @@ export interface LogRank {
   dropped: number;
 }
 
-/**
- * Log-rank test that the groups share one survival curve (Mantel 1966), as R's survdiff
- * (rho = 0): chi-square = (O - E)' V^-1 (O - E) over all groups but the first.
- */
-export function logRank(groups: readonly { time: readonly number[]; event: readonly boolean[] }[]): LogRank {
-  const k = groups.length;
+/** Observed and expected events per group and their covariance, summed over event times. */
+interface LogRankParts {
+  observed: number[];
+  expected: number[];
+  V: number[][];
+  rows: number;
+}
+
+/** The log-rank sums of one stratum (survdiff's computation within a stratum). */
+function logRankParts(groups: readonly { time: readonly number[]; event: readonly boolean[] }[], k: number): LogRankParts {
   const rows: { t: number; e: boolean; g: number }[] = [];
   groups.forEach((group, g) => {
     for (let i = 0; i < group.time.length; i++) if (Number.isFinite(group.time[i])) rows.push({ t: group.time[i], e: Boolean(group.event[i]), g });
@@ -131,10 +135,11 @@ export function logRank(groups: readonly { time: readonly number[]; event: reado
   const expected = new Array<number>(k).fill(0);
   const V = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   const deaths = new Array<number>(k).fill(0);
+  const leaving = new Array<number>(k).fill(0);
   for (let i = 0; i < rows.length; ) {
     const t = rows[i].t;
     deaths.fill(0);
-    const leaving = new Array<number>(k).fill(0);
+    leaving.fill(0);
     for (; i < rows.length && rows[i].t === t; i++) {
       leaving[rows[i].g]++;
       if (rows[i].e) deaths[rows[i].g]++;
@@ -153,13 +158,49 @@ export function logRank(groups: readonly { time: readonly number[]; event: reado
     }
     for (let g = 0; g < k; g++) atRisk[g] -= leaving[g];
   }
+  return { observed, expected, V, rows: rows.length };
+}
+
+/** Chi-square (O - E)' V^-1 (O - E) over all groups but the first, from summed parts. */
+function logRankTest(parts: LogRankParts, k: number, dropped: number): LogRank {
+  const { observed, expected, V } = parts;
   const df = expected.filter((e) => e > 0).length - 1;
   const diff = observed.slice(1).map((o, g) => o - expected[g + 1]);
   const Vinv = k >= 2 ? invertSymmetric(V.slice(1).map((row) => row.slice(1))) : null;
-  const dropped = groups.reduce((s, g) => s + g.time.length, 0) - rows.length;
   if (!Vinv || df < 1) return { chisq: NaN, df, p: NaN, observed, expected, dropped };
   const chisq = quadraticForm(Vinv, diff);
   return { chisq, df, p: chiSquareUpperP(chisq, df), observed, expected, dropped };
+}
+
+/**
+ * Log-rank test that the groups share one survival curve (Mantel 1966), as R's survdiff
+ * (rho = 0): chi-square = (O - E)' V^-1 (O - E) over all groups but the first.
+ */
+export function logRank(groups: readonly { time: readonly number[]; event: readonly boolean[] }[]): LogRank {
+  const parts = logRankParts(groups, groups.length);
+  return logRankTest(parts, groups.length, groups.reduce((s, g) => s + g.time.length, 0) - parts.rows);
+}
+
+/**
+ * The stratified log-rank test, as R's survdiff(Surv(time, event) ~ group + strata(s)):
+ * observed and expected events and their covariance are computed within each stratum and
+ * summed, so groups are compared only within strata. With one run per group per stratum
+ * (the arms of one seed) it is a test for paired, censored times.
+ */
+export function stratifiedLogRank(strata: readonly (readonly { time: readonly number[]; event: readonly boolean[] }[])[]): LogRank {
+  const k = Math.max(0, ...strata.map((s) => s.length));
+  const sum: LogRankParts = { observed: new Array<number>(k).fill(0), expected: new Array<number>(k).fill(0), V: Array.from({ length: k }, () => new Array<number>(k).fill(0)), rows: 0 };
+  let dropped = 0;
+  for (const stratum of strata) {
+    const parts = logRankParts(stratum, k);
+    for (let a = 0; a < k; a++) {
+      sum.observed[a] += parts.observed[a];
+      sum.expected[a] += parts.expected[a];
+      for (let b = 0; b < k; b++) sum.V[a][b] += parts.V[a][b];
+    }
+    dropped += stratum.reduce((s, g) => s + g.time.length, 0) - parts.rows;
+  }
+  return logRankTest(sum, k, dropped);
 }
 
 export interface RestrictedMean {

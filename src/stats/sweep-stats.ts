@@ -15,6 +15,7 @@ import { wilsonInterval, type Share } from './wilson';
 import { formatParamValue } from './param-value';
 import type { GroupStats, RunRow } from './run-rows';
 import { compareArms, type ArmComparison } from './arm-contrasts';
+import { armRoles, type ArmRoles } from './arm-roles';
 import { BINARY_OUTCOMES, designEffects, type DesignEffects } from './design-effects';
 import { recoveryStats, type RecoveryStats } from './recovery';
 
@@ -104,8 +105,10 @@ export interface SweepStats {
   degenerateRuns: RunRow[];
   /** Effects of the swept parameters, fitted to the design. */
   effects: DesignEffects;
-  /** Every pair of arms, heterogeneity over points and the ranking. */
+  /** Every pair of arms, heterogeneity over points and the ranking (of options only). */
   armComparison: ArmComparison;
+  /** Which arms are options (choices) and which are conditions (they change the shocks). */
+  armRoles: ArmRoles;
   /** Recovery after a shock as survival data (empty without a shock). */
   recovery: RecoveryStats;
   /** The unit of policy cost (scenario `cost_unit`), or '' when the scenario gives none. */
@@ -204,13 +207,14 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const effectOutcomes = [...new Set([...HEADLINE_OUTCOMES, ...listed])].filter((k) => outcomeKeys.includes(k) && !(SURVIVAL_OUTCOMES as readonly string[]).includes(k));
   const usable = runs.filter((r) => !r.degenerate);
   const effects = designEffects(usable, sweptParams, arms.length > 1 ? arms.slice().sort((a, b) => (a === baselineArm ? -1 : b === baselineArm ? 1 : 0)) : arms, design, effectOutcomes);
-  const armComparison = compareArms(usable, baselineArm ? [baselineArm, ...arms.filter((a) => a !== baselineArm)] : arms, effectOutcomes);
+  const roles = armRoles(scenario, arms);
+  const armComparison = compareArms(usable, baselineArm ? [baselineArm, ...arms.filter((a) => a !== baselineArm)] : arms, effectOutcomes, { options: roles.options });
   const labelOf = (point: number, arm: string) => groupStats.find((g) => g.point === point && g.arm === arm)?.label || arm || 'all runs';
-  const recovery = recoveryStats(usable, labelOf);
+  const recovery = recoveryStats(usable, labelOf, baselineArm ? [baselineArm, ...arms.filter((a) => a !== baselineArm)] : arms);
   const costUnit = typeof (scenario as { cost_unit?: unknown }).cost_unit === 'string' ? ((scenario as { cost_unit?: string }).cost_unit as string) : '';
   return {
     dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, seriesGroups, runs, paired, cost, failed,
-    firmCurves: curves, linkFlows: links.finish(), design, effectOutcomes, degenerateRuns: runs.filter((r) => r.degenerate), effects, armComparison, recovery, costUnit, sensitivity,
+    firmCurves: curves, linkFlows: links.finish(), design, effectOutcomes, degenerateRuns: runs.filter((r) => r.degenerate), effects, armComparison, armRoles: roles, recovery, costUnit, sensitivity,
   };
 }
 

@@ -35,6 +35,18 @@ describe('a sweep with planted truths', () => {
       expect(text).toMatch(/bold is best on average/);
       expect(text).toMatch(/The robust choice is steady/);
       expect(text).not.toMatch(/shocked is best on average|robust choice is shocked/);
+      // The ranking follows the same rule (it once read "shocked 100 %"): options only, and it says so.
+      expect(text).toMatch(/Probability of each arm having the highest late innovation value \(among the options; shocked is a condition, not an option\)/);
+      expect(text).not.toMatch(/shocked \d+ % \(mean rank/);
+      const stats = await computeSweepStats(shocked);
+      expect([...new Set(stats.armComparison.ranks.map((r) => r.arm))]).toEqual(['baseline', 'bold', 'steady']);
+      expect(stats.armRoles).toEqual({ options: ['baseline', 'bold', 'steady'], conditions: ['shocked'] });
+      // Contrasts still measure the shock's effect against every arm.
+      expect(stats.armComparison.contrasts.some((c) => c.armA === 'shocked')).toBe(true);
+      // `lrsim robustness` reads the same rule from the manifest.
+      const r = armRobustness(await readAnalysisInput(shocked), {});
+      expect(r.arms.map((a) => a.arm)).toEqual(['baseline', 'bold', 'steady']);
+      expect(r.conditions).toEqual(['shocked']);
     } finally {
       rmSync(shocked, { recursive: true, force: true });
     }

@@ -126,7 +126,7 @@ describe('every column the engine and the statistics can write has a definition'
   it('the columns and sections stats.csv is gaining (issue 13) are defined now', () => {
     const gaining = ['outcome', 'parameter', 'level', 'reference', 'parameter_a', 'parameter_b', 'method', 'arm_a', 'arm_b', 'condition', 'index', 'estimate', 'lo', 'hi', 'p', 'p_holm', 'p_best', 'r2', 'median', 'censored'];
     for (const c of gaining) expect(STATS_MEANINGS[c], c).toBeDefined();
-    for (const s of ['main_effect', 'interaction', 'regression', 'contrast', 'rank', 'survival', 'heterogeneity', 'sensitivity', 'degenerate', 'partial_dependence', 'logrank']) expect(STATS_SECTIONS[s], s).toBeDefined();
+    for (const s of ['main_effect', 'interaction', 'regression', 'contrast', 'rank', 'survival', 'heterogeneity', 'sensitivity', 'degenerate', 'partial_dependence', 'logrank', 'logrank_paired', 'recovery_first']) expect(STATS_SECTIONS[s], s).toBeDefined();
   });
 
   it('a column without a definition stops the dictionary instead of shipping undocumented', () => {

@@ -16,7 +16,7 @@ export const robustnessCommand: CommandModule<object, Args> = {
       .option('outcome', { type: 'string', describe: 'Outcome regret is measured on (default innovation_value_late)' })
       .option('target', { type: 'string', describe: "Satisficing target on any outcome, e.g. 'innovation_value_late >= 2'" })
       .option('budget', { type: 'number', describe: 'Leave out arms whose mean total policy cost per run exceeds this' })
-      .option('better', { choices: ['higher', 'lower'] as const, describe: 'Is a higher or lower outcome better (default: lower for lock-in, recovery time, drop, cost)' })
+      .option('better', { choices: ['higher', 'lower'] as const, describe: 'Is a higher or lower outcome better (default: lower for lock-in, exits, recovery time, not recovering, cost; higher otherwise, drop_ratio included: a higher ratio is a smaller drop)' })
       .option('images', { type: 'boolean', default: true, describe: 'Also write SVG and PNG of the chart (--no-images to skip)' })
       .example("$0 robustness DIR --target 'locked_in < 0.5' --budget 300", 'regret, share of futures out of lock-in, arms within budget'),
   handler: async (args) => {

@@ -6,7 +6,7 @@
  */
 import { label } from '../../charts';
 import type { ContrastRow, SweepStats } from '../../stats';
-import { capital, changeClause, ci, fmt, list, pct, pctSigned, plural, pValue, signed } from './format';
+import { capital, changeClause, ci, fmt, list, pctSigned, plural, pValue, signed, wholePercentages } from './format';
 
 const HEADLINE = 'innovation_value_late';
 
@@ -62,15 +62,26 @@ export function armFindings(stats: SweepStats): string[] {
   return out;
 }
 
+/** Which option is best, with its bootstrap probability; none when fewer than two arms are options. */
 function rankFindings(stats: SweepStats): string[] {
+  const { options, conditions } = stats.armRoles;
+  if (options.length < 2) {
+    const which = conditions.length === 1 ? `the ${conditions[0]} arm changes` : `the ${list(conditions)} arms change`;
+    return conditions.length
+      ? [`No arm is ranked best: ${which} the shocks the region meets (a condition to compare against, not an option to choose), which leaves ${options.length === 1 ? `one option (${options[0]})` : 'no option'}; the paired contrasts above measure what the condition changes.`]
+      : [];
+  }
   const out: string[] = [];
+  const left = conditions.length ? ` (among the options; ${list(conditions)} ${conditions.length === 1 ? 'is a condition' : 'are conditions'}, not ${conditions.length === 1 ? 'an option' : 'options'})` : '';
   for (const outcome of [HEADLINE, 'lock_in_index_final']) {
     const ranks = stats.armComparison.ranks.filter((r) => r.outcome === outcome && r.point === null).sort((a, b) => b.pBest - a.pBest);
     if (ranks.length < 2) continue;
     const best = ranks[0].higherIsBetter ? 'highest' : 'lowest';
+    const { percents, adjusted } = wholePercentages(ranks.map((r) => r.pBest));
     out.push(
-      `Probability of each arm having the ${best} ${label(outcome).toLowerCase()} (bootstrap over the ${ranks[0].seeds} common seeds${stats.groups.length > stats.arms.length ? ', pooled over the design points' : ''}): ` +
-        `${ranks.map((r) => `${r.arm} ${pct(r.pBest)} (mean rank ${fmt(r.meanRank, 2)})`).join(', ')}.`,
+      `Probability of each arm having the ${best} ${label(outcome).toLowerCase()}${left} (bootstrap over the ${ranks[0].seeds} common seeds${stats.groups.length > stats.arms.length ? ', pooled over the design points' : ''}` +
+        `${adjusted ? '; whole percentages rounded by largest remainder so they sum to 100 %' : ''}): ` +
+        `${ranks.map((r, i) => `${r.arm} ${percents[i]} % (mean rank ${fmt(r.meanRank, 2)})`).join(', ')}.`,
     );
   }
   return out;

@@ -39,6 +39,9 @@ function factorialFindings(stats: SweepStats): string[] {
   const out: string[] = [];
   const short = shortParamNames(stats.parameters);
   const nameOf = (f: string) => (f === 'arm' ? 'the arm' : short[f] ?? f);
+  // A single factor (one swept parameter with two or more levels, no arms) has no two-way
+  // terms at all: its model is additive because there is nothing to interact, not because a cell is empty.
+  const oneFactor = new Set(e.mainEffects.map((m) => m.parameter)).size + (stats.arms.length > 1 ? 1 : 0) === 1;
   for (const outcome of ['innovation_value_late', 'locked_in']) {
     const model = e.models[outcome];
     if (!model) continue;
@@ -49,8 +52,8 @@ function factorialFindings(stats: SweepStats): string[] {
     }
     const scaleText = e.mainEffects.find((m) => m.outcome === outcome)?.scale === 'log' ? `log ${label(outcome).toLowerCase()}` : label(outcome).toLowerCase();
     const how = model.model === 'shares'
-      ? `difference of the shares of runs per combination, ${model.n} runs, Price-Bonett adjusted interval`
-      : `${model.model === 'two-way' ? 'a linear model with all main effects and two-way interactions' : 'an additive linear model (some combinations have no runs)'} of ${scaleText}, fitted on all ${model.n} runs, intervals cluster-robust by seed`;
+      ? `difference of the shares of runs per combination, ${model.n} runs, adjusted Wald interval${stats.arms.length > 1 ? ' with the arms of a point paired on their common seeds' : ''}`
+      : `${model.model === 'two-way' ? 'a linear model with all main effects and two-way interactions' : oneFactor ? 'a linear model of the one factor' : 'an additive linear model (some combinations have no runs)'} of ${scaleText}, fitted on all ${model.n} runs, intervals cluster-robust by seed`;
     for (const p of stats.parameters) {
       const rows = e.mainEffects.filter((m) => m.outcome === outcome && m.parameter === p);
       if (rows.length === 0) continue;

@@ -14,6 +14,23 @@ export function pct(x: number, digits = 0): string {
   return Number.isFinite(x) ? `${(100 * x).toFixed(digits).replace('-', '−')} %` : 'n/a';
 }
 
+/**
+ * Shares that sum to 1 as whole percentages that sum to 100 (largest remainder, Hamilton's
+ * method: each share is rounded down, and the points left over go to the largest
+ * remainders, earlier entries first on a tie), so a reader never sees 101 %. `adjusted`
+ * says whether any entry differs from its plain rounding (the sentence then says how it
+ * was rounded).
+ * @example wholePercentages([0.335, 0.335, 0.33]) // { percents: [34, 33, 33], adjusted: true }
+ */
+export function wholePercentages(shares: readonly number[]): { percents: number[]; adjusted: boolean } {
+  const scaled = shares.map((x) => 100 * x);
+  const percents = scaled.map(Math.floor);
+  const total = Math.round(scaled.reduce((s, x) => s + x, 0));
+  const order = scaled.map((x, i) => i).sort((a, b) => scaled[b] - percents[b] - (scaled[a] - percents[a]) || a - b);
+  for (let k = 0, left = total - percents.reduce((s, x) => s + x, 0); k < order.length && left > 0; k++, left--) percents[order[k]]++;
+  return { percents, adjusted: percents.some((v, i) => v !== Math.round(scaled[i])) };
+}
+
 /** A fraction as a signed percentage: "+34 %", "−5 %". */
 export function pctSigned(x: number): string {
   if (!Number.isFinite(x)) return 'n/a';

@@ -27,11 +27,7 @@ export function findings(stats: SweepStats): string[] {
   out.push(...parameterFindings(stats));
   out.push(...bestWorstPoint(stats));
   out.push(...armFindings(stats));
-  const locked = stats.runs.map((r) => r.outcomes.locked_in).filter(Number.isFinite);
-  if (locked.length) {
-    const s = wilsonInterval(locked.filter((v) => v >= 0.5).length, locked.length);
-    out.push(`Over all runs, ${s.successes} of ${s.n} (${pct(s.share)}, Wilson 95 % CI ${pct(s.ciLow)} to ${pct(s.ciHigh)}) ended locked in.`);
-  }
+  out.push(...lockedInFindings(stats));
   out.push(...pointArmFindings(stats));
   out.push(...recoveryFindings(stats));
   out.push(...extraOutcomeFindings(stats));
@@ -40,9 +36,31 @@ export function findings(stats: SweepStats): string[] {
   const pairs = stats.runs.filter((r) => Number.isFinite(r.outcomes.diversity_final) && Number.isFinite(r.outcomes.external_tie_share_final));
   if (pairs.length >= 3) {
     const r = sampleCorrelation(pairs.map((p) => p.outcomes.external_tie_share_final), pairs.map((p) => p.outcomes.diversity_final));
-    if (Number.isFinite(r)) out.push(`Across runs, final diversity and final external tie share correlate with r = ${fmt(r, 2)} (Pearson, ${pairs.length} runs${stats.groups.length > 1 ? ', pooled over design points and arms: part of the correlation may come from the design' : ''}).`);
+    if (Number.isFinite(r)) out.push(`Across runs, final diversity and final external tie share correlate with r = ${fmt(r, 2)} (Pearson, ${pairs.length} runs${stats.groups.length > 1 ? `, pooled over ${[new Set(stats.groups.map((g) => g.point)).size > 1 ? 'design points' : '', stats.arms.length > 1 ? 'arms' : ''].filter(Boolean).join(' and ')}: part of the correlation may come from the design` : ''}).`);
   }
   return out;
+}
+
+/**
+ * How many runs ended locked in. The Wilson interval needs independent runs: the runs of
+ * one arm are (each point and replicate has its own seed), but the arms of a seed are
+ * not, so with arms the share and its interval are given per arm, never pooled over arms.
+ */
+function lockedInFindings(stats: SweepStats): string[] {
+  const shareOf = (runs: readonly { outcomes: Record<string, number> }[]) => {
+    const locked = runs.map((r) => r.outcomes.locked_in).filter(Number.isFinite);
+    return locked.length ? wilsonInterval(locked.filter((v) => v >= 0.5).length, locked.length) : null;
+  };
+  const all = shareOf(stats.runs);
+  if (!all) return [];
+  const text = (s: NonNullable<ReturnType<typeof shareOf>>) => `${s.successes} of ${s.n} (${pct(s.share)}, Wilson 95 % CI ${pct(s.ciLow)} to ${pct(s.ciHigh)})`;
+  if (stats.arms.length < 2) return [`Over all runs, ${text(all)} ended locked in.`];
+  const perArm = stats.arms.flatMap((arm) => {
+    const s = shareOf(stats.runs.filter((r) => r.arm === arm));
+    return s ? [`${arm} ${text(s)}`] : [];
+  });
+  const over = stats.groups.length > stats.arms.length ? ', over its design points' : '';
+  return [`Runs that ended locked in, per arm${over} (the arms run on the same seeds, so their runs are not pooled into one interval): ${perArm.join('; ')}.`];
 }
 
 /** Where the headline outcome was highest and lowest (group means; no effect is claimed). */
