@@ -6,7 +6,7 @@
  * are how regions renew themselves after shocks.
  */
 import { FIRM, RESIDENT } from './kinds';
-import { capInPlace } from './knowledge';
+import { capability, capInPlace } from './knowledge';
 import type { Params } from './params';
 import type { Rng } from './rng';
 import type { ModelState } from './state';
@@ -98,11 +98,11 @@ export function resetAttentionInPlace(st: ModelState, p: Params, i: number): voi
   const K = st.K;
   let sum = 0;
   for (let k = 0; k < K; k++) {
-    const cap = st.tacit[i * K + k] + p.phi * st.explicit[i * K + k];
+    const cap = capability(st.tacit[i * K + k], st.explicit[i * K + k], p.phi);
     sum += Math.pow(cap, p.gamma);
   }
   for (let k = 0; k < K; k++) {
-    const cap = st.tacit[i * K + k] + p.phi * st.explicit[i * K + k];
+    const cap = capability(st.tacit[i * K + k], st.explicit[i * K + k], p.phi);
     st.attention[i * K + k] = sum > 0 ? Math.pow(cap, p.gamma) / sum : 1 / K;
   }
 }
@@ -118,7 +118,7 @@ function outsideEntrantInPlace(st: ModelState, p: Params, rng: Rng, i: number): 
   for (let n = 0; n < p.pipeCandidates; n++) {
     drawOutsideKnowledgeInPlace(st, p, rng, i, st.extWidth, st.extAmplitude);
     let score = 0;
-    for (let k = 0; k < K; k++) score += (st.tacit[i * K + k] + p.phi * st.explicit[i * K + k]) * st.relevance[k];
+    for (let k = 0; k < K; k++) score += capability(st.tacit[i * K + k], st.explicit[i * K + k], p.phi) * st.relevance[k];
     if (score > best) {
       best = score;
       for (let k = 0; k < K; k++) buf[k] = st.tacit[i * K + k];
@@ -146,8 +146,8 @@ function spinOffInPlace(st: ModelState, p: Params, rng: Rng, i: number): boolean
     if (r < 0) r = st.R > 0 ? st.firstResident + rng.int(st.R) : -1;
     if (r < 0) continue;
     let score = 0;
-    if (p.spinoffByRelevance) for (let k = 0; k < K; k++) score += (st.tacit[r * K + k] + p.phi * st.explicit[r * K + k]) * st.relevance[k];
-    else for (let k = 0; k < K; k++) score += st.tacit[r * K + k] + p.phi * st.explicit[r * K + k];
+    if (p.spinoffByRelevance) for (let k = 0; k < K; k++) score += capability(st.tacit[r * K + k], st.explicit[r * K + k], p.phi) * st.relevance[k];
+    else for (let k = 0; k < K; k++) score += capability(st.tacit[r * K + k], st.explicit[r * K + k], p.phi);
     if (score > best) {
       best = score;
       founder = r;

@@ -12,7 +12,7 @@ import type { Params } from './params';
 import { ringDistance, wrap } from './ring';
 import type { Rng } from './rng';
 import type { ModelState } from './state';
-import { capInPlace } from './knowledge';
+import { capability, capInPlace } from './knowledge';
 
 export interface FrontierSettings {
   speed: number; // domains per tick
@@ -95,7 +95,7 @@ function aggregateCapability(st: ModelState, p: Params): Float64Array {
   agg.fill(0);
   for (let i = 0; i < st.F; i++) {
     if (!st.alive[i]) continue;
-    for (let k = 0; k < K; k++) agg[k] += st.tacit[i * K + k] + p.phi * st.explicit[i * K + k];
+    for (let k = 0; k < K; k++) agg[k] += capability(st.tacit[i * K + k], st.explicit[i * K + k], p.phi);
   }
   return agg;
 }

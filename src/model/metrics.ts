@@ -61,7 +61,7 @@ export class Observer {
         const t = T[b + k];
         tSum += t;
         eSum += E[b + k];
-        agg[k] += t + p.phi * E[b + k];
+        agg[k] += capability(t, E[b + k], p.phi);
         sum[k] += t;
         sumSq[k] += t * t;
       }
