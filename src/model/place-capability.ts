@@ -13,7 +13,7 @@ export function placeCapabilityInto(st: ModelState, phi: number, out: Float64Arr
   for (let i = 0; i < st.F; i++) {
     if (!st.alive[i]) continue;
     const b = st.place[i] * K;
-    for (let k = 0; k < K; k++) out[b + k] += capability(st.tacit[i * K + k], st.explicit[i * K + k], phi);
+    for (let k = 0; k < K; k++) out[b + k] += capability(st.tacitAt(i, k), st.explicitAt(i, k), phi);
   }
   return out;
 }
