@@ -144,6 +144,7 @@ export function renderSensitivity(): string {
   // The Saltelli size as run (N and replicates in runs.csv), else as planned in screening.ts.
   const n = String(sr ? Number(sr.size) : SALTELLI_RUN.n);
   const saltelliReplicates = sr ? Number(sr.replicates) : SALTELLI_RUN.replicates;
+  const recoveryBySobol = saltelli.some((x) => RECOVERY.includes(x.outcome));
   const params = Number(mr.parameters);
   const rate = (x: Row) => (Number(x.runs_ok) / (Number(x.wall_seconds) / 60)).toFixed(0);
   const a = STUDY_REGION.agents;
@@ -168,15 +169,15 @@ export function renderSensitivity(): string {
     '',
     `The region of the validation suite: ${a.firms} firms, ${a.residents.toLocaleString('en')} residents, ${STUDY_REGION.ticks} ticks, observed every ${STUDY_REGION.observe.every} ticks. Times are wall-clock times on this 2-core machine, from the sweeps' manifests (docs/sensitivity/runs.csv).`,
     '',
-    '**Model version.** The three sweeps ran on the model of commit a47f74f (2026-12-02), before two later changes: the core collapse now moves its lost relevance every tick instead of a fixed bonus (issue 16; the shocked late value of an open region fell from 1.40 to 1.24 times the unshocked), and residents\' obsolescence moved into its own phase (issue 20; no outcome moved beyond seed noise on 16 paired seeds). The Morris and Sobol indices of the unshocked outcomes are not affected by the first; the recovery indices of the shock arm and the fact-7 map are, and should be re-run (`npx tsx docs/sensitivity/screening.ts morris`, the sweeps above, then `npx tsx docs/gen-sensitivity.ts extract && npx tsx docs/gen-sensitivity.ts`).',
+    `**Model version.** The sweeps ran on the model of commit ${MODEL_COMMIT} (docs/ODD.md as of that commit), after the core-collapse fix (issue 16: the collapse moves its lost relevance every tick) and the residents' obsolescence phase (issue 20). Earlier versions of this page were made on commit a47f74f, before both.`,
     '',
-    `- **Morris screening**: all ${params} screened numeric parameters (docs/parameters.md, "Plausible ranges"), each over its plausible range, r = ${MORRIS_RUN.trajectories} trajectories chosen from a pool of ${MORRIS_RUN.pool} (Campolongo), ${MORRIS_RUN.levels} levels, ${MORRIS_RUN.replicates} replicates, in two arms on the same seeds: \`no_shock\` and \`shock\` (the three strongest domains collapse to 20 % of their relevance at tick 100, as in the built-in \`structural-shock\`): ${Number(mr.runs_ok).toLocaleString('en')} runs (${mr.runs_failed} failed) in **${minutes(mr.wall_seconds)} min** with ${mr.workers} workers (${rate(mr)} runs/min; ${minutes(mr.run_seconds)} min of run time). The issue's target is a screening of every numeric parameter at r = 10 with 2 replicates, one arm (${(Number(mr.runs_ok) / 2).toLocaleString('en')} runs), in under 20 minutes: at the rate measured that arm alone took about ${(Number(mr.wall_seconds) / 120).toFixed(1)} min, ${Number(mr.wall_seconds) / 120 < 20 ? 'within' : 'over'} the target, on a machine that was not idle (${MORRIS_LOAD}).`,
+    `- **Morris screening**: all ${params} screened numeric parameters (docs/parameters.md, "Plausible ranges"), each over its plausible range, r = ${MORRIS_RUN.trajectories} trajectories chosen from a pool of ${MORRIS_RUN.pool} (Campolongo), ${MORRIS_RUN.levels} levels, ${MORRIS_RUN.replicates} replicates, in two arms on the same seeds: \`no_shock\` and \`shock\` (the three strongest domains collapse to 20 % of their relevance at tick 100, as in the built-in \`structural-shock\`): ${Number(mr.runs_ok).toLocaleString('en')} runs (${mr.runs_failed} failed) in **${minutes(mr.wall_seconds)} min** with ${mr.workers} workers (${rate(mr)} runs/min; ${minutes(mr.run_seconds)} min of run time). The issue's target is a screening of every numeric parameter at r = 10 with 2 replicates, one arm (${(Number(mr.runs_ok) / 2).toLocaleString('en')} runs), in under 20 minutes: at the rate measured that arm alone took about ${(Number(mr.wall_seconds) / 120).toFixed(1)} min, ${Number(mr.wall_seconds) / 120 < 20 ? 'within' : 'over'} the target: ${MORRIS_LOAD}.`,
     sr
-      ? `- **Saltelli**: ${sr.parameters} parameters chosen from the screening (${[...new Set(saltelli.filter((x) => x.parameter !== 'seed').map((x) => `\`${x.parameter}\``))].join(', ')}), N = ${n}, ${saltelliReplicates} replicates, no shock: ${Number(sr.runs_ok).toLocaleString('en')} runs (${sr.runs_failed} failed) in **${minutes(sr.wall_seconds)} min** with ${sr.workers} workers (${rate(sr)} runs/min); the issue's target is N = 256 with 2 replicates (5,120 runs) in under 30 minutes: ${Number(sr.runs_ok) >= 5120 ? (Number(sr.wall_seconds) / 60 < 30 ? 'met' : 'missed') : `not run at that size; at the rate measured 5,120 runs would take about ${(5120 / (Number(sr.runs_ok) / (Number(sr.wall_seconds) / 60))).toFixed(0)} min`}.`
+      ? `- **Saltelli**: ${sr.parameters} parameters chosen from the screening (${[...new Set(saltelli.filter((x) => x.parameter !== 'seed').map((x) => `\`${x.parameter}\``))].join(', ')}), N = ${n}, ${saltelliReplicates} replicates, in ${Number(sr.arms) === 2 ? 'the same two arms on the same seeds (`no_shock` for the three main outcomes, `shock` for recovery)' : 'one arm, no shock'}: ${Number(sr.runs_ok).toLocaleString('en')} runs (${sr.runs_failed} failed) in **${minutes(sr.wall_seconds)} min** with ${sr.workers} workers (${rate(sr)} runs/min). ${saltelliTarget(sr)}`
       : `- **Saltelli** (N = ${SALTELLI_RUN.n}, ${SALTELLI_RUN.replicates} replicates, 8 parameters from the screening): not run yet at this size.`,
   ];
   const fr = runs.get('factmap');
-  if (fr) out.push(`- **Fact maps**: a 3 x 3 grid, ${FACTMAP_SEEDS} seeds per cell, 8 arms (the validation suite's conditions): ${Number(fr.runs_ok).toLocaleString('en')} runs (${fr.runs_failed} failed) in ${minutes(fr.wall_seconds)} min with ${fr.workers} workers, on a machine shared with other jobs.`);
+  if (fr) out.push(`- **Fact maps**: a 3 x 3 grid, ${FACTMAP_SEEDS} seeds per cell, 8 arms (the validation suite's conditions): ${Number(fr.runs_ok).toLocaleString('en')} runs (${fr.runs_failed} failed) in ${minutes(fr.wall_seconds)} min with ${fr.workers} workers, at the same priority as the sweeps above.`);
   out.push('');
 
   out.push('## Top parameters per outcome', '', `By mu* of the Morris screening (r = ${r}); the unshocked arm for the first three outcomes, the shocked arm for recovery. A parameter is marked * when the lower end of its mu* interval does not clear the noise mu* (not distinguishable from seed noise).`, '', '| outcome | 1 | 2 | 3 | 4 | 5 | seed-noise share |', '|---|---|---|---|---|---|---|');
@@ -209,11 +210,15 @@ export function renderSensitivity(): string {
     out.push('', `\`environment.frontier_width\` ranks ${width + 1} of ${params} here.`, '');
   }
 
-  if (!sr) out.push('## Sobol indices (Saltelli design, no shock)', '', 'Not computed yet: the Saltelli sweep at this size has not been run.', '');
-  else out.push('## Sobol indices (Saltelli design, no shock)', '', `N = ${n} base rows, ${saltelliReplicates} replicates. ST includes interactions; S1 is the share of the conditional-mean variance a parameter explains alone. "N/2 inside" says whether the estimate at N/2 lies inside the 95 % interval at N (if not, N was not enough).`, '');
-  for (const outcome of sr ? MAIN_OUTCOMES : []) {
+  if (!sr) out.push('## Sobol indices (Saltelli design)', '', 'Not computed yet: the Saltelli sweep at this size has not been run.', '');
+  else out.push('## Sobol indices (Saltelli design)', '', `N = ${n} base rows, ${saltelliReplicates} replicates; the three main outcomes from the unshocked arm${recoveryBySobol ? ', recovery from the shocked arm' : ''}. ST includes interactions; S1 is the share of the conditional-mean variance a parameter explains alone. "N/2 inside" says whether the estimate at N/2 lies inside the 95 % interval at N (if not, N was not enough).`, '');
+  for (const outcome of sr ? [...MAIN_OUTCOMES, ...(recoveryBySobol ? RECOVERY : [])] : []) {
     const noise = saltelli.find((x) => x.outcome === outcome && x.index === 'noise_share' && x.n === n);
-    out.push(`### ${OUTCOME_TEXT[outcome]} (\`${outcome}\`)`, '', noise ? `Seed-noise share ${f2(noise.estimate)} (95 % CI ${f2(noise.lo)} to ${f2(noise.hi)}).` : '', '', '| parameter | ST | 95 % CI | ST at N/2 inside | S1 | 95 % CI |', '|---|---|---|---|---|---|');
+    if (!saltelli.some((x) => x.outcome === outcome && x.index === 'ST' && x.n === n)) {
+      out.push(`### ${OUTCOME_TEXT[outcome]} (\`${outcome}\`)`, '', 'Not computed: some design point has no finite value in every replicate.', '');
+      continue;
+    }
+    out.push(`### ${OUTCOME_TEXT[outcome]} (\`${outcome}\`${RECOVERY.includes(outcome) ? ', shock arm' : ', no shock'})`, '', noise ? `Seed-noise share ${f2(noise.estimate)} (95 % CI ${f2(noise.lo)} to ${f2(noise.hi)}).` : '', '', '| parameter | ST | 95 % CI | ST at N/2 inside | S1 | 95 % CI |', '|---|---|---|---|---|---|');
     const s1 = lookup(saltelli, outcome, 'S1', n);
     const halfST = lookup(saltelli, outcome, 'ST', String(Number(n) / 2));
     for (const x of ranked(saltelli, outcome, 'ST', n)) {
@@ -223,7 +228,7 @@ export function renderSensitivity(): string {
     }
     out.push('');
   }
-  if (sr) out.push('Sobol indices of recovery were not computed: the Saltelli sweep has no shock arm (its whole budget went to the three main outcomes); recovery has the Morris indices above.', '');
+  if (sr && !recoveryBySobol) out.push('Sobol indices of recovery were not computed: the Saltelli sweep has no shock arm (its whole budget went to the three main outcomes); recovery has the Morris indices above.', '');
 
   out.push(...factmapSection(morris, factmap));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
@@ -280,7 +285,7 @@ function plainWords(morris: Row[], saltelli: Row[], cells: Row[]): string[] {
     `- **Lock-in** hinges most on ${top('lock_in_index_final', 4)} (Morris)${stTop('lock_in_index_final')}. The seed adds little at a point (noise share ${noise('lock_in_index_final')}): lock-in is decided by the parameters, not by luck.`,
     `- **Late innovation value** hinges most on ${top('innovation_value_late', 4)}${stTop('innovation_value_late')}; noise share ${noise('innovation_value_late')}.`,
     `- **Final diversity** hinges most on ${top('diversity_final', 4)}${stTop('diversity_final')}; noise share ${noise('diversity_final')}.`,
-    `- **Frontier width** (\`environment.frontier_width\`, named by the audit of issue 15) ranks ${width('innovation_value_late')} of ${params} for late innovation value, ${width('lock_in_index_final')} for lock-in and ${width('diversity_final')} for diversity: together with openness and firms' knowledge capacity it is among the few parameters that matter for all three outcomes, which is why the fact maps use it as an axis.`,
+    `- **Frontier width** (\`environment.frontier_width\`, named by the audit of issue 15) ranks ${width('innovation_value_late')} of ${params} for late innovation value, ${width('lock_in_index_final')} for lock-in and ${width('diversity_final')} for diversity: ${width('innovation_value_late') <= 5 && width('lock_in_index_final') <= 5 ? 'it is among the few parameters that matter for both value and lock-in' : 'it is not among the leading parameters of every outcome'}${factmapAxes(morris).includes('environment.frontier_width') ? ', and one of the fact maps\' axes' : ' (the fact maps use the two parameters with the largest summed mu* instead)'}.`,
     `- **Recovery after a shock is mostly luck at this size.** The seed makes up ${noise('recovered')} of the variance of whether a region recovers by the end, ${noise('recovery_rmst')} of the restricted mean recovery time and ${noise('drop_ratio')} of the drop; ${clear('recovered')}, ${clear('recovery_rmst')} and ${clear('drop_ratio')} of ${params} parameters have a mu* clearly above what seed noise alone gives. With 2 seeds per point the screening cannot say which parameters drive recovery; it says that, for a single region, the seed decides more than any one parameter. The largest mu* (not clear of noise): ${top('recovered')} for recovering, ${top('recovery_rmst')} for the recovery time.`,
   ];
   if (cells.length) {
@@ -295,12 +300,23 @@ function plainWords(morris: Row[], saltelli: Row[], cells: Row[]): string[] {
   return lines;
 }
 
+/** The commit the sweeps of output/sensitivity/ ran on (their manifests), written down by hand. */
+const MODEL_COMMIT = '60d7f1e';
+
+/** The Saltelli timing against the issue's target (N = 256, 2 replicates: 5,120 runs per arm, under 30 minutes). */
+function saltelliTarget(sr: Row): string {
+  const perArm = Number(sr.runs_ok) / Number(sr.arms || 1);
+  const armMinutes = Number(sr.wall_seconds) / 60 / Number(sr.arms || 1);
+  if (perArm < 5120) return `The issue's target is N = 256 with 2 replicates (5,120 runs) in under 30 minutes: not run at that size; at the rate measured 5,120 runs would take about ${(5120 / (Number(sr.runs_ok) / (Number(sr.wall_seconds) / 60))).toFixed(0)} min.`;
+  return `The issue's target is N = 256 with 2 replicates (5,120 runs, one arm) in under 30 minutes: ${Number(sr.arms) > 1 ? `each arm took ${armMinutes.toFixed(1)} min at the rate measured, ` : ''}${armMinutes < 30 ? 'met' : 'missed'}.`;
+}
+
 /** What the Morris sweep's progress log (the lead's run) says about the load, written down by hand. */
-const MORRIS_LOAD = 'the sweep ran at about 265 runs/min for its first two minutes, then at about 100 to 115 once other engineers\' jobs shared the 2 cores';
+const MORRIS_LOAD = 'the sweeps ran at a scheduling priority above every other job on the machine (their session\'s autogroup at nice -20, the other engineers\' sessions at nice 19), so they had the 2 cores almost to themselves, although the load average, which counts the waiting low-priority jobs, read 9 to 47';
 
 /** Caveats that do not change with the numbers (the reading above is computed). */
 const READING = [
-  '- **Caveats**: r = 10 trajectories and N = 128 to 256 base rows are screening sizes: ranks beyond the first few lie within each other\'s intervals (see the tables). The eta and kind-weight matrices were not screened. Indices describe the plausible ranges of docs/parameters.md; outside them other parameters may matter.',
+  '- **Caveats**: r = 10 trajectories and N = 256 base rows are screening sizes: ranks beyond the first few lie within each other\'s intervals (see the tables). The eta and kind-weight matrices were not screened. Indices describe the plausible ranges of docs/parameters.md; outside them other parameters may matter.',
 ];
 
 async function drawFactmap() {

@@ -54,7 +54,12 @@ interface Effect {
 }
 const diff = (a: Arm, b: Arm, outcome: string) => (r: Runs, i: number) => r[b][i][outcome] - r[a][i][outcome];
 
-/** The effects each fact asserts in the validation suite, in its direction. */
+/**
+ * The effects each fact asserts in the validation suite, in its direction. (Fact 7's late
+ * value kept after the shock is recorded by the suite, not asserted, since the core-collapse
+ * fix of issue 16; a censored recovery time enters as the ticks to the run end, a lower
+ * bound, so an open-minus-closed difference is, if anything, understated.)
+ */
 export const FACT_EFFECTS: Record<string, Effect[]> = {
   'fact 2': [
     { name: 'late value open - closed', sign: 1, per: diff('closed', 'open', 'innovation_value_late') },
@@ -71,11 +76,6 @@ export const FACT_EFFECTS: Record<string, Effect[]> = {
   'fact 7': [
     { name: 'ticks to recover open - closed', sign: -1, per: diff('closed_shock', 'open_shock', 'resilience_ticks') },
     { name: 'drop ratio open - closed', sign: 1, per: diff('closed_shock', 'open_shock', 'drop_ratio') },
-    {
-      name: 'late value kept (shocked / unshocked) open - closed',
-      sign: 1,
-      per: (r, i) => r.open_shock[i].innovation_value_late / r.open[i].innovation_value_late - r.closed_shock[i].innovation_value_late / r.closed[i].innovation_value_late,
-    },
   ],
 };
 

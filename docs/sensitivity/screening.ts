@@ -24,13 +24,13 @@ export const STUDY_REGION = {
   observe: { every: 4 },
 };
 export const MORRIS_RUN = { trajectories: 10, levels: 4, pool: 40, replicates: 2 };
-export const SALTELLI_RUN = { n: 128, replicates: 2 };
+export const SALTELLI_RUN = { n: 256, replicates: 2 };
 
 /**
- * The Morris screening runs every design point twice on the same seeds: as it is, and with
- * the structural shock of the built-in `structural-shock` scenario (the three strongest
- * domains collapse to 20 % at tick 100), so recovery after a shock (resilience_ticks,
- * drop_ratio) has indices too.
+ * Both studies run every design point twice on the same seeds: as it is, and with the
+ * structural shock of the built-in `structural-shock` scenario (the three strongest
+ * domains collapse to 20 % at tick 100), so recovery after a shock (recovered, the
+ * restricted mean recovery time, drop_ratio) has Morris and Sobol indices too.
  */
 export const SHOCK_ARMS = [
   { name: 'no_shock', description: 'No shock.' },
@@ -60,6 +60,7 @@ export function saltelliScenario(paths: string[]) {
     description: `Sobol indices of the ${paths.length} parameters the Morris screening ranked highest (docs/sensitivity.md).`,
     ...STUDY_REGION,
     sweep: { design: 'saltelli', samples: SALTELLI_RUN.n, replicates: SALTELLI_RUN.replicates, parameters: ranges(paths) },
+    arms: SHOCK_ARMS,
   };
 }
 
@@ -67,15 +68,16 @@ export function saltelliScenario(paths: string[]) {
 export const RANKED_OUTCOMES = ['innovation_value_late', 'lock_in_index_final', 'diversity_final'];
 
 /**
- * The `count` parameters ranked highest by the Morris screening in `statsCsv` (arm
- * `no_shock`, full r): each parameter's largest mu* relative to the outcome's largest mu*,
- * over RANKED_OUTCOMES; ties broken by name.
+ * The `count` parameters ranked highest by the Morris screening in `morrisCsv` (the
+ * extracted table docs/sensitivity/morris.csv; arm `no_shock`, full r): each parameter's
+ * largest mu* relative to the outcome's largest mu*, over RANKED_OUTCOMES; ties broken by
+ * name.
  */
-export function topParameters(statsCsv: string, count = 8): string[] {
-  const { columns, rows } = parseCsv(statsCsv);
+export function topParameters(morrisCsv: string, count = 8): string[] {
+  const { columns, rows } = parseCsv(morrisCsv);
   const col = (name: string) => columns.indexOf(name);
   const r = String(MORRIS_RUN.trajectories);
-  const mine = rows.filter((x) => x[col('section')] === 'sensitivity' && x[col('index')] === 'mu_star' && x[col('arm')] === 'no_shock' && x[col('n')] === r && x[col('tick')] === '' && x[col('parameter')] !== 'seed');
+  const mine = rows.filter((x) => x[col('index')] === 'mu_star' && x[col('arm')] === 'no_shock' && x[col('n')] === r && x[col('parameter')] !== 'seed');
   const score = new Map<string, number>();
   for (const outcome of RANKED_OUTCOMES) {
     const of = mine.filter((x) => x[col('outcome')] === outcome);
@@ -92,8 +94,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [what, ...given] = process.argv.slice(2);
   const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'output', 'sensitivity');
   mkdirSync(dir, { recursive: true });
-  // `saltelli` without parameters takes the 8 the Morris screening ranked highest.
-  const paths = what === 'saltelli' && given.length === 0 ? topParameters(readFileSync(join(dir, 'morris', 'stats.csv'), 'utf8')) : given;
+  // `saltelli` without parameters takes the 8 the Morris screening ranked highest (from the
+  // table `npx tsx docs/gen-sensitivity.ts extract` writes).
+  const morrisTable = join(dirname(fileURLToPath(import.meta.url)), 'morris.csv');
+  const paths = what === 'saltelli' && given.length === 0 ? topParameters(readFileSync(morrisTable, 'utf8')) : given;
   if (what === 'saltelli') process.stdout.write(`parameters: ${paths.join(' ')}\n`);
   const scenario = what === 'morris' ? morrisScenario() : saltelliScenario(paths);
   writeFileSync(join(dir, `${what}.yaml`), stringify(scenario));

@@ -30,6 +30,7 @@ const EXPLICIT: Record<string, [number, number, string]> = {
   'knowledge.relatedness_floor': [0, 0.05, 'unrelated domains are nearly useless (Frenken et al. 2007); the default 0.01 sits in [0, 0.05]'],
   'knowledge.domains': [16, 36, 'the ring must hold the frontier bump (width 3) several times over; fewer than 16 domains makes every firm related to every other'],
   'environment.frontier_width': [1.5, 6, 'default x 0.5 to x 2; the audit of issue 15 found lock-in driven by it, so its band is kept exactly at the calibration band'],
+  'knowledge.initial_width': [1, 2.6, 'default x 0.5 to x 1.3: at most a sixth of the smallest plausible ring (16 domains), the schema\'s rule that firms on opposite sides of the ring must not overlap (domains >= 6 x initial_width)'],
   'environment.frontier_speed': [1, 5, 'frontier moving 1 to 5 domains per 100 ticks (25 years): a technological paradigm every 5 to 25 years (Dosi 1982)'],
   'environment.noise_ar': [0.8, 0.97, 'persistent relevance noise; AR(1) coefficients of sectoral demand shocks are high (0.8 to 0.97 per quarter)'],
   'environment.floor': [0.02, 0.1, 'a small relevance floor: outdated domains keep a little value'],
