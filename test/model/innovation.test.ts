@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { TickCounters } from '../../src/model/counters';
 import { innovationPhaseInPlace, NoveltyWindow, recordCapabilitiesInPlace } from '../../src/model/innovation';
 import { bareWorld, f32, scripted, tinyScenario } from './world';
+import { explicitAt, setTacit, tacitAt } from './knowledge-flat';
 
 /**
  * K = 4; firm 0 alive with rd 1, T = (0.5, 0.25, 0.125, 0), E = 0, and this tick's gain
@@ -24,7 +25,7 @@ function oneFirm(gamma: number, over: object = {}) {
   const { st, p } = bareWorld(scenario);
   st.alive.set([1, 0, 0]);
   st.rd[0] = 1;
-  st.tacit.set([0.5, 0.25, 0.125, 0], 0);
+  setTacit(st, [0.5, 0.25, 0.125, 0], 0);
   st.gain[2] = 0.5;
   st.relevance.set([1, 0.25, 0.5, 0.5]);
   st.lateStart = 100;
@@ -46,11 +47,11 @@ describe('innovation', () => {
     expect(value[0]).toBe(0.5);
     expect(st.performance[0]).toBe(0.25); // EWMA 0.5 x 0.5
     // learning by doing in k1 = 1: dT = 0.2 x 0.25 x 0.75 = 0.0375; in k2 = 0: dT = 0.2 x 1 x 0.5 = 0.1
-    expect(st.tacit[1]).toBe(f32(f32(0.25) + 0.0375));
-    expect(st.explicit[1]).toBe(f32(0.5 * 0.0375));
-    expect(st.tacit[0]).toBe(f32(0.5 + 0.1));
-    expect(st.explicit[0]).toBe(f32(0.05));
-    expect(st.tacit[2]).toBe(0.125);
+    expect(tacitAt(st, 1)).toBe(f32(f32(0.25) + 0.0375));
+    expect(explicitAt(st, 1)).toBe(f32(0.5 * 0.0375));
+    expect(tacitAt(st, 0)).toBe(f32(0.5 + 0.1));
+    expect(explicitAt(st, 0)).toBe(f32(0.05));
+    expect(tacitAt(st, 2)).toBe(0.125);
     expect([st.attention[0], st.attention[1], st.attention[2]]).toEqual([f32(0.1), f32(0.1), 0]);
     expect(st.innovationsCount[0]).toBe(1);
     expect(window.mean()).toBe(0);
@@ -63,7 +64,7 @@ describe('innovation', () => {
     const { st, p, c, value, window } = oneFirm(2);
     innovationPhaseInPlace(st, p, scripted([0, 0.85, 0.5, 0.2979]), c, value, window);
     expect(c.innovations).toBe(0);
-    expect(st.tacit[1]).toBe(0.25);
+    expect(tacitAt(st, 1)).toBe(0.25);
     expect(st.performance[0]).toBe(0);
     expect(st.novelty[2]).toBe(0.25); // the EWMA of learning runs regardless
   });
@@ -77,8 +78,8 @@ describe('innovation', () => {
     innovationPhaseInPlace(st, p, scripted([0, 0.85, 0.5, 0.2]), c, value, new NoveltyWindow(4));
     expect(c.innovations).toBe(1);
     expect(c.value).toBeCloseTo(Math.SQRT1_2, 15);
-    expect(st.tacit[2]).toBe(f32(0.125 + 0.2 * 0.5 * 0.875));
-    expect(st.tacit[1]).toBe(0.25);
+    expect(tacitAt(st, 2)).toBe(f32(0.125 + 0.2 * 0.5 * 0.875));
+    expect(tacitAt(st, 1)).toBe(0.25);
   });
 
   it('gamma = 1: the same draw picks k1 = 2 (cumulative c shares 0.571, 0.857)', () => {
@@ -87,8 +88,8 @@ describe('innovation', () => {
     innovationPhaseInPlace(st, p, scripted([0, 0.9, 0.5, 0.2]), c, value, new NoveltyWindow(4));
     // success 1 - exp(-2 sqrt(0.125 x 0.5) 0.5) = 0.2212 > 0.2: value sqrt(0.5 x 1)
     expect(c.value).toBeCloseTo(Math.SQRT1_2, 15);
-    expect(st.tacit[2]).toBe(f32(0.125 + 0.2 * 0.5 * 0.875));
-    expect(st.tacit[0]).toBe(f32(0.6));
+    expect(tacitAt(st, 2)).toBe(f32(0.125 + 0.2 * 0.5 * 0.875));
+    expect(tacitAt(st, 0)).toBe(f32(0.6));
   });
 
   it('a firm without R&D luck draws once and does nothing; misunderstandings cut the R&D effort', () => {
@@ -107,8 +108,8 @@ describe('novelty to the region', () => {
     const { st, p, c, value, window } = oneFirm(2);
     // three live firms; at tick 0 (c >= theta = 0.2): firm 0 in 0 and 1, firm 1 in 0 and 1, firm 2 in 0 only
     st.alive.set([1, 1, 1]);
-    st.tacit.set([0.5, 0.25, 0, 0], 4);
-    st.tacit.set([0.5, 0, 0, 0], 8);
+    setTacit(st, [0.5, 0.25, 0, 0], 4);
+    setTacit(st, [0.5, 0, 0, 0], 8);
     recordCapabilitiesInPlace(st, p);
     expect(st.liveRing[0]).toBe(3);
     expect(st.pairRing[0 * 4 + 1]).toBe(2);

@@ -583,26 +583,25 @@ async function reveal(): Promise<void> {
   state.ensembleAbort = abort;
   const button = $<HTMLButtonElement>('reveal');
   button.disabled = true;
-  status.textContent = `Running ${jobs.length} replicates of ${ticks} ticks in the background…`;
+  status.textContent = pageMessages.ensembleStarted(jobs.length, ticks);
   const started = performance.now();
   try {
     const all = await runEnsemble(workerUrl, jobs, (done, total) => {
       progress.value = done / total;
-      status.textContent = `Running replicates: ${done} of ${total} done…`;
+      status.textContent = pageMessages.ensembleProgress(done, total);
     }, abort.signal);
     const replays = all.filter((x) => x.replicate < 0);
     const results = all.filter((x) => x.replicate >= 0);
     const faithful = replays.every((x) => JSON.stringify(x.outcome) === JSON.stringify(mine[x.region]));
-    if (!faithful) showError('The replay of your own run with its own seed did not reproduce it; the ensemble is not comparable.');
+    if (!faithful) showError(pageMessages.replayDiffers);
     const names = state.regionNames;
     await drawReveal($('ensemble-charts'), names, mine, results, threshold, projectorOn());
     const sentences = mine.map((o, r) => placeSentence(names[r], o, results.filter((x) => x.region === r).map((x) => x.outcome)));
-    status.textContent = `Done: ${results.length} replicates in ${((performance.now() - started) / 1000).toFixed(1)} s` +
-      `${faithful ? ' (your run, replayed with its own seed, came out identical)' : ''}. ${sentences.join(' ')}`;
+    status.textContent = pageMessages.ensembleDone(results.length, (performance.now() - started) / 1000, faithful, sentences);
     status.dataset.faithful = String(faithful);
     status.dataset.done = 'true';
   } catch (err) {
-    if ((err as Error).name !== 'AbortError') showError(`Ensemble failed: ${(err as Error).message}`);
+    if ((err as Error).name !== 'AbortError') showError(pageMessages.ensembleFailed((err as Error).message));
   } finally {
     progress.hidden = true;
     button.disabled = false;
@@ -617,9 +616,9 @@ function start(): void {
     if (msg.type === 'loaded') onLoaded(msg.generation, msg.columns, msg.regions);
     else if (msg.type === 'frame') onFrame(msg);
     else if (msg.type === 'inspected') showInspect($('inspect'), msg.report, state.regionNames[msg.report.region] ?? '', () => { $('inspect').hidden = true; });
-    else if (msg.type === 'error') showError(`The simulation stopped: ${msg.message}`);
+    else if (msg.type === 'error') showError(pageMessages.simulationStopped(msg.message));
   };
-  live.onerror = (e) => showError(`The simulation worker failed: ${e.message}`);
+  live.onerror = (e) => showError(pageMessages.workerFailed(e.message));
   if (!('transferControlToOffscreen' in HTMLCanvasElement.prototype)) { showError(pageMessages.noOffscreenCanvas); return; }
   buildControls();
   if (!loadFromHash()) loadEntry(data.initial);

@@ -4,6 +4,7 @@
  * the class's run is placed in the distribution of late innovation value and lock-in.
  */
 import embed from 'vega-embed';
+import { pageMessages } from './messages';
 import { OKABE_ITO, REGION_COLOURS } from './palette';
 import type { FromWorker, Outcome, ReplicateJob, ToWorker } from './protocol';
 
@@ -40,7 +41,7 @@ export function runEnsemble(
         onProgress(results.length, jobs.length);
         if (results.length === jobs.length) { stop(); resolve(results); } else give(w);
       };
-      w.onerror = (e) => { stop(); reject(new Error(e.message || 'ensemble worker failed')); };
+      w.onerror = (e) => { stop(); reject(new Error(e.message || pageMessages.ensembleWorkerFailed)); };
       give(w);
     }
   });
