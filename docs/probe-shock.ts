@@ -16,6 +16,7 @@
  */
 import { parseArgs } from 'node:util';
 import { COL, Simulation } from '../src/model';
+import { capability } from '../src/model/knowledge';
 import { ScenarioSchema } from '../src/scenario/schema';
 import { tCritical } from '../src/stats';
 import { SMALL_REGION } from '../test/validation/harness';
@@ -79,7 +80,7 @@ function run(input: object, seed: number): Late {
     late.innovations += row[COL.innovations];
     late.diversity += row[COL.diversity];
     agg.fill(0);
-    for (let i = 0; i < st.F; i++) if (st.alive[i]) for (let k = 0; k < K; k++) agg[k] += st.tacit[i * K + k] + sim.params.phi * st.explicit[i * K + k];
+    for (let i = 0; i < st.F; i++) if (st.alive[i]) for (let k = 0; k < K; k++) agg[k] += capability(st.tacitAt(i, k), st.explicitAt(i, k), sim.params.phi);
     let sumAgg = 0;
     let dot = 0;
     for (let k = 0; k < K; k++) {

@@ -187,8 +187,7 @@ export function measureLimits(o: LimitsOptions, log: (s: string) => void): Limit
   const bytesPerDomain = 32 + (16 * firmSides) / o.kernelPairs;
   const flopsPerDomain = 32 + (2 * firmSides) / o.kernelPairs;
   // Every pass starts from the same knowledge (restored outside the timed region).
-  const T0 = st.tacit.slice();
-  const E0 = st.explicit.slice();
+  const X0 = st.knowledge.slice();
   const G0 = st.gain.slice();
   const flows = new Float64Array(12);
   const pass = () => {
@@ -206,8 +205,7 @@ export function measureLimits(o: LimitsOptions, log: (s: string) => void): Limit
   const calls: number[] = [];
   const callsWall: number[] = [];
   for (let r = 0; r < o.kernelPasses; r++) {
-    st.tacit.set(T0);
-    st.explicit.set(E0);
+    st.knowledge.set(X0);
     st.gain.set(G0);
     const t = timeOnce(pass);
     calls.push(o.kernelPairs / t.cpu);

@@ -21,6 +21,7 @@
  *   ESS  = 1 / sum w_i^2
  */
 import { cholesky, logSumExp, NormalKernel, weightedCovariance } from './linalg';
+import { calibrationMessages } from './messages';
 import { internalBounds, logPriorDensity, samplePrior, toNatural, type Prior } from './priors';
 import { ProposalStream } from './seed';
 
@@ -185,7 +186,7 @@ function propose(settings: AbcSettings, priors: readonly Prior[], generation: nu
     const x = previous.kernel.sample(previous.points[j], () => stream.normal());
     if (inSupport(x, priors)) return x;
   }
-  throw new Error(`generation ${generation}: the perturbation kernel keeps leaving the prior's support`);
+  throw new Error(calibrationMessages.kernelLeavesSupport(generation));
 }
 
 /** Runs ABC-SMC to a stop condition. `onGeneration` hears of each finished generation. */

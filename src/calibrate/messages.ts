@@ -72,4 +72,9 @@ export const calibrationMessages = {
   done: (dir: string, generations: number, runs: number, reason: string, seconds: number) =>
     `calibration done: ${plural(generations, 'generation')}, ${plural(runs, 'run')}, stopped on ${reason.replace(/_/g, ' ')}, in ${seconds.toFixed(1)} s; outputs in ${dir}`,
   failedRuns: (n: number) => `${plural(n, 'run')} failed and counted as rejected (errors in runs.ndjson)`,
+
+  // --- the sampler ------------------------------------------------------------------------
+  priorWithoutMass: (mean: number, sd: number, min: number, max: number) =>
+    `normal prior (mean ${mean}, sd ${sd}) has almost no mass in [${min}, ${max}]`,
+  kernelLeavesSupport: (generation: number) => `generation ${generation}: the perturbation kernel keeps leaving the prior's support`,
 } as const;

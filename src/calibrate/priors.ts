@@ -4,6 +4,7 @@
  * perturbation kernel is multiplicative. A normal prior is truncated to [min, max]
  * (the schema's limits unless the targets file narrows them).
  */
+import { calibrationMessages } from './messages';
 import type { ProposalStream } from './seed';
 
 export type Prior =
@@ -51,7 +52,7 @@ export function samplePrior(prior: Prior, stream: ProposalStream): number {
     const z = prior.mean + prior.sd * stream.normal();
     if (z >= lo && z <= hi) return z;
   }
-  throw new Error(`normal prior (mean ${prior.mean}, sd ${prior.sd}) has almost no mass in [${prior.min}, ${prior.max}]`);
+  throw new Error(calibrationMessages.priorWithoutMass(prior.mean, prior.sd, prior.min, prior.max));
 }
 
 /** A short text for tables: `uniform(0, 0.5)`, `normal(0.5, 0.2) in [0, 1]`. */

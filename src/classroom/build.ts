@@ -1,6 +1,7 @@
 /**
  * Builds the classroom page as ONE self-contained HTML string: the engine (bundled from
- * src/model by esbuild, never copied), the worker code (turned into a Blob URL by the page),
+ * src/model by esbuild, never copied), the simulation and chart workers' code (turned into
+ * Blob URLs by the page),
  * vega, vega-lite and vega-embed, the CSS and every built-in scenario, resolved with
  * defaults. Nothing is fetched from the network when the page runs.
  */
@@ -75,17 +76,18 @@ export async function buildClassroomPage(options: ClassroomPageOptions = {}): Pr
   const pageDir = join(repoRoot(), 'src', 'classroom', 'page');
   const data = embeddedScenarios(options.scenario, options.cwd);
   if (data.scenarios.length === 0) throw new Error('no built-in scenarios found (scenarios/*.yaml)');
-  const [worker, app] = await Promise.all([bundle(join(pageDir, 'worker.ts')), bundle(join(pageDir, 'app.ts'))]);
+  const [worker, chartWorker, app] = await Promise.all(['worker.ts', 'chart-worker.ts', 'app.ts'].map((entry) => bundle(join(pageDir, entry))));
   // JSON inside a script element: escape "<" so no text can close the element.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
   const parts: Record<string, string> = {
     '/*STYLE*/': readFileSync(join(pageDir, 'style.css'), 'utf8'),
     '/*DATA*/': json,
     '/*WORKER*/': worker,
+    '/*CHARTWORKER*/': chartWorker,
     '/*APP*/': app,
   };
   // Replaced by a function, so "$" in the code is never read as a replacement pattern.
-  const html = readFileSync(join(pageDir, 'index.html'), 'utf8').replace(/\/\*(STYLE|DATA|WORKER|APP)\*\//g, (m) => parts[m]);
+  const html = readFileSync(join(pageDir, 'index.html'), 'utf8').replace(/\/\*(STYLE|DATA|WORKER|CHARTWORKER|APP)\*\//g, (m) => parts[m]);
   const marked = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n${CLASSROOM_MARKER}`);
   if (!marked.includes(CLASSROOM_MARKER)) throw new Error('src/classroom/page/index.html lacks <meta charset="utf-8"> to put the generator mark after');
   return marked;

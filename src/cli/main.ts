@@ -8,9 +8,9 @@ import { hideBin } from 'yargs/helpers';
 import { packageVersion } from '../io/repo';
 import { DiskFullError } from '../io/write-fully';
 import { didYouMean } from '../scenario/did-you-mean';
-import { cliMessages, ScenarioError } from '../scenario/errors';
+import { ScenarioError } from '../scenario/errors';
 import { loadCommands } from './commands';
-import { cliOptionMessages } from './messages';
+import { cliMessages, cliOptionMessages } from './messages';
 import { UsageError } from './usage-error';
 
 /** Runs the CLI on `argv` (without node and script); resolves to the exit code. */

@@ -1,8 +1,11 @@
 /**
- * Messages of the command line's own parsing (option values, unknown options), in one
- * place (STYLE habit 9). Messages about scenarios live in src/scenario/errors.ts, about
- * output paths in src/io/messages.ts, about sweeps in src/sweep/messages.ts.
+ * Every user-facing line of the command line itself, in one place (STYLE habit 9): its
+ * own parsing (option values, unknown options), usage and unexpected failures, and what
+ * each command says it wrote. Messages about scenarios live in src/scenario/errors.ts,
+ * about output paths in src/io/messages.ts, about sweeps in src/sweep/messages.ts.
  */
+import { DEGENERATE_LEVELS } from '../dictionary/definitions';
+import type { DegenerateReason } from '../model/names';
 
 /** What the user typed, quoted when it is empty or holds spaces. */
 const typed = (raw: string) => (raw === '' || /\s/.test(raw) ? JSON.stringify(raw) : raw);
@@ -14,4 +17,33 @@ export const cliOptionMessages = {
     `${flag} is given ${values.length} times (${values.map(typed).join(', ')}); give it once`,
   unknownOption: (name: string, suggestion: string | undefined) =>
     `unknown option ${name.length === 1 ? '-' : '--'}${name}${suggestion === undefined ? '' : `; did you mean --${suggestion}?`}`,
+} as const;
+
+/** Messages of the command line (usage, output directories, failures) and what commands wrote. */
+export const cliMessages = {
+  usage: (message: string) => `${message.replace(/\s*\n\s*/g, ' ')} (see \`lrsim --help\`)`,
+  outIsFile: (dir: string) => `--out ${dir}: is a file, not a directory; name a new or empty directory`,
+  outNotEmpty: (dir: string, files: readonly string[]) =>
+    `--out ${dir}: directory already holds other files (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''}); name a new directory, or add --force to write into it anyway`,
+  unexpected: (message: string, debug: boolean) =>
+    `unexpected failure: ${message.replace(/\s*\n\s*/g, ' ')}${debug ? '' : ' (run again with --debug for the stack trace)'}`,
+  noSweepHere: (dir: string) => `${dir}: no runs.ndjson here; give the directory a sweep wrote (lrsim sweep --out DIR)`,
+  portInUse: (port: number) => `port ${port} is in use; choose another with --port N (or --port 0)`,
+  degenerateRun: (reason: DegenerateReason) =>
+    `warning: degenerate run (${reason}: ${DEGENERATE_LEVELS[reason]}); its lock-in index, lock-in parts, locked_in and diversity are missing (null in summary.json), not scores; check firms.* exit settings, agents.firms and the initial knowledge`,
+
+  // --- what a command wrote (stdout) --------------------------------------------------
+  wroteSchema: (file: string) => `wrote ${file}`,
+  validOk: (file: string) => `ok ${file}`,
+  wroteClassroom: (file: string, megabytes: number) => `wrote ${file} (${megabytes.toFixed(1)} MB, self-contained: open it in a browser)`,
+  servingClassroom: (url: string) => `classroom page: ${url}\n(open it in a browser; Ctrl-C stops the server)`,
+  wroteReport: (path: string) => `report: ${path}`,
+  wroteReportSummary: (path: string, runs: number, failed: number, charts: number, stats: string) =>
+    `report: ${path} (${runs} runs${failed ? `, ${failed} failed` : ''}; ${charts} chart images; stats in ${stats})`,
+  merged: (runs: number, failed: number, dir: string) => `merged ${runs} runs (${failed} failed) into ${dir}`,
+  wroteRobustness: (dir: string) => `written: ${dir} (robustness.json, arms.csv, regret.csv, charts/)`,
+  wroteDiscovery: (dir: string) => `written: ${dir} (boxes.json, trajectory.csv, tree.json, charts/)`,
+  wroteIndices: (method: string, outputs: number, parameters: number, file: string) =>
+    `${method}: ${outputs} outputs x ${parameters} parameters; indices in ${file}`,
+  wroteDesign: (method: string, rows: number, parameters: number, file: string) => `${method} design: ${rows} rows x ${parameters} parameters in ${file}`,
 } as const;

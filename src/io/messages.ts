@@ -38,4 +38,7 @@ export const ioMessages = {
   lockUnreadable: (lockFile: string) =>
     `${lockFile}: the lock file is not lrsim's (or is damaged); if no lrsim works in this directory, delete it and try again`,
   staleLock: (dir: string, pid: number, host: string) => `note: ${dir} was locked by process ${pid} on ${host}, which is gone; took the lock over`,
+
+  // --- the installation ---------------------------------------------------------------
+  noPackageJson: (from: string) => `cannot find lrsim's package.json above ${from}`,
 } as const;

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ioMessages } from './messages';
 
 let cachedRoot: string | undefined;
 
@@ -23,7 +24,7 @@ export function repoRoot(): string {
       }
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`cannot find lrsim's package.json above ${fileURLToPath(import.meta.url)}`);
+    if (parent === dir) throw new Error(ioMessages.noPackageJson(fileURLToPath(import.meta.url)));
     dir = parent;
   }
 }

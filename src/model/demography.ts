@@ -6,7 +6,7 @@
  * are how regions renew themselves after shocks.
  */
 import { FIRM, RESIDENT } from './kinds';
-import { capInPlace } from './knowledge';
+import { capability, capInPlace } from './knowledge';
 import type { Params } from './params';
 import type { Rng } from './rng';
 import type { ModelState } from './state';
@@ -98,11 +98,11 @@ export function resetAttentionInPlace(st: ModelState, p: Params, i: number): voi
   const K = st.K;
   let sum = 0;
   for (let k = 0; k < K; k++) {
-    const cap = st.tacit[i * K + k] + p.phi * st.explicit[i * K + k];
+    const cap = capability(st.tacitAt(i, k), st.explicitAt(i, k), p.phi);
     sum += Math.pow(cap, p.gamma);
   }
   for (let k = 0; k < K; k++) {
-    const cap = st.tacit[i * K + k] + p.phi * st.explicit[i * K + k];
+    const cap = capability(st.tacitAt(i, k), st.explicitAt(i, k), p.phi);
     st.attention[i * K + k] = sum > 0 ? Math.pow(cap, p.gamma) / sum : 1 / K;
   }
 }
@@ -118,15 +118,15 @@ function outsideEntrantInPlace(st: ModelState, p: Params, rng: Rng, i: number): 
   for (let n = 0; n < p.pipeCandidates; n++) {
     drawOutsideKnowledgeInPlace(st, p, rng, i, st.extWidth, st.extAmplitude);
     let score = 0;
-    for (let k = 0; k < K; k++) score += (st.tacit[i * K + k] + p.phi * st.explicit[i * K + k]) * st.relevance[k];
+    for (let k = 0; k < K; k++) score += capability(st.tacitAt(i, k), st.explicitAt(i, k), p.phi) * st.relevance[k];
     if (score > best) {
       best = score;
-      for (let k = 0; k < K; k++) buf[k] = st.tacit[i * K + k];
+      for (let k = 0; k < K; k++) buf[k] = st.tacitAt(i, k);
     }
   }
   for (let k = 0; k < K; k++) {
-    st.tacit[i * K + k] = buf[k];
-    st.explicit[i * K + k] = buf[k];
+    st.setTacitAt(i, k, buf[k]);
+    st.setExplicitAt(i, k, buf[k]);
   }
   capInPlace(st, p, i);
   newFirmInPlace(st, p, rng, i, ORIGIN_OUTSIDE);
@@ -146,8 +146,8 @@ function spinOffInPlace(st: ModelState, p: Params, rng: Rng, i: number): boolean
     if (r < 0) r = st.R > 0 ? st.firstResident + rng.int(st.R) : -1;
     if (r < 0) continue;
     let score = 0;
-    if (p.spinoffByRelevance) for (let k = 0; k < K; k++) score += (st.tacit[r * K + k] + p.phi * st.explicit[r * K + k]) * st.relevance[k];
-    else for (let k = 0; k < K; k++) score += st.tacit[r * K + k] + p.phi * st.explicit[r * K + k];
+    if (p.spinoffByRelevance) for (let k = 0; k < K; k++) score += capability(st.tacitAt(r, k), st.explicitAt(r, k), p.phi) * st.relevance[k];
+    else for (let k = 0; k < K; k++) score += capability(st.tacitAt(r, k), st.explicitAt(r, k), p.phi);
     if (score > best) {
       best = score;
       founder = r;
@@ -157,8 +157,8 @@ function spinOffInPlace(st: ModelState, p: Params, rng: Rng, i: number): boolean
   const scale = p.capacity[FIRM] / p.capacity[RESIDENT];
   for (let k = 0; k < K; k++) {
     const f = scale * rng.uniform(0.8, 1.2);
-    st.tacit[i * K + k] = Math.min(1, st.tacit[founder * K + k] * f);
-    st.explicit[i * K + k] = Math.min(1, st.explicit[founder * K + k] * f);
+    st.setTacitAt(i, k, Math.min(1, st.tacitAt(founder, k) * f));
+    st.setExplicitAt(i, k, Math.min(1, st.explicitAt(founder, k) * f));
   }
   capInPlace(st, p, i);
   newFirmInPlace(st, p, rng, i, ORIGIN_SPINOFF);

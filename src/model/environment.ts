@@ -12,7 +12,7 @@ import type { Params } from './params';
 import { ringDistance, wrap } from './ring';
 import type { Rng } from './rng';
 import type { ModelState } from './state';
-import { capInPlace } from './knowledge';
+import { capability, capInPlace } from './knowledge';
 
 export interface FrontierSettings {
   speed: number; // domains per tick
@@ -95,7 +95,7 @@ function aggregateCapability(st: ModelState, p: Params): Float64Array {
   agg.fill(0);
   for (let i = 0; i < st.F; i++) {
     if (!st.alive[i]) continue;
-    for (let k = 0; k < K; k++) agg[k] += st.tacit[i * K + k] + p.phi * st.explicit[i * K + k];
+    for (let k = 0; k < K; k++) agg[k] += capability(st.tacitAt(i, k), st.explicitAt(i, k), p.phi);
   }
   return agg;
 }
@@ -120,8 +120,7 @@ export function applyShockInPlace(st: ModelState, p: Params, shock: Shock, rng: 
       const i = rng.int(st.F);
       if (!st.alive[i] || st.planted[i]) continue;
       st.planted[i] = 1;
-      const b = i * K + st.plantDomain;
-      st.tacit[b] = Math.max(st.tacit[b], shock.level);
+      st.setTacitAt(i, st.plantDomain, Math.max(st.tacitAt(i, st.plantDomain), shock.level));
       capInPlace(st, p, i);
       planted++;
     }

@@ -23,11 +23,11 @@ export function exchangeReference(st: ModelState, p: Params, m: Meeting): boolea
   const wJ = new Float64Array(K);
   relatednessInto(st, p, i, wI);
   relatednessInto(st, p, j, wJ);
-  const before = (a: Float32Array, agent: number) => Array.from(a.subarray(agent * K, agent * K + K));
-  const Ti = before(st.tacit, i);
-  const Ei = before(st.explicit, i);
-  const Tj = before(st.tacit, j);
-  const Ej = before(st.explicit, j);
+  const domains = Array.from({ length: K }, (_, k) => k);
+  const Ti = domains.map((k) => st.tacitAt(i, k));
+  const Ei = domains.map((k) => st.explicitAt(i, k));
+  const Tj = domains.map((k) => st.tacitAt(j, k));
+  const Ej = domains.map((k) => st.explicitAt(j, k));
   const ai = st.absorptive[i] * e * m.rateI;
   const aj = st.absorptive[j] * e * m.rateJ;
   const tacitRateI = m.tacitRate(p, ai);
@@ -41,10 +41,10 @@ export function exchangeReference(st: ModelState, p: Params, m: Meeting): boolea
     const dEi = Ej[k] > Ei[k] ? explicitRateI * wI[k] * (Ej[k] - Ei[k]) : 0;
     const dTj = Ti[k] > Tj[k] ? tacitRateJ * wJ[k] * (Ti[k] - Tj[k]) : 0;
     const dEj = Ei[k] > Ej[k] ? explicitRateJ * wJ[k] * (Ei[k] - Ej[k]) : 0;
-    st.tacit[i * K + k] = Ti[k] + dTi;
-    st.explicit[i * K + k] = Ei[k] + dEi;
-    st.tacit[j * K + k] = Tj[k] + dTj;
-    st.explicit[j * K + k] = Ej[k] + dEj;
+    st.setTacitAt(i, k, Ti[k] + dTi);
+    st.setExplicitAt(i, k, Ei[k] + dEi);
+    st.setTacitAt(j, k, Tj[k] + dTj);
+    st.setExplicitAt(j, k, Ej[k] + dEj);
     if (i < st.F) st.gain[i * K + k] += dTi + dEi;
     if (j < st.F) st.gain[j * K + k] += dTj + dEj;
     // The capacity check sums the new values before they are stored as float32.
@@ -77,12 +77,12 @@ export function learnFromExternalReference(st: ModelState, p: Params, m: Meeting
   const firm = i < st.F && st.kind[i] === FIRM;
   for (let k = 0; k < K; k++) {
     const x = st.extKnowledge[m.j * K + k];
-    const t = st.tacit[i * K + k];
-    const ex = st.explicit[i * K + k];
+    const t = st.tacitAt(i, k);
+    const ex = st.explicitAt(i, k);
     const dT = x > t ? tacitRate * w[k] * (x - t) : 0;
     const dE = x > ex ? explicitRate * w[k] * (x - ex) : 0;
-    st.tacit[i * K + k] = t + dT;
-    st.explicit[i * K + k] = ex + dE;
+    st.setTacitAt(i, k, t + dT);
+    st.setExplicitAt(i, k, ex + dE);
     if (firm) st.gain[i * K + k] += dT + dE;
     m.tacitI += dT;
     m.explicitI += dE;

@@ -69,25 +69,24 @@ export class FirmLog {
  */
 export function accumulateAtypicalityInPlace(st: ModelState, sum: Float64Array): void {
   const K = st.K;
-  const T = st.tacit;
-  const E = st.explicit;
+  const X = st.knowledge; // T_ik at 2 (iK + k), E_ik next to it
   sum.fill(0);
   let live = 0;
   for (let i = 0; i < st.F; i++) {
     if (!st.alive[i]) continue;
     live++;
-    const b = i * K;
-    for (let k = 0; k < K; k++) sum[k] += T[b + k] + E[b + k];
+    const b = 2 * i * K;
+    for (let k = 0; k < K; k++) sum[k] += X[b + 2 * k] + X[b + 2 * k + 1];
   }
   if (live < 2) return;
   for (let i = 0; i < st.F; i++) {
     if (!st.alive[i]) continue;
-    const b = i * K;
+    const b = 2 * i * K;
     let dot = 0;
     let own = 0;
     let rest = 0;
     for (let k = 0; k < K; k++) {
-      const c = T[b + k] + E[b + k];
+      const c = X[b + 2 * k] + X[b + 2 * k + 1];
       const r = sum[k] - c;
       dot += c * r;
       own += c * c;

@@ -51,8 +51,8 @@ export function initState(s: Scenario, p: Params, rng: Rng): ModelState {
     st.alive[i] = 1;
     const centre = wrap(st.mu + kn.initial_centre_sd * rng.normal(), K);
     firmCentre[i] = centre;
-    bumpInto(st.tacit, i * K, K, centre, kn.initial_width, kn.initial_tacit);
-    bumpInto(st.explicit, i * K, K, centre, kn.initial_width, kn.initial_explicit);
+    bumpInto(st.knowledge, 2 * i * K, K, centre, kn.initial_width, kn.initial_tacit, 2);
+    bumpInto(st.knowledge, 2 * i * K + 1, K, centre, kn.initial_width, kn.initial_explicit, 2);
     capInPlace(st, p, i);
     st.rd[i] = rng.uniform(p.rdMin, p.rdMax);
     st.absorptive[i] = rng.uniform(p.absorptiveMin, p.absorptiveMax);
@@ -85,8 +85,8 @@ export function initState(s: Scenario, p: Params, rng: Rng): ModelState {
       st.alive[i] = 1;
       st.absorptive[i] = s.exchange.institution_absorptive;
       const centre = spread < 0 ? rng.random() * K : wrap(st.mu + spread * kn.initial_centre_sd * rng.normal(), K);
-      bumpInto(st.tacit, i * K, K, centre, width, tac);
-      bumpInto(st.explicit, i * K, K, centre, width, exp);
+      bumpInto(st.knowledge, 2 * i * K, K, centre, width, tac, 2);
+      bumpInto(st.knowledge, 2 * i * K + 1, K, centre, width, exp, 2);
       capInPlace(st, p, i);
       const j = i - st.F;
       bumpInto(st.field, j * K, K, centre, width, 1);
@@ -125,8 +125,8 @@ export function initState(s: Scenario, p: Params, rng: Rng): ModelState {
     st.employer[r] = employer;
     if (employer >= 0) st.size[employer]++;
     const centre = employer >= 0 && employer < st.F ? wrap(firmCentre[employer] + rng.normal(), K) : employer >= 0 ? wrap(st.mu + 2 * kn.initial_centre_sd * rng.normal(), K) : wrap(st.mu + kn.initial_centre_sd * rng.normal(), K);
-    bumpInto(st.tacit, a * K, K, centre, kn.initial_width, resT);
-    bumpInto(st.explicit, a * K, K, centre, kn.initial_width, resE);
+    bumpInto(st.knowledge, 2 * a * K, K, centre, kn.initial_width, resT, 2);
+    bumpInto(st.knowledge, 2 * a * K + 1, K, centre, kn.initial_width, resE, 2);
     capInPlace(st, p, a);
   }
   st.rebuildTeacherTables(p.geoDecayKm);

@@ -15,8 +15,7 @@ import type { TickCounters } from './counters';
 /** Value innovated by each firm this tick (for the performance EWMA). */
 export function innovationPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters, valueThisTick: Float64Array, noveltyWindow: NoveltyWindow): void {
   const K = st.K;
-  const T = st.tacit;
-  const E = st.explicit;
+  const X = st.knowledge; // T_ik at 2 (iK + k), E_ik next to it
   const N = st.novelty;
   const G = st.gain;
   const nu = p.noveltyEwma;
@@ -39,12 +38,13 @@ export function innovationPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: T
     // R&D effort left after this tick's misunderstandings (1 when the cost is off).
     const effort = p.misunderstandingCost > 0 ? Math.max(0, 1 - p.misunderstandingCost * st.misunderstanding[i]) : 1;
     if (rng.random() >= st.rd[i] * effort) continue;
-    const b = i * K;
+    const b = i * K; // rows of novelty and attention
+    const x = 2 * b; // row of knowledge
     // k1 ~ c^gamma
     let sum1 = 0;
     let sumN = 0;
     for (let k = 0; k < K; k++) {
-      const v = power(capability(T[b + k], E[b + k], p.phi), p.gamma);
+      const v = power(capability(X[x + 2 * k], X[x + 2 * k + 1], p.phi), p.gamma);
       w[k] = v;
       sum1 += v;
       sumN += N[b + k];
@@ -62,7 +62,7 @@ export function innovationPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: T
     // k2 != k1 ~ N_k + epsilon c_k
     let sum2 = 0;
     for (let k = 0; k < K; k++) {
-      const v = k === k1 ? 0 : N[b + k] + p.epsilon * capability(T[b + k], E[b + k], p.phi);
+      const v = k === k1 ? 0 : N[b + k] + p.epsilon * capability(X[x + 2 * k], X[x + 2 * k + 1], p.phi);
       w[k] = v;
       sum2 += v;
     }
@@ -77,8 +77,8 @@ export function innovationPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: T
       }
     }
     if (k2 < 0) for (let k = K - 1; k >= 0; k--) if (w[k] > 0) { k2 = k; break; }
-    const c1 = capability(T[b + k1], E[b + k1], p.phi);
-    const c2 = capability(T[b + k2], E[b + k2], p.phi);
+    const c1 = capability(X[x + 2 * k1], X[x + 2 * k1 + 1], p.phi);
+    const c2 = capability(X[x + 2 * k2], X[x + 2 * k2 + 1], p.phi);
     const success = 1 - Math.exp(-p.beta * Math.sqrt(c1 * c2) * (p.nu0 + sumN));
     if (rng.random() >= success) continue;
     // Novelty to the region from the lagged masks, excluding the firm itself.
@@ -102,9 +102,10 @@ export function innovationPhaseInPlace(st: ModelState, p: Params, rng: Rng, c: T
     // Demand-pull learning by doing in k1 and k2; attention follows use.
     for (let twice = 0; twice < 2; twice++) {
       const k = twice === 0 ? k1 : k2;
-      const dT = p.lbd * st.relevance[k] * (1 - T[b + k]);
-      T[b + k] += dT;
-      E[b + k] = Math.min(1, E[b + k] + p.codify * dT);
+      const n = x + 2 * k; // T_ik; E_ik at n + 1
+      const dT = p.lbd * st.relevance[k] * (1 - X[n]);
+      X[n] += dT;
+      X[n + 1] = Math.min(1, X[n + 1] + p.codify * dT);
       st.attention[b + k] += p.h;
     }
     capInPlace(st, p, i);
@@ -131,10 +132,10 @@ export function recordCapabilitiesInPlace(st: ModelState, p: Params): void {
   for (let i = 0; i < st.F; i++) {
     if (!st.alive[i]) continue;
     live++;
-    const b = i * K;
+    const x = 2 * i * K;
     let n = 0;
     for (let k = 0; k < K; k++) {
-      if (capability(st.tacit[b + k], st.explicit[b + k], p.phi) >= p.theta) {
+      if (capability(st.knowledge[x + 2 * k], st.knowledge[x + 2 * k + 1], p.phi) >= p.theta) {
         capable[n++] = k;
         masks[maskBase + i * W + (k >>> 5)] |= 1 << (k & 31);
       }

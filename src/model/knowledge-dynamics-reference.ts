@@ -19,17 +19,17 @@ export function obsolescenceReference(st: ModelState, p: Params): void {
       // delta = delta_idle - (delta_idle - delta_use) min(1, H / h_ref), H / h_ref as H x (1 / h_ref)
       const use = Math.min(1, st.attention[n] * (1 / p.hRef));
       const delta = p.deltaIdle - (p.deltaIdle - p.deltaUse) * use;
-      st.tacit[n] *= 1 - delta;
-      st.explicit[n] *= 1 - delta;
-      weights.push(Math.pow(st.tacit[n] + p.phi * st.explicit[n], p.gamma));
+      st.setTacitAt(i, k, st.tacitAt(i, k) * (1 - delta));
+      st.setExplicitAt(i, k, st.explicitAt(i, k) * (1 - delta));
+      weights.push(Math.pow(st.tacitAt(i, k) + p.phi * st.explicitAt(i, k), p.gamma));
     }
     const sum = weights.reduce((a, b) => a + b, 0);
     if (sum > 0) for (let k = 0; k < K; k++) st.attention[i * K + k] = (1 - p.h) * st.attention[i * K + k] + (p.h * weights[k]) / sum;
   }
   for (let i = st.F; i < st.N; i++) {
     for (let k = 0; k < K; k++) {
-      st.tacit[i * K + k] *= 1 - p.delta;
-      st.explicit[i * K + k] *= 1 - p.delta;
+      st.setTacitAt(i, k, st.tacitAt(i, k) * (1 - p.delta));
+      st.setExplicitAt(i, k, st.explicitAt(i, k) * (1 - p.delta));
     }
   }
 }
@@ -41,13 +41,12 @@ export function conversionReference(st: ModelState, p: Params): void {
     if (i < st.firstResident && !st.alive[i]) continue;
     let sum = 0;
     for (let k = 0; k < K; k++) {
-      const n = i * K + k;
-      let t = st.tacit[n];
-      let e = st.explicit[n];
+      let t = st.tacitAt(i, k);
+      let e = st.explicitAt(i, k);
       if (t > e) e = e + p.cExt * (t - e);
       else t = t + p.cInt * (e - t);
-      st.tacit[n] = t;
-      st.explicit[n] = e;
+      st.setTacitAt(i, k, t);
+      st.setExplicitAt(i, k, e);
       // The capacity check sums the new values before they are stored as float32.
       sum += t + e;
     }

@@ -12,8 +12,7 @@ import type { ModelState } from './state';
 /** Phase 2: obsolescence and the attention update. */
 export function obsolescenceInPlace(st: ModelState, p: Params): void {
   const K = st.K;
-  const T = st.tacit;
-  const E = st.explicit;
+  const X = st.knowledge; // T_ik at 2 (iK + k), E_ik next to it
   const H = st.attention;
   const span = p.deltaIdle - p.deltaUse;
   const invRef = 1 / p.hRef;
@@ -28,9 +27,10 @@ export function obsolescenceInPlace(st: ModelState, p: Params): void {
     for (let k = 0; k < K; k++) {
       const use = H[b + k] * invRef;
       const keep = 1 - (p.deltaIdle - span * (use < 1 ? use : 1));
-      T[b + k] *= keep;
-      E[b + k] *= keep;
-      const v = power(capability(T[b + k], E[b + k], phi), gamma);
+      const n = 2 * (b + k);
+      X[n] *= keep;
+      X[n + 1] *= keep;
+      const v = power(capability(X[n], X[n + 1], phi), gamma);
       w[k] = v;
       sum += v;
     }
@@ -38,10 +38,7 @@ export function obsolescenceInPlace(st: ModelState, p: Params): void {
   }
   // Everyone else decays at the flat rate: institutions and residents, one stream.
   const keep = 1 - p.delta;
-  for (let n = st.F * K, end = st.N * K; n < end; n++) {
-    T[n] *= keep;
-    E[n] *= keep;
-  }
+  for (let n = 2 * st.F * K, end = 2 * st.N * K; n < end; n++) X[n] *= keep;
 }
 
 /**
@@ -50,8 +47,7 @@ export function obsolescenceInPlace(st: ModelState, p: Params): void {
  */
 export function conversionInPlace(st: ModelState, p: Params): void {
   const K = st.K;
-  const T = st.tacit;
-  const E = st.explicit;
+  const X = st.knowledge;
   // Branch-free form of the (T - E)+ and (E - T)+ terms: the sign of T - E is
   // unpredictable, and a mispredicted branch per domain cost more than the arithmetic
   // (8.7 against 3.6 ns per domain in a micro-benchmark). Halved rates times |d| +- d
@@ -60,17 +56,17 @@ export function conversionInPlace(st: ModelState, p: Params): void {
   const hi = 0.5 * p.cInt;
   for (let i = 0; i < st.N; i++) {
     if (i < st.firstResident && !st.alive[i]) continue;
-    const b = i * K;
+    const b = 2 * i * K;
     let sum = 0;
-    for (let k = 0; k < K; k++) {
-      const t0 = T[b + k];
-      const e0 = E[b + k];
+    for (let n = b, end = b + 2 * K; n < end; n += 2) {
+      const t0 = X[n];
+      const e0 = X[n + 1];
       const d = t0 - e0;
       const a = Math.abs(d); // (a + d) / 2 = max(d, 0), (a - d) / 2 = max(-d, 0): no branch
       const t = t0 + hi * (a - d);
       const e = e0 + he * (a + d);
-      T[b + k] = t;
-      E[b + k] = e;
+      X[n] = t;
+      X[n + 1] = e;
       sum += t + e;
     }
     if (sum > p.capacity[st.kind[i]]) capInPlace(st, p, i);
@@ -95,7 +91,11 @@ export function researchInPlace(st: ModelState, p: Params): void {
       if (v > mx) mx = v;
     }
     if (mx > 0) for (let k = 0; k < K; k++) st.field[fb + k] /= mx;
-    for (let k = 0; k < K; k++) st.explicit[i * K + k] += p.researchRate * st.field[fb + k] * (1 - st.explicit[i * K + k]);
+    const X = st.knowledge;
+    for (let k = 0; k < K; k++) {
+      const n = 2 * (i * K + k) + 1; // E_ik
+      X[n] += p.researchRate * st.field[fb + k] * (1 - X[n]);
+    }
     capInPlace(st, p, i);
   }
 }

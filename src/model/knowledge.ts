@@ -51,22 +51,23 @@ export interface ProfileMaxima {
  */
 export function cognitiveProximity(st: ModelState, i: number, j: number, maxima?: ProfileMaxima): number {
   const K = st.K;
-  const T = st.tacit;
-  const E = st.explicit;
-  const bi = i * K;
-  const bj = j * K;
+  const X = st.knowledge; // T_ik at 2 (iK + k), E_ik next to it
+  const bi = 2 * i * K;
+  const bj = 2 * j * K;
+  const end = bi + 2 * K;
   let dot = 0;
   let ni = 0;
   let nj = 0;
   let mi = 0;
   let mj = 0;
-  // Unrolled by two (a speed trick only): the sums still accumulate in order k.
-  let k = 0;
-  for (; k + 1 < K; k += 2) {
-    const xi0 = T[bi + k] + E[bi + k];
-    const xj0 = T[bj + k] + E[bj + k];
-    const xi1 = T[bi + k + 1] + E[bi + k + 1];
-    const xj1 = T[bj + k + 1] + E[bj + k + 1];
+  // Unrolled by two domains (a speed trick only): the sums still accumulate in order k.
+  let n = bi;
+  let m = bj;
+  for (; n + 3 < end; n += 4, m += 4) {
+    const xi0 = X[n] + X[n + 1];
+    const xj0 = X[m] + X[m + 1];
+    const xi1 = X[n + 2] + X[n + 3];
+    const xj1 = X[m + 2] + X[m + 3];
     dot += xi0 * xj0;
     dot += xi1 * xj1;
     ni += xi0 * xi0;
@@ -78,9 +79,9 @@ export function cognitiveProximity(st: ModelState, i: number, j: number, maxima?
     if (xj0 > mj) mj = xj0;
     if (xj1 > mj) mj = xj1;
   }
-  if (k < K) {
-    const xi = T[bi + k] + E[bi + k];
-    const xj = T[bj + k] + E[bj + k];
+  if (n < end) {
+    const xi = X[n] + X[n + 1];
+    const xj = X[m] + X[m + 1];
     dot += xi * xj;
     ni += xi * xi;
     nj += xj * xj;
@@ -97,16 +98,15 @@ export function cognitiveProximity(st: ModelState, i: number, j: number, maxima?
 /** Cosine similarity of region agent i and external partner e (this tick's knowledge). */
 export function externalProximity(st: ModelState, i: number, e: number): number {
   const K = st.K;
-  const T = st.tacit;
-  const E = st.explicit;
-  const X = st.extKnowledge;
-  const bi = i * K;
+  const X = st.knowledge;
+  const XK = st.extKnowledge;
+  const bi = 2 * i * K;
   const be = e * K;
   let dot = 0;
   let ni = 0;
   for (let k = 0; k < K; k++) {
-    const xi = T[bi + k] + E[bi + k];
-    dot += xi * 2 * X[be + k];
+    const xi = X[bi + 2 * k] + X[bi + 2 * k + 1];
+    dot += xi * 2 * XK[be + k];
     ni += xi * xi;
   }
   const ne = st.extNorm[e];
@@ -119,12 +119,11 @@ export function externalProximity(st: ModelState, i: number, e: number): number 
  */
 export function relatednessInto(st: ModelState, p: Params, i: number, out: Float64Array): void {
   const K = st.K;
-  const T = st.tacit;
-  const E = st.explicit;
-  const b = i * K;
+  const X = st.knowledge;
+  const b = 2 * i * K;
   let mx = 0;
   for (let k = 0; k < K; k++) {
-    const v = T[b + k] + E[b + k];
+    const v = X[b + 2 * k] + X[b + 2 * k + 1];
     if (v > mx) mx = v;
   }
   const floor = p.relFloor;
@@ -134,11 +133,12 @@ export function relatednessInto(st: ModelState, p: Params, i: number, out: Float
   }
   const inv = 1 / mx;
   const a = p.relA;
-  let prev = T[b + K - 1] + E[b + K - 1];
-  let cur = T[b] + E[b];
+  const last = b + 2 * (K - 1);
+  let prev = X[last] + X[last + 1];
+  let cur = X[b] + X[b + 1];
   const first = cur;
   for (let k = 0; k < K; k++) {
-    const next = k + 1 < K ? T[b + k + 1] + E[b + k + 1] : first;
+    const next = k + 1 < K ? X[b + 2 * k + 2] + X[b + 2 * k + 3] : first;
     let m = cur;
     if (prev > m) m = prev;
     if (next > m) m = next;
@@ -151,19 +151,12 @@ export function relatednessInto(st: ModelState, p: Params, i: number, out: Float
 /** Rescales agent i's knowledge proportionally when sum_k (T + E) exceeds its capacity. */
 export function capInPlace(st: ModelState, p: Params, i: number): void {
   const K = st.K;
-  const T = st.tacit;
-  const E = st.explicit;
-  const b = i * K;
+  const X = st.knowledge;
+  const b = 2 * i * K;
   let sum = 0;
-  for (let k = 0; k < K; k++) sum += T[b + k] + E[b + k];
+  for (let k = 0; k < K; k++) sum += X[b + 2 * k] + X[b + 2 * k + 1];
   const cap = p.capacity[st.kind[i]];
-  if (sum > cap) {
-    const f = cap / sum;
-    for (let k = 0; k < K; k++) {
-      T[b + k] *= f;
-      E[b + k] *= f;
-    }
-  }
+  if (sum > cap) scaleInPlace(st, i, cap / sum);
 }
 
 /** Understandability e(c) = max(0, 1 - c / c_max) at cognitive distance c = 1 - kappa. */
@@ -174,10 +167,6 @@ export function understandability(kappa: number, cMax: number): number {
 
 /** Multiplies agent i's tacit and explicit knowledge by f (the capacity rescale). */
 export function scaleInPlace(st: ModelState, i: number, f: number): void {
-  const K = st.K;
-  const b = i * K;
-  for (let k = 0; k < K; k++) {
-    st.tacit[b + k] *= f;
-    st.explicit[b + k] *= f;
-  }
+  const X = st.knowledge;
+  for (let n = 2 * i * st.K, end = n + 2 * st.K; n < end; n++) X[n] *= f;
 }

@@ -39,8 +39,7 @@ export class Observer {
   observeInto(row: Float64Array, p: Params, c: TickCounters, exhaustion: number, rng: Rng): void {
     const st = this.st;
     const K = st.K;
-    const T = st.tacit;
-    const E = st.explicit;
+    const X = st.knowledge; // T_ik at 2 (iK + k), E_ik next to it
     const agg = this.agg;
     const sum = this.sum;
     const sumSq = this.sumSq;
@@ -56,12 +55,13 @@ export class Observer {
     for (let i = 0; i < st.F; i++) {
       if (!st.alive[i]) continue;
       live++;
-      const b = i * K;
+      const b = 2 * i * K;
       for (let k = 0; k < K; k++) {
-        const t = T[b + k];
+        const t = X[b + 2 * k];
+        const e = X[b + 2 * k + 1];
         tSum += t;
-        eSum += E[b + k];
-        agg[k] += t + p.phi * E[b + k];
+        eSum += e;
+        agg[k] += capability(t, e, p.phi);
         sum[k] += t;
         sumSq[k] += t * t;
       }
@@ -168,7 +168,7 @@ export class Observer {
     let sum = 0;
     for (let i = 0; i < st.F; i++)
       if (st.alive[i] && !st.planted[i]) {
-        sum += st.tacit[i * st.K + d];
+        sum += st.tacitAt(i, d);
         n++;
       }
     return n > 0 ? sum / n : Number.NaN;
@@ -231,15 +231,14 @@ function hasTie(st: ModelState, i: number, j: number): boolean {
 export function meanResidentSkill(st: ModelState, p: Params): number {
   if (st.R === 0) return 0;
   const K = st.K;
-  const T = st.tacit;
-  const E = st.explicit;
+  const X = st.knowledge;
   const r = st.relevance;
   const phi = p.phi;
   let skill = 0;
   for (let i = st.firstResident; i < st.N; i++) {
-    const b = i * K;
+    const b = 2 * i * K;
     let sk = 0;
-    for (let k = 0; k < K; k++) sk += capability(T[b + k], E[b + k], phi) * r[k];
+    for (let k = 0; k < K; k++) sk += capability(X[b + 2 * k], X[b + 2 * k + 1], phi) * r[k];
     skill += sk;
   }
   return skill / st.R;

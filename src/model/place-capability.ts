@@ -3,6 +3,7 @@
  * (P x K, row-major), the "employment by industry" of the relatedness literature
  * (fact 9). Not used in the tick loop.
  */
+import { capability } from './knowledge';
 import type { ModelState } from './state';
 
 /** Writes each place's summed live-firm capability per domain into `out` (P x K) and returns it. */
@@ -12,7 +13,7 @@ export function placeCapabilityInto(st: ModelState, phi: number, out: Float64Arr
   for (let i = 0; i < st.F; i++) {
     if (!st.alive[i]) continue;
     const b = st.place[i] * K;
-    for (let k = 0; k < K; k++) out[b + k] += st.tacit[i * K + k] + phi * st.explicit[i * K + k];
+    for (let k = 0; k < K; k++) out[b + k] += capability(st.tacitAt(i, k), st.explicitAt(i, k), phi);
   }
   return out;
 }

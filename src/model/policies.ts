@@ -96,13 +96,13 @@ export function startStructural(st: ModelState, slot: PolicySlot, phi: number, r
     let focus = pol.focus_domain ?? -1;
     if (focus < 0 || focus >= K) {
       const agg = new Float64Array(K);
-      for (let i = 0; i < st.F; i++) if (st.alive[i]) for (let k = 0; k < K; k++) agg[k] += capability(st.tacit[i * K + k], st.explicit[i * K + k], phi);
+      for (let i = 0; i < st.F; i++) if (st.alive[i]) for (let k = 0; k < K; k++) agg[k] += capability(st.tacitAt(i, k), st.explicitAt(i, k), phi);
       focus = 0;
       for (let k = 1; k < K; k++) if (agg[k] > agg[focus]) focus = k;
     }
     const firms: number[] = [];
     for (let i = 0; i < st.F; i++) if (st.alive[i]) firms.push(i);
-    const score = (i: number) => capability(st.tacit[i * K + focus], st.explicit[i * K + focus], phi);
+    const score = (i: number) => capability(st.tacitAt(i, focus), st.explicitAt(i, focus), phi);
     firms.sort((a, b) => score(b) - score(a) || a - b);
     slot.group = addGroup(st, firms.slice(0, pol.members), pol.broker_rate ?? brokerRate, 0, 1);
     return false;

@@ -62,13 +62,12 @@ const bestKappa = new Float64Array(1);
  */
 function bestNearbyEmployer(st: ModelState, p: Params, rng: Rng, i: number): number {
   const K = st.K;
-  const T = st.tacit;
-  const E = st.explicit;
+  const X = st.knowledge; // T_ik at 2 (iK + k), E_ik next to it
   const xi = st.scratchW2;
-  const bi = i * K;
+  const bi = 2 * i * K;
   let ni = 0;
   for (let k = 0; k < K; k++) {
-    const x = T[bi + k] + E[bi + k];
+    const x = X[bi + 2 * k] + X[bi + 2 * k + 1];
     xi[k] = x;
     ni += x * x;
   }
@@ -82,20 +81,20 @@ function bestNearbyEmployer(st: ModelState, p: Params, rng: Rng, i: number): num
     const kind = p.institutionsEmploy > 0 && rng.random() < p.institutionsEmploy ? 1 + rng.int(5) : FIRM;
     const f = st.randomAt(q, kind, rng);
     if (f < 0 || !st.alive[f]) continue;
-    const bf = f * K;
+    const bf = 2 * f * K;
     let dot = 0;
     let nf = 0;
     let k = 0;
     for (; k + 1 < K; k += 2) {
-      const x0 = T[bf + k] + E[bf + k];
-      const x1 = T[bf + k + 1] + E[bf + k + 1];
+      const x0 = X[bf + 2 * k] + X[bf + 2 * k + 1];
+      const x1 = X[bf + 2 * k + 2] + X[bf + 2 * k + 3];
       dot += xi[k] * x0;
       dot += xi[k + 1] * x1;
       nf += x0 * x0;
       nf += x1 * x1;
     }
     if (k < K) {
-      const x = T[bf + k] + E[bf + k];
+      const x = X[bf + 2 * k] + X[bf + 2 * k + 1];
       dot += xi[k] * x;
       nf += x * x;
     }
@@ -148,11 +147,11 @@ function absorbMoverInPlace(st: ModelState, p: Params, c: TickCounters, f: numbe
   const w = st.scratchW1;
   relatednessInto(st, p, f, w);
   const coef = p.absorption * st.absorptive[f] * e;
-  const T = st.tacit;
+  const X = st.knowledge;
   let total = 0;
   for (let k = 0; k < K; k++) {
-    const d = learnTowards(T[f * K + k], T[i * K + k], coef * w[k]);
-    T[f * K + k] += d;
+    const d = learnTowards(X[2 * (f * K + k)], X[2 * (i * K + k)], coef * w[k]);
+    X[2 * (f * K + k)] += d;
     st.gain[f * K + k] += d;
     total += d;
   }
@@ -202,13 +201,16 @@ export function courseInPlace(st: ModelState, p: Params, flows: Float64Array, i:
   const coefE = p.trainingRate * st.absorptive[i] * e * gE;
   let sT = 0;
   let sE = 0;
+  const X = st.knowledge;
   for (let k = 0; k < K; k++) {
+    const n = 2 * (i * K + k); // T_ik; E_ik at n + 1
+    const t = 2 * (teacher * K + k);
     // The rule with the weight applied after rate x gap (training's grouping of the
     // product since it was written; kept so results stay bit-identical).
-    const dT = learnTowards(st.tacit[i * K + k], st.tacit[teacher * K + k], coefT) * w[k];
-    const dE = learnTowards(st.explicit[i * K + k], st.explicit[teacher * K + k], coefE) * w[k];
-    st.tacit[i * K + k] += dT;
-    st.explicit[i * K + k] += dE;
+    const dT = learnTowards(X[n], X[t], coefT) * w[k];
+    const dE = learnTowards(X[n + 1], X[t + 1], coefE) * w[k];
+    X[n] += dT;
+    X[n + 1] += dE;
     sT += dT;
     sE += dE;
   }
@@ -223,23 +225,25 @@ export function courseInPlace(st: ModelState, p: Params, flows: Float64Array, i:
  */
 export function deepenInPlace(st: ModelState, p: Params, flows: Float64Array, i: number, teacher: number, gT: number): void {
   const K = st.K;
+  const X = st.knowledge;
   let mx = 0;
   let level = 0;
   for (let k = 0; k < K; k++) {
-    mx = Math.max(mx, st.tacit[i * K + k] + st.explicit[i * K + k]);
-    level = Math.max(level, st.tacit[teacher * K + k]);
+    mx = Math.max(mx, X[2 * (i * K + k)] + X[2 * (i * K + k) + 1]);
+    level = Math.max(level, X[2 * (teacher * K + k)]);
   }
   if (!(mx > 0)) return;
   const coef = p.trainingRate * st.absorptive[i];
   let sT = 0;
   let sE = 0;
   for (let k = 0; k < K; k++) {
+    const n = 2 * (i * K + k); // T_ik; E_ik at n + 1
     // The relatedness weight of the learner's own domain, without a floor.
-    const w = relatednessWeight((st.tacit[i * K + k] + st.explicit[i * K + k]) / mx, 0, p.relA);
-    const dT = learnTowards(st.tacit[i * K + k], level, coef * w * gT);
-    const dE = learnTowards(st.explicit[i * K + k], level, coef * w);
-    st.tacit[i * K + k] += dT;
-    st.explicit[i * K + k] += dE;
+    const w = relatednessWeight((X[n] + X[n + 1]) / mx, 0, p.relA);
+    const dT = learnTowards(X[n], level, coef * w * gT);
+    const dE = learnTowards(X[n + 1], level, coef * w);
+    X[n] += dT;
+    X[n + 1] += dE;
     sT += dT;
     sE += dE;
   }
@@ -274,8 +278,8 @@ export function drawOutsideKnowledgeInPlace(st: ModelState, p: Params, rng: Rng,
   bumpInto(buf, 0, K, centre, width, amplitude);
   for (let k = 0; k < K; k++) {
     const v = Math.min(1, buf[k] * st.relevance[k]);
-    st.tacit[i * K + k] = v;
-    st.explicit[i * K + k] = v;
+    st.setTacitAt(i, k, v);
+    st.setExplicitAt(i, k, v);
   }
   capInPlace(st, p, i);
 }

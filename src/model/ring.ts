@@ -15,12 +15,12 @@ export function wrap(a: number, K: number): number {
 
 /**
  * Writes a Gaussian bump of height `amp` and width `w` centred at `centre` into
- * out[offset .. offset + K).
+ * out[offset + k stride] for k in [0, K) (stride 2: one side of the knowledge array).
  */
-export function bumpInto(out: Float32Array | Float64Array, offset: number, K: number, centre: number, w: number, amp: number): void {
+export function bumpInto(out: Float32Array | Float64Array, offset: number, K: number, centre: number, w: number, amp: number, stride = 1): void {
   const inv = 1 / (2 * w * w);
   for (let k = 0; k < K; k++) {
     const d = ringDistance(k, centre, K);
-    out[offset + k] = amp * Math.exp(-d * d * inv);
+    out[offset + k * stride] = amp * Math.exp(-d * d * inv);
   }
 }

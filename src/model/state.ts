@@ -33,8 +33,13 @@ export class ModelState {
   readonly y: Float32Array;
   readonly alive: Uint8Array;
   readonly absorptive: Float32Array;
-  readonly tacit: Float32Array; // N x K
-  readonly explicit: Float32Array; // N x K
+  /**
+   * Knowledge, N x K x 2: an agent's tacit and explicit values side by side, T_ik at
+   * 2 (i K + k) and E_ik at 2 (i K + k) + 1 (`tacitAt`, `explicitAt`). Every kernel reads
+   * both values of a domain together, so one agent's knowledge is one run of 2K floats:
+   * a meeting at 10^5-10^6 agents touches two runs of memory, not four.
+   */
+  readonly knowledge: Float32Array;
   readonly tieTarget: Int32Array; // N x maxTies, -1 empty
   readonly tieStrength: Float32Array;
   /** One past agent i's last occupied tie slot: its slots from tieEnd[i] on are all empty (a scan bound only). */
@@ -160,8 +165,7 @@ export class ModelState {
     this.y = new Float32Array(N);
     this.alive = new Uint8Array(N);
     this.absorptive = new Float32Array(N);
-    this.tacit = new Float32Array(N * K);
-    this.explicit = new Float32Array(N * K);
+    this.knowledge = new Float32Array(2 * N * K);
     this.tieTarget = new Int32Array(N * this.maxTies).fill(-1);
     this.tieStrength = new Float32Array(N * this.maxTies);
     this.tieEnd = new Uint8Array(N);
@@ -234,6 +238,26 @@ export class ModelState {
     this.scratchK = new Float64Array(K);
     this.order = new Int32Array(A * Math.max(1, p.perTick) + R + 64 * A);
     this.capable = new Int32Array(K);
+  }
+
+  /** Tacit knowledge T_ik of agent i in domain k (for code outside the kernels; they index `knowledge` directly). */
+  tacitAt(i: number, k: number): number {
+    return this.knowledge[2 * (i * this.K + k)];
+  }
+
+  /** Explicit knowledge E_ik of agent i in domain k. */
+  explicitAt(i: number, k: number): number {
+    return this.knowledge[2 * (i * this.K + k) + 1];
+  }
+
+  /** Sets T_ik (stored as float32). */
+  setTacitAt(i: number, k: number, v: number): void {
+    this.knowledge[2 * (i * this.K + k)] = v;
+  }
+
+  /** Sets E_ik (stored as float32). */
+  setExplicitAt(i: number, k: number, v: number): void {
+    this.knowledge[2 * (i * this.K + k) + 1] = v;
   }
 
   /** Rebuilds the per-place teacher tables (at init and when distances or the decay change). */

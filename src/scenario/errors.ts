@@ -1,13 +1,12 @@
 /**
- * Every user-facing message of lrsim, in one module (STYLE habit 9): each names the file,
- * line and field it is about, says what is wrong and how to fix it.
+ * Every user-facing message about scenarios, in one module (STYLE habit 9): each names the
+ * file, line and field it is about, says what is wrong and how to fix it. (The command
+ * line's own messages live in src/cli/messages.ts.)
  *
  * A message is one line: `WHERE: FIELD: WHAT; FIX`. WHERE is `file:line:col` (or the
  * `--set` assignment), FIELD a dot path as `--set` accepts it (`policies.0.openness`).
  * The CLI prints it as `lrsim: error: ...` and exits 2.
  */
-import { DEGENERATE_LEVELS } from '../dictionary/definitions';
-import type { DegenerateReason } from '../model/names';
 import { UNSAFE_CHAR_GLOBAL } from './unsafe-text';
 
 export type PathSegment = string | number;
@@ -165,6 +164,8 @@ export const scenarioMessages = {
     what: `unknown key "${key}"`,
     fix: suggestion !== undefined ? `did you mean "${suggestion}"?` : `allowed keys: ${quoteList(allowed)}`,
   }),
+  /** `__proto__`, `constructor` or `prototype` where a parameter's dot path belongs. */
+  internalKey: (key: string): Msg => ({ what: `unknown key "${key}"`, fix: 'name a setting as a dot path, e.g. `openness` or `firms.rd_min`' }),
   missingField: (expected: string): Msg => ({ what: 'required field is missing', fix: `add it (${expected})` }),
   noValue: (expected: string): Msg => ({ what: 'has no value (empty or null)', fix: `write ${expected}` }),
   wrongType: (value: unknown, expected: string): Msg => ({ what: `${show(value)} is the wrong type`, fix: `write ${expected}` }),
@@ -262,18 +263,3 @@ export const scenarioMessages = {
     fix: "write a YAML value: a number, text, true/false, [a, b] or {key: value}; quote the whole option in the shell, e.g. --set 'policies=[{kind: open_region, openness: 0.5}]'",
   }),
 } as const;
-
-/** Messages of the command line (usage, output directories, failures). */
-export const cliMessages = {
-  usage: (message: string) => `${message.replace(/\s*\n\s*/g, ' ')} (see \`lrsim --help\`)`,
-  outIsFile: (dir: string) => `--out ${dir}: is a file, not a directory; name a new or empty directory`,
-  outNotEmpty: (dir: string, files: readonly string[]) =>
-    `--out ${dir}: directory already holds other files (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''}); name a new directory, or add --force to write into it anyway`,
-  badOption: (option: string, value: unknown, expected: string) => `${option} ${String(value)}: write ${expected}`,
-  unexpected: (message: string, debug: boolean) =>
-    `unexpected failure: ${message.replace(/\s*\n\s*/g, ' ')}${debug ? '' : ' (run again with --debug for the stack trace)'}`,
-  wroteSchema: (file: string) => `wrote ${file}`,
-  degenerateRun: (reason: DegenerateReason) =>
-    `warning: degenerate run (${reason}: ${DEGENERATE_LEVELS[reason]}); its lock-in index, lock-in parts, locked_in and diversity are missing (null in summary.json), not scores; check firms.* exit settings, agents.firms and the initial knowledge`,
-} as const;
-

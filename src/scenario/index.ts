@@ -4,7 +4,7 @@
  * Browser code (no node:fs) imports `./document`, `./validate` and `./schema` directly.
  */
 export * from './schema';
-export { ScenarioError, scenarioMessages, cliMessages, formatProblem, type Problem, type Location, type PathSegment } from './errors';
+export { ScenarioError, scenarioMessages, formatProblem, type Problem, type Location, type PathSegment } from './errors';
 export { loadScenario, MAX_SCENARIO_BYTES, type LoadedScenario, type LoadOptions } from './load';
 export { listBuiltins, builtinNames, builtinPath, builtinsDir, firstSentence } from './builtins';
 export { applySet, parseAssignment, resolvePath, setAtPathInPlace } from './set';

@@ -37,7 +37,7 @@ function internalKeyProblems(data: Record<string, unknown>): LocatedProblem[] {
   for (const [path, mapping] of mappings) {
     if (!isPlainObject(mapping)) continue;
     for (const key of Object.keys(mapping))
-      if (INTERNAL_KEYS.has(key)) problems.push({ path, at: [...path, key], key: true, ...M.unknownKey(key, [], undefined), fix: 'name a setting as a dot path, e.g. `openness` or `firms.rd_min`' });
+      if (INTERNAL_KEYS.has(key)) problems.push({ path, at: [...path, key], key: true, ...M.internalKey(key) });
   }
   return problems;
 }

@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { slurmMessages } from './messages';
 
 export interface SlurmLayout {
   dir: string;
@@ -52,6 +53,6 @@ export function lrsimBin(from: string = fileURLToPath(import.meta.url)): string 
   for (let dir = dirname(from); ; dir = dirname(dir)) {
     const bin = join(dir, 'bin', 'lrsim.js');
     if (existsSync(bin) && existsSync(join(dir, 'package.json'))) return bin;
-    if (dirname(dir) === dir) throw new Error(`cannot find bin/lrsim.js above ${from}`);
+    if (dirname(dir) === dir) throw new Error(slurmMessages.noLauncher(from));
   }
 }

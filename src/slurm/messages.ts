@@ -60,4 +60,6 @@ export const slurmMessages = {
   // --- for merge ------------------------------------------------------------------------------
   incompleteShards: (dir: string, problems: string, finish: string) =>
     `merge: the shard set of ${dir} is incomplete: ${problems}; finish it with: ${finish}`,
+  // --- the installation -----------------------------------------------------------------------
+  noLauncher: (from: string) => `cannot find bin/lrsim.js above ${from}`,
 } as const;

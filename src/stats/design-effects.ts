@@ -10,6 +10,7 @@
 import { factorialEffects } from './factorial';
 import { pairedShareContrast, type PairedShareGroup, type ShareContrast } from './share-contrast';
 import { partialDependence, partialRankCorrelation, standardizedRegression, type DependenceBin as BinnedMean } from './regression-sensitivity';
+import { statsMessages } from './messages';
 import { formatParamValue } from './param-value';
 import type { RunRow } from './run-rows';
 
@@ -112,7 +113,7 @@ export function effectScale(outcome: string, values: readonly number[]): EffectS
  */
 export function designEffects(runs: readonly RunRow[], parameters: readonly string[], arms: readonly string[], design: string, outcomes: readonly string[]): DesignEffects {
   const empty: DesignEffects = { kind: 'none', note: '', outcomes: [...outcomes], mainEffects: [], interactions: [], models: {}, regression: [], dependence: [] };
-  if (parameters.length === 0) return { ...empty, note: 'The sweep varies no parameter, so no parameter effect is estimated.' };
+  if (parameters.length === 0) return { ...empty, note: statsMessages.noParameterVaries() };
   if (design === 'grid') return factorialAnalysis(runs, parameters, arms, outcomes, empty);
   return regressionAnalysis(runs, parameters, arms, outcomes, empty);
 }
@@ -121,7 +122,7 @@ function factorialAnalysis(runs: readonly RunRow[], parameters: readonly string[
   const factors = parameters
     .map((p) => ({ name: p, levels: sortLevels(runs.map((r) => r.params[p])) }))
     .filter((f) => f.levels.length >= 2);
-  if (factors.length === 0) return { ...out, kind: 'factorial', note: 'Every swept parameter has a single level, so no parameter effect is estimated.' };
+  if (factors.length === 0) return { ...out, kind: 'factorial', note: statsMessages.singleLevels() };
   const armFactor = arms.length > 1 ? [{ name: 'arm', levels: [...arms] }] : [];
   const all = [...factors, ...armFactor];
   const result: DesignEffects = { ...out, kind: 'factorial' };
@@ -254,7 +255,7 @@ function shareGroups(
 
 function regressionAnalysis(runs: readonly RunRow[], parameters: readonly string[], arms: readonly string[], outcomes: readonly string[], out: DesignEffects): DesignEffects {
   const numeric = parameters.filter((p) => runs.every((r) => typeof r.params[p] === 'number') && new Set(runs.map((r) => r.params[p])).size >= 2);
-  if (numeric.length === 0) return { ...out, kind: 'regression', note: 'No swept parameter takes two or more numeric values, so no regression is fitted.' };
+  if (numeric.length === 0) return { ...out, kind: 'regression', note: statsMessages.noNumericParameter() };
   const result: DesignEffects = { ...out, kind: 'regression' };
   for (const arm of arms.length ? arms : ['']) {
     const armRuns = runs.filter((r) => arms.length === 0 || r.arm === arm);

@@ -150,6 +150,11 @@ export const sweepIoMessages = {
   mergeRetryHint: () => 'free some space, then run the same merge again: it rebuilds the merged outputs from the shards',
   done: (dir: string, ranNow: number, stored: number, failed: number, seconds: number) =>
     `sweep done: ${stored ? `${plural(ranNow, 'new run')} (${stored} were already stored; ${ranNow + stored} in all)` : plural(ranNow, 'run')}, ${failed} failed, in ${seconds.toFixed(1)} s; outputs in ${dir}`,
+  /** The worker bundle is missing (a checkout that was never built). */
+  workerMissing: (file: string) => `${file} is missing; run \`npm run build\` first`,
+  /** Two stored runs of one sweep with different time-series columns. */
+  otherColumns: (key: string, first: string) =>
+    `run ${key} has other time-series columns than ${first}; were they made by different lrsim versions?`,
 } as const;
 
 /** The most worker threads `--workers` accepts on any machine. */

@@ -12,6 +12,7 @@ import { dictionaryJson, runsTableColumns, sweepDictionary, sweepSeriesColumns, 
 import { asDiskFull, writeFully } from '../io/write-fully';
 import { ArrowFileSink, type ArrowColumn, type ColumnType } from './arrow';
 import type { ParameterValue } from './design';
+import { sweepIoMessages } from './messages';
 import type { RunRecord } from './record';
 import { readRecord, type StoredRun } from './store';
 
@@ -148,7 +149,7 @@ async function writeTables(dir: string, sorted: StoredRun[], spec: OutputSpec, r
       ]);
       const columns = record.columns ?? [];
       if (columns.join(',') !== spec.columns.join(',')) {
-        throw new Error(`run ${record.key} has other time-series columns than ${sorted[0].key}; were they made by different lrsim versions?`);
+        throw new Error(sweepIoMessages.otherColumns(record.key, sorted[0].key));
       }
       for (const row of record.series ?? []) {
         seriesCsv.write(csvLine([record.key, ...row.map((x) => (x === null ? NaN : x))]));

@@ -8,13 +8,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Piscina from 'piscina';
 import { repoRoot } from '../io/repo';
+import { sweepIoMessages } from './messages';
 import type { RunOutput } from './record';
 import type { RunTask } from './task';
 
 /** The bundled worker entry (`npm run build` / bin/lrsim.js make it). */
 export function defaultWorkerFile(): string {
   const file = join(repoRoot(), 'dist', 'workers', 'run-worker.js');
-  if (!existsSync(file)) throw new Error(`${file} is missing; run \`npm run build\` first`);
+  if (!existsSync(file)) throw new Error(sweepIoMessages.workerMissing(file));
   return file;
 }
 

@@ -36,7 +36,7 @@ describe.skipIf(!haveChromium)('classroom page in headless chromium', () => {
     await g.page.waitForSelector('canvas#map-0');
     // Every live chart has drawn (innovation value, lock-in, diversity, flows, flow between places).
     await g.page.waitForFunction(() => document.querySelectorAll('figure.chart').length === 5 &&
-      document.querySelectorAll('figure.chart canvas').length === 5);
+      document.querySelectorAll('figure.chart[data-drawn-tick]').length === 5);
     expect(await g.page.textContent('#tick')).toMatch(/tick 0 \/ \d+/);
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/); // nothing loaded from elsewhere
     await g.page.screenshot({ path: join(ARTIFACTS, '01-loaded.png') });

@@ -18,7 +18,7 @@ const replicates = process.argv[2] ?? '8';
 async function open(page: Page, base: string, hash: string): Promise<void> {
   await page.goto(`${base}#${hash}`);
   await page.waitForFunction(() => /tick 0 \//.test(document.getElementById('tick')?.textContent ?? '') &&
-    document.querySelectorAll('figure.chart canvas').length === 5);
+    document.querySelectorAll('figure.chart[data-drawn-tick]').length === 5);
 }
 
 async function runTo(page: Page, tick: number): Promise<void> {

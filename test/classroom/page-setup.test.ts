@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario';
 import { between, pageInfo, phasesOf } from '../../src/classroom/info-source';
-import { chartDefs, chartSpec, encodingPlan, niceCeiling } from '../../src/classroom/page/charts';
+import { chartDefs, chartSpec, encodingPlan, MovingMeans, niceCeiling } from '../../src/classroom/page/charts';
 import { POLICY_BUTTONS, SLIDERS } from '../../src/classroom/page/controls';
 import { chartSeriesCsv, csvField, runSeriesCsv } from '../../src/classroom/page/export';
 import { firstSentence, scenarioTitle, thingsToTry } from '../../src/classroom/page/notes';
@@ -86,6 +86,18 @@ describe('chart encodings', () => {
   });
   it('compare mode with one series: colour per region', () => {
     expect(encodingPlan(defs[0], ['A', 'B'])).toMatchObject({ colourBy: 'region', dashBy: 'none' });
+  });
+  it('smooths a series by the mean of its last ten values, each series on its own', () => {
+    // Reference (python3, numpy):
+    //   x = np.array([3.0,1,4,1,5,9,2,6,5,3,5,8])
+    //   [float(x[max(0,i-9):i+1].mean()) for i in range(12)]
+    const expected = [3.0, 2.0, 2.6666666666666665, 2.25, 2.8, 3.8333333333333335, 3.5714285714285716, 3.875, 4.0, 3.9, 4.1, 4.8];
+    const means = new MovingMeans();
+    const got = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8].map((x) => means.next('A', x));
+    got.forEach((m, i) => expect(m).toBeCloseTo(expected[i], 12));
+    expect(means.next('B', 7)).toBe(7); // another series starts its own window
+    means.clear();
+    expect(means.next('A', 2)).toBe(2);
   });
   it('rounds a y domain up to 1, 2, 2.5 or 5 times a power of ten', () => {
     expect([0, 0.3, 1, 1.2, 2.2, 4, 7, 73, 250.1].map(niceCeiling)).toEqual([1, 0.5, 1, 2, 2.5, 5, 10, 100, 500]);

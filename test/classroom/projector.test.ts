@@ -23,9 +23,14 @@ const inViewport = (page: Page, selector: string) => page.$eval(selector, (el) =
   const r = el.getBoundingClientRect();
   return r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
 });
+/** Whether every visible item of a bar overlaps the first one vertically (one line, no wrap). */
+const oneLine = (page: Page, selector: string) => page.$eval(selector, (el) => {
+  const boxes = Array.from(el.children, (c) => c.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+  return boxes.every((r) => r.top < boxes[0].bottom && r.bottom > boxes[0].top);
+});
 const fontPx = (page: Page, selector: string) => page.$eval(selector, (el) => parseFloat(getComputedStyle(el).fontSize));
 const loaded = (page: Page) => page.waitForFunction(() => /tick 0 \//.test(document.getElementById('tick')?.textContent ?? '') &&
-  document.querySelector('canvas#map-0') !== null && document.querySelectorAll('figure.chart canvas').length === 5);
+  document.querySelector('canvas#map-0') !== null && document.querySelectorAll('figure.chart[data-drawn-tick]').length === 5);
 const paused = (page: Page) => page.waitForFunction(() => document.getElementById('play')?.getAttribute('aria-pressed') === 'false');
 
 describe.skipIf(!haveChromium)('classroom page on a projector', () => {
@@ -64,8 +69,10 @@ describe.skipIf(!haveChromium)('classroom page on a projector', () => {
       await page.waitForFunction(() => document.getElementById('projector')?.getAttribute('aria-pressed') === 'true');
       const after = await Promise.all(targets.map((t) => fontPx(page, t)));
       targets.forEach((t, i) => expect(after[i] / before[i], t).toBeGreaterThanOrEqual(1.3));
-      await page.waitForFunction(() => document.querySelectorAll('figure.chart canvas').length === 5);
+      await page.waitForFunction(() => document.querySelectorAll('figure.chart[data-drawn-tick]').length === 5);
       for (const sel of ['#map-0', '#charts figure.chart:first-child canvas', '#play', '#tick']) expect(await inViewport(page, sel), `large type: ${sel}`).toBe(true);
+      // Large type keeps the top bar and the run bar on one line each (they wrapped at 1024 px).
+      for (const bar of ['.top', '.runbar']) expect(await oneLine(page, bar), `large type: ${bar} on one line`).toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, `projector-${viewport.width}-large.png`) });
       expect(g.errors).toEqual([]);
       expect(g.blocked).toEqual([]);
@@ -127,6 +134,24 @@ describe.skipIf(!haveChromium)('classroom page on a projector', () => {
     expect(replayed).toBe(original);
     expect(g.errors).toEqual([]);
     expect(g2.errors).toEqual([]);
+  }, 180_000);
+
+  it('after a run at full speed, each chart in the chart worker holds every value the page collected', async () => {
+    const g = await open({ width: 1366, height: 768 });
+    const { page } = g;
+    await page.mouse.click(2, 2);
+    await page.keyboard.press('Space');
+    await waitForTick(page, 200, 120_000);
+    await paused(page);
+    // Innovation value and the flows are finite every tick: one value per tick and series.
+    for (const id of ['value', 'flows']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${id}-csv"]`)]);
+      const collected = readFileSync((await download.path())!, 'utf8').trim().split('\n').length - 1;
+      expect(collected, id).toBe(id === 'value' ? 200 : 8 * 200);
+      // The pause made the worker draw at once; its last redraw holds every value.
+      await page.waitForFunction(([chart, n]) => document.getElementById(`chart-${chart}`)?.dataset.drawnRows === String(n), [id, collected] as const);
+    }
+    expect(g.errors).toEqual([]);
   }, 180_000);
 
   it('exports each chart as PNG and CSV; clicking a place or a firm inspects it', async () => {

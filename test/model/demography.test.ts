@@ -6,6 +6,7 @@ import { RESIDENT } from '../../src/model/kinds';
 import { Rng } from '../../src/model/rng';
 import { strengthenTie, tieStrength } from '../../src/model/ties';
 import { bareWorld, f32, scripted, tinyScenario } from './world';
+import { setTacit, tacitOf } from './knowledge-flat';
 
 /** F firms and 2 residents (agents F, F + 1) at one place, K = 4, tick 5. */
 function world(firms: number, over: object) {
@@ -64,8 +65,8 @@ describe('entry', () => {
     st.alive.set([1, 0]);
     st.performance[0] = 1;
     st.relevance.set([1, 0.25, 0.25, 0.25]);
-    st.tacit.set([0.25, 0, 0, 0], 2 * 4); // resident agent 2: score 0.25
-    st.tacit.set([0, 0.5, 0, 0], 3 * 4); // resident agent 3: score 0.125
+    setTacit(st, [0.25, 0, 0, 0], 2 * 4); // resident agent 2: score 0.25
+    setTacit(st, [0, 0.5, 0, 0], 3 * 4); // resident agent 3: score 0.125
     // draws: spin-off trial 0 < 1; candidates int(2): 0 -> agent 2, 0.5 -> agent 3;
     // perturbations U(0.8, 1.2) for k = 0..3; rd, absorptive, propensity
     const rng = scripted([0, 0, 0.5, 0.25, 0.5, 0.25, 0.75, 0.5, 0.5, 0.25]);
@@ -74,7 +75,7 @@ describe('entry', () => {
     expect(c.entriesSpinoff).toBe(1);
     expect(st.alive[1]).toBe(1);
     // T = min(1, T_founder x capacity ratio 2 x U(0.8, 1.2)): 0.25 x 2 x 0.9
-    expect(Array.from(st.tacit.subarray(4, 8))).toEqual([f32(0.45), 0, 0, 0]);
+    expect(Array.from(tacitOf(st).subarray(4, 8))).toEqual([f32(0.45), 0, 0, 0]);
     expect(st.employer[0]).toBe(1); // the founder works at the new firm
     expect(st.size[1]).toBe(1);
     expect(st.origin[1]).toBe(1); // spin_off
@@ -90,10 +91,10 @@ describe('entry', () => {
     const { st, p, c } = world(2, over);
     st.alive.set([1, 0]);
     st.relevance.set([1, 0.25, 0.25, 0.25]);
-    st.tacit.set([0.25, 0, 0, 0], 2 * 4);
-    st.tacit.set([0, 0.5, 0, 0], 3 * 4);
+    setTacit(st, [0.25, 0, 0, 0], 2 * 4);
+    setTacit(st, [0, 0.5, 0, 0], 3 * 4);
     demographyInPlace(st, p, scripted([0, 0, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.25]), c, null);
-    expect(Array.from(st.tacit.subarray(4, 8))).toEqual([0, 1, 0, 0]); // min(1, 0.5 x 2 x 1)
+    expect(Array.from(tacitOf(st).subarray(4, 8))).toEqual([0, 1, 0, 0]); // min(1, 0.5 x 2 x 1)
     expect(st.employer[1]).toBe(1);
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyShockInPlace, type FrontierSettings, updateRelevanceInPlace } from '../../src/model/environment';
 import { Rng } from '../../src/model/rng';
 import { bareWorld, f32, scripted, tinyScenario } from './world';
+import { tacitAt } from './knowledge-flat';
 
 const still: FrontierSettings = { speed: 0.5, width: 2, floor: 0.1, ar: 0, step: 0, smooth: 0 };
 
@@ -65,19 +66,19 @@ describe('shocks', () => {
   it('plant gives a few live firms a capability `offset` domains from the strongest, towards the frontier', () => {
     const { st, p } = bareWorld(tinyScenario({}, 3, 2, 8));
     st.alive.set([1, 1, 1]);
-    st.tacit[0 * 8 + 1] = 0.5; // strongest domain: 1
-    st.tacit[1 * 8 + 3] = 0.4;
+    st.setTacitAt(0, 1, 0.5); // strongest domain: 1
+    st.setTacitAt(1, 3, 0.4);
     // rng.int(3) with u = 0.5 -> firm 1
     applyShockInPlace(st, p, { kind: 'plant', tick: 0, firms: 1, offset: 2, level: 0.3 }, scripted([0.5]), 0.01);
     expect(st.plantDomain).toBe(3);
     expect(Array.from(st.planted)).toEqual([0, 1, 0]);
-    expect(st.tacit[1 * 8 + 3]).toBe(f32(0.4)); // max(existing 0.4, level 0.3)
+    expect(tacitAt(st, 1 * 8 + 3)).toBe(f32(0.4)); // max(existing 0.4, level 0.3)
     const back = bareWorld(tinyScenario({}, 3, 2, 8)).st;
     back.alive.set([1, 1, 1]);
-    back.tacit[0 * 8 + 1] = 0.5;
+    back.setTacitAt(0, 1, 0.5);
     // frontier moving down the ring: offset counts the other way; u = 0.1 -> firm 0
     applyShockInPlace(back, p, { kind: 'plant', tick: 0, firms: 1, offset: 2, level: 0.8 }, scripted([0.1]), -0.01);
     expect(back.plantDomain).toBe(7);
-    expect(back.tacit[0 * 8 + 7]).toBe(f32(0.8));
+    expect(tacitAt(back, 0 * 8 + 7)).toBe(f32(0.8));
   });
 });

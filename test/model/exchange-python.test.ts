@@ -24,6 +24,7 @@ import { cognitiveProximity } from '../../src/model/knowledge';
 import type { Params } from '../../src/model/params';
 import type { ModelState } from '../../src/model/state';
 import { bareWorld, tinyScenario } from './world';
+import { explicitOf, setExplicit, setTacit, tacitOf } from './knowledge-flat';
 
 function meeting(a: number) {
   const { st, p } = bareWorld(tinyScenario({ knowledge: { relatedness_exponent: a, relatedness_floor: 0.1 }, exchange: { rho_tacit: 0.5, rho_explicit: 0.25, c_max: 1 } }, 2, 2, 4));
@@ -31,10 +32,10 @@ function meeting(a: number) {
   const j = 2; // a resident
   st.kind[j] = RESIDENT;
   st.place[j] = 1;
-  st.tacit.set([0.5, 0, 0, 0], i * 4);
-  st.explicit.set([0, 0.125, 0, 0], i * 4);
-  st.tacit.set([0.25, 0, 0.5, 0], j * 4);
-  st.explicit.set([0, 0, 0.25, 0.25], j * 4);
+  setTacit(st, [0.5, 0, 0, 0], i * 4);
+  setExplicit(st, [0, 0.125, 0, 0], i * 4);
+  setTacit(st, [0.25, 0, 0.5, 0], j * 4);
+  setExplicit(st, [0, 0, 0.25, 0.25], j * 4);
   st.absorptive[i] = 1;
   st.absorptive[j] = 0.5;
   p.capacity[FIRM] = 10;
@@ -67,10 +68,10 @@ describe('exchange kernel', () => {
     const flows = new Float64Array(12);
     const channel = 1;
     const tacitGain = exchangeInPlace(st, p, flows, i, j, kappa, 0.75, 0.5, 0.875, 1, 0.5, channel);
-    close(st.tacit.subarray(0, 4), [0.5, 0, 0.004284799564629793, 0]);
-    close(st.explicit.subarray(0, 4), [0, 0.125, 0.002499466296285391, 0.01599658466875553]);
-    close(st.tacit.subarray(8, 12), [0.25068557262420654, 0, 0.5, 0]);
-    close(st.explicit.subarray(8, 12), [0, 0.0019995730835944414, 0.25, 0.25]);
+    close(tacitOf(st).subarray(0, 4), [0.5, 0, 0.004284799564629793, 0]);
+    close(explicitOf(st).subarray(0, 4), [0, 0.125, 0.002499466296285391, 0.01599658466875553]);
+    close(tacitOf(st).subarray(8, 12), [0.25068557262420654, 0, 0.5, 0]);
+    close(explicitOf(st).subarray(8, 12), [0, 0.0019995730835944414, 0.25, 0.25]);
     const [gTi, gEi, gTj, gEj] = [0.004284799360119907, 0.018496050571184263, 0.000685567897619185, 0.001999573034722623];
     expect(tacitGain).toBeCloseTo(gTi + gTj, 9);
     expect(flows[channel]).toBeCloseTo(gTi + gTj, 9);
@@ -93,9 +94,9 @@ describe('exchange kernel', () => {
     const { st, p, i, j } = meeting(3);
     const kappa = cognitiveProximity(st, i, j);
     exchangeInPlace(st, p, new Float64Array(12), i, j, kappa, 0.75, 0.5, 0.875, 1, 0.5, 0);
-    close(st.tacit.subarray(0, 4), [0.5, 0, 0.0031279034446924925, 0]);
-    close(st.explicit.subarray(0, 4), [0, 0.125, 0.0018246104009449482, 0.01599658466875553]);
-    close(st.tacit.subarray(8, 12), [0.2504570484161377, 0, 0.5, 0]);
+    close(tacitOf(st).subarray(0, 4), [0.5, 0, 0.0031279034446924925, 0]);
+    close(explicitOf(st).subarray(0, 4), [0, 0.125, 0.0018246104009449482, 0.01599658466875553]);
+    close(tacitOf(st).subarray(8, 12), [0.2504570484161377, 0, 0.5, 0]);
   });
 
   it('rescales a side whose knowledge would exceed its capacity', () => {
@@ -103,17 +104,17 @@ describe('exchange kernel', () => {
     p.capacity[FIRM] = 0.5;
     const kappa = cognitiveProximity(st, i, j);
     exchangeInPlace(st, p, new Float64Array(12), i, j, kappa, 0.75, 0.5, 0.875, 1, 0.5, 0);
-    close(st.tacit.subarray(0, 4), [0.385932981967926, 0, 0.0033072910737246275, 0]);
-    close(st.explicit.subarray(0, 4), [0, 0.0964832454919815, 0.0019292529905214906, 0.01234721951186657]);
-    close(st.tacit.subarray(8, 12), [0.25068557262420654, 0, 0.5, 0]); // the resident is under its capacity
+    close(tacitOf(st).subarray(0, 4), [0.385932981967926, 0, 0.0033072910737246275, 0]);
+    close(explicitOf(st).subarray(0, 4), [0, 0.0964832454919815, 0.0019292529905214906, 0.01234721951186657]);
+    close(tacitOf(st).subarray(8, 12), [0.25068557262420654, 0, 0.5, 0]); // the resident is under its capacity
   });
 
   it('beyond c_max nothing is understood: no change, no account', () => {
     const { st, p, i, j } = meeting(2);
-    const before = Float32Array.from(st.tacit);
+    const before = tacitOf(st);
     const flows = new Float64Array(12);
     expect(exchangeInPlace(st, p, flows, i, j, 0, 1, 1, 1, 1, 1, 0)).toBe(0); // kappa 0: distance 1 = c_max
-    expect(Array.from(st.tacit)).toEqual(Array.from(before));
+    expect(Array.from(tacitOf(st))).toEqual(Array.from(before));
     expect(flows.every((v) => v === 0)).toBe(true);
   });
 

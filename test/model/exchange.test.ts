@@ -12,6 +12,7 @@ import { exchangeInPlace, learnFromExternalInPlace, Meeting, recordExchange, rec
 import { exchangeReference, learnFromExternalReference } from '../../src/model/exchange-reference';
 import { cognitiveProximity, externalProximity } from '../../src/model/knowledge';
 import { CH_COLLABORATION, CH_PIPELINE } from '../../src/model/kinds';
+import { explicitOf, setExplicit, setTacit, tacitAt, tacitOf } from './knowledge-flat';
 
 /** A tiny world with K domains and 12 external partners. */
 const world = (K: number) => tinyWorld(K, { external: { partners: 12 } });
@@ -21,8 +22,8 @@ describe('exchange: one meeting by hand', () => {
     const sim = world(8);
     const st = sim.state;
     const p = sim.params;
-    st.tacit.set([0.5, 0.25, 0, 0, 0, 0, 0, 0], 0);
-    st.tacit.set([0.25, 0.5, 0, 0, 0, 0, 0, 0], 8);
+    setTacit(st, [0.5, 0.25, 0, 0, 0, 0, 0, 0], 0);
+    setTacit(st, [0.25, 0.5, 0, 0, 0, 0, 0, 0], 8);
     st.absorptive[0] = 1;
     st.absorptive[1] = 0.5;
     const m = new Meeting();
@@ -36,10 +37,10 @@ describe('exchange: one meeting by hand', () => {
     const e = 1 - (1 - 0.8) / 0.7;
     const gain0 = 0.3 * (1 * e * 1) * 1 * 0.5 * 1 * 0.25;
     const gain1 = 0.3 * (0.5 * e * 1) * 1 * 0.5 * 1 * 0.25;
-    expect(st.tacit[1]).toBe(Math.fround(0.25 + gain0));
-    expect(st.tacit[0]).toBe(0.5);
-    expect(st.tacit[8]).toBe(Math.fround(0.25 + gain1));
-    expect(st.tacit[9]).toBe(0.5);
+    expect(tacitAt(st, 1)).toBe(Math.fround(0.25 + gain0));
+    expect(tacitAt(st, 0)).toBe(0.5);
+    expect(tacitAt(st, 8)).toBe(Math.fround(0.25 + gain1));
+    expect(tacitAt(st, 9)).toBe(0.5);
     expect(st.gain[1]).toBe(Math.fround(gain0));
     expect(st.gain[8]).toBe(Math.fround(gain1));
     expect([m.tacitI, m.explicitI, m.tacitJ, m.explicitJ]).toEqual([gain0, 0, gain1, 0]);
@@ -56,12 +57,12 @@ describe('exchange: one meeting by hand', () => {
   it('learns nothing and changes nothing beyond understanding (kappa <= 1 - c_max)', () => {
     const sim = world(8);
     const st = sim.state;
-    st.tacit.set([1, 0, 0, 0, 0, 0, 0, 0], 0);
-    st.tacit.set([0, 0, 0, 0, 1, 0, 0, 0], 8);
+    setTacit(st, [1, 0, 0, 0, 0, 0, 0, 0], 0);
+    setTacit(st, [0, 0, 0, 0, 1, 0, 0, 0], 8);
     const m = new Meeting();
-    const before = st.tacit.slice();
+    const before = tacitOf(st).slice();
     expect(exchangeInPlace(st, sim.params, m.pair(0, 1, cognitiveProximity(st, 0, 1, m), 0))).toBe(false);
-    expect(st.tacit).toEqual(before);
+    expect(tacitOf(st)).toEqual(before);
     expect([m.tacitI, m.tacitJ]).toEqual([0, 0]);
   });
 });
@@ -100,26 +101,25 @@ function prepare(s: Setting) {
   const st = sim.state;
   const K = s.K;
   const [i, j] = s.pair;
-  st.tacit.fill(0);
-  st.explicit.fill(0);
+  st.knowledge.fill(0);
   st.gain.fill(0);
   for (let k = 0; k < K; k++) {
-    st.tacit[i * K + k] = s.profiles[k];
-    st.explicit[i * K + k] = s.profiles[24 + k];
-    st.tacit[j * K + k] = s.profiles[48 + k];
-    st.explicit[j * K + k] = s.profiles[72 + k];
+    st.setTacitAt(i, k, s.profiles[k]);
+    st.setExplicitAt(i, k, s.profiles[24 + k]);
+    st.setTacitAt(j, k, s.profiles[48 + k]);
+    st.setExplicitAt(j, k, s.profiles[72 + k]);
     st.extKnowledge[3 * K + k] = s.profiles[48 + k];
   }
   st.absorptive[i] = s.absorbI;
   st.absorptive[j] = s.absorbJ;
   const p = { ...sim.params, relA: s.a, relFloor: s.floor, cMax: s.cMax, rhoT: s.rhoT, rhoE: s.rhoE, capacity: new Float64Array(7).fill(s.capacity) };
-  const snapshot = { T: st.tacit.slice(), E: st.explicit.slice(), G: st.gain.slice() };
+  const snapshot = { T: tacitOf(st).slice(), E: explicitOf(st).slice(), G: st.gain.slice() };
   const restore = () => {
-    st.tacit.set(snapshot.T);
-    st.explicit.set(snapshot.E);
+    setTacit(st, snapshot.T);
+    setExplicit(st, snapshot.E);
     st.gain.set(snapshot.G);
   };
-  const result = (m: Meeting) => ({ T: st.tacit.slice(), E: st.explicit.slice(), G: st.gain.slice(), gains: [m.tacitI, m.explicitI, m.tacitJ, m.explicitJ] });
+  const result = (m: Meeting) => ({ T: tacitOf(st).slice(), E: explicitOf(st).slice(), G: st.gain.slice(), gains: [m.tacitI, m.explicitI, m.tacitJ, m.explicitJ] });
   return { sim, st, p, i, j, restore, result };
 }
 
@@ -203,7 +203,7 @@ describe('the kernels\' contract beyond what callers pass', () => {
     const sim = world(8);
     const st = sim.state;
     const p = sim.params; // floor 0.01, rho_T 0.3, c_max 0.7
-    st.tacit.set([0.5, 0, 0, 0, 0, 0, 0, 0], 0);
+    setTacit(st, [0.5, 0, 0, 0, 0, 0, 0, 0], 0);
     st.absorptive[0] = 1;
     st.absorptive[1] = 1;
     const m = new Meeting();
@@ -213,16 +213,16 @@ describe('the kernels\' contract beyond what callers pass', () => {
     // e(kappa = 1) = 1: firm 1 gains rho_T x 1 x floor x 0.5 in domain 0
     const gain = 0.3 * 1 * 0.01 * 0.5;
     expect([m.tacitI, m.explicitI, m.tacitJ, m.explicitJ]).toEqual([0, 0, gain, 0]);
-    expect(st.tacit[8]).toBe(Math.fround(gain));
-    expect(st.tacit[0]).toBe(0.5);
+    expect(tacitAt(st, 8)).toBe(Math.fround(gain));
+    expect(tacitAt(st, 0)).toBe(0.5);
     // The same with the roles swapped: the initiator knows nothing.
-    st.tacit.fill(0);
-    st.tacit[8] = 0.5;
+    st.knowledge.fill(0);
+    setTacit(st, [0.5], 8);
     const n = new Meeting();
     cognitiveProximity(st, 0, 1, n);
     expect(exchangeInPlace(st, p, n.pair(0, 1, 1, CH_COLLABORATION))).toBe(true);
     expect([n.tacitI, n.explicitI, n.tacitJ, n.explicitJ]).toEqual([gain, 0, 0, 0]);
-    expect(st.tacit[0]).toBe(Math.fround(gain));
+    expect(tacitAt(st, 0)).toBe(Math.fround(gain));
   });
 
   it('an agent who knows nothing learns from outside at the floor weight (a = 2 and a = 3)', () => {
@@ -235,7 +235,7 @@ describe('the kernels\' contract beyond what callers pass', () => {
       expect(learnFromExternalInPlace(st, sim.params, m)).toBe(true);
       // rho_T 0.3 (default) x floor 0.01 x gap, in domains 0 and 2
       expect(m.tacitI).toBe(0.3 * 0.01 * 0.5 + 0.3 * 0.01 * 0.25);
-      expect(Array.from(st.tacit.subarray(0, 4))).toEqual([Math.fround(0.3 * 0.01 * 0.5), 0, Math.fround(0.3 * 0.01 * 0.25), 0]);
+      expect(Array.from(tacitOf(st).subarray(0, 4))).toEqual([Math.fround(0.3 * 0.01 * 0.5), 0, Math.fround(0.3 * 0.01 * 0.25), 0]);
     }
   });
 });

@@ -9,6 +9,7 @@ import { TickCounters } from '../../src/model/counters';
 import { innovationPhaseInPlace, NoveltyWindow, recordCapabilitiesInPlace } from '../../src/model/innovation';
 import { deepMerge } from '../../src/scenario/merge';
 import { bareWorld, f32, scripted, tinyScenario } from './world';
+import { explicitAt, setExplicit, setTacit, tacitAt, tacitOf } from './knowledge-flat';
 
 /**
  * K = 4; firm 0 alive with rd 1, T = (0.5, 0.25, 0.125, 0), E = 0, and this tick's gain
@@ -25,7 +26,7 @@ function oneFirm(gamma: number, over: object = {}) {
   const { st, p } = bareWorld(scenario);
   st.alive.set([1, 0, 0]);
   st.rd[0] = 1;
-  st.tacit.set([0.5, 0.25, 0.125, 0], 0);
+  setTacit(st, [0.5, 0.25, 0.125, 0], 0);
   st.gain[2] = 0.5;
   st.relevance.set([1, 0.25, 0.5, 0.5]);
   st.lateStart = 100;
@@ -47,11 +48,11 @@ describe('innovation', () => {
     expect(value[0]).toBe(0.5);
     expect(st.performance[0]).toBe(0.25); // EWMA 0.5 x 0.5
     // learning by doing in k1 = 1: dT = 0.2 x 0.25 x 0.75 = 0.0375; in k2 = 0: dT = 0.2 x 1 x 0.5 = 0.1
-    expect(st.tacit[1]).toBe(f32(f32(0.25) + 0.0375));
-    expect(st.explicit[1]).toBe(f32(0.5 * 0.0375));
-    expect(st.tacit[0]).toBe(f32(0.5 + 0.1));
-    expect(st.explicit[0]).toBe(f32(0.05));
-    expect(st.tacit[2]).toBe(0.125);
+    expect(tacitAt(st, 1)).toBe(f32(f32(0.25) + 0.0375));
+    expect(explicitAt(st, 1)).toBe(f32(0.5 * 0.0375));
+    expect(tacitAt(st, 0)).toBe(f32(0.5 + 0.1));
+    expect(explicitAt(st, 0)).toBe(f32(0.05));
+    expect(tacitAt(st, 2)).toBe(0.125);
     expect([st.attention[0], st.attention[1], st.attention[2]]).toEqual([f32(0.1), f32(0.1), 0]);
     expect(st.innovationsCount[0]).toBe(1);
     expect(window.mean()).toBe(0);
@@ -64,7 +65,7 @@ describe('innovation', () => {
     const { st, p, c, value, window } = oneFirm(2);
     innovationPhaseInPlace(st, p, scripted([0, 0.85, 0.5, 0.2979]), c, value, window);
     expect(c.innovations).toBe(0);
-    expect(st.tacit[1]).toBe(0.25);
+    expect(tacitAt(st, 1)).toBe(0.25);
     expect(st.performance[0]).toBe(0);
     expect(st.novelty[2]).toBe(0.25); // the EWMA of learning runs regardless
   });
@@ -78,8 +79,8 @@ describe('innovation', () => {
     innovationPhaseInPlace(st, p, scripted([0, 0.85, 0.5, 0.2]), c, value, new NoveltyWindow(4));
     expect(c.innovations).toBe(1);
     expect(c.value).toBeCloseTo(Math.SQRT1_2, 15);
-    expect(st.tacit[2]).toBe(f32(0.125 + 0.2 * 0.5 * 0.875));
-    expect(st.tacit[1]).toBe(0.25);
+    expect(tacitAt(st, 2)).toBe(f32(0.125 + 0.2 * 0.5 * 0.875));
+    expect(tacitAt(st, 1)).toBe(0.25);
   });
 
   it('gamma = 1: the same draw picks k1 = 2 (cumulative c shares 0.571, 0.857)', () => {
@@ -88,8 +89,8 @@ describe('innovation', () => {
     innovationPhaseInPlace(st, p, scripted([0, 0.9, 0.5, 0.2]), c, value, new NoveltyWindow(4));
     // success 1 - exp(-2 sqrt(0.125 x 0.5) 0.5) = 0.2212 > 0.2: value sqrt(0.5 x 1)
     expect(c.value).toBeCloseTo(Math.SQRT1_2, 15);
-    expect(st.tacit[2]).toBe(f32(0.125 + 0.2 * 0.5 * 0.875));
-    expect(st.tacit[0]).toBe(f32(0.6));
+    expect(tacitAt(st, 2)).toBe(f32(0.125 + 0.2 * 0.5 * 0.875));
+    expect(tacitAt(st, 0)).toBe(f32(0.6));
   });
 
   it('a firm without R&D luck draws once and does nothing; misunderstandings cut the R&D effort', () => {
@@ -108,8 +109,8 @@ describe('novelty to the region', () => {
     const { st, p, c, value, window } = oneFirm(2);
     // three live firms; at tick 0 (c >= theta = 0.2): firm 0 in 0 and 1, firm 1 in 0 and 1, firm 2 in 0 only
     st.alive.set([1, 1, 1]);
-    st.tacit.set([0.5, 0.25, 0, 0], 4);
-    st.tacit.set([0.5, 0, 0, 0], 8);
+    setTacit(st, [0.5, 0.25, 0, 0], 4);
+    setTacit(st, [0.5, 0, 0, 0], 8);
     recordCapabilitiesInPlace(st, p);
     expect(st.liveRing[0]).toBe(3);
     expect(st.pairRing[0 * 4 + 1]).toBe(2);
@@ -161,20 +162,20 @@ describe('innovation: the EWMAs, the R&D effort and the draws at their boundarie
 
   it('a firm with no capability draws only its R&D trial; one with no second domain draws only k1', () => {
     const empty = oneFirm(2);
-    empty.st.tacit.fill(0);
+    empty.st.knowledge.fill(0);
     const r1 = scripted([0]);
     innovationPhaseInPlace(empty.st, empty.p, r1, empty.c, empty.value, empty.window);
     expect(r1.left()).toBe(0);
     expect(empty.c.innovations).toBe(0);
     // Only domain 0 is known and nothing was learned lately: k1 = 0, and no k2 has weight.
     const single = oneFirm(2);
-    single.st.tacit.set([0.5, 0, 0, 0], 0);
+    setTacit(single.st, [0.5, 0, 0, 0], 0);
     single.st.gain.fill(0);
     const r2 = scripted([0, 0.5]);
     innovationPhaseInPlace(single.st, single.p, r2, single.c, single.value, single.window);
     expect(r2.left()).toBe(0);
     expect(single.c.innovations).toBe(0);
-    expect(single.st.tacit[0]).toBe(0.5);
+    expect(tacitAt(single.st, 0)).toBe(0.5);
   });
 
   /**
@@ -183,7 +184,7 @@ describe('innovation: the EWMAs, the R&D effort and the draws at their boundarie
    */
   function boundaries() {
     const w = oneFirm(1);
-    w.st.tacit.set([0.5, 0.25, 0.25, 0], 0);
+    setTacit(w.st, [0.5, 0.25, 0.25, 0], 0);
     w.st.gain.fill(0);
     return w;
   }
@@ -198,17 +199,17 @@ describe('innovation: the EWMAs, the R&D effort and the draws at their boundarie
     expect(rng.left()).toBe(0);
     expect(a.c.value).toBe(Math.sqrt(0.5));
     // learning by doing in 0 and 2: 0.5 + 0.2 x 1 x 0.5, 0.25 + 0.2 x 0.5 x 0.75
-    expect(Array.from(a.st.tacit.subarray(0, 4))).toEqual([f32(0.6), 0.25, f32(0.325), 0]);
+    expect(Array.from(tacitOf(a.st).subarray(0, 4))).toEqual([f32(0.6), 0.25, f32(0.325), 0]);
     // k2: 0.5 x 0.5 - 0.25 = 0 in domain 1 (u < 0 would pick 2); value sqrt(r_0 r_1) = 0.5
     const b = boundaries();
     innovationPhaseInPlace(b.st, b.p, scripted([0, 0.5, 0.5, 0.1]), b.c, b.value, b.window);
     expect(b.c.value).toBe(0.5);
-    expect(Array.from(b.st.tacit.subarray(0, 4))).toEqual([f32(0.6), f32(0.2875), 0.25, 0]);
+    expect(Array.from(tacitOf(b.st).subarray(0, 4))).toEqual([f32(0.6), f32(0.2875), 0.25, 0]);
     // A k2 draw of 0 passes the zero weight of k1 = 0 and takes domain 1, the first with weight.
     const zero = boundaries();
     innovationPhaseInPlace(zero.st, zero.p, scripted([0, 0.5, 0, 0.1]), zero.c, zero.value, zero.window);
     expect(zero.c.value).toBe(0.5);
-    expect(Array.from(zero.st.tacit.subarray(0, 4))).toEqual([f32(0.6), f32(0.2875), 0.25, 0]);
+    expect(Array.from(tacitOf(zero.st).subarray(0, 4))).toEqual([f32(0.6), f32(0.2875), 0.25, 0]);
   });
 
   it('a success draw equal to the success probability fails (success needs u < p)', () => {
@@ -239,12 +240,12 @@ describe('novelty to the region: who counts', () => {
     const w = oneFirm(2, over);
     const { st, p } = w;
     st.alive.set([alive0, 1, 1]);
-    st.tacit.set(firm0, 0);
-    st.tacit.set([0.5, 0.25, 0, 0], 4);
-    st.tacit.set([0.5, 0, 0, 0], 8);
+    setTacit(st, firm0, 0);
+    setTacit(st, [0.5, 0.25, 0, 0], 4);
+    setTacit(st, [0.5, 0, 0, 0], 8);
     recordCapabilitiesInPlace(st, p);
     st.alive[0] = 1;
-    st.tacit.set([0.5, 0.25, 0.125, 0], 0); // back to oneFirm's profile: k1 = 1, k2 = 0 as before
+    setTacit(st, [0.5, 0.25, 0.125, 0], 0); // back to oneFirm's profile: k1 = 1, k2 = 0 as before
     st.tick = 1;
     return w;
   }
@@ -276,10 +277,10 @@ describe('recordCapabilitiesInPlace', () => {
   it('marks c = T + phi E >= theta (at theta included), counts pairs once per slot, and copies who is alive', () => {
     const { st, p } = oneFirm(2, { innovation: { theta: 0.25 } });
     st.alive.set([1, 1, 0]);
-    st.tacit.set([0.25, 0.5, 0, 0], 0); // capable in 0 (exactly theta) and 1
-    st.tacit.set([0, 0, 0, 0], 4);
-    st.explicit.set([0, 0, 0.5, 0.25], 4); // phi 0.5: c = (0, 0, 0.25, 0.125): capable in 2
-    st.tacit.set([1, 1, 1, 1], 8); // dead: not counted
+    setTacit(st, [0.25, 0.5, 0, 0], 0); // capable in 0 (exactly theta) and 1
+    setTacit(st, [0, 0, 0, 0], 4);
+    setExplicit(st, [0, 0, 0.5, 0.25], 4); // phi 0.5: c = (0, 0, 0.25, 0.125): capable in 2
+    setTacit(st, [1, 1, 1, 1], 8); // dead: not counted
     recordCapabilitiesInPlace(st, p);
     recordCapabilitiesInPlace(st, p); // the same slot again: cleared first, not added to
     expect(st.liveRing[0]).toBe(2);
@@ -311,15 +312,15 @@ describe('more than 32 domains: two mask words per firm (K = 40)', () => {
     const { st, p } = bareWorld(scenario);
     st.alive.set([1, 1, 1]);
     st.relevance.fill(1);
-    st.tacit[0 * 40 + 35] = 0.5;
-    st.tacit[1 * 40 + 33] = 0.5;
-    st.tacit[1 * 40 + 34] = 0.25;
-    st.tacit[2 * 40 + 33] = 0.5;
-    st.tacit[2 * 40 + 34] = 0.5;
-    st.tacit[2 * 40 + 35] = 0.5;
+    setTacit(st, [0.5], 0 * 40 + 35);
+    setTacit(st, [0.5], 1 * 40 + 33);
+    setTacit(st, [0.25], 1 * 40 + 34);
+    setTacit(st, [0.5], 2 * 40 + 33);
+    setTacit(st, [0.5], 2 * 40 + 34);
+    setTacit(st, [0.5], 2 * 40 + 35);
     st.tick = 1;
     recordCapabilitiesInPlace(st, p);
-    st.tacit[2 * 40 + 35] = 0; // firm 2 forgets domain 35: recording the slot again clears its bit
+    setTacit(st, [0], 2 * 40 + 35); // firm 2 forgets domain 35: recording the slot again clears its bit
     recordCapabilitiesInPlace(st, p);
     return { st, p };
   }

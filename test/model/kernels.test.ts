@@ -7,13 +7,13 @@ import { Simulation } from '../../src/model/simulation';
 import { accumulateAtypicalityInPlace } from '../../src/model/firm-log';
 import { exchangeInPlace, Meeting, recordExchange } from '../../src/model/exchange';
 import { capInPlace, cognitiveProximity, relatednessInto, understandability } from '../../src/model/knowledge';
+import { explicitAt, setExplicit, setTacit, tacitAt } from './knowledge-flat';
 
 /** A tiny world whose first agents' knowledge a test can set by hand. */
 function tiny() {
   const s = ScenarioSchema.parse({ agents: { firms: 4, residents: 4, institutions: { university: 1, research_institute: 0, government: 0, intermediary: 0, cultural: 0 } }, knowledge: { domains: 8 } });
   const sim = new Simulation(s, 1);
-  sim.state.tacit.fill(0);
-  sim.state.explicit.fill(0);
+  sim.state.knowledge.fill(0);
   return sim;
 }
 
@@ -75,8 +75,8 @@ describe('knowledge kernels', () => {
   it('cognitive proximity is the cosine of the profiles T + E', () => {
     const sim = tiny();
     const st = sim.state;
-    st.tacit.set([1, 0, 0, 0, 0, 0, 0, 0], 0);
-    st.tacit.set([1, 1, 0, 0, 0, 0, 0, 0], 8);
+    setTacit(st, [1, 0, 0, 0, 0, 0, 0, 0], 0);
+    setTacit(st, [1, 1, 0, 0, 0, 0, 0, 0], 8);
     const maxima = { maxI: 0, maxJ: 0 };
     expect(cognitiveProximity(st, 0, 1, maxima)).toBeCloseTo(Math.SQRT1_2, 12);
     expect(maxima).toEqual({ maxI: 1, maxJ: 1 });
@@ -88,7 +88,7 @@ describe('knowledge kernels', () => {
   it('relatedness weights follow the neighbourhood maximum', () => {
     const sim = tiny();
     const st = sim.state;
-    st.tacit.set([0.5, 0, 0, 0, 0, 0, 0, 0.25], 0);
+    setTacit(st, [0.5, 0, 0, 0, 0, 0, 0, 0.25], 0);
     const w = new Float64Array(8);
     relatednessInto(st, sim.params, 0, w);
     // floor 0.01, a = 2: w_k = 0.01 + 0.99 (max(x_{k-1}, x_k, x_{k+1}) / 0.5)^2
@@ -102,8 +102,8 @@ describe('knowledge kernels', () => {
     const sim = tiny();
     const st = sim.state;
     const p = sim.params;
-    st.tacit.set([0.4, 0.2, 0, 0, 0, 0, 0, 0], 0);
-    st.tacit.set([0.2, 0.4, 0, 0, 0, 0, 0, 0], 8);
+    setTacit(st, [0.4, 0.2, 0, 0, 0, 0, 0, 0], 0);
+    setTacit(st, [0.2, 0.4, 0, 0, 0, 0, 0, 0], 8);
     st.absorptive[0] = 1;
     st.absorptive[1] = 0.5;
     const m = new Meeting();
@@ -112,23 +112,23 @@ describe('knowledge kernels', () => {
     if (exchangeInPlace(st, p, m.pair(0, 1, kappa, 0))) recordExchange(st, flows, m);
     const e = 1 - (1 - 0.8) / 0.7;
     // i gains in domain 1: rho 0.3 * A 1 * e * w 1 * gap 0.2
-    expect(st.tacit[1]).toBeCloseTo(0.2 + 0.3 * e * 0.2, 6);
-    expect(st.tacit[0]).toBeCloseTo(0.4, 6);
+    expect(tacitAt(st, 1)).toBeCloseTo(0.2 + 0.3 * e * 0.2, 6);
+    expect(tacitAt(st, 0)).toBeCloseTo(0.4, 6);
     // j gains in domain 0 at half the absorptive capacity
-    expect(st.tacit[8]).toBeCloseTo(0.2 + 0.3 * 0.5 * e * 0.2, 6);
+    expect(tacitAt(st, 8)).toBeCloseTo(0.2 + 0.3 * 0.5 * e * 0.2, 6);
     expect(flows[0]).toBeCloseTo(0.3 * e * 0.2 * 1.5, 6);
   });
 
   it('rescales proportionally when knowledge exceeds capacity', () => {
     const sim = tiny();
     const st = sim.state;
-    st.tacit.fill(1, 0, 8);
-    st.explicit.fill(0.5, 0, 8); // sum 12 > firm capacity 6
+    setTacit(st, new Array(8).fill(1), 0);
+    setExplicit(st, new Array(8).fill(0.5), 0); // sum 12 > firm capacity 6
     capInPlace(st, sim.params, 0);
     let sum = 0;
-    for (let k = 0; k < 8; k++) sum += st.tacit[k] + st.explicit[k];
+    for (let k = 0; k < 8; k++) sum += tacitAt(st, k) + explicitAt(st, k);
     expect(sum).toBeCloseTo(6, 5);
-    expect(st.tacit[0] / st.explicit[0]).toBeCloseTo(2, 6);
+    expect(tacitAt(st, 0) / explicitAt(st, 0)).toBeCloseTo(2, 6);
   });
 });
 
@@ -138,9 +138,9 @@ describe('firm atypicality (firms.csv, fact 1b)', () => {
     const st = sim.state;
     const K = st.K;
     // Firms 0 and 1 in domain 0, firm 2 in domain 1 (explicit only), firm 3 not alive.
-    st.tacit[0 * K + 0] = 1;
-    st.tacit[1 * K + 0] = 0.5;
-    st.explicit[2 * K + 1] = 1;
+    st.setTacitAt(0, 0, 1);
+    st.setTacitAt(1, 0, 0.5);
+    st.setExplicitAt(2, 1, 1);
     st.alive[3] = 0;
     st.atypicalitySum.fill(0);
     st.atypicalityTicks.fill(0);

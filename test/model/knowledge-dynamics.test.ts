@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { tinyWorld } from './tiny-world';
 import { conversionInPlace, obsolescenceInPlace } from '../../src/model/knowledge-dynamics';
 import { conversionReference, obsolescenceReference } from '../../src/model/knowledge-dynamics-reference';
+import { explicitAt, explicitOf, setExplicit, setTacit, tacitAt, tacitOf } from './knowledge-flat';
 
 const world = () => tinyWorld(8);
 
@@ -18,17 +19,17 @@ describe('obsolescence (phase 2) by hand', () => {
     const st = sim.state;
     const p = { ...sim.params, gamma: 3 };
     st.alive.fill(1, 0, 4);
-    st.tacit[0] = 0.5; // firm 0, domain 0: attention 0.2 = h_ref, fully used: delta_use 0.005
+    st.setTacitAt(0, 0, 0.5); // firm 0, domain 0: attention 0.2 = h_ref, fully used: delta_use 0.005
     st.attention[0] = 0.2;
-    st.tacit[1] = 0.5; // domain 1: attention 0, idle: delta_idle 0.03
-    st.tacit[4 * 8] = 0.5; // the university
-    st.explicit[5 * 8 + 2] = 0.5; // a resident
+    st.setTacitAt(0, 1, 0.5); // domain 1: attention 0, idle: delta_idle 0.03
+    st.setTacitAt(4, 0, 0.5); // the university
+    st.setExplicitAt(5, 2, 0.5); // a resident
     obsolescenceInPlace(st, p);
     const t0 = Math.fround(0.5 * (1 - (0.03 - (0.03 - 0.005) * 1)));
     const t1 = Math.fround(0.5 * (1 - (0.03 - (0.03 - 0.005) * 0)));
-    expect([st.tacit[0], st.tacit[1]]).toEqual([t0, t1]);
-    expect(st.tacit[4 * 8]).toBe(Math.fround(0.5 * (1 - 0.01)));
-    expect(st.explicit[5 * 8 + 2]).toBe(Math.fround(0.5 * (1 - 0.01)));
+    expect([tacitAt(st, 0), tacitAt(st, 1)]).toEqual([t0, t1]);
+    expect(tacitAt(st, 4 * 8)).toBe(Math.fround(0.5 * (1 - 0.01)));
+    expect(explicitAt(st, 5 * 8 + 2)).toBe(Math.fround(0.5 * (1 - 0.01)));
     // attention: H <- (1 - h) H + h c^3 / sum c^3 with h = 0.05
     const sum = t0 ** 3 + t1 ** 3;
     expect(st.attention[0]).toBe(Math.fround((1 - 0.05) * Math.fround(0.2) + (0.05 * t0 ** 3) / sum));
@@ -42,12 +43,12 @@ describe('conversion (phase 6) by hand', () => {
     const st = sim.state;
     const p = { ...sim.params, cExt: 0.25, cInt: 0.5 };
     st.alive.fill(1, 0, 4);
-    st.tacit[1] = 0.5; // firm 0, domain 1: E += 0.25 * 0.5
-    st.explicit[2] = 0.5; // domain 2: T += 0.5 * 0.5
-    st.tacit[6 * 8] = 0.75; // a resident: E += 0.25 * 0.75
+    st.setTacitAt(0, 1, 0.5); // firm 0, domain 1: E += 0.25 * 0.5
+    st.setExplicitAt(0, 2, 0.5); // domain 2: T += 0.5 * 0.5
+    st.setTacitAt(6, 0, 0.75); // a resident: E += 0.25 * 0.75
     conversionInPlace(st, p);
-    expect([st.tacit[1], st.explicit[1], st.tacit[2], st.explicit[2]]).toEqual([0.5, 0.125, 0.25, 0.5]);
-    expect([st.tacit[6 * 8], st.explicit[6 * 8]]).toEqual([0.75, 0.1875]);
+    expect([tacitAt(st, 1), explicitAt(st, 1), tacitAt(st, 2), explicitAt(st, 2)]).toEqual([0.5, 0.125, 0.25, 0.5]);
+    expect([tacitAt(st, 6 * 8), explicitAt(st, 6 * 8)]).toEqual([0.75, 0.1875]);
   });
 });
 
@@ -79,12 +80,12 @@ describe('fast kernels == plain references (property, exact to the last bit)', (
       fc.property(setting, (s) => {
         const p = { ...sim.params, gamma: s.gamma, phi: s.phi, h: s.h, hRef: s.hRef, deltaUse: s.deltaUse, deltaIdle: s.deltaIdle, delta: s.delta, cExt: s.cExt, cInt: s.cInt, capacity: new Float64Array(7).fill(s.capacity) };
         const load = () => {
-          st.tacit.set(s.T);
-          st.explicit.set(s.E);
+          setTacit(st, s.T);
+          setExplicit(st, s.E);
           st.attention.set(s.H);
           s.alive.forEach((a, i) => (st.alive[i] = a ? 1 : 0));
         };
-        const snap = () => [st.tacit.slice(), st.explicit.slice(), st.attention.slice()];
+        const snap = () => [tacitOf(st).slice(), explicitOf(st).slice(), st.attention.slice()];
         load();
         fast(st, p);
         const a = snap();

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { tinyWorld } from './tiny-world';
 import { capability, capInPlace, cognitiveProximity, externalProximity, learnTowards, power, relatednessInto, relatednessWeight, understandability } from '../../src/model/knowledge';
+import { explicitOf, setExplicit, setTacit, tacitOf } from './knowledge-flat';
 
 /** A tiny world (K = 8) whose first agents' knowledge a test sets by hand. */
 const tiny = (knowledge: Record<string, unknown> = {}) => tinyWorld(8, { knowledge });
@@ -40,7 +41,7 @@ describe('relatedness weight w = floor + (1 - floor) r^a', () => {
   it('relatednessInto takes the neighbourhood maximum over the profile maximum (a = 3, wrap-around)', () => {
     const sim = tiny({ relatedness_exponent: 3 });
     const st = sim.state;
-    st.tacit.set([0.5, 0, 0, 0, 0.25, 0, 0, 0.125], 0);
+    setTacit(st, [0.5, 0, 0, 0, 0.25, 0, 0, 0.125], 0);
     const w = new Float64Array(8);
     relatednessInto(st, sim.params, 0, w);
     // max = 0.5; r_k = max(x_{k-1}, x_k, x_{k+1}) / 0.5 on the ring (k = 7 sees k = 0).
@@ -51,7 +52,7 @@ describe('relatedness weight w = floor + (1 - floor) r^a', () => {
   it('relatednessInto with a = 0.5 and an empty profile', () => {
     const sim = tiny({ relatedness_exponent: 0.5, relatedness_floor: 0.2 });
     const st = sim.state;
-    st.explicit.set([0, 0, 0.64, 0, 0, 0, 0, 0], 0);
+    setExplicit(st, [0, 0, 0.64, 0, 0, 0, 0, 0], 0);
     const w = new Float64Array(8);
     relatednessInto(st, sim.params, 0, w);
     expect(Array.from(w)).toEqual([0.2, 1, 1, 1, 0.2, 0.2, 0.2, 0.2]);
@@ -75,9 +76,9 @@ describe('cognitive proximity', () => {
   it('is the cosine of T + E and returns both profile maxima', () => {
     const sim = tiny();
     const st = sim.state;
-    st.tacit.set([0.5, 0, 0, 0, 0, 0, 0, 0], 0);
-    st.explicit.set([0, 0.5, 0, 0, 0, 0, 0, 0], 0);
-    st.tacit.set([0.75, 0, 0, 0, 0, 0, 0, 0.25], 8);
+    setTacit(st, [0.5, 0, 0, 0, 0, 0, 0, 0], 0);
+    setExplicit(st, [0, 0.5, 0, 0, 0, 0, 0, 0], 0);
+    setTacit(st, [0.75, 0, 0, 0, 0, 0, 0, 0.25], 8);
     const m = { maxI: -1, maxJ: -1 };
     // x_0 = (0.5, 0.5, 0...), x_1 = (0.75, 0, ..., 0.25): dot 0.375, norms 0.5 and 0.625
     expect(cognitiveProximity(st, 0, 1, m)).toBe(0.375 / Math.sqrt(0.5 * 0.625));
@@ -88,8 +89,8 @@ describe('cognitive proximity', () => {
   it('with an odd number of domains the last domain is summed once, after the pairs (K = 5)', () => {
     const sim = tinyWorld(5);
     const st = sim.state;
-    st.tacit.set([0, 0, 0, 0, 0.5], 0);
-    st.tacit.set([0.75, 0, 0, 0, 0.5], 5);
+    setTacit(st, [0, 0, 0, 0, 0.5], 0);
+    setTacit(st, [0.75, 0, 0, 0, 0.5], 5);
     const m = { maxI: -1, maxJ: -1 };
     // Only domain 4 is shared: dot 0.25, |x_0|^2 = 0.25, |x_1|^2 = 0.5625 + 0.25 = 0.8125.
     // (Pairing domain 4 with a domain 5 would read agent 1's domain 0 as agent 0's.)
@@ -100,8 +101,8 @@ describe('cognitive proximity', () => {
   it('external proximity is the cosine of T + E and the partner\'s 2v, with the partner\'s squared norm given', () => {
     const sim = tinyWorld(8, { external: { partners: 2 } });
     const st = sim.state;
-    st.tacit.set([0.5, 0, 0, 0, 0, 0, 0, 0], 0);
-    st.explicit.set([0, 0.5, 0, 0, 0, 0, 0, 0], 0);
+    setTacit(st, [0.5, 0, 0, 0, 0, 0, 0, 0], 0);
+    setExplicit(st, [0, 0.5, 0, 0, 0, 0, 0, 0], 0);
     st.extKnowledge.fill(0);
     st.extKnowledge.set([0.25, 0, 0.25, 0, 0, 0, 0, 0], 0);
     st.extNorm[0] = 4 * (0.25 * 0.25 + 0.25 * 0.25); // |2v|^2 = 0.5
@@ -124,13 +125,13 @@ describe('capacity', () => {
   it('rescales T and E by capacity / sum when the sum exceeds the capacity, and leaves them otherwise', () => {
     const sim = tiny();
     const st = sim.state;
-    st.tacit.fill(1, 0, 8);
-    st.explicit.fill(0.5, 0, 8); // sum 12 > firm capacity 6: factor 0.5
-    st.tacit.fill(0.25, 8, 16); // sum 2 < 6
+    setTacit(st, new Array(8).fill(1), 0);
+    setExplicit(st, new Array(8).fill(0.5), 0); // sum 12 > firm capacity 6: factor 0.5
+    setTacit(st, new Array(8).fill(0.25), 8); // sum 2 < 6
     capInPlace(st, sim.params, 0);
     capInPlace(st, sim.params, 1);
-    expect(Array.from(st.tacit.subarray(0, 8))).toEqual(new Array(8).fill(0.5));
-    expect(Array.from(st.explicit.subarray(0, 8))).toEqual(new Array(8).fill(0.25));
-    expect(Array.from(st.tacit.subarray(8, 16))).toEqual(new Array(8).fill(0.25));
+    expect(Array.from(tacitOf(st).subarray(0, 8))).toEqual(new Array(8).fill(0.5));
+    expect(Array.from(explicitOf(st).subarray(0, 8))).toEqual(new Array(8).fill(0.25));
+    expect(Array.from(tacitOf(st).subarray(8, 16))).toEqual(new Array(8).fill(0.25));
   });
 });

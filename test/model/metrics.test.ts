@@ -8,6 +8,7 @@ import { Observer } from '../../src/model/metrics';
 import { COL, TIMESERIES_COLUMNS } from '../../src/model/names';
 import { Rng } from '../../src/model/rng';
 import { bareWorld, tinyScenario } from './world';
+import { setExplicit, setTacit } from './knowledge-flat';
 
 /**
  * Firm 0: T = (0.5, 0, 0, 0), E = (0.25, 0, 0, 0); firm 1: T = (0, 0.25, 0, 0); firm 2 dead.
@@ -18,9 +19,9 @@ import { bareWorld, tinyScenario } from './world';
 function region() {
   const { st, p } = bareWorld(tinyScenario({ knowledge: { phi: 0.5 } }, 3, 2, 4));
   st.alive.set([1, 1, 0]);
-  st.tacit.set([0.5, 0, 0, 0], 0);
-  st.explicit.set([0.25, 0, 0, 0], 0);
-  st.tacit.set([0, 0.25, 0, 0], 4);
+  setTacit(st, [0.5, 0, 0, 0], 0);
+  setExplicit(st, [0.25, 0, 0, 0], 0);
+  setTacit(st, [0, 0.25, 0, 0], 4);
   st.relevance.set([0.8, 0.4, 0.16, 0.16]);
   st.tieTarget[0 * st.maxTies] = 1;
   st.tieStrength[0 * st.maxTies] = 0.5;
@@ -61,8 +62,7 @@ describe('lock-in index', () => {
     observer.observeInto(row, p, c, 0.4, new Rng(1, 'observe'));
     observer.observeInto(row, p, c, NaN, new Rng(1, 'observe'));
     expect(row[COL.lock_in_exhaustion]).toBe(0.4);
-    st.tacit.fill(0);
-    st.explicit.fill(0);
+    st.knowledge.fill(0);
     observer.observeInto(row, p, c, 0.3, new Rng(1, 'observe'));
     for (const col of ['competitiveness', 'lock_in_cognitive', 'lock_in_functional', 'lock_in_exhaustion', 'lock_in_index', 'entropy', 'frontier_lag', 'diversity'] as const) expect(row[COL[col]]).toBeNaN();
     expect(row[COL.firms_alive]).toBe(2);

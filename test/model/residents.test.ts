@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { tinyWorld } from './tiny-world';
 import { CH_TRAINING } from '../../src/model/kinds';
 import { courseInPlace, deepenInPlace } from '../../src/model/residents';
+import { explicitOf, setExplicit, setTacit, tacitOf } from './knowledge-flat';
 
 /** Relatedness exponent a = 3, training rate 0.4. */
 const world = () => tinyWorld(8, { knowledge: { relatedness_exponent: 3 }, learning: { rate: 0.4 } });
@@ -18,9 +19,9 @@ describe('a copying course (training channel)', () => {
     const p = sim.params;
     const i = st.firstResident;
     const teacher = 4;
-    st.tacit.set([0.5, 0.25, 0, 0, 0, 0, 0, 0], i * 8);
-    st.tacit.set([0.5, 0.5, 0, 0, 0, 0, 0, 0], teacher * 8);
-    st.explicit.set([0, 0.5, 0, 0, 0, 0, 0, 0], teacher * 8);
+    setTacit(st, [0.5, 0.25, 0, 0, 0, 0, 0, 0], i * 8);
+    setTacit(st, [0.5, 0.5, 0, 0, 0, 0, 0, 0], teacher * 8);
+    setExplicit(st, [0, 0.5, 0, 0, 0, 0, 0, 0], teacher * 8);
     st.absorptive[i] = 0.5;
     const flows = new Float64Array(12);
     courseInPlace(st, p, flows, i, teacher, 0.8, 0.9);
@@ -31,8 +32,8 @@ describe('a copying course (training channel)', () => {
     const coefE = 0.4 * 0.5 * e * 0.9;
     const dT = coefT * 0.25 * 1; // gap 0.5 - 0.25 in domain 1 (grouping: rate x gap, then x w)
     const dE = coefE * 0.5 * 1; // gap 0.5 - 0 in domain 1; domain 0: the teacher has no explicit knowledge there
-    expect(Array.from(st.tacit.subarray(i * 8, i * 8 + 8))).toEqual([0.5, Math.fround(0.25 + dT), 0, 0, 0, 0, 0, 0]);
-    expect(Array.from(st.explicit.subarray(i * 8, i * 8 + 8))).toEqual([0, Math.fround(dE), 0, 0, 0, 0, 0, 0]);
+    expect(Array.from(tacitOf(st).subarray(i * 8, i * 8 + 8))).toEqual([0.5, Math.fround(0.25 + dT), 0, 0, 0, 0, 0, 0]);
+    expect(Array.from(explicitOf(st).subarray(i * 8, i * 8 + 8))).toEqual([0, Math.fround(dE), 0, 0, 0, 0, 0, 0]);
     expect(flows[CH_TRAINING]).toBe(dT);
     expect(flows[4 + CH_TRAINING]).toBe(dE);
   });
@@ -45,8 +46,8 @@ describe('a deepening course (fact 6)', () => {
     const p = sim.params;
     const i = st.firstResident + 1;
     const teacher = 4;
-    st.tacit.set([0.5, 0.25, 0, 0, 0, 0, 0, 0], i * 8);
-    st.tacit.set([0, 0, 0, 0.75, 0, 0, 0, 0], teacher * 8); // level = max_k T_teacher = 0.75
+    setTacit(st, [0.5, 0.25, 0, 0, 0, 0, 0, 0], i * 8);
+    setTacit(st, [0, 0, 0, 0.75, 0, 0, 0, 0], teacher * 8); // level = max_k T_teacher = 0.75
     st.absorptive[i] = 0.5;
     const flows = new Float64Array(12);
     deepenInPlace(st, p, flows, i, teacher, 0.8);
@@ -56,8 +57,8 @@ describe('a deepening course (fact 6)', () => {
     const dT1 = coef * 0.125 * 0.8 * 0.5;
     const dE0 = coef * 1 * 0.75;
     const dE1 = coef * 0.125 * 0.75;
-    expect(Array.from(st.tacit.subarray(i * 8, i * 8 + 8))).toEqual([Math.fround(0.5 + dT0), Math.fround(0.25 + dT1), 0, 0, 0, 0, 0, 0]);
-    expect(Array.from(st.explicit.subarray(i * 8, i * 8 + 8))).toEqual([Math.fround(dE0), Math.fround(dE1), 0, 0, 0, 0, 0, 0]);
+    expect(Array.from(tacitOf(st).subarray(i * 8, i * 8 + 8))).toEqual([Math.fround(0.5 + dT0), Math.fround(0.25 + dT1), 0, 0, 0, 0, 0, 0]);
+    expect(Array.from(explicitOf(st).subarray(i * 8, i * 8 + 8))).toEqual([Math.fround(dE0), Math.fround(dE1), 0, 0, 0, 0, 0, 0]);
     expect(flows[CH_TRAINING]).toBe(dT0 + dT1);
     expect(flows[4 + CH_TRAINING]).toBe(dE0 + dE1);
   });

@@ -229,9 +229,7 @@ describe('invariants over random valid scenarios (fast-check)', () => {
             if (row[COL.firms_alive] > v.firms || row[COL.employment_rate] > 1 || row[COL.employment_rate] < 0) return false;
           }
           const st = sim.state;
-          for (let n = 0; n < st.tacit.length; n++) {
-            if (!(st.tacit[n] >= 0 && st.tacit[n] <= 1 && st.explicit[n] >= 0 && st.explicit[n] <= 1)) return false;
-          }
+          for (const v of st.knowledge) if (!(v >= 0 && v <= 1)) return false; // every T_ik and E_ik
           // Employees counted on the employer's side match the residents' employers.
           const size = new Int32Array(st.A);
           for (let r = 0; r < st.R; r++) if (st.employer[r] >= 0) size[st.employer[r]]++;

@@ -9,8 +9,7 @@ export function tinyWorld(K = 8, over: ScenarioInput = {}): Simulation {
     knowledge: { domains: K, ...(over.knowledge ?? {}) },
   });
   const sim = new Simulation(s, 1);
-  sim.state.tacit.fill(0);
-  sim.state.explicit.fill(0);
+  sim.state.knowledge.fill(0);
   sim.state.gain.fill(0);
   sim.state.attention.fill(0);
   return sim;

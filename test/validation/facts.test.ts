@@ -16,6 +16,7 @@ import { bumpInto } from '../../src/model/ring';
 import { averageMarginalEffect, coefInterval, kaplanMeier, logitFit, logitInterval, logRank, olsFit, restrictedMeanSurvival } from '../../src/stats';
 import { PANEL_COLUMNS, relatednessPanel, SEEDS_FACT_9 } from './relatedness-panel';
 import { closePool, fmt, interval, measured, outcome, paired, leastSquares, quadraticFit, record, runConditions, SEEDS, SEEDS_FACT_1B, SMALL_REGION } from './harness';
+import { explicitAt, explicitOf, tacitAt, tacitOf } from '../model/knowledge-flat';
 
 afterAll(async () => {
   await closePool();
@@ -33,11 +34,12 @@ function dyadGain(shift: number, distanceKm: number): { tacit: number; explicit:
   const K = st.K;
   // Partner j has the same profile as i, shifted by `shift` domains: novelty grows with
   // the shift, understandability falls.
-  bumpInto(st.tacit, 0, K, 0, 2, 0.3);
-  bumpInto(st.explicit, 0, K, 0, 2, 0.3);
-  bumpInto(st.tacit, K, K, shift, 2, 0.3);
-  bumpInto(st.explicit, K, K, shift, 2, 0.3);
-  const before = { t: st.tacit.slice(0, K), e: st.explicit.slice(0, K) };
+  // Agents 0 and 1: T and E side by side (ModelState.knowledge), stride 2.
+  bumpInto(st.knowledge, 0, K, 0, 2, 0.3, 2);
+  bumpInto(st.knowledge, 1, K, 0, 2, 0.3, 2);
+  bumpInto(st.knowledge, 2 * K, K, shift, 2, 0.3, 2);
+  bumpInto(st.knowledge, 2 * K + 1, K, shift, 2, 0.3, 2);
+  const before = { t: tacitOf(st).slice(0, K), e: explicitOf(st).slice(0, K) };
   const m = new Meeting();
   const kappa = cognitiveProximity(st, 0, 1, m);
   const p = sim.params;
@@ -49,8 +51,8 @@ function dyadGain(shift: number, distanceKm: number): { tacit: number; explicit:
   let tacit = 0;
   let explicit = 0;
   for (let k = 0; k < K; k++) {
-    tacit += st.tacit[k] - before.t[k];
-    explicit += st.explicit[k] - before.e[k];
+    tacit += tacitAt(st, k) - before.t[k];
+    explicit += explicitAt(st, k) - before.e[k];
   }
   return { tacit, explicit, total: tacit + explicit };
 }

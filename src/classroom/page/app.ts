@@ -26,7 +26,8 @@ import type { Setup, TimelineEntry } from './setup';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const data = JSON.parse($('lrsim-data').textContent!) as PageData;
-const workerUrl = URL.createObjectURL(new Blob([$('lrsim-worker').textContent!], { type: 'text/javascript' }));
+const scriptUrl = (id: string) => URL.createObjectURL(new Blob([$(id).textContent!], { type: 'text/javascript' }));
+const workerUrl = scriptUrl('lrsim-worker');
 
 const state = {
   entry: data.scenarios[0],
@@ -53,7 +54,7 @@ const state = {
 let live: Worker;
 /** The map canvases on the page; the worker draws on them. */
 let mapCanvases: HTMLCanvasElement[] = [];
-const charts = new LiveCharts($('charts'));
+const charts = new LiveCharts($('charts'), scriptUrl('lrsim-chart-worker'), 250, showError);
 const send = (msg: ToWorker) => live.postMessage(msg);
 
 function showError(message: string): void {
@@ -478,10 +479,9 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
   if (msg.applied.length) updateHash();
   if (msg.tick >= state.entry.scenario.ticks && !msg.playing) revealHappened();
   charts.flush(!msg.playing);
-  const chartMs = charts.longestFlushMs;
-  if (chartMs > 1) $('rate').dataset.chartMs = chartMs.toFixed(1);
   const rate = $('rate').dataset;
-  rate.maxChartMs = Math.max(Number(rate.maxChartMs ?? 0), chartMs).toFixed(1);
+  // The charts' longest redraw, in the chart worker (for speed checks).
+  rate.maxChartMs = charts.longestDrawMs.toFixed(1);
   const play = $('play');
   setText(play, msg.playing ? 'Pause' : 'Play');
   play.setAttribute('aria-pressed', String(msg.playing));
@@ -519,9 +519,9 @@ function onFrame(msg: Extract<FromWorker, { type: 'frame' }>): void {
   });
 }
 
-/** Short header (it must fit a narrow column in large type), column, digits, full name. */
+/** Short header (it must fit a narrow column in large type; a non-breaking hyphen), column, digits, full name. */
 const READOUTS: [string, string, number, string][] = [
-  ['innov.', 'innovation_value', 3, 'innovation value this tick'], ['lock-in', 'lock_in_index', 3, 'lock-in index'],
+  ['innov.', 'innovation_value', 3, 'innovation value this tick'], ['lock\u2011in', 'lock_in_index', 3, 'lock-in index'],
   ['divers.', 'diversity', 3, 'diversity of firms\' knowledge'], ['ext. ties', 'external_tie_share', 3, 'share of ties outside the region'],
   ['firms', 'firms_alive', 0, 'live firms'],
 ];
@@ -583,26 +583,25 @@ async function reveal(): Promise<void> {
   state.ensembleAbort = abort;
   const button = $<HTMLButtonElement>('reveal');
   button.disabled = true;
-  status.textContent = `Running ${jobs.length} replicates of ${ticks} ticks in the background…`;
+  status.textContent = pageMessages.ensembleStarted(jobs.length, ticks);
   const started = performance.now();
   try {
     const all = await runEnsemble(workerUrl, jobs, (done, total) => {
       progress.value = done / total;
-      status.textContent = `Running replicates: ${done} of ${total} done…`;
+      status.textContent = pageMessages.ensembleProgress(done, total);
     }, abort.signal);
     const replays = all.filter((x) => x.replicate < 0);
     const results = all.filter((x) => x.replicate >= 0);
     const faithful = replays.every((x) => JSON.stringify(x.outcome) === JSON.stringify(mine[x.region]));
-    if (!faithful) showError('The replay of your own run with its own seed did not reproduce it; the ensemble is not comparable.');
+    if (!faithful) showError(pageMessages.replayDiffers);
     const names = state.regionNames;
     await drawReveal($('ensemble-charts'), names, mine, results, threshold, projectorOn());
     const sentences = mine.map((o, r) => placeSentence(names[r], o, results.filter((x) => x.region === r).map((x) => x.outcome)));
-    status.textContent = `Done: ${results.length} replicates in ${((performance.now() - started) / 1000).toFixed(1)} s` +
-      `${faithful ? ' (your run, replayed with its own seed, came out identical)' : ''}. ${sentences.join(' ')}`;
+    status.textContent = pageMessages.ensembleDone(results.length, (performance.now() - started) / 1000, faithful, sentences);
     status.dataset.faithful = String(faithful);
     status.dataset.done = 'true';
   } catch (err) {
-    if ((err as Error).name !== 'AbortError') showError(`Ensemble failed: ${(err as Error).message}`);
+    if ((err as Error).name !== 'AbortError') showError(pageMessages.ensembleFailed((err as Error).message));
   } finally {
     progress.hidden = true;
     button.disabled = false;
@@ -617,9 +616,9 @@ function start(): void {
     if (msg.type === 'loaded') onLoaded(msg.generation, msg.columns, msg.regions);
     else if (msg.type === 'frame') onFrame(msg);
     else if (msg.type === 'inspected') showInspect($('inspect'), msg.report, state.regionNames[msg.report.region] ?? '', () => { $('inspect').hidden = true; });
-    else if (msg.type === 'error') showError(`The simulation stopped: ${msg.message}`);
+    else if (msg.type === 'error') showError(pageMessages.simulationStopped(msg.message));
   };
-  live.onerror = (e) => showError(`The simulation worker failed: ${e.message}`);
+  live.onerror = (e) => showError(pageMessages.workerFailed(e.message));
   if (!('transferControlToOffscreen' in HTMLCanvasElement.prototype)) { showError(pageMessages.noOffscreenCanvas); return; }
   buildControls();
   if (!loadFromHash()) loadEntry(data.initial);

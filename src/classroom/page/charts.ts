@@ -1,15 +1,19 @@
 /**
- * Live Vega-Lite charts. Each chart holds its data in a named Vega dataset ('rows') and
- * receives new ticks as view changesets, flushed at most a few times a second so that
- * charting never holds up the simulation or the map. Legends are HTML above each chart
- * (they wrap, so they are never clipped); each chart exports its picture and its data.
+ * Live Vega-Lite charts. The page keeps their data and legends (HTML above each chart, so
+ * they wrap and are never clipped) and compiles their specs; the chart worker
+ * (chart-worker.ts) runs the Vega views and draws them on canvases handed over to it, so a
+ * redraw never holds the page. New ticks go to the worker a few times a second as
+ * changesets of a named dataset ('rows'). Each chart exports its picture and its data.
  */
-import embed from 'vega-embed';
-import type { Result } from 'vega-embed';
-import { changeset } from 'vega';
+import { compile } from 'vega-lite';
+import type { ChartSize, EventTuple, FromChartWorker, ToChartWorker, Tuple } from './chart-protocol';
 import { chartSeriesCsv } from './export';
-import { downloadBlob, downloadUrl } from './download';
+import { downloadBlob } from './download';
+import { niceCeiling } from './nice-ceiling';
 import { OKABE_ITO, REGION_COLOURS, REGION_DASHES } from './palette';
+
+export { niceCeiling };
+export type { EventTuple, Tuple };
 
 /** One line of a chart: a TIMESERIES_COLUMNS column with its label, colour and dash. */
 export interface SeriesDef {
@@ -83,9 +87,30 @@ export function chartDefs(lockInThreshold: number, bridge?: { from: string; to: 
   ];
 }
 
-export interface Tuple { tick: number; region: string; series: string; value: number }
-/** A teacher's action or a scheduled policy or shock; `lane` staggers close labels. */
-export interface EventTuple { tick: number; label: string; lane: number }
+
+/** Ticks in a smoothed chart's moving mean (this one and the nine before it). */
+export const SMOOTH_WINDOW = 10;
+
+/**
+ * Moving means of streamed series, computed once per value as it arrives: a Vega window
+ * transform recomputed every group's means on each chart update, which held the page's
+ * main thread (issue 19). The window counts the series' own values, so a tick left out
+ * (a missing value) does not enter it, as before.
+ */
+export class MovingMeans {
+  private recent = new Map<string, number[]>();
+  /** The mean of `value` and the series' previous SMOOTH_WINDOW - 1 values. */
+  next(key: string, value: number): number {
+    let xs = this.recent.get(key);
+    if (!xs) this.recent.set(key, (xs = []));
+    xs.push(value);
+    if (xs.length > SMOOTH_WINDOW) xs.shift();
+    let sum = 0;
+    for (const x of xs) sum += x;
+    return sum / xs.length;
+  }
+  clear(): void { this.recent.clear(); }
+}
 
 /** One entry of a chart's HTML legend. */
 export interface LegendEntry { label: string; colour: string; dash: number[]; width?: number }
@@ -115,7 +140,7 @@ export function encodingPlan(def: ChartDef, regions: string[]): { shown: SeriesD
 }
 
 /** Vega-Lite spec of one chart (legends are HTML, see encodingPlan). */
-export function chartSpec(def: ChartDef, regions: string[], ticks: number, projector: boolean): object {
+export function chartSpec(def: ChartDef, regions: string[], ticks: number, projector: boolean, width = 480): object {
   const plan = encodingPlan(def, regions);
   const labels = plan.shown.map((s) => s.label);
   const x = { field: 'tick', type: 'quantitative', title: 'tick (quarter)', scale: { domain: [0, ticks], nice: false }, axis: { tickCount: 5 } };
@@ -132,8 +157,7 @@ export function chartSpec(def: ChartDef, regions: string[], ticks: number, proje
       ? { strokeDash: { field: 'region', type: 'nominal', scale: { domain: regions, range: regions.map((_, i) => REGION_DASHES[i].length ? REGION_DASHES[i] : [1, 0]) }, legend: null } }
       : {};
   const detail = { detail: [{ field: 'series', type: 'nominal' }, { field: 'region', type: 'nominal' }] };
-  const line = (opacity: number, width: number, transform: object[] = [], yField = y) => ({
-    transform,
+  const line = (opacity: number, width: number, yField = y) => ({
     mark: { type: 'line', strokeWidth: width, opacity, clip: true, interpolate: 'linear' },
     encoding: { x, y: yField, color: colour, ...dash, ...detail },
   });
@@ -141,8 +165,7 @@ export function chartSpec(def: ChartDef, regions: string[], ticks: number, proje
   const layers: object[] = [];
   if (def.smooth) {
     layers.push(line(0.35, 1));
-    layers.push(line(1, 2.5, [{ window: [{ op: 'mean', field: 'value', as: 'mean' }], frame: [-9, 0], groupby: ['region', 'series'], sort: [{ field: 'tick' }] }],
-      { ...y, field: 'mean' }));
+    layers.push(line(1, 2.5, { ...y, field: 'mean' })); // the moving mean, see MovingMeans
   } else {
     layers.push(line(1, 1.8));
   }
@@ -176,10 +199,12 @@ export function chartSpec(def: ChartDef, regions: string[], ticks: number, proje
   });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 'container',
-    height: projector ? 190 : 130,
-    // resize: re-fit when the axis labels widen as data streams in (else they are cut off).
-    autosize: { type: 'fit-x', contains: 'padding', resize: true },
+    // The whole chart, axes and padding included, fills the canvas's box: fitted when the
+    // view is made and when the page resizes, never on a data update. The y axis keeps a
+    // fixed width (axisY below), so labels that widen as data stream in need no new layout.
+    width,
+    height: chartHeight(projector),
+    autosize: { type: 'fit', contains: 'padding', resize: false },
     data: { name: 'rows' },
     params: [{ name: 'ymax', value: def.threshold ? Math.max(1, def.threshold.value) : 1 }],
     layer: layers,
@@ -187,18 +212,17 @@ export function chartSpec(def: ChartDef, regions: string[], ticks: number, proje
       font: 'sans-serif',
       axis: { labelFontSize: font, titleFontSize: font },
       axisX: { labelOverlap: 'greedy', labelFlush: true },
+      axisY: { minExtent: yAxisExtent(projector), maxExtent: yAxisExtent(projector) },
       view: { stroke: null },
     },
   };
 }
 
-/** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `x`. */
-export function niceCeiling(x: number): number {
-  if (!(x > 0)) return 1;
-  const p = 10 ** Math.floor(Math.log10(x));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= x * (1 - 1e-12)) return m * p;
-  return 10 * p;
-}
+/** CSS pixels of a chart's canvas, axes included. */
+export const chartHeight = (projector: boolean) => (projector ? 252 : 179);
+
+/** Pixels the y axis's ticks and labels take: room for "10,000" or "0.025" at the axis font. */
+export const yAxisExtent = (projector: boolean) => (projector ? 66 : 48);
 
 /** An HTML legend: a short line sample (colour and dash) and a label per entry. */
 function legendList(entries: LegendEntry[]): HTMLUListElement {
@@ -221,90 +245,124 @@ function legendList(entries: LegendEntry[]): HTMLUListElement {
   return ul;
 }
 
-/** The set of live charts: embeds them, streams ticks into them, redraws on mode changes. */
+
+/** The set of live charts: builds their figures, streams ticks to the chart worker, exports. */
 export class LiveCharts {
-  private views = new Map<string, Result>();
-  private all: Tuple[] = [];
-  private pending: Tuple[] = [];
-  private events: EventTuple[] = [];
-  private pendingEvents: EventTuple[] = [];
-  /** Per chart: tuples and events flushed but not yet given to its view. */
-  private queued = new Map<string, { tuples: Tuple[]; events: EventTuple[] }>();
-  private pumping = false;
-  private lastFlush = 0;
-  private regions: string[] = ['A'];
-  private building: Promise<void> = Promise.resolve();
+  private readonly worker: Worker;
   private defs: ChartDef[] = [];
-  /** Largest value per chart so far (its y domain's top). */
-  private yMax = new Map<string, number>();
-  /** Longest chart update (ms) since the last read; the page shows it for speed checks. */
-  longestFlushMs = 0;
+  private regions: string[] = ['A'];
+  private projector = false;
+  /** Every tuple of the run so far, for exports and for charts built again (large type, compare). */
+  private all: Tuple[] = [];
+  private events: EventTuple[] = [];
+  /** Per chart id: tuples not yet sent to the worker. */
+  private pending = new Map<string, Tuple[]>();
+  private pendingEvents: EventTuple[] = [];
+  private lastFlush = -Infinity;
+  private means = new MovingMeans();
+  private figures = new Map<string, HTMLElement>();
+  private size: ChartSize = { width: 0, height: 0, pixelRatio: 1 };
+  private readonly resizes: ResizeObserver;
+  /** Longest redraw of all charts in the worker (ms); the page shows it for speed checks. */
+  longestDrawMs = 0;
 
-  constructor(private readonly container: HTMLElement, private readonly minIntervalMs = 750) {}
-
-  /** Re-embeds every chart (new run, compare mode or projector size); keeps collected data. */
-  rebuild(defs: ChartDef[], regions: string[], ticks: number, projector: boolean): Promise<void> {
-    this.defs = defs;
-    this.regions = regions;
-    this.building = this.building.then(async () => {
-      const defs = this.defs;
-      for (const v of this.views.values()) v.finalize();
-      this.views.clear();
-      this.container.replaceChildren();
-      for (const def of defs) {
-        const figure = document.createElement('figure');
-        figure.className = 'chart';
-        figure.id = `chart-${def.id}`;
-        const caption = document.createElement('figcaption');
-        const title = document.createElement('span');
-        title.className = 'title';
-        title.textContent = def.title + (def.smooth ? ' (thin: each tick · thick: mean of the last 10)' : '');
-        const exports = document.createElement('span');
-        exports.className = 'exports';
-        const png = Object.assign(document.createElement('button'), { type: 'button', textContent: 'PNG', title: `${def.title}: picture` });
-        const csv = Object.assign(document.createElement('button'), { type: 'button', textContent: 'CSV', title: `${def.title}: data` });
-        png.dataset.export = `${def.id}-png`;
-        csv.dataset.export = `${def.id}-csv`;
-        png.addEventListener('click', () => void this.exportPng(def));
-        csv.addEventListener('click', () => this.exportCsv(def));
-        exports.append(png, csv);
-        caption.append(title, exports);
-        const holder = document.createElement('div');
-        holder.className = 'chart-body';
-        figure.append(caption, legendList(encodingPlan(def, regions).legend), holder);
-        this.container.append(figure);
-        const result = await embed(holder, chartSpec(def, regions, ticks, projector) as never, {
-          actions: false, renderer: 'canvas', ast: false, tooltip: false,
-        });
-        holder.setAttribute('role', 'img');
-        holder.setAttribute('aria-label', `${def.title}: live chart over ticks.`);
-        this.views.set(def.id, result);
+  /**
+   * `minIntervalMs`: least time between two sends of new data to the worker (which redraws
+   * at its own pace, see chart-worker.ts).
+   */
+  constructor(private readonly container: HTMLElement, workerUrl: string, private readonly minIntervalMs = 250,
+    private readonly onProblem: (message: string) => void = (m) => console.error(m)) {
+    this.worker = new Worker(workerUrl);
+    this.worker.onmessage = (event: MessageEvent<FromChartWorker>) => this.received(event.data);
+    this.worker.onerror = (e) => onProblem(`The chart worker failed: ${e.message}`);
+    this.resizes = new ResizeObserver(() => {
+      const size = this.measure();
+      if (size.width > 0 && (size.width !== this.size.width || size.pixelRatio !== this.size.pixelRatio)) {
+        this.size = size;
+        this.send({ type: 'resize', size });
       }
-      // Everything collected so far, in one synchronous pass (nothing can arrive in between).
-      if (defs !== this.defs) return; // a newer rebuild is queued and will fill the charts
-      this.yMax.clear();
-      for (const def of defs) {
-        const view = this.views.get(def.id)!.view;
-        const mine = this.all.filter((t) => this.belongs(def, t));
-        this.raise(def, view, mine);
-        view.change('rows', changeset().insert(mine));
-        view.change('events', changeset().insert(this.events));
-        view.run();
-      }
-      this.pending = [];
-      this.pendingEvents = [];
-      this.queued.clear();
     });
-    return this.building;
   }
 
-  /** Raises the chart's y domain to hold `tuples` (rounded up to a nice number). */
-  private raise(def: ChartDef, view: Result['view'], tuples: readonly Tuple[]): void {
-    let top = this.yMax.get(def.id) ?? (def.threshold ? Math.max(1, def.threshold.value) : 1);
-    for (const t of tuples) if (t.value > top) top = t.value;
-    if (top === this.yMax.get(def.id)) return;
-    this.yMax.set(def.id, top);
-    view.signal('ymax', niceCeiling(top));
+  private send(msg: ToChartWorker, transfer: Transferable[] = []): void {
+    this.worker.postMessage(msg, transfer);
+  }
+
+  private received(msg: FromChartWorker): void {
+    if (msg.type === 'drawn') {
+      this.longestDrawMs = Math.max(this.longestDrawMs, msg.ms);
+      // The last tick each chart shows and how many values it holds (tests and screenshots wait for them).
+      for (const [id, tick] of Object.entries(msg.ticks)) {
+        const figure = this.figures.get(id);
+        if (figure) { figure.dataset.drawnTick = String(tick); figure.dataset.drawnRows = String(msg.rows[id]); }
+      }
+    } else if (msg.type === 'png') {
+      downloadBlob(msg.png, `lrsim-${msg.id}.png`, 'image/png');
+    } else if (msg.type === 'warn') {
+      console.warn(msg.message);
+    } else {
+      this.onProblem(`A chart failed: ${msg.message}`);
+    }
+  }
+
+  /** The charts' canvas size: the width of the first chart's body. */
+  private measure(): ChartSize {
+    const body = this.container.querySelector<HTMLElement>('.chart-body');
+    return { width: body?.clientWidth ?? 0, height: chartHeight(this.projector), pixelRatio: window.devicePixelRatio || 1 };
+  }
+
+  /** Builds every chart again (new run, compare mode or large type); keeps the data collected. */
+  rebuild(defs: ChartDef[], regions: string[], ticks: number, projector: boolean): void {
+    this.defs = defs;
+    this.regions = regions;
+    this.projector = projector;
+    this.resizes.disconnect();
+    this.figures.clear();
+    this.container.replaceChildren();
+    const canvases = defs.map((def) => {
+      const figure = document.createElement('figure');
+      figure.className = 'chart';
+      figure.id = `chart-${def.id}`;
+      const caption = document.createElement('figcaption');
+      const title = document.createElement('span');
+      title.className = 'title';
+      title.textContent = def.title + (def.smooth ? ' (thin: each tick · thick: mean of the last 10)' : '');
+      const exports = document.createElement('span');
+      exports.className = 'exports';
+      const png = Object.assign(document.createElement('button'), { type: 'button', textContent: 'PNG', title: `${def.title}: picture` });
+      const csv = Object.assign(document.createElement('button'), { type: 'button', textContent: 'CSV', title: `${def.title}: data` });
+      png.dataset.export = `${def.id}-png`;
+      csv.dataset.export = `${def.id}-csv`;
+      png.addEventListener('click', () => this.send({ type: 'png', id: def.id }));
+      csv.addEventListener('click', () => this.exportCsv(def));
+      exports.append(png, csv);
+      caption.append(title, exports);
+      const holder = document.createElement('div');
+      holder.className = 'chart-body';
+      holder.setAttribute('role', 'img');
+      holder.setAttribute('aria-label', `${def.title}: live chart over ticks.`);
+      const canvas = document.createElement('canvas');
+      canvas.style.height = `${chartHeight(projector)}px`;
+      holder.append(canvas);
+      figure.append(caption, legendList(encodingPlan(def, regions).legend), holder);
+      this.container.append(figure);
+      this.figures.set(def.id, figure);
+      return canvas;
+    });
+    this.size = this.measure();
+    const charts = defs.map((def, i) => ({
+      id: def.id,
+      spec: compile(chartSpec(def, regions, ticks, projector, this.size.width) as never).spec,
+      canvas: canvases[i].transferControlToOffscreen(),
+      yFloor: def.threshold ? Math.max(1, def.threshold.value) : 1,
+    }));
+    const tuples: Record<string, Tuple[]> = {};
+    for (const def of defs) tuples[def.id] = this.all.filter((t) => this.belongs(def, t));
+    this.send({ type: 'build', charts, size: this.size, tuples, events: this.events }, charts.map((c) => c.canvas));
+    this.pending.clear();
+    this.pendingEvents = [];
+    const first = this.container.querySelector('.chart-body');
+    if (first) this.resizes.observe(first);
   }
 
   private belongs(def: ChartDef, t: Tuple): boolean {
@@ -312,17 +370,13 @@ export class LiveCharts {
     return def.series.some((s) => s.label === t.series && (!compare || s.compare));
   }
 
-  /** Forgets all data (a new run). */
+  /** Forgets all data (a new run); the rebuild that follows draws empty charts. */
   clear(): void {
     this.all = [];
-    this.pending = [];
     this.events = [];
+    this.pending.clear();
     this.pendingEvents = [];
-    this.queued.clear();
-    this.yMax.clear();
-    for (const v of this.views.values()) {
-      v.view.change('rows', changeset().remove(() => true)).change('events', changeset().remove(() => true)).run();
-    }
+    this.means.clear();
   }
 
   /** Queues observed rows of one region. */
@@ -336,9 +390,13 @@ export class LiveCharts {
         for (const row of rows) {
           // NaN (no such pair of places) is left out rather than drawn as a gap at zero.
           if (!Number.isFinite(row[c])) continue;
-          const t = { tick: row[tickColumn], region: name, series: s.label, value: row[c] };
+          const t: Tuple = { tick: row[tickColumn], region: name, series: s.label, value: row[c] };
+          if (def.smooth) t.mean = this.means.next(`${name}\u0000${s.label}`, t.value);
           this.all.push(t);
-          this.pending.push(t);
+          if (!this.belongs(def, t)) continue;
+          let mine = this.pending.get(def.id);
+          if (!mine) this.pending.set(def.id, (mine = []));
+          mine.push(t);
         }
       }
     }
@@ -356,55 +414,20 @@ export class LiveCharts {
   }
 
   /**
-   * Hands queued data to the views if enough time has passed (or `force`: now, all of
-   * them). Otherwise each chart is updated in its own animation frame, one after the
-   * other: five Vega runs in one task held the main thread too long, and a chart whose
-   * update is still waiting takes the next flush's data into the same update.
+   * Sends queued data to the chart worker if enough time has passed since the last send,
+   * or now with `force` (a pause or a step: the worker then draws at once, so the charts
+   * show the tick the page shows).
    */
   flush(force = false): void {
     const now = performance.now();
-    if (this.views.size < this.defs.length) return; // still embedding: rebuild() inserts everything
     if (!force && now - this.lastFlush < this.minIntervalMs) return;
-    if (this.pending.length === 0 && this.pendingEvents.length === 0 && this.queued.size === 0) return;
-    this.lastFlush = now;
-    for (const def of this.defs) {
-      const mine = this.pending.filter((t) => this.belongs(def, t));
-      if (mine.length === 0 && this.pendingEvents.length === 0) continue;
-      const q = this.queued.get(def.id);
-      if (q) { q.tuples.push(...mine); q.events.push(...this.pendingEvents); } else this.queued.set(def.id, { tuples: mine, events: [...this.pendingEvents] });
+    if (this.pending.size > 0 || this.pendingEvents.length > 0) {
+      this.lastFlush = now;
+      this.send({ type: 'data', tuples: Object.fromEntries(this.pending), events: this.pendingEvents });
+      this.pending.clear();
+      this.pendingEvents = [];
     }
-    this.pending = [];
-    this.pendingEvents = [];
-    if (force) { for (const id of [...this.queued.keys()]) this.update(id); return; }
-    if (!this.pumping && this.queued.size > 0) { this.pumping = true; requestAnimationFrame(() => this.pump()); }
-  }
-
-  /** Updates the next chart with queued data, then asks for another frame if more wait. */
-  private pump(): void {
-    const next = this.queued.keys().next();
-    if (!next.done) this.update(next.value);
-    this.pumping = this.queued.size > 0;
-    if (this.pumping) requestAnimationFrame(() => this.pump());
-  }
-
-  /** Gives chart `id` its queued tuples and events in one changeset and one run. */
-  private update(id: string): void {
-    const q = this.queued.get(id);
-    this.queued.delete(id);
-    const def = this.defs.find((d) => d.id === id);
-    const result = this.views.get(id);
-    if (!q || !def || !result) return;
-    const started = performance.now();
-    this.raise(def, result.view, q.tuples);
-    result.view.change('rows', changeset().insert(q.tuples)).change('events', changeset().insert(q.events));
-    result.view.run();
-    this.longestFlushMs = Math.max(this.longestFlushMs, performance.now() - started);
-  }
-
-  private async exportPng(def: ChartDef): Promise<void> {
-    const view = this.views.get(def.id)?.view;
-    if (!view) return;
-    downloadUrl(await view.toImageURL('png', 2), `lrsim-${def.id}.png`);
+    if (force) this.send({ type: 'drawNow' });
   }
 
   private exportCsv(def: ChartDef): void {

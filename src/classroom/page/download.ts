@@ -11,9 +11,9 @@ export function downloadUrl(url: string, name: string): void {
   a.remove();
 }
 
-/** Saves `text` as a file of the given type. */
-export function downloadBlob(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves `content` (text or a blob) as a file of the given type. */
+export function downloadBlob(content: string | Blob, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   downloadUrl(url, name);
   // Revoked later: the download reads the blob after this function returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);

@@ -4,6 +4,7 @@
  * the class's run is placed in the distribution of late innovation value and lock-in.
  */
 import embed from 'vega-embed';
+import { pageMessages } from './messages';
 import { OKABE_ITO, REGION_COLOURS } from './palette';
 import type { FromWorker, Outcome, ReplicateJob, ToWorker } from './protocol';
 
@@ -40,7 +41,7 @@ export function runEnsemble(
         onProgress(results.length, jobs.length);
         if (results.length === jobs.length) { stop(); resolve(results); } else give(w);
       };
-      w.onerror = (e) => { stop(); reject(new Error(e.message || 'ensemble worker failed')); };
+      w.onerror = (e) => { stop(); reject(new Error(e.message || pageMessages.ensembleWorkerFailed)); };
       give(w);
     }
   });
@@ -71,19 +72,21 @@ export async function drawReveal(
     ...mine.map((o, r) => ({ region: regionNames[r], who: 'your run', value: o.innovationValueLate, lockIn: o.lockInLate })),
   ];
   const font = projector ? 17 : 12;
-  const strip = (field: string, title: string, rule?: number) => ({
+  // The title says what the strip shows and how to read it, on short lines: the column is
+  // about 350 px wide at 1024 px, and a one-line title there was cut off at both ends.
+  const strip = (field: string, title: string, subtitle: string[], axisTitle: string, rule?: number) => ({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 'container',
     height: { step: projector ? 46 : 34 },
     autosize: { type: 'fit-x', contains: 'padding' },
-    title: { text: title, anchor: 'start', fontSize: font + 2 },
+    title: { text: title, subtitle, anchor: 'start', frame: 'bounds', fontSize: font + 2, subtitleFontSize: font, subtitleColor: '#333333' },
     data: { values },
     layer: [
       {
         transform: [{ filter: "datum.who === 'replicate'" }],
         mark: { type: 'tick', thickness: 2, opacity: 0.7 },
         encoding: {
-          x: { field, type: 'quantitative', title, scale: { zero: false } },
+          x: { field, type: 'quantitative', title: axisTitle, scale: { zero: false } },
           y: { field: 'region', type: 'nominal', title: null, sort: regionNames },
           color: { value: '#777777' },
         },
@@ -107,8 +110,8 @@ export async function drawReveal(
     config: { axis: { labelFontSize: font, titleFontSize: font }, view: { stroke: null } },
   });
   const specs = [
-    strip('value', 'Late innovation value (mean of the last window): grey = replicates, ◆ = your run'),
-    strip('lockIn', 'Late lock-in index (dashed: locked-in threshold)', threshold),
+    strip('value', 'Late innovation value', ['mean over the late window', 'grey: replicates · ◆: your run'], 'innovation value'),
+    strip('lockIn', 'Late lock-in index', ['grey: replicates · ◆: your run', 'dashed: the locked-in threshold'], 'lock-in index', threshold),
   ];
   for (const spec of specs) {
     const holder = document.createElement('div');

@@ -27,8 +27,8 @@ export function inspect(sim: Simulation, region: number, agent?: number, place?:
     return {
       kind: 'agent', region, agent, what: KIND_NAMES[st.kind[agent]] ?? 'agent', place: names[st.place[agent]] ?? '',
       alive: st.alive[agent] === 1,
-      tacit: Array.from(st.tacit.subarray(agent * K, (agent + 1) * K)),
-      explicit: Array.from(st.explicit.subarray(agent * K, (agent + 1) * K)),
+      tacit: Array.from({ length: K }, (_, k) => st.tacitAt(agent, k)),
+      explicit: Array.from({ length: K }, (_, k) => st.explicitAt(agent, k)),
       relevance: Array.from(st.relevance.subarray(0, K)),
       partners: ties.length, pipelines, strongestTies: ties.slice(0, 5),
       partnerDistance: agent < st.F && st.partnerDistWeight[agent] > 0 ? st.partnerDistSum[agent] / st.partnerDistWeight[agent] : NaN,

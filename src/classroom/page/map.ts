@@ -9,6 +9,7 @@
  * main thread's longest tasks, and in the worker it never blocks the page.
  */
 import { KIND_STYLE } from './map-style';
+import { pageMessages } from './messages';
 import { MAP_COLOURS } from './palette';
 import { waterMask } from './water';
 import type { DynamicView, MapInfo, PlaceMarker, StaticView } from './protocol';
@@ -41,7 +42,7 @@ export class RegionMap {
 
   constructor(private readonly canvas: OffscreenCanvas) {
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('This browser cannot draw on a canvas.');
+    if (!ctx) throw new Error(pageMessages.noCanvas);
     this.ctx = ctx;
   }
 

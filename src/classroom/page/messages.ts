@@ -34,4 +34,16 @@ export const pageMessages = {
   needWindow: (window: number) => `Run at least ${window} ticks first (the late window).`,
   noBridge: 'This region has only one place: no bridge to build.',
   noOffscreenCanvas: 'This browser cannot draw the map in the background (it lacks OffscreenCanvas): open the page in a current Chrome, Edge, Firefox or Safari (16.4 or later).',
+  simulationStopped: (message: string) => `The simulation stopped: ${message}`,
+  workerFailed: (message: string) => `The simulation worker failed: ${message}`,
+  // --- the ensemble (reveal) ----------------------------------------------------------------
+  ensembleStarted: (jobs: number, ticks: number) => `Running ${jobs} replicates of ${ticks} ticks in the background…`,
+  ensembleProgress: (done: number, total: number) => `Running replicates: ${done} of ${total} done…`,
+  ensembleDone: (replicates: number, seconds: number, faithful: boolean, sentences: readonly string[]) =>
+    `Done: ${replicates} replicates in ${seconds.toFixed(1)} s` +
+    `${faithful ? ' (your run, replayed with its own seed, came out identical)' : ''}. ${sentences.join(' ')}`,
+  replayDiffers: 'The replay of your own run with its own seed did not reproduce it; the ensemble is not comparable.',
+  ensembleFailed: (message: string) => `Ensemble failed: ${message}`,
+  ensembleWorkerFailed: 'ensemble worker failed',
+  noCanvas: 'This browser cannot draw on a canvas.',
 };

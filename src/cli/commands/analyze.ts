@@ -12,6 +12,7 @@ import { analyzeOutcome, morrisSteps, rowMoments, SENSITIVITY_COLUMNS, type Anal
 import { morrisDelta } from '../../sweep/designs/morris';
 import { readNumericTable } from '../../sweep/designs/table-file';
 import { badInput, sensitivityMessages as msg } from '../../sweep/messages';
+import { cliMessages } from '../messages';
 import { checkMorris } from '../../sweep/design';
 
 interface AnalyzeArgs {
@@ -75,6 +76,6 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     };
     write('convergence.csv', [csvLine([...SENSITIVITY_COLUMNS.slice(0, 4), 'n', ...SENSITIVITY_COLUMNS.slice(4)]), ...rows.map((r) => line(r, true))].join(''));
     write('sensitivity.csv', [csvLine(SENSITIVITY_COLUMNS), ...rows.filter((r) => r.n === full).map((r) => line(r, false))].join(''));
-    process.stdout.write(`${args.method}: ${outputs.columns.length} outputs x ${design.columns.length} parameters; indices in ${join(args.out, 'sensitivity.csv')}\n`);
+    process.stdout.write(`${cliMessages.wroteIndices(args.method, outputs.columns.length, design.columns.length, join(args.out, 'sensitivity.csv'))}\n`);
   },
 };

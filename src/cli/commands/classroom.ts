@@ -9,6 +9,7 @@ import { buildClassroomPage, serveClassroom } from '../../classroom';
 import { CLASSROOM_MARKER } from '../../classroom/build';
 import { writeFilesAtomic } from '../../io/output-dir';
 import { checkOwnedOutputFile } from '../../io/owned-file';
+import { cliMessages } from '../messages';
 import { wholeNumberOption } from '../options';
 import { UsageError } from '../usage-error';
 
@@ -37,7 +38,7 @@ export const classroomCommand: CommandModule<object, ClassroomArgs> = {
     if (args.build !== undefined) {
       const file = resolve(args.build);
       writeFilesAtomic(dirname(file), { [basename(file)]: html });
-      process.stdout.write(`wrote ${file} (${(html.length / 2 ** 20).toFixed(1)} MB, self-contained: open it in a browser)\n`);
+      process.stdout.write(`${cliMessages.wroteClassroom(file, html.length / 2 ** 20)}\n`);
       return;
     }
     let page;
@@ -45,10 +46,10 @@ export const classroomCommand: CommandModule<object, ClassroomArgs> = {
       page = await serveClassroom(html, port);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; choose another with --port N (or --port 0)`);
+      if (code === 'EADDRINUSE') throw new UsageError(cliMessages.portInUse(port));
       throw error;
     }
-    process.stdout.write(`classroom page: ${page.url}\n(open it in a browser; Ctrl-C stops the server)\n`);
+    process.stdout.write(`${cliMessages.servingClassroom(page.url)}\n`);
     await new Promise<void>((done) => {
       const stop = () => { void page.close().then(done); };
       process.once('SIGINT', stop);

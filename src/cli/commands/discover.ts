@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { shownPath } from '../../analysis/write';
 import { discoverScenarios, discoverySentences, readAnalysisInput, writeDiscovery } from '../../analysis';
+import { cliMessages } from '../messages';
 
 interface Args { dir: string; outcome?: string; where?: string; arm?: string; box?: number; peel: number; 'keep-weak': boolean; images: boolean }
 
@@ -27,6 +28,6 @@ export const discoverCommand: CommandModule<object, Args> = {
     const result = discoverScenarios(input, { outcome: args.outcome, where: args.where, arm: args.arm, box: args.box, prim: { peelAlpha: args.peel, pasteAlpha: args.peel }, keepWeak: args['keep-weak'] });
     const files = await writeDiscovery(args.dir, result, args.images);
     process.stdout.write(discoverySentences(result).map((s) => `${s}\n`).join(''));
-    process.stdout.write(`written: ${shownPath(dirname(files[0]))} (boxes.json, trajectory.csv, tree.json, charts/)\n`);
+    process.stdout.write(`${cliMessages.wroteDiscovery(shownPath(dirname(files[0])))}\n`);
   },
 };

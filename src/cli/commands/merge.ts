@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { slurmShardSetProblem } from '../../slurm/shard-set';
 import { mergeSweeps } from '../../sweep/merge';
 import { sweepMessages as msg } from '../../sweep/messages';
+import { cliMessages } from '../messages';
 import { writeSweepReport } from './sweep-report';
 
 export const mergeCommand: CommandModule<object, { dirs: string[]; out: string; report: boolean; force: boolean }> = {
@@ -23,7 +24,7 @@ export const mergeCommand: CommandModule<object, { dirs: string[]; out: string; 
       force: args.force,
       notice: (line) => process.stderr.write(`lrsim: ${line}\n`),
     });
-    process.stdout.write(`merged ${summary.planned} runs (${summary.failedCount} failed) into ${summary.dir}\n`);
+    process.stdout.write(`${cliMessages.merged(summary.planned, summary.failedCount, summary.dir)}\n`);
     if (summary.failedCount) process.stderr.write(`lrsim: ${msg.failedSummary(summary.failed)}\n`);
     if (args.report) await writeSweepReport(summary.dir);
     process.exitCode = summary.exitCode;

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { lockDirectory } from '../../io/dir-lock';
 import { writeReport } from '../../report';
+import { cliMessages } from '../messages';
 import { UsageError } from '../usage-error';
 
 export const reportCommand: CommandModule<object, { dir: string; images: boolean }> = {
@@ -16,7 +17,7 @@ export const reportCommand: CommandModule<object, { dir: string; images: boolean
       .example('$0 report output/sweep', 'write output/sweep/report.html'),
   handler: async (args) => {
     if (!existsSync(join(args.dir, 'runs.ndjson'))) {
-      throw new UsageError(`${args.dir}: no runs.ndjson here; give the directory a sweep wrote (lrsim sweep --out DIR)`);
+      throw new UsageError(cliMessages.noSweepHere(args.dir));
     }
     // A sweep still running here, or a second report, would write the same files.
     const lock = lockDirectory(args.dir, (line) => process.stderr.write(`lrsim: ${line}\n`));
@@ -27,6 +28,6 @@ export const reportCommand: CommandModule<object, { dir: string; images: boolean
       lock.release();
     }
     const shown = relative(process.cwd(), result.path) || result.path;
-    process.stdout.write(`report: ${shown} (${result.runs} runs${result.failed ? `, ${result.failed} failed` : ''}; ${result.charts.length} chart images; stats in ${relative(process.cwd(), result.statsPath)})\n`);
+    process.stdout.write(`${cliMessages.wroteReportSummary(shown, result.runs, result.failed, result.charts.length, relative(process.cwd(), result.statsPath))}\n`);
   },
 };

@@ -4,6 +4,7 @@ import type { CommandModule } from 'yargs';
 import { shownPath } from '../../analysis/write';
 import { armRobustness, readAnalysisInput, robustnessSentences, writeRobustness } from '../../analysis';
 import { label } from '../../charts/chart';
+import { cliMessages } from '../messages';
 
 interface Args { dir: string; outcome?: string; target?: string; budget?: number; better?: 'higher' | 'lower'; images: boolean }
 
@@ -24,6 +25,6 @@ export const robustnessCommand: CommandModule<object, Args> = {
     const report = armRobustness(input, { outcome: args.outcome, target: args.target, budget: args.budget, better: args.better });
     const files = await writeRobustness(args.dir, report, args.images);
     process.stdout.write(robustnessSentences(report, label(report.outcome).toLowerCase()).map((s) => `${s}\n`).join(''));
-    process.stdout.write(`written: ${shownPath(dirname(files[0]))} (robustness.json, arms.csv, regret.csv, charts/)\n`);
+    process.stdout.write(`${cliMessages.wroteRobustness(shownPath(dirname(files[0])))}\n`);
   },
 };

@@ -6,10 +6,10 @@ import { foreignFiles, pathKind, writeFilesAtomic } from '../../io/output-dir';
 import { checkOutputDirectory } from '../../io/output-path';
 import { packageVersion } from '../../io/repo';
 import { modelOf } from '../../models';
-import { cliMessages } from '../../scenario/errors';
 import { loadScenario } from '../../scenario/load';
 import { LIMITS } from '../../scenario/schema';
 import { defaultOutDir, humanSummary, RUN_FILES, runFiles } from '../run-output';
+import { cliMessages } from '../messages';
 import { wholeNumberOption } from '../options';
 import { UsageError } from '../usage-error';
 

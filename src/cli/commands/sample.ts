@@ -5,6 +5,7 @@ import { csvLine } from '../../io/csv';
 import { checkMorris, checkSaltelli, checkSensitivityRange, scaleToRange, sensitivityUnitDesign } from '../../sweep/design';
 import { readParamsFile } from '../../sweep/designs/params-file';
 import { badInput, sensitivityMessages as msg } from '../../sweep/messages';
+import { cliMessages } from '../messages';
 
 interface SampleArgs {
   method: 'morris' | 'saltelli';
@@ -45,6 +46,6 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
     const lines = [csvLine(names), ...unit.map((u) => csvLine(u.map((x, j) => scaleToRange(Math.min(x, 1 - 1e-12), ranges[j]))))];
     writeFileSync(`${args.out}.tmp`, lines.join(''));
     renameSync(`${args.out}.tmp`, args.out);
-    process.stdout.write(`${args.method} design: ${unit.length} rows x ${names.length} parameters in ${args.out}\n`);
+    process.stdout.write(`${cliMessages.wroteDesign(args.method, unit.length, names.length, args.out)}\n`);
   },
 };

@@ -2,7 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { checkOwnedOutputFile } from '../../io/owned-file';
 import { writeFilesAtomic } from '../../io/output-dir';
-import { cliMessages } from '../../scenario/errors';
+import { cliMessages } from '../messages';
 import { scenarioSchemaText } from '../../scenario/json-schema';
 import { basename, dirname } from 'node:path';
 import { targetsSchemaText } from '../../calibrate/targets';

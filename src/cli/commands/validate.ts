@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { ScenarioError } from '../../scenario/errors';
 import { loadScenario } from '../../scenario/load';
+import { cliMessages } from '../messages';
 
 export const validateCommand: CommandModule<object, { files: string[]; set: string[] }> = {
   command: 'validate <files..>',
@@ -17,7 +18,7 @@ export const validateCommand: CommandModule<object, { files: string[]; set: stri
       try {
         const { warnings } = loadScenario(String(file), { set: args.set.map(String) });
         for (const line of warnings) process.stderr.write(`lrsim: ${line}\n`);
-        process.stdout.write(`ok ${file}\n`);
+        process.stdout.write(`${cliMessages.validOk(String(file))}\n`);
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
         bad = true;
