@@ -211,7 +211,7 @@ export function renderSensitivity(): string {
   }
 
   if (!sr) out.push('## Sobol indices (Saltelli design)', '', 'Not computed yet: the Saltelli sweep at this size has not been run.', '');
-  else out.push('## Sobol indices (Saltelli design)', '', `N = ${n} base rows, ${saltelliReplicates} replicates; the three main outcomes from the unshocked arm${recoveryBySobol ? ', recovery from the shocked arm' : ''}. ST includes interactions; S1 is the share of the conditional-mean variance a parameter explains alone. "N/2 inside" says whether the estimate at N/2 lies inside the 95 % interval at N (if not, N was not enough).`, '');
+  else out.push('## Sobol indices (Saltelli design)', '', `N = ${n} base rows, ${saltelliReplicates} replicates; the three main outcomes from the unshocked arm${recoveryBySobol ? ', recovery from the shocked arm' : ''}. ST includes interactions; S1 is the share of the conditional-mean variance a parameter explains alone. "N/2 inside" says whether the estimate at N/2 lies inside the 95 % interval at N (if not, N was not enough). A Sobol index lies between 0 and 1; estimates and interval ends outside that range (a negative ST, an S1 above 1) are the sampling noise of the estimators at this N, shown as computed rather than clipped: an interval that reaches below 0 says the index is not distinguishable from 0, one that reaches above 1 says N does not determine it. The recovery outcomes, mostly seed noise, have the widest intervals.`, '');
   for (const outcome of sr ? [...MAIN_OUTCOMES, ...(recoveryBySobol ? RECOVERY : [])] : []) {
     const noise = saltelli.find((x) => x.outcome === outcome && x.index === 'noise_share' && x.n === n);
     if (!saltelli.some((x) => x.outcome === outcome && x.index === 'ST' && x.n === n)) {
