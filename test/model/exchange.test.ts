@@ -185,13 +185,16 @@ describe('fast kernels == plain references (property, exact to the last bit)', (
     expect(learned).toBeGreaterThan(100);
   });
 
-  it('recordExternal books pipeline flows and firms\' learning from outside', () => {
+  it.each([
+    ['recordExternal books pipeline flows and firms\' learning from outside', 0, 3, 0.75],
+    ['a resident learning from outside books pipeline flows but no firm account', 5, 0, 0],
+  ])('%s', (_name, i, j, firmAccount) => {
     const sim = world(8);
-    const m = new Meeting().pair(0, 3, 0.9, CH_PIPELINE);
+    const m = new Meeting().pair(i, j, 0.9, CH_PIPELINE);
     m.gains(0.25, 0.5, 0, 0);
     const flows = new Float64Array(12);
     recordExternal(sim.state, flows, m);
-    expect(Array.from(flows)).toEqual([0, 0, 0, 0.25, 0, 0, 0, 0.5, 0, 0, 0, 0.75]);
+    expect(Array.from(flows)).toEqual([0, 0, 0, 0.25, 0, 0, 0, 0.5, 0, 0, 0, firmAccount]);
   });
 });
 
@@ -282,12 +285,4 @@ describe('partner distance in the late window (microdata)', () => {
     expect(st.placeFlows.reduce((a, b) => a + b, 0)).toBe(0.75);
   });
 
-  it('a resident learning from outside books pipeline flows but no firm account', () => {
-    const sim = world(8);
-    const m = new Meeting().pair(5, 0, 0.9, CH_PIPELINE);
-    m.gains(0.25, 0.5, 0, 0);
-    const flows = new Float64Array(12);
-    recordExternal(sim.state, flows, m);
-    expect(Array.from(flows)).toEqual([0, 0, 0, 0.25, 0, 0, 0, 0.5, 0, 0, 0, 0]);
-  });
 });
