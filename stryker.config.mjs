@@ -13,10 +13,25 @@
  * ranges, e.g. LRSIM_MUTATE=src/model/innovation.ts npm run mutation (or pass
  * `--mutate`). LRSIM_MUTATION_CONCURRENCY sets the number of sandboxes (default 2).
  * Reports go to reports/mutation/ (HTML and JSON; not committed).
+ *
+ * LRSIM_MUTATION_SAMPLE names a sample file written by scripts/mutation-sample.ts (`npm run
+ * mutation:sample`): the run then mutates only the sampled mutants (a score estimated from a
+ * random sample; see docs/mutation.md) and writes its JSON report beside the sample file.
  */
-const mutate = process.env.LRSIM_MUTATE
-  ? process.env.LRSIM_MUTATE.split(',').map((s) => s.trim()).filter(Boolean)
-  : ['src/model/**/*.ts', 'src/stats/**/*.ts', '!src/**/index.ts', '!src/model/names.ts'];
+import { readFileSync } from 'node:fs';
+
+/** A sampled run (scripts/mutation-sample.ts): the sample file, its JSON report beside it. */
+const sampleFile = process.env.LRSIM_MUTATION_SAMPLE;
+const sample = sampleFile ? JSON.parse(readFileSync(sampleFile, 'utf8')) : undefined;
+
+/** Files to mutate when no range is given (scripts/mutation-sample.ts samples from these). */
+export const MUTATE_DEFAULT = ['src/model/**/*.ts', 'src/stats/**/*.ts', '!src/**/index.ts', '!src/model/names.ts'];
+
+const mutate = sample
+  ? sample.mutants.map((m) => `${m.file}:${m.start.line}:${m.start.column}-${m.end.line}:${m.end.column}`)
+  : process.env.LRSIM_MUTATE
+    ? process.env.LRSIM_MUTATE.split(',').map((s) => s.trim()).filter(Boolean)
+    : MUTATE_DEFAULT;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -32,9 +47,11 @@ export default {
   ignoreStatic: true,
   timeoutMS: 20_000,
   thresholds: { high: 85, low: 75, break: null },
-  reporters: ['clear-text', 'progress', 'html', 'json'],
+  reporters: sample ? ['progress', 'json'] : ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/report.json' },
+  jsonReporter: { fileName: sample ? sampleFile.replace(/\.json$/, '.report.json') : 'reports/mutation/report.json' },
+  // A sampled run mutates only the sampled mutants' nodes (scripts/mutation-sample-ignorer.mjs).
+  ...(sample ? { appendPlugins: ['./scripts/mutation-sample-ignorer.mjs'], ignorers: ['lrsim-sample'] } : {}),
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['output', 'reports', 'test-artifacts', 'dist', 'bench/results', 'docs/img', '.scratch'],
 };

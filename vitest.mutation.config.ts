@@ -40,8 +40,8 @@ export default defineConfig({
     setupFiles: ['vitest.mutation.setup.ts'],
     // LRSIM_MUTATION_ISOLATE=0 imports the source once per test runner instead of once per
     // test file (about 5x faster per mutant). Sound for src/model, which keeps no state
-    // between calls; not for src/stats (summary.ts caches t quantiles, so a mutant in
-    // t-quantile.ts would read values an earlier run cached).
+    // between calls, and for src/stats, whose one cache (t quantiles in summary.ts) the
+    // setup file empties at the start of every test file under a mutant.
     isolate: process.env.LRSIM_MUTATION_ISOLATE !== '0',
     sequence: { sequencer: QuickFirstSequencer },
     testTimeout: 60_000,

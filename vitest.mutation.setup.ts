@@ -35,6 +35,11 @@ if (ns !== undefined && mode === 'mutant') {
   // namespace outlives a run, and a test file's top-level fixtures must not be built under
   // the previous run's mutant (Stryker itself switches the mutant on only in beforeAll).
   ns.activeMutant = inject('activeMutant');
+  // The one module-level cache in src/stats (t quantiles, summary.ts) is emptied for the same
+  // reason: with isolate: false it would hand this mutant's tests the quantiles computed under
+  // an earlier mutant (of t-quantile.ts, or none). src/model keeps no state between calls.
+  const { clearTCriticalCache } = await import('./src/stats/summary');
+  clearTCriticalCache();
   afterAll(({}, suite) => {
     (suite.meta as { hitCount?: number }).hitCount = ns.hitCount;
   });

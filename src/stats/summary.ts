@@ -26,6 +26,16 @@ export function tCritical(df: number, confidence = CONFIDENCE): number {
   return t;
 }
 
+/**
+ * Empties the t-quantile cache. For mutation testing without isolation only
+ * (vitest.mutation.setup.ts): a test run under one mutant must not read quantiles that a
+ * run under another mutant of t-quantile.ts cached.
+ */
+// Stryker disable next-line all: the test hook itself; emptying it only makes runs unsound, no test can see it
+export function clearTCriticalCache(): void {
+  quantileCache.clear();
+}
+
 /** Half-width of the t-based CI of a mean from its SD and sample size (NaN when n < 2). */
 export function tHalfWidth(sd: number, n: number, confidence = CONFIDENCE): number {
   if (n < 2) return NaN;
