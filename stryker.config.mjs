@@ -5,9 +5,10 @@
  * Targets (issue 20): 75 % of mutants killed in src/model, 85 % in src/stats.
  *
  * Kept cheap per mutant: coverage per test (a mutant runs only the tests that execute it),
- * incremental (results kept in reports/stryker-incremental.json, so a stopped run resumes
- * and a rerun tests only mutants whose code or covering tests changed; `--force` retests
- * all), two sandboxes at once.
+ * incremental (results kept in reports/stryker-incremental.json, so a rerun tests only
+ * mutants whose code or covering tests changed; `--force` retests all; Stryker 9.4 writes
+ * the file when a run ends, so a stopped run starts over: split long runs by file or line
+ * range, each with its own `--incrementalFile`), two sandboxes at once.
  *
  * LRSIM_MUTATE narrows the run to a comma-separated list of files or `file:from-to` line
  * ranges, e.g. LRSIM_MUTATE=src/model/innovation.ts npm run mutation (or pass
@@ -43,8 +44,13 @@ export default {
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   concurrency: Number(process.env.LRSIM_MUTATION_CONCURRENCY ?? 2),
-  // Mutants in module-level constants would need every test rerun per mutant.
-  ignoreStatic: true,
+  // Mutants in module-level constants would need every test rerun per mutant. Caveat: code
+  // a test file runs while it is collected (a fixture computed in a describe body) counts as
+  // static too, and a mutant covered both so and by tests ("hybrid") then runs only those
+  // tests, not the file that computed the fixture: it may be reported survived although that
+  // file kills it. LRSIM_MUTATION_IGNORE_STATIC=0 runs static and hybrid mutants against
+  // every test instead (slow; scripts/mutation-sample.ts rechecks sampled survivors so).
+  ignoreStatic: process.env.LRSIM_MUTATION_IGNORE_STATIC !== '0',
   timeoutMS: 20_000,
   thresholds: { high: 85, low: 75, break: null },
   reporters: sample ? ['progress', 'json'] : ['clear-text', 'progress', 'html', 'json'],

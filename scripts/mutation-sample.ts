@@ -16,12 +16,20 @@
  *         the sampled nodes, see scripts/mutation-sample-ignorer.mjs). A finished chunk's
  *         report is kept, so a stopped run resumes at the first unfinished chunk. Set
  *         LRSIM_MUTATION_ISOLATE=0 for speed (sound for both folders, vitest.mutation.config.ts).
+ *   recheck --name model
+ *         Writes the sample model-recheck: the sampled mutants Stryker ran with static
+ *         coverage that survived, and the static ones it ignored. Code that a test file runs
+ *         while it loads (a fixture computed in a describe body) counts as static, so with
+ *         ignoreStatic such a mutant runs only against the tests that reach it inside a test
+ *         (or not at all), and may survive although the file holding the fixture kills it.
+ *         `run --name model-recheck` reruns them against every test (ignoreStatic off).
  *   score --name model
  *         Matches the sampled mutants (file, location, mutator, replacement) in the chunk
  *         reports and prints killed, timed out, survived, no coverage, static (ignored) and
  *         errors, the score and its Wilson and Clopper-Pearson 95 % intervals, the counts per
- *         file and the surviving and uncovered mutants. Mutants on the same nodes that were
- *         run but not sampled are not counted.
+ *         file and the surviving and uncovered mutants, as run and, when a recheck has run,
+ *         with its outcomes. Mutants on the same nodes that were run but not sampled are not
+ *         counted.
  *
  * The score is Stryker's: (killed + timed out) / (killed + timed out + survived + no
  * coverage). Static mutants (code run when a module loads; ignoreStatic) and mutants that
@@ -62,6 +70,8 @@ interface SampleFile {
   commit: string;
   drawn: string;
   perFile: Record<string, number>;
+  /** Set on a recheck sample: the sample whose static survivors it reruns against every test. */
+  recheckOf?: string;
   mutants: SampledMutant[];
 }
 
@@ -70,7 +80,14 @@ interface ReportMutant {
   mutatorName: string;
   replacement?: string;
   status: string;
+  static?: boolean;
   location: { start: Position; end: Position };
+}
+
+/** A sampled mutant's outcome in a chunk report. */
+interface Outcome {
+  status: string;
+  static: boolean;
 }
 
 const ROOT = process.cwd();
@@ -198,7 +215,7 @@ function run(args: string[]): void {
     const started = Date.now();
     const result = spawnSync('npx', ['stryker', 'run', '--incrementalFile', path.replace(/\.json$/, '.incremental.json')], {
       stdio: 'inherit',
-      env: { ...process.env, LRSIM_MUTATION_SAMPLE: join(ROOT, path) },
+      env: { ...process.env, LRSIM_MUTATION_SAMPLE: join(ROOT, path), ...(sample.recheckOf ? { LRSIM_MUTATION_IGNORE_STATIC: '0' } : {}) },
     });
     if (result.status !== 0) {
       console.error(`mutation-sample: Stryker failed on chunk ${i + 1} (exit ${result.status}); rerun to resume`);
@@ -228,12 +245,10 @@ export function clopperPearson(k: number, n: number, alpha = 0.05): [number, num
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
-function score(args: string[]): void {
-  const name = option(args, 'name');
-  const sample = readSample(name);
-  const results = new Map<string, string[]>();
+/** The outcomes in a sample's chunk reports, by mutant key (a list: keys may repeat across chunks). */
+function readOutcomes(name: string): { outcomes: Map<string, Outcome[]>; reports: number } {
+  const outcomes = new Map<string, Outcome[]>();
   let reports = 0;
-  let extra = 0;
   for (let i = 0; existsSync(chunkPath(name, i)); i++) {
     const report = chunkPath(name, i).replace(/\.json$/, '.report.json');
     if (!existsSync(report)) continue;
@@ -241,39 +256,88 @@ function score(args: string[]): void {
     const files = (JSON.parse(readFileSync(report, 'utf8')) as { files: Record<string, { mutants: ReportMutant[] }> }).files;
     for (const [file, { mutants }] of Object.entries(files)) {
       for (const m of mutants) {
-        if (m.status === 'Ignored' && m.location === undefined) continue;
         const { start, end } = m.location;
         // Schema columns are 1-based; the sample's (Babel's) 0-based.
         const k = key(file, { line: start.line, column: start.column - 1 }, { line: end.line, column: end.column - 1 }, m.mutatorName, m.replacement ?? '');
-        if (!results.has(k)) results.set(k, []);
-        results.get(k)!.push(m.status);
+        if (!outcomes.has(k)) outcomes.set(k, []);
+        outcomes.get(k)!.push({ status: m.status, static: m.static === true });
       }
     }
   }
-  const counts: Record<string, number> = {};
-  const perFile = new Map<string, Record<string, number>>();
-  const notable: string[] = [];
+  return { outcomes, reports };
+}
+
+/** Each sampled mutant's outcome (the first report that has it), or NotRun. */
+function sampledOutcomes(sample: SampleFile, name: string): { outcomes: Outcome[]; reports: number; extra: number } {
+  const { outcomes, reports } = readOutcomes(name);
   const sampled = new Set(sample.mutants.map(keyOf));
-  for (const m of sample.mutants) {
-    const k = keyOf(m);
-    const statuses = results.get(k);
-    const status = statuses === undefined ? 'NotRun' : statuses.shift()!;
-    counts[status] = (counts[status] ?? 0) + 1;
-    const f = perFile.get(m.file) ?? {};
-    f[status] = (f[status] ?? 0) + 1;
-    perFile.set(m.file, f);
-    if (status === 'Survived' || status === 'NoCoverage') notable.push(`${status.padEnd(10)} ${m.file}:${m.start.line}:${m.start.column} ${m.mutatorName}: ${m.replacement.replace(/\s+/g, ' ').slice(0, 100)}`);
-  }
-  for (const [k, statuses] of results) if (!sampled.has(k)) extra += statuses.filter((s) => s !== 'Ignored').length;
+  let extra = 0;
+  for (const [k, list] of outcomes) if (!sampled.has(k)) extra += list.filter((o) => o.status !== 'Ignored').length;
+  return { outcomes: sample.mutants.map((m) => outcomes.get(keyOf(m))?.[0] ?? { status: 'NotRun', static: false }), reports, extra };
+}
+
+const undetected = (o: Outcome) => o.status === 'Survived' || o.status === 'NoCoverage';
+
+/**
+ * recheck --name stats: writes the sample <name>-recheck of the sampled survivors that have
+ * static coverage ("hybrid": Stryker ran them only against the tests that cover them per
+ * test, not against the test files that compute fixtures while they load) and of the static
+ * mutants it ignored; `run` then runs them against every test (ignoreStatic off), and
+ * `score` uses those outcomes: the score a run with ignoreStatic off would give (a killed
+ * mutant stays killed with more tests).
+ */
+function recheck(args: string[]): void {
+  const name = option(args, 'name');
+  const sample = readSample(name);
+  const { outcomes } = sampledOutcomes(sample, name);
+  const mutants = sample.mutants.filter((_, i) => outcomes[i].static && (undetected(outcomes[i]) || outcomes[i].status === 'Ignored'));
+  const target = `${name}-recheck`;
+  mkdirSync(join(SAMPLE_DIR, target), { recursive: true });
+  writeFileSync(join(SAMPLE_DIR, target, 'sample.json'), `${JSON.stringify({ ...sample, recheckOf: name, size: mutants.length, mutants }, null, 1)}\n`);
+  console.log(`${mutants.length} sampled survivors with static coverage and static (ignored) mutants -> ${join(SAMPLE_DIR, target, 'sample.json')}; run: npm run mutation:sample -- run --name ${target}`);
+}
+
+function tally(sample: SampleFile, outcomes: Outcome[]): void {
+  const counts: Record<string, number> = {};
+  for (const o of outcomes) counts[o.status] = (counts[o.status] ?? 0) + 1;
   const c = (s: string) => counts[s] ?? 0;
   const detected = c('Killed') + c('Timeout');
   const valid = detected + c('Survived') + c('NoCoverage');
   const w = wilsonInterval(detected, valid);
   const [cpLow, cpHigh] = clopperPearson(detected, valid);
-  console.log(`${sample.folder}: sample of ${sample.size} from ${sample.population} mutants, seed ${sample.seed}, drawn at ${sample.commit}; ${reports} chunk report(s) read`);
-  console.log(`killed ${c('Killed')}, timed out ${c('Timeout')}, survived ${c('Survived')}, no coverage ${c('NoCoverage')}; static (ignored) ${c('Ignored')}, compile/runtime errors ${c('CompileError') + c('RuntimeError')}, not run yet ${c('NotRun')}`);
-  console.log(`score ${detected}/${valid} = ${pct(detected / valid)}; Wilson 95 % ${pct(w.ciLow)} to ${pct(w.ciHigh)}; Clopper-Pearson 95 % ${pct(cpLow)} to ${pct(cpHigh)}`);
-  console.log(`(${extra} other mutants on the sampled nodes were run and are not counted)`);
+  const hybrid = outcomes.filter((o) => o.static && undetected(o)).length;
+  console.log(`  killed ${c('Killed')}, timed out ${c('Timeout')}, survived ${c('Survived')} (${hybrid} of them with static coverage), no coverage ${c('NoCoverage')}; static (ignored) ${c('Ignored')}, compile/runtime errors ${c('CompileError') + c('RuntimeError')}, not run yet ${c('NotRun')}`);
+  console.log(`  score ${detected}/${valid} = ${pct(detected / valid)}; Wilson 95 % ${pct(w.ciLow)} to ${pct(w.ciHigh)}; Clopper-Pearson 95 % ${pct(cpLow)} to ${pct(cpHigh)}`);
+}
+
+function score(args: string[]): void {
+  const name = option(args, 'name');
+  const sample = readSample(name);
+  const { outcomes, reports, extra } = sampledOutcomes(sample, name);
+  console.log(`${sample.folder}: sample of ${sample.size} from ${sample.population} mutants, seed ${sample.seed}, drawn at ${sample.commit}; ${reports} chunk report(s) read; ${extra} other mutants on the sampled nodes were run and are not counted`);
+  console.log('as run (ignoreStatic):');
+  tally(sample, outcomes);
+  const recheckName = `${name}-recheck`;
+  let final = outcomes;
+  if (existsSync(join(SAMPLE_DIR, recheckName, 'sample.json'))) {
+    const again = sampledOutcomes(readSample(recheckName), recheckName);
+    const byKey = new Map(readSample(recheckName).mutants.map((m, i) => [keyOf(m), again.outcomes[i]]));
+    final = sample.mutants.map((m, i) => {
+      const o = byKey.get(keyOf(m));
+      return o !== undefined && o.status !== 'NotRun' ? o : outcomes[i];
+    });
+    console.log(`after rerunning the static survivors and ignored static mutants against every test (${recheckName}, ${again.reports} report(s); the score with ignoreStatic off):`);
+    tally(sample, final);
+  }
+  const perFile = new Map<string, Record<string, number>>();
+  const notable: string[] = [];
+  sample.mutants.forEach((m, i) => {
+    const status = final[i].status;
+    const f = perFile.get(m.file) ?? {};
+    f[status] = (f[status] ?? 0) + 1;
+    perFile.set(m.file, f);
+    if (undetected(final[i])) notable.push(`${status.padEnd(10)} ${final[i].static ? 'static ' : 'perTest'} ${m.file}:${m.start.line}:${m.start.column} ${m.mutatorName}: ${m.replacement.replace(/\s+/g, ' ').slice(0, 100)}`);
+  });
   console.log('\nper file: killed timeout survived nocov static');
   for (const [file, f] of [...perFile].sort()) console.log(`  ${file}: ${f.Killed ?? 0} ${f.Timeout ?? 0} ${f.Survived ?? 0} ${f.NoCoverage ?? 0} ${f.Ignored ?? 0}`);
   if (notable.length) console.log(`\nnot detected:\n  ${notable.join('\n  ')}`);
@@ -284,6 +348,7 @@ async function main(): Promise<void> {
   if (command === 'draw') await draw(rest);
   else if (command === 'run') run(rest);
   else if (command === 'score') score(rest);
+  else if (command === 'recheck') recheck(rest);
   else usage(command === undefined ? 'a command is required' : `unknown command ${command}`);
 }
 
