@@ -17,12 +17,13 @@
  *         report is kept, so a stopped run resumes at the first unfinished chunk. Set
  *         LRSIM_MUTATION_ISOLATE=0 for speed (sound for both folders, vitest.mutation.config.ts).
  *   recheck --name model
- *         Writes the sample model-recheck: the sampled mutants Stryker ran with static
+ *         Writes the sample model-recheck-<n> (n = 1, 2, ...: one per call, each with only
+ *         mutants no earlier recheck has): the sampled mutants Stryker ran with static
  *         coverage that survived, and the static ones it ignored. Code that a test file runs
  *         while it loads (a fixture computed in a describe body) counts as static, so with
  *         ignoreStatic such a mutant runs only against the tests that reach it inside a test
  *         (or not at all), and may survive although the file holding the fixture kills it.
- *         `run --name model-recheck` reruns them against every test (ignoreStatic off).
+ *         `run --name model-recheck-1` reruns them against every test (ignoreStatic off).
  *   score --name model
  *         Matches the sampled mutants (file, location, mutator, replacement) in the chunk
  *         reports and prints killed, timed out, survived, no coverage, static (ignored) and
@@ -290,11 +291,23 @@ function recheck(args: string[]): void {
   const name = option(args, 'name');
   const sample = readSample(name);
   const { outcomes } = sampledOutcomes(sample, name);
-  const mutants = sample.mutants.filter((_, i) => outcomes[i].static && (undetected(outcomes[i]) || outcomes[i].status === 'Ignored'));
-  const target = `${name}-recheck`;
+  const earlier = recheckNames(name);
+  const done = new Set(earlier.flatMap((r) => readSample(r).mutants.map(keyOf)));
+  const mutants = sample.mutants.filter((m, i) => outcomes[i].static && (undetected(outcomes[i]) || outcomes[i].status === 'Ignored') && !done.has(keyOf(m)));
+  // A recheck made before every chunk had run is kept; a later one takes the rest.
+  const target = `${name}-recheck-${earlier.length + 1}`;
   mkdirSync(join(SAMPLE_DIR, target), { recursive: true });
   writeFileSync(join(SAMPLE_DIR, target, 'sample.json'), `${JSON.stringify({ ...sample, recheckOf: name, size: mutants.length, mutants }, null, 1)}\n`);
+  if (mutants.length === 0) console.log('nothing to recheck');
   console.log(`${mutants.length} sampled survivors with static coverage and static (ignored) mutants -> ${join(SAMPLE_DIR, target, 'sample.json')}; run: npm run mutation:sample -- run --name ${target}`);
+}
+
+/** The recheck samples of a sample, in the order they were made. */
+function recheckNames(name: string): string[] {
+  const prefix = `${name}-recheck-`;
+  return readdirSync(SAMPLE_DIR)
+    .filter((d) => d.startsWith(prefix) && /^\d+$/.test(d.slice(prefix.length)))
+    .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
 }
 
 function tally(sample: SampleFile, outcomes: Outcome[]): void {
@@ -317,16 +330,18 @@ function score(args: string[]): void {
   console.log(`${sample.folder}: sample of ${sample.size} from ${sample.population} mutants, seed ${sample.seed}, drawn at ${sample.commit}; ${reports} chunk report(s) read; ${extra} other mutants on the sampled nodes were run and are not counted`);
   console.log('as run (ignoreStatic):');
   tally(sample, outcomes);
-  const recheckName = `${name}-recheck`;
   let final = outcomes;
-  if (existsSync(join(SAMPLE_DIR, recheckName, 'sample.json'))) {
-    const again = sampledOutcomes(readSample(recheckName), recheckName);
-    const byKey = new Map(readSample(recheckName).mutants.map((m, i) => [keyOf(m), again.outcomes[i]]));
-    final = sample.mutants.map((m, i) => {
-      const o = byKey.get(keyOf(m));
-      return o !== undefined && o.status !== 'NotRun' ? o : outcomes[i];
-    });
-    console.log(`after rerunning the static survivors and ignored static mutants against every test (${recheckName}, ${again.reports} report(s); the score with ignoreStatic off):`);
+  const rechecks = recheckNames(name);
+  if (rechecks.length > 0) {
+    const byKey = new Map<string, Outcome>();
+    for (const r of rechecks) {
+      const again = sampledOutcomes(readSample(r), r);
+      readSample(r).mutants.forEach((m, i) => {
+        if (again.outcomes[i].status !== 'NotRun') byKey.set(keyOf(m), again.outcomes[i]);
+      });
+    }
+    final = sample.mutants.map((m, i) => byKey.get(keyOf(m)) ?? outcomes[i]);
+    console.log(`after rerunning the static survivors and ignored static mutants against every test (${rechecks.join(', ')}; ${byKey.size} rerun; the score with ignoreStatic off):`);
     tally(sample, final);
   }
   const perFile = new Map<string, Record<string, number>>();
