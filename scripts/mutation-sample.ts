@@ -197,32 +197,58 @@ function readSample(name: string): SampleFile {
   return JSON.parse(readFileSync(path, 'utf8')) as SampleFile;
 }
 
-const chunkPath = (name: string, i: number) => join(SAMPLE_DIR, name, `chunk-${String(i).padStart(2, '0')}.json`);
+/** The chunk of sampled mutants first..end-1 (sample order): its sample file; the report is beside it. */
+const chunkPath = (name: string, first: number, end: number) => join(SAMPLE_DIR, name, `chunk-${String(first).padStart(4, '0')}-${String(end).padStart(4, '0')}.json`);
+
+/** The finished chunks of a sample: [first, end, report path], by first. */
+function finishedChunks(name: string): [number, number, string][] {
+  const dir = join(SAMPLE_DIR, name);
+  const sample = readSample(name);
+  const index = new Map(sample.mutants.map((m, i) => [keyOf(m), i]));
+  return readdirSync(dir)
+    .map((f): [number, number, string] | undefined => {
+      const ranged = /^chunk-(\d+)-(\d+)\.report\.json$/.exec(f);
+      if (ranged) return [Number(ranged[1]), Number(ranged[2]), join(dir, f)];
+      // The first version of this script numbered chunks (chunk-00): find their range.
+      const numbered = /^chunk-\d\d\.report\.json$/.exec(f);
+      if (!numbered) return undefined;
+      const part = (JSON.parse(readFileSync(join(dir, f.replace('.report', '')), 'utf8')) as SampleFile).mutants;
+      const first = index.get(keyOf(part[0])) ?? 0;
+      return [first, first + part.length, join(dir, f)];
+    })
+    .filter((c) => c !== undefined)
+    .sort((x, y) => x[0] - y[0]);
+}
 
 function run(args: string[]): void {
   const name = option(args, 'name');
   const chunk = positiveInteger(args, 'chunk', '100');
   const sample = readSample(name);
-  const chunks = Math.ceil(sample.mutants.length / chunk);
-  for (let i = 0; i < chunks; i++) {
-    const path = chunkPath(name, i);
-    const report = path.replace(/\.json$/, '.report.json');
-    if (existsSync(report)) {
-      console.log(`chunk ${i + 1}/${chunks}: done (${report})`);
+  const n = sample.mutants.length;
+  // Chunks are named by their range of the sample, so a rerun with another --chunk resumes too.
+  let first = 0;
+  while (first < n) {
+    const done = finishedChunks(name).find(([f, e]) => f <= first && first < e);
+    if (done !== undefined) {
+      console.log(`mutants ${done[0]}-${done[1] - 1} of ${n}: done (${done[2]})`);
+      first = done[1];
       continue;
     }
-    writeFileSync(path, `${JSON.stringify({ ...sample, mutants: sample.mutants.slice(i * chunk, (i + 1) * chunk) }, null, 1)}\n`);
-    console.log(`chunk ${i + 1}/${chunks}: ${new Date().toISOString()}`);
+    const end = Math.min(n, first + chunk);
+    const path = chunkPath(name, first, end);
+    writeFileSync(path, `${JSON.stringify({ ...sample, mutants: sample.mutants.slice(first, end) }, null, 1)}\n`);
+    console.log(`mutants ${first}-${end - 1} of ${n}: ${new Date().toISOString()}`);
     const started = Date.now();
     const result = spawnSync('npx', ['stryker', 'run', '--incrementalFile', path.replace(/\.json$/, '.incremental.json')], {
       stdio: 'inherit',
       env: { ...process.env, LRSIM_MUTATION_SAMPLE: join(ROOT, path), ...(sample.recheckOf ? { LRSIM_MUTATION_IGNORE_STATIC: '0' } : {}) },
     });
     if (result.status !== 0) {
-      console.error(`mutation-sample: Stryker failed on chunk ${i + 1} (exit ${result.status}); rerun to resume`);
+      console.error(`mutation-sample: Stryker failed on mutants ${first}-${end - 1} (exit ${result.status}); rerun to resume`);
       process.exit(1);
     }
-    console.log(`chunk ${i + 1}/${chunks}: ${((Date.now() - started) / 60000).toFixed(1)} min`);
+    console.log(`mutants ${first}-${end - 1}: ${((Date.now() - started) / 60000).toFixed(1)} min`);
+    first = end;
   }
 }
 
@@ -250,9 +276,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 function readOutcomes(name: string): { outcomes: Map<string, Outcome[]>; reports: number } {
   const outcomes = new Map<string, Outcome[]>();
   let reports = 0;
-  for (let i = 0; existsSync(chunkPath(name, i)); i++) {
-    const report = chunkPath(name, i).replace(/\.json$/, '.report.json');
-    if (!existsSync(report)) continue;
+  for (const [, , report] of finishedChunks(name)) {
     reports++;
     const files = (JSON.parse(readFileSync(report, 'utf8')) as { files: Record<string, { mutants: ReportMutant[] }> }).files;
     for (const [file, { mutants }] of Object.entries(files)) {
