@@ -9,7 +9,8 @@
  *         `npm run mutation` mutates: no index.ts, no model/names.ts), sorts them by file,
  *         location, mutator and replacement, and draws a simple random sample without
  *         replacement (partial Fisher-Yates with seedrandom's alea, seeded by --seed: the same
- *         seed and code give the same sample). Writes reports/sample/<name>/sample.json.
+ *         seed and code give the same sample). Writes reports/sample/<name>/sample.json, the
+ *         mutants in draw order (so every chunk of `run` is a random sample too).
  *   run   --name model [--chunk 100]
  *         Runs Stryker on the sample in chunks of --chunk mutants (one Stryker run each, with
  *         LRSIM_MUTATION_SAMPLE naming the chunk file: stryker.config.mjs then mutates only
@@ -180,7 +181,9 @@ async function draw(args: string[]): Promise<void> {
   if (!existsSync(folder)) usage(`no folder ${folder}`);
   const population = await enumerate(folderFiles(folder));
   if (size > population.length) usage(`--size ${size} is larger than the ${population.length} mutants of ${folder}`);
-  const mutants = drawIndices(population.length, size, seed).map((i) => population[i]).sort(compare);
+  // Kept in draw order, so each chunk of `run` is itself a random sample: a partial run
+  // estimates the score without favouring the files early in the alphabet.
+  const mutants = drawIndices(population.length, size, seed).map((i) => population[i]);
   const perFile: Record<string, number> = {};
   for (const m of population) perFile[m.file] = (perFile[m.file] ?? 0) + 1;
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
