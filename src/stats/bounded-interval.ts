@@ -68,7 +68,10 @@ export function meanInterval(n: number, mean: number, sd: number, range: ValueRa
   const half = t * se;
   // Values outside the declared range (a model that breaks its own unit) keep the t interval.
   if ((mean - 2 * half > a && mean + 2 * half < b) || !(mean > a && mean < b)) return { ciLow: mean - half, ciHigh: mean + half, interval: 't' };
-  if (Number.isFinite(a) && Number.isFinite(b)) return kornGraubard(n, (mean - a) / (b - a), se / (b - a), t, alpha, (p) => a + (b - a) * p);
+  if (Number.isFinite(a) && Number.isFinite(b)) {
+    const [low, high] = kornGraubard((mean - a) / (b - a), se / (b - a), (normalQuantile(confidence) / t) ** 2, confidence);
+    return { ciLow: a + (b - a) * low, ciHigh: a + (b - a) * high, interval: 'korn_graubard' };
+  }
   // One side open: t on log(distance to the bound), delta method.
   const sign = Number.isFinite(a) ? 1 : -1;
   const bound = Number.isFinite(a) ? a : b;
@@ -78,13 +81,16 @@ export function meanInterval(n: number, mean: number, sd: number, range: ValueRa
   return { ciLow: ends[0], ciHigh: ends[1], interval: 'log_t' };
 }
 
-/** Korn & Graubard (1998): Clopper-Pearson at the effective sample size, on the [0, 1] scale. */
-function kornGraubard(n: number, p: number, se: number, t: number, alpha: number, back: (p: number) => number): MeanInterval {
-  const z = normalQuantile(1 - alpha);
-  const nEff = ((p * (1 - p)) / (se * se)) * (z / t) ** 2;
-  const low = betaQuantile(alpha / 2, nEff * p, nEff * (1 - p) + 1);
-  const high = betaQuantile(1 - alpha / 2, nEff * p + 1, nEff * (1 - p));
-  return { ciLow: back(low), ciHigh: back(high), interval: 'korn_graubard' };
+/**
+ * Korn & Graubard (1998): the Clopper-Pearson interval of a share p in (0, 1) with standard
+ * error se at the effective sample size n_eff = p (1 - p) / se^2 x dfFactor (R:
+ * survey::svyciprop(method = "beta") with dfFactor 1).
+ * @example kornGraubard(0.08125, 0.11319231 / Math.sqrt(8), 1) // [0.02152308, 0.19939752]
+ */
+export function kornGraubard(p: number, se: number, dfFactor: number, confidence = CONFIDENCE): [number, number] {
+  const alpha = 1 - confidence;
+  const nEff = ((p * (1 - p)) / (se * se)) * dfFactor;
+  return [betaQuantile(alpha / 2, nEff * p, nEff * (1 - p) + 1), betaQuantile(1 - alpha / 2, nEff * p + 1, nEff * (1 - p))];
 }
 
 /**
