@@ -6,10 +6,11 @@
  * pile up at the bound, the mean's distribution is skewed and the t interval crosses the
  * bound (March 1991 turnover: "1 (95 % CI 1 to 1)", every run at 1). Candidates, with the
  * coverage of a 95 % interval in 1,000 simulated samples of n = 8, 20 and 100 from six
- * distributions on [0, 1] piled at a bound (docs/data.md gives the table):
+ * distributions on [0, 1], five piled at or near a bound (docs/data.md gives the table;
+ * bench/intervals/bounded_coverage.py reproduces it):
  * - percentile bootstrap of the mean: stays inside the range but has the t interval's
- *   coverage near a bound (0.03 to 0.93) and zero width when every run is at the bound;
- * - logit of the mean with the delta method: undefined at the bound, 0.91 to 0.97;
+ *   coverage near a bound (0.03 to 0.95) and zero width when every run is at the bound;
+ * - logit of the mean with the delta method: undefined at the bound, 0.91 to 0.98;
  * - nonparametric bounded-mean intervals (Hoeffding, Anderson 1969, the betting intervals
  *   of Waudby-Smith & Ramdas 2023): valid for any distribution (coverage 1.00) but 5 to 10
  *   times the width of the others at n = 100, so an interval would jump in width when a
@@ -17,8 +18,8 @@
  * - Korn & Graubard's (1998) interval: the Clopper-Pearson interval of the share (mean - a)
  *   / (b - a) at the effective sample size n_eff = p (1 - p) / var(p), scaled by
  *   (z / t_{n-1})^2 (their degrees-of-freedom correction; the outcome's variance is
- *   estimated on n - 1 degrees of freedom): coverage 0.92 to 1.00 (0.95 or more in all but
- *   two of the 18 cases), inside the range, skewed away from the bound like the data, the
+ *   estimated on n - 1 degrees of freedom): coverage 0.92 to 1.00 (0.95 or more in 14 of
+ *   the 18 cases, 0.88 without the factor), inside the range, skewed away from the bound like the data, the
  *   Clopper-Pearson interval itself for 0/1 values, and as wide as the t interval away from
  *   the bounds. Chosen. n_eff is not capped at n (Korn & Graubard cap it for 0/1 data): a
  *   continuous outcome's variance can be far below p (1 - p).
