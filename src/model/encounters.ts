@@ -8,7 +8,7 @@
  */
 import { CH_COLLABORATION, CH_PIPELINE, EXTERNAL, MEET_BROKER, MEET_NEW, MEET_REPEAT, N_ETA } from './kinds';
 import { exchangeInPlace, learnFromExternalInPlace, recordExchange, recordExternal, type Meeting } from './exchange';
-import { cognitiveProximity, externalProximity, settleResident, understandability as understandabilityOf } from './knowledge';
+import { cognitiveProximity, externalProximity, understandability as understandabilityOf } from './knowledge';
 import type { Params } from './params';
 import type { Rng } from './rng';
 import type { ModelState } from './state';
@@ -92,8 +92,6 @@ function meet(st: ModelState, p: Params, kt: KindTables, rng: Rng, c: TickCounte
   if (isFirm) c.firmMeetings++;
   const u = rng.random();
   if (u >= bound) return;
-  settleResident(st, i); // phase 2's flat decay, if still due (residents only)
-  settleResident(st, j);
   const kappa = cognitiveProximity(st, i, j, m);
   const h = p.homophily;
   const sim = h === 0 ? 1 : h === 1 ? kappa : Math.pow(kappa, h);

@@ -36,27 +36,17 @@ export function obsolescenceInPlace(st: ModelState, p: Params): void {
     }
     if (sum > 0) for (let k = 0; k < K; k++) H[b + k] = (1 - h) * H[b + k] + (h * w[k]) / sum;
   }
-  // Everyone else decays at the flat rate: institutions here; residents' decay is marked
-  // due and applied at each resident's first touch (settleResident) or in conversion.
-  const keep = 1 - p.delta;
-  scaleRangeInPlace(X, 2 * st.F * K, 2 * st.firstResident * K, keep);
-  st.residentDecayDue = st.tick;
-  st.residentKeep = keep;
+  // Everyone else decays at the flat rate: institutions and residents, one stream.
+  scaleRangeInPlace(X, 2 * st.F * K, 2 * st.N * K, 1 - p.delta);
 }
 
 /**
  * Phase 6: externalisation E += c_ext (T - E)+, internalisation T += c_int (E - T)+, for
- * live actors and residents, then the capacity rescale. A resident whose flat decay of
- * this tick is still due (phase 2, settleResident) is decayed first, in the same pass:
- * x = fround(x (1 - delta)) is the value the decay would have stored, and x 1 = x for the
- * others, so every value is the same as with a decay pass of its own.
+ * live actors and residents, then the capacity rescale.
  */
 export function conversionInPlace(st: ModelState, p: Params): void {
   const K = st.K;
   const X = st.knowledge;
-  const R0 = st.firstResident;
-  const due = st.residentDecayDue;
-  const settled = st.residentDecayed;
   // Branch-free form of the (T - E)+ and (E - T)+ terms: the sign of T - E is
   // unpredictable, and a mispredicted branch per domain cost more than the arithmetic
   // (8.7 against 3.6 ns per domain in a micro-benchmark). Halved rates times |d| +- d
@@ -64,18 +54,12 @@ export function conversionInPlace(st: ModelState, p: Params): void {
   const he = 0.5 * p.cExt;
   const hi = 0.5 * p.cInt;
   for (let i = 0; i < st.N; i++) {
-    let f = 1;
-    if (i < R0) {
-      if (!st.alive[i]) continue;
-    } else if (settled[i - R0] !== due) {
-      settled[i - R0] = due;
-      f = st.residentKeep;
-    }
+    if (i < st.firstResident && !st.alive[i]) continue;
     const b = 2 * i * K;
     let sum = 0;
     for (let n = b, end = b + 2 * K; n < end; n += 2) {
-      const t0 = Math.fround(X[n] * f);
-      const e0 = Math.fround(X[n + 1] * f);
+      const t0 = X[n];
+      const e0 = X[n + 1];
       const d = t0 - e0;
       const a = Math.abs(d); // (a + d) / 2 = max(d, 0), (a - d) / 2 = max(-d, 0): no branch
       const t = t0 + hi * (a - d);

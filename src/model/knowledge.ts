@@ -171,33 +171,6 @@ export function scaleInPlace(st: ModelState, i: number, f: number): void {
 }
 
 /**
- * Applies resident i's flat decay of this tick (phase 2, MODEL-SPEC 3.2) if it is still
- * due; no-op for actors and settled residents. Phase 2 only marks the decay due
- * (obsolescenceInPlace); every kernel of phases 3-5 that reads or writes a resident's
- * knowledge settles the resident first, and conversion (phase 6) settles all others in
- * its own pass. The same multiplication X *= 1 - delta on the same values, so the results
- * are bit-identical to a decay pass in phase 2, without a pass of its own over the
- * residents' knowledge (a speed trick only; issue 20).
- */
-export function settleResident(st: ModelState, i: number): void {
-  const r = i - st.firstResident;
-  if (r < 0 || st.residentDecayed[r] === st.residentDecayDue) return;
-  st.residentDecayed[r] = st.residentDecayDue;
-  scaleInPlace(st, i, st.residentKeep);
-}
-
-/** Marks resident i's due decay as applied without applying it (its knowledge is being replaced). */
-export function markResidentSettled(st: ModelState, i: number): void {
-  const r = i - st.firstResident;
-  if (r >= 0) st.residentDecayed[r] = st.residentDecayDue;
-}
-
-/** Settles every resident (the state as a decay pass in phase 2 would leave it). */
-export function settleAllResidents(st: ModelState): void {
-  for (let i = st.firstResident; i < st.N; i++) settleResident(st, i);
-}
-
-/**
  * X[n] *= f for n in [from, to). Unrolled by four (a speed trick only: each element gets
  * the same one multiplication; about 20 % faster than the plain loop in V8).
  */

@@ -8,7 +8,7 @@
  */
 import { CH_MOBILITY, CH_TRAINING, FIRM, SRC_RESIDENTS } from './kinds';
 import { exchangeInPlace, recordExchange, type Meeting } from './exchange';
-import { capInPlace, cognitiveProximity, learnTowards, markResidentSettled, relatednessInto, relatednessWeight, settleResident, understandability } from './knowledge';
+import { capInPlace, cognitiveProximity, learnTowards, relatednessInto, relatednessWeight, understandability } from './knowledge';
 import type { Params } from './params';
 import { bumpInto } from './ring';
 import type { Rng } from './rng';
@@ -37,7 +37,6 @@ function workplaceLearningInPlace(st: ModelState, p: Params, rng: Rng, c: TickCo
     const f = st.employer[r];
     if (f < 0) continue;
     const i = R0 + r;
-    settleResident(st, i); // phase 2's flat decay, if still due
     const kappa = cognitiveProximity(st, i, f, m);
     const pf = st.place[f];
     const g = pf * P + pf;
@@ -121,7 +120,6 @@ function jobMovesInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): 
   const R0 = st.firstResident;
   for (let r = rng.skip(p.mobility); r < st.R; r += 1 + rng.skip(p.mobility)) {
     if (st.employer[r] < 0) continue;
-    settleResident(st, R0 + r);
     const f = bestNearbyEmployer(st, p, rng, R0 + r);
     if (f < 0 || f === st.employer[r]) continue;
     moveTo(st, r, f);
@@ -130,7 +128,6 @@ function jobMovesInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): 
   }
   for (let r = rng.skip(p.jobSearch); r < st.R; r += 1 + rng.skip(p.jobSearch)) {
     if (st.employer[r] >= 0) continue;
-    settleResident(st, R0 + r);
     const f = bestNearbyEmployer(st, p, rng, R0 + r);
     if (f < 0) continue;
     moveTo(st, r, f);
@@ -184,7 +181,6 @@ function trainingInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters): 
     st.trainedThisTick[r] = 1;
     c.trained++;
     const g = st.place[i] * P + st.place[teacher];
-    settleResident(st, i);
     if (p.deepen) deepenInPlace(st, p, c.flows, i, teacher, st.space.gTacit[g]);
     else courseInPlace(st, p, c.flows, i, teacher, st.space.gTacit[g], st.space.gExplicit[g]);
   }
@@ -267,7 +263,6 @@ function migrationInPlace(st: ModelState, p: Params, rng: Rng, c: TickCounters):
   const R0 = st.firstResident;
   for (let r = rng.skip(rate); r < st.R; r += 1 + rng.skip(rate)) {
     const i = R0 + r;
-    markResidentSettled(st, i); // the newcomer's knowledge replaces the decayed one
     drawOutsideKnowledgeInPlace(st, p, rng, i, st.extWidth, st.extAmplitude);
     clearTiesInPlace(st, i);
     markRenewed(st, i);

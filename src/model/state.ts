@@ -82,15 +82,6 @@ export class ModelState {
   // residents (indexed by r = agent - firstResident)
   readonly employer: Int32Array;
   readonly trainedThisTick: Uint8Array;
-  /**
-   * Residents' flat decay (phase 2), applied at each resident's first touch in the tick
-   * (knowledge.ts settleResident; conversion settles the rest in its own pass): the tick
-   * whose decay is due, its factor 1 - delta as phase 2 saw it, and per resident the last
-   * tick whose decay was applied. Between ticks every resident is settled.
-   */
-  residentDecayDue = -1;
-  residentKeep = 1;
-  readonly residentDecayed: Int32Array;
 
   // external partners
   readonly extProfile: Float32Array; // X x K (pi)
@@ -208,7 +199,6 @@ export class ModelState {
     this.field = new Float32Array(I * K);
     this.employer = new Int32Array(R).fill(-1);
     this.trainedThisTick = new Uint8Array(R);
-    this.residentDecayed = new Int32Array(R).fill(-1);
 
     this.extProfile = new Float32Array(X * K);
     this.extKnowledge = new Float32Array(X * K);

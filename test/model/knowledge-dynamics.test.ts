@@ -8,7 +8,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tinyWorld } from './tiny-world';
 import { conversionInPlace, obsolescenceInPlace } from '../../src/model/knowledge-dynamics';
-import { settleAllResidents, settleResident } from '../../src/model/knowledge';
 import { conversionReference, obsolescenceReference } from '../../src/model/knowledge-dynamics-reference';
 import { explicitAt, explicitOf, setExplicit, setTacit, tacitAt, tacitOf } from './knowledge-flat';
 
@@ -26,11 +25,6 @@ describe('obsolescence (phase 2) by hand', () => {
     st.setTacitAt(4, 0, 0.5); // the university
     st.setExplicitAt(5, 2, 0.5); // a resident
     obsolescenceInPlace(st, p);
-    // The resident's decay is due, not yet applied: its first touch (or conversion) applies it.
-    expect(explicitAt(st, 5 * 8 + 2)).toBe(0.5);
-    expect([st.residentDecayDue, st.residentKeep, st.residentDecayed[0]]).toEqual([0, 1 - 0.01, -1]);
-    settleAllResidents(st);
-    expect(st.residentDecayed[0]).toBe(0);
     const t0 = Math.fround(0.5 * (1 - (0.03 - (0.03 - 0.005) * 1)));
     const t1 = Math.fround(0.5 * (1 - (0.03 - (0.03 - 0.005) * 0)));
     expect([tacitAt(st, 0), tacitAt(st, 1)]).toEqual([t0, t1]);
@@ -90,8 +84,6 @@ describe('fast kernels == plain references (property, exact to the last bit)', (
           setExplicit(st, s.E);
           st.attention.set(s.H);
           s.alive.forEach((a, i) => (st.alive[i] = a ? 1 : 0));
-          st.residentDecayDue = -1; // nothing due: every resident settled
-          st.residentDecayed.fill(-1);
         };
         const snap = () => [tacitOf(st).slice(), explicitOf(st).slice(), st.attention.slice()];
         load();
@@ -103,26 +95,6 @@ describe('fast kernels == plain references (property, exact to the last bit)', (
       }),
       { numRuns: 300, seed: 22 },
     );
-  it('obsolescenceInPlace (residents settled) == obsolescenceReference', () =>
-    check((st, p) => {
-      obsolescenceInPlace(st, p);
-      settleAllResidents(st);
-    }, obsolescenceReference));
+  it('obsolescenceInPlace == obsolescenceReference', () => check(obsolescenceInPlace, obsolescenceReference));
   it('conversionInPlace == conversionReference', () => check(conversionInPlace, conversionReference));
-  it('obsolescence then conversion, residents 5 and 7 touched in between == the references in order', () =>
-    // Conversion applies the due decay of residents 6 and 8 in its own pass; 5 and 7 were
-    // settled at their first touch: the same values as a decay pass in phase 2.
-    check(
-      (st, p) => {
-        obsolescenceInPlace(st, p);
-        settleResident(st, 5);
-        settleResident(st, 7);
-        settleResident(st, 7); // a second touch must not decay again
-        conversionInPlace(st, p);
-      },
-      (st, p) => {
-        obsolescenceReference(st, p);
-        conversionReference(st, p);
-      },
-    ));
 });
