@@ -5,7 +5,7 @@
  * drifting fields (3.7).
  */
 import { RESEARCH_INSTITUTE, UNIVERSITY } from './kinds';
-import { capability, capInPlace, power } from './knowledge';
+import { capability, capInPlace, power, scaleRangeInPlace } from './knowledge';
 import type { Params } from './params';
 import type { ModelState } from './state';
 
@@ -37,8 +37,7 @@ export function obsolescenceInPlace(st: ModelState, p: Params): void {
     if (sum > 0) for (let k = 0; k < K; k++) H[b + k] = (1 - h) * H[b + k] + (h * w[k]) / sum;
   }
   // Everyone else decays at the flat rate: institutions and residents, one stream.
-  const keep = 1 - p.delta;
-  for (let n = 2 * st.F * K, end = 2 * st.N * K; n < end; n++) X[n] *= keep;
+  scaleRangeInPlace(X, 2 * st.F * K, 2 * st.N * K, 1 - p.delta);
 }
 
 /**
