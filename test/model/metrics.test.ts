@@ -107,11 +107,13 @@ describe('resident skill', () => {
     expect(meanResidentSkill(st, p)).toBe(0.25);
   });
 
-  it('the four-at-a-time loop equals the plain loop to the last bit, for 0 to 9 residents', () => {
+  it.each([['SIMD kernel', '1'], ['JavaScript loop', '0']])('the %s equals the plain loop to the last bit, for 0 to 9 residents', (_, simd) => {
+    process.env.LRSIM_SIMD = simd;
     const u = fc.integer({ min: 0, max: 1 << 30 }).map((n) => n / (1 << 30));
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 4, max: 7 }), u, fc.array(u, { minLength: 9 * 7 * 2 + 7, maxLength: 9 * 7 * 2 + 7 }), (R, K, phi, v) => {
         const { st, p } = bareWorld(tinyScenario({ knowledge: { phi } }, 1, R, K));
+        expect(st.simd === null).toBe(simd === '0');
         for (let i = st.firstResident, n = 0; i < st.N; i++)
           for (let k = 0; k < K; k++) {
             st.setTacitAt(i, k, v[n++]);
@@ -122,5 +124,6 @@ describe('resident skill', () => {
       }),
       { numRuns: 300, seed: 20 },
     );
+    delete process.env.LRSIM_SIMD;
   });
 });
