@@ -103,9 +103,13 @@ export function summarizeBounded(values: readonly number[], range: ValueRange, c
   const s = summarize(values, confidence);
   if (s.n < 2) return { ...s, interval: 't' };
   // Identical values: their mean and sd exactly (a float sum of n copies can miss by an ulp).
-  const finite = values.filter(Number.isFinite);
-  const min = Math.min(...finite);
-  const max = Math.max(...finite);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  } // a loop, not Math.min(...values): a sweep's runs can exceed the engine's argument limit
   const exact = min === max ? { mean: min, sd: 0 } : { mean: s.mean, sd: s.sd };
   return { n: s.n, ...exact, ...meanInterval(s.n, exact.mean, exact.sd, range, confidence) };
 }

@@ -150,3 +150,13 @@ describe('SeriesAccumulator.band with a range', () => {
     expect(band.interval).toEqual(['clopper_pearson_at_bound', 'korn_graubard', 't']);
   });
 });
+
+describe('summarizeBounded on a large sample', () => {
+  it('handles 300,000 runs (no spread of the values into Math.min)', () => {
+    const values = Array.from({ length: 300_000 }, (_, i) => (i % 2 === 0 ? 1 : 0.5));
+    const s = summarizeBounded(values, [0, 1]);
+    expect(s.n).toBe(300_000);
+    expect(s.mean).toBeCloseTo(0.75, 12);
+    expect(s.interval).toBe('t');
+  });
+});
