@@ -1,6 +1,8 @@
 /** The machine a benchmark ran on: CPU model, cores, memory, Node version, load. */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { sourceState, type SourceState } from '../../src/io/repo';
+import { simdKnowledge } from '../../src/model/simd';
 
 export interface Machine {
   cpu_model: string;
@@ -10,6 +12,10 @@ export interface Machine {
   v8: string;
   platform: string;
   kernel: string;
+  /** Whether the engine's WebAssembly SIMD kernels ran (false: the JavaScript loops, e.g. LRSIM_SIMD=0). */
+  simd: boolean;
+  /** The git commit benchmarked and whether tracked files differed from it. */
+  source: SourceState;
   /** 1, 5 and 15-minute load averages when the benchmark started and ended. */
   load_start: number[];
   load_end: number[];
@@ -42,6 +48,8 @@ export function startMachine(): Machine {
     v8: process.versions.v8,
     platform: `${os.platform()} ${os.arch()}`,
     kernel: os.release(),
+    simd: simdKnowledge(1, 1) !== null,
+    source: sourceState(),
     load_start: loads(),
     load_end: [],
     started: new Date().toISOString(),

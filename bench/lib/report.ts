@@ -95,7 +95,7 @@ function table(rows: string[][], print: (s: string) => void): void {
 export function printReport(r: BenchResult, print: (s: string) => void): void {
   const m = r.machine;
   print('');
-  print(`lrsim bench (${r.mode}): ${m.cpu_model}, ${m.cores} cores, ${m.memory_gb} GB, Node ${m.node}; load ${m.load_start.join(' ')} -> ${m.load_end.join(' ')}; ${r.seconds} s`);
+  print(`lrsim bench (${r.mode}): ${m.cpu_model}, ${m.cores} cores, ${m.memory_gb} GB, Node ${m.node}, SIMD kernels ${m.simd ? 'on' : 'off'}, commit ${m.source.commit?.slice(0, 7) ?? 'unknown'}${m.source.dirty ? ' (modified)' : ''}; load ${m.load_start.join(' ')} -> ${m.load_end.join(' ')}; ${r.seconds} s`);
   if (r.throughput) {
     print('\n(1) baseline throughput (median of repeats; spread = half the range)');
     table(

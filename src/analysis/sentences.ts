@@ -49,7 +49,10 @@ export function robustnessSentences(r: RobustnessReport, label: string, targetLa
   const arm = (name: string) => r.arms.find((a) => a.arm === name)!;
   const best = arm(r.best_on_average);
   const robust = arm(r.robust);
-  const ci = (i: [number, number]) => `95 % bootstrap CI ${num(i[0])} to ${num(i[1])}`;
+  // A bootstrap interval of zero width (every resample gives the same value, e.g. a regret
+  // of 0 in nearly every future) is no interval: say so rather than print "1 to 1".
+  const same = `every bootstrap resample of the ${r.futures} futures gives`;
+  const ci = (i: [number, number]) => (i[0] === i[1] ? `${same} ${num(i[0])}; no interval` : `95 % bootstrap CI ${num(i[0])} to ${num(i[1])}`);
   const out = [
     `Robustness over ${r.futures} futures (design points), paired on ${r.paired_cells} (future, seed) pairs: ${best.arm} is best on average, mean ${label} ${num(best.meanOutcome)} (${ci(best.ci.meanOutcome)}; SD across futures ${num(best.sdOutcome)}).`,
   ];
@@ -64,7 +67,7 @@ export function robustnessSentences(r: RobustnessReport, label: string, targetLa
   if (r.minimax !== r.robust) out.push(`The lowest largest regret (minimax) is ${r.minimax}'s, ${num(arm(r.minimax).maxRegret)}.`);
   out.push(r.never_worst.length ? `Never the worst arm in any future: ${r.never_worst.join(', ')}.` : 'Every arm is the worst in at least one future.');
   if (r.target) {
-    const shares = r.arms.map((a) => `${a.arm} ${percent(a.satisficing!)} (${percent(a.ci.satisficing![0])} to ${percent(a.ci.satisficing![1])})`);
+    const shares = r.arms.map((a) => `${a.arm} ${percent(a.satisficing!)} (${a.ci.satisficing![0] === a.ci.satisficing![1] ? `${same} ${percent(a.ci.satisficing![0])}; no interval` : `${percent(a.ci.satisficing![0])} to ${percent(a.ci.satisficing![1])}`})`);
     out.push(`Share of futures in which the arm meets the target ${targetLabel ?? r.target}: ${shares.join('; ')}.`);
   }
   if (r.conditions.length) out.push(`Left out as conditions, not options (${r.conditions.length === 1 ? 'this arm changes' : 'these arms change'} the shocks): ${r.conditions.join(', ')}.`);

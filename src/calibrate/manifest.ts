@@ -4,6 +4,7 @@
  * start, after every generation and at the end; `--resume` reads it to refuse a directory
  * made from other inputs. It is the one output that holds timings.
  */
+import type { SourceState } from '../io/repo';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ export interface CalibrationManifest {
   kind: 'lrsim-calibration';
   status: 'running' | 'interrupted' | 'complete';
   version: string;
+  /** The git commit the calibration ran from and whether tracked files differed (null: unknown). */
+  source?: SourceState;
   scenario_source: string;
   targets_source: string;
   /** sha256 of the scenario hash and the targets file (without its description). */

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { foreignFiles, pathKind } from '../io/output-dir';
-import { packageVersion } from '../io/repo';
+import { packageVersion, sourceState } from '../io/repo';
 import { ScenarioError } from '../scenario/errors';
 import { loadScenario } from '../scenario/load';
 import { applySet } from '../scenario/set';
@@ -119,6 +119,7 @@ export async function runCalibration(options: CalibrateOptions): Promise<Calibra
     kind: 'lrsim-calibration',
     status: 'running',
     version: packageVersion(),
+    source: sourceState(),
     scenario_source: loaded.source,
     targets_source: spec.source,
     inputs_hash: hash,

@@ -53,3 +53,15 @@ export function conversionReference(st: ModelState, p: Params): void {
     if (sum > p.capacity[st.kind[i]]) capInPlace(st, p, i);
   }
 }
+
+/** meanResidentSkill (metrics.ts) written plainly: one resident at a time, in order. */
+export function meanResidentSkillReference(st: ModelState, p: Params): number {
+  if (st.R === 0) return 0;
+  let skill = 0;
+  for (let i = st.firstResident; i < st.N; i++) {
+    let sk = 0;
+    for (let k = 0; k < st.K; k++) sk += (st.tacitAt(i, k) + p.phi * st.explicitAt(i, k)) * st.relevance[k];
+    skill += sk;
+  }
+  return skill / st.R;
+}

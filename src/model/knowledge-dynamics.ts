@@ -5,7 +5,7 @@
  * drifting fields (3.7).
  */
 import { RESEARCH_INSTITUTE, UNIVERSITY } from './kinds';
-import { capability, capInPlace, power } from './knowledge';
+import { capability, capInPlace, power, scaleRangeInPlace } from './knowledge';
 import type { Params } from './params';
 import type { ModelState } from './state';
 
@@ -37,8 +37,10 @@ export function obsolescenceInPlace(st: ModelState, p: Params): void {
     if (sum > 0) for (let k = 0; k < K; k++) H[b + k] = (1 - h) * H[b + k] + (h * w[k]) / sum;
   }
   // Everyone else decays at the flat rate: institutions and residents, one stream.
-  const keep = 1 - p.delta;
-  for (let n = 2 * st.F * K, end = 2 * st.N * K; n < end; n++) X[n] *= keep;
+  const from = 2 * st.F * K;
+  const to = 2 * st.N * K;
+  if (st.simd) st.simd.scale(from, to, 1 - p.delta);
+  else scaleRangeInPlace(X, from, to, 1 - p.delta);
 }
 
 /**
@@ -54,6 +56,21 @@ export function conversionInPlace(st: ModelState, p: Params): void {
   // give bit-identical results.
   const he = 0.5 * p.cExt;
   const hi = 0.5 * p.cInt;
+  if (st.simd) {
+    // The same steps in WebAssembly SIMD (simd/index.ts): live actors one at a time, the
+    // residents in one call; each agent's capacity check after (it touches only that agent).
+    const sums = st.simd.sums;
+    for (let i = 0; i < st.firstResident; i++) {
+      if (!st.alive[i]) continue;
+      st.simd.convert(i, 1, K, he, hi);
+      if (sums[0] > p.capacity[st.kind[i]]) capInPlace(st, p, i);
+    }
+    if (st.R > 0) {
+      st.simd.convert(st.firstResident, st.R, K, he, hi);
+      for (let r = 0; r < st.R; r++) if (sums[r] > p.capacity[st.kind[st.firstResident + r]]) capInPlace(st, p, st.firstResident + r);
+    }
+    return;
+  }
   for (let i = 0; i < st.N; i++) {
     if (i < st.firstResident && !st.alive[i]) continue;
     const b = 2 * i * K;

@@ -7,12 +7,36 @@
 import seedrandom from 'seedrandom';
 
 export class Rng {
-  private readonly next: () => number;
+  /** Alea's three lags s0, s1, s2 (doubles in [0, 1)). */
+  private readonly s = new Float64Array(3);
+  /** Alea's carry (an int32). */
+  private c = 0;
   private spare = 0;
   private hasSpare = false;
 
+  /**
+   * Seeded by seedrandom's Alea (Baagoe's Mash of the seed string), then stepped here with
+   * the same arithmetic as seedrandom's `next` (a speed trick only: the state lives in a
+   * typed array, so a draw inlined into a kernel allocates no boxed number; the sequence
+   * equals seedrandom.alea's to the last bit, test/model/rng.test.ts).
+   */
   constructor(seed: number, stream: string) {
-    this.next = seedrandom.alea(`${seed >>> 0}:${stream}`);
+    const state = seedrandom.alea(`${seed >>> 0}:${stream}`, { state: true }).state();
+    this.s[0] = state.s0;
+    this.s[1] = state.s1;
+    this.s[2] = state.s2;
+    this.c = state.c;
+  }
+
+  /** Alea's step: t = 2091639 s0 + c 2^-32; shift the lags; c = int32(t); s2 = t - c. */
+  private next(): number {
+    const s = this.s;
+    const t = 2091639 * s[0] + this.c * 2.3283064365386963e-10; // 2^-32
+    s[0] = s[1];
+    s[1] = s[2];
+    const c = t | 0;
+    this.c = c;
+    return (s[2] = t - c);
   }
 
   /** Uniform in [0, 1). */

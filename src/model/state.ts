@@ -4,6 +4,7 @@
  * institutions are the "actors" (they have meeting budgets and pipeline slots).
  */
 import type { Scenario } from '../scenario/schema';
+import { simdKnowledge, type SimdKernels } from './simd';
 import type { Params } from './params';
 import type { Rng } from './rng';
 import { Space, type Link } from './space';
@@ -40,6 +41,8 @@ export class ModelState {
    * a meeting at 10^5-10^6 agents touches two runs of memory, not four.
    */
   readonly knowledge: Float32Array;
+  /** WebAssembly SIMD kernels bound to `knowledge` (simd/index.ts), or null: the JavaScript loops. */
+  readonly simd: SimdKernels | null;
   readonly tieTarget: Int32Array; // N x maxTies, -1 empty
   readonly tieStrength: Float32Array;
   /** One past agent i's last occupied tie slot: its slots from tieEnd[i] on are all empty (a scan bound only). */
@@ -165,7 +168,9 @@ export class ModelState {
     this.y = new Float32Array(N);
     this.alive = new Uint8Array(N);
     this.absorptive = new Float32Array(N);
-    this.knowledge = new Float32Array(2 * N * K);
+    const simd = simdKnowledge(N, K);
+    this.knowledge = simd?.array ?? new Float32Array(2 * N * K);
+    this.simd = simd?.kernels ?? null;
     this.tieTarget = new Int32Array(N * this.maxTies).fill(-1);
     this.tieStrength = new Float32Array(N * this.maxTies);
     this.tieEnd = new Uint8Array(N);

@@ -153,6 +153,18 @@ function checkPoints(
   const { point, problem } = first;
   const field = fieldName(problem.path ?? []);
   const swept = parameters.find((p) => field === p || field.startsWith(`${p}.`)) ?? parameters[0];
-  const where = `point ${point} (${parameters.map((p, j) => assignment(p, points[point][j])).join(', ')})`;
-  problems.push({ path: ['sweep', 'parameters', swept], ...SM.badPoints(failing, points.length, where, armName, clause(problem)) });
+  const shown = ruleParameters(parameters, problem, field, swept);
+  const values = parameters.flatMap((p, j) => (shown.has(p) ? [assignment(p, points[point][j])] : []));
+  problems.push({ path: ['sweep', 'parameters', swept], ...SM.badPoints(failing, points.length, point, values, parameters.length - shown.size, armName, clause(problem)) });
+}
+
+/**
+ * The swept parameters a broken rule is about: the field it is reported on and every swept
+ * path its message names as a whole path (a cross-field rule names both fields); at least
+ * the parameter it is filed under.
+ */
+function ruleParameters(parameters: readonly string[], problem: Problem, field: string, swept: string): Set<string> {
+  const text = `${problem.what} ${problem.fix ?? ''}`;
+  const named = (p: string) => new RegExp(`(^|[^\\w.])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w]|\\.\\w)`).test(text);
+  return new Set(parameters.filter((p) => p === swept || field === p || field.startsWith(`${p}.`) || named(p)));
 }

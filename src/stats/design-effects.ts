@@ -11,6 +11,7 @@ import { factorialEffects } from './factorial';
 import { pairedShareContrast, type PairedShareGroup, type ShareContrast } from './share-contrast';
 import { partialDependence, partialRankCorrelation, standardizedRegression, type DependenceBin as BinnedMean } from './regression-sensitivity';
 import { statsMessages } from './messages';
+import { outcomeRange } from './outcome-range';
 import { formatParamValue } from './param-value';
 import type { RunRow } from './run-rows';
 
@@ -274,7 +275,7 @@ function regressionAnalysis(runs: readonly RunRow[], parameters: readonly string
         result.regression.push({ outcome, arm, parameter: c.parameter, method: 'prcc', estimate: c.prcc, lo: c.lo, hi: c.hi, p: c.p, r2: src.r2, n: prcc.n });
       }
       numeric.forEach((p, j) => {
-        for (const b of partialDependence(X.map((x) => x[j]), y, 8)) result.dependence.push({ outcome, arm, parameter: p, ...b });
+        for (const b of partialDependence(X.map((x) => x[j]), y, 8, outcomeRange(outcome))) result.dependence.push({ outcome, arm, parameter: p, ...b });
       });
     }
   }

@@ -14,6 +14,8 @@ import { parseCsv } from '../io/csv';
 import { quadraticFit } from './quadratic';
 import type { ScenarioLike } from './records';
 import { summarize, type Summary } from './summary';
+import { summarizeBounded } from './bounded-interval';
+import { outcomeRange } from './outcome-range';
 import type { GroupStats, RunRow } from './run-rows';
 
 /** Bin edges of partner distance (1 - cognitive proximity); the last bin is open. */
@@ -103,7 +105,7 @@ export function firmCurves(dir: string, scenario: ScenarioLike, groups: readonly
     for (let b = 0; b + 1 < FIRM_BINS.length; b++) {
       const inBin = pooled.filter(([x]) => x >= FIRM_BINS[b] && x < FIRM_BINS[b + 1]);
       if (inBin.length === 0) continue;
-      bins.push({ low: FIRM_BINS[b], high: FIRM_BINS[b + 1], distance: summarize(inBin.map((f) => f[0])), value: summarize(inBin.map((f) => f[1])) });
+      bins.push({ low: FIRM_BINS[b], high: FIRM_BINS[b + 1], distance: summarizeBounded(inBin.map((f) => f[0]), outcomeRange('partner_distance')), value: summarizeBounded(inBin.map((f) => f[1]), outcomeRange('late_innovation_value')) });
     }
     curves.push({ point: g.point, arm: g.arm, label: g.label, runs: withTable, firms: pooled.length, quadratic: summarize(quad), terms: quad, bins });
   }

@@ -6,7 +6,9 @@
  * the policy show the same pair of places for comparison.
  */
 import type { ScenarioLike } from './records';
-import { summarize, type Summary } from './summary';
+import type { Summary } from './summary';
+import { summarizeBounded } from './bounded-interval';
+import { outcomeRange } from './outcome-range';
 
 export interface LinkFlowBlock {
   /** Ticks [start, end) of the block. */
@@ -100,7 +102,7 @@ export class LinkFlowAccumulator {
           const count = Math.max(...g.flows.map((f) => f.length));
           const blocks: LinkFlowBlock[] = [];
           for (let k = 0; k < count; k++) {
-            blocks.push({ start: k * g.window, end: Math.min((k + 1) * g.window, g.ticks), flow: summarize(g.flows.map((f) => f[k] ?? NaN)) });
+            blocks.push({ start: k * g.window, end: Math.min((k + 1) * g.window, g.ticks), flow: summarizeBounded(g.flows.map((f) => f[k] ?? NaN), outcomeRange('flow_tacit_collaboration')) });
           }
           return { point: g.point, arm: g.arm, blocks };
         });

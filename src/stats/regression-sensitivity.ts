@@ -8,7 +8,9 @@
 import { sampleCorrelation, sampleStandardDeviation } from 'simple-statistics';
 import { olsFit } from './linear-model';
 import { tTwoSidedP } from './p-value';
-import { tCritical, summarize } from './summary';
+import { tCritical, type IntervalMethod } from './summary';
+import { summarizeBounded } from './bounded-interval';
+import { UNBOUNDED, type ValueRange } from '../dictionary/ranges';
 import { Z95 } from './wilson';
 
 /** Rows where y and every input are finite. */
@@ -121,18 +123,21 @@ export interface DependenceBin {
   xMid: number;
   n: number;
   mean: number;
-  /** t interval of the bin's mean; NaN when n < 2. */
+  /** Interval of the bin's mean; NaN when n < 2 or every value is the same inside the range. */
   lo: number;
   hi: number;
+  /** The interval's estimator. */
+  interval: IntervalMethod;
 }
 
 /**
- * Partial dependence of y on one input: the mean of y with its t interval in quantile bins
+ * Partial dependence of y on one input: the mean of y with its interval (t, or bounded near
+ * the bounds of `range`: bounded-interval.ts) in quantile bins
  * of x (R: cut(x, unique(quantile(x, 0:bins/bins)), include.lowest = TRUE, right = FALSE)),
  * i.e. averaged over the design's spread of the other inputs.
  * @example partialDependence([1, 2, 3, 4], [2, 4, 6, 8], 2).map((b) => b.mean) // [3, 7]
  */
-export function partialDependence(x: readonly number[], y: readonly number[], bins = 8): DependenceBin[] {
+export function partialDependence(x: readonly number[], y: readonly number[], bins = 8, range: ValueRange = UNBOUNDED): DependenceBin[] {
   const pairs = x.map((v, i) => [v, y[i]] as const).filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
   if (pairs.length === 0) return [];
   const sorted = pairs.map(([a]) => a).sort((a, b) => a - b);
@@ -145,8 +150,8 @@ export function partialDependence(x: readonly number[], y: readonly number[], bi
     groups[bin].push(b);
   }
   return groups.map((values, bin) => {
-    const s = summarize(values);
-    return { xLow: edges[bin], xHigh: edges[bin + 1], xMid: (edges[bin] + edges[bin + 1]) / 2, n: s.n, mean: s.mean, lo: s.ciLow, hi: s.ciHigh };
+    const s = summarizeBounded(values, range);
+    return { xLow: edges[bin], xHigh: edges[bin + 1], xMid: (edges[bin] + edges[bin + 1]) / 2, n: s.n, mean: s.mean, lo: s.ciLow, hi: s.ciHigh, interval: s.interval ?? 't' };
   });
 }
 

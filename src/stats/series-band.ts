@@ -1,10 +1,14 @@
 /**
  * Per-tick mean and 95 % band of a time-series column over replicate runs.
  * Runs are folded in one at a time with Welford's update so a sweep's series are never
- * all held in memory (simple-statistics works on whole arrays); the band is the t-based
- * 95 % CI of the per-tick mean.
+ * all held in memory (simple-statistics works on whole arrays); the band is the 95 % CI of
+ * the per-tick mean: t-based, or for a column with bounds near them the bounded interval
+ * of bounded-interval.ts (which needs only n, mean and sd).
  */
-import { tHalfWidth } from './summary';
+import { meanInterval } from './bounded-interval';
+import type { ValueRange } from '../dictionary/ranges';
+import { UNBOUNDED } from '../dictionary/ranges';
+import type { IntervalMethod } from './summary';
 
 export interface SeriesBand {
   tick: number[];
@@ -13,6 +17,8 @@ export interface SeriesBand {
   sd: number[];
   ciLow: number[];
   ciHigh: number[];
+  /** The estimator of each tick's interval. */
+  interval: IntervalMethod[];
 }
 
 /** Running per-tick moments of one column. */
@@ -40,20 +46,22 @@ export class SeriesAccumulator {
     }
   }
 
-  /** The mean and band per observed tick. */
-  band(): SeriesBand {
-    const out: SeriesBand = { tick: [], n: [], mean: [], sd: [], ciLow: [], ciHigh: [] };
+  /** The mean and band per observed tick, for a column whose values lie in `range`. */
+  band(range: ValueRange = UNBOUNDED): SeriesBand {
+    const out: SeriesBand = { tick: [], n: [], mean: [], sd: [], ciLow: [], ciHigh: [], interval: [] };
     for (let i = 0; i < this.count.length; i++) {
       const n = this.count[i];
       const m = n > 0 ? this.runningMean[i] : NaN;
       const sd = n >= 2 ? Math.sqrt(this.m2[i] / (n - 1)) : NaN;
-      const half = tHalfWidth(sd, n);
+      // Welford's update keeps identical values' mean exact and their m2 at 0.
+      const ci = meanInterval(n, m, sd, range);
       out.tick.push(this.ticks[i]);
       out.n.push(n);
       out.mean.push(m);
       out.sd.push(sd);
-      out.ciLow.push(m - half);
-      out.ciHigh.push(m + half);
+      out.ciLow.push(ci.ciLow);
+      out.ciHigh.push(ci.ciHigh);
+      out.interval.push(ci.interval);
     }
     return out;
   }

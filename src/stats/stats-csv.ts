@@ -34,10 +34,10 @@ export function statsRows(stats: SweepStats): StatsRow[] {
   for (const g of stats.groups) {
     const base = { point: g.point, arm: g.arm, params: g.params };
     for (const [measure, s] of Object.entries(g.outcomes)) {
-      rows.push({ section: 'outcome', ...base, measure, n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh });
+      rows.push({ section: 'outcome', ...base, measure, method: s.interval ?? 't', n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh });
     }
     const li = g.lockedIn;
-    rows.push({ section: 'locked_in_share', ...base, measure: 'locked_in', n: li.n, mean: li.share, ci_low: li.ciLow, ci_high: li.ciHigh });
+    rows.push({ section: 'locked_in_share', ...base, measure: 'locked_in', method: 'wilson', n: li.n, mean: li.share, ci_low: li.ciLow, ci_high: li.ciHigh });
   }
   for (const p of stats.paired) {
     const d = p.difference;
@@ -59,11 +59,11 @@ export function statsRows(stats: SweepStats): StatsRow[] {
   for (const c of stats.firmCurves) {
     const base = { point: c.point, arm: c.arm, params: groupParams(stats, c.point) };
     const q = c.quadratic;
-    rows.push({ section: 'firm_quadratic', ...base, measure: 'late_innovation_value_on_partner_distance', n: q.n, mean: q.mean, sd: q.sd, ci_low: q.ciLow, ci_high: q.ciHigh });
+    rows.push({ section: 'firm_quadratic', ...base, measure: 'late_innovation_value_on_partner_distance', method: 't', n: q.n, mean: q.mean, sd: q.sd, ci_low: q.ciLow, ci_high: q.ciHigh });
     for (const b of c.bins) {
       const bin = { bin_low: b.low, bin_high: Number.isFinite(b.high) ? b.high : null };
       for (const [measure, s] of [['late_innovation_value', b.value], ['partner_distance', b.distance]] as const) {
-        rows.push({ section: 'firm_curve', ...base, measure, n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh, ...bin });
+        rows.push({ section: 'firm_curve', ...base, measure, method: s.interval ?? 't', n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh, ...bin });
       }
     }
   }
@@ -71,7 +71,7 @@ export function statsRows(stats: SweepStats): StatsRow[] {
     for (const g of link.groups) {
       for (const b of g.blocks) {
         const s = b.flow;
-        rows.push({ section: 'link_flow', point: g.point, arm: g.arm, params: groupParams(stats, g.point), measure: `tacit_flow:${link.from}:${link.to}`, tick: b.start, bin_low: b.start, bin_high: b.end, n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh });
+        rows.push({ section: 'link_flow', point: g.point, arm: g.arm, params: groupParams(stats, g.point), measure: `tacit_flow:${link.from}:${link.to}`, tick: b.start, bin_low: b.start, bin_high: b.end, method: s.interval ?? 't', n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh });
       }
     }
   }
@@ -80,7 +80,7 @@ export function statsRows(stats: SweepStats): StatsRow[] {
   for (const g of stats.seriesGroups) {
     for (const [measure, band] of Object.entries(g.series)) {
       for (let i = 0; i < band.tick.length; i++) {
-        rows.push({ section: 'series', point: g.point < 0 ? 'all' : g.point, arm: g.arm, params: g.point < 0 ? undefined : g.params, measure, tick: band.tick[i], n: band.n[i], mean: band.mean[i], sd: band.sd[i], ci_low: band.ciLow[i], ci_high: band.ciHigh[i] });
+        rows.push({ section: 'series', point: g.point < 0 ? 'all' : g.point, arm: g.arm, params: g.point < 0 ? undefined : g.params, measure, tick: band.tick[i], method: band.interval[i], n: band.n[i], mean: band.mean[i], sd: band.sd[i], ci_low: band.ciLow[i], ci_high: band.ciHigh[i] });
       }
     }
   }
@@ -101,7 +101,7 @@ function designRows(stats: SweepStats): StatsRow[] {
     rows.push({ section: 'regression', point: 'all', arm: r.arm || null, outcome: r.outcome, parameter: r.parameter, method: r.method, n: r.n, estimate: r.estimate, lo: r.lo, hi: r.hi, p: r.p, r2: r.r2 });
   }
   for (const b of e.dependence) {
-    rows.push({ section: 'partial_dependence', point: 'all', arm: b.arm || null, outcome: b.outcome, parameter: b.parameter, n: b.n, mean: b.mean, ci_low: b.lo, ci_high: b.hi, bin_low: b.xLow, bin_high: b.xHigh, estimate: b.mean, lo: b.lo, hi: b.hi });
+    rows.push({ section: 'partial_dependence', point: 'all', arm: b.arm || null, outcome: b.outcome, parameter: b.parameter, method: b.interval, n: b.n, mean: b.mean, ci_low: b.lo, ci_high: b.hi, bin_low: b.xLow, bin_high: b.xHigh, estimate: b.mean, lo: b.lo, hi: b.hi });
   }
   const a = stats.armComparison;
   for (const c of a.contrasts) {

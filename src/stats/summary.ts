@@ -2,12 +2,22 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { studentTQuantile } from './t-quantile';
 
+/**
+ * Which estimator produced a mean's interval (stats.csv `method`; bounded-interval.ts says
+ * why): `t`; `korn_graubard` and `clopper_pearson_at_bound` for a mean near or at a bound of
+ * its range; `log_t` near the bound of a range open on one side; `all_equal` when every run
+ * gave the same value inside the range (no interval); `wilson` for a 0/1 outcome's share.
+ */
+export type IntervalMethod = 't' | 'korn_graubard' | 'clopper_pearson_at_bound' | 'log_t' | 'all_equal' | 'wilson';
+
 export interface Summary {
   n: number;
   mean: number;
   sd: number;
   ciLow: number;
   ciHigh: number;
+  /** The interval's estimator; absent means `t`. */
+  interval?: IntervalMethod;
 }
 
 export const CONFIDENCE = 0.95;

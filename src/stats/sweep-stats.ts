@@ -11,6 +11,8 @@ import { outcomeValue, readRunRecords, type RunRecord, type ScenarioLike, type S
 import { SeriesAccumulator, type SeriesBand } from './series-band';
 import { sweepSensitivity, type SweepSensitivity } from './sensitivity/sweep-sensitivity';
 import { summarize, type Summary } from './summary';
+import { summarizeBounded } from './bounded-interval';
+import { outcomeRange } from './outcome-range';
 import { wilsonInterval, type Share } from './wilson';
 import { formatParamValue } from './param-value';
 import type { GroupStats, RunRow } from './run-rows';
@@ -261,11 +263,11 @@ function finishGroup(g: GroupAccumulator, outcomeKeys: string[], params: string[
   const outcomes: Record<string, Summary> = {};
   for (const k of outcomeKeys) {
     const values = g.rows.map((r) => r.outcomes[k]);
-    outcomes[k] = BINARY_OUTCOMES.has(k) ? shareSummary(values) : summarize(values);
+    outcomes[k] = BINARY_OUTCOMES.has(k) ? shareSummary(values) : summarizeBounded(values, outcomeRange(k));
   }
   const locked = g.rows.map((r) => r.outcomes.locked_in).filter(Number.isFinite);
   const series: Record<string, SeriesBand> = {};
-  for (const [column, acc] of g.series) series[column] = acc.band();
+  for (const [column, acc] of g.series) series[column] = acc.band(outcomeRange(column));
   const pointLabel = params.length ? params.map((p) => `${shortNames[p]} = ${formatParamValue(g.params[p])}`).join(', ') : withArms ? '' : 'all runs';
   const label = withArms ? (pointLabel ? `${pointLabel} · ${g.arm}` : g.arm) : pointLabel;
   return {
@@ -288,7 +290,7 @@ function shareSummary(values: readonly number[]): Summary {
   const finite = values.filter(Number.isFinite);
   const s = wilsonInterval(finite.filter((v) => v >= 0.5).length, finite.length);
   const sd = finite.length >= 2 ? Math.sqrt((s.share * (1 - s.share) * finite.length) / (finite.length - 1)) : NaN;
-  return { n: s.n, mean: s.share, sd, ciLow: s.ciLow, ciHigh: s.ciHigh };
+  return { n: s.n, mean: s.share, sd, ciLow: s.ciLow, ciHigh: s.ciHigh, interval: 'wilson' };
 }
 
 /** Pairs (treated, baseline) values by seed within each point. */

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import type { SourceState } from '../io/repo';
 import { writeFileFully } from '../io/write-fully';
 import { ScenarioError } from '../scenario/errors';
 import type { Scenario } from '../scenario/schema';
@@ -19,6 +20,10 @@ export interface SweepManifest {
   kind: 'lrsim-sweep';
   status: 'running' | 'interrupted' | 'complete';
   version: string;
+  /** The git commit the sweep ran from and whether tracked files differed from it (null: unknown); absent before 2026-12-03. */
+  source?: SourceState;
+  /** Other sources earlier sessions of a resumed sweep ran from (absent when all sessions ran from `source`). */
+  earlier_sources?: SourceState[];
   scenario_source: string;
   /** The scenarios the scenario extends, nearest first (`extends: baseline` -> ['baseline']); absent before 2026-12-02. */
   scenario_extends?: string[];

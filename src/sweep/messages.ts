@@ -41,9 +41,15 @@ export const sweepMessages = {
   }),
   /** An arm whose overrides break the schema. */
   badArm: (arm: string, problem: string) => ({ what: `arm ${arm}: ${problem}`, fix: 'change the override' }),
-  /** Design points where values that are each allowed break a rule together (say rd_min above rd_max). */
-  badPoints: (failing: number, points: number, first: string, arm: string | undefined, problem: string) => ({
-    what: `${failing} of ${plural(points, 'design point')}${arm === undefined ? '' : ` of arm ${arm}`} ${failing === 1 ? 'breaks' : 'break'} a rule, first ${first}: ${problem}`,
+  /**
+   * Design points where values that are each allowed break a rule together (say rd_min above
+   * rd_max): the first such point with the values of the rule's parameters only (`values`,
+   * "firms.rd_min=0.25"), not every swept value (a screening sweeps ~100).
+   */
+  badPoints: (failing: number, points: number, point: number, values: readonly string[], others: number, arm: string | undefined, problem: string) => ({
+    what:
+      `${failing} of ${plural(points, 'design point')}${arm === undefined ? '' : ` of arm ${arm}`} ${failing === 1 ? 'breaks' : 'break'} a rule, ` +
+      `first point ${point} (${values.join(', ')}${others > 0 ? `; ${plural(others, 'other swept value')} not shown` : ''}): ${problem}`,
     fix: 'change the values so that every combination is allowed (a sweep is refused before any run starts)',
   }),
 

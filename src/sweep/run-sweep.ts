@@ -12,7 +12,7 @@ import { LOCK_FILE, lockDirectory, type DirLock } from '../io/dir-lock';
 import { foreignFiles, pathKind } from '../io/output-dir';
 import { checkOutputDirectory } from '../io/output-path';
 import { DiskFullError, writeFileFully } from '../io/write-fully';
-import { packageVersion } from '../io/repo';
+import { packageVersion, sourceState, type SourceState } from '../io/repo';
 import { modelOf } from '../models';
 import { loadScenario } from '../scenario/load';
 import { buildDesign, type Design } from './design';
@@ -98,6 +98,19 @@ export function maxWorkers(cores = os.availableParallelism()): number {
   return Math.min(MAX_WORKERS_CEILING, 4 * cores);
 }
 
+/** The sources of a stored manifest's sessions other than `now` (each once, oldest first). */
+export function earlierSources(stored: Pick<SweepManifest, 'source' | 'earlier_sources'>, now: SourceState | undefined): SourceState[] {
+  const key = (s: SourceState) => `${s.commit}:${s.dirty}`;
+  const seen = new Set(now ? [key(now)] : []);
+  const out: SourceState[] = [];
+  for (const s of [...(stored.earlier_sources ?? []), ...(stored.source ? [stored.source] : [])]) {
+    if (seen.has(key(s))) continue;
+    seen.add(key(s));
+    out.push(s);
+  }
+  return out;
+}
+
 /** The command that resumes this sweep (the one given, with --resume, and --out when it was implicit). */
 export function resumeCommand(command: readonly string[], dir: string): string {
   const args = command.filter((a) => a !== '--resume');
@@ -142,6 +155,7 @@ export function prepareSweep(options: SweepOptions): PreparedSweep {
     kind: 'lrsim-sweep',
     status: 'running',
     version: packageVersion(),
+    source: sourceState(),
     scenario_source: loaded.source,
     scenario_extends: loaded.extends,
     scenario_hash: scenarioHash(scenario),
@@ -194,8 +208,10 @@ function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean, no
   if (was !== now) badInput(msg.differentShard(dir, was, now));
   const lock = lockDirectory(dir, notice);
   try {
-    // Timings add up over the sessions of a resumed sweep.
+    // Timings add up over the sessions of a resumed sweep; a session from other source is remembered.
     prepared.manifest.timings = { ...stored.timings, ended: null };
+    const earlier = earlierSources(stored, prepared.manifest.source);
+    if (earlier.length > 0) prepared.manifest.earlier_sources = earlier;
     return { stored: indexStore(store, true, notice), lock };
   } catch (error) {
     lock.release();

@@ -12,7 +12,7 @@ import { repoRoot } from '../../src/io/repo';
 /** Dot paths every bench JSON must have (arrays: checked on their first element). */
 const REQUIRED = [
   'schema', 'mode', 'command', 'seconds',
-  'machine.cpu_model', 'machine.cores', 'machine.memory_gb', 'machine.node', 'machine.load_start', 'machine.load_end',
+  'machine.cpu_model', 'machine.cores', 'machine.memory_gb', 'machine.node', 'machine.simd', 'machine.source.commit', 'machine.load_start', 'machine.load_end',
   'throughput.0.K', 'throughput.0.agents', 'throughput.0.agent_ticks_per_s_wall.median', 'throughput.0.agent_ticks_per_s_cpu.median',
   'throughput.0.agent_ticks_per_s_cpu.spread', 'throughput.0.interactions_per_s_wall.median', 'throughput.0.interactions_per_s_cpu.median',
   'throughput.0.per_tick.accepted_meetings', 'throughput.0.per_tick.workplace_episodes_expected', 'throughput.0.per_tick.pipeline_flows_lower_bound', 'throughput.0.load',

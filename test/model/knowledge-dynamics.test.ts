@@ -55,8 +55,14 @@ describe('conversion (phase 6) by hand', () => {
 const uniform = (min: number, max: number) => fc.integer({ min: 0, max: 1 << 30 }).map((n) => min + ((max - min) * n) / (1 << 30));
 const level = fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: uniform(0, 1), weight: 4 });
 
-describe('fast kernels == plain references (property, exact to the last bit)', () => {
+describe.each([
+  ['WebAssembly SIMD kernels', '1'],
+  ['JavaScript loops', '0'],
+])('fast kernels (%s) == plain references (property, exact to the last bit)', (_, simd) => {
+  process.env.LRSIM_SIMD = simd; // read when the state is built
   const sim = world();
+  delete process.env.LRSIM_SIMD;
+  it('runs the kernels it names', () => expect(sim.state.simd === null).toBe(simd === '0'));
   const st = sim.state;
   const n = st.N * st.K;
   const setting = fc.record({

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TickCounters } from '../../src/model/counters';
-import { Observer } from '../../src/model/metrics';
+import fc from 'fast-check';
+import { meanResidentSkill, Observer } from '../../src/model/metrics';
+import { meanResidentSkillReference } from '../../src/model/knowledge-dynamics-reference';
 import { COL, TIMESERIES_COLUMNS } from '../../src/model/names';
 import { Rng } from '../../src/model/rng';
 import { bareWorld, tinyScenario } from './world';
@@ -86,5 +88,42 @@ describe('other measures of the firms', () => {
     expect(row[COL.firms_alive]).toBe(2);
     // the capability's centre on the ring: atan2 of (0.25, 0.625) in domain units, lag from mu = 0
     expect(row[COL.frontier_lag]).toBeCloseTo((Math.atan2(0.25, 0.625) / (2 * Math.PI)) * 4, 14);
+  });
+});
+
+describe('resident skill', () => {
+  it('is the mean over residents of sum_k (T + phi E) r_k, by hand', () => {
+    // Two firms, three residents (2, 3, 4), K = 4, phi = 0.5, relevance (1, 0.5, 0, 0):
+    // resident 2: (0.5 + 0.5 * 0.25) * 1 + 0 = 0.625; resident 3: (0 + 0.5 * 0.5) * 0.5 = 0.125;
+    // resident 4: 0. Mean 0.75 / 3 = 0.25.
+    const { st, p } = bareWorld(tinyScenario({ knowledge: { phi: 0.5 } }, 2, 3, 4));
+    st.knowledge.fill(0);
+    st.relevance.set([1, 0.5, 0, 0]);
+    st.setTacitAt(4, 2, 0.75); // relevance 0: adds nothing
+    st.setTacitAt(2, 0, 0.5);
+    st.setExplicitAt(2, 0, 0.25);
+    st.setExplicitAt(3, 1, 0.5);
+    st.setTacitAt(0, 0, 1); // a firm: not a resident, not counted
+    expect(meanResidentSkill(st, p)).toBe(0.25);
+  });
+
+  it.each([['SIMD kernel', '1'], ['JavaScript loop', '0']])('the %s equals the plain loop to the last bit, for 0 to 9 residents', (_, simd) => {
+    process.env.LRSIM_SIMD = simd;
+    const u = fc.integer({ min: 0, max: 1 << 30 }).map((n) => n / (1 << 30));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 4, max: 7 }), u, fc.array(u, { minLength: 9 * 7 * 2 + 7, maxLength: 9 * 7 * 2 + 7 }), (R, K, phi, v) => {
+        const { st, p } = bareWorld(tinyScenario({ knowledge: { phi } }, 1, R, K));
+        expect(st.simd === null).toBe(simd === '0');
+        for (let i = st.firstResident, n = 0; i < st.N; i++)
+          for (let k = 0; k < K; k++) {
+            st.setTacitAt(i, k, v[n++]);
+            st.setExplicitAt(i, k, v[n++]);
+          }
+        for (let k = 0; k < K; k++) st.relevance[k] = v[v.length - 1 - k];
+        expect(meanResidentSkill(st, p)).toBe(meanResidentSkillReference(st, p));
+      }),
+      { numRuns: 300, seed: 20 },
+    );
+    delete process.env.LRSIM_SIMD;
   });
 });

@@ -33,7 +33,8 @@ describe('findings per design point and for listed outcomes', () => {
     const perPoint = result.findings.find((f) => f.startsWith('Per design point, the cluster arm changed late innovation value over the baseline arm'));
     expect(perPoint).toMatch(/at openness = 0 \+0\.545 \(95 % CI \+0\.545 to \+0\.545; \+\d+ %\); at openness = 0\.3 \+0\.545/);
     const skill = result.findings.find((f) => f.startsWith('Final resident skill: '));
-    expect(skill).toContain('openness = 0 · baseline 0.3 (95 % CI 0.3 to 0.3, 3 runs)');
+    // Every run's skill is 0.3: said so, no zero-width interval.
+    expect(skill).toContain('openness = 0 · baseline 0.3 (all 3 runs: 0.3; no interval)');
     expect(skill).toContain('Paired difference to the baseline arm on the same seeds: cluster 0 (95 % CI 0 to 0)');
     // Undefined everywhere (no shock in the fixture): no sentence rather than an empty one.
     expect(result.findings.some((f) => f.startsWith('Recovery time'))).toBe(false);
@@ -45,8 +46,9 @@ describe('the link finding', () => {
     const dir = writeFixtureSweep({ parameters: {}, arms: ['no_link', 'link'], replicates: 3, ticks: 30, bridge: true });
     const result = await writeReport(dir, { images: false });
     const f = result.findings.find((x) => x.startsWith('Tacit flow between Core City and Harbour'));
-    expect(f).toContain('no_link (no policy; compared around tick 10): 20 (95 % CI 20 to 20) in ticks 0–9, 20 (95 % CI 20 to 20) in ticks 10–19, 20 (95 % CI 20 to 20) in ticks 20–29');
-    expect(f).toContain('link (policy from tick 10): 20 (95 % CI 20 to 20) in ticks 0–9, 100 (95 % CI 100 to 100) in ticks 10–19, 100 (95 % CI 100 to 100) in ticks 20–29');
+    // The fixture's flows are the same in every run: said so, no zero-width interval.
+    expect(f).toContain('no_link (no policy; compared around tick 10): 20 (all 3 runs: 20; no interval) in ticks 0–9, 20 (all 3 runs: 20; no interval) in ticks 10–19, 20 (all 3 runs: 20; no interval) in ticks 20–29');
+    expect(f).toContain('link (policy from tick 10): 20 (all 3 runs: 20; no interval) in ticks 0–9, 100 (all 3 runs: 100; no interval) in ticks 10–19, 100 (all 3 runs: 100; no interval) in ticks 20–29');
   });
 });
 

@@ -171,6 +171,16 @@ describe('item 11: validate refuses exactly what sweep refuses, positioned', () 
     expect((sweepError as ScenarioError).message).toBe(found[0]);
   });
 
+  it('a point that breaks a rule in a wide design shows the values of the rule\'s parameters only', () => {
+    const others = ['openness: [0.2]', 'learning.rate: [0.1]', 'labour.mobility: [0.1]', 'migration.rate: [0.01]', 'exchange.firm_absorptive_min: [0.3]'];
+    const file = sweepFile('wide.yaml', ['parameters:', ...others.map((o) => `  ${o}`), '  knowledge.domains: [16, 24]', '  knowledge.initial_width: [2, 3]']);
+    const found = problems(file);
+    expect(found).toHaveLength(1);
+    // Point 1 is domains 16 with width 3 (16 < 6 x 3); the five other swept values are left out.
+    expect(found[0]).toMatch(/: 1 of 4 design points breaks a rule, first point 1 \(knowledge\.domains=16, knowledge\.initial_width=3; 5 other swept values not shown\): knowledge\.domains: 16 domains cannot hold profiles of width 3/);
+    expect(found[0]).not.toMatch(/openness=|learning\.rate=|migration\.rate=/);
+  });
+
   it('a design whose every point is allowed passes both', () => {
     const file = sweepFile('fine.yaml', ['parameters:', '  firms.rd_min: [0.1, 0.2]', '  firms.rd_max: [0.3, 0.4]'], ['arms:', '  - name: a', '  - name: b', '    set: {openness: 0.4}']);
     expect(problems(file)).toEqual([]);

@@ -50,6 +50,9 @@ describe('the lock on a sweep directory', { timeout: 400_000 }, () => {
   it('refuses a second process while the first runs, takes over a dead one\'s lock, and two resumes store each run once', async () => {
     const first = lrsimSpawn(['sweep', scenario, '--workers', '1', '--out', out, '--no-report']);
     await until(() => existsSync(lockFile) && storedLines(out) >= 1, 'the first sweep to store a run');
+    // Held still (alive, holding the lock) so it cannot finish its 18 runs before the
+    // second process starts: a fast engine made that a race.
+    process.kill(first.pid!, 'SIGSTOP');
     expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toMatchObject({ pid: first.pid });
 
     // A report would write stats.csv and report.html beside a sweep that writes them too.

@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { repoRoot, sourceState } from '../../src/io/repo';
 import { ScenarioSchema } from '../../src/scenario/schema';
 import { scenarioHash } from '../../src/sweep/manifest';
+import { earlierSources } from '../../src/sweep/run-sweep';
 
 describe('scenario hash', () => {
   const base = { sweep: { parameters: { openness: [0, 0.3] }, replicates: 4 } };
@@ -19,5 +22,26 @@ describe('scenario hash', () => {
     expect(hash({ openness: 0.2 })).not.toBe(h);
     expect(hash({ sweep: { ...base.sweep, parameters: { openness: [0, 0.2] } } })).not.toBe(h);
     expect(hash({ seed: 43 })).not.toBe(h);
+  });
+});
+
+describe('source of a sweep', () => {
+  it('is the checkout\'s HEAD commit and whether tracked files differ, as git says', () => {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot(), encoding: 'utf8' }).trim();
+    const s = sourceState();
+    expect(s.commit).toBe(git('rev-parse', 'HEAD'));
+    expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(s.dirty).toBe(git('status', '--porcelain', '--untracked-files=no') !== '');
+  });
+
+  it('a resumed sweep remembers the other sources its earlier sessions ran from, each once', () => {
+    const a = { commit: 'a'.repeat(40), dirty: false };
+    const b = { commit: 'b'.repeat(40), dirty: false };
+    const bDirty = { commit: 'b'.repeat(40), dirty: true };
+    expect(earlierSources({ source: a }, a)).toEqual([]);
+    expect(earlierSources({ source: a }, b)).toEqual([a]);
+    expect(earlierSources({ source: bDirty, earlier_sources: [a] }, b)).toEqual([a, bDirty]);
+    expect(earlierSources({ source: b, earlier_sources: [a, b] }, a)).toEqual([b]);
+    expect(earlierSources({}, a)).toEqual([]); // a manifest from before 2026-12-03
   });
 });

@@ -67,8 +67,9 @@ describe('a killed sweep, resumed, equals one never interrupted', { timeout: 300
     const [code] = (await once(child, 'exit')) as [number];
     expect(code).toBe(130);
     expect(stderr).toMatch(/interrupted: \d+ of 18 runs are stored; finish with: lrsim .*--resume/);
-    const manifest = JSON.parse(readFileSync(join(stopped, 'manifest.json'), 'utf8')) as { status: string };
+    const manifest = JSON.parse(readFileSync(join(stopped, 'manifest.json'), 'utf8')) as { status: string; source: { commit: string | null } };
     expect(manifest.status).toBe('interrupted');
+    expect(manifest.source.commit).toMatch(/^[0-9a-f]{40}$/); // the checkout the sweep ran from
     // every line whole
     expect(readFileSync(join(stopped, 'runs.ndjson'), 'utf8').endsWith('}\n')).toBe(true);
     expect(lrsim(['sweep', scenario, '--workers', '2', '--out', stopped, '--resume', '--no-report']).code).toBe(0);

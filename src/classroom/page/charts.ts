@@ -30,7 +30,7 @@ export interface ChartDef {
   title: string;
   yTitle: string;
   series: SeriesDef[];
-  /** A labelled horizontal rule (e.g. the lock-in threshold). */
+  /** A horizontal rule (e.g. the lock-in threshold), labelled in the legend above the chart. */
   threshold?: { value: number; label: string };
   /** Draw a 10-tick moving mean over the raw line. */
   smooth?: boolean;
@@ -170,15 +170,12 @@ export function chartSpec(def: ChartDef, regions: string[], ticks: number, proje
     layers.push(line(1, 1.8));
   }
   if (def.threshold) {
+    // The rule only: its label is the legend's entry above the chart (a label drawn in the
+    // plot sat on the data line wherever the two crossed).
     layers.push({
-      data: { values: [{ value: def.threshold.value, label: def.threshold.label }] },
-      layer: [
-        { mark: { type: 'rule', color: THRESHOLD_COLOUR, strokeDash: [2, 3], strokeWidth: 1.5 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
-        {
-          mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -2, dy: -2, fontSize: font - 1, color: THRESHOLD_COLOUR },
-          encoding: { y: { field: 'value', type: 'quantitative' }, x: { value: 'width' }, text: { field: 'label' } },
-        },
-      ],
+      data: { values: [{ value: def.threshold.value }] },
+      mark: { type: 'rule', color: THRESHOLD_COLOUR, strokeDash: [2, 3], strokeWidth: 1.5 },
+      encoding: { y: { field: 'value', type: 'quantitative' } },
     });
   }
   // Policy and shock marks: a dashed vertical rule, labelled at the top of the chart.

@@ -1,4 +1,5 @@
 /** Numbers and intervals in sentences: never an interval that was not computed. */
+import type { Summary } from '../../stats';
 
 /** A number with 3 significant digits, without trailing zeros. */
 export function fmt(x: number, digits = 3): string {
@@ -57,6 +58,22 @@ export const hasInterval = (lo: number, hi: number) => Number.isFinite(lo) && Nu
 /** "95 % CI a to b", or the reason no interval is given. */
 export function ci(lo: number, hi: number, format: (x: number) => string = fmt, why = 'too few runs for an interval'): string {
   return hasInterval(lo, hi) ? `95 % CI ${format(lo)} to ${format(hi)}`.replace(' percentage points to ', ' to ') : `no interval: ${why}`;
+}
+
+/**
+ * A mean over runs with its interval: "0.394 (95 % CI 0.364 to 0.424, 100 runs)". When every
+ * run gave the same value no zero-width interval is printed: "1 (all 100 runs: 1, the
+ * bound of its range; 95 % CI 0.928 to 1)" when the value is a bound (a one-sided exact
+ * interval, src/stats/bounded-interval.ts), else "0.5 (all 100 runs: 0.5; no interval)".
+ * @example meanText({ n: 3, mean: 1, sd: 0, ciLow: 0.2924, ciHigh: 1, interval: 'clopper_pearson_at_bound' }) // "1 (all 3 runs: 1, the bound of its range; 95 % CI 0.292 to 1)"
+ */
+export function meanText(s: Summary, withCount = true): string {
+  if (s.n === 0) return 'n/a';
+  if (s.n === 1) return `${fmt(s.mean)} (1 run, no interval)`;
+  const all = `all ${s.n} runs: ${fmt(s.mean)}`;
+  if (s.interval === 'all_equal') return `${fmt(s.mean)} (${all}; no interval)`;
+  if (s.interval === 'clopper_pearson_at_bound') return `${fmt(s.mean)} (${all}, the bound of its range; ${ci(s.ciLow, s.ciHigh)})`;
+  return `${fmt(s.mean)} (${ci(s.ciLow, s.ciHigh)}${withCount ? `, ${s.n} runs` : ''})`;
 }
 
 /** A p-value as a reader wants it. */

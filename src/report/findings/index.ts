@@ -8,7 +8,7 @@ import { label } from '../../charts';
 import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, summarize, wilsonInterval, type LinkFlowBlock, type SweepStats } from '../../stats';
 import { armFindings, degenerateFindings, pointArmFindings } from './arms';
 import { parameterFindings } from './design';
-import { ci, fmt, pct, plural, signed } from './format';
+import { ci, fmt, meanText, pct, plural, signed } from './format';
 import { recoveryFindings } from './recovery';
 
 export { changeClause, fmt, pct } from './format';
@@ -74,7 +74,7 @@ function bestWorstPoint(stats: SweepStats): string[] {
   const s = best.outcomes.innovation_value_late;
   const w = worst.outcomes.innovation_value_late;
   const where = stats.arms.length > 1 ? ` in the ${arm} arm` : '';
-  return [`Of the ${groups.length} design points${where}, mean late innovation value was highest at ${best.pointLabel}: ${fmt(s.mean)} (${ci(s.ciLow, s.ciHigh)}, ${plural(s.n, 'run')}), and lowest at ${worst.pointLabel}: ${fmt(w.mean)} (${ci(w.ciLow, w.ciHigh)}).`];
+  return [`Of the ${groups.length} design points${where}, mean late innovation value was highest at ${best.pointLabel}: ${meanText(s)}, and lowest at ${worst.pointLabel}: ${meanText(w, false)}.`];
 }
 
 /** With firm microdata: is late value concave in partners' cognitive distance (fact 1b)? */
@@ -104,7 +104,7 @@ function firmFindings(stats: SweepStats): string[] {
 /** Tacit flow across an infrastructure link just before and just after the policy starts. */
 function linkFindings(stats: SweepStats): string[] {
   const out: string[] = [];
-  const ci = (b: LinkFlowBlock) => `${fmt(b.flow.mean)} (95 % CI ${fmt(b.flow.ciLow)} to ${fmt(b.flow.ciHigh)})`;
+  const ci = (b: LinkFlowBlock) => meanText(b.flow, false);
   const ticks = (b: LinkFlowBlock) => `ticks ${b.start}–${b.end - 1}`;
   for (const link of stats.linkFlows) {
     const first = Math.min(...link.starts.map((s) => s.tick));
@@ -140,7 +140,7 @@ function extraOutcomeFindings(stats: SweepStats): string[] {
       .map((g) => {
         const s = g.outcomes[key];
         if (binary) return `${g.label || 'all runs'} ${Math.round(s.mean * s.n)} of ${s.n} (${pct(s.mean)}, Wilson ${ci(s.ciLow, s.ciHigh, pct)})`;
-        return `${g.label || 'all runs'} ${fmt(s.mean)}${s.n > 1 ? ` (${ci(s.ciLow, s.ciHigh)}, ${s.n} runs)` : ` (${s.n} run, no interval)`}`;
+        return `${g.label || 'all runs'} ${meanText(s)}`;
       });
     if (cells.length === 0 || cells.length > 12) continue;
     const missing = stats.groups.filter((g) => !g.outcomes[key] || g.outcomes[key].n === 0).map((g) => g.label);
