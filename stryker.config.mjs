@@ -41,6 +41,10 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   mutate,
   coverageAnalysis: 'perTest',
+  // Vitest strips types without checking them, so Stryker need not prepend `// @ts-nocheck`
+  // to every source file in the sandbox; doing so changed src/model/simd/kernels-wasm.ts and
+  // failed the test that holds it to the bytes wabt assembles (the dry run then stops).
+  disableTypeChecks: false,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   concurrency: Number(process.env.LRSIM_MUTATION_CONCURRENCY ?? 2),
