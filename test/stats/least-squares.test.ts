@@ -1,0 +1,35 @@
+/**
+ * leastSquares (src/stats/quadratic.ts): ordinary least squares by Gauss-Jordan with partial
+ * pivoting on the normal equations, against numpy and by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { leastSquares } from '../../src/stats/quadratic';
+
+describe('leastSquares', () => {
+  it('fits an exact line by hand: y = 1 + 2x', () => {
+    expect(leastSquares([[1, 0], [1, 1], [1, 2]], [1, 3, 5]).map((v) => +v.toFixed(12))).toEqual([1, 2]);
+  });
+
+  it('equals numpy.linalg.lstsq on an overdetermined system whose first pivot needs a row swap', () => {
+    // python3 -c "import numpy as np; X=np.array([[0,1,2],[1,0,1],[2,1,0],[1,1,1],[3,0,2]],float);
+    //   y=np.array([1,2,0.5,3,-1],float); print(np.linalg.lstsq(X,y,rcond=None)[0].tolist())"
+    // numpy 1.24.2 (Debian python3-numpy): [-0.22033898305084756, 1.4915254237288134, 0.22881355932203418]
+    const X = [[0, 1, 2], [1, 0, 1], [2, 1, 0], [1, 1, 1], [3, 0, 2]];
+    const b = leastSquares(X, [1, 2, 0.5, 3, -1]);
+    const ref = [-0.22033898305084756, 1.4915254237288134, 0.22881355932203418];
+    b.forEach((v, i) => expect(v).toBeCloseTo(ref[i], 12));
+  });
+
+  it('swaps rows to the largest pivot (X\'X = [[1, 3], [3, 14]]: the first column\'s largest entry is in row 2)', () => {
+    // python3 -c "import numpy as np; X=np.array([[1,3],[0,1],[0,2]],float); y=np.array([1,2,3],float);
+    //   print(np.linalg.lstsq(X,y,rcond=None)[0].tolist())"  ->  [-3.8, 1.6]
+    const b = leastSquares([[1, 3], [0, 1], [0, 2]], [1, 2, 3]);
+    expect(b[0]).toBeCloseTo(-3.8, 12);
+    expect(b[1]).toBeCloseTo(1.6, 12);
+  });
+
+  it('returns NaNs for a singular design (two equal columns), and for no columns an empty fit', () => {
+    expect(leastSquares([[1, 1], [2, 2], [3, 3]], [1, 2, 3]).every(Number.isNaN)).toBe(true);
+    expect(leastSquares([], [])).toEqual([]);
+  });
+});
