@@ -96,6 +96,22 @@ describe('welchDifference', () => {
     expect(d.difference).toBe(1.5);
     expect(d.ciLow).toBeCloseTo(-0.7317114813387877, 10);
     expect(d.ciHigh).toBeCloseTo(3.7317114813387877, 10);
+    // relative to the reference mean 1: the same numbers
+    expect([d.reference, d.relMean]).toEqual([1, 1.5]);
+    expect(d.relCiLow).toBeCloseTo(-0.7317114813387877, 10);
+  });
+
+  it('says nothing with fewer than two finite values on a side, and no relative difference against a zero mean', () => {
+    expect(Object.values(welchDifference([1], [0, 1, 2])).every(Number.isNaN)).toBe(true);
+    expect(Object.values(welchDifference([1, 2, NaN], [3])).every(Number.isNaN)).toBe(true);
+    const z = welchDifference([1, 2], [-1, 1]);
+    expect([z.difference, z.reference]).toEqual([1.5, 0]);
+    expect([z.relMean, z.relCiLow, z.relCiHigh].every(Number.isNaN)).toBe(true);
+  });
+
+  it('constant samples: a zero-width interval at the exact difference (no t quantile of df 0)', () => {
+    const d = welchDifference([2, 2, 2], [1, 1]);
+    expect([d.difference, d.ciLow, d.ciHigh]).toEqual([1, 1, 1]);
   });
 });
 
