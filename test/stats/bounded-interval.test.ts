@@ -160,3 +160,20 @@ describe('summarizeBounded on a large sample', () => {
     expect(s.interval).toBe('t');
   });
 });
+
+describe('SeriesAccumulator moments', () => {
+  it("Welford's per-tick mean and sd equal numpy's, skipping a missing value", () => {
+    // python3 -c "import numpy as np; a=np.array([[0.2,1.5,3.0],[0.4,2.5,2.0],[0.9,0.5,5.0],[0.3,4.5,1.0]]);
+    //   print(a.mean(0).tolist(), a.std(0,ddof=1).tolist())"
+    // -> [0.45, 2.25, 2.75] [0.3109126351029605, 1.707825127659933, 1.707825127659933]
+    const acc = new SeriesAccumulator();
+    for (const run of [[0.2, 1.5, 3.0], [0.4, 2.5, 2.0], [0.9, 0.5, 5.0], [0.3, 4.5, 1.0]]) acc.add([10, 20, 30], run);
+    acc.add([10, 20, 30], [NaN, NaN, NaN]); // a run without values at these ticks counts for nothing
+    const band = acc.band();
+    expect(band.tick).toEqual([10, 20, 30]);
+    expect(band.n).toEqual([4, 4, 4]);
+    [0.45, 2.25, 2.75].forEach((m, k) => expect(band.mean[k]).toBeCloseTo(m, 12));
+    [0.3109126351029605, 1.707825127659933, 1.707825127659933].forEach((s, k) => expect(band.sd[k]).toBeCloseTo(s, 12));
+    expect(band.interval).toEqual(['t', 't', 't']);
+  });
+});
