@@ -230,50 +230,22 @@ function hasTie(st: ModelState, i: number, j: number): boolean {
 /**
  * Resident skill: the mean over residents of their relevance-weighted capability
  * sum_k c_ik r_k (plain twin: meanResidentSkillReference in knowledge-dynamics-reference.ts).
- *
  * With the WebAssembly SIMD kernels (simd/index.ts, `skill`) the same sums in the same
- * order, two residents per vector. Without them, four residents at a time (a speed trick only): each resident's sum still runs over k in
- * order and the residents are added in order, so the value is bit-identical to the plain
- * loop, but the four independent chains of additions overlap instead of each waiting for
- * the last (410 -> 215 us per tick at 8,000 residents, K = 24; .scratch micro-benchmark
- * in the issue 20 note).
+ * order, two residents per vector; without them, the plain loop.
  */
 export function meanResidentSkill(st: ModelState, p: Params): number {
   if (st.R === 0) return 0;
   if (st.simd) return st.simd.skill(st.firstResident, st.R, st.K, p.phi, st.relevance) / st.R;
   const K = st.K;
-  const K2 = 2 * K;
   const X = st.knowledge; // T_ik at 2 (iK + k), E_ik next to it
   const r = st.relevance;
   const phi = p.phi;
   let skill = 0;
-  let i = st.firstResident;
-  for (; i + 3 < st.N; i += 4) {
-    const a = i * K2;
-    const b = a + K2;
-    const c = b + K2;
-    const d = c + K2;
-    let sa = 0;
-    let sb = 0;
-    let sc = 0;
-    let sd = 0;
-    for (let k = 0, n = 0; k < K; k++, n += 2) {
-      const rk = r[k];
-      sa += capability(X[a + n], X[a + n + 1], phi) * rk;
-      sb += capability(X[b + n], X[b + n + 1], phi) * rk;
-      sc += capability(X[c + n], X[c + n + 1], phi) * rk;
-      sd += capability(X[d + n], X[d + n + 1], phi) * rk;
-    }
-    skill += sa;
-    skill += sb;
-    skill += sc;
-    skill += sd;
-  }
-  for (; i < st.N; i++) {
-    const a = i * K2;
-    let sa = 0;
-    for (let k = 0, n = 0; k < K; k++, n += 2) sa += capability(X[a + n], X[a + n + 1], phi) * r[k];
-    skill += sa;
+  for (let i = st.firstResident; i < st.N; i++) {
+    const a = 2 * i * K;
+    let sk = 0;
+    for (let k = 0, n = a; k < K; k++, n += 2) sk += capability(X[n], X[n + 1], phi) * r[k];
+    skill += sk;
   }
   return skill / st.R;
 }

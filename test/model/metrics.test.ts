@@ -107,7 +107,7 @@ describe('resident skill', () => {
     expect(meanResidentSkill(st, p)).toBe(0.25);
   });
 
-  it.each([['SIMD kernel', '1'], ['JavaScript loop', '0']])('the %s equals the plain loop to the last bit, for 0 to 9 residents', (_, simd) => {
+  it.each([['SIMD kernel', '1'], ['JavaScript loop', '0']])('the %s equals the plain reference to the last bit, for 0 to 9 residents', (_, simd) => {
     process.env.LRSIM_SIMD = simd;
     const u = fc.integer({ min: 0, max: 1 << 30 }).map((n) => n / (1 << 30));
     fc.assert(
