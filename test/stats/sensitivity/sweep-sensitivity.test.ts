@@ -1,0 +1,175 @@
+/**
+ * Sensitivity indices of a sweep directory: the layout rebuilt from the stored scenario,
+ * which outcomes are analysed or skipped, per arm, and the indices of the series' window
+ * means. The indices themselves (morrisIndices, sobolIndices) are checked against known
+ * functions in indices.test.ts; here each row is compared with analyzeOutcome called by
+ * hand on the row moments the sweep implies.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SweepSpec } from '../../../src/scenario/schema';
+import { buildDesign } from '../../../src/sweep/design';
+import { morrisDelta } from '../../../src/sweep/designs/morris';
+import { analyzeOutcome } from '../../../src/stats/sensitivity/analyze';
+import { morrisSteps } from '../../../src/stats/sensitivity/morris-indices';
+import { rowMoments } from '../../../src/stats/sensitivity/replicates';
+import { outcomeSensitivity, SENSITIVITY_OUTCOMES, SENSITIVITY_SERIES, sweepLayout, sweepSensitivity } from '../../../src/stats/sensitivity/sweep-sensitivity';
+import type { SweepManifest } from '../../../src/stats/records';
+
+const RANGES = { a: { min: 0, max: 1 }, b: { min: 0, max: 2 } };
+const SALTELLI = { design: 'saltelli', parameters: RANGES, samples: 8 };
+const MORRIS = { design: 'morris', parameters: RANGES, samples: 4, levels: 4 };
+
+describe('sweepLayout', () => {
+  it('is null for designs without sensitivity indices, and without a scenario', () => {
+    expect(sweepLayout({})).toBeNull();
+    expect(sweepLayout({ scenario: {} })).toBeNull();
+    expect(sweepLayout({ scenario: { sweep: { design: 'grid', parameters: { a: [0, 1] } } } })).toBeNull();
+    expect(sweepLayout({ scenario: { sweep: { design: 'lhs', parameters: RANGES, samples: 4 } } })).toBeNull();
+  });
+
+  it('rebuilds a saltelli layout (second order as stored)', () => {
+    expect(sweepLayout({ scenario: { seed: 7, sweep: SALTELLI } })).toEqual({ method: 'saltelli', parameters: ['a', 'b'], secondOrder: false });
+    expect(sweepLayout({ scenario: { seed: 7, sweep: { ...SALTELLI, second_order: true } } })).toEqual({ method: 'saltelli', parameters: ['a', 'b'], secondOrder: true });
+  });
+
+  it('rebuilds a morris layout: the steps of the unit design from the scenario seed (42 when absent) and the unit step', () => {
+    const steps = (seed: number) => morrisSteps(buildDesign(MORRIS as unknown as SweepSpec, seed).sensitivity!.unit, 2);
+    const layout = sweepLayout({ scenario: { seed: 7, sweep: MORRIS } })!;
+    expect(layout).toEqual({ method: 'morris', parameters: ['a', 'b'], steps: steps(7), delta: morrisDelta(4) });
+    expect(morrisDelta(4)).toBeCloseTo(2 / 3, 12);
+    expect(sweepLayout({ scenario: { sweep: MORRIS } })).toEqual({ ...layout, steps: steps(42) });
+    expect(steps(42)).not.toEqual(steps(7));
+  });
+});
+
+/** The design's points with a known response per arm, two replicates each. */
+function runsOf(spec: object, seed: number, arms: string[], outcome: (x: number[], arm: string, rep: number) => Record<string, number>) {
+  const design = buildDesign(spec as unknown as SweepSpec, seed);
+  const runs = design.points.flatMap((x, point) => arms.flatMap((arm) => [0, 1].map((rep) => ({ point, arm, outcomes: outcome(x as number[], arm, rep) }))));
+  return { design, runs };
+}
+
+describe('outcomeSensitivity', () => {
+  const seed = 5;
+  const manifest: SweepManifest = { scenario: { seed, sweep: { ...SALTELLI, outcomes: ['custom', 'resilience_ticks', 'innovation_value_late'] } as never } };
+  const layout = sweepLayout(manifest)!;
+  const response = (x: number[], arm: string, rep: number) => ({
+    innovation_value_late: 2 * x[0] + x[1] * x[1] + 0.1 * rep + (arm === 'b' ? x[1] : 0),
+    lock_in_index_final: x[0] + 0.01 * rep,
+    custom: x[1] - x[0] + 0.05 * rep,
+    resilience_ticks: 10, resilience_censored: 1,
+    diversity_final: NaN,
+  });
+  const { design, runs } = runsOf(SALTELLI, seed, ['a', 'b'], response);
+  manifest.points = design.points.map((p, i) => ({ point: i, params: p }));
+  const out = outcomeSensitivity(manifest, layout, runs, ['a', 'b']);
+
+  it('analyses the key and listed outcomes per arm, resilience_ticks only as its recovery outcomes', () => {
+    expect(SENSITIVITY_OUTCOMES).toEqual(['innovation_value_late', 'lock_in_index_final', 'diversity_final', 'recovered', 'recovery_rmst', 'drop_ratio']);
+    const expected = ['a', 'b'].flatMap((arm) => ['innovation_value_late', 'lock_in_index_final', 'recovered', 'recovery_rmst', 'custom'].flatMap((outcome) => {
+      const mine = runs.filter((r) => r.arm === arm);
+      const value = (o: Record<string, number>) => (outcome === 'recovered' ? 0 : outcome === 'recovery_rmst' ? 10 : o[outcome]);
+      const m = rowMoments(design.points.length, mine.map((r) => ({ row: r.point, value: value(r.outcomes) })));
+      return analyzeOutcome(layout, outcome, m, { seed }).map((r) => ({ ...r, arm, tick: null }));
+    }));
+    expect(out.rows).toEqual(expected);
+    expect(out.rows.length).toBeGreaterThan(50);
+    expect(out.rows.every((r) => r.outcome !== 'resilience_ticks')).toBe(true);
+  });
+
+  it('skips an outcome that some design point lacks (NaN or absent), once however many arms lack it', () => {
+    expect(out.skipped).toEqual(['diversity_final', 'drop_ratio']);
+    const gap = runs.map((r) => (r.point === 3 && r.arm === 'b' ? { ...r, outcomes: { ...r.outcomes, custom: NaN } } : r));
+    const partial = outcomeSensitivity(manifest, layout, gap, ['a', 'b']);
+    expect(partial.skipped).toEqual(['diversity_final', 'drop_ratio', 'custom']);
+    expect(partial.rows.filter((r) => r.outcome === 'custom').map((r) => r.arm)).toEqual(out.rows.filter((r) => r.outcome === 'custom' && r.arm === 'a').map(() => 'a'));
+    // One replicate of a point suffices.
+    const dropped = runs.findIndex((x) => x.point === 3 && x.arm === 'b');
+    const one = runs.filter((_, i) => i !== dropped);
+    expect(one).toHaveLength(runs.length - 1);
+    expect(outcomeSensitivity(manifest, layout, one, ['a', 'b']).skipped).toEqual(['diversity_final', 'drop_ratio']);
+  });
+
+  it('uses seed 42 and no points when the manifest lacks them', () => {
+    const bare: SweepManifest = { scenario: { sweep: SALTELLI as never } };
+    // No points: no row is incomplete and there is no design to analyse.
+    expect(outcomeSensitivity(bare, layout, runs, ['a'])).toEqual({ rows: [], skipped: [] });
+    const seeded: SweepManifest = { scenario: { sweep: SALTELLI as never }, points: manifest.points };
+    const m = rowMoments(design.points.length, runs.filter((r) => r.arm === 'a').map((r) => ({ row: r.point, value: r.outcomes.lock_in_index_final })));
+    expect(outcomeSensitivity(seeded, layout, runs, ['a']).rows.filter((r) => r.outcome === 'lock_in_index_final')).toEqual(analyzeOutcome(layout, 'lock_in_index_final', m, { seed: 42 }).map((r) => ({ ...r, arm: 'a', tick: null })));
+  });
+});
+
+describe('sweepSensitivity on a sweep directory', () => {
+  /** runs.ndjson of a morris sweep: series tick, innovation_value, diversity over 7 ticks. */
+  function writeSweep(window: number | undefined): { dir: string; manifest: SweepManifest; points: number[][] } {
+    const seed = 9;
+    const design = buildDesign(MORRIS as unknown as SweepSpec, seed);
+    const dir = mkdtempSync(join(tmpdir(), 'lrsim-sens-'));
+    const lines: string[] = [];
+    design.points.forEach((x, point) => {
+      const [a, b] = x as number[];
+      for (const [armIndex, arm] of ['z', 'y'].entries()) {
+        for (let replicate = 0; replicate < 2; replicate++) {
+          const series = Array.from({ length: 7 }, (_, t) => [t, a * (t + 1) + 0.1 * replicate + armIndex, t === 2 ? null : b + 0.01 * t * replicate]);
+          lines.push(JSON.stringify({ key: `p${point}.${arm}.r${replicate}`, point, arm, arm_index: armIndex, replicate, seed: 100 + replicate, params: { a, b }, wall_seconds: 0, status: 'ok', error: null, outcomes: { innovation_value_late: 3 * a + b + 0.2 * replicate }, columns: ['tick', 'innovation_value', 'diversity'], series }));
+        }
+      }
+    });
+    lines.push(JSON.stringify({ key: 'failed', point: 0, arm: 'z', arm_index: 0, replicate: 5, seed: 1, params: {}, wall_seconds: 0, status: 'failed', error: 'boom' }));
+    lines.push(JSON.stringify({ key: 'no-tick', point: 0, arm: 'x', arm_index: 2, replicate: 0, seed: 1, params: {}, wall_seconds: 0, status: 'ok', error: null, outcomes: {}, columns: ['innovation_value'], series: [[1]] }));
+    writeFileSync(join(dir, 'runs.ndjson'), lines.join('\n') + '\n');
+    const manifest: SweepManifest = { scenario: { seed, sweep: MORRIS as never, ...(window ? { observe: { window } } : {}) }, points: design.points.map((p, i) => ({ point: i, params: p })) };
+    return { dir, manifest, points: design.points as number[][] };
+  }
+
+  /** The expected series rows: window means per run, mu* and the noise share at full size. */
+  function expectedSeries(manifest: SweepManifest, points: number[][], window: number) {
+    const layout = sweepLayout(manifest)!;
+    const out: unknown[] = [];
+    for (const [armIndex, arm] of [[1, 'y'], [0, 'z']] as const) {
+      for (const column of SENSITIVITY_SERIES) {
+        if (column === 'lock_in_index') continue;
+        for (let start = 0; start < 7; start += window) {
+          const values = points.flatMap(([a, b], point) => [0, 1].map((rep) => {
+            const ticks = Array.from({ length: 7 }, (_, t) => t).filter((t) => t >= start && t < start + window && !(column === 'diversity' && t === 2));
+            const v = ticks.map((t) => (column === 'innovation_value' ? a * (t + 1) + 0.1 * rep + armIndex : b + 0.01 * t * rep));
+            return { row: point, value: v.reduce((s, x) => s + x, 0) / v.length };
+          }));
+          const all = analyzeOutcome(layout, column, rowMoments(points.length, values), { seed: 9, resamples: 200 });
+          const full = Math.max(...all.map((r) => r.n));
+          for (const r of all) if (r.n === full && (r.index === 'mu_star' || r.index === 'noise_share')) out.push({ ...r, arm, tick: start });
+        }
+      }
+    }
+    return out;
+  }
+
+  it('adds mu* and the noise share of each window\'s series mean, arms in name order, to the outcome indices', async () => {
+    const { dir, manifest, points } = writeSweep(3);
+    const runs = points.flatMap(([a, b], point) => ['z', 'y'].flatMap((arm) => [0, 1].map((rep) => ({ key: '', point, arm, armIndex: 0, replicate: rep, seed: 0, params: {}, outcomes: { innovation_value_late: 3 * a + b + 0.2 * rep }, degenerate: null }))));
+    const s = (await sweepSensitivity(dir, manifest, runs, ['z', 'y']))!;
+    const layout = sweepLayout(manifest)!;
+    expect(s.method).toBe('morris');
+    expect(s.parameters).toEqual(['a', 'b']);
+    expect(s.skipped).toEqual(['lock_in_index_final', 'diversity_final', 'recovered', 'recovery_rmst', 'drop_ratio']);
+    const outcomeRows = outcomeSensitivity(manifest, layout, runs, ['z', 'y']).rows;
+    const series = expectedSeries(manifest, points, 3);
+    expect(series).toHaveLength(2 * 2 * 3 * 3); // arms x columns x windows x (mu* of a, b and the noise share)
+    expect(s.rows).toEqual([...outcomeRows, ...series]);
+  });
+
+  it('uses windows of 20 ticks when the scenario gives none', async () => {
+    const { dir, manifest, points } = writeSweep(undefined);
+    const s = (await sweepSensitivity(dir, manifest, [], ['z']))!;
+    expect(s.rows).toEqual(expectedSeries(manifest, points, 20));
+    expect(new Set(s.rows.map((r) => r.tick))).toEqual(new Set([0]));
+  });
+
+  it('is null for a design without indices', async () => {
+    expect(await sweepSensitivity('/nonexistent', { scenario: { sweep: { design: 'grid' } } }, [], [])).toBeNull();
+  });
+});
