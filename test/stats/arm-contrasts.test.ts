@@ -1,0 +1,147 @@
+/**
+ * compareArms on hand-built runs: the scopes (pooled, then each point), the pairing on
+ * point:seed, the reference mean and relative effect, the heterogeneity test over points,
+ * and the ranking of options (which arms, which seeds, up to how many points). Each row
+ * is compared with the estimator (pairedContrasts, effectHeterogeneity, probabilityBest;
+ * checked against R in their own tests) called by hand on the values the rule implies.
+ */
+import { describe, expect, it } from 'vitest';
+import { compareArms } from '../../src/stats/arm-contrasts';
+import { effectHeterogeneity } from '../../src/stats/heterogeneity';
+import { pairedContrasts } from '../../src/stats/multiple-comparisons';
+import { probabilityBest } from '../../src/stats/rank-arms';
+import type { RunRow } from '../../src/stats/run-rows';
+
+const run = (point: number, arm: string, seed: number, outcomes: Record<string, number>): RunRow => ({ key: `${point}.${arm}.${seed}`, point, arm, armIndex: 0, replicate: seed, seed, params: {}, outcomes, degenerate: null });
+const ARMS = ['base', 'pol', 'alt'];
+// pol adds 1 + point (the effect differs between points); alt adds 1.5 - 1.5 point (it changes sign).
+const effect: Record<string, (p: number) => number> = { base: () => 0, pol: (p) => 1 + p, alt: (p) => 1.5 - 1.5 * p };
+const noise = (arm: string, seed: number) => (((seed * 7 + arm.length * 3) % 5) - 2) / 10;
+const runs: RunRow[] = [];
+for (const point of [2, 0, 1]) {
+  for (const arm of ARMS) {
+    for (let s = 0; s < 4; s++) {
+      const seed = 10 * point + s;
+      const y = 3 + effect[arm](point) + noise(arm, seed);
+      runs.push(run(point, arm, seed, { y, lock_in_index_final: 0.5 - y / 20 }));
+    }
+  }
+}
+// Left out: a value that is not finite, a seed only one arm ran, an arm not compared.
+runs.push(run(0, 'pol', 99, { y: 4, lock_in_index_final: 0.3 }));
+runs.push(run(0, 'other', 0, { y: 9, lock_in_index_final: 0.1 }));
+runs.find((r) => r.point === 1 && r.arm === 'alt' && r.seed === 13)!.outcomes.y = NaN;
+
+/** Values of each arm keyed point:seed, over the runs of one scope (null = all points). */
+function scopeValues(outcome: string, point: number | null, arms = ARMS) {
+  return new Map(arms.map((a) => [a, new Map(runs.filter((r) => r.arm === a && (point === null || r.point === point) && Number.isFinite(r.outcomes[outcome])).map((r) => [`${r.point}:${r.seed}`, r.outcomes[outcome]]))]));
+}
+
+describe('compareArms', () => {
+  const out = compareArms(runs, ARMS, ['y', 'lock_in_index_final'], { options: ['pol', 'alt', 'absent'] });
+
+  it('compares every pair of arms pooled and at each point, in point order, with the relative effect', () => {
+    const expected = ['y', 'lock_in_index_final'].flatMap((outcome) => [null, 0, 1, 2].flatMap((point) => {
+      const values = scopeValues(outcome, point);
+      return pairedContrasts(values).map((c) => {
+        const a = values.get(c.armA)!;
+        const b = [...values.get(c.armB)!].filter(([k]) => a.has(k)).map(([, v]) => v);
+        const ref = b.reduce((s, v) => s + v, 0) / b.length;
+        const scale = 1 / Math.abs(ref);
+        return { ...c, outcome, point, referenceMean: ref, rel: c.estimate * scale, relLo: c.lo * scale, relHi: c.hi * scale };
+      });
+    }));
+    expect(out.contrasts).toEqual(expected);
+    expect(out.contrasts.map((c) => [c.point, c.armA, c.armB]).slice(0, 6)).toEqual([[null, 'pol', 'base'], [null, 'alt', 'base'], [null, 'alt', 'pol'], [0, 'pol', 'base'], [0, 'alt', 'base'], [0, 'alt', 'pol']]);
+    // Pooled pol - base: 12 seeds, the mean effect 1 + mean point = 2.
+    expect(out.contrasts[0].n).toBe(12);
+    expect(out.contrasts[1].n).toBe(11); // alt's NaN at point 1, seed 13
+  });
+
+  it('tests whether each pair\'s effect differs between points', () => {
+    const expected = ['y', 'lock_in_index_final'].flatMap((outcome) => {
+      const rows = [];
+      for (let b = 0; b < 3; b++) for (let a = b + 1; a < 3; a++) {
+        const perPoint = [0, 1, 2].map((point) => {
+          const vb = new Map(runs.filter((r) => r.point === point && r.arm === ARMS[b]).map((r) => [r.seed, r.outcomes[outcome]]));
+          const diffs = runs.filter((r) => r.point === point && r.arm === ARMS[a] && vb.has(r.seed)).map((r) => r.outcomes[outcome] - vb.get(r.seed)!).filter(Number.isFinite);
+          return { point, diffs };
+        });
+        const h = effectHeterogeneity(perPoint);
+        rows.push({ outcome, armA: ARMS[a], armB: ARMS[b], points: 3, F: h.F, df1: h.df1, df2: h.df2, p: h.p, signsDiffer: h.signsDiffer, misleading: h.signsDiffer || h.p < 0.05 });
+      }
+      return rows;
+    });
+    expect(out.heterogeneity).toEqual(expected);
+    const altBase = out.heterogeneity[1];
+    expect([altBase.armA, altBase.signsDiffer, altBase.misleading]).toEqual(['alt', true, true]);
+    const polBase = out.heterogeneity[0];
+    expect([polBase.signsDiffer, polBase.misleading, polBase.p < 0.05]).toEqual([false, true, true]);
+    expect(out.heterogeneity.some((h) => !h.misleading)).toBe(false);
+  });
+
+  it('ranks the options only (base is not one), pooled and per point, on seeds where every option has a value', () => {
+    const expected = ['y', 'lock_in_index_final'].flatMap((outcome) => [null, 0, 1, 2].flatMap((point) => {
+      const byKey = new Map<string, number[]>();
+      for (const r of runs) {
+        if (point !== null && r.point !== point) continue;
+        const i = ['pol', 'alt'].indexOf(r.arm);
+        const key = `${r.point}:${r.seed}`;
+        if (!byKey.has(key)) byKey.set(key, [NaN, NaN]);
+        if (i >= 0) byKey.get(key)![i] = r.outcomes[outcome];
+      }
+      const table = [...byKey.keys()].sort().map((k) => byKey.get(k)!).filter((row) => row.every(Number.isFinite));
+      const higher = outcome === 'y';
+      return probabilityBest(table, ['pol', 'alt'], { higherIsBetter: higher, seed: 20261202 }).map((r) => ({ outcome, point, arm: r.arm, pBest: r.pBest, meanRank: r.meanRank, meanValue: r.meanValue, higherIsBetter: higher, seeds: table.length }));
+    }));
+    expect(out.ranks).toEqual(expected);
+    expect(out.ranks.map((r) => [r.point, r.arm, r.seeds]).slice(0, 4)).toEqual([[null, 'pol', 11], [null, 'alt', 11], [0, 'pol', 4], [0, 'alt', 4]]);
+    // pooled, pol adds 2 and alt 0 (alt beats pol only at point 0: 1.5 vs 1); lock-in is lower for pol: best on both.
+    expect(out.ranks[0].pBest).toBe(1);
+    expect(out.ranks.find((r) => r.outcome === 'lock_in_index_final' && r.point === null && r.arm === 'pol')!.pBest).toBe(1);
+  });
+
+  it('ranks per point only up to maxRankPoints points (12 by default)', () => {
+    const three = compareArms(runs, ARMS, ['y'], { maxRankPoints: 3 });
+    expect([...new Set(three.ranks.map((r) => r.point))]).toEqual([null, 0, 1, 2]);
+    expect(three.ranks.map((r) => r.arm).slice(0, 3)).toEqual(['base', 'pol', 'alt']);
+    const two = compareArms(runs, ARMS, ['y'], { maxRankPoints: 2 });
+    expect(two.ranks.map((r) => r.point)).toEqual([null, null, null]);
+    const many: RunRow[] = [];
+    for (let point = 0; point < 13; point++) for (const arm of ['a', 'b']) for (let s = 0; s < 2; s++) many.push(run(point, arm, 100 * point + s, { y: point + (arm === 'b' ? 1 : 0) + s / 10 }));
+    expect(new Set(compareArms(many, ['a', 'b'], ['y']).ranks.map((r) => r.point)).size).toBe(1);
+    expect(new Set(compareArms(many.filter((r) => r.point < 12), ['a', 'b'], ['y']).ranks.map((r) => r.point)).size).toBe(13);
+  });
+
+  it('has no rank with fewer than two options or two complete seeds, and nothing with fewer than two arms', () => {
+    expect(compareArms(runs, ARMS, ['y'], { options: ['pol'] }).ranks).toEqual([]);
+    expect(compareArms(runs, ARMS, ['y'], { options: ['pol'] }).contrasts).toHaveLength(12);
+    const oneSeed = runs.filter((r) => r.point === 0 && r.seed === 0);
+    const c = compareArms(oneSeed, ARMS, ['y']);
+    expect(c.ranks).toEqual([]);
+    expect(c.contrasts.map((x) => [x.point, x.n])).toEqual([[null, 1], [null, 1], [null, 1]]);
+    expect(c.heterogeneity).toEqual([]);
+    expect(compareArms(runs, ['base'], ['y'])).toEqual({ contrasts: [], heterogeneity: [], ranks: [] });
+  });
+
+  it('gives a NaN relative effect when the reference mean is 0, and divides by its size when negative', () => {
+    const rs = [0, 1, 2].flatMap((s) => [run(0, 'b', s, { y: 0, z: -2 }), run(0, 'a', s, { y: 1 + s, z: -1 + s / 10 })]);
+    const [y, z] = [compareArms(rs, ['b', 'a'], ['y']).contrasts[0], compareArms(rs, ['b', 'a'], ['z']).contrasts[0]];
+    expect([y.referenceMean, y.estimate, y.rel, y.relLo, y.relHi]).toEqual([0, 2, NaN, NaN, NaN]);
+    expect(z.referenceMean).toBe(-2);
+    expect(z.rel).toBeCloseTo(1.1 / 2, 12);
+    expect(z.relLo).toBeCloseTo(z.lo / 2, 12);
+    expect(z.relHi).toBeCloseTo(z.hi / 2, 12);
+  });
+
+  it('leaves out of the heterogeneity test a point where the pair has no common seed', () => {
+    const rs = runs.filter((r) => !(r.point === 2 && r.arm === 'pol')).filter((r) => r.arm !== 'other');
+    const h = compareArms(rs, ['base', 'pol'], ['y']).heterogeneity;
+    expect(h).toHaveLength(1);
+    expect(h[0].points).toBe(2);
+    const twoPoints = [0, 1].map((point) => ({ point, diffs: rs.filter((r) => r.point === point && r.arm === 'pol' && r.seed !== 99).map((r) => r.outcomes.y - rs.find((x) => x.point === point && x.arm === 'base' && x.seed === r.seed)!.outcomes.y) }));
+    expect(h[0].F).toBe(effectHeterogeneity(twoPoints).F);
+    // Only one point with pairs: no test.
+    expect(compareArms(rs.filter((r) => r.point !== 1), ['base', 'pol'], ['y']).heterogeneity).toEqual([]);
+  });
+});
