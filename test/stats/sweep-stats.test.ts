@@ -1,7 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeSweepStats, summarize, writeStatsCsv } from '../../src/stats';
+import { computeSweepStats, summarize, wilsonInterval, writeStatsCsv } from '../../src/stats';
+import { designEffects } from '../../src/stats/design-effects';
+import { formatParamValue } from '../../src/stats/param-value';
+import { shortParamNames } from '../../src/stats/sweep-stats';
 import { FIXTURE_FIRMS, FIXTURE_LINK_FLOW, fixtureFirmDistance, fixtureFirmValue, writeFixtureSweep } from '../fixtures/sweep-dir';
 
 describe('computeSweepStats on the fixture sweep', () => {
@@ -105,5 +109,188 @@ describe('tacit flow across infrastructure links', () => {
     expect(rows).toHaveLength(6);
     // Every run carries 100 a tick: no zero-width interval, and the method says why.
     expect(rows[4]).toMatch(/^link_flow,0,link,,tacit_flow:Core City:Harbour,10,3,100,0,,,,,,,10,20,,,,,,,all_equal,/);
+  });
+});
+
+/*
+ * computeSweepStats on hand-written records (not the fixture): the rules that decide what
+ * is summarised, paired, pooled and labelled. Values are small integers so every expected
+ * number is derived by hand in the comments.
+ */
+type Rec = Record<string, unknown>;
+function writeSweep(records: Rec[], scenario: Rec | undefined): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lrsim-stats-'));
+  writeFileSync(join(dir, 'runs.ndjson'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  if (scenario) writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ scenario }));
+  return dir;
+}
+function rec(point: number, arm: string, armIndex: number, seed: number, params: Rec, outcomes: Rec, extra: Rec = {}): Rec {
+  return { key: `p${point}.${arm}.${seed}`, point, arm, arm_index: armIndex, replicate: seed % 10, seed, params, status: 'ok', error: null, wall_seconds: 0, outcomes, columns: [], series: [], ...extra };
+}
+
+describe('computeSweepStats rules', () => {
+  it('orders parameters as declared, names them briefly unless two share a last segment, and orders arms by arm index', async () => {
+    const scenario = { ticks: 10, sweep: { design: 'grid', parameters: { 'z.rate': [1, 2], 'a.rate': [5] } }, cost_unit: 'EUR' };
+    const records: Rec[] = [];
+    for (const [point, z] of [[1, 2], [0, 1]] as const) {
+      for (const [arm, armIndex] of [['pol', 2], ['ctrl', 0], ['baseline', 1]] as const) {
+        for (const seed of [1, 2]) records.push(rec(point, arm, armIndex, 10 * point + seed, { extra: 'q', 'a.rate': 5, 'z.rate': z }, { locked_in: seed === 1 ? 1 : 0, custom: point + seed }));
+      }
+    }
+    const stats = await computeSweepStats(writeSweep(records, scenario));
+    expect(stats.parameters).toEqual(['z.rate', 'a.rate', 'extra']);
+    expect(shortParamNames(['z.rate', 'a.rate', 'extra', 'b.extra'])).toEqual({ 'z.rate': 'z.rate', 'a.rate': 'a.rate', extra: 'extra', 'b.extra': 'b.extra' });
+    expect(shortParamNames(['z.rate', 'a.size'])).toEqual({ 'z.rate': 'rate', 'a.size': 'size' });
+    expect(stats.arms).toEqual(['ctrl', 'baseline', 'pol']);
+    expect(stats.baselineArm).toBe('baseline');
+    expect(stats.groups.map((g) => [g.point, g.arm])).toEqual([[0, 'ctrl'], [0, 'baseline'], [0, 'pol'], [1, 'ctrl'], [1, 'baseline'], [1, 'pol']]);
+    expect(stats.groups[0].label).toBe('z.rate = 1, a.rate = 5, extra = q · ctrl');
+    expect(stats.groups[0].pointLabel).toBe('z.rate = 1, a.rate = 5, extra = q');
+    expect(stats.costUnit).toBe('EUR');
+    expect(stats.design).toBe('grid');
+    // The baseline arm leads the comparisons whatever its arm index.
+    expect(stats.armComparison.contrasts.filter((c) => c.point === null && c.outcome === 'locked_in').map((c) => [c.armA, c.armB])).toEqual([['ctrl', 'baseline'], ['pol', 'baseline'], ['pol', 'ctrl']]);
+    expect(stats.paired.map((p) => [p.point, p.arm, p.outcome]).slice(0, 3)).toEqual([[null, 'ctrl', 'locked_in'], [null, 'ctrl', 'custom'], [0, 'ctrl', 'locked_in']]);
+    // A 0/1 outcome is a share with its Wilson interval; sd = sqrt(p (1 - p) n / (n - 1)) = sqrt(0.25 x 2) here.
+    const share = stats.groups[0].outcomes.locked_in;
+    expect(share).toEqual({ n: 2, mean: 0.5, sd: Math.sqrt(0.5), ciLow: wilsonInterval(1, 2).ciLow, ciHigh: wilsonInterval(1, 2).ciHigh, interval: 'wilson' });
+    expect(stats.groups[0].lockedIn).toEqual(wilsonInterval(1, 2));
+    // Without a treated arm's baseline of the same name, the first arm is the baseline.
+    const noBase = await computeSweepStats(writeSweep(records.filter((r) => r.arm !== 'baseline'), scenario));
+    expect(noBase.baselineArm).toBe('ctrl');
+    expect(noBase.armComparison.contrasts[0]).toMatchObject({ armA: 'pol', armB: 'ctrl' });
+  });
+
+  it('passes the arms to the design effects with the baseline first', async () => {
+    // locked_in: 1 for arm b at level 1 only: an interaction whose sign depends on the arms' order.
+    const records: Rec[] = [];
+    for (const [point, x] of [[0, 0], [1, 1]]) for (const [arm, armIndex] of [['b', 0], ['baseline', 1]] as const) for (const seed of [1, 2, 3, 4]) {
+      records.push(rec(point, arm, armIndex, 10 * point + seed, { x }, { locked_in: arm === 'b' && x === 1 && seed > 1 ? 1 : 0, innovation_value_late: 1 + x + seed / 10 + (arm === 'b' ? 0.5 : 0) }));
+    }
+    const stats = await computeSweepStats(writeSweep(records, { sweep: { design: 'grid', parameters: { x: [0, 1] } } }));
+    expect(stats.arms).toEqual(['b', 'baseline']);
+    const usable = stats.runs.filter((r) => !r.degenerate);
+    expect(stats.effects).toEqual(designEffects(usable, ['x'], ['baseline', 'b'], 'grid', ['innovation_value_late', 'locked_in']));
+    const inter = stats.effects.interactions.find((i) => i.outcome === 'locked_in')!;
+    // (x0 baseline - x0 b) - (x1 baseline - x1 b) = (0 - 0) - (0 - 0.75) = 0.75
+    expect(inter.size).toBeCloseTo(0.75, 12);
+    expect(stats.costUnit).toBe('');
+  });
+
+  it('bands the main, reference, flow and learning series only; ticks from the tick column, else the row', async () => {
+    const columns = ['tick', 'innovation_value', 'knowledge_cv', 'code_knowledge', 'member_knowledge_mean', 'mean_knowledge', 'flow_tacit_x', 'firm_learning_from_y', 'firms_alive'];
+    const series = (s: number) => [[5, 1 * s, 2, 3, 4, 5, 6, 7, 8], [6, 2 * s, null, 3, 4, 5, 6, 7, 8]];
+    // The first run has no tick column: its row index labels the rows (bands are by row).
+    const records = [rec(0, 'only', 0, 5, {}, { innovation_value_late: 5 }, { columns: ['innovation_value'], series: [[10], [20]] })];
+    records.push(...[1, 3].map((s) => rec(0, 'only', 0, s, {}, { innovation_value_late: s }, { columns, series: series(s) })));
+    const stats = await computeSweepStats(writeSweep(records, { sweep: { parameters: {} } }));
+    expect(stats.seriesColumns).toEqual(['innovation_value', 'knowledge_cv', 'code_knowledge', 'member_knowledge_mean', 'mean_knowledge', 'flow_tacit_x', 'firm_learning_from_y']);
+    const band = stats.groups[0].series.innovation_value;
+    expect(band.tick).toEqual([0, 1]);
+    expect(band.mean).toEqual([(10 + 1 + 3) / 3, (20 + 2 + 6) / 3]);
+    expect(band.n).toEqual([3, 3]);
+    // knowledge_cv first seen in a run with ticks 5, 6; its null is no value.
+    expect(stats.groups[0].series.knowledge_cv.tick).toEqual([5, 6]);
+    expect(stats.groups[0].series.knowledge_cv.n).toEqual([2, 0]);
+    expect(Object.keys(stats.groups[0].series)).not.toContain('firms_alive');
+    expect(stats.groups[0].label).toBe('all runs');
+    expect(stats.groups[0].pointLabel).toBe('all runs');
+    expect(stats.seriesGroups).toBe(stats.groups);
+    expect(stats.paired).toEqual([]);
+    expect(stats.cost).toEqual([]);
+  });
+
+  it('pools the series of a continuous design per arm (point -1) and leaves the points without series', async () => {
+    const columns = ['tick', 'diversity'];
+    const records: Rec[] = [];
+    for (const point of [0, 1]) for (const [arm, armIndex] of [['a', 0], ['b', 1]] as const) records.push(rec(point, arm, armIndex, 7 + point, { x: point / 2 }, { diversity_final: point }, { columns, series: [[0, point + armIndex]] }));
+    const stats = await computeSweepStats(writeSweep(records, { sweep: { design: 'lhs', parameters: { x: { min: 0, max: 1 } } } }));
+    expect(stats.design).toBe('lhs');
+    expect(stats.groups.every((g) => Object.keys(g.series).length === 0)).toBe(true);
+    expect(stats.seriesGroups.map((g) => [g.point, g.arm, g.label, g.pointLabel, g.runs, g.series.diversity.mean[0]])).toEqual([[-1, 'a', 'a', 'all points', 2, 0.5], [-1, 'b', 'b', 'all points', 2, 1.5]]);
+    const one = await computeSweepStats(writeSweep(records.filter((r) => r.arm === 'a'), { sweep: { design: 'sobol', parameters: {} } }));
+    expect(one.seriesGroups.map((g) => [g.label, g.pointLabel])).toEqual([['all points', 'all points']]);
+  });
+
+  it('skips failed runs and runs stored twice, fills missing outcomes with NaN, keeps degenerate runs out of the estimates', async () => {
+    const records = [
+      rec(0, 'base', 0, 1, {}, { innovation_value_late: 2 }, { place_names: ['A'] }),
+      rec(0, 'base', 0, 1, {}, { innovation_value_late: 99 }),
+      rec(0, 'base', 0, 2, {}, { innovation_value_late: 4, extra: 1 }, { place_names: ['A', 'B'], degenerate: '' }),
+      rec(0, 'base', 0, 3, {}, { innovation_value_late: 6 }, { degenerate: 'no_firms' }),
+      { key: 'bad', point: 0, arm: 'base', arm_index: 0, replicate: 0, seed: 4, params: {}, status: 'failed', error: 'boom', wall_seconds: 0 },
+      rec(0, 'pol', 1, 1, {}, { innovation_value_late: 5 }, { place_names: ['C'] }),
+      rec(0, 'pol', 1, 2, {}, { innovation_value_late: null }),
+      rec(0, 'pol', 1, 3, {}, { innovation_value_late: 1 }),
+    ];
+    const stats = await computeSweepStats(writeSweep(records, undefined));
+    expect(stats.failed).toEqual([{ key: 'bad', error: 'boom' }]);
+    expect(stats.outcomeKeys).toEqual(['innovation_value_late', 'extra']);
+    expect(stats.placeNames).toEqual(['A', 'B']);
+    expect(stats.runs.map((r) => [r.seed, r.arm, r.outcomes.innovation_value_late, r.outcomes.extra, r.degenerate])).toEqual([
+      [1, 'base', 2, NaN, null], [2, 'base', 4, 1, null], [3, 'base', 6, NaN, 'no_firms'], [1, 'pol', 5, NaN, null], [2, 'pol', NaN, NaN, null], [3, 'pol', 1, NaN, null],
+    ]);
+    expect(stats.degenerateRuns.map((r) => r.key)).toEqual(['p0.base.3']);
+    expect(stats.groups[0].runs).toBe(3);
+    expect(stats.design).toBe('grid');
+    expect(stats.effectOutcomes).toEqual(['innovation_value_late']);
+    // Paired on seeds 1 and 2 (seed 3's baseline is degenerate); seed 2's pol value is NaN.
+    const late = stats.paired.find((p) => p.outcome === 'innovation_value_late')!;
+    expect(late.difference.n).toBe(1);
+    expect(late.difference.mean).toBe(3);
+    expect(stats.armComparison.contrasts.map((c) => [c.outcome, c.n, c.estimate])).toEqual([['innovation_value_late', 1, 3]]);
+  });
+
+  it('gives value per cost on the late window (window x late value over late cost) and over the whole run', async () => {
+    // observe.window 4 but ticks 3: the late window is 3 ticks.
+    const scenario = { ticks: 3, observe: { window: 4 }, sweep: { outcomes: ['custom', 'missing', 'resilience_ticks'] } };
+    const records: Rec[] = [];
+    for (const seed of [1, 2, 3]) {
+      records.push(rec(0, 'baseline', 0, seed, {}, { innovation_value_late: seed, innovation_value_total: 10 * seed, policy_cost: 0, policy_cost_late: 0, custom: seed, resilience_ticks: 3, resilience_censored: 1 }));
+      records.push(rec(0, 'pol', 1, seed, {}, { innovation_value_late: seed + 2, innovation_value_total: 10 * seed + 4 + seed, policy_cost: 8, policy_cost_late: 3, custom: 0, resilience_ticks: 3, resilience_censored: 1 }));
+      records.push(rec(0, 'free', 2, seed, {}, { innovation_value_late: seed, innovation_value_total: 10 * seed, policy_cost: 0, policy_cost_late: null, custom: 1, resilience_ticks: 3, resilience_censored: 1 }));
+      records.push(rec(0, 'nocost', 3, seed, {}, { innovation_value_late: seed, innovation_value_total: 10 * seed, custom: 1 }));
+    }
+    const stats = await computeSweepStats(writeSweep(records, scenario));
+    expect(stats.effectOutcomes).toEqual(['innovation_value_late', 'custom']);
+    const pol = stats.cost.filter((c) => c.arm === 'pol');
+    expect(pol.map((c) => [c.point, c.window, c.pairs, c.extraCost])).toEqual([[null, 'late', 3, 3], [null, 'total', 3, 8]]);
+    // Late: extra value 3 ticks x 2 = 6 per seed over an extra cost of 3: 2, with no spread.
+    expect([pol[0].valuePerCost, pol[0].extraValue.mean]).toEqual([2, 6]);
+    // Total: extra value 4 + seed (5, 6, 7; mean 6) over 8.
+    expect(pol[1].extraValue).toEqual(summarize([5, 6, 7]));
+    expect(pol[1].valuePerCost).toBe(6 / 8);
+    expect(pol[1].valuePerCostLow).toBe(pol[1].extraValue.ciLow / 8);
+    expect(pol[1].valuePerCostHigh).toBe(pol[1].extraValue.ciHigh / 8);
+    // No extra cost: no ratio; no late cost at all: no late row; no cost outcome: no row.
+    const free = stats.cost.filter((c) => c.arm === 'free');
+    expect(free.map((c) => [c.window, c.extraCost, c.valuePerCost, c.valuePerCostLow, c.valuePerCostHigh])).toEqual([['total', 0, NaN, NaN, NaN]]);
+    expect(stats.cost.filter((c) => c.arm === 'nocost')).toEqual([]);
+    expect(stats.cost.every((c) => c.baseline === 'baseline')).toBe(true);
+  });
+
+  it('averages place flows over the runs of a group that have them, ignoring runs of another size', async () => {
+    const records = [
+      rec(0, 'a', 0, 1, {}, { x: 1 }, { place_flows: [1, 2, 3, 4] }),
+      rec(0, 'a', 0, 2, {}, { x: 1 }, { place_flows: [3, null, 5, 6] }),
+      rec(0, 'a', 0, 3, {}, { x: 1 }, { place_flows: [100, 100] }),
+      rec(0, 'a', 0, 4, {}, { x: 1 }, { place_flows: [] }),
+      rec(1, 'a', 0, 5, {}, { x: 1 }, { place_flows: [] }),
+      rec(2, 'a', 0, 6, {}, { x: 1 }),
+    ];
+    const stats = await computeSweepStats(writeSweep(records, { sweep: { parameters: { p: [0, 1, 2] } } }));
+    expect(stats.groups.map((g) => g.placeFlows)).toEqual([[2, 1, 4, 5], null, null]);
+  });
+});
+
+describe('formatParamValue', () => {
+  it('writes numbers to 6 significant digits without trailing zeros, anything else as it is', () => {
+    expect(formatParamValue(0.1 + 0.2)).toBe('0.3');
+    expect(formatParamValue(1234567)).toBe('1234570');
+    expect(formatParamValue(0.5)).toBe('0.5');
+    expect(formatParamValue(1e-7)).toBe('1e-7');
+    expect(formatParamValue('0.30000000000000004')).toBe('0.30000000000000004');
+    expect(formatParamValue(true)).toBe('true');
+    expect(formatParamValue(null)).toBe('null');
   });
 });
