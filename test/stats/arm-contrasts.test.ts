@@ -38,9 +38,10 @@ function scopeValues(outcome: string, point: number | null, arms = ARMS) {
 }
 
 describe('compareArms', () => {
-  const out = compareArms(runs, ARMS, ['y', 'lock_in_index_final'], { options: ['pol', 'alt', 'absent'] });
+  const compared = () => compareArms(runs, ARMS, ['y', 'lock_in_index_final'], { options: ['pol', 'alt', 'absent'] });
 
   it('compares every pair of arms pooled and at each point, in point order, with the relative effect', () => {
+    const out = compared();
     const expected = ['y', 'lock_in_index_final'].flatMap((outcome) => [null, 0, 1, 2].flatMap((point) => {
       const values = scopeValues(outcome, point);
       return pairedContrasts(values).map((c) => {
@@ -59,6 +60,7 @@ describe('compareArms', () => {
   });
 
   it('tests whether each pair\'s effect differs between points', () => {
+    const out = compared();
     const expected = ['y', 'lock_in_index_final'].flatMap((outcome) => {
       const rows = [];
       for (let b = 0; b < 3; b++) for (let a = b + 1; a < 3; a++) {
@@ -81,6 +83,7 @@ describe('compareArms', () => {
   });
 
   it('ranks the options only (base is not one), pooled and per point, on seeds where every option has a value', () => {
+    const out = compared();
     const expected = ['y', 'lock_in_index_final'].flatMap((outcome) => [null, 0, 1, 2].flatMap((point) => {
       const byKey = new Map<string, number[]>();
       for (const r of runs) {

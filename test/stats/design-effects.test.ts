@@ -66,11 +66,12 @@ describe('designEffects on a grid of a continuous outcome', () => {
       }
     }
   }
-  const e = designEffects(runs, ['x', 'm'], ['baseline', 'cluster'], 'grid', ['innovation_value_late', 'diversity_final']);
+  const gridOf = () => designEffects(runs, ['x', 'm'], ['baseline', 'cluster'], 'grid', ['innovation_value_late', 'diversity_final']);
   const factors = [{ name: 'x', levels: ['2', '10'] }, { name: 'm', levels: ['b', 'a'] }, { name: 'arm', levels: ['baseline', 'cluster'] }];
   const rowsOf = (outcome: string) => runs.map((r) => ({ levels: { x: String(r.params.x), m: String(r.params.m), arm: r.arm }, y: r.outcomes[outcome], cluster: r.seed }));
 
   it('orders numeric levels by value and string levels as first seen, the first the reference', () => {
+    const e = gridOf();
     expect(e.kind).toBe('factorial');
     expect(e.note).toBe('');
     expect(e.mainEffects.map((m) => [m.outcome, m.parameter, m.level, m.reference])).toEqual([
@@ -80,6 +81,7 @@ describe('designEffects on a grid of a continuous outcome', () => {
   });
 
   it('gives the fit of the two-way model with arms as a factor, on the log scale for a positive value outcome', () => {
+    const e = gridOf();
     const fit = factorialEffects(rowsOf('innovation_value_late'), factors, { scale: 'log' });
     expect(e.models.innovation_value_late).toEqual({ model: fit.model, r2: fit.r2, n: 24, dropped: fit.dropped });
     const mains = fit.mainEffects.filter((m) => m.factor !== 'arm');
@@ -98,6 +100,7 @@ describe('designEffects on a grid of a continuous outcome', () => {
   });
 
   it('fits an outcome with values <= 0 on the identity scale, without relative changes', () => {
+    const e = gridOf();
     const fit = factorialEffects(rowsOf('diversity_final'), factors, { scale: 'identity' });
     const mains = e.mainEffects.filter((m) => m.outcome === 'diversity_final');
     expect(mains.map((m) => [m.scale, m.estimate, m.lo, m.hi, m.p])).toEqual(fit.mainEffects.filter((m) => m.factor !== 'arm').map((m) => ['identity', m.estimate, m.lo, m.hi, m.p]));
@@ -139,9 +142,10 @@ describe('designEffects on a grid of a 0/1 outcome (shares)', () => {
     const [p, arm] = cell.split('|');
     ys.forEach((y, s) => runs.push(run(Number(p), arm, 10 * Number(p) + s, { p: Number(p) }, { locked_in: y === 1 ? 0.9 : 0.2 })));
   }
-  const e = designEffects(runs, ['p'], ['baseline', 'cluster'], 'grid', ['locked_in']);
+  const sharesOf = () => designEffects(runs, ['p'], ['baseline', 'cluster'], 'grid', ['locked_in']);
 
   it('with arms: the main effect averages over arms, each point\'s arms paired on its seeds', () => {
+    const e = sharesOf();
     const c = pairedShareContrast([
       { coefs: [0.5, 0.5], rows: cells['1|baseline'].map((v, s) => [v, cells['1|cluster'][s]]) },
       { coefs: [-0.5, -0.5], rows: cells['0|baseline'].map((v, s) => [v, cells['0|cluster'][s]]) },
@@ -152,6 +156,7 @@ describe('designEffects on a grid of a 0/1 outcome (shares)', () => {
   });
 
   it('with arms: the interaction is the difference of the arms\' differences, signed', () => {
+    const e = sharesOf();
     const c = pairedShareContrast([
       { coefs: [1, -1], rows: cells['0|baseline'].map((v, s) => [v, cells['0|cluster'][s]]) },
       { coefs: [-1, 1], rows: cells['1|baseline'].map((v, s) => [v, cells['1|cluster'][s]]) },
@@ -233,9 +238,10 @@ describe('designEffects on a continuous design', () => {
       runs.push(run(i, arm, 100 + i, { a, b, mode: 'x', c: 1 }, { diversity_final: y, flat: 1, innovation_value_late: y * 10 }));
     }
   }
-  const e = designEffects(runs, ['a', 'mode', 'b', 'c'], ['baseline', 'cluster'], 'lhs', ['diversity_final', 'flat']);
+  const effectsOf = () => designEffects(runs, ['a', 'mode', 'b', 'c'], ['baseline', 'cluster'], 'lhs', ['diversity_final', 'flat']);
 
   it('fits SRC, PRCC and partial dependence per arm on the numeric parameters that vary', () => {
+    const e = effectsOf();
     expect(e.kind).toBe('regression');
     expect(e.note).toBe('');
     for (const arm of ['baseline', 'cluster']) {

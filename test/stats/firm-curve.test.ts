@@ -53,9 +53,10 @@ describe('firmCurves', () => {
   write('e', ['1,0,0'], 'late_innovation_value,firm_id,birth_tick');
 
   const runs = [runRow('a', 0, 'base'), runRow('b', 0, 'base'), runRow('c', 0, 'base'), runRow('e', 0, 'base'), runRow('f', 0, 'base'), runRow('d', 1, 'base')];
-  const curves = firmCurves(dir, scenario, [group(0, 'base', 'zero'), group(1, 'base', 'one'), group(2, 'base', 'two')], runs);
+  const curvesOf = () => firmCurves(dir, scenario, [group(0, 'base', 'zero'), group(1, 'base', 'one'), group(2, 'base', 'two')], runs);
 
   it('compares only firms alive at the end, born before the late window and learning in it; one term per run that allows a fit', () => {
+    const curves = curvesOf();
     expect(curves.map((c) => [c.point, c.arm, c.label, c.runs, c.firms])).toEqual([[0, 'base', 'zero', 3, 12 + 10 + 9], [1, 'base', 'one', 1, 12]]);
     const [c0, c1] = curves;
     expect(c0.terms).toHaveLength(2);
@@ -66,6 +67,7 @@ describe('firmCurves', () => {
   });
 
   it('bins partner distance on [low, high), the last bin open, empty bins left out', () => {
+    const curves = curvesOf();
     expect(FIRM_BINS).toEqual([0, 0.04, 0.08, 0.12, 0.16, 0.2, 0.24, 0.28, 0.32, Infinity]);
     const pooled = [...xsA, ...xsB, ...xsC];
     const expected = [];

@@ -47,9 +47,10 @@ runs.push({ ...row(1, 'nodata', 1, 3, 1), outcomes: {} });
 const labelOf = (point: number, arm: string) => `p${point} ${arm}`;
 
 describe('recoveryStats', () => {
-  const r = recoveryStats(runs, labelOf, ['base', 'pol', 'missing', 'third', 'nodata']);
+  const stats = () => recoveryStats(runs, labelOf, ['base', 'pol', 'missing', 'third', 'nodata']);
 
   it('draws a Kaplan-Meier curve per point x arm, ordered by point then arm', () => {
+    const r = stats();
     expect(r.curves.map((c) => [c.point, c.arm, c.condition])).toEqual([
       [0, 'base', 'p0 base'], [0, 'dead', 'p0 dead'], [0, 'pol', 'p0 pol'], [0, 'third', 'p0 third'],
       [1, 'base', 'p1 base'], [1, 'dead', 'p1 dead'], [1, 'pol', 'p1 pol'],
@@ -63,6 +64,7 @@ describe('recoveryStats', () => {
   });
 
   it('tests the points of an arm against each other when someone recovered and the arm has two points', () => {
+    const r = stats();
     expect(r.tests).toHaveLength(2);
     const [base, pol] = r.tests;
     expect(base).toMatchObject({ arm: 'base', conditions: ['p0 base', 'p1 base'], df: 1 });
@@ -72,6 +74,7 @@ describe('recoveryStats', () => {
   });
 
   it('compares every pair of arms with data on common seeds, pooled and per point, counting who recovered first', () => {
+    const r = stats();
     expect(r.armTests.map((t) => [t.point, t.armA, t.armB, t.pairs, t.aFirst, t.bFirst, t.ties, t.undetermined])).toEqual([
       // Pooled over points: the sum of the two points for pol vs base.
       [null, 'pol', 'base', 10, 3, 2, 1, 4],
@@ -96,6 +99,7 @@ describe('recoveryStats', () => {
   });
 
   it('adjusts p by Holm within the pairs of one point (or of the pooled rows)', () => {
+    const r = stats();
     const scopes = [r.armTests.slice(0, 3), r.armTests.slice(3, 6), r.armTests.slice(6)];
     for (const scope of scopes) expect(scope.map((t) => t.pHolm)).toEqual(holm(scope.map((t) => t.p)));
     expect(r.armTests[6].pHolm).toBe(r.armTests[6].p);

@@ -87,10 +87,12 @@ function section(rows: StatsRow[], name: string): StatsRow[] {
   return rows.filter((r) => r.section === name);
 }
 
+// Every value is computed inside the test that checks it (not in a describe body, which
+// Stryker counts as static code and would not rerun per mutant).
 describe('statsRows', () => {
-  const rows = statsRows(fixtureStats());
 
   it('writes outcome and locked_in_share rows per group, the interval method defaulting to t', () => {
+    const rows = statsRows(fixtureStats());
     expect(section(rows, 'outcome')).toEqual([
       { section: 'outcome', point: 0, arm: 'baseline', params: P0, measure: 'innovation_value_late', method: 't', n: 3, mean: 5, sd: 0.5, ci_low: 4, ci_high: 6 },
       { section: 'outcome', point: 0, arm: 'baseline', params: P0, measure: 'locked_in', method: 'wilson', n: 3, mean: 0.5, sd: 0.05, ci_low: -0.5, ci_high: 1.5 },
@@ -102,6 +104,7 @@ describe('statsRows', () => {
   });
 
   it('writes paired differences pooled (point all, no parameters) and per point (its parameters)', () => {
+    const rows = statsRows(fixtureStats());
     const paired = section(rows, 'paired_difference');
     expect(paired).toEqual([
       { section: 'paired_difference', point: 'all', arm: 'cluster', baseline: 'baseline', measure: 'innovation_value_late', params: undefined, method: 't', n: 6, mean: 0.4, sd: 0.1, ci_low: 0.3, ci_high: 0.5, effect_size: 4, rel_mean: 0.08, rel_ci_low: 0.06, rel_ci_high: 0.1 },
@@ -111,6 +114,7 @@ describe('statsRows', () => {
   });
 
   it('names the value-per-cost measure by its window', () => {
+    const rows = statsRows(fixtureStats());
     expect(section(rows, 'value_per_cost')).toEqual([
       { section: 'value_per_cost', point: 'all', arm: 'cluster', baseline: 'baseline', measure: 'extra_innovation_value_late_window_per_extra_policy_cost_late_window', params: undefined, n: 6, mean: 0.2, ci_low: 0.1, ci_high: 0.3 },
       { section: 'value_per_cost', point: 0, arm: 'cluster', baseline: 'baseline', measure: 'extra_innovation_value_total_per_extra_policy_cost', params: P0, n: 3, mean: 0.7, ci_low: 0.6, ci_high: 0.8 },
@@ -118,6 +122,7 @@ describe('statsRows', () => {
   });
 
   it('writes a firm quadratic row and two firm_curve rows per bin, the open bin with an empty bin_high', () => {
+    const rows = statsRows(fixtureStats());
     expect(section(rows, 'firm_quadratic')).toEqual([
       { section: 'firm_quadratic', point: 1, arm: 'baseline', params: P1, measure: 'late_innovation_value_on_partner_distance', method: 't', n: 2, mean: -0.5, sd: -0.05, ci_low: -1.5, ci_high: 0.5 },
     ]);
@@ -131,6 +136,7 @@ describe('statsRows', () => {
   });
 
   it('writes one link_flow row per block, tick = the block start', () => {
+    const rows = statsRows(fixtureStats());
     const base = { section: 'link_flow', point: 0, arm: 'link', params: P0, measure: 'tacit_flow:Core City:Harbour' };
     expect(section(rows, 'link_flow')).toEqual([
       { ...base, tick: 10, bin_low: 10, bin_high: 20, method: 't', n: 3, mean: 100, sd: 10, ci_low: 99, ci_high: 101 },
@@ -139,12 +145,14 @@ describe('statsRows', () => {
   });
 
   it('passes the sensitivity rows through', () => {
+    const rows = statsRows(fixtureStats());
     expect(section(rows, 'sensitivity')).toEqual([
       { section: 'sensitivity', point: 'all', arm: 'default', tick: null, n: 16, outcome: 'diversity_final', parameter: 'openness', method: 'saltelli', index: 'S1', estimate: 0.6, lo: 0.4, hi: 0.8 },
     ]);
   });
 
   it('writes main effects (share or EMM difference, r2 of the outcome model when there is one) and interactions', () => {
+    const rows = statsRows(fixtureStats());
     expect(section(rows, 'main_effect')).toEqual([
       { section: 'main_effect', point: 'all', outcome: 'innovation_value_late', parameter: 'openness', level: '0.3', reference: '0', scale: 'log', method: 'emm_difference', n: 12, estimate: 0.1, lo: 0.05, hi: 0.15, p: 0.01, rel_mean: 0.105, rel_ci_low: 0.051, rel_ci_high: 0.162, r2: 0.9 },
       { section: 'main_effect', point: 'all', outcome: 'locked_in', parameter: 'mode', level: 'b', reference: 'a', scale: 'probability', method: 'share_difference', n: 12, estimate: -0.2, lo: -0.4, hi: 0, p: 0.06, rel_mean: NaN, rel_ci_low: NaN, rel_ci_high: NaN, r2: undefined },
@@ -155,6 +163,7 @@ describe('statsRows', () => {
   });
 
   it('writes regression and partial-dependence rows, an empty arm for the pooled fit', () => {
+    const rows = statsRows(fixtureStats());
     const regression = section(rows, 'regression');
     expect(regression).toEqual([
       { section: 'regression', point: 'all', arm: null, outcome: 'diversity_final', parameter: 'openness', method: 'src', n: 20, estimate: 0.7, lo: 0.5, hi: 0.9, p: 0.001, r2: 0.6 },
@@ -170,6 +179,7 @@ describe('statsRows', () => {
   });
 
   it('writes contrasts, heterogeneity (what the F test says, as the measure) and ranks', () => {
+    const rows = statsRows(fixtureStats());
     const c = { section: 'contrast', outcome: 'innovation_value_late', arm_a: 'cluster', arm_b: 'baseline', method: 't' };
     expect(section(rows, 'contrast')).toEqual([
       { ...c, point: 'all', params: undefined, n: 6, estimate: 0.4, lo: 0.3, hi: 0.5, p: 0.001, p_holm: 0.002, effect_size: 4, rel_mean: 0.08, rel_ci_low: 0.06, rel_ci_high: 0.1 },
@@ -188,6 +198,7 @@ describe('statsRows', () => {
   });
 
   it('writes survival curves, log-rank tests, paired log-rank tests with who recovered first, and degenerate runs', () => {
+    const rows = statsRows(fixtureStats());
     expect(section(rows, 'survival')).toEqual([
       { section: 'survival', point: 1, arm: 'shock', params: P1, outcome: 'resilience_ticks', condition: 'openness = 0.3 · shock', method: 'kaplan_meier', n: 4, censored: 1, median: 12, estimate: 12, lo: 8, hi: NaN },
     ]);
@@ -208,6 +219,7 @@ describe('statsRows', () => {
   });
 
   it('writes series rows per tick, a pooled group (point -1) as point all without parameters', () => {
+    const rows = statsRows(fixtureStats());
     expect(section(rows, 'series')).toEqual([
       { section: 'series', point: 0, arm: 'baseline', params: P0, measure: 'diversity', tick: 0, method: 't', n: 3, mean: 0.5, sd: 0.1, ci_low: 0.4, ci_high: 0.6 },
       { section: 'series', point: 0, arm: 'baseline', params: P0, measure: 'diversity', tick: 1, method: 'beta', n: 2, mean: 0.6, sd: 0.2, ci_low: 0.45, ci_high: 0.75 },
@@ -217,6 +229,7 @@ describe('statsRows', () => {
   });
 
   it('puts the sections in their documented order', () => {
+    const rows = statsRows(fixtureStats());
     const order = [...new Set(rows.map((r) => r.section))];
     expect(order).toEqual(['outcome', 'locked_in_share', 'paired_difference', 'value_per_cost', 'firm_quadratic', 'firm_curve', 'link_flow', 'sensitivity',
       'main_effect', 'interaction', 'regression', 'partial_dependence', 'contrast', 'heterogeneity', 'rank', 'survival', 'logrank', 'logrank_paired', 'recovery_first', 'degenerate', 'series']);
@@ -225,6 +238,7 @@ describe('statsRows', () => {
 
   it('writes no sensitivity rows without a sensitivity design', () => {
     const stats = { ...fixtureStats(), sensitivity: null } as SweepStats;
+    expect(section(statsRows(fixtureStats()), 'sensitivity')).toHaveLength(1);
     expect(section(statsRows(stats), 'sensitivity')).toEqual([]);
   });
 });

@@ -55,7 +55,6 @@ function runsOf(spec: object, seed: number, arms: string[], outcome: (x: number[
 describe('outcomeSensitivity', () => {
   const seed = 5;
   const manifest: SweepManifest = { scenario: { seed, sweep: { ...SALTELLI, outcomes: ['custom', 'resilience_ticks', 'innovation_value_late'] } as never } };
-  const layout = sweepLayout(manifest)!;
   const response = (x: number[], arm: string, rep: number) => ({
     innovation_value_late: 2 * x[0] + x[1] * x[1] + 0.1 * rep + (arm === 'b' ? x[1] : 0),
     lock_in_index_final: x[0] + 0.01 * rep,
@@ -65,9 +64,14 @@ describe('outcomeSensitivity', () => {
   });
   const { design, runs } = runsOf(SALTELLI, seed, ['a', 'b'], response);
   manifest.points = design.points.map((p, i) => ({ point: i, params: p }));
-  const out = outcomeSensitivity(manifest, layout, runs, ['a', 'b']);
+  // Computed inside each test: Stryker does not rerun code a describe body runs.
+  const analysed = () => {
+    const layout = sweepLayout(manifest)!;
+    return { layout, out: outcomeSensitivity(manifest, layout, runs, ['a', 'b']) };
+  };
 
   it('analyses the key and listed outcomes per arm, resilience_ticks only as its recovery outcomes', () => {
+    const { layout, out } = analysed();
     expect(SENSITIVITY_OUTCOMES).toEqual(['innovation_value_late', 'lock_in_index_final', 'diversity_final', 'recovered', 'recovery_rmst', 'drop_ratio']);
     const expected = ['a', 'b'].flatMap((arm) => ['innovation_value_late', 'lock_in_index_final', 'recovered', 'recovery_rmst', 'custom'].flatMap((outcome) => {
       const mine = runs.filter((r) => r.arm === arm);
@@ -81,6 +85,7 @@ describe('outcomeSensitivity', () => {
   });
 
   it('skips an outcome that some design point lacks (NaN or absent), once however many arms lack it', () => {
+    const { layout, out } = analysed();
     expect(out.skipped).toEqual(['diversity_final', 'drop_ratio']);
     const gap = runs.map((r) => (r.point === 3 && r.arm === 'b' ? { ...r, outcomes: { ...r.outcomes, custom: NaN } } : r));
     const partial = outcomeSensitivity(manifest, layout, gap, ['a', 'b']);
@@ -94,6 +99,7 @@ describe('outcomeSensitivity', () => {
   });
 
   it('uses seed 42 and no points when the manifest lacks them', () => {
+    const { layout } = analysed();
     const bare: SweepManifest = { scenario: { sweep: SALTELLI as never } };
     // No points: no row is incomplete and there is no design to analyse.
     expect(outcomeSensitivity(bare, layout, runs, ['a'])).toEqual({ rows: [], skipped: [] });
