@@ -278,3 +278,84 @@ describe('designEffects on a continuous design', () => {
     expect(four.dependence).toEqual([]);
   });
 });
+
+describe('designEffects on 0/1 outcomes: cells, points and contrasts by hand', () => {
+  it('keeps cells and points apart when level names run together ("1" + "11" and "11" + "1")', () => {
+    // Four points on the same seeds 1-4, x and y in {1, 11}; y = 1 at (11, 1) on all seeds, else on seed 1 only.
+    const rs: RunRow[] = [];
+    let point = 0;
+    for (const x of [1, 11]) for (const y of [1, 11]) {
+      for (let s = 1; s <= 4; s++) rs.push(run(point, 'default', s, { x: String(x), y: String(y) }, { locked_in: (x === 11 && y === 1) || s === 1 ? 1 : 0 }));
+      point++;
+    }
+    const fx = designEffects(rs, ['x', 'y'], ['default'], 'grid', ['locked_in']);
+    // Main effect of x: ((1 - 0.25) + (0.25 - 0.25)) / 2 = 0.375, each cell its own (independent) group.
+    const c = pairedShareContrast([
+      { coefs: [0.5], rows: [[1], [1], [1], [1]] },
+      { coefs: [-0.5], rows: [[1], [0], [0], [0]] },
+      { coefs: [0.5], rows: [[1], [0], [0], [0]] },
+      { coefs: [-0.5], rows: [[1], [0], [0], [0]] },
+    ]);
+    expect(c.estimate).toBeCloseTo(0.375, 12);
+    expect(fx.mainEffects[0]).toMatchObject({ parameter: 'x', level: '11', reference: '1', estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p });
+    // Interaction x:y: (0.25 - 1) - (0.25 - 0.25) = -0.75 (signed).
+    expect(fx.interactions).toHaveLength(1);
+    expect(fx.interactions[0].size).toBeCloseTo(-0.75, 12);
+  });
+
+  it('counts a value of exactly 0.5 as 1', () => {
+    const rs = [0.5, 0.49, 0.5, 0.49, 0, 0, 0, 0].map((y, i) => run(i < 4 ? 0 : 1, 'default', i, { p: i < 4 ? 0 : 1 }, { locked_in: y }));
+    expect(designEffects(rs, ['p'], ['default'], 'grid', ['locked_in']).mainEffects[0].estimate).toBe(-0.5);
+  });
+
+  it('gives an interaction of 0 when the arms differ equally at every level (not a plain difference of two cells)', () => {
+    // p(x, arm): baseline 1 at both levels, cluster 0 at both: interaction (1 - 0) - (1 - 0) = 0.
+    const rs: RunRow[] = [];
+    for (const x of [0, 1]) for (const arm of ['baseline', 'cluster']) for (let s = 0; s < 3; s++) rs.push(run(x, arm, 10 * x + s, { x }, { locked_in: arm === 'baseline' ? 1 : 0 }));
+    const fx = designEffects(rs, ['x'], ['baseline', 'cluster'], 'grid', ['locked_in']);
+    expect(fx.interactions.map((i) => [i.parameterA, i.parameterB, i.size])).toEqual([['x', 'arm', 0]]);
+  });
+
+  it('averages each interaction over the levels of the third factor', () => {
+    // x, y in {0, 1} (points), arms a, b on each point's seeds 1-2. Shares p(x, y, arm) below.
+    const share: Record<string, [number, number]> = { '0,0': [1, 0.5], '1,0': [0, 0.5], '0,1': [0.5, 1], '1,1': [1, 0] };
+    const rs: RunRow[] = [];
+    let point = 0;
+    for (const [cell, [pa, pb]] of Object.entries(share)) {
+      const [x, y] = cell.split(',').map(Number);
+      for (let s = 1; s <= 2; s++) {
+        rs.push(run(point, 'a', 10 * point + s, { x, y }, { locked_in: s <= 2 * pa ? 1 : 0 }));
+        rs.push(run(point, 'b', 10 * point + s, { x, y }, { locked_in: s <= 2 * pb ? 1 : 0 }));
+      }
+      point++;
+    }
+    const fx = designEffects(rs, ['x', 'y'], ['a', 'b'], 'grid', ['locked_in']);
+    const p = (x: number, y: number, arm: number) => share[`${x},${y}`][arm];
+    const inter = (f: (l1: number, l2: number, l3: number) => number) => ((f(0, 0, 0) - f(1, 0, 0) - f(0, 1, 0) + f(1, 1, 0)) + (f(0, 0, 1) - f(1, 0, 1) - f(0, 1, 1) + f(1, 1, 1))) / 2;
+    // x:y over arms: ((1 - 0 - 0.5 + 1) + (0.5 - 0.5 - 1 + 0)) / 2 = 0.25;
+    // x:arm over y: ((1 - 0 - 0.5 + 0.5) + (0.5 - 1 - 1 + 0)) / 2 = -0.25;
+    // y:arm over x: ((1 - 0.5 - 0.5 + 1) + (0 - 1 - 0.5 + 0)) / 2 = -0.25.
+    const expected = [
+      ['x', 'y', inter((i, j, k) => p(i, j, k))],
+      ['x', 'arm', inter((i, j, k) => p(i, k, j))],
+      ['y', 'arm', inter((i, j, k) => p(k, i, j))],
+    ];
+    expect(expected.map((e) => e[2])).toEqual([0.25, -0.25, -0.25]);
+    expect(fx.interactions.map((i) => [i.parameterA, i.parameterB, i.size])).toEqual(expected);
+    expect(fx.mainEffects.map((m) => [m.parameter, m.estimate, m.averagedOver])).toEqual([
+      ['x', ((0 + 0.5 + 1 + 0) - (1 + 0.5 + 0.5 + 1)) / 4, ['y', 'arm']],
+      ['y', ((0.5 + 1 + 1 + 0) - (1 + 0.5 + 0 + 0.5)) / 4, ['x', 'arm']],
+    ]);
+  });
+});
+
+describe('designEffects on a continuous design: the smallest cases', () => {
+  it('fits a parameter with two values and an outcome with two values', () => {
+    const rs = [0, 1, 2, 3, 4, 5].map((i) => run(i, 'default', i, { a: i % 2, b: i }, { diversity_final: i < 3 ? 1 : 2 }));
+    const fx = designEffects(rs, ['a', 'b'], [], 'lhs', ['diversity_final']);
+    expect(fx.regression.filter((r) => r.method === 'src').map((r) => r.parameter)).toEqual(['a', 'b']);
+    const X = rs.map((r) => [r.params.a as number, r.params.b as number]);
+    const src = standardizedRegression(X, rs.map((r) => r.outcomes.diversity_final), ['a', 'b']);
+    expect(fx.regression[0].estimate).toBe(src.coefficients[0].src);
+  });
+});
