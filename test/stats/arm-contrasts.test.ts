@@ -137,6 +137,22 @@ describe('compareArms', () => {
     expect(z.relHi).toBeCloseTo(z.hi / 2, 12);
   });
 
+  it('calls an effect that is the same at every point not misleading', () => {
+    // 'same' adds 1 + a small seed-dependent offset (0 to 0.03) at every point.
+    const rs = runs.filter((r) => r.arm === 'base').flatMap((r) => [r, { ...r, arm: 'same', key: `${r.key}s`, outcomes: { y: r.outcomes.y + 1 + ((r.seed * 3) % 4) / 100 } }]);
+    const [h] = compareArms(rs, ['base', 'same'], ['y']).heterogeneity;
+    expect(h.signsDiffer).toBe(false);
+    expect(h.p).toBeGreaterThan(0.05);
+    expect(h.misleading).toBe(false);
+  });
+
+  it('counts only points where the pair has a finite difference', () => {
+    // At point 2 every value of alt is NaN: two points, not three.
+    const rs = runs.map((r) => (r.point === 2 && r.arm === 'alt' ? { ...r, outcomes: { ...r.outcomes, y: NaN } } : r));
+    const h = compareArms(rs, ['base', 'alt'], ['y']).heterogeneity;
+    expect(h.map((x) => x.points)).toEqual([2]);
+  });
+
   it('leaves out of the heterogeneity test a point where the pair has no common seed', () => {
     const rs = runs.filter((r) => !(r.point === 2 && r.arm === 'pol')).filter((r) => r.arm !== 'other');
     const h = compareArms(rs, ['base', 'pol'], ['y']).heterogeneity;
