@@ -359,3 +359,12 @@ describe('designEffects on a continuous design: the smallest cases', () => {
     expect(fx.regression[0].estimate).toBe(src.coefficients[0].src);
   });
 });
+
+describe('designEffects: level order', () => {
+  it('keeps levels of mixed numbers and text in first-seen order (sorts only all-number levels)', () => {
+    const rs = [10, 10, 2, 2, 'x', 'x'].map((v, i) => run(i >> 1, 'default', i, { v }, { locked_in: i % 2 }));
+    expect(designEffects(rs, ['v'], ['default'], 'grid', ['locked_in']).mainEffects.map((m) => [m.reference, m.level])).toEqual([['10', '2'], ['10', 'x']]);
+    const numbers = rs.slice(0, 4);
+    expect(designEffects(numbers, ['v'], ['default'], 'grid', ['locked_in']).mainEffects.map((m) => [m.reference, m.level])).toEqual([['2', '10']]);
+  });
+});

@@ -14,6 +14,7 @@ import { outcomeRange } from '../../src/stats/outcome-range';
 import type { ScenarioLike } from '../../src/stats/records';
 import type { GroupStats, RunRow } from '../../src/stats/run-rows';
 import { summarize } from '../../src/stats/summary';
+import { quadraticFit } from '../../src/stats/quadratic';
 
 const value = (d: number) => 0.01 + 0.2 * d - 0.5 * d * d;
 const HEADER = 'late_innovation_value,firm_id,partner_distance,exit_tick,birth_tick';
@@ -29,7 +30,7 @@ describe('firmCurves', () => {
   mkdirSync(join(dir, 'microdata'));
   const write = (key: string, lines: string[], header = HEADER) => writeFileSync(join(dir, 'microdata', `${key}.firms.csv`), [header, ...lines].join('\n') + '\n');
   // Scenario: 30 ticks, window 10: the late window starts at tick 20.
-  const scenario = { ticks: 30, observe: { window: 10 }, arms: [{ name: 'long', set: { 'observe.window': 5 } }] } as unknown as ScenarioLike;
+  const scenario = { ticks: 30, observe: { window: 10 }, arms: [{ name: 'long', set: { 'observe.window': 5 } }, { name: 'base' }] } as unknown as ScenarioLike;
 
   // Run a: 12 firms on 12 distances in [0, 0.33), plus firms that must be left out.
   const xsA = Array.from({ length: 12 }, (_, i) => 0.03 * i);
@@ -87,15 +88,28 @@ describe('firmCurves', () => {
     // Born at 19: compared with the window [20, 30); not with [15, 20) (the arm's window of 5 on 20 ticks).
     write('g', xsB.map((d) => firm(d, 19)));
     write('h', xsB.map((d) => firm(d, 14)));
-    const rows = [runRow('g', 0, 'long'), runRow('h', 1, 'long', { ticks: 20 }), runRow('g', 2, 'long', { ticks: 30, 'observe.window': 10 }), runRow('g', 3, 'base', { ticks: 'x' })];
+    const rows = [runRow('g', 0, 'long'), runRow('h', 1, 'long', { ticks: 20 }), runRow('g', 2, 'long', { ticks: 30, 'observe.window': 10 }), runRow('g', 3, 'base', { ticks: '30' })];
     const out = firmCurves(dir, scenario, [0, 1, 2, 3].map((p) => group(p, p === 3 ? 'base' : 'long', String(p))), rows);
-    // 0: 30 - 5 = 25 > 19: compared; 1: 20 - 5 = 15 > 14: compared; 2: 30 - 10 = 20 > 19; 3: ticks not a number: none.
+    // 0: 30 - 5 = 25 > 19: compared; 1: 20 - 5 = 15 > 14: compared; 2: 30 - 10 = 20 > 19; 3: ticks '30' is text, not a number: none.
     expect(out.map((c) => [c.point, c.firms])).toEqual([[0, 10], [1, 10], [2, 10], [3, 0]]);
     write('i', xsB.map((d) => firm(d, 15)));
     const edge = firmCurves(dir, scenario, [group(1, 'long', '')], [runRow('i', 1, 'long', { ticks: 20 })]);
     expect(edge[0].firms).toBe(0);
     const noWindow = firmCurves(dir, { ticks: 30 } as ScenarioLike, [group(0, 'x', '')], [runRow('g', 0, 'x')]);
     expect(noWindow[0].firms).toBe(0);
+  });
+
+  it('keeps the arms of a point apart', () => {
+    const out = firmCurves(dir, scenario, [group(0, 'base', 'b'), group(0, 'long', 'l')], [runRow('a', 0, 'base'), runRow('b', 0, 'long')]);
+    expect(out.map((c) => [c.arm, c.runs, c.firms])).toEqual([['base', 1, 12], ['long', 1, 10]]);
+  });
+
+  it('leaves out a quadratic term that is not a number (values too large to fit)', () => {
+    write('huge', xsA.map((d, i) => firm(d, i - 5, '', 1e308 * (1 - d))));
+    const [c] = firmCurves(dir, scenario, [group(0, 'base', '')], [runRow('huge', 0, 'base')]);
+    expect(c.firms).toBe(12);
+    expect(c.terms).toEqual([]);
+    expect(quadraticFit(xsA, xsA.map((d) => 1e308 * (1 - d)))[2]).toBeNaN();
   });
 
   it('is empty without a microdata folder', () => {

@@ -106,6 +106,36 @@ describe('recoveryStats', () => {
     expect(r.armTests[0].pHolm).toBeGreaterThan(r.armTests[0].p);
   });
 
+  it('takes a censoring flag below 0.5 as a recovery, 0.5 and above as censored', () => {
+    const rs = [row(0, 'a', 1, 4, 1), row(0, 'a', 2, 6, 1), row(0, 'a', 3, 8, 1)];
+    rs[1].outcomes.resilience_censored = 0.5;
+    rs[2].outcomes.resilience_censored = 0.4;
+    const s = recoveryStats(rs, labelOf);
+    expect([s.curves[0].recovered, s.curves[0].censored]).toEqual([2, 1]);
+    // The same in the tests between points and between arms.
+    const two = [...rs, ...rs.map((x) => ({ ...x, point: 1 })), ...rs.map((x) => ({ ...x, arm: 'b', outcomes: { resilience_ticks: 5, resilience_censored: 0 } }))];
+    const t = recoveryStats(two, labelOf, ['a', 'b']);
+    expect(t.tests).toHaveLength(1);
+    expect(t.tests[0].chisq).toBeCloseTo(0, 12);
+    // Point 0, a vs b (b recovers at 5): seed 1 a first (4), seed 2 b first (a censored at 6 >= 5), seed 3 b first (8).
+    const p0 = t.armTests.find((x) => x.point === 0)!;
+    expect([p0.armA, p0.aFirst, p0.bFirst, p0.ties, p0.undetermined]).toEqual(['b', 2, 1, 0, 0]);
+  });
+
+  it('counts B first when B recovers at the tick A\'s run is censored', () => {
+    const rs = [row(0, 'a', 1, 10, 0), row(0, 'b', 1, 10, 1)];
+    expect(recoveryStats(rs, labelOf, ['a', 'b']).armTests.map((t) => [t.armA, t.aFirst, t.bFirst, t.undetermined])).toEqual([['b', 1, 0, 0]]);
+    const rev = [row(0, 'a', 1, 10, 1), row(0, 'b', 1, 10, 0)];
+    expect(recoveryStats(rev, labelOf, ['a', 'b']).armTests.map((t) => [t.armA, t.aFirst, t.bFirst, t.undetermined])).toEqual([['b', 0, 1, 0]]);
+  });
+
+  it('tests the points of an arm when someone recovered at some point, not only at every point', () => {
+    const rs = [row(0, 'a', 1, 20, 0), row(0, 'a', 2, 20, 0), row(1, 'a', 3, 5, 1), row(1, 'a', 4, 20, 0)];
+    const t = recoveryStats(rs, labelOf).tests;
+    expect(t.map((x) => x.conditions)).toEqual([['p0 a', 'p1 a']]);
+    expect(t[0].chisq).toBeGreaterThan(0);
+  });
+
   it('pools without per-point rows when there is one point, and compares no arms without a list', () => {
     const one = runs.filter((x) => x.point === 0 && (x.arm === 'base' || x.arm === 'pol'));
     const s = recoveryStats(one, labelOf, ['base', 'pol']);

@@ -69,9 +69,16 @@ function fixtureStats(): SweepStats {
       ],
     },
     recovery: {
-      curves: [{ point: 1, arm: 'shock', condition: 'openness = 0.3 · shock', n: 4, recovered: 3, censored: 1, median: 12, medianLo: 8, medianHi: NaN, steps: [] }],
+      curves: [
+        { point: 1, arm: 'shock', condition: 'openness = 0.3 · shock', n: 4, recovered: 3, censored: 1, median: 12, medianLo: 8, medianHi: NaN, steps: [] },
+        // A point no group has (none is written so): no parameters.
+        { point: 7, arm: 'shock', condition: 'x', n: 1, recovered: 0, censored: 1, median: NaN, medianLo: NaN, medianHi: NaN, steps: [] },
+      ],
       tests: [{ arm: 'shock', conditions: ['openness = 0 · shock', 'openness = 0.3 · shock'], chisq: 3.2, df: 1, p: 0.07 }],
-      armTests: [{ point: 1, armA: 'shock', armB: 'baseline', pairs: 4, aFirst: 1, bFirst: 2, ties: 0, undetermined: 1, chisq: 0.5, p: 0.48, pHolm: 0.9 }],
+      armTests: [
+        { point: null, armA: 'shock', armB: 'baseline', pairs: 6, aFirst: 2, bFirst: 3, ties: 1, undetermined: 0, chisq: 0.7, p: 0.4, pHolm: 0.8 },
+        { point: 1, armA: 'shock', armB: 'baseline', pairs: 4, aFirst: 1, bFirst: 2, ties: 0, undetermined: 1, chisq: 0.5, p: 0.48, pHolm: 0.9 },
+      ],
     },
     degenerateRuns: [{ key: 'p0001.a00.r0002', point: 1, arm: 'baseline', armIndex: 0, replicate: 2, seed: 7, params: P1, outcomes: {}, degenerate: 'no_firms' }],
     seriesGroups: [
@@ -201,13 +208,22 @@ describe('statsRows', () => {
     const rows = statsRows(fixtureStats());
     expect(section(rows, 'survival')).toEqual([
       { section: 'survival', point: 1, arm: 'shock', params: P1, outcome: 'resilience_ticks', condition: 'openness = 0.3 · shock', method: 'kaplan_meier', n: 4, censored: 1, median: 12, estimate: 12, lo: 8, hi: NaN },
+      { section: 'survival', point: 7, arm: 'shock', params: undefined, outcome: 'resilience_ticks', condition: 'x', method: 'kaplan_meier', n: 1, censored: 1, median: NaN, estimate: NaN, lo: NaN, hi: NaN },
     ]);
     expect(section(rows, 'logrank')).toEqual([
       { section: 'logrank', point: 'all', arm: 'shock', outcome: 'resilience_ticks', condition: 'openness = 0 · shock | openness = 0.3 · shock', method: 'log_rank', estimate: 3.2, n: 2, p: 0.07 },
     ]);
+    const pooled = { point: 'all', params: undefined, outcome: 'resilience_ticks', arm_a: 'shock', arm_b: 'baseline' };
     const base = { point: 1, params: P1, outcome: 'resilience_ticks', arm_a: 'shock', arm_b: 'baseline' };
-    expect(section(rows, 'logrank_paired')).toEqual([{ section: 'logrank_paired', ...base, method: 'log_rank_stratified_by_seed', n: 4, estimate: 0.5, p: 0.48, p_holm: 0.9 }]);
+    expect(section(rows, 'logrank_paired')).toEqual([
+      { section: 'logrank_paired', ...pooled, method: 'log_rank_stratified_by_seed', n: 6, estimate: 0.7, p: 0.4, p_holm: 0.8 },
+      { section: 'logrank_paired', ...base, method: 'log_rank_stratified_by_seed', n: 4, estimate: 0.5, p: 0.48, p_holm: 0.9 },
+    ]);
     expect(section(rows, 'recovery_first')).toEqual([
+      { section: 'recovery_first', ...pooled, measure: 'a_first', n: 2 },
+      { section: 'recovery_first', ...pooled, measure: 'b_first', n: 3 },
+      { section: 'recovery_first', ...pooled, measure: 'same_tick', n: 1 },
+      { section: 'recovery_first', ...pooled, measure: 'hidden_by_censoring', n: 0 },
       { section: 'recovery_first', ...base, measure: 'a_first', n: 1 },
       { section: 'recovery_first', ...base, measure: 'b_first', n: 2 },
       { section: 'recovery_first', ...base, measure: 'same_tick', n: 0 },
@@ -233,7 +249,7 @@ describe('statsRows', () => {
     const order = [...new Set(rows.map((r) => r.section))];
     expect(order).toEqual(['outcome', 'locked_in_share', 'paired_difference', 'value_per_cost', 'firm_quadratic', 'firm_curve', 'link_flow', 'sensitivity',
       'main_effect', 'interaction', 'regression', 'partial_dependence', 'contrast', 'heterogeneity', 'rank', 'survival', 'logrank', 'logrank_paired', 'recovery_first', 'degenerate', 'series']);
-    expect(rows).toHaveLength(2 + 2 + 2 + 2 + 1 + 4 + 2 + 1 + 2 + 1 + 2 + 2 + 2 + 3 + 2 + 1 + 1 + 1 + 4 + 1 + 3);
+    expect(rows).toHaveLength(2 + 2 + 2 + 2 + 1 + 4 + 2 + 1 + 2 + 1 + 2 + 2 + 2 + 3 + 2 + 2 + 1 + 2 + 8 + 1 + 3);
   });
 
   it('writes no sensitivity rows without a sensitivity design', () => {
