@@ -219,7 +219,7 @@ describe('computeSweepStats rules', () => {
       rec(0, 'base', 0, 2, {}, { innovation_value_late: 4, extra: 1 }, { place_names: ['A', 'B'], degenerate: '' }),
       rec(0, 'base', 0, 3, {}, { innovation_value_late: 6 }, { degenerate: 'no_firms' }),
       { key: 'bad', point: 0, arm: 'base', arm_index: 0, replicate: 0, seed: 4, params: {}, status: 'failed', error: 'boom', wall_seconds: 0 },
-      rec(0, 'pol', 1, 1, {}, { innovation_value_late: 5 }, { place_names: ['C'] }),
+      rec(0, 'pol', 1, 1, {}, { innovation_value_late: 5 }, { place_names: ['C', 'D'] }), // as long as the first: not taken
       rec(0, 'pol', 1, 2, {}, { innovation_value_late: null }),
       rec(0, 'pol', 1, 3, {}, { innovation_value_late: 1 }),
     ];
@@ -267,6 +267,30 @@ describe('computeSweepStats rules', () => {
     expect(free.map((c) => [c.window, c.extraCost, c.valuePerCost, c.valuePerCostLow, c.valuePerCostHigh])).toEqual([['total', 0, NaN, NaN, NaN]]);
     expect(stats.cost.filter((c) => c.arm === 'nocost')).toEqual([]);
     expect(stats.cost.every((c) => c.baseline === 'baseline')).toBe(true);
+  });
+
+  it('takes the late window as observe.window (20 when absent) capped at the run length', async () => {
+    const records = (scenarioTicks: number | undefined) => [1, 2].flatMap((seed) => [
+      rec(0, 'baseline', 0, seed, {}, { innovation_value_late: seed, policy_cost_late: 0 }),
+      rec(0, 'pol', 1, seed, {}, { innovation_value_late: seed + 1, policy_cost_late: 5 }),
+    ]);
+    // Extra value per tick 1 over the late window, extra late cost 5.
+    const late = async (scenario: Rec) => (await computeSweepStats(writeSweep(records(undefined), scenario))).cost.find((c) => c.window === 'late')!.valuePerCost;
+    expect(await late({ ticks: 30 })).toBe(20 / 5);
+    expect(await late({ ticks: 12 })).toBe(12 / 5);
+    expect(await late({ observe: { window: 4 } })).toBe(4 / 5);
+    expect(await late({})).toBe(20 / 5);
+  });
+
+  it('labels recovery curves with their group\'s label', async () => {
+    const records = [1, 2].flatMap((seed) => [
+      rec(0, 'baseline', 0, seed, { x: 1 }, { resilience_ticks: 3 + seed, resilience_censored: 0 }),
+      rec(0, 'shock', 1, seed, { x: 1 }, { resilience_ticks: 5 + seed, resilience_censored: seed - 1 }),
+    ]);
+    const stats = await computeSweepStats(writeSweep(records, { sweep: { parameters: { x: [1] } } }));
+    expect(stats.recovery.curves.map((c) => c.condition)).toEqual(['x = 1 · baseline', 'x = 1 · shock']);
+    const single = await computeSweepStats(writeSweep(records.filter((r) => r.arm === 'baseline').map((r) => ({ ...r, params: {} })), {}));
+    expect(single.recovery.curves.map((c) => c.condition)).toEqual(['all runs']);
   });
 
   it('averages place flows over the runs of a group that have them, ignoring runs of another size', async () => {
