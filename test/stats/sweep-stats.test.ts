@@ -130,7 +130,7 @@ function rec(point: number, arm: string, armIndex: number, seed: number, params:
 
 describe('computeSweepStats rules', () => {
   it('orders parameters as declared, names them briefly unless two share a last segment, and orders arms by arm index', async () => {
-    const scenario = { ticks: 10, sweep: { design: 'grid', parameters: { 'z.rate': [1, 2], 'a.rate': [5] } }, cost_unit: 'EUR' };
+    const scenario = { ticks: 10, sweep: { design: 'grid', parameters: { gone: [1], 'z.rate': [1, 2], 'a.rate': [5] } }, cost_unit: 'EUR' };
     const records: Rec[] = [];
     for (const [point, z] of [[1, 2], [0, 1]] as const) {
       for (const [arm, armIndex] of [['pol', 2], ['ctrl', 0], ['baseline', 1]] as const) {
@@ -151,6 +151,7 @@ describe('computeSweepStats rules', () => {
     // The baseline arm leads the comparisons whatever its arm index.
     expect(stats.armComparison.contrasts.filter((c) => c.point === null && c.outcome === 'locked_in').map((c) => [c.armA, c.armB])).toEqual([['ctrl', 'baseline'], ['pol', 'baseline'], ['pol', 'ctrl']]);
     expect(stats.paired.map((p) => [p.point, p.arm, p.outcome]).slice(0, 3)).toEqual([[null, 'ctrl', 'locked_in'], [null, 'ctrl', 'custom'], [0, 'ctrl', 'locked_in']]);
+    expect(stats.armComparison.heterogeneity.map((h) => [h.outcome, h.armA, h.armB])).toEqual([['locked_in', 'ctrl', 'baseline'], ['locked_in', 'pol', 'baseline'], ['locked_in', 'pol', 'ctrl']]);
     // A 0/1 outcome is a share with its Wilson interval; sd = sqrt(p (1 - p) n / (n - 1)) = sqrt(0.25 x 2) here.
     const share = stats.groups[0].outcomes.locked_in;
     expect(share).toEqual({ n: 2, mean: 0.5, sd: Math.sqrt(0.5), ciLow: wilsonInterval(1, 2).ciLow, ciHigh: wilsonInterval(1, 2).ciHigh, interval: 'wilson' });
@@ -196,6 +197,7 @@ describe('computeSweepStats rules', () => {
     expect(stats.groups[0].label).toBe('all runs');
     expect(stats.groups[0].pointLabel).toBe('all runs');
     expect(stats.seriesGroups).toBe(stats.groups);
+    expect(stats.placeNames).toEqual([]);
     expect(stats.paired).toEqual([]);
     expect(stats.cost).toEqual([]);
   });
@@ -203,7 +205,7 @@ describe('computeSweepStats rules', () => {
   it('pools the series of a continuous design per arm (point -1) and leaves the points without series', async () => {
     const columns = ['tick', 'diversity'];
     const records: Rec[] = [];
-    for (const point of [0, 1]) for (const [arm, armIndex] of [['a', 0], ['b', 1]] as const) records.push(rec(point, arm, armIndex, 7 + point, { x: point / 2 }, { diversity_final: point }, { columns, series: [[0, point + armIndex]] }));
+    for (const point of [0, 1]) for (const [arm, armIndex] of [['b', 1], ['a', 0]] as const) records.push(rec(point, arm, armIndex, 7 + point, { x: point / 2 }, { diversity_final: point }, { columns, series: [[0, point + armIndex]] }));
     const stats = await computeSweepStats(writeSweep(records, { sweep: { design: 'lhs', parameters: { x: { min: 0, max: 1 } } } }));
     expect(stats.design).toBe('lhs');
     expect(stats.groups.every((g) => Object.keys(g.series).length === 0)).toBe(true);
@@ -221,16 +223,19 @@ describe('computeSweepStats rules', () => {
       { key: 'bad', point: 0, arm: 'base', arm_index: 0, replicate: 0, seed: 4, params: {}, status: 'failed', error: 'boom', wall_seconds: 0 },
       rec(0, 'pol', 1, 1, {}, { innovation_value_late: 5 }, { place_names: ['C', 'D'] }), // as long as the first: not taken
       rec(0, 'pol', 1, 2, {}, { innovation_value_late: null }),
-      rec(0, 'pol', 1, 3, {}, { innovation_value_late: 1 }),
+      rec(0, 'pol', 1, 3, {}, { innovation_value_late: 1 }, { degenerate: true }), // not a reason: not degenerate
     ];
     const stats = await computeSweepStats(writeSweep(records, undefined));
     expect(stats.failed).toEqual([{ key: 'bad', error: 'boom' }]);
     expect(stats.outcomeKeys).toEqual(['innovation_value_late', 'extra']);
+    expect(stats.paired.map((p) => [p.point, p.outcome])).toEqual([[null, 'innovation_value_late'], [null, 'extra']]);
     expect(stats.placeNames).toEqual(['A', 'B']);
     expect(stats.runs.map((r) => [r.seed, r.arm, r.outcomes.innovation_value_late, r.outcomes.extra, r.degenerate])).toEqual([
       [1, 'base', 2, NaN, null], [2, 'base', 4, 1, null], [3, 'base', 6, NaN, 'no_firms'], [1, 'pol', 5, NaN, null], [2, 'pol', NaN, NaN, null], [3, 'pol', 1, NaN, null],
     ]);
     expect(stats.degenerateRuns.map((r) => r.key)).toEqual(['p0.base.3']);
+    expect(stats.groups[0].lockedIn.n).toBe(0); // no locked_in outcome
+    expect([stats.groups[0].pointLabel, stats.groups[0].label]).toEqual(['', 'base']);
     expect(stats.groups[0].runs).toBe(3);
     expect(stats.design).toBe('grid');
     expect(stats.effectOutcomes).toEqual(['innovation_value_late']);
@@ -248,7 +253,7 @@ describe('computeSweepStats rules', () => {
     for (const seed of [1, 2, 3]) {
       records.push(rec(0, 'baseline', 0, seed, {}, { innovation_value_late: seed, innovation_value_total: 10 * seed, policy_cost: 0, policy_cost_late: 0, custom: seed, resilience_ticks: 3, resilience_censored: 1 }));
       records.push(rec(0, 'pol', 1, seed, {}, { innovation_value_late: seed + 2, innovation_value_total: 10 * seed + 4 + seed, policy_cost: 8, policy_cost_late: 3, custom: 0, resilience_ticks: 3, resilience_censored: 1 }));
-      records.push(rec(0, 'free', 2, seed, {}, { innovation_value_late: seed, innovation_value_total: 10 * seed, policy_cost: 0, policy_cost_late: null, custom: 1, resilience_ticks: 3, resilience_censored: 1 }));
+      records.push(rec(0, 'free', 2, seed, {}, { innovation_value_late: seed, innovation_value_total: 10 * seed + 1, policy_cost: 0, policy_cost_late: null, custom: 1, resilience_ticks: 3, resilience_censored: 1 }));
       records.push(rec(0, 'nocost', 3, seed, {}, { innovation_value_late: seed, innovation_value_total: 10 * seed, custom: 1 }));
     }
     const stats = await computeSweepStats(writeSweep(records, scenario));
@@ -283,14 +288,41 @@ describe('computeSweepStats rules', () => {
   });
 
   it('labels recovery curves with their group\'s label', async () => {
-    const records = [1, 2].flatMap((seed) => [
-      rec(0, 'baseline', 0, seed, { x: 1 }, { resilience_ticks: 3 + seed, resilience_censored: 0 }),
-      rec(0, 'shock', 1, seed, { x: 1 }, { resilience_ticks: 5 + seed, resilience_censored: seed - 1 }),
-    ]);
-    const stats = await computeSweepStats(writeSweep(records, { sweep: { parameters: { x: [1] } } }));
-    expect(stats.recovery.curves.map((c) => c.condition)).toEqual(['x = 1 · baseline', 'x = 1 · shock']);
-    const single = await computeSweepStats(writeSweep(records.filter((r) => r.arm === 'baseline').map((r) => ({ ...r, params: {} })), {}));
+    const records = [1, 2].flatMap((seed) => [0, 1].flatMap((point) => [
+      rec(point, 'baseline', 0, seed, { x: point + 1 }, { resilience_ticks: 3 + seed, resilience_censored: 0 }),
+      rec(point, 'shock', 1, seed, { x: point + 1 }, { resilience_ticks: 5 + seed, resilience_censored: seed - 1 }),
+    ]));
+    const stats = await computeSweepStats(writeSweep(records, { sweep: { parameters: { x: [1, 2] } } }));
+    expect(stats.recovery.curves.map((c) => c.condition)).toEqual(['x = 1 · baseline', 'x = 1 · shock', 'x = 2 · baseline', 'x = 2 · shock']);
+    expect(stats.recovery.armTests.map((t) => [t.point, t.armA, t.armB])).toEqual([[null, 'shock', 'baseline'], [0, 'shock', 'baseline'], [1, 'shock', 'baseline']]);
+    const single = await computeSweepStats(writeSweep(records.filter((r) => r.arm === 'baseline' && r.point === 0).map((r) => ({ ...r, params: {} })), {}));
     expect(single.recovery.curves.map((c) => c.condition)).toEqual(['all runs']);
+  });
+
+  it('pairs arms on seeds within each point, pooled and per point in point order, and counts a share of 0.5 as 1', async () => {
+    // pol adds 1 at point 0 and 3 at point 1; point 2 has no pol run; seed 9 of point 1 has no pol run.
+    const records: Rec[] = [];
+    for (const point of [1, 0, 2]) for (const seed of [1, 2, 3]) {
+      const s = 10 * point + seed;
+      records.push(rec(point, 'baseline', 0, s, {}, { y: seed, innovation_value_total: seed, locked_in: [1, 0.5, 0][seed - 1], policy_cost: 1, policy_cost_late: 1 }));
+      if (point < 2) records.push(rec(point, 'pol', 1, s, {}, { y: seed + (point ? 3 : 1), innovation_value_total: seed + (point ? 3 : 1), locked_in: 0, policy_cost: seed === 2 && point === 0 ? null : 3 + point, policy_cost_late: 1 }));
+    }
+    records.push(rec(1, 'baseline', 0, 19, {}, { y: 100, locked_in: null, policy_cost: 1, policy_cost_late: 1 }));
+    records.push(rec(1, 'cheap', 2, 11, {}, { y: 2, innovation_value_total: 2, locked_in: 0, policy_cost: 0, policy_cost_late: 1 }));
+    const stats = await computeSweepStats(writeSweep(records, { sweep: { parameters: { p: [0, 1, 2] } } }));
+    const y = stats.paired.filter((p) => p.outcome === 'y' && p.arm === 'pol');
+    expect(y.map((p) => [p.point, p.difference.n, p.difference.mean])).toEqual([[null, 6, 2], [0, 3, 1], [1, 3, 3]]);
+    // A share: 1, 0.5 (counted as 1) and 0, the null left out; sd = sqrt(p (1 - p) n / (n - 1)).
+    const g = stats.groups.find((x) => x.point === 1 && x.arm === 'baseline')!;
+    expect(g.outcomes.locked_in).toMatchObject({ n: 3, mean: 2 / 3 });
+    expect(g.outcomes.locked_in.sd).toBeCloseTo(Math.sqrt(((2 / 3) * (1 / 3) * 3) / 2), 14); // sqrt(1/3)
+    expect([g.lockedIn.n, g.lockedIn.successes]).toEqual([3, 2]);
+    // Extra cost 2 + point (baseline 1), one pair's cost missing at point 0; the cheaper arm: no ratio.
+    const total = stats.cost.filter((c) => c.window === 'total' && c.arm === 'pol');
+    expect(total.map((c) => [c.point, c.pairs, c.extraCost])).toEqual([[null, 6, 2.6], [0, 3, 2], [1, 3, 3]]);
+    expect(total[1].valuePerCost).toBe(0.5);
+    const cheap = stats.cost.filter((c) => c.arm === 'cheap' && c.window === 'total');
+    expect(cheap.map((c) => [c.point, c.extraCost, c.valuePerCost])).toEqual([[null, -1, NaN], [1, -1, NaN]]);
   });
 
   it('averages place flows over the runs of a group that have them, ignoring runs of another size', async () => {
