@@ -54,7 +54,7 @@ function runsOf(spec: object, seed: number, arms: string[], outcome: (x: number[
 
 describe('outcomeSensitivity', () => {
   const seed = 5;
-  const manifest: SweepManifest = { scenario: { seed, sweep: { ...SALTELLI, outcomes: ['custom', 'resilience_ticks', 'innovation_value_late'] } as never } };
+  const manifest: SweepManifest = { scenario: { seed, sweep: { ...SALTELLI, outcomes: ['custom', 'resilience_ticks', 'resilience_censored', 'innovation_value_late'] } as never } };
   const response = (x: number[], arm: string, rep: number) => ({
     innovation_value_late: 2 * x[0] + x[1] * x[1] + 0.1 * rep + (arm === 'b' ? x[1] : 0),
     lock_in_index_final: x[0] + 0.01 * rep,
@@ -110,44 +110,54 @@ describe('outcomeSensitivity', () => {
 });
 
 describe('sweepSensitivity on a sweep directory', () => {
-  /** runs.ndjson of a morris sweep: series tick, innovation_value, diversity over 7 ticks. */
-  function writeSweep(window: number | undefined): { dir: string; manifest: SweepManifest; points: number[][] } {
+  /**
+   * runs.ndjson of a sensitivity sweep: series diversity, tick, innovation_value over 7
+   * ticks, rows written last tick first; a row without a tick (left out); arm z's runs at
+   * point 0 stop before tick 6 (a window some point lacks: left out).
+   */
+  const ticksOf = (arm: string, point: number) => Array.from({ length: arm === 'z' && point === 0 ? 6 : 7 }, (_, t) => t);
+  const valueOf = (column: string, [a, b]: number[], armIndex: number, rep: number, t: number) => (column === 'innovation_value' ? a * (t + 1) + 0.1 * rep + armIndex : t === 2 ? null : b + 0.01 * t * rep);
+  function writeSweep(window: number | undefined, spec: object = MORRIS): { dir: string; manifest: SweepManifest; points: number[][] } {
     const seed = 9;
-    const design = buildDesign(MORRIS as unknown as SweepSpec, seed);
+    const design = buildDesign(spec as unknown as SweepSpec, seed);
     const dir = mkdtempSync(join(tmpdir(), 'lrsim-sens-'));
     const lines: string[] = [];
     design.points.forEach((x, point) => {
       const [a, b] = x as number[];
       for (const [armIndex, arm] of ['z', 'y'].entries()) {
         for (let replicate = 0; replicate < 2; replicate++) {
-          const series = Array.from({ length: 7 }, (_, t) => [t, a * (t + 1) + 0.1 * replicate + armIndex, t === 2 ? null : b + 0.01 * t * replicate]);
-          lines.push(JSON.stringify({ key: `p${point}.${arm}.r${replicate}`, point, arm, arm_index: armIndex, replicate, seed: 100 + replicate, params: { a, b }, wall_seconds: 0, status: 'ok', error: null, outcomes: { innovation_value_late: 3 * a + b + 0.2 * replicate }, columns: ['tick', 'innovation_value', 'diversity'], series }));
+          const series = ticksOf(arm, point).map((t) => [valueOf('diversity', [a, b], armIndex, replicate, t), t, valueOf('innovation_value', [a, b], armIndex, replicate, t)]).reverse();
+          series.push([1000, null, 1000]);
+          lines.push(JSON.stringify({ key: `p${point}.${arm}.r${replicate}`, point, arm, arm_index: armIndex, replicate, seed: 100 + replicate, params: { a, b }, wall_seconds: 0, status: 'ok', error: null, outcomes: { innovation_value_late: 3 * a + b + 0.2 * replicate }, columns: ['diversity', 'tick', 'innovation_value'], series }));
         }
       }
     });
     lines.push(JSON.stringify({ key: 'failed', point: 0, arm: 'z', arm_index: 0, replicate: 5, seed: 1, params: {}, wall_seconds: 0, status: 'failed', error: 'boom' }));
     lines.push(JSON.stringify({ key: 'no-tick', point: 0, arm: 'x', arm_index: 2, replicate: 0, seed: 1, params: {}, wall_seconds: 0, status: 'ok', error: null, outcomes: {}, columns: ['innovation_value'], series: [[1]] }));
     writeFileSync(join(dir, 'runs.ndjson'), lines.join('\n') + '\n');
-    const manifest: SweepManifest = { scenario: { seed, sweep: MORRIS as never, ...(window ? { observe: { window } } : {}) }, points: design.points.map((p, i) => ({ point: i, params: p })) };
+    const manifest: SweepManifest = { scenario: { seed, sweep: spec as never, ...(window ? { observe: { window } } : {}) }, points: design.points.map((p, i) => ({ point: i, params: p })) };
     return { dir, manifest, points: design.points as number[][] };
   }
 
-  /** The expected series rows: window means per run, mu* and the noise share at full size. */
+  /** The expected series rows: window means per run, mu* (S1 for saltelli) and the noise share at full size. */
   function expectedSeries(manifest: SweepManifest, points: number[][], window: number) {
     const layout = sweepLayout(manifest)!;
+    const wanted = layout.method === 'saltelli' ? 'S1' : 'mu_star';
     const out: unknown[] = [];
     for (const [armIndex, arm] of [[1, 'y'], [0, 'z']] as const) {
       for (const column of SENSITIVITY_SERIES) {
         if (column === 'lock_in_index') continue;
         for (let start = 0; start < 7; start += window) {
-          const values = points.flatMap(([a, b], point) => [0, 1].map((rep) => {
-            const ticks = Array.from({ length: 7 }, (_, t) => t).filter((t) => t >= start && t < start + window && !(column === 'diversity' && t === 2));
-            const v = ticks.map((t) => (column === 'innovation_value' ? a * (t + 1) + 0.1 * rep + armIndex : b + 0.01 * t * rep));
-            return { row: point, value: v.reduce((s, x) => s + x, 0) / v.length };
+          const values = points.flatMap((x, point) => [0, 1].flatMap((rep) => {
+            // Summed in the order the rows are stored (last tick first).
+            const v = ticksOf(arm, point).filter((t) => t >= start && t < start + window).reverse().map((t) => valueOf(column, x, armIndex, rep, t)).filter((y): y is number => y !== null);
+            return v.length ? [{ row: point, value: v.reduce((s, y) => s + y, 0) / v.length }] : [];
           }));
-          const all = analyzeOutcome(layout, column, rowMoments(points.length, values), { seed: 9, resamples: 200 });
+          const m = rowMoments(points.length, values);
+          if (!m.count.every((c) => c > 0)) continue;
+          const all = analyzeOutcome(layout, column, m, { seed: 9, resamples: 200 });
           const full = Math.max(...all.map((r) => r.n));
-          for (const r of all) if (r.n === full && (r.index === 'mu_star' || r.index === 'noise_share')) out.push({ ...r, arm, tick: start });
+          for (const r of all) if (r.n === full && (r.index === wanted || r.index === 'noise_share')) out.push({ ...r, arm, tick: start });
         }
       }
     }
@@ -164,7 +174,8 @@ describe('sweepSensitivity on a sweep directory', () => {
     expect(s.skipped).toEqual(['lock_in_index_final', 'diversity_final', 'recovered', 'recovery_rmst', 'drop_ratio']);
     const outcomeRows = outcomeSensitivity(manifest, layout, runs, ['z', 'y']).rows;
     const series = expectedSeries(manifest, points, 3);
-    expect(series).toHaveLength(2 * 2 * 3 * 3); // arms x columns x windows x (mu* of a, b and the noise share)
+    // arms x columns x windows x (mu* of a, b and the noise share), less arm z's last window of each column.
+    expect(series).toHaveLength((2 * 2 * 3 - 2) * 3);
     expect(s.rows).toEqual([...outcomeRows, ...series]);
   });
 
@@ -173,6 +184,15 @@ describe('sweepSensitivity on a sweep directory', () => {
     const s = (await sweepSensitivity(dir, manifest, [], ['z']))!;
     expect(s.rows).toEqual(expectedSeries(manifest, points, 20));
     expect(new Set(s.rows.map((r) => r.tick))).toEqual(new Set([0]));
+  });
+
+  it('gives S1 and the noise share of each window for a saltelli design', async () => {
+    const { dir, manifest, points } = writeSweep(4, SALTELLI);
+    const s = (await sweepSensitivity(dir, manifest, [], ['z']))!;
+    expect(s.method).toBe('saltelli');
+    const expected = expectedSeries(manifest, points, 4);
+    expect(expected.map((r) => (r as { index: string }).index).slice(0, 3)).toEqual(['S1', 'S1', 'noise_share']);
+    expect(s.rows).toEqual(expected);
   });
 
   it('is null for a design without indices', async () => {
