@@ -18,6 +18,8 @@ describe('scenario hash', () => {
     expect(hash({ sweep: { ...base.sweep, microdata: true } })).toBe(h);
     expect(hash({ sweep: { ...base.sweep, outcomes: ['resident_skill_final'] } })).toBe(h);
     expect(hash({ description: 'other words', teaching_note: 'look here', references: ['X (2020).'] })).toBe(h);
+    const arms = (role?: 'option' | 'condition') => ({ arms: [{ name: 'a' }, { name: 'b', set: { openness: 0.5 }, ...(role ? { role } : {}) }] });
+    expect(hash(arms('condition'))).toBe(hash(arms()));
   });
 
   it('changes with anything that changes the runs', () => {
