@@ -24,8 +24,8 @@ function fixtureStats(): SweepStats {
       { point: 1, arm: 'cluster', baseline: 'baseline', outcome: 'diversity_final', difference: { method: 'all_equal', n: 2, mean: 0, sd: 0, ciLow: NaN, ciHigh: NaN, dz: NaN, relMean: 0, relCiLow: NaN, relCiHigh: NaN } },
     ],
     cost: [
-      { point: null, arm: 'cluster', baseline: 'baseline', window: 'late', pairs: 6, valuePerCost: 0.2, valuePerCostLow: 0.1, valuePerCostHigh: 0.3 },
-      { point: 0, arm: 'cluster', baseline: 'baseline', window: 'total', pairs: 3, valuePerCost: 0.7, valuePerCostLow: 0.6, valuePerCostHigh: 0.8 },
+      { point: null, arm: 'cluster', baseline: 'baseline', window: 'late', pairs: 6, valuePerCost: 0.2, valuePerCostLow: 0.1, valuePerCostHigh: 0.3, method: 'paired_t' },
+      { point: 0, arm: 'cluster', baseline: 'baseline', window: 'total', pairs: 3, valuePerCost: 0.7, valuePerCostLow: NaN, valuePerCostHigh: NaN, method: 'paired_all_equal' },
     ],
     firmCurves: [{
       point: 1, arm: 'baseline', quadratic: sum(2, -0.5),
@@ -123,8 +123,8 @@ describe('statsRows', () => {
   it('names the value-per-cost measure by its window', () => {
     const rows = statsRows(fixtureStats());
     expect(section(rows, 'value_per_cost')).toEqual([
-      { section: 'value_per_cost', point: 'all', arm: 'cluster', baseline: 'baseline', measure: 'extra_innovation_value_late_window_per_extra_policy_cost_late_window', params: undefined, n: 6, mean: 0.2, ci_low: 0.1, ci_high: 0.3 },
-      { section: 'value_per_cost', point: 0, arm: 'cluster', baseline: 'baseline', measure: 'extra_innovation_value_total_per_extra_policy_cost', params: P0, n: 3, mean: 0.7, ci_low: 0.6, ci_high: 0.8 },
+      { section: 'value_per_cost', point: 'all', arm: 'cluster', baseline: 'baseline', measure: 'extra_innovation_value_late_window_per_extra_policy_cost_late_window', params: undefined, method: 'paired_t', n: 6, mean: 0.2, ci_low: 0.1, ci_high: 0.3 },
+      { section: 'value_per_cost', point: 0, arm: 'cluster', baseline: 'baseline', measure: 'extra_innovation_value_total_per_extra_policy_cost', params: P0, method: 'paired_all_equal', n: 3, mean: 0.7, ci_low: NaN, ci_high: NaN },
     ]);
   });
 

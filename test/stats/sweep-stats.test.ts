@@ -262,6 +262,9 @@ describe('computeSweepStats rules', () => {
     expect(pol.map((c) => [c.point, c.window, c.pairs, c.extraCost])).toEqual([[null, 'late', 3, 3], [null, 'total', 3, 8]]);
     // Late: extra value 3 ticks x 2 = 6 per seed over an extra cost of 3: 2, with no spread.
     expect([pol[0].valuePerCost, pol[0].extraValue.mean]).toEqual([2, 6]);
+    // The same extra value on every seed: no interval, and the method says why.
+    expect([pol[0].method, pol[0].valuePerCostLow, pol[0].valuePerCostHigh]).toEqual(['paired_all_equal', NaN, NaN]);
+    expect(pol[1].method).toBe('paired_t');
     // Total: extra value 4 + seed (5, 6, 7; mean 6) over 8.
     expect(pol[1].extraValue).toEqual(summarize([5, 6, 7]));
     expect(pol[1].valuePerCost).toBe(6 / 8);
