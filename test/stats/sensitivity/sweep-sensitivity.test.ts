@@ -126,9 +126,11 @@ describe('sweepSensitivity on a sweep directory', () => {
       const [a, b] = x as number[];
       for (const [armIndex, arm] of ['z', 'y'].entries()) {
         for (let replicate = 0; replicate < 2; replicate++) {
-          const series = ticksOf(arm, point).map((t) => [valueOf('diversity', [a, b], armIndex, replicate, t), t, valueOf('innovation_value', [a, b], armIndex, replicate, t)]).reverse();
-          series.push([1000, null, 1000]);
-          lines.push(JSON.stringify({ key: `p${point}.${arm}.r${replicate}`, point, arm, arm_index: armIndex, replicate, seed: 100 + replicate, params: { a, b }, wall_seconds: 0, status: 'ok', error: null, outcomes: { innovation_value_late: 3 * a + b + 0.2 * replicate }, columns: ['diversity', 'tick', 'innovation_value'], series }));
+          // Arm y's records put the tick column first.
+          const row = (t: number | null, d: number | null, v: number) => (armIndex ? [t, v, d] : [d, t, v]);
+          const series = ticksOf(arm, point).map((t) => row(t, valueOf('diversity', [a, b], armIndex, replicate, t), valueOf('innovation_value', [a, b], armIndex, replicate, t) as number)).reverse();
+          series.push(row(null, 1000, 1000));
+          lines.push(JSON.stringify({ key: `p${point}.${arm}.r${replicate}`, point, arm, arm_index: armIndex, replicate, seed: 100 + replicate, params: { a, b }, wall_seconds: 0, status: 'ok', error: null, outcomes: { innovation_value_late: 3 * a + b + 0.2 * replicate }, columns: armIndex ? ['tick', 'innovation_value', 'diversity'] : ['diversity', 'tick', 'innovation_value'], series }));
         }
       }
     });
