@@ -22,7 +22,7 @@
  *     # 0.010592078399999996 0.67232 0.03125 0.99997659
  */
 import { describe, expect, it } from 'vitest';
-import { chiSquareUpperP, fUpperP, incompleteBeta, studentTCdf, studentTQuantile, tTwoSidedP } from '../../src/stats';
+import { chiSquareUpperP, fUpperP, incompleteBeta, normalCritical, normalTwoSidedP, studentTCdf, studentTQuantile, tTwoSidedP } from '../../src/stats';
 import { binomialUpperTail } from '../../src/stats/binomial';
 
 /** |actual - expected| <= rel |expected|. */
@@ -112,7 +112,8 @@ describe('chiSquareUpperP', () => {
     expectRel(chiSquareUpperP(1e-3, 2), 0.9995001249791693, 1e-14);
     expectRel(chiSquareUpperP(100, 50), 3.454931382984871e-5, 1e-12);
   });
-  it('is 1 at or below 0 and NaN for a NaN x or a df that is not positive', () => {
+  it('is 1 at or below 0, 0 at infinity (R: pchisq(Inf, 3, lower.tail = FALSE) = 0; NaN before the fix) and NaN for a NaN x or a df that is not positive', () => {
+    expect(chiSquareUpperP(Infinity, 3)).toBe(0);
     expect(chiSquareUpperP(0, 3)).toBe(1);
     expect(chiSquareUpperP(-2, 3)).toBe(1);
     expect(chiSquareUpperP(NaN, 3)).toBeNaN();
@@ -136,5 +137,26 @@ describe('binomialUpperTail', () => {
     expect(binomialUpperTail(2, 5, -0.1)).toBe(0);
     expect(binomialUpperTail(2, 5, 1)).toBe(1);
     expect(binomialUpperTail(2, 5, 1.1)).toBe(1);
+  });
+});
+
+// R 4.x: print(2 * pnorm(-c(2, 0.1, 10)), digits = 17)
+//          # 4.5500263896358424e-02 9.2034432544594202e-01 1.5239706048321054e-23
+//        print(qnorm(c(0.975, 0.95, 0.995, 0.75)), digits = 17)
+//          # 1.959963984540054 1.6448536269514722 2.5758293035489004 0.67448975019608171
+describe('normalTwoSidedP and normalCritical (the z test of an unclustered logit)', () => {
+  it('match 2 * pnorm(-|z|) and qnorm to ~1e-14, where t at df 1e9 keeps only ~6 digits', () => {
+    expectRel(normalTwoSidedP(2), 0.045500263896358424, 1e-14);
+    expectRel(normalTwoSidedP(-2), 0.045500263896358424, 1e-14);
+    expectRel(normalTwoSidedP(0.1), 0.92034432544594202, 1e-14);
+    expectRel(normalTwoSidedP(10), 1.5239706048321054e-23, 1e-12);
+    expect(normalTwoSidedP(0)).toBe(1);
+    expect(normalTwoSidedP(Infinity)).toBe(0);
+    expect(normalTwoSidedP(NaN)).toBeNaN();
+    expectRel(normalCritical(0.95), 1.95996398454005361, 1e-14);
+    expectRel(normalCritical(0.9), 1.64485362695147153, 1e-14);
+    expectRel(normalCritical(0.99), 2.57582930354889994, 1e-14);
+    expectRel(normalCritical(0.5), 0.67448975019608171, 1e-14);
+    for (const c of [0, 1, -0.5, 1.5, NaN]) expect(normalCritical(c)).toBeNaN();
   });
 });
