@@ -83,6 +83,18 @@ describe('meanInterval and summarizeBounded', () => {
     expect([c.interval, c.ciLow, c.ciHigh]).toEqual(['korn_graubard', expect.closeTo(0.952302170785859, 11), expect.closeTo(0.99662342305665, 11)]);
   });
 
+  // R: kg at another level, z and t of that level in the factor (qnorm(1 - al/2) / qt(1 - al/2, n - 1))^2
+  //   and qbeta(al/2, ...), qbeta(1 - al/2, ...):  kg(B, 0, 1, 0.9)  # 0.0215228024467792 0.2008176098495457
+  //   kg(C, 0, 1, 0.99)  # 0.938030244913775 0.998387629185031
+  // (Before the fix the normal quantile of a level other than 95 % was Student's t at df 1e12,
+  // 1.64566 for 1.64485, and these failed at the 4th digit.)
+  it('near a bound at 90 % and 99 %: the factor takes z and t of that level', () => {
+    const b = summarizeBounded(B, [0, 1], 0.9);
+    expect([b.interval, b.ciLow, b.ciHigh]).toEqual(['korn_graubard', expect.closeTo(0.0215228024467792, 11), expect.closeTo(0.2008176098495457, 11)]);
+    const c = summarizeBounded(C, [0, 1], 0.99);
+    expect([c.interval, c.ciLow, c.ciHigh]).toEqual(['korn_graubard', expect.closeTo(0.938030244913775, 11), expect.closeTo(0.998387629185031, 11)]);
+  });
+
   it('every run at a bound: the exact one-sided Clopper-Pearson interval of n of n', () => {
     expect(meanInterval(100, 1, 0, [-1, 1])).toEqual({ ciLow: expect.closeTo(0.927566614709647, 12), ciHigh: 1, interval: 'clopper_pearson_at_bound' });
     expect(summarizeBounded([1, 1, 1], [0, 1])).toEqual({ n: 3, mean: 1, sd: 0, ciLow: expect.closeTo(0.292401773821287, 12), ciHigh: 1, interval: 'clopper_pearson_at_bound' });
