@@ -170,3 +170,24 @@ describe('welchDifference at another confidence, against a negative reference me
     expectRel(d.relCiHigh, 3.8550966571888763, 1e-13);
   });
 });
+
+describe('two values: the smallest sample with a spread', () => {
+  it('summarize, tHalfWidth and pairedDifference use n = 2 (R: t.test(c(1, 3))$conf.int = -10.706204736174694 14.706204736174694)', () => {
+    const s = summarize([1, 3]);
+    expect([s.n, s.mean]).toEqual([2, 2]);
+    expect(s.sd).toBeCloseTo(Math.SQRT2, 15);
+    expectRel(s.ciLow, -10.706204736174694, 1e-13);
+    expectRel(s.ciHigh, 14.706204736174694, 1e-13);
+    expectRel(tHalfWidth(Math.SQRT2, 2), 12.706204736174694, 1e-13);
+    const d = pairedDifference([2, 5], [1, 2]);
+    expect(d.dz).toBeCloseTo(2 / Math.SQRT2, 15);
+  });
+  it('welchDifference leaves out non-finite values on each side; too few gives every field NaN', () => {
+    const d = welchDifference([1, 2, 3, 4, NaN, Infinity], [0, 1, 2, -Infinity]);
+    const ref = welchDifference([1, 2, 3, 4], [0, 1, 2]);
+    expect(d).toEqual(ref);
+    const none = welchDifference([1], [0, 1, 2]);
+    expect(Object.keys(none).sort()).toEqual(['ciHigh', 'ciLow', 'difference', 'reference', 'relCiHigh', 'relCiLow', 'relMean']);
+    expect(Object.values(none).every(Number.isNaN)).toBe(true);
+  });
+});

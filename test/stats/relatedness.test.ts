@@ -38,6 +38,9 @@ describe('revealed comparative advantage guards', () => {
     // place 1: (2/3) / (1/2) = 4/3 and (1/3) / (1/2) = 2/3
     expect(r[2]).toBeCloseTo(4 / 3, 15);
     expect(r[3]).toBeCloseTo(2 / 3, 15);
+    // Place 1 totals exactly 0 with values in it: NaN, not 1 / 0.
+    const z = revealedComparativeAdvantage(Float64Array.from([1, 1, 1, -1]), 2, 2);
+    expect(z[2]).toBeNaN();
     // Domain 1 totals 0 with values in it: NaN, not +-Infinity.
     const c = revealedComparativeAdvantage(Float64Array.from([1, 1, 1, -1]), 2, 2);
     expect(c[1]).toBeNaN();
