@@ -189,3 +189,26 @@ describe('SeriesAccumulator moments', () => {
     expect(band.interval).toEqual(['t', 't', 't']);
   });
 });
+
+describe('SeriesAccumulator with runs of different lengths', () => {
+  it('a tick first seen in a later run, a tick with one value and one with none', () => {
+    // R: t.test(c(1, 3, 5))$conf.int   # -1.9682754235006596 7.9682754235006596
+    const acc = new SeriesAccumulator();
+    acc.add([0, 1], [1, 2]);
+    acc.add([0, 1], [3, NaN]);
+    acc.add([0, 1, 2], [5, NaN, 7]);
+    acc.add([0, 1, 2, 3], [NaN, NaN, NaN, Infinity]);
+    const band = acc.band();
+    expect(band.tick).toEqual([0, 1, 2, 3]);
+    expect(band.n).toEqual([3, 1, 1, 0]);
+    expect(band.mean.slice(0, 3)).toEqual([3, 2, 7]);
+    expect(band.mean[3]).toBeNaN();
+    expect(band.sd[0]).toBe(2);
+    expect(band.sd.slice(1).every(Number.isNaN)).toBe(true);
+    expect(band.ciLow[0]).toBeCloseTo(-1.9682754235006596, 12);
+    expect(band.ciHigh[0]).toBeCloseTo(7.9682754235006596, 12);
+    expect([...band.ciLow.slice(1), ...band.ciHigh.slice(1)].every(Number.isNaN)).toBe(true);
+    expect(band.interval).toEqual(['t', 't', 't', 't']);
+    expect(new SeriesAccumulator().band()).toEqual({ tick: [], n: [], mean: [], sd: [], ciLow: [], ciHigh: [], interval: [] });
+  });
+});
