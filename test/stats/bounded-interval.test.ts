@@ -212,3 +212,25 @@ describe('SeriesAccumulator with runs of different lengths', () => {
     expect(new SeriesAccumulator().band()).toEqual({ tick: [], n: [], mean: [], sd: [], ciLow: [], ciHigh: [], interval: [] });
   });
 });
+
+describe('meanInterval guards', () => {
+  it('keeps the t interval for a mean outside its range, and near the upper bound takes the bounded one', () => {
+    const out = [1.2, 1.3, 1.1];
+    expect(summarizeBounded(out, [0, 1])).toEqual({ ...summarize(out), interval: 't' });
+    expect(summarizeBounded(out.map((v) => -v), [-1, 1]).interval).toBe('t');
+    const x = [0.4, 0.5, 0.45, 0.55, 0.6, 0.5];
+    const s = summarize(x);
+    const half = s.ciHigh - s.mean;
+    expect(meanInterval(6, s.mean, s.sd, [s.mean - 10, s.mean + 2.01 * half]).interval).toBe('t');
+    expect(meanInterval(6, s.mean, s.sd, [s.mean - 10, s.mean + 1.99 * half]).interval).toBe('korn_graubard');
+  });
+  it('no interval for a non-finite mean or fewer than two runs; at the bound of a range open on the other side none either', () => {
+    expect(meanInterval(5, NaN, 1, [0, 1])).toEqual({ ciLow: NaN, ciHigh: NaN, interval: 't' });
+    expect(meanInterval(1, 0.5, 0, [0, 1])).toEqual({ ciLow: NaN, ciHigh: NaN, interval: 't' });
+    expect(summarizeBounded([0, 0], [-Infinity, 0]).interval).toBe('all_equal');
+  });
+  it('the n-of-n Clopper-Pearson bound at another level: (alpha / 2)^(1/n) (R: binom.test(3, 3, conf.level = 0.9)$conf.int[1] = 0.3684031498640386)', () => {
+    expect(meanInterval(3, 1, 0, [0, 1], 0.9).ciLow).toBeCloseTo(0.3684031498640386, 14);
+    expect(meanInterval(3, 0, 0, [0, 1], 0.9).ciHigh).toBeCloseTo(1 - 0.3684031498640386, 14);
+  });
+});
