@@ -56,6 +56,13 @@ describe('betaQuantile', () => {
     expect(betaQuantile(0.975, 1e5, 2)).toBeCloseTo(0.999997577922258, 13);
     expect(betaQuantile(0.975, 0.5, 40)).toBeCloseTo(0.0612350915382757, 13);
   });
+  it('is 0 and 1 at p = 0 and 1, NaN for shapes that are not positive or p outside [0, 1]', () => {
+    expect(betaQuantile(0, 3, 8)).toBe(0);
+    expect(betaQuantile(1, 3, 8)).toBe(1);
+    // Beta(1, 1) is uniform: the quantile is p itself
+    expect(betaQuantile(0.3, 1, 1)).toBeCloseTo(0.3, 15);
+    for (const [p, a, b] of [[0.5, 0, 1], [0.5, 1, 0], [0.5, -1, 1], [0.5, NaN, 1], [0.5, 1, NaN], [-0.1, 1, 1], [1.1, 1, 1], [NaN, 1, 1]]) expect(betaQuantile(p, a, b)).toBeNaN();
+  });
 });
 
 describe('kornGraubard', () => {
