@@ -35,11 +35,15 @@ if (ns !== undefined && mode === 'mutant') {
   // namespace outlives a run, and a test file's top-level fixtures must not be built under
   // the previous run's mutant (Stryker itself switches the mutant on only in beforeAll).
   ns.activeMutant = inject('activeMutant');
-  // The one module-level cache in src/stats (t quantiles, summary.ts) is emptied for the same
-  // reason: with isolate: false it would hand this mutant's tests the quantiles computed under
-  // an earlier mutant (of t-quantile.ts, or none). src/model keeps no state between calls.
+  // The module-level caches are emptied for the same reason: with isolate: false they would
+  // hand this mutant's tests what was computed under an earlier mutant (or none): the t
+  // quantiles of src/stats (summary.ts) and the compiled SIMD kernels of src/model
+  // (simd/index.ts: a mutant of its check for WebAssembly would never run). src/model keeps
+  // no other state between calls.
   const { clearTCriticalCache } = await import('./src/stats/summary');
   clearTCriticalCache();
+  const { clearKernelsCache } = await import('./src/model/simd');
+  clearKernelsCache();
   afterAll(({}, suite) => {
     (suite.meta as { hitCount?: number }).hitCount = ns.hitCount;
   });

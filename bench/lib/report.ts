@@ -110,6 +110,15 @@ export function printReport(r: BenchResult, print: (s: string) => void): void {
       print,
     );
   }
+  if (r.scaling?.phase_ratios) {
+    const sc = r.scaling;
+    const phases = Object.keys(sc.points[sc.points.length - 1].phase_ms_cpu);
+    print(`\n    CPU ms per tick by phase (one further run per size, timed phase by phase); last column: ${sc.ratio.large_agents} agents over ${sc.ratio.small_agents}`);
+    table(
+      [['agents', ...phases], ...sc.points.map((p) => [String(p.agents), ...phases.map((k) => fmt(p.phase_ms_cpu[k]))]), ['ratio', ...phases.map((k) => (k in sc.phase_ratios ? String(sc.phase_ratios[k]) : ''))]],
+      print,
+    );
+  }
   if (r.memory) {
     print('\n(3) bytes per agent');
     table([['agents', 'K', 'bytes/agent', 'heap', 'buffers', 'layout minimum', 'factor'], ...r.memory.map((p) => [String(p.agents), String(p.K), fmt(p.bytes_per_agent), fmt(p.heap_bytes_per_agent), fmt(p.array_buffer_bytes_per_agent), fmt(p.layout_bytes_per_agent), String(p.overhead_factor)])], print);

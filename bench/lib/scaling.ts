@@ -9,8 +9,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { Simulation } from '../../src/model';
+import { PHASES } from '../../src/model/step';
 import { scaledBaseline } from './scenarios';
-import { loadRange, sig, sigSummary, summarize, timeOnce, type Sample, type Summary } from './stats';
+import { cpuSeconds, loadRange, sig, sigSummary, summarize, timeOnce, type Sample, type Summary } from './stats';
 
 export interface ScalingOptions {
   sizes: number[];
@@ -35,6 +36,11 @@ export interface ScalingPoint {
   ns_per_agent_tick_cpu: number;
   samples: number;
   load: [number, number];
+  /**
+   * Milliseconds of CPU per tick spent in each phase (step.ts, PHASES), from one further run
+   * of the same window timed phase by phase (so the timed ticks above carry no clock calls).
+   */
+  phase_ms_cpu: Record<string, number>;
 }
 
 export interface ScalingResult {
@@ -44,6 +50,8 @@ export interface ScalingResult {
   exponents: number[];
   /** The target: the largest size's CPU time per tick over the next smaller one's. */
   ratio: { small_agents: number; large_agents: number; agents_ratio: number; tick_time_ratio_cpu: number; tick_time_ratio_wall: number };
+  /** Each phase's CPU time per tick at the largest size over the next smaller one's: where a ratio above agents_ratio comes from. */
+  phase_ratios: Record<string, number>;
 }
 
 /** Child side: one size, `repeats` runs, per-tick samples of the window. */
@@ -64,6 +72,7 @@ export function scalingChild(target: number, warmupTicks: number, ticks: number,
     st = sim.state;
     sim = null;
   }
+  const phaseMs = phaseBreakdown(scenario, seed, warmupTicks, ticks);
   const wall = summarize(samples.map((s) => s.wall));
   const cpu = summarize(samples.map((s) => s.cpu));
   return {
@@ -78,7 +87,18 @@ export function scalingChild(target: number, warmupTicks: number, ticks: number,
     ns_per_agent_tick_cpu: sig((cpu.median / st!.N) * 1e9),
     samples: samples.length,
     load: loadRange(samples),
+    phase_ms_cpu: phaseMs,
   };
+}
+
+/** CPU milliseconds per tick in each phase over the window, from one run timed phase by phase. */
+function phaseBreakdown(scenario: ReturnType<typeof scaledBaseline>, seed: number, warmupTicks: number, ticks: number): Record<string, number> {
+  const sim = new Simulation(scenario, seed, { ticks: warmupTicks + ticks });
+  for (let t = 0; t < warmupTicks; t++) sim.step();
+  const spent = new Float64Array(PHASES.length);
+  const clock = () => cpuSeconds() * 1000;
+  for (let t = 0; t < ticks; t++) sim.stepTimed(spent, clock);
+  return Object.fromEntries(PHASES.map((phase, k) => [phase.name.replace(/\d+$/, ''), sig(spent[k] / ticks)]));
 }
 
 /** Parent side: each size in a fresh child (see above). */
@@ -106,5 +126,6 @@ export function measureScaling(script: string, o: ScalingOptions, log: (s: strin
       tick_time_ratio_cpu: sig(large.tick_seconds_cpu.median / small.tick_seconds_cpu.median),
       tick_time_ratio_wall: sig(large.tick_seconds_wall.median / small.tick_seconds_wall.median),
     },
+    phase_ratios: Object.fromEntries(Object.keys(large.phase_ms_cpu).filter((k) => small.phase_ms_cpu[k] > 0).map((k) => [k, sig(large.phase_ms_cpu[k] / small.phase_ms_cpu[k], 3)])),
   };
 }

@@ -13,7 +13,8 @@
  * gives (a) the share of seeds on which the fact's effect has the fact's sign (every
  * effect the suite asserts for that fact), with its Wilson 95 % interval, and (b) whether
  * the fact holds in the cell as the suite asserts it: every paired 95 % t interval over
- * the cell's seeds on the fact's side of zero.
+ * the cell's seeds on the fact's side of zero (for locked_in, a 0/1 outcome, the
+ * Agresti-Min interval of the paired shares, as the suite's harness uses).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -51,6 +52,12 @@ interface Effect {
   name: string;
   sign: 1 | -1;
   per: (r: Runs, seed: number) => number;
+  /**
+   * For a difference of a 0/1 outcome between two arms: the arms and outcome, so its
+   * interval is the Agresti-Min interval of the paired shares (pairedDifference), not a t
+   * interval of -1/0/1 values, which has zero width when every seed differs the same way.
+   */
+  shares?: { base: Arm; treated: Arm; outcome: string };
 }
 const diff = (a: Arm, b: Arm, outcome: string) => (r: Runs, i: number) => r[b][i][outcome] - r[a][i][outcome];
 
@@ -64,7 +71,7 @@ export const FACT_EFFECTS: Record<string, Effect[]> = {
   'fact 2': [
     { name: 'late value open - closed', sign: 1, per: diff('closed', 'open', 'innovation_value_late') },
     { name: 'lock-in index open - closed', sign: -1, per: diff('closed', 'open', 'lock_in_index_final') },
-    { name: 'locked_in open - closed', sign: -1, per: diff('closed', 'open', 'locked_in') },
+    { name: 'locked_in open - closed', sign: -1, per: diff('closed', 'open', 'locked_in'), shares: { base: 'closed', treated: 'open', outcome: 'locked_in' } },
   ],
   'fact 3': [
     {
@@ -162,7 +169,11 @@ export function factmapCells(stored: readonly FactmapRun[]): FactmapCell[] {
       const values = effects.map((e) => replicates.map((_, i) => e.per(runs, i)));
       const holding = replicates.filter((_, i) => effects.every((e, k) => e.sign * values[k][i] > 0)).length;
       const share = wilsonInterval(holding, replicates.length);
-      const paired = values.map((v) => pairedDifference(v, v.map(() => 0)));
+      const paired = effects.map((e, k) => {
+        if (!e.shares) return pairedDifference(values[k], values[k].map(() => 0));
+        const { base, treated, outcome } = e.shares;
+        return pairedDifference(runs[treated].map((o) => o[outcome]), runs[base].map((o) => o[outcome]));
+      });
       const significant = effects.every((e, k) => (e.sign > 0 ? paired[k].ciLow > 0 : paired[k].ciHigh < 0));
       cells.push({
         fact, p1, v1: cell.params[p1], p2, v2: cell.params[p2], seeds: replicates.length, holding,

@@ -249,6 +249,7 @@ export const STATS_MEANINGS: Record<string, ColumnMeaning> = {
     prcc: 'partial rank correlation coefficient',
     paired_t: 'paired t on common seeds (contrast)',
     paired_share: 'difference of paired shares of a 0/1 outcome on common seeds: Agresti-Min interval, exact McNemar p (contrast)',
+    paired_all_equal: 'every pair of seeds differed by the same amount: the difference without an interval, p and effect size empty (paired_difference, contrast)',
     anova_f_by_point: 'one-way ANOVA of paired differences by design point (heterogeneity)',
     bootstrap_higher_is_better: 'bootstrap over seeds, a higher value is better (rank)',
     bootstrap_lower_is_better: 'bootstrap over seeds, a lower value is better (rank)',

@@ -4,7 +4,7 @@
  * bundles (`dist/cli.js`, `dist/workers/*.js`): walk up until the package.json of lrsim.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ioMessages } from './messages';
@@ -46,24 +46,36 @@ export interface SourceState {
 let cachedSource: SourceState | undefined;
 
 /**
- * The git commit lrsim runs from, asked of git itself (`git rev-parse HEAD` and `git status
- * --porcelain --untracked-files=no` in the repository root; run without a shell, fixed
- * arguments). Cached for the process. Untracked files (outputs) do not count as changes.
+ * The git commit lrsim runs from, asked of git itself in the repository root (cached for
+ * the process): see sourceStateOf.
  */
 export function sourceState(): SourceState {
-  if (cachedSource) return cachedSource;
-  const git = (args: string[]) => execFileSync('git', args, { cwd: repoRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
+  return (cachedSource ??= sourceStateOf(repoRoot()));
+}
+
+/**
+ * The git state of the checkout whose top level is `root`: `git rev-parse --show-toplevel`
+ * and `HEAD`, `git status --porcelain --untracked-files=no` (run without a shell, fixed
+ * arguments). Unknown (nulls) when git is missing, `root` is in no checkout, or the
+ * checkout's top level is another folder: lrsim installed inside someone else's repository
+ * (node_modules/lrsim, a vendored copy) must not report that repository's commit.
+ * Untracked files (outputs) do not count as changes.
+ */
+export function sourceStateOf(root: string): SourceState {
+  const unknown: SourceState = { commit: null, dirty: null };
+  const git = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
   try {
-    const commit = git(['rev-parse', 'HEAD']).trim();
-    if (!/^[0-9a-f]{40}$/.test(commit)) return (cachedSource = { commit: null, dirty: null });
+    if (realpathSync(git(['rev-parse', '--show-toplevel'])) !== realpathSync(root)) return unknown;
+    const commit = git(['rev-parse', 'HEAD']);
+    if (!/^[0-9a-f]{40}$/.test(commit)) return unknown;
     let dirty: boolean | null = null;
     try {
-      dirty = git(['status', '--porcelain', '--untracked-files=no']).trim() !== '';
+      dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
     } catch {
       dirty = null;
     }
-    return (cachedSource = { commit, dirty });
+    return { commit, dirty };
   } catch {
-    return (cachedSource = { commit: null, dirty: null });
+    return unknown;
   }
 }

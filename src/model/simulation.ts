@@ -91,6 +91,19 @@ export class Simulation {
     for (const phase of PHASES) phase(ctx);
   }
 
+  /**
+   * Runs one tick as step() does, adding each phase's time (clock() after minus before,
+   * in the clock's unit) to spent[phase index in PHASES]: the benchmark's phase breakdown.
+   */
+  stepTimed(spent: Float64Array, clock: () => number): void {
+    const ctx = this.ctx;
+    for (let k = 0; k < PHASES.length; k++) {
+      const t0 = clock();
+      PHASES[k](ctx);
+      spent[k] += clock() - t0;
+    }
+  }
+
   /** The metrics row of the last completed tick, aligned with TIMESERIES_COLUMNS. */
   observe(): Float64Array {
     return this.ctx.row;

@@ -190,6 +190,7 @@ export const ArmSchema = z.strictObject({
   set: z.record(dotPath, z.unknown()).default({}).describe('Dot-path overrides for this arm.'),
   policies: z.array(PolicySchema).optional().describe('Replaces the scenario\'s policies in this arm.'),
   shocks: z.array(ShockSchema).optional().describe('Replaces the scenario\'s shocks in this arm.'),
+  role: z.enum(['option', 'condition']).optional().describe('option: a choice a decision maker can make (a policy, or none), ranked in "which arm is best" statements and robustness; condition: a future to compare against (e.g. another environment set by `set`), not ranked. Default: condition when the arm\'s shocks differ from the scenario\'s, else option.'),
 });
 
 // --- the scenario ---------------------------------------------------------------------------

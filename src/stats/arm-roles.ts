@@ -25,14 +25,18 @@ function canonical(value: unknown): string {
 }
 
 /**
- * Splits `arms` (names as in the runs) into options and conditions: an arm is a condition
- * when it sets `shocks` (which replace the scenario's) to anything other than the
- * scenario's own shocks. Arms the scenario does not define are options.
+ * Splits `arms` (names as in the runs) into options and conditions: an arm's own `role`
+ * decides when it has one; otherwise an arm is a condition when it sets `shocks` (which
+ * replace the scenario's) to anything other than the scenario's own shocks. (An arm that
+ * changes the environment through `set`, say frontier speed, cannot be told from a policy
+ * lever by its parameters: `role: condition` says so.) Arms the scenario does not define
+ * are options.
  * @example armRoles({ arms: [{ name: 'no_shock' }, { name: 'shock', shocks: [{ tick: 100 }] }] }, ['no_shock', 'shock']) // options ['no_shock'], conditions ['shock']
  */
 export function armRoles(scenario: ScenarioLike, arms: readonly string[]): ArmRoles {
   const own = canonical((scenario as { shocks?: unknown[] }).shocks ?? []);
-  const defined = (scenario.arms ?? []) as { name: string; shocks?: unknown[] }[];
-  const isCondition = new Set(defined.filter((a) => a.shocks !== undefined && canonical(a.shocks) !== own).map((a) => a.name));
+  const defined = (scenario.arms ?? []) as { name: string; shocks?: unknown[]; role?: 'option' | 'condition' }[];
+  const condition = (a: (typeof defined)[number]) => (a.role ? a.role === 'condition' : a.shocks !== undefined && canonical(a.shocks) !== own);
+  const isCondition = new Set(defined.filter(condition).map((a) => a.name));
   return { options: arms.filter((a) => !isCondition.has(a)), conditions: arms.filter((a) => isCondition.has(a)) };
 }

@@ -3,7 +3,7 @@
  * (Holm 1979) over the pairs of one call: comparing each arm only with the first hides
  * whether, say, the top-down or the bottom-up space does better.
  */
-import { pairedDifference, pairedShareDifference } from './paired';
+import { pairedDifference, pairedShareDifference, type PairedMethod } from './paired';
 import { tTwoSidedP } from './p-value';
 
 /**
@@ -41,8 +41,11 @@ export interface PairedContrast {
    * outcomes the exact McNemar test (1 when no seed is discordant).
    */
   p: number;
-  /** `paired_t`, or `paired_share` for 0/1 outcomes (Agresti-Min interval, exact McNemar p). */
-  method: 'paired_t' | 'paired_share';
+  /**
+   * `paired_t`, `paired_share` for 0/1 outcomes (Agresti-Min interval, exact McNemar p), or
+   * `paired_all_equal` when every pair differed by the same amount (no interval, p NaN).
+   */
+  method: PairedMethod;
   /** p adjusted by Holm over all pairs of this call. */
   pHolm: number;
   /** Cohen's d_z: mean difference over the SD of the differences. */
@@ -73,7 +76,7 @@ export function pairedContrasts<Seed>(values: ReadonlyMap<string, ReadonlyMap<Se
       const d = pairedDifference(treated, baseline);
       const p =
         d.method === 'paired_share' ? pairedShareDifference(treated, baseline).p
-        : d.n >= 2 && d.sd > 0 ? tTwoSidedP(d.mean / (d.sd / Math.sqrt(d.n)), d.n - 1) : NaN;
+        : d.method === 'paired_t' && d.n >= 2 && d.sd > 0 ? tTwoSidedP(d.mean / (d.sd / Math.sqrt(d.n)), d.n - 1) : NaN;
       rows.push({ armA: arms[a], armB: arms[b], n: d.n, estimate: d.mean, lo: d.ciLow, hi: d.ciHigh, p, dz: d.dz, method: d.method });
     }
   }

@@ -6,6 +6,9 @@ import { binomialUpperTail } from './binomial';
 import { summarize, type Summary } from './summary';
 import { Z95 } from './wilson';
 
+/** How a paired difference's interval was computed (stats.csv `method`). */
+export type PairedMethod = 'paired_t' | 'paired_share' | 'paired_all_equal';
+
 export interface PairedDifference extends Summary {
   /** Cohen's d_z: mean difference over the SD of the differences. */
   dz: number;
@@ -17,9 +20,32 @@ export interface PairedDifference extends Summary {
   relCiHigh: number;
   /**
    * `paired_t`: the t interval of the mean difference; `paired_share` when every value is 0
-   * or 1: the Agresti-Min interval of the difference of paired shares (pairedShareDifference).
+   * or 1: the Agresti-Min interval of the difference of paired shares (pairedShareDifference);
+   * `paired_all_equal` when every pair differed by the same amount (two or more pairs): no
+   * interval (ciLow, ciHigh NaN), since the t interval would have zero width and claim the
+   * mean difference without any uncertainty.
    */
-  method: 'paired_t' | 'paired_share';
+  method: PairedMethod;
+}
+
+/**
+ * Whether two or more values are all the same number up to floating-point rounding (a
+ * spread of at most 1e-12 of their largest magnitude). Compared directly, not through the
+ * SD: the mean of n equal values can differ from them in the last bit, and differences of
+ * the same amount computed from different values (0.3 - 0.2, 0.1 - 0) differ in the last
+ * bits too; either leaves an SD of about 1e-17 and a t interval of that width.
+ * @example allEqualUpToRounding([0.1 - 0, 0.3 - 0.2]) // true
+ */
+export function allEqualUpToRounding(values: readonly number[]): boolean {
+  if (values.length < 2) return false;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) return false;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return hi - lo <= 1e-12 * Math.max(Math.abs(lo), Math.abs(hi));
 }
 
 /**
@@ -46,7 +72,12 @@ export function pairedDifference(treated: readonly number[], baseline: readonly 
     s.ciLow = share.lo;
     s.ciHigh = share.hi;
   }
-  const dz = s.n >= 2 && s.sd > 0 ? s.mean / s.sd : NaN;
+  const allEqual = !zeroOne && allEqualUpToRounding(diffs);
+  if (allEqual) {
+    s.ciLow = NaN;
+    s.ciHigh = NaN;
+  }
+  const dz = s.n >= 2 && s.sd > 0 && !allEqual ? s.mean / s.sd : NaN;
   const scale = baselineMean !== 0 && Number.isFinite(baselineMean) ? 1 / Math.abs(baselineMean) : NaN;
   return {
     ...s,
@@ -55,7 +86,7 @@ export function pairedDifference(treated: readonly number[], baseline: readonly 
     relMean: s.mean * scale,
     relCiLow: s.ciLow * scale,
     relCiHigh: s.ciHigh * scale,
-    method: zeroOne ? 'paired_share' : 'paired_t',
+    method: zeroOne ? 'paired_share' : allEqual ? 'paired_all_equal' : 'paired_t',
   };
 }
 

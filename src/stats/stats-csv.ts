@@ -53,7 +53,7 @@ export function statsRows(stats: SweepStats): StatsRow[] {
       section: 'value_per_cost', point: c.point ?? 'all', arm: c.arm, baseline: c.baseline,
       measure: c.window === 'late' ? 'extra_innovation_value_late_window_per_extra_policy_cost_late_window' : 'extra_innovation_value_total_per_extra_policy_cost',
       params: c.point === null ? undefined : groupParams(stats, c.point),
-      n: c.pairs, mean: c.valuePerCost, ci_low: c.valuePerCostLow, ci_high: c.valuePerCostHigh,
+      method: c.method, n: c.pairs, mean: c.valuePerCost, ci_low: c.valuePerCostLow, ci_high: c.valuePerCostHigh,
     });
   }
   for (const c of stats.firmCurves) {

@@ -5,7 +5,7 @@
  */
 import { firmCurves, type FirmCurve } from './firm-curve';
 import { LinkFlowAccumulator, type LinkFlowStats } from './link-flows';
-import { pairedDifference, type PairedDifference } from './paired';
+import { allEqualUpToRounding, pairedDifference, type PairedDifference } from './paired';
 import { readManifest } from '../sweep/manifest';
 import { outcomeValue, readRunRecords, type RunRecord, type ScenarioLike, type SweepManifest } from './records';
 import { SeriesAccumulator, type SeriesBand } from './series-band';
@@ -66,6 +66,8 @@ export interface CostStats {
   valuePerCost: number;
   valuePerCostLow: number;
   valuePerCostHigh: number;
+  /** `paired_t`, or `paired_all_equal` when the extra value was the same on every seed (no interval). */
+  method: 'paired_t' | 'paired_all_equal';
 }
 
 export interface SweepStats {
@@ -344,7 +346,15 @@ function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline:
       const [tv, bv] = pairsFor(groups, arm, baseline, point, value);
       const [tc, bc] = pairsFor(groups, arm, baseline, point, costOf);
       if (tv.length === 0 || tc.every((c) => !Number.isFinite(c))) continue;
-      const extraValue = summarize(tv.map((v, i) => v - bv[i]));
+      const diffs = tv.map((v, i) => v - bv[i]);
+      const extraValue = summarize(diffs);
+      // The same extra value on every seed: no interval (a t interval of zero width would
+      // claim the ratio without uncertainty), as pairedDifference does.
+      const constant = allEqualUpToRounding(diffs);
+      if (constant) {
+        extraValue.ciLow = NaN;
+        extraValue.ciHigh = NaN;
+      }
       const extraCost = summarize(tc.map((c, i) => c - bc[i])).mean;
       // The policy cost is set by the scenario, not drawn, so the CI of the ratio is the CI
       // of the extra value scaled by the (fixed) extra cost.
@@ -360,6 +370,7 @@ function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline:
         valuePerCost: ok ? extraValue.mean / extraCost : NaN,
         valuePerCostLow: ok ? extraValue.ciLow / extraCost : NaN,
         valuePerCostHigh: ok ? extraValue.ciHigh / extraCost : NaN,
+        method: constant ? 'paired_all_equal' : 'paired_t',
       });
     }
   }

@@ -79,6 +79,8 @@ export function scenarioHash(scenario: Scenario): string {
   delete copy.teaching_note;
   delete copy.references;
   delete (copy as { cost_unit?: string }).cost_unit;
+  // An arm's role decides only how the report ranks it.
+  for (const arm of copy.arms ?? []) delete (arm as { role?: string }).role;
   return createHash('sha256').update(canonicalJson(copy)).digest('hex');
 }
 

@@ -112,6 +112,34 @@ describe('WebAssembly SIMD kernels', () => {
     const simd = simdKnowledge(3, 4)!;
     expect(() => simd.kernels.convert(2, 2, 4, 0.1, 0.1)).toThrow(/agents 2..3/);
     expect(() => simd.kernels.skill(0, 3, 5, 0.5, new Float64Array(5))).toThrow(/5 domains/);
+    // Each condition alone.
+    expect(() => simd.kernels.convert(-1, 1, 4, 0.1, 0.1)).toThrow('simd convert: agents -1..-1, 4 domains, for a memory of 3 agents and 4 domains');
+    expect(() => simd.kernels.convert(0, 1, 5, 0.1, 0.1)).toThrow('simd convert: agents 0..0, 5 domains, for a memory of 3 agents and 4 domains');
+    expect(() => simd.kernels.convert(0, 3, 4, 0.1, 0.1)).not.toThrow();
+    expect(() => simd.kernels.skill(0, 3, 5, 0.5, new Float64Array(4))).toThrow('simd skill: 5 domains and 4 relevance values for a memory of 4 domains');
+    expect(() => simd.kernels.skill(0, 3, 4, 0.5, new Float64Array(5))).toThrow('simd skill: 4 domains and 5 relevance values for a memory of 4 domains');
+  });
+
+  it('lays out the knowledge, then K relevance and N sum doubles, in as few 64 KiB pages as hold them', () => {
+    // N = 1000, K = 24: 2 N K = 48,000 floats = 192,000 bytes of knowledge (8-aligned), then
+    // (K + N) x 8 = 8,192 bytes of scratch: 200,192 bytes, 4 pages of 65,536 = 262,144.
+    const s = simdKnowledge(1000, 24)!;
+    expect(s.array.length).toBe(48_000);
+    expect(s.array.byteOffset).toBe(0);
+    expect(s.array.buffer.byteLength).toBe(262_144);
+    expect(s.kernels.sums.length).toBe(1000);
+    expect(s.kernels.sums.byteOffset).toBe(192_000 + 8 * 24);
+    // N = 8191, K = 4: 262,112 bytes of knowledge fit 4 pages, the scratch (65,560 bytes) a fifth.
+    expect(simdKnowledge(8191, 4)!.array.buffer.byteLength).toBe(5 * 65_536);
+    // N = 3, K = 3: 72 bytes of knowledge, rounded up to 72 (8-aligned), sums after 3 doubles.
+    expect(simdKnowledge(3, 3)!.kernels.sums.byteOffset).toBe(72 + 24);
+    expect(simdKnowledge(1, 1)!.kernels.sums.byteOffset).toBe(8 + 8);
+  });
+
+  it('are not used for an empty region or a knowledge array above 2 GiB (32-bit addresses): the JavaScript loops', () => {
+    expect(simdKnowledge(0, 4)).toBeNull();
+    // 2^25 agents x 12 domains: 3 GiB of knowledge (refused before any memory is asked for).
+    expect(simdKnowledge(2 ** 25, 12)).toBeNull();
   });
 
   it('a run gives the same bytes with and without them (two regression cases)', () => {

@@ -6,6 +6,7 @@ import { TickCounters } from '../../src/model/counters';
 import { standingPipelinesInPlace } from '../../src/model/encounters';
 import { Meeting } from '../../src/model/exchange';
 import { externalProximity, understandability } from '../../src/model/knowledge';
+import { PHASES } from '../../src/model/step';
 
 const SMALL: ScenarioInput = {
   ticks: 30,
@@ -72,6 +73,23 @@ describe('a run', () => {
     const explicitDrop = far.e / near.e;
     expect(tacitDrop).toBeLessThan(0.8);
     expect(tacitDrop).toBeLessThan(explicitDrop - 0.15);
+  });
+});
+
+describe('stepTimed (the phase breakdown of the benchmark)', () => {
+  it('runs the same tick as step() and books one clock interval per phase per tick', () => {
+    const a = new Simulation(scenario(), 5, { ticks: 6 });
+    const b = new Simulation(scenario(), 5, { ticks: 6 });
+    // A clock that advances by 1 per reading: each phase is booked exactly 1 per tick.
+    let now = 0;
+    const spent = new Float64Array(PHASES.length);
+    for (let t = 0; t < 6; t++) {
+      a.step();
+      b.stepTimed(spent, () => now++);
+      expect(Array.from(b.observe())).toEqual(Array.from(a.observe()));
+    }
+    expect(Array.from(spent)).toEqual(new Array(PHASES.length).fill(6));
+    expect(Buffer.from(b.state.knowledge.buffer, b.state.knowledge.byteOffset, b.state.knowledge.byteLength).equals(Buffer.from(a.state.knowledge.buffer, a.state.knowledge.byteOffset, a.state.knowledge.byteLength))).toBe(true);
   });
 });
 

@@ -31,11 +31,12 @@ describe('findings per design point and for listed outcomes', () => {
     const result = await writeReport(dir, { images: false });
     // The fixture's cluster arm adds 0.3 (1 + t / 30) a tick on the same noise: 0.545 over ticks 20-29.
     const perPoint = result.findings.find((f) => f.startsWith('Per design point, the cluster arm changed late innovation value over the baseline arm'));
-    expect(perPoint).toMatch(/at openness = 0 \+0\.545 \(95 % CI \+0\.545 to \+0\.545; \+\d+ %\); at openness = 0\.3 \+0\.545/);
+    // The same on every seed: no interval (a t interval would have zero width).
+    expect(perPoint).toMatch(/at openness = 0 \+0\.545 \(no interval: all 3 paired differences are \+0\.545; \+30 %\); at openness = 0\.3 \+0\.545 \(no interval: all 3 paired differences are \+0\.545; \+19 %\)/);
     const skill = result.findings.find((f) => f.startsWith('Final resident skill: '));
     // Every run's skill is 0.3: said so, no zero-width interval.
     expect(skill).toContain('openness = 0 · baseline 0.3 (all 3 runs: 0.3; no interval)');
-    expect(skill).toContain('Paired difference to the baseline arm on the same seeds: cluster 0 (95 % CI 0 to 0)');
+    expect(skill).toContain('Paired difference to the baseline arm on the same seeds: cluster 0 (no interval: all 6 paired differences are 0).');
     // Undefined everywhere (no shock in the fixture): no sentence rather than an empty one.
     expect(result.findings.some((f) => f.startsWith('Recovery time'))).toBe(false);
   });
@@ -69,6 +70,6 @@ describe('writeReport on the fixture sweep', () => {
     for (const name of ['innovation-value', 'lock-in', 'heatmap-innovation', 'policy-comparison', 'region-map']) expect(html).toContain(`id="chart-${name}"`);
     expect(html).toContain('<a href="stats.csv">');
     expect(result.findings.some((f) => /Raising openness from 0 to 0\.3 raised late innovation value by \d+ %/.test(f))).toBe(true);
-    expect(result.findings.some((f) => /The cluster arm raised late innovation value by \d+ % \(95 % CI/.test(f))).toBe(true);
+    expect(result.findings.some((f) => /^The cluster arm raised late innovation value by [\d.]+ on every seed \(\+\d+ % of the reference mean; no interval: all 12 paired differences are the same\) over the baseline arm on the same 12 seeds/.test(f))).toBe(true);
   });
 });

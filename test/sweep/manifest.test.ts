@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, sourceState } from '../../src/io/repo';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, sourceState, sourceStateOf } from '../../src/io/repo';
 import { ScenarioSchema } from '../../src/scenario/schema';
 import { scenarioHash } from '../../src/sweep/manifest';
 import { earlierSources } from '../../src/sweep/run-sweep';
@@ -15,6 +18,8 @@ describe('scenario hash', () => {
     expect(hash({ sweep: { ...base.sweep, microdata: true } })).toBe(h);
     expect(hash({ sweep: { ...base.sweep, outcomes: ['resident_skill_final'] } })).toBe(h);
     expect(hash({ description: 'other words', teaching_note: 'look here', references: ['X (2020).'] })).toBe(h);
+    const arms = (role?: 'option' | 'condition') => ({ arms: [{ name: 'a' }, { name: 'b', set: { openness: 0.5 }, ...(role ? { role } : {}) }] });
+    expect(hash(arms('condition'))).toBe(hash(arms()));
   });
 
   it('changes with anything that changes the runs', () => {
@@ -32,6 +37,29 @@ describe('source of a sweep', () => {
     expect(s.commit).toBe(git('rev-parse', 'HEAD'));
     expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(s.dirty).toBe(git('status', '--porcelain', '--untracked-files=no') !== '');
+  });
+
+  it('is unknown when lrsim sits inside another repository (installed in its node_modules) or in no repository', () => {
+    const outer = mkdtempSync(join(tmpdir(), 'lrsim-outer-'));
+    try {
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: outer, encoding: 'utf8' }).trim();
+      const inside = join(outer, 'node_modules', 'lrsim');
+      mkdirSync(inside, { recursive: true });
+      writeFileSync(join(inside, 'package.json'), '{"name":"lrsim"}');
+      // Before git init: no repository at all.
+      expect(sourceStateOf(inside)).toEqual({ commit: null, dirty: null });
+      git('init', '-q');
+      writeFileSync(join(outer, 'user-file.txt'), 'the user\'s project');
+      git('add', 'user-file.txt', 'node_modules/lrsim/package.json');
+      git('commit', '-qm', 'user commit');
+      // The user's repository: its own top level gets its commit, lrsim inside it does not.
+      expect(sourceStateOf(outer)).toEqual({ commit: git('rev-parse', 'HEAD'), dirty: false });
+      expect(sourceStateOf(inside)).toEqual({ commit: null, dirty: null });
+      writeFileSync(join(outer, 'user-file.txt'), 'changed');
+      expect(sourceStateOf(outer).dirty).toBe(true);
+    } finally {
+      rmSync(outer, { recursive: true, force: true });
+    }
   });
 
   it('a resumed sweep remembers the other sources its earlier sessions ran from, each once', () => {

@@ -5,7 +5,7 @@
  */
 import { RunPool } from '../../src/sweep/pool';
 import type { RunOutput } from '../../src/sweep/record';
-import { tCritical } from '../../src/stats';
+import { pairedShareDifference, tCritical } from '../../src/stats';
 export { leastSquares, quadraticFit } from '../../src/stats';
 
 /** The region used by the validation suite: the prototypes' size (CALIBRATION-NOTES). */
@@ -83,9 +83,21 @@ export function interval(xs: number[]): Interval {
   return { mean, lo: mean - half, hi: mean + half, n };
 }
 
-/** Paired differences b - a of an outcome. */
+/**
+ * Paired differences b - a of an outcome: the t interval, or for a 0/1 outcome (locked_in)
+ * the Agresti-Min interval of the difference of paired shares (src/stats/paired.ts), since
+ * the t interval of -1/0/1 differences has zero width when every seed differs the same way
+ * (16 of 16 closed runs locked in, none open: "-1 (CI -1 to -1)").
+ */
 export function paired(a: RunOutput[], b: RunOutput[], outcome: string): Interval {
-  return interval(a.map((r, i) => (b[i].outcomes as Record<string, number>)[outcome] - (r.outcomes as Record<string, number>)[outcome]));
+  const va = a.map((r) => (r.outcomes as Record<string, number>)[outcome]);
+  const vb = b.map((r) => (r.outcomes as Record<string, number>)[outcome]);
+  const zeroOne = (v: number[]) => v.every((x) => x === 0 || x === 1);
+  if (va.length > 0 && zeroOne(va) && zeroOne(vb)) {
+    const s = pairedShareDifference(vb, va);
+    return { mean: s.estimate, lo: s.lo, hi: s.hi, n: va.length };
+  }
+  return interval(va.map((x, i) => vb[i] - x));
 }
 
 export function outcome(rs: RunOutput[], key: string): number[] {

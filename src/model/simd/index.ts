@@ -38,6 +38,14 @@ const MAX_PAGES = 32_768;
 
 let compiled: WebAssembly.Module | null | undefined;
 
+/**
+ * Forgets the compiled module (the one module-level cache in src/model): for the mutation
+ * tests, which import the sources once for many mutants (vitest.mutation.setup.ts).
+ */
+export function clearKernelsCache(): void {
+  compiled = undefined;
+}
+
 function kernelsModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   try {

@@ -6,7 +6,7 @@
  */
 import { label } from '../../charts';
 import type { ContrastRow, SweepStats } from '../../stats';
-import { capital, changeClause, ci, fmt, list, pctSigned, plural, pValue, signed, wholePercentages } from './format';
+import { allPairsEqual, capital, changeClause, ci, constantChangeClause, fmt, list, pctSigned, plural, pValue, signed, wholePercentages } from './format';
 
 const HEADLINE = 'innovation_value_late';
 
@@ -15,6 +15,7 @@ const contrastOf = (stats: SweepStats, outcome: string, point: number | null, a:
 
 /** "+12 % (95 % CI +3 % to +20 %)" or the absolute difference when there is no relative one. */
 function effectText(c: ContrastRow): string {
+  if (c.method === 'paired_all_equal') return `${Number.isFinite(c.rel) ? pctSigned(c.rel) : signed(c.estimate)} (no interval: ${allPairsEqual(c.n, c.estimate)})`;
   return Number.isFinite(c.rel) ? `${pctSigned(c.rel)} (${ci(c.relLo, c.relHi, pctSigned)})` : `${signed(c.estimate)} (${ci(c.lo, c.hi, signed)})`;
 }
 
@@ -36,8 +37,9 @@ export function armFindings(stats: SweepStats): string[] {
       continue;
     }
     const h = stats.armComparison.heterogeneity.find((x) => x.outcome === HEADLINE && x.armA === arm && x.armB === baseline);
-    const detail = `(paired difference ${fmt(c.estimate)}, Cohen's d_z ${Math.abs(c.dz) > 100 ? '> 100' : `= ${fmt(c.dz, 2)}`}${pairs > 1 ? `; Holm-adjusted ${pValue(c.pHolm)}` : ''})`;
-    const head = `The ${arm} arm ${changeClause('late innovation value', c.rel, c.relLo, c.relHi)} over the ${baseline} arm on the same ${c.n} seeds${pooled} ${detail}`;
+    const detail = `(paired difference ${fmt(c.estimate)}, Cohen's d_z ${!Number.isFinite(c.dz) ? 'not computable' : Math.abs(c.dz) > 100 ? '> 100' : `= ${fmt(c.dz, 2)}`}${pairs > 1 ? `; Holm-adjusted ${pValue(c.pHolm)}` : ''})`;
+    const clause = c.method === 'paired_all_equal' ? constantChangeClause('late innovation value', c.n, c.estimate, c.rel) : changeClause('late innovation value', c.rel, c.relLo, c.relHi);
+    const head = `The ${arm} arm ${clause} over the ${baseline} arm on the same ${c.n} seeds${pooled} ${detail}`;
     if (h?.misleading) {
       const per = points.flatMap((p) => {
         const x = contrastOf(stats, HEADLINE, p, arm, baseline);
@@ -47,10 +49,11 @@ export function armFindings(stats: SweepStats): string[] {
       const shown = per.length <= 8 ? `: ${per.join('; ')}` : `; see the per-point rows of the contrast section in stats.csv`;
       out.push(`${head}. This pooled figure hides heterogeneity: ${why}${shown}. Read the effect per point, not the average.`);
     } else {
-      out.push(`${head}.` + (h ? ` The effect does not differ clearly between design points (F test ${pValue(h.p)}).` : ''));
+      const same = c.method === 'paired_all_equal' ? ' The difference is the same at every design point.' : '';
+      out.push(`${head}.` + (same || (h ? ` The effect does not differ clearly between design points (F test ${pValue(h.p)}).` : '')));
     }
     const l = contrastOf(stats, 'lock_in_index_final', null, arm, baseline);
-    if (l) out.push(`Its final ${label('lock_in_index').toLowerCase()} differed from the ${baseline} arm by ${signed(l.estimate)} (${ci(l.lo, l.hi, signed)}).`);
+    if (l) out.push(`Its final ${label('lock_in_index').toLowerCase()} differed from the ${baseline} arm by ${signed(l.estimate)} (${l.method === 'paired_all_equal' ? `no interval: ${allPairsEqual(l.n, l.estimate)}` : ci(l.lo, l.hi, signed)}).`);
     out.push(...costFindings(stats, arm, baseline));
   }
   const others = stats.armComparison.contrasts.filter((c) => c.outcome === HEADLINE && c.point === null && c.armB !== baseline);
@@ -87,6 +90,10 @@ function rankFindings(stats: SweepStats): string[] {
   return out;
 }
 
+/** The interval of a value per cost, or why there is none. */
+const costCi = (c: SweepStats['cost'][number]) =>
+  c.method === 'paired_all_equal' ? `no interval: the extra value is ${signed(c.extraValue.mean)} on all ${c.pairs} seeds` : ci(c.valuePerCostLow, c.valuePerCostHigh);
+
 function costFindings(stats: SweepStats, arm: string, baseline: string): string[] {
   const unit = stats.costUnit ? ` ${stats.costUnit}` : ' unit';
   const perUnit = stats.costUnit ? `per ${stats.costUnit}` : 'per unit';
@@ -94,12 +101,12 @@ function costFindings(stats: SweepStats, arm: string, baseline: string): string[
   const total = stats.cost.find((x) => x.point === null && x.arm === arm && x.window === 'total');
   const parts: string[] = [];
   if (late && Number.isFinite(late.valuePerCost)) {
-    parts.push(`in the late window (the headline's window), ${fmt(late.valuePerCost)} units of extra innovation value ${perUnit} of extra policy cost (${ci(late.valuePerCostLow, late.valuePerCostHigh)}; extra cost ${fmt(late.extraCost)}${unit === ' unit' ? '' : unit} per run in that window)`);
+    parts.push(`in the late window (the headline's window), ${fmt(late.valuePerCost)} units of extra innovation value ${perUnit} of extra policy cost (${costCi(late)}; extra cost ${fmt(late.extraCost)}${unit === ' unit' ? '' : unit} per run in that window)`);
   } else if (late && total && Number.isFinite(total.valuePerCost)) {
     parts.push('in the late window the arm costs no more than the reference arm, so no value per cost is given for it');
   }
   if (total && Number.isFinite(total.valuePerCost)) {
-    parts.push(`over the whole run, ${fmt(total.valuePerCost)} ${perUnit} (${ci(total.valuePerCostLow, total.valuePerCostHigh)}; extra cost ${fmt(total.extraCost)}${unit === ' unit' ? '' : unit} per run)`);
+    parts.push(`over the whole run, ${fmt(total.valuePerCost)} ${perUnit} (${costCi(total)}; extra cost ${fmt(total.extraCost)}${unit === ' unit' ? '' : unit} per run)`);
   }
   if (parts.length === 0) return [];
   return [capital(`value for money of the ${arm} arm over the ${baseline} arm: ${list(parts)}.`) + (stats.costUnit ? '' : ' The scenario names no cost unit (cost_unit).')];
@@ -118,7 +125,9 @@ export function pointArmFindings(stats: SweepStats): string[] {
     const parts = points.flatMap((point) => {
       const c = contrastOf(stats, HEADLINE, point, arm, baseline);
       const where = stats.groups.find((g) => g.point === point)?.pointLabel ?? String(point);
-      return c ? [`at ${where} ${signed(c.estimate)} (${ci(c.lo, c.hi, signed)}; ${pctSigned(c.rel)})`] : [];
+      if (!c) return [];
+      const interval = c.method === 'paired_all_equal' ? `no interval: ${allPairsEqual(c.n, c.estimate)}` : ci(c.lo, c.hi, signed);
+      return [`at ${where} ${signed(c.estimate)} (${interval}; ${pctSigned(c.rel)})`];
     });
     if (parts.length) out.push(`Per design point, the ${arm} arm changed late innovation value over the ${baseline} arm (paired, same seeds): ${parts.join('; ')}.`);
   }

@@ -93,6 +93,21 @@ export function changeClause(measure: string, rel: number, relLo: number, relHi:
   return `did not clearly change ${measure}: ${pctSigned(rel)} ${interval}, an interval that includes no change`;
 }
 
+/** Why a paired difference has no interval when every pair differed by the same amount. */
+export const allPairsEqual = (n: number, d: number) => `all ${n} paired differences are ${signed(d)}`;
+
+/**
+ * changeClause for a paired difference that was the same on every seed (no interval):
+ * "did not change X on any of the 20 seeds (...)" or "raised X by 0.545 on every seed
+ * (+23 % of the reference mean; ...)". The size is absolute: the same difference is a
+ * different share of each seed's reference value.
+ */
+export function constantChangeClause(measure: string, n: number, d: number, rel: number): string {
+  if (d === 0) return `did not change ${measure} on any of the ${n} seeds (${allPairsEqual(n, d)}; no interval)`;
+  const share = Number.isFinite(rel) ? `${pctSigned(rel)} of the reference mean; ` : '';
+  return `${d > 0 ? 'raised' : 'lowered'} ${measure} by ${fmt(Math.abs(d))} on every seed (${share}no interval: all ${n} paired differences are the same)`;
+}
+
 /**
  * The same clause for an absolute difference (`format` signs the interval's ends,
  * `magnitude` states the size of a rise or fall without a sign).

@@ -8,7 +8,7 @@ import { label } from '../../charts';
 import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, summarize, wilsonInterval, type LinkFlowBlock, type SweepStats } from '../../stats';
 import { armFindings, degenerateFindings, pointArmFindings } from './arms';
 import { parameterFindings } from './design';
-import { ci, fmt, meanText, pct, plural, signed } from './format';
+import { allPairsEqual, ci, fmt, meanText, pct, plural, signed } from './format';
 import { recoveryFindings } from './recovery';
 
 export { changeClause, fmt, pct } from './format';
@@ -149,7 +149,9 @@ function extraOutcomeFindings(stats: SweepStats): string[] {
     if (baseline) {
       const diffs = stats.arms.flatMap((arm) => {
         const p = arm === baseline ? undefined : stats.paired.find((x) => x.point === null && x.arm === arm && x.outcome === key);
-        return p && p.difference.n > 1 ? [`${arm} ${signed(p.difference.mean)} (${ci(p.difference.ciLow, p.difference.ciHigh, signed)})`] : [];
+        if (!p || p.difference.n <= 1) return [];
+        const d = p.difference;
+        return [`${arm} ${signed(d.mean)} (${d.method === 'paired_all_equal' ? `no interval: ${allPairsEqual(d.n, d.mean)}` : ci(d.ciLow, d.ciHigh, signed)})`];
       });
       if (diffs.length) sentence += ` Paired difference to the ${baseline} arm on the same seeds: ${diffs.join('; ')}.`;
     }
