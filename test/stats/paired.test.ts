@@ -111,7 +111,8 @@ describe('pairedDifference', () => {
     expect([one.n, one.mean]).toEqual([1, 2]);
     expect(one.dz).toBeNaN();
     const flat = pairedDifference([2, 3, 4], [1, 2, 3]);
-    expect([flat.mean, flat.sd, flat.ciLow, flat.ciHigh]).toEqual([1, 0, 1, 1]);
+    expect([flat.mean, flat.sd, flat.method]).toEqual([1, 0, 'paired_all_equal']);
+    expect([flat.ciLow, flat.ciHigh].every(Number.isNaN)).toBe(true);
     expect(flat.dz).toBeNaN();
     const zero = pairedDifference([1, 2, 4], [-1, 0, 1]);
     expect(zero.baselineMean).toBe(0);
