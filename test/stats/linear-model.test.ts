@@ -270,3 +270,34 @@ describe('linearInterval, coefInterval level and waldTest guards', () => {
     expect(noDf.p).toBeNaN();
   });
 });
+
+describe('olsFit, the undefined fit and the clustered corner cases', () => {
+  it('an undefined fit still counts rows and has p NaN coefficients, SEs and a p x p vcov', () => {
+    const few = olsFit([[1, 0], [1, NaN]], [1, 2]);
+    expect(few).toMatchObject({ n: 1, dropped: 1, p: 2, rankDeficient: false, dfResidual: -1, dfInference: -1 });
+    expect(few.coef).toHaveLength(2);
+    expect(few.se).toHaveLength(2);
+    expect(few.vcov.map((r) => r.length)).toEqual([2, 2]);
+    expect(olsFit([], [])).toMatchObject({ p: 0, rankDeficient: false });
+    // a singular design with clusters: G - 1 degrees of freedom all the same
+    const dep = olsFit(x1.map((v) => [1, v, 2 * v]), ys, { cluster: cl });
+    expect(dep).toMatchObject({ rankDeficient: true, clusters: 3, dfInference: 2 });
+  });
+  it('the rank tolerance is relative to the largest pivot (a design in millions)', () => {
+    const near = olsFit(x1.map((v) => [1e6, 1e6 * v, 1e6 * (2 * v + 1e-12 * v * v)]), ys);
+    expect(near.rankDeficient).toBe(true);
+  });
+  it('two clusters: CR1 with G - 1 = 1 df (R vcovCL(lm(y ~ x1), cluster = c(1,1,1,2,2,2), type = "HC1"))', () => {
+    const fit = olsFit(x1.map((v) => [1, v]), ys, { cluster: [1, 1, 1, 2, 2, 2] });
+    expect([fit.clusters, fit.dfInference]).toEqual([2, 1]);
+    expect(fit.se[0]).toBeCloseTo(0.061758067949994833, 13);
+    expect(fit.se[1]).toBeCloseTo(0.01277753129999913, 13);
+  });
+  it('waldTest: an infinite coefficient gives no test', () => {
+    const fit = olsFit(x1.map((v, r) => [1, v, x2[r]]), ys);
+    // (with a positive off-diagonal inverse the quadratic form would be +Infinity, F = Infinity, p = 0)
+    const w = waldTest({ ...fit, coef: [1, Infinity, 3], vcov: [[1, 0, 0], [0, 4, -1], [0, -1, 1]] }, [1, 2]);
+    expect(w.F).toBeNaN();
+    expect(w.p).toBeNaN();
+  });
+});

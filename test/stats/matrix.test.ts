@@ -93,3 +93,13 @@ describe('small dense linear algebra, more cases', () => {
     expect(quadraticForm([[1, 2], [0, 3]], [2, 5])).toBe(4 + 2 * 2 * 5 + 3 * 25);
   });
 });
+
+describe('qrDecompose: R is exactly upper triangular', () => {
+  it('keeps the rounding the reflections leave below the diagonal out of R', () => {
+    // Householder on this 4 x 3 leaves -2.2e-16 at A[1][0] and 1.1e-16 at A[2][1] (checked in node)
+    const { R } = qrDecompose([[0.3, 0.7, 0.11], [0.9, 0.2, 0.5], [0.1, 0.8, 0.33], [0.6, 0.4, 0.9]], [1, 2, 3, 4]);
+    expect([R[1][0], R[2][0], R[2][1]]).toEqual([0, 0, 0]);
+    expect(R[0][0]).toBeCloseTo(-1.127, 3);
+    expect(R[2][2]).toBeCloseTo(-0.5054, 4);
+  });
+});
