@@ -33,6 +33,7 @@ describe('factorialEffects on warpbreaks, log scale (R lm + emmeans + vcovCL)', 
   it('fits the two-way model with 9 replicate clusters', () => {
     const fx = warpFit();
     expect(fx).toMatchObject({ model: 'two-way', reason: null, n: 54, dropped: 0, clusters: 9, factors: ['wool', 'tension'] });
+    expect(fx.fit.names).toEqual(['(Intercept)', 'wool=B', 'tension=M', 'tension=H', 'wool=B:tension=M', 'wool=B:tension=H']);
     expect(fx.r2).toBeCloseTo(0.336294628520075, 12);
   });
   it('gives EMM contrasts against the reference level with t(G - 1) intervals', () => {
@@ -243,6 +244,20 @@ describe('factorialEffects, more cases', () => {
     expect(e.ratio).toBe(Math.expm1(e.estimate));
     expect(e.ratioLo).toBe(Math.expm1(e.lo));
     expect(e.ratioHi).toBe(Math.expm1(e.hi));
+  });
+  it('a level whose every run has a non-finite y (or y <= 0 on the log scale) is left out like a level without runs', () => {
+    const nanC1 = half().map((r) => (r.levels.C === 'c1' ? { ...r, y: NaN } : r));
+    const fx = factorialEffects(nanC1, halfFactors, { scale: 'identity' });
+    expect(fx.factors).toEqual(['A', 'B']);
+    expect([fx.n, fx.dropped]).toEqual([6, 6]);
+    const zeroC1 = half().map((r) => (r.levels.C === 'c1' ? { ...r, y: 0 } : r));
+    expect(factorialEffects(zeroC1, halfFactors, { scale: 'log' }).factors).toEqual(['A', 'B']);
+  });
+  it('two seeds: interaction terms outnumber G - 1 = 1, so the seed-block test is given', () => {
+    const fx = factorialEffects(synthetic().filter((r) => r.cluster <= 2), gridFactors, { scale: 'identity' });
+    expect(fx.clusters).toBe(2);
+    expect(fx.interactions.map((t) => t.method)).toEqual(['seed-block', 'seed-block', 'seed-block']);
+    expect(fx.interactions.every((t) => Number.isFinite(t.F) && t.df2 > 0)).toBe(true);
   });
   it('a 2 x 2 design with one seed: the interaction has no test and no seed-block fallback', () => {
     const rows: FactorialRow[] = [];

@@ -150,6 +150,7 @@ describe('logitFit on a small design', () => {
   it('NaN for a rank-deficient design, and for quasi-complete separation', () => {
     const dep = logitFit(xs.map((v) => [1, v, 2 * v]), ys);
     expect(dep.converged).toBe(false);
+    expect([dep.coef.length, dep.se.length, dep.vcov.length, dep.vcov[0].length]).toEqual([3, 3, 3, 3]);
     expect(dep.coef.every(Number.isNaN)).toBe(true);
     expect(dep.se.every(Number.isNaN)).toBe(true);
     expect(dep.vcov.flat().every(Number.isNaN)).toBe(true);
@@ -161,5 +162,10 @@ describe('logitFit on a small design', () => {
     const none = logitFit(xs.map((v) => [1, v]), [0, 0, 0, 0, 0, 0]);
     expect(none.converged).toBe(false);
     expect(none.coef.every(Number.isNaN)).toBe(true);
+    expect([none.coef.length, none.vcov[1].length]).toEqual([2, 2]);
+    // every outcome 1: fitted probabilities run to 1 only
+    const all = logitFit(xs.map((v) => [1, v]), [1, 1, 1, 1, 1, 1]);
+    expect(all.converged).toBe(false);
+    expect(all.coef.every(Number.isNaN)).toBe(true);
   });
 });
