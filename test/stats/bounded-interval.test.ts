@@ -216,6 +216,10 @@ describe('SeriesAccumulator with runs of different lengths', () => {
     expect(band.ciHigh[0]).toBeCloseTo(7.9682754235006596, 12);
     expect([...band.ciLow.slice(1), ...band.ciHigh.slice(1)].every(Number.isNaN)).toBe(true);
     expect(band.interval).toEqual(['t', 't', 't', 't']);
+    // two values: the smallest n with an sd
+    acc.add([0, 1], [NaN, 4]);
+    const two = acc.band();
+    expect([two.n[1], two.mean[1], two.sd[1]]).toEqual([2, 3, Math.SQRT2]);
     expect(new SeriesAccumulator().band()).toEqual({ tick: [], n: [], mean: [], sd: [], ciLow: [], ciHigh: [], interval: [] });
   });
 });

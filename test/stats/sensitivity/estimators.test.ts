@@ -174,3 +174,25 @@ describe('bootstrap', () => {
     expect(DEFAULT_RESAMPLES).toBe(1000);
   });
 });
+
+describe('sobolIndices, second order with three parameters and replicates', () => {
+  // numpy, the sobol() above: y3 (3 base rows of 2d + 2 = 8), within w = [0.1 ((7 i) % 5)], count c = [1 + i % 3]
+  //   sobol(y3, w, c, 3, True)
+  //     # S1 [1.8308068459657698, 0.8215158924205377, 0.7041564792176038]
+  //     # S2 [-0.5398533007334962, -2.5584352078239605, -1.17359413202934] for pairs (0,1), (0,2), (1,2)
+  //     # noise share 0.12118607649333904, V 1.4201388888888893
+  it('reads BA_i and AB_j for each pair and keeps the noise share and V after the pairs', () => {
+    const y3 = [1.0, 2.5, 0.5, 1.5, 1.2, 2.8, 0.9, 3.0, 2.0, 2.2, 4.0, 0.6, 3.1, 0.7, 1.9, 1.5, -1.0, 0.5, 0.0, 0.8, 0.3, 1.1, 0.2, 2.0];
+    const w = y3.map((_, i) => 0.1 * ((i * 7) % 5));
+    const c = y3.map((_, i) => 1 + (i % 3));
+    const s = sobolIndices(moments(y3, w, c), 3, { secondOrder: true, resamples: 0 });
+    expect(s.pairs).toEqual([[0, 1], [0, 2], [1, 2]]);
+    closeAll(estimates(s.S1), [1.8308068459657698, 0.8215158924205377, 0.7041564792176038]);
+    closeAll(estimates(s.S2), [-0.5398533007334962, -2.5584352078239605, -1.17359413202934]);
+    expect(s.noiseShare!.estimate).toBeCloseTo(0.12118607649333904, 14);
+    expect(s.variance).toBeCloseTo(1.4201388888888893, 14);
+  });
+  it('morrisSteps names the row of a later trajectory that moves two parameters', () => {
+    expect(morrisSteps([[0, 0], [0.5, 0], [0.5, 0.5], [1, 1], [1, 0.5], [0, 0]], 2)).toEqual({ badRow: 5 });
+  });
+});
