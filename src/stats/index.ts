@@ -31,7 +31,7 @@ export { compareArms, type ArmComparison, type ContrastRow, type HeterogeneityRo
 export { recoveryStats, type RecoveryStats, type RecoveryCurve, type RecoveryTest, type RecoveryArmTest } from './recovery';
 export { statsRows, statsTable, STATS_COLUMNS } from './stats-csv';
 export { writeStatsCsv } from './write-stats';
-export { tTwoSidedP, fUpperP, chiSquareUpperP } from './p-value';
+export { tTwoSidedP, fUpperP, chiSquareUpperP, normalTwoSidedP, normalCritical } from './p-value';
 export { qrDecompose, invertUpper, invertSymmetric, matMul, transpose, quadraticForm } from './matrix';
 export { olsFit, coefInterval, linearInterval, waldTest, type LinearFit, type OlsOptions, type CoefInterval, type WaldTest } from './linear-model';
 export { holm, pairedContrasts, type PairedContrast } from './multiple-comparisons';

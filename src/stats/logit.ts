@@ -7,7 +7,7 @@
  * degrees of freedom, as olsFit does for runs that share seeds.
  */
 import { invertSymmetric, matMul, qrDecompose, invertUpper, transpose } from './matrix';
-import { tTwoSidedP } from './p-value';
+import { normalCritical, normalTwoSidedP, tTwoSidedP } from './p-value';
 import { tCritical } from './summary';
 
 export interface LogitFit {
@@ -107,15 +107,17 @@ export function logitFit(X: readonly (readonly number[])[], y: readonly number[]
   return { ...base, coef: beta, se: vcov.map((row, j) => Math.sqrt(row[j])), vcov };
 }
 
-// Without clusters the Wald statistic is normal: t with a very large df.
-const df = (fit: LogitFit) => (Number.isFinite(fit.dfInference) ? fit.dfInference : 1e9);
+// Without clusters the Wald statistic is normal (dfInference Infinity): z, not t at a huge
+// df, whose quantile and tail the incomplete beta gets only to ~1e-6 (p-value.ts).
+const critical = (fit: LogitFit, level: number) => (Number.isFinite(fit.dfInference) ? tCritical(fit.dfInference, level) : normalCritical(level));
+const twoSidedP = (fit: LogitFit, t: number) => (Number.isFinite(fit.dfInference) ? tTwoSidedP(t, fit.dfInference) : normalTwoSidedP(t));
 
 /** t (or z) interval and two-sided p of coefficient j. */
 export function logitInterval(fit: LogitFit, j: number, level = 0.95): { estimate: number; lo: number; hi: number; p: number } {
-  const t = tCritical(df(fit), level);
+  const t = critical(fit, level);
   const est = fit.coef[j];
   const se = fit.se[j];
-  const p = tTwoSidedP(est / se, df(fit));
+  const p = twoSidedP(fit, est / se);
   return { estimate: est, lo: est - t * se, hi: est + t * se, p };
 }
 
@@ -141,6 +143,6 @@ export function averageMarginalEffect(fit: LogitFit, X: readonly (readonly numbe
   let v = 0;
   for (let a = 0; a < fit.p; a++) for (let b = 0; b < fit.p; b++) v += grad[a] * fit.vcov[a][b] * grad[b];
   const se = Math.sqrt(v);
-  const t = tCritical(df(fit), level);
+  const t = critical(fit, level);
   return { ame, se, lo: ame - t * se, hi: ame + t * se };
 }

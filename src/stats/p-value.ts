@@ -33,7 +33,37 @@ export function fUpperP(f: number, df1: number, df2: number): number {
 export function chiSquareUpperP(x: number, df: number): number {
   if (Number.isNaN(x) || !(df > 0)) return NaN;
   if (x <= 0) return 1;
+  if (x === Infinity) return 0;
   return upperIncompleteGamma(df / 2, x / 2);
+}
+
+/**
+ * P(|Z| >= |z|) for a standard normal Z (R: 2 * pnorm(-abs(z))), as the chi-square tail of
+ * z^2 on 1 df. Student's t at a huge df is no substitute: the incomplete beta then takes
+ * gammaln of ~df and keeps only ~6 digits.
+ * @example normalTwoSidedP(2) // 0.0455002638963584
+ */
+export function normalTwoSidedP(z: number): number {
+  if (Number.isNaN(z)) return NaN;
+  return chiSquareUpperP(z * z, 1);
+}
+
+/**
+ * The two-sided normal critical value for `confidence` (R: qnorm(1 - (1 - confidence) / 2)),
+ * by bisection of normalTwoSidedP to machine precision.
+ * @example normalCritical(0.95) // 1.959963984540054
+ */
+export function normalCritical(confidence: number): number {
+  if (!(confidence > 0 && confidence < 1)) return NaN;
+  const alpha = 1 - confidence;
+  let low = 0;
+  let high = 40;
+  for (let i = 0; i < 200 && high - low > 1e-16 * high; i++) {
+    const mid = (low + high) / 2;
+    if (normalTwoSidedP(mid) > alpha) low = mid;
+    else high = mid;
+  }
+  return (low + high) / 2;
 }
 
 /** Regularised upper incomplete gamma Q(a, x) (Numerical Recipes 6.2: series or continued fraction). */

@@ -56,6 +56,13 @@ describe('betaQuantile', () => {
     expect(betaQuantile(0.975, 1e5, 2)).toBeCloseTo(0.999997577922258, 13);
     expect(betaQuantile(0.975, 0.5, 40)).toBeCloseTo(0.0612350915382757, 13);
   });
+  it('is 0 and 1 at p = 0 and 1, NaN for shapes that are not positive or p outside [0, 1]', () => {
+    expect(betaQuantile(0, 3, 8)).toBe(0);
+    expect(betaQuantile(1, 3, 8)).toBe(1);
+    // Beta(1, 1) is uniform: the quantile is p itself
+    expect(betaQuantile(0.3, 1, 1)).toBeCloseTo(0.3, 15);
+    for (const [p, a, b] of [[0.5, 0, 1], [0.5, 1, 0], [0.5, -1, 1], [0.5, NaN, 1], [0.5, 1, NaN], [-0.1, 1, 1], [1.1, 1, 1], [NaN, 1, 1]]) expect(betaQuantile(p, a, b)).toBeNaN();
+  });
 });
 
 describe('kornGraubard', () => {
@@ -81,6 +88,18 @@ describe('meanInterval and summarizeBounded', () => {
     expect([b.interval, b.ciLow, b.ciHigh]).toEqual(['korn_graubard', expect.closeTo(0.0144650465251312, 11), expect.closeTo(0.233635453027855, 11)]);
     const c = summarizeBounded(C, [0, 1]);
     expect([c.interval, c.ciLow, c.ciHigh]).toEqual(['korn_graubard', expect.closeTo(0.952302170785859, 11), expect.closeTo(0.99662342305665, 11)]);
+  });
+
+  // R: kg at another level, z and t of that level in the factor (qnorm(1 - al/2) / qt(1 - al/2, n - 1))^2
+  //   and qbeta(al/2, ...), qbeta(1 - al/2, ...):  kg(B, 0, 1, 0.9)  # 0.0215228024467792 0.2008176098495457
+  //   kg(C, 0, 1, 0.99)  # 0.938030244913775 0.998387629185031
+  // (Before the fix the normal quantile of a level other than 95 % was Student's t at df 1e12,
+  // 1.64566 for 1.64485, and these failed at the 4th digit.)
+  it('near a bound at 90 % and 99 %: the factor takes z and t of that level', () => {
+    const b = summarizeBounded(B, [0, 1], 0.9);
+    expect([b.interval, b.ciLow, b.ciHigh]).toEqual(['korn_graubard', expect.closeTo(0.0215228024467792, 11), expect.closeTo(0.2008176098495457, 11)]);
+    const c = summarizeBounded(C, [0, 1], 0.99);
+    expect([c.interval, c.ciLow, c.ciHigh]).toEqual(['korn_graubard', expect.closeTo(0.938030244913775, 11), expect.closeTo(0.998387629185031, 11)]);
   });
 
   it('every run at a bound: the exact one-sided Clopper-Pearson interval of n of n', () => {
@@ -175,5 +194,54 @@ describe('SeriesAccumulator moments', () => {
     [0.45, 2.25, 2.75].forEach((m, k) => expect(band.mean[k]).toBeCloseTo(m, 12));
     [0.3109126351029605, 1.707825127659933, 1.707825127659933].forEach((s, k) => expect(band.sd[k]).toBeCloseTo(s, 12));
     expect(band.interval).toEqual(['t', 't', 't']);
+  });
+});
+
+describe('SeriesAccumulator with runs of different lengths', () => {
+  it('a tick first seen in a later run, a tick with one value and one with none', () => {
+    // R: t.test(c(1, 3, 5))$conf.int   # -1.9682754235006596 7.9682754235006596
+    const acc = new SeriesAccumulator();
+    acc.add([0, 1], [1, 2]);
+    acc.add([0, 1], [3, NaN]);
+    acc.add([0, 1, 2], [5, NaN, 7]);
+    acc.add([0, 1, 2, 3], [NaN, NaN, NaN, Infinity]);
+    const band = acc.band();
+    expect(band.tick).toEqual([0, 1, 2, 3]);
+    expect(band.n).toEqual([3, 1, 1, 0]);
+    expect(band.mean.slice(0, 3)).toEqual([3, 2, 7]);
+    expect(band.mean[3]).toBeNaN();
+    expect(band.sd[0]).toBe(2);
+    expect(band.sd.slice(1).every(Number.isNaN)).toBe(true);
+    expect(band.ciLow[0]).toBeCloseTo(-1.9682754235006596, 12);
+    expect(band.ciHigh[0]).toBeCloseTo(7.9682754235006596, 12);
+    expect([...band.ciLow.slice(1), ...band.ciHigh.slice(1)].every(Number.isNaN)).toBe(true);
+    expect(band.interval).toEqual(['t', 't', 't', 't']);
+    // two values: the smallest n with an sd
+    acc.add([0, 1], [NaN, 4]);
+    const two = acc.band();
+    expect([two.n[1], two.mean[1], two.sd[1]]).toEqual([2, 3, Math.SQRT2]);
+    expect(new SeriesAccumulator().band()).toEqual({ tick: [], n: [], mean: [], sd: [], ciLow: [], ciHigh: [], interval: [] });
+  });
+});
+
+describe('meanInterval guards', () => {
+  it('keeps the t interval for a mean outside its range, and near the upper bound takes the bounded one', () => {
+    const out = [1.2, 1.3, 1.1];
+    expect(summarizeBounded(out, [0, 1])).toEqual({ ...summarize(out), interval: 't' });
+    expect(summarizeBounded(out.map((v) => -v), [-1, 1]).interval).toBe('t');
+    const x = [0.4, 0.5, 0.45, 0.55, 0.6, 0.5];
+    const s = summarize(x);
+    const half = s.ciHigh - s.mean;
+    expect(meanInterval(6, s.mean, s.sd, [s.mean - 10, s.mean + 2.01 * half]).interval).toBe('t');
+    expect(meanInterval(6, s.mean, s.sd, [s.mean - 10, s.mean + 1.99 * half]).interval).toBe('korn_graubard');
+  });
+  it('no interval for a non-finite mean or fewer than two runs; at the bound of a range open on the other side none either', () => {
+    expect(meanInterval(5, NaN, 1, [0, 1])).toEqual({ ciLow: NaN, ciHigh: NaN, interval: 't' });
+    expect(meanInterval(1, 0.5, 0, [0, 1])).toEqual({ ciLow: NaN, ciHigh: NaN, interval: 't' });
+    expect(summarizeBounded([0, 0], [-Infinity, 0]).interval).toBe('all_equal');
+  });
+  it('the n-of-n Clopper-Pearson bound at another level: (alpha / 2)^(1/n) (R: binom.test(3, 3, conf.level = 0.9)$conf.int[1] = 0.3684031498640386)', () => {
+    expect(meanInterval(3, 1, 0, [0, 1], 0.9).ciLow).toBeCloseTo(0.3684031498640386, 14);
+    expect(meanInterval(3, 0, 0, [0, 1], 0.9).ciHigh).toBeCloseTo(1 - 0.3684031498640386, 14);
   });
 });

@@ -25,13 +25,19 @@ const warpFactors = [
   { name: 'tension', levels: ['L', 'M', 'H'] },
 ];
 
+// Fits are computed inside each test: Stryker runs a mutant reached only in a describe body against no test.
+const warpFit = () => factorialEffects(warpRows, warpFactors, { scale: 'log' });
+const gridFit = () => factorialEffects(synthetic(), gridFactors, { scale: 'identity' });
+
 describe('factorialEffects on warpbreaks, log scale (R lm + emmeans + vcovCL)', () => {
-  const fx = factorialEffects(warpRows, warpFactors, { scale: 'log' });
   it('fits the two-way model with 9 replicate clusters', () => {
+    const fx = warpFit();
     expect(fx).toMatchObject({ model: 'two-way', reason: null, n: 54, dropped: 0, clusters: 9, factors: ['wool', 'tension'] });
+    expect(fx.fit.names).toEqual(['(Intercept)', 'wool=B', 'tension=M', 'tension=H', 'wool=B:tension=M', 'wool=B:tension=H']);
     expect(fx.r2).toBeCloseTo(0.336294628520075, 12);
   });
   it('gives EMM contrasts against the reference level with t(G - 1) intervals', () => {
+    const fx = warpFit();
     const expected: [string, string, number, number, number, number][] = [
       ['wool', 'B', -0.152153566822566, -0.330186494701395, 0.0258793610562628, 0.0842397377101022],
       ['tension', 'M', -0.28712374824971, -0.601298423794309, 0.0270509272948894, 0.0681427614351662],
@@ -54,6 +60,7 @@ describe('factorialEffects on warpbreaks, log scale (R lm + emmeans + vcovCL)', 
     });
   });
   it('tests the wool:tension terms jointly with the clustered vcov', () => {
+    const fx = warpFit();
     expect(fx.interactions).toHaveLength(1);
     const [ix] = fx.interactions;
     expect([ix.a, ix.b, ix.df1, ix.df2, ix.method]).toEqual(['wool', 'tension', 2, 8, 'cluster-robust']);
@@ -99,8 +106,8 @@ const gridFactors = [
 ];
 
 describe('factorialEffects on a synthetic 3 x 3 x 2 grid with seeds as clusters', () => {
-  const fx = factorialEffects(synthetic(), gridFactors, { scale: 'identity' });
   it('omits the single-level factor and averages EMMs over the other factors with equal weights', () => {
+    const fx = gridFit();
     expect(fx.factors).toEqual(['A', 'B', 'C']);
     expect(fx.model).toBe('two-way');
     expect(fx.r2).toBeCloseTo(0.883742525549811, 12);
@@ -121,6 +128,7 @@ describe('factorialEffects on a synthetic 3 x 3 x 2 grid with seeds as clusters'
     });
   });
   it('tests each pair of factors jointly and reports the largest interaction contrast', () => {
+    const fx = gridFit();
     expect(fx.interactions.map((t) => `${t.a}:${t.b}`)).toEqual(['A:B', 'A:C', 'B:C']);
     const [ab, ac, bc] = fx.interactions;
     expect(ab.F).toBeCloseTo(54.4907849807602, 8);
@@ -187,5 +195,84 @@ describe('factorialEffects on a synthetic 3 x 3 x 2 grid with seeds as clusters'
     const one = factorialEffects(synthetic().filter((r) => r.cluster === 1), gridFactors, { scale: 'identity' });
     expect(Number.isFinite(one.mainEffects[0].estimate)).toBe(true);
     expect(Number.isNaN(one.mainEffects[0].lo)).toBe(true);
+  });
+});
+
+describe('factorialEffects, more cases', () => {
+  // A replicated half fraction of a 2^3 design (C = A xor B): every two-way cell has runs,
+  // but A:B is aliased with C, so the two-way model is singular. y = 1 + 2a + 3b + 0.5c plus
+  // noise d_k (seed - 2) that averages to 0 within each combination k: the additive fit
+  // recovers 2, 3 and 0.5 exactly (each combination's mean is noise-free).
+  const half = (): FactorialRow[] => {
+    const rows: FactorialRow[] = [];
+    [[0, 0, 0.3], [1, 0, -0.2], [0, 1, 0.1], [1, 1, 0.4]].forEach(([a, b, d]) => {
+      const c = a ^ b;
+      for (let seed = 1; seed <= 3; seed++) rows.push({ levels: { A: `a${a}`, B: `b${b}`, C: `c${c}` }, y: 1 + 2 * a + 3 * b + 0.5 * c + d * (seed - 2), cluster: seed });
+    });
+    return rows;
+  };
+  const halfFactors = [{ name: 'A', levels: ['a0', 'a1'] }, { name: 'B', levels: ['b0', 'b1'] }, { name: 'C', levels: ['c0', 'c1'] }];
+  it('falls back to the additive model when the two-way design is singular, and says so', () => {
+    const fx = factorialEffects(half(), halfFactors, { scale: 'identity' });
+    expect(fx.model).toBe('additive');
+    expect(fx.reason).toBe('the two-way design is singular');
+    expect(fx.interactions).toEqual([]);
+    expect(fx.fit.rankDeficient).toBe(false);
+    expect(fx.mainEffects.map((e) => [e.factor, e.level, e.reference])).toEqual([['A', 'a1', 'a0'], ['B', 'b1', 'b0'], ['C', 'c1', 'c0']]);
+    [2, 3, 0.5].forEach((v, k) => expect(fx.mainEffects[k].estimate).toBeCloseTo(v, 13));
+    expect(fx.mainEffects.every((e) => e.lo < e.estimate && e.hi > e.estimate)).toBe(true);
+    expect([fx.n, fx.clusters, fx.dropped]).toEqual([12, 3, 0]);
+  });
+  it('counts rows at a level the factor does not list as dropped', () => {
+    const rows = [...half(), { levels: { A: 'a9', B: 'b0', C: 'c0' }, y: 5, cluster: 1 }, { levels: { A: 'a0', B: 'b0' }, y: 5, cluster: 2 }];
+    const fx = factorialEffects(rows, halfFactors, { scale: 'identity' });
+    expect([fx.n, fx.dropped]).toEqual([12, 2]);
+    expect(fx.mainEffects[0].estimate).toBeCloseTo(2, 13);
+  });
+  it('no factor with two levels: the intercept alone, no effects', () => {
+    const rows = half().filter((r) => r.levels.A === 'a0' && r.levels.B === 'b0');
+    const fx = factorialEffects(rows, halfFactors, { scale: 'identity' });
+    expect(fx).toMatchObject({ model: 'additive', reason: null, factors: [], mainEffects: [], interactions: [], n: 3 });
+    expect(fx.fit.coef[0]).toBeCloseTo(1, 13);
+  });
+  it('on the identity scale a y <= 0 is kept; on the log scale each effect carries its ratio', () => {
+    const rows = half().map((r, i) => (i === 0 ? { ...r, y: -1 } : r));
+    expect(factorialEffects(rows, halfFactors, { scale: 'identity' }).n).toBe(12);
+    const logFx = factorialEffects(rows, halfFactors, { scale: 'log' });
+    expect([logFx.n, logFx.dropped]).toEqual([11, 1]);
+    const e = logFx.mainEffects[0];
+    expect(e.ratio).toBe(Math.expm1(e.estimate));
+    expect(e.ratioLo).toBe(Math.expm1(e.lo));
+    expect(e.ratioHi).toBe(Math.expm1(e.hi));
+  });
+  it('a level whose every run has a non-finite y (or y <= 0 on the log scale) is left out like a level without runs', () => {
+    const nanC1 = half().map((r) => (r.levels.C === 'c1' ? { ...r, y: NaN } : r));
+    const fx = factorialEffects(nanC1, halfFactors, { scale: 'identity' });
+    expect(fx.factors).toEqual(['A', 'B']);
+    expect([fx.n, fx.dropped]).toEqual([6, 6]);
+    const zeroC1 = half().map((r) => (r.levels.C === 'c1' ? { ...r, y: 0 } : r));
+    expect(factorialEffects(zeroC1, halfFactors, { scale: 'log' }).factors).toEqual(['A', 'B']);
+  });
+  it('two seeds: interaction terms outnumber G - 1 = 1, so the seed-block test is given', () => {
+    const fx = factorialEffects(synthetic().filter((r) => r.cluster <= 2), gridFactors, { scale: 'identity' });
+    expect(fx.clusters).toBe(2);
+    expect(fx.interactions.map((t) => t.method)).toEqual(['seed-block', 'seed-block', 'seed-block']);
+    expect(fx.interactions.every((t) => Number.isFinite(t.F) && t.df2 > 0)).toBe(true);
+  });
+  it('a 2 x 2 design with one seed: the interaction has no test and no seed-block fallback', () => {
+    const rows: FactorialRow[] = [];
+    for (const [a, b, y] of [[0, 0, 1], [1, 0, 3], [0, 1, 4], [1, 1, 9]]) for (const e of [-0.1, 0.1]) rows.push({ levels: { A: `a${a}`, B: `b${b}` }, y: y + e, cluster: 1 });
+    const fx = factorialEffects(rows, halfFactors.slice(0, 2), { scale: 'identity' });
+    expect(fx.model).toBe('two-way');
+    expect(fx.clusters).toBe(1);
+    const [ix] = fx.interactions;
+    expect([ix.method, ix.df1, ix.df2]).toEqual(['cluster-robust', 1, 0]);
+    expect(ix.F).toBeNaN();
+    // the single interaction term: 9 - 4 - 3 + 1 = 3
+    expect(ix.maxAbsDeviation).toBeCloseTo(3, 13);
+    // EMM(a1) - EMM(a0) = ((3 - 1) + (9 - 4)) / 2 = 3.5; EMM(b1) - EMM(b0) = ((4 - 1) + (9 - 3)) / 2 = 4.5
+    expect(fx.mainEffects[0].estimate).toBeCloseTo(3.5, 13);
+    expect(fx.mainEffects[1].estimate).toBeCloseTo(4.5, 13);
+    expect(fx.mainEffects[0].lo).toBeNaN();
   });
 });

@@ -3,7 +3,7 @@
  * pivoting on the normal equations, against numpy and by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { leastSquares } from '../../src/stats/quadratic';
+import { leastSquares, quadraticFit } from '../../src/stats/quadratic';
 
 describe('leastSquares', () => {
   it('fits an exact line by hand: y = 1 + 2x', () => {
@@ -29,7 +29,25 @@ describe('leastSquares', () => {
   });
 
   it('returns NaNs for a singular design (two equal columns), and for no columns an empty fit', () => {
-    expect(leastSquares([[1, 1], [2, 2], [3, 3]], [1, 2, 3]).every(Number.isNaN)).toBe(true);
+    expect(leastSquares([[1, 1], [2, 2], [3, 3]], [1, 2, 3])).toEqual([NaN, NaN]);
     expect(leastSquares([], [])).toEqual([]);
+  });
+});
+
+describe('quadraticFit', () => {
+  // /usr/bin/python3 (Debian numpy): np.polyfit(x, y, 2)[::-1]
+  //   x = [0.5,1.2,2.0,2.9,4.1,5.0], y = [1.1,0.4,0.9,2.2,5.3,8.0]
+  //     -> [1.3909067908995698, -1.239149898908121, 0.518855529734575]
+  //   x = [10,10,11,11,12.5], y = [3,3.4,2.1,2.5,4.0]   (three distinct x, repeated)
+  //     -> [101.66666666666814, -17.980000000000242, 0.8133333333333425]
+  it('equals numpy polyfit on noisy data, near and far from the origin', () => {
+    const a = quadraticFit([0.5, 1.2, 2.0, 2.9, 4.1, 5.0], [1.1, 0.4, 0.9, 2.2, 5.3, 8.0]);
+    [1.3909067908995698, -1.239149898908121, 0.518855529734575].forEach((v, k) => expect(a[k]).toBeCloseTo(v, 12));
+    const b = quadraticFit([10, 10, 11, 11, 12.5], [3, 3.4, 2.1, 2.5, 4.0]);
+    [101.66666666666814, -17.980000000000242, 0.8133333333333425].forEach((v, k) => expect(b[k]).toBeCloseTo(v, 9));
+  });
+  it('is NaN for fewer than three points or no points', () => {
+    expect(quadraticFit([1, 2], [3, 4])).toEqual([NaN, NaN, NaN]);
+    expect(quadraticFit([], []).every(Number.isNaN)).toBe(true);
   });
 });

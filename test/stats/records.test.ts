@@ -1,65 +1,96 @@
-/**
- * Reading runs.ndjson for the statistics: records streamed in order, blank lines skipped,
- * a damaged record in the middle refused naming file:line and the field, a torn last line
- * skipped with a note; outcome values as numbers (JSON null is NaN).
- */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+/** Streaming runs.ndjson (src/stats/records.ts): records in order, blank lines, a torn tail, a damaged middle. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { outcomeValue, readRunRecords, type RunRecord } from '../../src/stats/records';
-import { ScenarioError } from '../../src/scenario/errors';
+import { higherIsBetter, LOWER_IS_BETTER } from '../../src/stats/outcome-direction';
+import { statsMessages } from '../../src/stats/messages';
+import { sensitivityStatsRows } from '../../src/stats/sensitivity/stats-rows';
 
-const record = (key: string) => JSON.stringify({ key, point: 0, arm: 'a', arm_index: 0, replicate: 0, seed: 1, params: {}, status: 'ok', error: null, wall_seconds: 0, outcomes: { x: 1 }, columns: [], series: [] });
-function store(lines: string[]): string {
+const record = (key: string, outcomes: Record<string, number | null> = { x: 1 }) =>
+  JSON.stringify({ key, point: 0, arm: 'base', arm_index: 0, replicate: 0, seed: 1, params: {}, wall_seconds: 0.1, status: 'ok', outcomes, columns: [], series: [] });
+
+const dirs: string[] = [];
+const store = (text: string) => {
   const dir = mkdtempSync(join(tmpdir(), 'lrsim-records-'));
-  writeFileSync(join(dir, 'runs.ndjson'), lines.join('\n'));
+  dirs.push(dir);
+  writeFileSync(join(dir, 'runs.ndjson'), text);
   return dir;
-}
-async function readAll(dir: string, notice?: (line: string) => void): Promise<string[]> {
-  const keys: string[] = [];
-  for await (const r of readRunRecords(dir, notice)) keys.push(r.key);
-  return keys;
-}
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const readAll = async (dir: string, notices: string[]) => {
+  const out: RunRecord[] = [];
+  for await (const r of readRunRecords(dir, (line) => notices.push(line))) out.push(r);
+  return out;
+};
 
 describe('readRunRecords', () => {
-  it('streams the records in order, skipping blank lines, with no note', async () => {
-    const notes: string[] = [];
-    expect(await readAll(store([record('a'), '', '   ', record('b'), '']), (l) => notes.push(l))).toEqual(['a', 'b']);
-    expect(notes).toEqual([]);
+  it('yields each record in order and skips blank lines, with no notice', async () => {
+    const dir = store(`${record('a')}\n\n   \n${record('b')}\n`);
+    const notices: string[] = [];
+    expect((await readAll(dir, notices)).map((r) => r.key)).toEqual(['a', 'b']);
+    expect(notices).toEqual([]);
   });
-
-  it('skips a torn last record and says so', async () => {
-    const dir = store([record('a'), record('b').slice(0, 20)]);
-    const notes: string[] = [];
-    expect(await readAll(dir, (l) => notes.push(l))).toEqual(['a']);
-    expect(notes).toEqual([`note: ${join(dir, 'runs.ndjson')}:2: the last record is torn (20 bytes left by an interrupted write); skipped it`]);
+  it('skips a torn last line and says so, naming file, line and bytes', async () => {
+    const dir = store(`${record('a')}\n{"key": "b", "po`);
+    const notices: string[] = [];
+    expect((await readAll(dir, notices)).map((r) => r.key)).toEqual(['a']);
+    expect(notices).toEqual([`note: ${join(dir, 'runs.ndjson')}:2: the last record is torn (16 bytes left by an interrupted write); skipped it`]);
   });
+  it('refuses a damaged record followed by another line, naming file, line and field', async () => {
+    const bad = record('b').replace('"arm_index":0', '"arm_index":-1');
+    const dir = store(`${record('a')}\n${bad}\n${record('c')}\n`);
+    await expect(readAll(dir, [])).rejects.toThrow(
+      `${join(dir, 'runs.ndjson')}:2: not a whole run record (arm_index: not a whole number >= 0); the store is damaged in the middle, not just at its end; nothing was changed: move the file away and resume, or use a new --out`,
+    );
+  });
+  it('a damaged line followed only by blank lines is still refused (a blank line follows it)', async () => {
+    const dir = store(`${record('a')}\nnot json\n\n`);
+    await expect(readAll(dir, [])).rejects.toThrow(':2: not a whole run record (not valid JSON');
+  });
+});
 
-  it('writes the note to stderr by default, prefixed lrsim:', async () => {
-    const dir = store([record('a'), '{"key":']);
+describe('outcomeValue, outcome direction, messages, sensitivity rows', () => {
+  it('reads a number, and NaN for null, a missing key or missing outcomes', () => {
+    const r = JSON.parse(record('a', { x: 2.5, y: null })) as RunRecord;
+    expect(outcomeValue(r, 'x')).toBe(2.5);
+    expect(outcomeValue(r, 'y')).toBeNaN();
+    expect(outcomeValue(r, 'z')).toBeNaN();
+    expect(outcomeValue({ ...r, outcomes: undefined } as unknown as RunRecord, 'x')).toBeNaN();
+  });
+  it('lower is better for lock-in, exits, recovery time and cost; higher for everything else', () => {
+    expect(LOWER_IS_BETTER).toEqual(['lock_in_index_final', 'lock_in_cognitive_final', 'lock_in_functional_final', 'lock_in_exhaustion_final', 'locked_in', 'exits_total', 'resilience_ticks', 'resilience_censored', 'policy_cost']);
+    expect(higherIsBetter('lock_in_index_final')).toBe(false);
+    expect(higherIsBetter('policy_cost')).toBe(false);
+    expect(higherIsBetter('drop_ratio')).toBe(true);
+    expect(higherIsBetter('innovations_total')).toBe(true);
+  });
+  it('says why no effect is estimated', () => {
+    expect(statsMessages.noParameterVaries()).toBe('The sweep varies no parameter, so no parameter effect is estimated.');
+    expect(statsMessages.singleLevels()).toBe('Every swept parameter has a single level, so no parameter effect is estimated.');
+    expect(statsMessages.noNumericParameter()).toBe('No swept parameter takes two or more numeric values, so no regression is fitted.');
+  });
+  it('sensitivity rows of stats.csv: one per row, point "all"; none without an analysis', () => {
+    expect(sensitivityStatsRows(null)).toEqual([]);
+    const row = { arm: 'base', tick: '', n: 64, outcome: 'x', parameter: 'a', method: 'sobol', index: 'S1', estimate: 0.5, lo: 0.4, hi: 0.6 };
+    expect(sensitivityStatsRows({ rows: [row] } as never)).toEqual([{ section: 'sensitivity', point: 'all', ...row }]);
+  });
+});
+
+describe('readRunRecords without a notice function', () => {
+  it('writes the note to stderr, prefixed lrsim:', async () => {
+    const dir = store(`${record('a')}\n{"key":`);
     const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(await readAll(dir)).toEqual(['a']);
+      const keys: string[] = [];
+      for await (const r of readRunRecords(dir)) keys.push(r.key);
+      expect(keys).toEqual(['a']);
       expect(write.mock.calls.map((c) => c[0])).toEqual([`lrsim: note: ${join(dir, 'runs.ndjson')}:2: the last record is torn (7 bytes left by an interrupted write); skipped it\n`]);
     } finally {
       write.mockRestore();
     }
-  });
-
-  it('refuses a damaged record followed by another, naming the line and the field', async () => {
-    const bad = JSON.stringify({ key: 'x', point: -1 });
-    const dir = store([record('a'), bad, '', record('b')]);
-    const error = await readAll(dir, () => {}).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ScenarioError);
-    expect((error as Error).message).toBe(`${join(dir, 'runs.ndjson')}:2: not a whole run record (point: not a whole number >= 0); the store is damaged in the middle, not just at its end; nothing was changed: move the file away and resume, or use a new --out`);
-  });
-});
-
-describe('outcomeValue', () => {
-  it('is the number, or NaN for null, a missing outcome or no outcomes', () => {
-    const r = { outcomes: { a: 2.5, b: null, c: 0 } } as unknown as RunRecord;
-    expect([outcomeValue(r, 'a'), outcomeValue(r, 'b'), outcomeValue(r, 'c'), outcomeValue(r, 'd')]).toEqual([2.5, NaN, 0, NaN]);
-    expect(outcomeValue({} as RunRecord, 'a')).toBeNaN();
   });
 });

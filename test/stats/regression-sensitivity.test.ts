@@ -106,3 +106,75 @@ describe('partialDependence (R quantile type 7 + cut(right = FALSE) + t.test)', 
     expect(Number.isNaN(bins[0].lo) && Number.isNaN(bins[0].hi)).toBe(true);
   });
 });
+
+// R 4.x, options(digits = 17):
+//   pr <- function(x, y, k = 1) { n <- length(x); r <- cor(rank(x), rank(y)); z <- atanh(r)
+//     se <- 1/sqrt(n - 3 - (k-1)); df <- n - 2 - (k-1); tt <- r*sqrt(df/(1 - r^2))
+//     c(r, tanh(z - qnorm(0.975)*se), tanh(z + qnorm(0.975)*se), 2*pt(-abs(tt), df)) }
+//   pr(c(0.3,0.1,0.5,0.2,0.9,0.7), c(1,0,3,2,4,6))
+//     # 0.885714285714285787 0.263712725126109160 0.987470496380364771 0.018845481049562674
+//   pr(c(1,2,3), c(1,3,2))   # 0.5 -1 1 0.66666666666666674 (se = 1/sqrt(0) = Inf: no interval here)
+describe('partialRankCorrelation and standardizedRegression, one input and small n', () => {
+  it('with one input PRCC is Spearman correlation, its Fisher-z interval and t p', () => {
+    const p = partialRankCorrelation([0.3, 0.1, 0.5, 0.2, 0.9, 0.7].map((v) => [v]), [1, 0, 3, 2, 4, 6], ['a']);
+    expect([p.n, p.dropped]).toEqual([6, 0]);
+    const [c] = p.coefficients;
+    expect(c.parameter).toBe('a');
+    expect(c.prcc).toBeCloseTo(0.885714285714285787, 14);
+    expect(c.lo).toBeCloseTo(0.26371272512610916, 14);
+    expect(c.hi).toBeCloseTo(0.987470496380364771, 14);
+    expect(c.p).toBeCloseTo(0.018845481049562674, 14);
+  });
+  it('no Fisher interval when n - 3 - (k - 1) = 0, but a p on the one df left', () => {
+    const [c] = partialRankCorrelation([[1], [2], [3]], [1, 3, 2], ['a']).coefficients;
+    expect(c.prcc).toBeCloseTo(0.5, 15);
+    expect(c.lo).toBeNaN();
+    expect(c.hi).toBeNaN();
+    expect(c.p).toBeCloseTo(0.66666666666666674, 14);
+  });
+  it('a perfectly monotone input: PRCC 1 (to rounding), p about 0', () => {
+    const [c] = partialRankCorrelation([[1], [2], [3], [4], [5]], [1, 4, 9, 16, 25], ['a']).coefficients;
+    expect(c.prcc).toBeCloseTo(1, 14);
+    expect(c.p).toBeLessThan(1e-6);
+  });
+  it('standardizedRegression with two runs: the SRC but no interval (no residual df); with one run nothing', () => {
+    const two = standardizedRegression([[1], [3]], [2, 8], ['a']);
+    expect(two.coefficients[0].src).toBeCloseTo(1, 14);
+    expect(two.coefficients[0].lo).toBeNaN();
+    expect(two.coefficients[0].hi).toBeNaN();
+    const one = standardizedRegression([[1], [NaN]], [2, 8], ['a']);
+    expect([one.n, one.dropped]).toEqual([1, 1]);
+    expect(one.coefficients[0].src).toBeNaN();
+    // a negative slope: SRC -1 on an exact line y = 10 - 2x, interval of zero width
+    const neg = standardizedRegression([[0], [1], [2], [3]], [10, 8, 6, 4], ['a']);
+    expect(neg.coefficients[0].src).toBeCloseTo(-1, 14);
+    expect(neg.coefficients[0].lo).toBeCloseTo(-1, 12);
+    expect(neg.r2).toBeCloseTo(1, 14);
+  });
+});
+
+describe('partialDependence, more cases', () => {
+  it('the documented example, and every x equal: one bin from x to x', () => {
+    expect(partialDependence([1, 2, 3, 4], [2, 4, 6, 8], 2).map((b) => [b.xLow, b.xHigh, b.xMid, b.n, b.mean])).toEqual([[1, 2.5, 1.75, 2, 3], [2.5, 4, 3.25, 2, 7]]);
+    const flat = partialDependence([5, 5, 5], [1, 2, 3]);
+    expect(flat.map((b) => [b.xLow, b.xHigh, b.n, b.mean])).toEqual([[5, 5, 3, 2]]);
+    expect(partialDependence([NaN], [1])).toEqual([]);
+    expect(partialDependence([], [])).toEqual([]);
+  });
+  it('the last bin is closed: the largest x falls in it; a y pair with a non-finite side is left out', () => {
+    const bins = partialDependence([0, 1, 2, 3, 4, 5, 6], [0, 1, 2, 3, 4, 5, NaN], 2);
+    // x = 6 goes with its NaN y, so the edges are the quantiles of 0..5: 0, 2.5, 5; [0, 2.5) and [2.5, 5]
+    expect(bins.map((b) => [b.xLow, b.xHigh, b.n, b.mean])).toEqual([[0, 2.5, 3, 1], [2.5, 5, 3, 4]]);
+  });
+  it('takes the outcome range: a bin near a bound gets the bounded interval, others the t interval', () => {
+    // R: t.test(c(0.9, 1, 1, 0.95))$conf.int   # 0.88632599095855957 1.03867400904144058 (leaves [0, 1])
+    const bins = partialDependence([1, 2, 3, 4, 5, 6, 7, 8], [0.4, 0.5, 0.45, 0.5, 0.9, 1, 1, 0.95], 2, [0, 1]);
+    expect(bins[1].interval).toBe('korn_graubard');
+    expect(bins[1].hi).toBeLessThanOrEqual(1);
+    expect(bins[0].interval).toBe('t');
+    const unbounded = partialDependence([1, 2, 3, 4, 5, 6, 7, 8], [0.4, 0.5, 0.45, 0.5, 0.9, 1, 1, 0.95], 2);
+    expect(unbounded[1].interval).toBe('t');
+    expect(unbounded[1].lo).toBeCloseTo(0.88632599095855957, 12);
+    expect(unbounded[1].hi).toBeCloseTo(1.03867400904144058, 12);
+  });
+});

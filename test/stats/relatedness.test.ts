@@ -27,3 +27,34 @@ describe('relatedness density', () => {
     expect(Array.from(relatednessDensity(Float64Array.from([1, 0, 1, 0]), 1, 4, ringProximity(4, [1])))).toEqual([0, 1, 0, 1]);
   });
 });
+
+describe('revealed comparative advantage guards', () => {
+  it('is NaN for a place whose total is not positive and for a domain whose total is not positive', () => {
+    // Place 0 totals -1 (net values): no RCA although its domain totals are positive.
+    // Without the guard it would be (-1 / -1) / (1 / 2) = 2.
+    const r = revealedComparativeAdvantage(Float64Array.from([-1, 0, 2, 1]), 2, 2);
+    expect(r[0]).toBeNaN();
+    expect(r[1]).toBeNaN();
+    // place 1: (2/3) / (1/2) = 4/3 and (1/3) / (1/2) = 2/3
+    expect(r[2]).toBeCloseTo(4 / 3, 15);
+    expect(r[3]).toBeCloseTo(2 / 3, 15);
+    // Place 1 totals exactly 0 with values in it: NaN, not 1 / 0.
+    const z = revealedComparativeAdvantage(Float64Array.from([1, 1, 1, -1]), 2, 2);
+    expect(z[2]).toBeNaN();
+    // Domain 1 totals 0 with values in it: NaN, not +-Infinity.
+    const c = revealedComparativeAdvantage(Float64Array.from([1, 1, 1, -1]), 2, 2);
+    expect(c[1]).toBeNaN();
+    expect(c[3]).toBeNaN();
+    expect(c[0]).toBeCloseTo((1 / 2) / (2 / 2), 15);
+  });
+  it('relatedness density is 0 for a domain with no related domain', () => {
+    const d = relatednessDensity(Float64Array.from([1, 1, 1]), 1, 3, ringProximity(3, []));
+    expect(Array.from(d)).toEqual([0, 0, 0]);
+    // two places, weights beyond the first ring distance
+    const two = relatednessDensity(Float64Array.from([1, 0, 0, 0, 0, 0, 0, 1]), 2, 4, ringProximity(4, [1, 0.5]));
+    // domain 2 of place 0: (phi_20 M_00) / (1 + 0.5 + 1) = 0.5 / 2.5; domain 0 of place 1: phi_03 / 2.5 = 1 / 2.5
+    expect(two[2]).toBeCloseTo(0.2, 15);
+    expect(two[4]).toBeCloseTo(0.4, 15);
+    expect(two[0]).toBe(0);
+  });
+});

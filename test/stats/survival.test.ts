@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chiSquareUpperP, kaplanMeier, logRank, restrictedMeanSurvival } from '../../src/stats';
+import { chiSquareUpperP, kaplanMeier, logRank, restrictedMeanSurvival, stratifiedLogRank } from '../../src/stats';
 
 // Reference values from R 4.x, package survival 3.x (datasets aml and ovarian), produced by:
 //   library(survival); options(digits = 15)
@@ -19,9 +19,12 @@ const nonmaintained = { time: [5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45], even
 const amlTime = [...maintained.time, ...nonmaintained.time];
 const amlEvent = [...maintained.event, ...nonmaintained.event];
 
+// Computed inside each test: Stryker runs a mutant reached only in a describe body against no test.
+const amlKm = () => kaplanMeier(amlTime, amlEvent);
+
 describe('kaplanMeier on aml (R survfit, conf.type = "log")', () => {
-  const km = kaplanMeier(amlTime, amlEvent);
   it('has every distinct time with risk set, events, censored and the log interval', () => {
+    const km = amlKm();
     expect(km.steps).toHaveLength(18);
     expect(km).toMatchObject({ n: 23, events: 18, censored: 5, dropped: 0 });
     const s13 = km.steps[4];
@@ -38,6 +41,7 @@ describe('kaplanMeier on aml (R survfit, conf.type = "log")', () => {
     expect(km.steps[0].lo).toBeCloseTo(0.8048547977829578, 12);
   });
   it('reports the median and its interval as print.survfit', () => {
+    const km = amlKm();
     expect([km.median, km.medianLo, km.medianHi]).toEqual([27, 18, 45]);
   });
   it('per group: upper limit not reached is NaN', () => {
@@ -49,6 +53,7 @@ describe('kaplanMeier on aml (R survfit, conf.type = "log")', () => {
     expect(Number.isNaN(nm.medianHi)).toBe(true);
   });
   it('gives the restricted mean as print(survfit, rmean = 40)', () => {
+    const km = amlKm();
     const r = restrictedMeanSurvival(km, 40);
     expect(r.rmean).toBeCloseTo(25.2394755003451, 11);
     expect(r.se).toBeCloseTo(2.6984025410624, 11);
@@ -116,5 +121,106 @@ describe('chiSquareUpperP', () => {
     expect(chiSquareUpperP(3.84, 1)).toBeCloseTo(0.0500435212487052, 14);
     expect(chiSquareUpperP(0.5, 3)).toBeCloseTo(0.918891411654676, 13);
     expect(chiSquareUpperP(25, 4)).toBeCloseTo(5.03098178230621e-5, 17);
+  });
+});
+
+// R 4.x, survival 3.x, options(digits = 15):
+//   summary(survfit(Surv(c(1,2,3,4), c(1,1,0,0)) ~ 1))$table   # rmean 2.75, median 2, 0.95LCL 1, 0.95UCL NA
+//   f <- survfit(Surv(c(4,1,3,2,2,5), c(1,0,1,1,0,1)) ~ 1, conf.int = 0.9); s <- summary(f, censored = TRUE)
+//   cbind(s$time, s$n.risk, s$n.event, s$surv, s$lower, s$upper)
+//     # 1 6 0 1 1 1 | 2 5 1 0.8 0.5538042446944577 1 | 3 3 1 0.533333333333333 0.2480198847611696 1
+//     # 4 2 1 0.266666666666667 0.0662562235125985 1 | 5 1 1 0 NA NA
+//   summary(f)$table          # rmean 3.6, se(rmean) 0.519829031723145, median 4, 0.9LCL 3, 0.9UCL NA
+//   summary(survfit(Surv(c(4,1,3,2,2,5), c(1,0,1,1,0,1)) ~ 1), rmean = 1)$table    # rmean 1, se 0
+//   summary(survfit(Surv(c(-2,1,3), c(1,1,1)) ~ 1), rmean = 2)$table   # rmean 0.333333333333333, se 0.981306762925316
+//   d <- data.frame(t = c(1,2,3,4,5,6,2,3,5,7,8,9), e = c(1,1,0,1,1,1,1,1,1,0,1,1),
+//                   g = rep(c(1,2,1,2), each = 3), s = rep(c(1,1,2,2), each = 3))
+//   sd <- survdiff(Surv(t, e) ~ g + strata(s), data = d); c(sd$chisq, pchisq(sd$chisq, 1, lower = FALSE))
+//     # 7.45396145610278094 0.00632969883181998; rowSums(sd$obs) 5 5; rowSums(sd$exp) 2.05 7.95
+//   survdiff(Surv(t, e) ~ g, data = d)$chisq   # 6.12433563165527
+const t6 = [4, 1, 3, 2, 2, 5];
+const e6 = [true, false, true, true, false, true];
+
+describe('kaplanMeier and restrictedMeanSurvival, more cases (R survfit)', () => {
+  it('sorts the times, counts a censored-only time, and takes the z it is given (conf.int = 0.9)', () => {
+    const km = kaplanMeier(t6, e6, 1.6448536269514722);
+    expect(km.steps.map((s) => [s.time, s.atRisk, s.events, s.censored])).toEqual([[1, 6, 0, 1], [2, 5, 1, 1], [3, 3, 1, 0], [4, 2, 1, 0], [5, 1, 1, 0]]);
+    [1, 0.8, 0.8 * (2 / 3), 0.8 * (2 / 3) * 0.5, 0].forEach((v, k) => expect(km.steps[k].survival).toBeCloseTo(v, 15));
+    expect([km.steps[0].lo, km.steps[0].hi, km.steps[0].seLog]).toEqual([1, 1, 0]);
+    expect(km.steps[1].lo).toBeCloseTo(0.5538042446944577, 13);
+    expect(km.steps[2].lo).toBeCloseTo(0.2480198847611696, 13);
+    expect(km.steps[3].lo).toBeCloseTo(0.0662562235125985, 13);
+    expect(km.steps.slice(1, 4).every((s) => s.hi === 1)).toBe(true);
+    // Greenwood: sum d / (n (n - d)) = 1/20 + 1/6 + 1/2
+    expect(km.steps[3].seLog).toBeCloseTo(Math.sqrt(1 / 20 + 1 / 6 + 1 / 2), 15);
+    expect([km.steps[4].lo, km.steps[4].hi, km.steps[4].seLog].every(Number.isNaN)).toBe(true);
+    expect([km.median, km.medianLo]).toEqual([4, 3]);
+    expect(km.medianHi).toBeNaN();
+    expect(km).toMatchObject({ n: 6, events: 4, censored: 2, dropped: 0 });
+  });
+  it('a curve that stays at exactly 0.5 has its median where it reaches 0.5', () => {
+    const km = kaplanMeier([1, 2, 3, 4], [true, true, false, false]);
+    expect([km.median, km.medianLo]).toEqual([2, 1]);
+    expect(km.medianHi).toBeNaN();
+    expect(restrictedMeanSurvival(km, 4).rmean).toBeCloseTo(2.75, 14);
+  });
+  it('reads any truthy event and treats a missing one as censored; nothing from no finite time', () => {
+    const km = kaplanMeier([2, 1, 3], [1, 0] as unknown as boolean[]);
+    expect(km.steps.map((s) => [s.time, s.events, s.censored])).toEqual([[1, 0, 1], [2, 1, 0], [3, 0, 1]]);
+    const empty = kaplanMeier([NaN, Infinity], [true, true]);
+    expect(empty).toMatchObject({ n: 0, dropped: 2, events: 0, censored: 0, steps: [] });
+    expect([empty.median, empty.medianLo, empty.medianHi].every(Number.isNaN)).toBe(true);
+  });
+  it('restricted mean: R rmean and its SE, a horizon before the first time, times below 0', () => {
+    const km = kaplanMeier(t6, e6);
+    const r = restrictedMeanSurvival(km, 5);
+    expect(r.horizon).toBe(5);
+    expect(r.rmean).toBeCloseTo(3.6, 14);
+    expect(r.se).toBeCloseTo(0.519829031723145, 14);
+    expect(restrictedMeanSurvival(km, 1)).toEqual({ horizon: 1, rmean: 1, se: 0 });
+    expect(restrictedMeanSurvival(km, 0.5)).toEqual({ horizon: 0.5, rmean: 0.5, se: 0 });
+    const neg = restrictedMeanSurvival(kaplanMeier([-2, 1, 3], [true, true, true]), 2);
+    expect(neg.rmean).toBeCloseTo(0.333333333333333, 14);
+    expect(neg.se).toBeCloseTo(0.981306762925316, 14);
+  });
+});
+
+describe('logRank and stratifiedLogRank, more cases (R survdiff)', () => {
+  const groupsOf = (rows: number[][]) => rows.map((r) => ({ time: r.slice(0, 3), event: r.slice(3).map(Boolean) }));
+  const stratum1 = groupsOf([[1, 2, 3, 1, 1, 0], [4, 5, 6, 1, 1, 1]]);
+  const stratum2 = groupsOf([[2, 3, 5, 1, 1, 1], [7, 8, 9, 0, 1, 1]]);
+  it('sums observed, expected and covariance within strata', () => {
+    const t = stratifiedLogRank([stratum1, stratum2]);
+    expect(t.chisq).toBeCloseTo(7.45396145610278094, 13);
+    expect(t.p).toBeCloseTo(0.00632969883181998, 15);
+    expect(t.df).toBe(1);
+    expect(t.observed).toEqual([5, 5]);
+    expect(t.expected[0]).toBeCloseTo(2.05, 14);
+    expect(t.expected[1]).toBeCloseTo(7.95, 14);
+    expect(t.dropped).toBe(0);
+    // unstratified on the same rows
+    const pooled = logRank([0, 1].map((g) => ({ time: [...stratum1[g].time, ...stratum2[g].time], event: [...stratum1[g].event, ...stratum2[g].event] })));
+    expect(pooled.chisq).toBeCloseTo(6.12433563165527, 13);
+  });
+  it('counts dropped rows per stratum; a stratum with fewer groups; no strata', () => {
+    const withGaps = [stratum1, [{ time: [...stratum2[0].time, NaN], event: [...stratum2[0].event, true] }, stratum2[1]], [{ time: [NaN], event: [true] }]];
+    const t = stratifiedLogRank(withGaps);
+    expect(t.dropped).toBe(2);
+    expect(t.chisq).toBeCloseTo(7.45396145610278094, 13);
+    const none = stratifiedLogRank([]);
+    expect([none.df, none.observed, none.expected, none.dropped]).toEqual([-1, [], [], 0]);
+    expect(none.chisq).toBeNaN();
+  });
+  it('a group with no expected events does not count in the df; dropped rows in logRank', () => {
+    const t = logRank([{ time: [1, 2, NaN], event: [true, true, true] }, { time: [3, 4], event: [true, false] }, { time: [], event: [] }]);
+    expect(t.df).toBe(1);
+    expect(t.dropped).toBe(1);
+    expect(t.expected[2]).toBe(0);
+    expect(t.chisq).toBeNaN(); // the covariance of groups 2 and 3 is singular (group 3 has none)
+    // two groups, one event time with a single run at risk: no variance from it (total = 1)
+    const lone = logRank([{ time: [1], event: [true] }, { time: [2], event: [true] }]);
+    // t = 1: d = 1, total 2, E = [0.5, 0.5], V = 1 * 1 / (4 * 1) * (1 * (2 - 1)) = 0.25; t = 2: total 1, no variance
+    expect(lone.expected).toEqual([0.5, 1.5]);
+    expect(lone.chisq).toBeCloseTo((1 - 1.5) ** 2 / 0.25, 14);
   });
 });
