@@ -78,16 +78,17 @@ interface SampleFile {
 }
 
 /** A mutant in a Stryker JSON report (mutation-testing-report-schema: lines and columns 1-based). */
-interface ReportMutant {
+export interface ReportMutant {
   mutatorName: string;
   replacement?: string;
   status: string;
+  statusReason?: string;
   static?: boolean;
   location: { start: Position; end: Position };
 }
 
 /** A sampled mutant's outcome in a chunk report. */
-interface Outcome {
+export interface Outcome {
   status: string;
   static: boolean;
 }
@@ -277,13 +278,26 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 /** The outcomes in a sample's chunk reports, by mutant key (a list: keys may repeat across chunks). */
 function readOutcomes(name: string): { outcomes: Map<string, Outcome[]>; reports: number } {
+  const reports = finishedChunks(name).map(([, , report]) => JSON.parse(readFileSync(report, 'utf8')) as ChunkReport);
+  return { outcomes: collectOutcomes(reports), reports: reports.length };
+}
+
+/** A chunk's Stryker JSON report, as far as the score reads it. */
+export interface ChunkReport {
+  files: Record<string, { mutants: ReportMutant[] }>;
+}
+
+/**
+ * The outcomes in chunk reports, in report order, by mutant key (file, 0-based location,
+ * mutator, replacement). A mutant that a chunk instrumented only because it is nested in one
+ * of that chunk's sampled nodes, and ignored as not in the chunk's sample, is no outcome.
+ */
+export function collectOutcomes(reports: readonly ChunkReport[]): Map<string, Outcome[]> {
   const outcomes = new Map<string, Outcome[]>();
-  let reports = 0;
-  for (const [, , report] of finishedChunks(name)) {
-    reports++;
-    const files = (JSON.parse(readFileSync(report, 'utf8')) as { files: Record<string, { mutants: ReportMutant[] }> }).files;
-    for (const [file, { mutants }] of Object.entries(files)) {
+  for (const report of reports) {
+    for (const [file, { mutants }] of Object.entries(report.files)) {
       for (const m of mutants) {
+        if (m.status === 'Ignored' && m.statusReason?.startsWith(NOT_IN_SAMPLE)) continue;
         const { start, end } = m.location;
         // Schema columns are 1-based; the sample's (Babel's) 0-based.
         const k = key(file, { line: start.line, column: start.column - 1 }, { line: end.line, column: end.column - 1 }, m.mutatorName, m.replacement ?? '');
@@ -292,10 +306,18 @@ function readOutcomes(name: string): { outcomes: Map<string, Outcome[]>; reports
       }
     }
   }
-  return { outcomes, reports };
+  return outcomes;
 }
 
-/** Each sampled mutant's outcome (the first report that has it), or NotRun. */
+/** The reason the sample ignorer (scripts/mutation-sample-ignorer.mjs) gives a mutant outside the sample. */
+const NOT_IN_SAMPLE = 'Not in the mutation sample';
+
+/**
+ * Each sampled mutant's outcome (the first report that ran it), or NotRun. Until
+ * 2026-12-03 a sampled mutant that an earlier chunk had instrumented and ignored (nested in
+ * one of that chunk's sampled nodes) took that "ignored" entry instead of its own chunk's
+ * result, and left the score as a static mutant: 7 of 250 in the stats5 sample.
+ */
 function sampledOutcomes(sample: SampleFile, name: string): { outcomes: Outcome[]; reports: number; extra: number } {
   const { outcomes, reports } = readOutcomes(name);
   const sampled = new Set(sample.mutants.map(keyOf));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clopperPearson, drawIndices } from '../../scripts/mutation-sample';
+import { clopperPearson, collectOutcomes, drawIndices, type ReportMutant } from '../../scripts/mutation-sample';
 
 describe('mutation sample (scripts/mutation-sample.ts)', () => {
   it('Clopper-Pearson intervals match R binom.test', () => {
@@ -32,5 +32,18 @@ describe('mutation sample (scripts/mutation-sample.ts)', () => {
     const all = drawIndices(1000, 1000, 's');
     expect(new Set(all).size).toBe(1000);
     expect([...all].sort((a, b) => a - b)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+  });
+
+  it('takes a sampled mutant\'s outcome from the chunk that ran it, not from one that ignored it as outside its sample', () => {
+    const at = (line: number, status: string, extra: Partial<ReportMutant> = {}): ReportMutant => ({
+      mutatorName: 'EqualityOperator', replacement: 'a <= b', status, location: { start: { line, column: 5 }, end: { line, column: 11 } }, ...extra,
+    });
+    const outside = { statusReason: 'Not in the mutation sample (LRSIM_MUTATION_SAMPLE)' };
+    // Chunk 0 sampled line 10, whose node holds line 11's mutant (sampled in chunk 1); chunk 1
+    // ran line 11 and ignored line 10; line 12 is static and ignored by ignoreStatic.
+    const chunk0 = { files: { 'src/stats/x.ts': { mutants: [at(10, 'Killed'), at(11, 'Ignored', outside)] } } };
+    const chunk1 = { files: { 'src/stats/x.ts': { mutants: [at(10, 'Ignored', outside), at(11, 'Survived'), at(12, 'Ignored', { statusReason: 'Static mutant (and "ignoreStatic" was enabled)', static: true })] } } };
+    const outcomes = [...collectOutcomes([chunk0, chunk1]).values()];
+    expect(outcomes).toEqual([[{ status: 'Killed', static: false }], [{ status: 'Survived', static: false }], [{ status: 'Ignored', static: true }]]);
   });
 });

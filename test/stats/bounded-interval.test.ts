@@ -122,6 +122,11 @@ describe('meanInterval and summarizeBounded', () => {
     // Mirrored for a range open below.
     const m = summarizeBounded(D.map((v) => -v), [-Infinity, 0]);
     expect([m.interval, m.ciLow, m.ciHigh]).toEqual(['log_t', expect.closeTo(-4.40220999104582, 12), expect.closeTo(-0.227158632149311, 12)]);
+    // A mean 2 from its bound (above, the distance was 1, where d and 1 / d agree). R 4.2.2:
+    // x <- 2 * c(0,0,0,1,2,0,0,5); m <- mean(x); se <- sd(x) / sqrt(8); t <- qt(0.975, 7)
+    // print(c(m * exp(-t * se / m), m * exp(t * se / m)), digits = 15) -> 0.454317264298622 8.804419982091648
+    const two = summarizeBounded(D.map((v) => 2 * v), [0, Infinity]);
+    expect([two.interval, two.ciLow, two.ciHigh]).toEqual(['log_t', expect.closeTo(0.454317264298622, 12), expect.closeTo(8.804419982091648, 12)]);
   });
 
   it('keeps the t interval when the bounds lie beyond two half-widths, and for unbounded outcomes', () => {
