@@ -25,6 +25,8 @@ export interface LogitFit {
   deviance: number;
   /** Fitted probabilities of the rows used, in order. */
   fitted: number[];
+  /** Indices (into X and y) of the rows used: y 0 or 1 and every x finite. */
+  rows: number[];
 }
 
 export interface MarginalEffect {
@@ -78,7 +80,7 @@ export function logitFit(X: readonly (readonly number[])[], y: readonly number[]
   const nan = new Array<number>(p).fill(NaN);
   const clusterIds = opts.cluster ? rows.map((i) => String(opts.cluster![i])) : null;
   const G = clusterIds ? new Set(clusterIds).size : null;
-  const base = { n, p, names, clusters: G, iterations, converged, deviance, fitted: prob, dfInference: G !== null ? G - 1 : Infinity };
+  const base = { n, p, names, clusters: G, iterations, converged, deviance, fitted: prob, rows, dfInference: G !== null ? G - 1 : Infinity };
   // Complete separation: the deviance creeps to 0 with fitted probabilities of 0 or 1
   // (R warns "fitted probabilities numerically 0 or 1 occurred"); no finite estimate.
   if (converged && prob.some((q) => q < 1e-10 || q > 1 - 1e-10)) base.converged = false;
@@ -127,7 +129,9 @@ export function logitInterval(fit: LogitFit, j: number, level = 0.95): { estimat
  * w = p (1 - p).
  */
 export function averageMarginalEffect(fit: LogitFit, X: readonly (readonly number[])[], j: number, level = 0.95): MarginalEffect {
-  const Xs = X.filter((row) => row.every(Number.isFinite));
+  // The rows the fit used (X is the matrix given to logitFit): filtering X alone would keep
+  // a row whose y was not 0 or 1 and pair the fitted values with the wrong rows.
+  const Xs = fit.rows.map((i) => X[i]);
   const n = fit.fitted.length;
   const bj = fit.coef[j];
   let meanW = 0;

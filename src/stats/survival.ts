@@ -164,9 +164,13 @@ function logRankParts(groups: readonly { time: readonly number[]; event: readonl
 /** Chi-square (O - E)' V^-1 (O - E) over all groups but the first, from summed parts. */
 function logRankTest(parts: LogRankParts, k: number, dropped: number): LogRank {
   const { observed, expected, V } = parts;
-  const df = expected.filter((e) => e > 0).length - 1;
-  const diff = observed.slice(1).map((o, g) => o - expected[g + 1]);
-  const Vinv = k >= 2 ? invertSymmetric(V.slice(1).map((row) => row.slice(1))) : null;
+  // Only groups with expected events enter (an empty group, as R's survdiff drops an empty
+  // level; its zero row would make V singular), the first of them as the reference.
+  const used = expected.map((e, g) => (e > 0 ? g : -1)).filter((g) => g >= 0 && g < k);
+  const df = used.length - 1;
+  const rest = used.slice(1);
+  const diff = rest.map((g) => observed[g] - expected[g]);
+  const Vinv = df >= 1 ? invertSymmetric(rest.map((a) => rest.map((b) => V[a][b]))) : null;
   if (!Vinv || df < 1) return { chisq: NaN, df, p: NaN, observed, expected, dropped };
   const chisq = quadraticForm(Vinv, diff);
   return { chisq, df, p: chiSquareUpperP(chisq, df), observed, expected, dropped };

@@ -121,8 +121,13 @@ describe('logitFit on a small design', () => {
     expect(me.hi).toBeCloseTo(0.08493647321004473 + 1.959963984540054 * 0.19548673896376725, 10);
     const me90 = averageMarginalEffect(fit, xs.map((v) => [1, v]), 1, 0.9);
     expect(me90.hi).toBeCloseTo(0.08493647321004473 + 1.6448536269514715 * 0.19548673896376725, 10);
-    // rows with a non-finite covariate are left out, as the fit left them out
-    const withGap = averageMarginalEffect(fit, [[1, NaN], ...xs.map((v) => [1, v])], 1);
+    // The rows the fit left out (a non-finite covariate; an outcome that is not 0 or 1) are
+    // left out of the average too. Filtering X alone kept the row with y = 0.5 and paired
+    // each fitted value with the row above it (SE 0.2225 instead of 0.1955 here before the fix).
+    const Xgap = [[1, NaN], [1, 7], ...xs.map((v) => [1, v])];
+    const gapFit = logitFit(Xgap, [1, 0.5, ...ys]);
+    expect(gapFit.rows).toEqual(xs.map((_, i) => i + 2));
+    const withGap = averageMarginalEffect(gapFit, Xgap, 1);
     expect(withGap.ame).toBeCloseTo(0.08493647321004473, 10);
     expect(withGap.se).toBeCloseTo(0.19548673896376725, 10);
   });
