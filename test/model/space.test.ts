@@ -31,6 +31,17 @@ describe('distances', () => {
     expect(s.dist[1 * 3 + 0]).toBe(9);
     expect(s.dist[1 * 3 + 2]).toBe(5);
   });
+
+  it('a barrier lengthens its road both ways, whichever end it names first', () => {
+    const s = line();
+    s.barriers = [{ from: 1, to: 2, km: 20 }];
+    s.rebuild([], 10, 20, 5);
+    // B-C: the barrier's 20, or B-A-C: 5 + 10 = 15, in both directions; A-C stays 10.
+    expect(s.dist[1 * 3 + 2]).toBe(15);
+    expect(s.dist[2 * 3 + 1]).toBe(15);
+    expect(s.dist[0 * 3 + 2]).toBe(10);
+    expect(s.dist[2 * 3 + 0]).toBe(10);
+  });
 });
 
 describe('kernels', () => {
