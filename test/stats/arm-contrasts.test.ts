@@ -38,6 +38,17 @@ function scopeValues(outcome: string, point: number | null, arms = ARMS) {
 }
 
 describe('compareArms', () => {
+  it('ranks the same whatever the order of the runs (workers finish in any order): the seeds are sorted first', () => {
+    // The bootstrap resamples rows of seeds; unsorted, the rows would follow the runs' order.
+    // (The means and contrasts sum in the runs' order and may differ in the last bits.)
+    const order = runs.map((_, i) => i).sort((a, b) => ((a * 37) % runs.length) - ((b * 37) % runs.length) || a - b);
+    const ranks = (rs: RunRow[]) => compareArms(rs, ARMS, ['y', 'lock_in_index_final'], { options: ['pol', 'alt', 'absent'] }).ranks;
+    const a = ranks(runs);
+    expect(a.length).toBeGreaterThan(0);
+    expect(ranks(order.map((i) => runs[i]))).toEqual(a);
+    expect(ranks([...runs].reverse())).toEqual(a);
+  });
+
   const compared = () => compareArms(runs, ARMS, ['y', 'lock_in_index_final'], { options: ['pol', 'alt', 'absent'] });
 
   it('compares every pair of arms pooled and at each point, in point order, with the relative effect', () => {
