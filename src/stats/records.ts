@@ -3,12 +3,11 @@
  * `manifest.json` is read by sweep/manifest.ts. Records are streamed line by line so a
  * large sweep is never held in memory as text, and each is checked before use.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { ScenarioError } from '../scenario/errors';
-import { sweepIoMessages, sweepMessages } from '../sweep/messages';
-import { parseRecordLine } from '../sweep/record-shape';
+import { sweepMessages } from '../sweep/messages';
+import { indexStore, readRecord } from '../sweep/store';
 
 /** One line of runs.ndjson: the sweep's own record type. */
 export type { RunRecord } from '../sweep/record';
@@ -43,28 +42,26 @@ export interface ScenarioLike {
 }
 
 /**
- * Stream the records of DIR/runs.ndjson, each checked for shape (src/sweep/record-shape.ts).
- * A damaged record before the last is bad input naming file:line and the field; a torn
- * last line (a crash mid-write) is skipped, and `notice` says so.
+ * The records of DIR/runs.ndjson in key order, each checked for shape
+ * (src/sweep/record-shape.ts), read one at a time. Key order, not the order the runs
+ * finished in (which changes with the number of workers): every statistic then sums its
+ * runs in the same order and gives the same bytes, as runs.csv does (writeOutputs). The
+ * store's own index decides what counts (indexStore, as a resumed sweep reads it): a damaged
+ * record before the last is bad input naming file:line and the field; a torn last line (a
+ * crash mid-write, or no newline after it) is skipped, and `notice` says so; the first
+ * record of a key wins.
  */
 export async function* readRunRecords(dir: string, notice: (line: string) => void = (line) => process.stderr.write(`lrsim: ${line}\n`)): AsyncGenerator<RunRecord> {
   const path = join(dir, 'runs.ndjson');
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  let lineNo = 0;
-  // A bad line is refused only once another line follows it: the last one may be torn.
-  let bad: { line: number; problem: string; bytes: number } | null = null;
-  for await (const line of lines) {
-    lineNo++;
-    if (bad) throw new ScenarioError(sweepMessages.corruptStore(path, bad.line, bad.problem));
-    if (!line.trim()) continue;
-    const parsed = parseRecordLine(line);
-    if ('problem' in parsed) {
-      bad = { line: lineNo, problem: parsed.problem, bytes: Buffer.byteLength(line) };
-      continue;
-    }
-    yield parsed.record as unknown as RunRecord;
+  statSync(path); // a missing store is an error, as before (ENOENT), not an empty sweep
+  const runs = [...indexStore(path, false, notice).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = { data: Buffer.alloc(1 << 16) };
+    for (const run of runs) yield readRecord(run, fd, buffer);
+  } finally {
+    closeSync(fd);
   }
-  if (bad) notice(sweepIoMessages.tornTail(path, bad.line, bad.bytes, false));
 }
 
 /** An outcome value as a number: JSON null (NaN in the engine) becomes NaN. */

@@ -46,6 +46,12 @@ export function scanLines(file: string, visit: (line: Buffer, offset: number) =>
   }
 }
 
+/** Whether a line holds only spaces, tabs or a carriage return. */
+function isBlank(line: Buffer): boolean {
+  for (const b of line) if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+  return true;
+}
+
 /** Notes for the user (a torn tail cut off); the caller decides where they go. */
 export type Notice = (line: string) => void;
 
@@ -64,6 +70,7 @@ export function indexStore(file: string, repair: boolean, notice: Notice = () =>
   const complete = scanLines(file, (line, offset) => {
     lineNo++;
     if (damaged) badInput(msg.corruptStore(file, damaged.line, damaged.problem));
+    if (isBlank(line)) return; // an empty line (a hand-edited store) holds no record
     const parsed = parseRecordLine(line.toString('utf8'), problemOf);
     if ('problem' in parsed) {
       damaged = { offset, line: lineNo, problem: parsed.problem };

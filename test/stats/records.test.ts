@@ -28,11 +28,17 @@ const readAll = async (dir: string, notices: string[]) => {
 };
 
 describe('readRunRecords', () => {
-  it('yields each record in order and skips blank lines, with no notice', async () => {
-    const dir = store(`${record('a')}\n\n   \n${record('b')}\n`);
+  it('yields each record in key order, not the order the runs finished in, and skips blank lines, with no notice', async () => {
+    const dir = store(`${record('c')}\n\n   \n${record('a')}\n${record('b')}\n`);
     const notices: string[] = [];
-    expect((await readAll(dir, notices)).map((r) => r.key)).toEqual(['a', 'b']);
+    expect((await readAll(dir, notices)).map((r) => r.key)).toEqual(['a', 'b', 'c']);
     expect(notices).toEqual([]);
+  });
+  it('yields the first record of a key stored twice, once', async () => {
+    const dir = store(`${record('b')}\n${record('a')}\n${record('b').replace('"wall_seconds":0.1', '"wall_seconds":9')}\n`);
+    const out = await readAll(dir, []);
+    expect(out.map((r) => r.key)).toEqual(['a', 'b']);
+    expect(out[1].wall_seconds).toBe(0.1);
   });
   it('skips a torn last line and says so, naming file, line and bytes', async () => {
     const dir = store(`${record('a')}\n{"key": "b", "po`);

@@ -129,6 +129,21 @@ function rec(point: number, arm: string, armIndex: number, seed: number, params:
 }
 
 describe('computeSweepStats rules', () => {
+  it('gives the same statistics whatever order the runs were stored in (workers finish in any order)', async () => {
+    const records: Rec[] = [];
+    for (const [point, x] of [[0, 0.1], [1, 0.7]]) for (const [arm, armIndex] of [['baseline', 0], ['pol', 1]] as const) for (const seed of [1, 2, 3, 4, 5]) {
+      const y = 1 + x / 3 + seed / 7 + (arm === 'pol' ? 0.1 * seed : 0);
+      const series = [0, 1, 2].map((t) => [t, y + t / 3]);
+      records.push(rec(point, arm, armIndex, 10 * point + seed, { x }, { innovation_value_late: y, lock_in_index_final: 0.3 + y / 11 }, { columns: ['tick', 'innovation_value'], series }));
+    }
+    const scenario = { ticks: 3, sweep: { design: 'grid', parameters: { x: [0.1, 0.7] } } };
+    const stored = (order: Rec[]) => computeSweepStats(writeSweep(order, scenario)).then(({ dir, ...rest }) => JSON.stringify(rest));
+    const inOrder = await stored(records);
+    // Summed in another order, several of these means differ in the last bits.
+    expect(await stored([...records].reverse())).toBe(inOrder);
+    expect(await stored(records.map((_, i) => records[(i * 7) % records.length]))).toBe(inOrder);
+  });
+
   it('orders parameters as declared, names them briefly unless two share a last segment, and orders arms by arm index', async () => {
     const scenario = { ticks: 10, sweep: { design: 'grid', parameters: { gone: [1], 'z.rate': [1, 2], 'a.rate': [5] } }, cost_unit: 'EUR' };
     const records: Rec[] = [];
@@ -181,9 +196,10 @@ describe('computeSweepStats rules', () => {
   it('bands the main, reference, flow and learning series only; ticks from the tick column, else the row', async () => {
     const columns = ['tick', 'innovation_value', 'knowledge_cv', 'code_knowledge', 'member_knowledge_mean', 'mean_knowledge', 'flow_tacit_x', 'firm_learning_from_y', 'firms_alive'];
     const series = (s: number) => [[5, 1 * s, 2, 3, 4, 5, 6, 7, 8], [6, 2 * s, null, 3, 4, 5, 6, 7, 8]];
-    // The first run has no tick column: its row index labels the rows (bands are by row).
-    const records = [rec(0, 'only', 0, 5, {}, { innovation_value_late: 5 }, { columns: ['innovation_value'], series: [[10], [20]] })];
-    records.push(...[1, 3].map((s) => rec(0, 'only', 0, s, {}, { innovation_value_late: s }, { columns, series: series(s) })));
+    // The first run (in key order: seed 0) has no tick column: its row index labels the rows
+    // (bands are by row). It is stored last, as a run finishing last would be.
+    const records = [rec(0, 'only', 0, 0, {}, { innovation_value_late: 5 }, { columns: ['innovation_value'], series: [[10], [20]] })];
+    records.unshift(...[1, 3].map((s) => rec(0, 'only', 0, s, {}, { innovation_value_late: s }, { columns, series: series(s) })));
     const stats = await computeSweepStats(writeSweep(records, { sweep: { parameters: {} } }));
     expect(stats.seriesColumns).toEqual(['innovation_value', 'knowledge_cv', 'code_knowledge', 'member_knowledge_mean', 'mean_knowledge', 'flow_tacit_x', 'firm_learning_from_y']);
     const band = stats.groups[0].series.innovation_value;
