@@ -5,8 +5,6 @@
  */
 import { closeSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ScenarioError } from '../scenario/errors';
-import { sweepMessages } from '../sweep/messages';
 import { indexStore, readRecord } from '../sweep/store';
 
 /** One line of runs.ndjson: the sweep's own record type. */

@@ -6,7 +6,7 @@
  */
 import { label } from '../../charts';
 import type { ContrastRow, SweepStats } from '../../stats';
-import { allPairsEqual, capital, changeClause, ci, constantChangeClause, fmt, list, pctSigned, plural, pValue, signed, wholePercentages } from './format';
+import { allPairsEqual, capital, changeClause, ci, constantChangeClause, pairedCi, fmt, list, pctSigned, plural, pValue, signed, wholePercentages } from './format';
 
 const HEADLINE = 'innovation_value_late';
 
@@ -53,7 +53,7 @@ export function armFindings(stats: SweepStats): string[] {
       out.push(`${head}.` + (same || (h ? ` The effect does not differ clearly between design points (F test ${pValue(h.p)}).` : '')));
     }
     const l = contrastOf(stats, 'lock_in_index_final', null, arm, baseline);
-    if (l) out.push(`Its final ${label('lock_in_index').toLowerCase()} differed from the ${baseline} arm by ${signed(l.estimate)} (${l.method === 'paired_all_equal' ? `no interval: ${allPairsEqual(l.n, l.estimate)}` : ci(l.lo, l.hi, signed)}).`);
+    if (l) out.push(`Its final ${label('lock_in_index').toLowerCase()} differed from the ${baseline} arm by ${signed(l.estimate)} (${pairedCi(l.method, l.n, l.estimate, l.lo, l.hi)}).`);
     out.push(...costFindings(stats, arm, baseline));
   }
   const others = stats.armComparison.contrasts.filter((c) => c.outcome === HEADLINE && c.point === null && c.armB !== baseline);
@@ -126,8 +126,7 @@ export function pointArmFindings(stats: SweepStats): string[] {
       const c = contrastOf(stats, HEADLINE, point, arm, baseline);
       const where = stats.groups.find((g) => g.point === point)?.pointLabel ?? String(point);
       if (!c) return [];
-      const interval = c.method === 'paired_all_equal' ? `no interval: ${allPairsEqual(c.n, c.estimate)}` : ci(c.lo, c.hi, signed);
-      return [`at ${where} ${signed(c.estimate)} (${interval}; ${pctSigned(c.rel)})`];
+      return [`at ${where} ${signed(c.estimate)} (${pairedCi(c.method, c.n, c.estimate, c.lo, c.hi)}; ${pctSigned(c.rel)})`];
     });
     if (parts.length) out.push(`Per design point, the ${arm} arm changed late innovation value over the ${baseline} arm (paired, same seeds): ${parts.join('; ')}.`);
   }

@@ -97,6 +97,13 @@ export function changeClause(measure: string, rel: number, relLo: number, relHi:
 export const allPairsEqual = (n: number, d: number) => `all ${n} paired differences are ${signed(d)}`;
 
 /**
+ * The interval of a paired difference d over n pairs, "95 % CI lo to hi" in signed numbers,
+ * or why there is none when every pair differed by the same amount (method paired_all_equal).
+ */
+export const pairedCi = (method: string, n: number, d: number, lo: number, hi: number) =>
+  method === 'paired_all_equal' ? `no interval: ${allPairsEqual(n, d)}` : ci(lo, hi, signed);
+
+/**
  * changeClause for a paired difference that was the same on every seed (no interval):
  * "did not change X on any of the 20 seeds (...)" or "raised X by 0.545 on every seed
  * (+23 % of the reference mean; ...)". The size is absolute: the same difference is a

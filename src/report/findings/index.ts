@@ -8,7 +8,7 @@ import { label } from '../../charts';
 import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, summarize, wilsonInterval, type LinkFlowBlock, type SweepStats } from '../../stats';
 import { armFindings, degenerateFindings, pointArmFindings } from './arms';
 import { parameterFindings } from './design';
-import { allPairsEqual, ci, fmt, meanText, pct, plural, signed } from './format';
+import { ci, fmt, meanText, pairedCi, pct, plural, signed } from './format';
 import { recoveryFindings } from './recovery';
 
 export { changeClause, fmt, pct } from './format';
@@ -151,7 +151,7 @@ function extraOutcomeFindings(stats: SweepStats): string[] {
         const p = arm === baseline ? undefined : stats.paired.find((x) => x.point === null && x.arm === arm && x.outcome === key);
         if (!p || p.difference.n <= 1) return [];
         const d = p.difference;
-        return [`${arm} ${signed(d.mean)} (${d.method === 'paired_all_equal' ? `no interval: ${allPairsEqual(d.n, d.mean)}` : ci(d.ciLow, d.ciHigh, signed)})`];
+        return [`${arm} ${signed(d.mean)} (${pairedCi(d.method, d.n, d.mean, d.ciLow, d.ciHigh)})`];
       });
       if (diffs.length) sentence += ` Paired difference to the ${baseline} arm on the same seeds: ${diffs.join('; ')}.`;
     }
