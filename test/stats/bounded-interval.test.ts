@@ -112,6 +112,10 @@ describe('meanInterval and summarizeBounded', () => {
     // 100 copies of 0.866667 sum to a float that misses 86.6667 x 100: still all equal.
     const same = summarizeBounded(Array<number>(100).fill(0.866667), [-1, 1]);
     expect(same).toEqual({ n: 100, mean: 0.866667, sd: 0, ciLow: NaN, ciHigh: NaN, interval: 'all_equal' });
+    // Three copies of 0.1: their mean by summation is 0.10000000000000002 with an sd of 1.7e-17,
+    // which would print a t interval of zero width; the copies are recognised as equal.
+    expect(summarize([0.1, 0.1, 0.1]).mean).not.toBe(0.1);
+    expect(summarizeBounded([0.1, 0.1, 0.1], [0, 1])).toEqual({ n: 3, mean: 0.1, sd: 0, ciLow: NaN, ciHigh: NaN, interval: 'all_equal' });
     expect(summarizeBounded([0, 0, 0], [0, Infinity]).interval).toBe('all_equal');
     expect(summarizeBounded([4, 4], [-Infinity, Infinity]).interval).toBe('all_equal');
   });
