@@ -41,6 +41,10 @@ export async function openGuardedPage(viewport = { width: 1600, height: 1000 }):
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
+  // Generous waits (Playwright's default is 30 s): on a loaded machine (CI sharing its cores)
+  // the 2 MB page once took longer than that to load; each test's own timeout still bounds it.
+  page.setDefaultTimeout(60_000);
+  page.setDefaultNavigationTimeout(90_000);
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
   page.on('worker', (w) => w.on('console', (m) => { if (m.type() === 'error') errors.push(`worker: ${m.text()}`); }));
