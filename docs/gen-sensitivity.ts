@@ -78,7 +78,14 @@ async function extractStudy(study: 'morris' | 'saltelli') {
   writeCsv(join(DATA, `${study}.csv`), ['arm', 'outcome', 'parameter', 'index', 'n', 'estimate', 'lo', 'hi'], kept as unknown as Record<string, string | number>[]);
   const m = manifest as { runs: { ok: number; failed: number }; workers: number; timings: { started: string; wall_seconds: number; run_seconds: number } };
   const sweep = (manifest.scenario as { sweep?: { samples?: number; replicates?: number } }).sweep ?? {};
-  return { study, size: sweep.samples ?? NaN, replicates: sweep.replicates ?? NaN, parameters: layout.parameters.length, points: ((manifest as { points?: unknown[] }).points ?? []).length, arms: arms.length, runs_ok: m.runs.ok, runs_failed: m.runs.failed, workers: m.workers, started: m.timings.started, wall_seconds: m.timings.wall_seconds, run_seconds: m.timings.run_seconds };
+  return { study, size: sweep.samples ?? NaN, replicates: sweep.replicates ?? NaN, parameters: layout.parameters.length, points: ((manifest as { points?: unknown[] }).points ?? []).length, arms: arms.length, runs_ok: m.runs.ok, runs_failed: m.runs.failed, workers: m.workers, started: m.timings.started, wall_seconds: m.timings.wall_seconds, run_seconds: m.timings.run_seconds, commit: commitOf(manifest) };
+}
+
+/** The commit a sweep ran from, as its manifest records it (7 digits, `+changes` if tracked files differed); '' if it records none. */
+function commitOf(manifest: unknown): string {
+  const source = (manifest as { source?: { commit: string | null; dirty: boolean | null } }).source;
+  if (!source?.commit) return '';
+  return `${source.commit.slice(0, 7)}${source.dirty ? '+changes' : ''}`;
 }
 
 /** Extracts every study whose sweep is stored; runs.csv keeps the rows of the others. */
@@ -90,9 +97,9 @@ async function extract() {
     const dir = join(ROOT, 'output', 'sensitivity', 'factmap');
     writeFileSync(join(DATA, 'factmap.csv'), factmapCsv(await analyseFactmap(dir)));
     const m = readManifest(dir) as { runs: { ok: number; failed: number }; workers: number; points: unknown[]; timings: { started: string; wall_seconds: number; run_seconds: number } };
-    studies.set('factmap', { study: 'factmap', size: 9, replicates: (readManifest(dir).scenario as { sweep: { replicates: number } }).sweep.replicates, parameters: 2, points: m.points.length, arms: 8, runs_ok: m.runs.ok, runs_failed: m.runs.failed, workers: m.workers, started: m.timings.started, wall_seconds: m.timings.wall_seconds, run_seconds: m.timings.run_seconds });
+    studies.set('factmap', { study: 'factmap', size: 9, replicates: (readManifest(dir).scenario as { sweep: { replicates: number } }).sweep.replicates, parameters: 2, points: m.points.length, arms: 8, runs_ok: m.runs.ok, runs_failed: m.runs.failed, workers: m.workers, started: m.timings.started, wall_seconds: m.timings.wall_seconds, run_seconds: m.timings.run_seconds, commit: commitOf(readManifest(dir)) });
   }
-  writeCsv(join(DATA, 'runs.csv'), ['study', 'size', 'replicates', 'parameters', 'points', 'arms', 'runs_ok', 'runs_failed', 'workers', 'started', 'wall_seconds', 'run_seconds'], [...studies.values()]);
+  writeCsv(join(DATA, 'runs.csv'), ['study', 'size', 'replicates', 'parameters', 'points', 'arms', 'runs_ok', 'runs_failed', 'workers', 'started', 'wall_seconds', 'run_seconds', 'commit'], [...studies.values()]);
 }
 
 // --- step 2: render the doc from the tables --------------------------------------------
@@ -169,7 +176,7 @@ export function renderSensitivity(): string {
     '',
     `The region of the validation suite: ${a.firms} firms, ${a.residents.toLocaleString('en')} residents, ${STUDY_REGION.ticks} ticks, observed every ${STUDY_REGION.observe.every} ticks. Times are wall-clock times on this 2-core machine, from the sweeps' manifests (docs/sensitivity/runs.csv).`,
     '',
-    `**Model version.** The sweeps ran on the model of commit ${MODEL_COMMIT} (docs/ODD.md as of that commit), after the core-collapse fix (issue 16: the collapse moves its lost relevance every tick) and the residents' obsolescence phase (issue 20). Earlier versions of this page were made on commit a47f74f, before both.`,
+    `**Model version.** The sweeps ran on the model of ${modelVersion([...runs.values()])}, after the core-collapse fix (issue 16: the collapse moves its lost relevance every tick) and the residents' obsolescence phase (issue 20). Earlier versions of this page were made on commit a47f74f, before both.`,
     '',
     `- **Morris screening**: all ${params} screened numeric parameters (docs/parameters.md, "Plausible ranges"), each over its plausible range, r = ${MORRIS_RUN.trajectories} trajectories chosen from a pool of ${MORRIS_RUN.pool} (Campolongo), ${MORRIS_RUN.levels} levels, ${MORRIS_RUN.replicates} replicates, in two arms on the same seeds: \`no_shock\` and \`shock\` (the three strongest domains collapse to 20 % of their relevance at tick 100, as in the built-in \`structural-shock\`): ${Number(mr.runs_ok).toLocaleString('en')} runs (${mr.runs_failed} failed) in **${minutes(mr.wall_seconds)} min** with ${mr.workers} workers (${rate(mr)} runs/min; ${minutes(mr.run_seconds)} min of run time). The issue's target is a screening of every numeric parameter at r = 10 with 2 replicates, one arm (${(Number(mr.runs_ok) / 2).toLocaleString('en')} runs), in under 20 minutes: at the rate measured that arm alone took about ${(Number(mr.wall_seconds) / 120).toFixed(1)} min, ${Number(mr.wall_seconds) / 120 < 20 ? 'within' : 'over'} the target: ${MORRIS_LOAD}.`,
     sr
@@ -308,8 +315,20 @@ function plainWords(morris: Row[], saltelli: Row[], cells: Row[]): string[] {
   return lines;
 }
 
-/** The commit the sweeps of output/sensitivity/ ran on (their manifests), written down by hand. */
+/**
+ * The commit the stored sweeps ran on, written down by hand: their manifests predate the
+ * `source` field (src/sweep/manifest.ts). Used only while runs.csv records no commit.
+ */
 const MODEL_COMMIT = '60d7f1e';
+
+/** Which commit the studies ran on: from their manifests (runs.csv, `commit`) when they record one. */
+function modelVersion(studies: Row[]): string {
+  const recorded = studies.map((r) => `${r.study} ${r.commit ?? ''}`.trim()).filter((x) => x.includes(' '));
+  const commits = [...new Set(studies.map((r) => r.commit ?? '').filter((c) => c !== ''))];
+  if (recorded.length === 0) return `commit ${MODEL_COMMIT} (docs/ODD.md as of that commit; written down by hand, as these sweeps' manifests predate the field that records it)`;
+  if (commits.length === 1 && recorded.length === studies.length) return `commit ${commits[0]} (docs/ODD.md as of that commit; from the sweeps' manifests)`;
+  return `the commits their manifests record (${recorded.join(', ')}${recorded.length < studies.length ? `; the others record none: ${MODEL_COMMIT}, written down by hand` : ''}; docs/ODD.md as of each)`;
+}
 
 /** The Saltelli timing against the issue's target (N = 256, 2 replicates: 5,120 runs per arm, under 30 minutes). */
 function saltelliTarget(sr: Row): string {
