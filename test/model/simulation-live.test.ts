@@ -31,7 +31,7 @@ const shock = (s: Record<string, unknown>) => ShockSchema.parse(s);
 
 describe('a policy added mid-run', () => {
   it('starts at the tick it is added, as the same policy starting there in the scenario', () => {
-    const open = { kind: 'open_region', openness: 0.9 };
+    const open = { kind: 'open_region' as const, openness: 0.9 };
     const added = trace({}, 20, { 8: (sim) => sim.addPolicy(policy({ ...open, start: 0 })) });
     const named = trace({ policies: [{ ...open, start: 8 }] }, 20);
     const without = trace({}, 20);
@@ -43,7 +43,7 @@ describe('a policy added mid-run', () => {
   });
 
   it('keeps a later start, and an end that falls before the new start is dropped (it runs on)', () => {
-    const cluster = { kind: 'cluster_organisation', members: 10 };
+    const cluster = { kind: 'cluster_organisation' as const, members: 10 };
     const later = trace({}, 20, { 4: (sim) => sim.addPolicy(policy({ ...cluster, start: 9, end: 15 })) });
     expect(later.rows).toEqual(trace({ policies: [{ ...cluster, start: 9, end: 15 }] }, 20).rows);
     const stale = trace({}, 20, { 10: (sim) => sim.addPolicy(policy({ ...cluster, start: 2, end: 6 })) });
@@ -59,8 +59,8 @@ describe('a policy added mid-run', () => {
 
 describe('a shock added mid-run', () => {
   it('applies at the tick it is added (or its own later tick), in tick order', () => {
-    const jump = { kind: 'frontier_jump', domains: 4 };
-    const collapse = { kind: 'core_collapse', factor: 0.3 };
+    const jump = { kind: 'frontier_jump' as const, domains: 4 };
+    const collapse = { kind: 'core_collapse' as const, factor: 0.3 };
     const added = trace({}, 25, {
       6: (sim) => {
         sim.addShock(shock({ ...collapse, tick: 14 }));
@@ -77,8 +77,8 @@ describe('a shock added mid-run', () => {
 
   it('past shocks added together hit at the next tick in the order they were added', () => {
     // Two plants: each draws its firms from the policy stream, so their order matters.
-    const wide = { kind: 'plant', firms: 8, offset: 2, level: 0.9 };
-    const narrow = { kind: 'plant', firms: 3, offset: 5, level: 0.5 };
+    const wide = { kind: 'plant' as const, firms: 8, offset: 2, level: 0.9 };
+    const narrow = { kind: 'plant' as const, firms: 3, offset: 5, level: 0.5 };
     const added = trace({}, 12, {
       6: (sim) => {
         sim.addShock(shock({ ...wide, tick: 3 }));
