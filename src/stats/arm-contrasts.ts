@@ -7,19 +7,19 @@
 import { effectHeterogeneity } from './heterogeneity';
 import { pairedContrasts, type PairedContrast } from './multiple-comparisons';
 import { higherIsBetter } from './outcome-direction';
+import { isZeroOneOutcome } from './outcome-range';
 import { probabilityBest } from './rank-arms';
 import type { RunRow } from './run-rows';
 
 
-/** A paired contrast of two arms for one outcome, at a point or pooled (null). */
+/**
+ * A paired contrast of two arms for one outcome, at a point or pooled (null): pooled over
+ * several points it is stratified by point (method paired_t_by_point), with the effect
+ * relative to B's mean and Fieller's interval for it (PairedContrast).
+ */
 export interface ContrastRow extends PairedContrast {
   outcome: string;
   point: number | null;
-  /** Mean of B on the pairs, and the effect relative to it (NaN when that mean is 0). */
-  referenceMean: number;
-  rel: number;
-  relLo: number;
-  relHi: number;
 }
 
 export interface HeterogeneityRow {
@@ -79,17 +79,8 @@ export function compareArms(runs: readonly RunRow[], arms: readonly string[], ou
         const v = r.outcomes[outcome];
         if (Number.isFinite(v)) values.get(r.arm)?.set(`${r.point}:${r.seed}`, v);
       }
-      const rows = pairedContrasts(values);
-      for (const c of rows) {
-        const a = values.get(c.armA)!;
-        const b = values.get(c.armB)!;
-        let sum = 0;
-        let n = 0;
-        for (const [key, v] of b) if (a.has(key)) { sum += v; n++; }
-        const referenceMean = n ? sum / n : NaN;
-        const scale = referenceMean !== 0 && Number.isFinite(referenceMean) ? 1 / Math.abs(referenceMean) : NaN;
-        out.contrasts.push({ ...c, outcome, point, referenceMean, rel: c.estimate * scale, relLo: c.lo * scale, relHi: c.hi * scale });
-      }
+      const rows = pairedContrasts(values, { binary: isZeroOneOutcome(outcome), stratum: (key) => key.slice(0, key.indexOf(':')) });
+      for (const c of rows) out.contrasts.push({ ...c, outcome, point });
       if (options.length > 1 && (point === null || points.length <= maxRankPoints)) out.ranks.push(...rankArms(scoped, options, outcome, point));
     }
     if (points.length > 1) out.heterogeneity.push(...heterogeneityOf(runs, arms, outcome, points));

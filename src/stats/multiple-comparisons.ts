@@ -3,8 +3,7 @@
  * (Holm 1979) over the pairs of one call: comparing each arm only with the first hides
  * whether, say, the top-down or the bottom-up space does better.
  */
-import { pairedDifference, pairedShareDifference, type PairedMethod } from './paired';
-import { tTwoSidedP } from './p-value';
+import { pairedDifference, pairedShareDifference, pairedTP, type PairedMethod } from './paired';
 
 /**
  * Holm-adjusted p-values in the input order, as R's p.adjust(p, "holm"); NaN entries stay
@@ -43,9 +42,15 @@ export interface PairedContrast {
   p: number;
   /**
    * `paired_t`, `paired_share` for 0/1 outcomes (Agresti-Min interval, exact McNemar p), or
-   * `paired_all_equal` when every pair differed by the same amount (no interval, p NaN).
+   * `paired_all_equal` when every pair differed by the same amount (no interval, p NaN);
+   * `paired_t_by_point` when the seeds come from several design points (stratified).
    */
   method: PairedMethod;
+  /** Mean of B on the pairs; the effect relative to it with Fieller's interval (NaN when none). */
+  referenceMean: number;
+  rel: number;
+  relLo: number;
+  relHi: number;
   /** p adjusted by Holm over all pairs of this call. */
   pHolm: number;
   /** Cohen's d_z: mean difference over the SD of the differences. */
@@ -57,7 +62,7 @@ export interface PairedContrast {
  * the earlier, matched on seed keys present (and finite) in both.
  * @example pairedContrasts(new Map([['a', new Map([[1, 1], [2, 2]])], ['b', new Map([[1, 2], [2, 4]])]]))[0].estimate // 1.5
  */
-export function pairedContrasts<Seed>(values: ReadonlyMap<string, ReadonlyMap<Seed, number>>): PairedContrast[] {
+export function pairedContrasts<Seed>(values: ReadonlyMap<string, ReadonlyMap<Seed, number>>, opts: { binary?: boolean; stratum?: (seed: Seed) => number | string } = {}): PairedContrast[] {
   const arms = [...values.keys()];
   const rows: Omit<PairedContrast, 'pHolm'>[] = [];
   for (let b = 0; b < arms.length; b++) {
@@ -66,18 +71,18 @@ export function pairedContrasts<Seed>(values: ReadonlyMap<string, ReadonlyMap<Se
       const valuesB = values.get(arms[b])!;
       const treated: number[] = [];
       const baseline: number[] = [];
+      const strata: (number | string)[] = [];
       for (const [seed, vb] of valuesB) {
         const va = valuesA.get(seed);
         if (va !== undefined && Number.isFinite(va) && Number.isFinite(vb)) {
           treated.push(va);
           baseline.push(vb);
+          strata.push(opts.stratum ? opts.stratum(seed) : 0);
         }
       }
-      const d = pairedDifference(treated, baseline);
-      const p =
-        d.method === 'paired_share' ? pairedShareDifference(treated, baseline).p
-        : d.method === 'paired_t' && d.n >= 2 && d.sd > 0 ? tTwoSidedP(d.mean / (d.sd / Math.sqrt(d.n)), d.n - 1) : NaN;
-      rows.push({ armA: arms[a], armB: arms[b], n: d.n, estimate: d.mean, lo: d.ciLow, hi: d.ciHigh, p, dz: d.dz, method: d.method });
+      const d = pairedDifference(treated, baseline, { binary: opts.binary, strata });
+      const p = d.method === 'paired_share' ? pairedShareDifference(treated, baseline).p : pairedTP(d, treated, baseline, strata);
+      rows.push({ armA: arms[a], armB: arms[b], n: d.n, estimate: d.mean, lo: d.ciLow, hi: d.ciHigh, p, dz: d.dz, method: d.method, referenceMean: d.baselineMean, rel: d.relMean, relLo: d.relCiLow, relHi: d.relCiHigh });
     }
   }
   const adjusted = holm(rows.map((r) => r.p));

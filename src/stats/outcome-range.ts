@@ -24,3 +24,15 @@ export function outcomeRange(name: string): ValueRange {
   const meaning = meaningOf(name);
   return meaning ? rangeOfUnit(meaning.unit) : UNBOUNDED;
 }
+
+/**
+ * Whether an outcome is a 0/1 indicator by its unit in the data dictionary (`0/1`,
+ * `indicator (0/1)`): only those get the intervals of shares. Undefined for a column the
+ * dictionary does not know (the caller then decides from the values).
+ * @example isZeroOneOutcome('locked_in') // true
+ */
+export function isZeroOneOutcome(name: string): boolean | undefined {
+  const meaning = meaningOf(name);
+  if (!meaning) return undefined;
+  return meaning.unit === '0/1' || meaning.unit === 'indicator (0/1)';
+}

@@ -3,11 +3,34 @@
  * numbers make the difference far more precise than comparing two independent means).
  */
 import { binomialUpperTail } from './binomial';
-import { summarize, type Summary } from './summary';
+import { summarize, tCritical, type Summary } from './summary';
+import { tTwoSidedP } from './p-value';
 import { Z95 } from './wilson';
 
-/** How a paired difference's interval was computed (stats.csv `method`). */
-export type PairedMethod = 'paired_t' | 'paired_share' | 'paired_all_equal';
+/**
+ * How a paired difference's interval was computed (stats.csv `method`): `paired_t_by_point`
+ * is the paired t stratified by design point (pooled over points with each point's own
+ * variance, Welch-Satterthwaite df), used when pairs come from several design points;
+ * `paired_constant_by_point` when, within each point, every pair differed by the same amount
+ * (the amounts differ between points): the pooled difference, without an interval.
+ */
+export type PairedMethod = 'paired_t' | 'paired_t_by_point' | 'paired_share' | 'paired_all_equal' | 'paired_constant_by_point';
+
+export interface PairedOptions {
+  /**
+   * Whether the outcome is a 0/1 indicator by its unit in the data dictionary; when given,
+   * only such outcomes get the paired-share interval (a continuous outcome whose values all
+   * happen to be 0 or 1 keeps the t interval); when absent, decided from the values.
+   */
+  binary?: boolean;
+  /**
+   * The design point (stratum) of each pair, aligned with treated/baseline: pairs from
+   * several points are pooled as a stratified estimate (each point's mean difference
+   * weighted by its pairs, each point's own variance), so differences between the points'
+   * effects do not count as noise.
+   */
+  strata?: readonly (number | string)[];
+}
 
 export interface PairedDifference extends Summary {
   /** Cohen's d_z: mean difference over the SD of the differences. */
@@ -50,44 +73,185 @@ export function allEqualUpToRounding(values: readonly number[]): boolean {
 
 /**
  * Statistics of treated[i] - baseline[i] over pairs where both are finite.
- * The relative CI divides the CI of the difference by the baseline mean, treating the
- * baseline mean as fixed (a first-order approximation that is reported as such).
+ * The relative change (mean difference over the baseline mean) has Fieller's interval for a
+ * ratio of paired means (Fieller 1954): the values rho for which a t test of
+ * mean(d - rho b) = 0 does not reject, so the baseline mean's own error counts; it is NaN
+ * (no relative interval) when the baseline mean is not clearly away from 0. A 0/1 outcome's
+ * relative interval divides its Agresti-Min interval by the baseline share.
  * @example pairedDifference([2, 4, 6], [1, 2, 3]).dz // 2
  */
-export function pairedDifference(treated: readonly number[], baseline: readonly number[]): PairedDifference {
+export function pairedDifference(treated: readonly number[], baseline: readonly number[], opts: PairedOptions = {}): PairedDifference {
   const diffs: number[] = [];
   const bases: number[] = [];
+  const strata: (number | string)[] = [];
   const n = Math.min(treated.length, baseline.length);
   for (let i = 0; i < n; i++) {
     if (Number.isFinite(treated[i]) && Number.isFinite(baseline[i])) {
       diffs.push(treated[i] - baseline[i]);
       bases.push(baseline[i]);
+      strata.push(opts.strata?.[i] ?? 0);
     }
   }
   const s = summarize(diffs);
   const baselineMean = summarize(bases).mean;
-  const zeroOne = diffs.length > 0 && treated.every((v) => !Number.isFinite(v) || v === 0 || v === 1) && baseline.every((v) => !Number.isFinite(v) || v === 0 || v === 1);
+  const valuesZeroOne = diffs.length > 0 && treated.every((v) => !Number.isFinite(v) || v === 0 || v === 1) && baseline.every((v) => !Number.isFinite(v) || v === 0 || v === 1);
+  const zeroOne = valuesZeroOne && opts.binary !== false;
+  const scale = baselineMean !== 0 && Number.isFinite(baselineMean) ? 1 / Math.abs(baselineMean) : NaN;
   if (zeroOne) {
     const share = pairedShareDifference(treated, baseline);
     s.ciLow = share.lo;
     s.ciHigh = share.hi;
+    const dz = s.n >= 2 && s.sd > 0 ? s.mean / s.sd : NaN;
+    return { ...s, dz, baselineMean, relMean: s.mean * scale, relCiLow: s.ciLow * scale, relCiHigh: s.ciHigh * scale, method: 'paired_share' };
   }
-  const allEqual = !zeroOne && allEqualUpToRounding(diffs);
-  if (allEqual) {
-    s.ciLow = NaN;
-    s.ciHigh = NaN;
+  if (allEqualUpToRounding(diffs)) {
+    return { ...s, ciLow: NaN, ciHigh: NaN, dz: NaN, baselineMean, relMean: s.mean * scale, relCiLow: NaN, relCiHigh: NaN, method: 'paired_all_equal' };
   }
-  const dz = s.n >= 2 && s.sd > 0 && !allEqual ? s.mean / s.sd : NaN;
-  const scale = baselineMean !== 0 && Number.isFinite(baselineMean) ? 1 / Math.abs(baselineMean) : NaN;
+  const est = estimateByStratum(diffs, bases, strata);
+  if (est.strata > 1 && constantWithinStrata(diffs, strata)) {
+    return { ...s, ciLow: NaN, ciHigh: NaN, dz: NaN, baselineMean, relMean: s.mean * scale, relCiLow: NaN, relCiHigh: NaN, method: 'paired_constant_by_point' };
+  }
+  const half = est.df > 0 && est.varD > 0 ? tCritical(est.df) * Math.sqrt(est.varD) : NaN;
+  const rel = fiellerRatio(est.meanD, est.meanB, est.varD, est.varB, est.cov, est.df);
+  // Cohen's d_z: the mean difference over the SD of the differences (within points when stratified).
+  const dz = est.sdWithin > 0 ? s.mean / est.sdWithin : NaN;
   return {
     ...s,
+    ciLow: est.meanD - half,
+    ciHigh: est.meanD + half,
     dz,
     baselineMean,
     relMean: s.mean * scale,
-    relCiLow: s.ciLow * scale,
-    relCiHigh: s.ciHigh * scale,
-    method: zeroOne ? 'paired_share' : allEqual ? 'paired_all_equal' : 'paired_t',
+    relCiLow: baselineMean < 0 ? -rel[1] : rel[0],
+    relCiHigh: baselineMean < 0 ? -rel[0] : rel[1],
+    method: est.strata > 1 ? 'paired_t_by_point' : 'paired_t',
   };
+}
+
+/** The paired t test's two-sided p of a PairedDifference (NaN for 0/1 and constant differences). */
+export function pairedTP(d: PairedDifference, treated: readonly number[], baseline: readonly number[], strata?: readonly (number | string)[]): number {
+  if (d.method !== 'paired_t' && d.method !== 'paired_t_by_point') return NaN;
+  const diffs: number[] = [];
+  const bases: number[] = [];
+  const st: (number | string)[] = [];
+  for (let i = 0; i < Math.min(treated.length, baseline.length); i++) {
+    if (!Number.isFinite(treated[i]) || !Number.isFinite(baseline[i])) continue;
+    diffs.push(treated[i] - baseline[i]);
+    bases.push(baseline[i]);
+    st.push(strata?.[i] ?? 0);
+  }
+  const est = estimateByStratum(diffs, bases, st);
+  return est.df > 0 && est.varD > 0 ? tTwoSidedP(est.meanD / Math.sqrt(est.varD), est.df) : NaN;
+}
+
+/** Whether the differences are the same (up to rounding) within every stratum. */
+function constantWithinStrata(diffs: readonly number[], strata: readonly (number | string)[]): boolean {
+  const groups = new Map<number | string, number[]>();
+  strata.forEach((k, i) => {
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(diffs[i]);
+  });
+  return [...groups.values()].every((g) => g.length < 2 || allEqualUpToRounding(g));
+}
+
+interface StratifiedEstimate {
+  /** Mean difference and mean baseline (each point weighted by its pairs: the plain means). */
+  meanD: number;
+  meanB: number;
+  /** Variances of those means and their covariance. */
+  varD: number;
+  varB: number;
+  cov: number;
+  /** Degrees of freedom: n - 1 for one point; Welch-Satterthwaite over points otherwise. */
+  df: number;
+  /** SD of the differences within points (pooled), for d_z. */
+  sdWithin: number;
+  strata: number;
+}
+
+/**
+ * The mean difference and mean baseline with their (co)variances, by stratum: with one
+ * stratum the usual paired ones (var = s^2 / n, df n - 1); with several, the stratified mean
+ * sum_p w_p mean_p (w_p = n_p / N) with variance sum_p w_p^2 s_p^2 / n_p and Welch-
+ * Satterthwaite df. A stratum with one pair has no variance of its own: then every stratum
+ * takes the pooled within-stratum variance (the linear model d ~ point), df N - P.
+ */
+function estimateByStratum(diffs: readonly number[], bases: readonly number[], strata: readonly (number | string)[]): StratifiedEstimate {
+  const groups = new Map<number | string, number[]>();
+  strata.forEach((k, i) => {
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(i);
+  });
+  const N = diffs.length;
+  const P = groups.size;
+  const parts = [...groups.values()].map((idx) => {
+    const n = idx.length;
+    let md = 0;
+    let mb = 0;
+    for (const i of idx) {
+      md += diffs[i];
+      mb += bases[i];
+    }
+    md /= n;
+    mb /= n;
+    let sdd = 0;
+    let sbb = 0;
+    let sdb = 0;
+    for (const i of idx) {
+      sdd += (diffs[i] - md) ** 2;
+      sbb += (bases[i] - mb) ** 2;
+      sdb += (diffs[i] - md) * (bases[i] - mb);
+    }
+    return { n, md, mb, sdd, sbb, sdb };
+  });
+  let meanD = 0;
+  let meanB = 0;
+  for (const g of parts) {
+    meanD += (g.n / N) * g.md;
+    meanB += (g.n / N) * g.mb;
+  }
+  const ssWithin = parts.reduce((a, g) => a + g.sdd, 0);
+  const sdWithin = N - P > 0 ? Math.sqrt(ssWithin / (N - P)) : NaN;
+  if (P === 1 || parts.some((g) => g.n < 2)) {
+    const dfPooled = N - P;
+    const pooled = (k: 'sdd' | 'sbb' | 'sdb') => (dfPooled > 0 ? parts.reduce((a, g) => a + g[k], 0) / dfPooled / N : NaN);
+    return { meanD, meanB, varD: pooled('sdd'), varB: pooled('sbb'), cov: pooled('sdb'), df: dfPooled, sdWithin, strata: P };
+  }
+  let varD = 0;
+  let varB = 0;
+  let cov = 0;
+  let den = 0;
+  for (const g of parts) {
+    const w = g.n / N;
+    const vd = (w * w * g.sdd) / (g.n - 1) / g.n;
+    varD += vd;
+    varB += (w * w * g.sbb) / (g.n - 1) / g.n;
+    cov += (w * w * g.sdb) / (g.n - 1) / g.n;
+    den += (vd * vd) / (g.n - 1);
+  }
+  return { meanD, meanB, varD, varB, cov, df: den > 0 ? (varD * varD) / den : NaN, sdWithin, strata: P };
+}
+
+/**
+ * Fieller's interval for the ratio a / b of two estimated means with variances va, vb and
+ * covariance c, at df degrees of freedom: the rho with (a - rho b)^2 <= t^2 (va - 2 rho c +
+ * rho^2 vb). [NaN, NaN] when b is not clearly away from 0 (b^2 <= t^2 vb: the set is then
+ * unbounded) or the variances are missing.
+ * @example fiellerRatio(2, 4, 0.1, 0.1, 0, 10) // about [0.33, 0.71]
+ */
+export function fiellerRatio(a: number, b: number, va: number, vb: number, c: number, df: number, confidence?: number): [number, number] {
+  if (!(df > 0) || !(va >= 0) || !(vb >= 0) || !Number.isFinite(c)) return [NaN, NaN];
+  const t2 = tCritical(df, confidence) ** 2;
+  const A = b * b - t2 * vb;
+  if (!(A > 0)) return [NaN, NaN];
+  const B = a * b - t2 * c;
+  const C = a * a - t2 * va;
+  const disc = B * B - A * C;
+  if (disc < 0) return [NaN, NaN];
+  const root = Math.sqrt(disc);
+  return [(B - root) / A, (B + root) / A];
 }
 
 /**

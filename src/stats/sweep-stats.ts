@@ -12,7 +12,7 @@ import { SeriesAccumulator, type SeriesBand } from './series-band';
 import { sweepSensitivity, type SweepSensitivity } from './sensitivity/sweep-sensitivity';
 import { summarize, type Summary } from './summary';
 import { summarizeBounded } from './bounded-interval';
-import { outcomeRange } from './outcome-range';
+import { isZeroOneOutcome, outcomeRange } from './outcome-range';
 import { wilsonInterval, type Share } from './wilson';
 import { formatParamValue } from './param-value';
 import type { GroupStats, RunRow } from './run-rows';
@@ -296,9 +296,10 @@ function shareSummary(values: readonly number[]): Summary {
 }
 
 /** Pairs (treated, baseline) values by seed within each point. */
-function pairsFor(groups: GroupAccumulator[], arm: string, baseline: string, point: number | null, value: (r: RunRow) => number): [number[], number[]] {
+function pairsFor(groups: GroupAccumulator[], arm: string, baseline: string, point: number | null, value: (r: RunRow) => number): [number[], number[], number[]] {
   const treated: number[] = [];
   const base: number[] = [];
+  const strata: number[] = [];
   for (const g of groups) {
     if (g.arm !== baseline || (point !== null && g.point !== point)) continue;
     const other = groups.find((h) => h.arm === arm && h.point === g.point);
@@ -309,9 +310,10 @@ function pairsFor(groups: GroupAccumulator[], arm: string, baseline: string, poi
       if (!t) continue;
       treated.push(value(t));
       base.push(value(b));
+      strata.push(g.point);
     }
   }
-  return [treated, base];
+  return [treated, base, strata];
 }
 
 function pointsOf(groups: GroupAccumulator[]): number[] {
@@ -325,9 +327,9 @@ function pairArms(groups: GroupAccumulator[], arms: string[], baseline: string, 
     if (arm === baseline) continue;
     for (const point of points.length > 1 ? [null, ...points] : [null]) {
       for (const outcome of outcomeKeys) {
-        const [t, b] = pairsFor(groups, arm, baseline, point, (r) => r.outcomes[outcome]);
+        const [t, b, strata] = pairsFor(groups, arm, baseline, point, (r) => r.outcomes[outcome]);
         if (t.length === 0) continue;
-        out.push({ point, arm, baseline, outcome, difference: pairedDifference(t, b) });
+        out.push({ point, arm, baseline, outcome, difference: pairedDifference(t, b, { binary: isZeroOneOutcome(outcome), strata }) });
       }
     }
   }

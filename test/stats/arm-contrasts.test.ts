@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compareArms } from '../../src/stats/arm-contrasts';
 import { effectHeterogeneity } from '../../src/stats/heterogeneity';
 import { pairedContrasts } from '../../src/stats/multiple-comparisons';
+import { pairedDifference } from '../../src/stats/paired';
 import { probabilityBest } from '../../src/stats/rank-arms';
 import type { RunRow } from '../../src/stats/run-rows';
 
@@ -55,15 +56,30 @@ describe('compareArms', () => {
     const out = compared();
     const expected = ['y', 'lock_in_index_final'].flatMap((outcome) => [null, 0, 1, 2].flatMap((point) => {
       const values = scopeValues(outcome, point);
-      return pairedContrasts(values).map((c) => {
+      // Pooled over points: stratified by point (the key's point); lock-in is not a 0/1 outcome.
+      return pairedContrasts(values, { binary: outcome === 'y' ? undefined : false, stratum: (k) => k.slice(0, k.indexOf(':')) }).map((c) => {
         const a = values.get(c.armA)!;
         const b = [...values.get(c.armB)!].filter(([k]) => a.has(k)).map(([, v]) => v);
-        const ref = b.reduce((s, v) => s + v, 0) / b.length;
-        const scale = 1 / Math.abs(ref);
-        return { ...c, outcome, point, referenceMean: ref, rel: c.estimate * scale, relLo: c.lo * scale, relHi: c.hi * scale };
+        expect(c.referenceMean).toBeCloseTo(b.reduce((s, v) => s + v, 0) / b.length, 12);
+        return { ...c, outcome, point };
       });
     }));
     expect(out.contrasts).toEqual(expected);
+    // alt and pol share their noise, so alt - pol is constant at each point (and differs between points).
+    const methods = (point: boolean) => [...new Set(out.contrasts.filter((c) => (c.point === null) === point && !(c.armA === 'alt' && c.armB === 'pol')).map((c) => c.method))];
+    expect(methods(true)).toEqual(['paired_t_by_point']);
+    expect(methods(false)).toEqual(['paired_t']);
+    const altPol = out.contrasts.filter((c) => c.armA === 'alt' && c.armB === 'pol' && c.outcome === 'y');
+    expect(altPol.map((c) => c.method)).toEqual(['paired_constant_by_point', 'paired_all_equal', 'paired_all_equal', 'paired_all_equal']);
+    expect(altPol[0].lo).toBeNaN();
+    // The pooled pol - base interval is pairedDifference's stratified one on the same pairs.
+    const pairs = runs.filter((r) => r.arm === 'pol' && Number.isFinite(r.outcomes.y)).flatMap((r) => {
+      const b = runs.find((x) => x.arm === 'base' && x.point === r.point && x.seed === r.seed);
+      return b && Number.isFinite(b.outcomes.y) ? [[r.outcomes.y, b.outcomes.y, r.point]] : [];
+    });
+    const strat = pairedDifference(pairs.map((x) => x[0]), pairs.map((x) => x[1]), { strata: pairs.map((x) => x[2]) });
+    expect(out.contrasts[0].lo).toBeCloseTo(strat.ciLow, 12);
+    expect(out.contrasts[0].hi).toBeCloseTo(strat.ciHigh, 12);
     expect(out.contrasts.map((c) => [c.point, c.armA, c.armB]).slice(0, 6)).toEqual([[null, 'pol', 'base'], [null, 'alt', 'base'], [null, 'alt', 'pol'], [0, 'pol', 'base'], [0, 'alt', 'base'], [0, 'alt', 'pol']]);
     // Pooled pol - base: 12 seeds, the mean effect 1 + mean point = 2.
     expect(out.contrasts[0].n).toBe(12);

@@ -29,6 +29,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pairedDifference, pairedShareDifference, summarize, tCritical, tHalfWidth, welchDifference, wilsonInterval } from '../../src/stats';
+import { fiellerRatio, pairedTP } from '../../src/stats/paired';
 
 function expectRel(actual: number, expected: number, rel: number): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
@@ -83,14 +84,67 @@ describe('pairedDifference', () => {
     expectRel(d.ciHigh, 5.25032936322818333, 1e-13);
     expectRel(d.dz, 2.1213203435596424, 1e-14);
     expect(d.relMean).toBe(3 / 2.25);
-    expectRel(d.relCiLow, 0.33318694967636298, 1e-13);
-    expectRel(d.relCiHigh, 2.33347971699030365, 1e-13);
+    // Fieller's interval of mean(d) / mean(b), the baseline mean's error included: the rho at
+    // which a paired t test of d - rho b reaches its critical value (R 4.2.2, /tmp/fl/ref.R):
+    //   d <- c(3,5,4,9) - c(1,2,2,4); b <- c(1,2,2,4); tc <- qt(.975, 3)
+    //   g <- function(rho) unname(t.test(d - rho*b)$statistic)^2 - tc^2
+    //   uniroot(g, c(est - 10, est), tol = 1e-14)$root; uniroot(g, c(est, est + 10), ...)$root
+    // (est = 3 / 2.25). The old interval, the difference's CI over 2.25, was 0.333 to 2.333.
+    expectRel(d.relCiLow, 0.97632667512736759, 1e-12);
+    expectRel(d.relCiHigh, 3.8266748210481989, 1e-12);
   });
   it('divides by |baseline mean| and pairs only as far as the shorter side', () => {
     const d = pairedDifference([-3, -5, -4, -9, 100], [-1, -2, -2, -4]);
     expect([d.n, d.mean, d.baselineMean]).toEqual([4, -3, -2.25]);
     expect(d.relMean).toBe(-3 / 2.25);
-    expectRel(d.relCiHigh, -0.33318694967636298, 1e-13);
+    // The ratio is the same as above (both signs flipped); relative to |mean b| it is negated.
+    expectRel(d.relCiLow, -3.8266748210481989, 1e-12);
+    expectRel(d.relCiHigh, -0.97632667512736759, 1e-12);
+  });
+  it('gives no relative interval when the baseline mean is not clearly away from 0 (Fieller set unbounded)', () => {
+    const d = pairedDifference([2, 3, 1, 4], [1, -1, 2, -1.5]);
+    expect(d.method).toBe('paired_t');
+    expect(Number.isFinite(d.ciLow)).toBe(true);
+    expect(d.relCiLow).toBeNaN();
+    expect(d.relCiHigh).toBeNaN();
+    expect(fiellerRatio(1, 0.1, 0.04, 0.04, 0, 10)).toEqual([NaN, NaN]);
+  });
+  it('pooled over design points: stratified by point, each point with its own variance (Welch-Satterthwaite df)', () => {
+    // R 4.2.2 (/tmp/fl/ref.R): w_p = n_p / N; mean = sum w_p mean_p; var = sum w_p^2 s_p^2 / n_p;
+    // df = var^2 / sum (w_p^2 s_p^2 / n_p)^2 / (n_p - 1); CI mean -/+ qt(.975, df) sqrt(var);
+    // p = 2 pt(-|mean| / sqrt(var), df); d_z = mean / summary(lm(D ~ factor(st)))$sigma;
+    // Fieller: uniroot of the same stratified t of D - rho b against qt(.975, df).
+    const tr = [3, 5, 4, 9, 10, 14, 11, 13, 12];
+    const ba = [1, 2, 2, 4, 9, 10, 10, 12, 11];
+    const st = [1, 1, 1, 1, 2, 2, 2, 2, 2];
+    const d = pairedDifference(tr, ba, { strata: st });
+    expect(d.method).toBe('paired_t_by_point');
+    expectRel(d.mean, 2.2222222222222223, 1e-15);
+    expectRel(d.ciLow, 1.1373487554434223, 1e-12);
+    expectRel(d.ciHigh, 3.3070956890010224, 1e-12);
+    expectRel(pairedTP(d, tr, ba, st), 0.0018926522414369727, 1e-9);
+    expectRel(d.dz, 1.6182646250098205, 1e-12);
+    expectRel(d.relCiLow, 0.17460180647231383, 1e-12);
+    expectRel(d.relCiHigh, 0.47818827151754889, 1e-12);
+    // Unstratified, the same pairs give the paired t interval 1.0835 to 3.3609 (t.test(D)).
+    const flat = pairedDifference(tr, ba);
+    expect(flat.method).toBe('paired_t');
+    expectRel(flat.ciLow, 1.0835437177317597, 1e-12);
+  });
+  it('a point with one pair: every point takes the pooled within-point variance (lm(D ~ point)), df N - P', () => {
+    const d = pairedDifference([3, 5, 4, 9, 10], [1, 2, 2, 4, 9], { strata: [1, 1, 1, 1, 2] });
+    // R 4.2.2: D <- c(2,3,2,5,1); st <- c(1,1,1,1,2); s2 <- summary(lm(D ~ factor(st)))$sigma^2
+    //    (2, df 3); mean(D) -/+ qt(.975, 3) * sqrt(s2 / 5): 0.58724422882318672 4.61275577117681301
+    expect(d.method).toBe('paired_t_by_point');
+    expectRel(d.ciLow, 0.58724422882318672, 1e-12);
+    expectRel(d.ciHigh, 4.61275577117681301, 1e-12);
+  });
+  it('a 0/1 outcome by its unit gets the paired-share interval; another outcome whose values happen to be 0 or 1 keeps t', () => {
+    expect(pairedDifference([0, 1, 0, 1], [0, 0, 0, 1]).method).toBe('paired_share');
+    expect(pairedDifference([0, 1, 0, 1], [0, 0, 0, 1], { binary: true }).method).toBe('paired_share');
+    expect(pairedDifference([0, 1, 0, 1], [0, 0, 0, 1], { binary: false }).method).toBe('paired_t');
+    // Differences identically 0 of a continuous outcome (a policy cost of 0 in both arms): no interval.
+    expect(pairedDifference([0, 0, 0], [0, 0, 0], { binary: false }).method).toBe('paired_all_equal');
   });
   it('switches to the paired-share interval when every value is 0 or 1', () => {
     const d = pairedDifference([1, 1, 0, 1, 1, 0], [0, 1, 0, 0, 1, 1]);

@@ -6,17 +6,44 @@
  */
 import { label } from '../../charts';
 import type { ContrastRow, SweepStats } from '../../stats';
-import { allPairsEqual, capital, changeClause, ci, constantChangeClause, pairedCi, fmt, list, pctSigned, plural, pValue, signed, wholePercentages } from './format';
+import { allPairsEqual, capital, CONSTANT_BY_POINT, changeClause, ci, constantChangeClause, differenceClause, hasInterval, pairedCi, fmt, list, pctSigned, plural, pValue, signed, wholePercentages } from './format';
 
 const HEADLINE = 'innovation_value_late';
 
 const contrastOf = (stats: SweepStats, outcome: string, point: number | null, a: string, b: string) =>
   stats.armComparison.contrasts.find((c) => c.outcome === outcome && c.point === point && c.armA === a && c.armB === b);
 
-/** "+12 % (95 % CI +3 % to +20 %)" or the absolute difference when there is no relative one. */
+/** Why a relative change has no interval while the difference has one (Fieller's set is unbounded). */
+const NO_RELATIVE = 'no interval for the relative change: the reference mean is not clearly away from 0';
+
+/** "+12 % (95 % CI +3 % to +20 %)" or the absolute difference when there is no relative interval. */
 function effectText(c: ContrastRow): string {
   if (c.method === 'paired_all_equal') return `${Number.isFinite(c.rel) ? pctSigned(c.rel) : signed(c.estimate)} (no interval: ${allPairsEqual(c.n, c.estimate)})`;
-  return Number.isFinite(c.rel) ? `${pctSigned(c.rel)} (${ci(c.relLo, c.relHi, pctSigned)})` : `${signed(c.estimate)} (${ci(c.lo, c.hi, signed)})`;
+  if (c.method === 'paired_constant_by_point') return `${Number.isFinite(c.rel) ? pctSigned(c.rel) : signed(c.estimate)} (no interval: ${CONSTANT_BY_POINT})`;
+  if (Number.isFinite(c.rel) && hasInterval(c.relLo, c.relHi)) return `${pctSigned(c.rel)} (${ci(c.relLo, c.relHi, pctSigned)})`;
+  const rel = Number.isFinite(c.rel) ? `; ${pctSigned(c.rel)}, ${NO_RELATIVE}` : '';
+  return `${signed(c.estimate)} (${ci(c.lo, c.hi, signed)}${rel})`;
+}
+
+/** The clause for a contrast: relative with Fieller's interval, else absolute (and why). */
+function contrastClause(measure: string, c: ContrastRow): string {
+  if (c.method === 'paired_all_equal') return constantChangeClause(measure, c.n, c.estimate, c.rel);
+  if (c.method === 'paired_constant_by_point') return `changed ${measure} by ${Number.isFinite(c.rel) ? pctSigned(c.rel) : signed(c.estimate)} (no interval: ${CONSTANT_BY_POINT})`;
+  if (hasInterval(c.relLo, c.relHi) || !hasInterval(c.lo, c.hi)) return changeClause(measure, c.rel, c.relLo, c.relHi);
+  return `${differenceClause(measure, c.estimate, c.lo, c.hi)}${Number.isFinite(c.rel) ? ` (${pctSigned(c.rel)} of the reference mean; ${NO_RELATIVE})` : ''}`;
+}
+
+/** " This pooled figure hides heterogeneity: ..." when the effect differs between points, else ''. */
+function heterogeneityNote(stats: SweepStats, outcome: string, a: string, b: string, pointLabel: (p: number) => string, points: number[], text: (c: ContrastRow) => string): string {
+  const h = stats.armComparison.heterogeneity.find((x) => x.outcome === outcome && x.armA === a && x.armB === b);
+  if (!h?.misleading) return '';
+  const per = points.flatMap((p) => {
+    const x = contrastOf(stats, outcome, p, a, b);
+    return x ? [`${text(x)} at ${pointLabel(p)}`] : [];
+  });
+  const why = h.signsDiffer ? 'the effect has opposite signs at different design points' : `the effect differs between design points (F test ${pValue(h.p)})`;
+  const shown = per.length <= 8 ? `: ${per.join('; ')}` : `; see the per-point rows of the contrast section in stats.csv`;
+  return ` This pooled figure hides heterogeneity: ${why}${shown}. Read the effect per point, not the average.`;
 }
 
 /** The sentences about arms (empty without arms). */
@@ -25,7 +52,7 @@ export function armFindings(stats: SweepStats): string[] {
   if (!baseline) return [];
   const out: string[] = [];
   const points = [...new Set(stats.groups.map((g) => g.point))].sort((a, b) => a - b);
-  const pooled = points.length > 1 ? ' pooled over all design points' : '';
+  const pooled = points.length > 1 ? ' pooled over all design points (each point\'s paired differences with their own variance)' : '';
   const pairs = (stats.arms.length * (stats.arms.length - 1)) / 2;
   const holm = pairs > 1 ? `; p-values Holm-adjusted over the ${pairs} pairs of arms` : '';
   const pointLabel = (point: number) => stats.groups.find((g) => g.point === point)?.pointLabel || String(point);
@@ -38,28 +65,24 @@ export function armFindings(stats: SweepStats): string[] {
     }
     const h = stats.armComparison.heterogeneity.find((x) => x.outcome === HEADLINE && x.armA === arm && x.armB === baseline);
     const detail = `(paired difference ${fmt(c.estimate)}, Cohen's d_z ${!Number.isFinite(c.dz) ? 'not computable' : Math.abs(c.dz) > 100 ? '> 100' : `= ${fmt(c.dz, 2)}`}${pairs > 1 ? `; Holm-adjusted ${pValue(c.pHolm)}` : ''})`;
-    const clause = c.method === 'paired_all_equal' ? constantChangeClause('late innovation value', c.n, c.estimate, c.rel) : changeClause('late innovation value', c.rel, c.relLo, c.relHi);
+    const clause = contrastClause('late innovation value', c);
     const head = `The ${arm} arm ${clause} over the ${baseline} arm on the same ${c.n} seeds${pooled} ${detail}`;
     if (h?.misleading) {
-      const per = points.flatMap((p) => {
-        const x = contrastOf(stats, HEADLINE, p, arm, baseline);
-        return x ? [`${effectText(x)} at ${pointLabel(p)}`] : [];
-      });
-      const why = h.signsDiffer ? 'the effect has opposite signs at different design points' : `the effect differs between design points (F test ${pValue(h.p)})`;
-      const shown = per.length <= 8 ? `: ${per.join('; ')}` : `; see the per-point rows of the contrast section in stats.csv`;
-      out.push(`${head}. This pooled figure hides heterogeneity: ${why}${shown}. Read the effect per point, not the average.`);
+      out.push(`${head}.${heterogeneityNote(stats, HEADLINE, arm, baseline, pointLabel, points, effectText)}`);
     } else {
       const same = c.method === 'paired_all_equal' ? ' The difference is the same at every design point.' : '';
       out.push(`${head}.` + (same || (h ? ` The effect does not differ clearly between design points (F test ${pValue(h.p)}).` : '')));
     }
     const l = contrastOf(stats, 'lock_in_index_final', null, arm, baseline);
-    if (l) out.push(`Its final ${label('lock_in_index').toLowerCase()} differed from the ${baseline} arm by ${signed(l.estimate)} (${pairedCi(l.method, l.n, l.estimate, l.lo, l.hi)}).`);
+    const lockText = (x: ContrastRow) => `${signed(x.estimate)} (${pairedCi(x.method, x.n, x.estimate, x.lo, x.hi)})`;
+    if (l) out.push(`Its final ${label('lock_in_index').toLowerCase()} differed from the ${baseline} arm by ${lockText(l)}.${heterogeneityNote(stats, 'lock_in_index_final', arm, baseline, pointLabel, points, lockText)}`);
     out.push(...costFindings(stats, arm, baseline));
   }
   const others = stats.armComparison.contrasts.filter((c) => c.outcome === HEADLINE && c.point === null && c.armB !== baseline);
   if (others.length) {
     const parts = others.map((c) => `${c.armA} − ${c.armB}: ${effectText(c)}, Holm-adjusted ${pValue(c.pHolm)}`);
-    out.push(`Between the other arms (late innovation value, paired on the same seeds${pooled}${holm}): ${parts.join('; ')}.`);
+    const notes = others.map((c) => heterogeneityNote(stats, HEADLINE, c.armA, c.armB, pointLabel, points, effectText).replace(' This pooled figure', ` For ${c.armA} − ${c.armB} the pooled figure`)).join('');
+    out.push(`Between the other arms (late innovation value, paired on the same seeds${pooled}${holm}): ${parts.join('; ')}.${notes}`);
   }
   out.push(...rankFindings(stats));
   return out;

@@ -98,10 +98,14 @@ export const allPairsEqual = (n: number, d: number) => `all ${n} paired differen
 
 /**
  * The interval of a paired difference d over n pairs, "95 % CI lo to hi" in signed numbers,
- * or why there is none when every pair differed by the same amount (method paired_all_equal).
+ * or why there is none when every pair differed by the same amount (method paired_all_equal),
+ * or did within each design point (paired_constant_by_point).
  */
 export const pairedCi = (method: string, n: number, d: number, lo: number, hi: number) =>
-  method === 'paired_all_equal' ? `no interval: ${allPairsEqual(n, d)}` : ci(lo, hi, signed);
+  method === 'paired_all_equal' ? `no interval: ${allPairsEqual(n, d)}` : method === 'paired_constant_by_point' ? `no interval: ${CONSTANT_BY_POINT}` : ci(lo, hi, signed);
+
+/** Why a pooled difference has no interval when, within each design point, every pair differed by the same amount. */
+export const CONSTANT_BY_POINT = 'within each design point every pair of seeds differed by the same amount';
 
 /**
  * changeClause for a paired difference that was the same on every seed (no interval):
