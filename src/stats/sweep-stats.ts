@@ -5,7 +5,7 @@
  */
 import { firmCurves, type FirmCurve } from './firm-curve';
 import { LinkFlowAccumulator, type LinkFlowStats } from './link-flows';
-import { allEqualUpToRounding, pairedDifference, type PairedDifference } from './paired';
+import { pairedDifference, type PairedDifference, type PairedMethod } from './paired';
 import { readManifest } from '../sweep/manifest';
 import { outcomeValue, readRunRecords, type RunRecord, type ScenarioLike, type SweepManifest } from './records';
 import { SeriesAccumulator, type SeriesBand } from './series-band';
@@ -66,8 +66,12 @@ export interface CostStats {
   valuePerCost: number;
   valuePerCostLow: number;
   valuePerCostHigh: number;
-  /** `paired_t`, or `paired_all_equal` when the extra value was the same on every seed (no interval). */
-  method: 'paired_t' | 'paired_all_equal';
+  /**
+   * How the extra value's interval was computed (pairedDifference): `paired_t`,
+   * `paired_t_by_point` pooled over points, or `paired_all_equal` /
+   * `paired_constant_by_point` when it was the same on every seed (within each point): no interval.
+   */
+  method: Exclude<PairedMethod, 'paired_share'>;
 }
 
 export interface SweepStats {
@@ -345,18 +349,13 @@ function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline:
       // Late: value summed over the late window (late mean x its length) per cost in that window.
       const value = window === 'late' ? (r: RunRow) => r.outcomes.innovation_value_late * lateTicks : (r: RunRow) => r.outcomes.innovation_value_total;
       const costOf = window === 'late' ? (r: RunRow) => r.outcomes.policy_cost_late : (r: RunRow) => r.outcomes.policy_cost;
-      const [tv, bv] = pairsFor(groups, arm, baseline, point, value);
+      const [tv, bv, strata] = pairsFor(groups, arm, baseline, point, value);
       const [tc, bc] = pairsFor(groups, arm, baseline, point, costOf);
       if (tv.length === 0 || tc.every((c) => !Number.isFinite(c))) continue;
-      const diffs = tv.map((v, i) => v - bv[i]);
-      const extraValue = summarize(diffs);
-      // The same extra value on every seed: no interval (a t interval of zero width would
-      // claim the ratio without uncertainty), as pairedDifference does.
-      const constant = allEqualUpToRounding(diffs);
-      if (constant) {
-        extraValue.ciLow = NaN;
-        extraValue.ciHigh = NaN;
-      }
+      // The extra value as pairedDifference gives it: paired t, stratified by point when
+      // pooled; no interval when it is the same on every seed (overall or within each point).
+      const d = pairedDifference(tv, bv, { binary: false, strata });
+      const extraValue: Summary = { n: d.n, mean: d.mean, sd: d.sd, ciLow: d.ciLow, ciHigh: d.ciHigh };
       const extraCost = summarize(tc.map((c, i) => c - bc[i])).mean;
       // The policy cost is set by the scenario, not drawn, so the CI of the ratio is the CI
       // of the extra value scaled by the (fixed) extra cost.
@@ -372,7 +371,7 @@ function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline:
         valuePerCost: ok ? extraValue.mean / extraCost : NaN,
         valuePerCostLow: ok ? extraValue.ciLow / extraCost : NaN,
         valuePerCostHigh: ok ? extraValue.ciHigh / extraCost : NaN,
-        method: constant ? 'paired_all_equal' : 'paired_t',
+        method: d.method === 'paired_share' ? 'paired_t' : d.method,
       });
     }
   }

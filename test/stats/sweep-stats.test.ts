@@ -6,6 +6,7 @@ import { computeSweepStats, summarize, wilsonInterval, writeStatsCsv } from '../
 import { designEffects } from '../../src/stats/design-effects';
 import { formatParamValue } from '../../src/stats/param-value';
 import { shortParamNames } from '../../src/stats/sweep-stats';
+import { pairedDifference } from '../../src/stats/paired';
 import { FIXTURE_FIRMS, FIXTURE_LINK_FLOW, fixtureFirmDistance, fixtureFirmValue, writeFixtureSweep } from '../fixtures/sweep-dir';
 
 describe('computeSweepStats on the fixture sweep', () => {
@@ -262,6 +263,28 @@ describe('computeSweepStats rules', () => {
     expect(stats.armComparison.contrasts.map((c) => [c.outcome, c.n, c.estimate])).toEqual([['innovation_value_late', 1, 3]]);
   });
 
+  it('pools value per cost over design points stratified by point (the points\' different extra values are not noise)', async () => {
+    const records: Rec[] = [];
+    for (const point of [0, 1]) {
+      for (const seed of [1, 2, 3]) {
+        const base = 10 * seed + point;
+        records.push(rec(point, 'baseline', 0, seed, {}, { innovation_value_late: seed, innovation_value_total: base, policy_cost: 0, policy_cost_late: 0 }));
+        // Extra value: 2 + seed at point 0, 20 + 2 seed at point 1.
+        records.push(rec(point, 'pol', 1, seed, {}, { innovation_value_late: seed, innovation_value_total: base + (point ? 20 + 2 * seed : 2 + seed), policy_cost: 4, policy_cost_late: 1 }));
+      }
+    }
+    const stats = await computeSweepStats(writeSweep(records, { ticks: 3, observe: { window: 3 } }));
+    const pooled = stats.cost.find((c) => c.arm === 'pol' && c.point === null && c.window === 'total')!;
+    const d = pairedDifference([3, 4, 5, 22, 24, 26], [0, 0, 0, 0, 0, 0], { strata: [0, 0, 0, 1, 1, 1] });
+    expect(pooled.method).toBe('paired_t_by_point');
+    expect(pooled.valuePerCost).toBe(14 / 4);
+    expect(pooled.valuePerCostLow).toBeCloseTo(d.ciLow / 4, 12);
+    expect(pooled.valuePerCostHigh).toBeCloseTo(d.ciHigh / 4, 12);
+    // Unstratified, the between-point gap (4 vs 24) would widen it: t interval of all six.
+    const flat = summarize([3, 4, 5, 22, 24, 26]);
+    expect(flat.ciHigh - flat.ciLow).toBeGreaterThan(5 * (d.ciHigh - d.ciLow));
+  });
+
   it('gives value per cost on the late window (window x late value over late cost) and over the whole run', async () => {
     // observe.window 4 but ticks 3: the late window is 3 ticks.
     const scenario = { ticks: 3, observe: { window: 4 }, sweep: { outcomes: ['custom', 'missing', 'resilience_ticks'] } };
@@ -282,7 +305,10 @@ describe('computeSweepStats rules', () => {
     expect([pol[0].method, pol[0].valuePerCostLow, pol[0].valuePerCostHigh]).toEqual(['paired_all_equal', NaN, NaN]);
     expect(pol[1].method).toBe('paired_t');
     // Total: extra value 4 + seed (5, 6, 7; mean 6) over 8.
-    expect(pol[1].extraValue).toEqual(summarize([5, 6, 7]));
+    const five = summarize([5, 6, 7]);
+    expect([pol[1].extraValue.n, pol[1].extraValue.mean, pol[1].extraValue.sd]).toEqual([five.n, five.mean, five.sd]);
+    expect(pol[1].extraValue.ciLow).toBeCloseTo(five.ciLow, 12);
+    expect(pol[1].extraValue.ciHigh).toBeCloseTo(five.ciHigh, 12);
     expect(pol[1].valuePerCost).toBe(6 / 8);
     expect(pol[1].valuePerCostLow).toBe(pol[1].extraValue.ciLow / 8);
     expect(pol[1].valuePerCostHigh).toBe(pol[1].extraValue.ciHigh / 8);

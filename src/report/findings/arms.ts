@@ -115,7 +115,17 @@ function rankFindings(stats: SweepStats): string[] {
 
 /** The interval of a value per cost, or why there is none. */
 const costCi = (c: SweepStats['cost'][number]) =>
-  c.method === 'paired_all_equal' ? `no interval: the extra value is ${signed(c.extraValue.mean)} on all ${c.pairs} seeds` : ci(c.valuePerCostLow, c.valuePerCostHigh);
+  c.method === 'paired_all_equal' ? `no interval: the extra value is ${signed(c.extraValue.mean)} on all ${c.pairs} seeds`
+  : c.method === 'paired_constant_by_point' ? `no interval: ${CONSTANT_BY_POINT}`
+  : ci(c.valuePerCostLow, c.valuePerCostHigh);
+
+/** " (per design point: 0.88 at openness = 0; 0.12 at ...)" for a pooled value per cost over 2 to 6 points, else ''. */
+function costPerPoint(stats: SweepStats, arm: string, window: 'late' | 'total'): string {
+  const rows = stats.cost.filter((x) => x.point !== null && x.arm === arm && x.window === window && Number.isFinite(x.valuePerCost)).sort((a, b) => (a.point as number) - (b.point as number));
+  if (rows.length < 2 || rows.length > 6) return '';
+  const where = (p: number) => stats.groups.find((g) => g.point === p)?.pointLabel || String(p);
+  return `; per design point: ${rows.map((x) => `${fmt(x.valuePerCost)} (${costCi(x)}) at ${where(x.point as number)}`).join('; ')}`;
+}
 
 function costFindings(stats: SweepStats, arm: string, baseline: string): string[] {
   const unit = stats.costUnit ? ` ${stats.costUnit}` : ' unit';
@@ -124,12 +134,12 @@ function costFindings(stats: SweepStats, arm: string, baseline: string): string[
   const total = stats.cost.find((x) => x.point === null && x.arm === arm && x.window === 'total');
   const parts: string[] = [];
   if (late && Number.isFinite(late.valuePerCost)) {
-    parts.push(`in the late window (the headline's window), ${fmt(late.valuePerCost)} units of extra innovation value ${perUnit} of extra policy cost (${costCi(late)}; extra cost ${fmt(late.extraCost)}${unit === ' unit' ? '' : unit} per run in that window)`);
+    parts.push(`in the late window (the headline's window), ${fmt(late.valuePerCost)} units of extra innovation value ${perUnit} of extra policy cost (${costCi(late)}; extra cost ${fmt(late.extraCost)}${unit === ' unit' ? '' : unit} per run in that window${costPerPoint(stats, arm, 'late')})`);
   } else if (late && total && Number.isFinite(total.valuePerCost)) {
     parts.push('in the late window the arm costs no more than the reference arm, so no value per cost is given for it');
   }
   if (total && Number.isFinite(total.valuePerCost)) {
-    parts.push(`over the whole run, ${fmt(total.valuePerCost)} ${perUnit} (${costCi(total)}; extra cost ${fmt(total.extraCost)}${unit === ' unit' ? '' : unit} per run)`);
+    parts.push(`over the whole run, ${fmt(total.valuePerCost)} ${perUnit} (${costCi(total)}; extra cost ${fmt(total.extraCost)}${unit === ' unit' ? '' : unit} per run${costPerPoint(stats, arm, 'total')})`);
   }
   if (parts.length === 0) return [];
   return [capital(`value for money of the ${arm} arm over the ${baseline} arm: ${list(parts)}.`) + (stats.costUnit ? '' : ' The scenario names no cost unit (cost_unit).')];
