@@ -52,7 +52,7 @@ export function armFindings(stats: SweepStats): string[] {
   if (!baseline) return [];
   const out: string[] = [];
   const points = [...new Set(stats.groups.map((g) => g.point))].sort((a, b) => a - b);
-  const pooled = points.length > 1 ? ' pooled over all design points (each point\'s paired differences with their own variance)' : '';
+  const pooled = points.length > 1 ? ' pooled over all design points, stratified by point' : '';
   const pairs = (stats.arms.length * (stats.arms.length - 1)) / 2;
   const holm = pairs > 1 ? `; p-values Holm-adjusted over the ${pairs} pairs of arms` : '';
   const pointLabel = (point: number) => stats.groups.find((g) => g.point === point)?.pointLabel || String(point);
