@@ -6,6 +6,8 @@
 import { closeSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexStore, readRecord } from '../sweep/store';
+import { readManifest } from '../sweep/manifest';
+import { statsMessages as msg } from './messages';
 
 /** One line of runs.ndjson: the sweep's own record type. */
 export type { RunRecord } from '../sweep/record';
@@ -52,7 +54,14 @@ export interface ScenarioLike {
 export async function* readRunRecords(dir: string, notice: (line: string) => void = (line) => process.stderr.write(`lrsim: ${line}\n`)): AsyncGenerator<RunRecord> {
   const path = join(dir, 'runs.ndjson');
   statSync(path); // a missing store is an error, as before (ENOENT), not an empty sweep
-  const runs = [...indexStore(path, false, notice).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const stored = [...indexStore(path, false, notice).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Only the runs of the plan: a sweep resumed with fewer replicates keeps the runs of the
+  // earlier, larger plan in its store (they count again if it is extended back), but its
+  // statistics, like runs.csv, are of the plan the manifest names.
+  const replicates = readManifest(dir)?.design?.replicates;
+  const inPlan = (key: string) => !Number.isInteger(replicates) || Number(/\.r(\d+)$/.exec(key)?.[1] ?? 0) < (replicates as number);
+  const runs = stored.filter((r) => inPlan(r.key));
+  if (runs.length < stored.length) notice(msg.beyondPlan(stored.length - runs.length, replicates as number));
   const fd = openSync(path, 'r');
   try {
     const buffer = { data: Buffer.alloc(1 << 16) };

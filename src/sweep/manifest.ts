@@ -41,6 +41,12 @@ export interface SweepManifest {
   seed_rule: string;
   /** null for a whole sweep; {index, count} for `--shard index/count`. */
   shard: Shard | null;
+  /**
+   * Whether the runs write firm tables (microdata/<key>.firms.csv): --microdata, else the
+   * scenario's sweep.microdata. A resumed sweep and the shards of a merge must agree, so the
+   * firm-level statistics cover every run (absent before 2026-12-03: not checked then).
+   */
+  microdata?: boolean;
   /** Shards merged into this directory (merge only). */
   merged_from?: string[];
   runs: { planned: number; finished: number; ok: number; failed: number };

@@ -30,7 +30,8 @@ export interface MergeSummary {
 }
 
 const sameSweep = (a: SweepManifest, b: SweepManifest) =>
-  a.scenario_hash === b.scenario_hash && a.design.replicates === b.design.replicates && (a.shard?.count ?? 0) === (b.shard?.count ?? 0);
+  a.scenario_hash === b.scenario_hash && a.design.replicates === b.design.replicates && (a.shard?.count ?? 0) === (b.shard?.count ?? 0) &&
+  (a.microdata === undefined || b.microdata === undefined || a.microdata === b.microdata);
 
 /** The command that finishes shard `index` in `dir`, from the command a shard was started with. */
 function finishCommand(template: SweepManifest, shard: Shard, dir: string): string {

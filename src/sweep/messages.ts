@@ -83,7 +83,9 @@ export const sweepMessages = {
   mergeNothing: () => 'merge: name at least one sweep directory, e.g. `lrsim merge out/shards/* --out out`',
   mergeNoManifest: (dir: string) => `merge: ${dir} has no manifest.json; is it a sweep directory?`,
   mergeDifferent: (dir: string, first: string) =>
-    `merge: ${dir} belongs to a different sweep than ${first} (scenario hash, replicates or shard count differ); merge only the shards of one sweep`,
+    `merge: ${dir} belongs to a different sweep than ${first} (scenario hash, replicates, shard count or firm tables (--microdata) differ); merge only the shards of one sweep`,
+  differentMicrodata: (dir: string, stored: boolean) =>
+    `--resume: ${dir} was started ${stored ? 'with' : 'without'} firm tables (microdata); resuming ${stored ? 'without' : 'with'} them would leave the firm-level statistics covering only some runs; nothing was changed: resume without ${stored ? '--no-microdata' : '--microdata'} (a resume keeps the choice the sweep was started with), or use a new --out`,
   mergeIncomplete: (problems: string, finish: string) => `merge: the shard set is incomplete: ${problems}; finish it with: ${finish}`,
   mergeOutIsInput: (dir: string) => `merge: --out ${dir} is one of the inputs; name another directory`,
 

@@ -127,6 +127,8 @@ export interface PreparedSweep {
   plan: SweepPlan;
   /** The scenario's warnings (a policy or shock after the last tick), positioned. */
   warnings: string[];
+  /** Whether --microdata or --no-microdata was given (a resume otherwise keeps the stored choice). */
+  microdataAsked: boolean;
 }
 
 /** Loads the scenario, builds and checks the design and the plan (bad input throws). */
@@ -164,6 +166,7 @@ export function prepareSweep(options: SweepOptions): PreparedSweep {
     points: design.points.map((values, point) => ({ point, params: pointParams(design.parameters, values) })),
     seed_rule: SEED_RULE,
     shard: plan.shard,
+    microdata: options.microdata ?? scenario.sweep?.microdata ?? false,
     runs: { planned: plannedRunCount(plan), finished: 0, ok: 0, failed: 0 },
     failed: [],
     command: options.command ?? [],
@@ -171,7 +174,7 @@ export function prepareSweep(options: SweepOptions): PreparedSweep {
     workers: 0,
     timings: { started: new Date().toISOString(), ended: null, wall_seconds: 0, run_seconds: 0 },
   };
-  return { source: loaded.source, manifest, design, arms, plan, warnings: loaded.warnings };
+  return { source: loaded.source, manifest, design, arms, plan, warnings: loaded.warnings, microdataAsked: options.microdata !== undefined };
 }
 
 /**
@@ -206,6 +209,12 @@ function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean, no
   const was = stored.shard ? formatShard(stored.shard) : 'none';
   const now = prepared.plan.shard ? formatShard(prepared.plan.shard) : 'none';
   if (was !== now) badInput(msg.differentShard(dir, was, now));
+  // Firm tables for every run or for none: a resume keeps the choice the sweep was started
+  // with, and refuses a flag that contradicts it.
+  if (stored.microdata !== undefined) {
+    if (prepared.microdataAsked && stored.microdata !== prepared.manifest.microdata) badInput(msg.differentMicrodata(dir, stored.microdata));
+    prepared.manifest.microdata = stored.microdata;
+  }
   const lock = lockDirectory(dir, notice);
   try {
     // Timings add up over the sessions of a resumed sweep; a session from other source is remembered.
@@ -283,8 +292,8 @@ async function runOpened(options: SweepOptions, prepared: PreparedSweep, dir: st
   manifest.workers = workers;
   writeManifest(dir, manifest);
 
-  // Firm tables: the command line decides, else the scenario's sweep.microdata.
-  const microdata = options.microdata ?? manifest.scenario.sweep?.microdata ?? false;
+  // Firm tables: the command line decides, else the scenario's sweep.microdata (prepareSweep).
+  const microdata = manifest.microdata ?? false;
   // Place flows over time are kept only when some arm builds a link (they follow it).
   const isLink = (p: { kind: string }) => p.kind === 'infrastructure';
   const placeFlowBlocks = manifest.scenario.policies.some(isLink) || (manifest.scenario.arms ?? []).some((a) => (a.policies ?? []).some(isLink));

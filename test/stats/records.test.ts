@@ -53,6 +53,17 @@ describe('readRunRecords', () => {
       `${join(dir, 'runs.ndjson')}:2: not a whole run record (arm_index: not a whole number >= 0); the store is damaged in the middle, not just at its end; nothing was changed: move the file away and resume, or use a new --out`,
     );
   });
+  it('yields only the replicates of the plan the manifest names (a resume with fewer replicates keeps the others stored), and says so', async () => {
+    const keys = ['p0000.a00.r0000', 'p0000.a00.r0001', 'p0000.a00.r0002', 'p0001.a00.r0000', 'p0001.a00.r0003', 'p0001.a00.r0001'];
+    const dir = store(keys.map((k) => record(k)).join('\n') + '\n');
+    const notices: string[] = [];
+    // No manifest: every stored run.
+    expect((await readAll(dir, notices)).length).toBe(6);
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ kind: 'lrsim-sweep', design: { replicates: 2 } }));
+    expect((await readAll(dir, notices)).map((r) => r.key)).toEqual(['p0000.a00.r0000', 'p0000.a00.r0001', 'p0001.a00.r0000', 'p0001.a00.r0001']);
+    expect(notices).toEqual([statsMessages.beyondPlan(2, 2)]);
+    expect(notices[0]).toBe("2 stored runs of replicates beyond the sweep's 2 (from an earlier session with more replicates) are left out of the statistics; resume with --replicates to use them again");
+  });
   it('a damaged line followed only by blank lines is still refused (a blank line follows it)', async () => {
     const dir = store(`${record('a')}\nnot json\n\n`);
     await expect(readAll(dir, [])).rejects.toThrow(':2: not a whole run record (not valid JSON');

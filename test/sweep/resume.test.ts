@@ -1,8 +1,10 @@
-import { appendFileSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lrsim, lrsimSpawn, outputs, storedLines, tempDir, writeScenario } from './helpers';
+import { runSweep } from '../../src/sweep/run-sweep';
+import { readManifest } from '../../src/sweep/manifest';
 
 const DESIGN = `sweep:
   design: grid
@@ -74,5 +76,35 @@ describe('a killed sweep, resumed, equals one never interrupted', { timeout: 300
     expect(readFileSync(join(stopped, 'runs.ndjson'), 'utf8').endsWith('}\n')).toBe(true);
     expect(lrsim(['sweep', scenario, '--workers', '2', '--out', stopped, '--resume', '--no-report']).code).toBe(0);
     expect(outputs(stopped)).toEqual(outputs(whole));
+  });
+});
+
+describe('firm tables (microdata) across a resume: every run or none', { timeout: 120_000 }, () => {
+  const GRID2 = `sweep:\n  design: grid\n  parameters:\n    openness: [0.05, 0.3]\n  replicates: 1\n`;
+  const tables = (dir: string) => readdirSync(join(dir, 'microdata')).filter((f) => f.endsWith('.firms.csv')).length;
+
+  it('a resume without the flag keeps the choice the sweep was started with', async () => {
+    const dir = tempDir('resume-microdata');
+    const scenario = writeScenario(dir, GRID2, 10);
+    const out = join(dir, 'out');
+    await runSweep({ scenario, out, workers: 1, microdata: true, progress: false });
+    expect(tables(out)).toBe(2);
+    expect(readManifest(out)?.microdata).toBe(true);
+    // More replicates, no flag: the new runs write their tables too.
+    await runSweep({ scenario, out, workers: 1, replicates: 2, resume: true, progress: false });
+    expect(tables(out)).toBe(4);
+    expect(readManifest(out)?.microdata).toBe(true);
+  });
+
+  it('a resume whose flag contradicts it is refused, and nothing changes', async () => {
+    const dir = tempDir('resume-microdata-no');
+    const scenario = writeScenario(dir, GRID2, 10);
+    const out = join(dir, 'out');
+    await runSweep({ scenario, out, workers: 1, microdata: true, progress: false });
+    const before = readFileSync(join(out, 'runs.ndjson'), 'utf8');
+    await expect(runSweep({ scenario, out, workers: 1, replicates: 2, resume: true, microdata: false, progress: false })).rejects.toThrow(
+      `--resume: ${out} was started with firm tables (microdata); resuming without them would leave the firm-level statistics covering only some runs; nothing was changed: resume without --no-microdata (a resume keeps the choice the sweep was started with), or use a new --out`,
+    );
+    expect(readFileSync(join(out, 'runs.ndjson'), 'utf8')).toBe(before);
   });
 });
