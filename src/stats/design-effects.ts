@@ -89,7 +89,8 @@ export interface DesignEffects {
   mainEffects: MainEffectRow[];
   interactions: InteractionRow[];
   /** Factorial model per outcome: 'two-way' or 'additive' (when a cell is empty). */
-  models: Record<string, { model: string; r2: number; n: number; dropped: number }>;
+  /** Per outcome: the model, its fit, and the seeds its standard errors cluster on (null: classical). */
+  models: Record<string, { model: string; r2: number; n: number; dropped: number; clusters?: number | null }>;
   regression: RegressionRow[];
   dependence: DependenceBin[];
 }
@@ -143,7 +144,7 @@ function factorialAnalysis(runs: readonly RunRow[], parameters: readonly string[
       continue;
     }
     const fit = factorialEffects(rows, all, { scale: scale === 'log' ? 'log' : 'identity' });
-    result.models[outcome] = { model: fit.model, r2: fit.r2, n: fit.n, dropped: fit.dropped };
+    result.models[outcome] = { model: fit.model, r2: fit.r2, n: fit.n, dropped: fit.dropped, clusters: fit.clusters };
     for (const m of fit.mainEffects) {
       if (m.factor === 'arm') continue; // arms are compared pairwise on their seeds (contrasts)
       const rel = scale === 'log' ? (m.ratio ?? Math.expm1(m.estimate)) : NaN;

@@ -1,7 +1,9 @@
 /**
  * Effects fitted to a grid design: one linear model over all runs of the full factorial,
  * y (or log y) ~ main effects + all two-way interactions in treatment coding, with
- * cluster-robust (CR1) standard errors by seed because arms and points share seeds.
+ * cluster-robust (CR1) standard errors by seed because the arms of a point share its seeds
+ * (points do not: the seed rule mixes in the point; without arms every cluster is one run and
+ * the sandwich is heteroskedasticity-robust, HC1-like).
  * Main effects are differences of estimated marginal means (Searle, Speed & Milliken 1980;
  * R's emmeans), averaged with equal weights over the other factors' levels, so a level's
  * effect is not the effect at the other factors' reference levels.

@@ -83,7 +83,8 @@ describe('designEffects on a grid of a continuous outcome', () => {
   it('gives the fit of the two-way model with arms as a factor, on the log scale for a positive value outcome', () => {
     const e = gridOf();
     const fit = factorialEffects(rowsOf('innovation_value_late'), factors, { scale: 'log' });
-    expect(e.models.innovation_value_late).toEqual({ model: fit.model, r2: fit.r2, n: 24, dropped: fit.dropped });
+    expect(e.models.innovation_value_late).toEqual({ model: fit.model, r2: fit.r2, n: 24, dropped: fit.dropped, clusters: fit.clusters });
+    expect(fit.clusters).toBe(12); // two arms share each point and replicate's seed
     const mains = fit.mainEffects.filter((m) => m.factor !== 'arm');
     expect(mains).toHaveLength(2);
     expect(e.mainEffects.filter((m) => m.outcome === 'innovation_value_late')).toEqual(mains.map((m) => ({

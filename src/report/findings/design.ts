@@ -13,6 +13,18 @@ const INTERACTION_ALPHA = 0.05;
 const LOW_R2 = 0.5;
 
 /** The parameter sentences of a sweep. */
+
+/**
+ * How the model's intervals are robust: clustered by seed when runs share seeds (the arms of
+ * a point and replicate), else heteroskedasticity-robust: each run has its own seed (the seed
+ * rule mixes in the point), so a cluster is one run and the sandwich is HC1's.
+ */
+function robustText(model: { n: number; clusters?: number | null }): string {
+  if (model.clusters == null) return 'classical intervals';
+  if (model.clusters === model.n) return 'intervals heteroskedasticity-robust (every run has its own seed, so no runs share a seed to cluster on)';
+  return `intervals cluster-robust by seed (${model.clusters} seeds shared by the arms of a point)`;
+}
+
 export function parameterFindings(stats: SweepStats): string[] {
   const e = stats.effects;
   if (e.kind === 'none') return [];
@@ -53,7 +65,7 @@ function factorialFindings(stats: SweepStats): string[] {
     const scaleText = e.mainEffects.find((m) => m.outcome === outcome)?.scale === 'log' ? `log ${label(outcome).toLowerCase()}` : label(outcome).toLowerCase();
     const how = model.model === 'shares'
       ? `difference of the shares of runs per combination, ${model.n} runs, adjusted Wald interval${stats.arms.length > 1 ? ' with the arms of a point paired on their common seeds' : ''}`
-      : `${model.model === 'two-way' ? 'a linear model with all main effects and two-way interactions' : oneFactor ? 'a linear model of the one factor' : 'an additive linear model (some combinations have no runs)'} of ${scaleText}, fitted on all ${model.n} runs, intervals cluster-robust by seed`;
+      : `${model.model === 'two-way' ? 'a linear model with all main effects and two-way interactions' : oneFactor ? 'a linear model of the one factor' : 'an additive linear model (some combinations have no runs)'} of ${scaleText}, fitted on all ${model.n} runs, ${robustText(model)}`;
     for (const p of stats.parameters) {
       const rows = e.mainEffects.filter((m) => m.outcome === outcome && m.parameter === p);
       if (rows.length === 0) continue;
@@ -72,7 +84,8 @@ function factorialFindings(stats: SweepStats): string[] {
     }
     const strong = inter.filter((i) => i.p < INTERACTION_ALPHA);
     const untested = inter.filter((i) => !Number.isFinite(i.p));
-    const testName = (i: (typeof inter)[number]) => (i.method === 'seed-block' ? 'F test with seeds as blocks (too few seeds for a cluster-robust test)' : 'cluster-robust Wald F');
+    const ownSeeds = model.clusters != null && model.clusters === model.n;
+    const testName = (i: (typeof inter)[number]) => (i.method === 'seed-block' ? 'F test with seeds as blocks (too few seeds for a cluster-robust test)' : ownSeeds ? 'heteroskedasticity-robust Wald F' : 'cluster-robust Wald F');
     for (const i of strong) {
       out.push(
         `The effect of ${nameOf(i.parameterA)} on ${label(outcome).toLowerCase()} depends on ${nameOf(i.parameterB)} (interaction ${pValue(i.p)}, ${testName(i)} = ${fmt(i.F)}; ` +
