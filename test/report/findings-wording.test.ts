@@ -27,3 +27,21 @@ describe('findings wording', () => {
     expect(text).not.toMatch(/not reached\)/);
   });
 });
+
+describe('locked-in shares', () => {
+  it('no Wilson interval for a share pooled over design points: the count with the range of the points\' shares', async () => {
+    // proximity-openness printed "30 of 72 (42 %, Wilson 95 % CI 31 % to 53 %)" over cells whose
+    // shares were 0, 0.75 and 1: an interval of a mixture that describes no condition.
+    const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0, 0.3, 0.6] }, arms: [], replicates: 4 }));
+    const text = findings(stats).join('\n');
+    const line = text.split('\n').find((l) => l.includes('ended locked in'))!;
+    expect(line).toMatch(/^Over all runs, \d+ of 12 \(\d+ %; (from \d+ of 4 at openness = [\d.]+ to \d+ of 4 at openness = [\d.]+|\d+ of 4 at every design point)\) ended locked in\. No interval for a share pooled over design points/);
+    expect(line).not.toMatch(/Wilson/);
+  });
+
+  it('keeps the Wilson interval at a single design point', async () => {
+    const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0.3] }, arms: [], replicates: 8 }));
+    const line = findings(stats).find((l) => l.includes('ended locked in'))!;
+    expect(line).toMatch(/^Over all runs, \d+ of 8 \(\d+ %, Wilson 95 % CI \d+ % to \d+ %\) ended locked in\.$/);
+  });
+});

@@ -42,25 +42,44 @@ export function findings(stats: SweepStats): string[] {
 }
 
 /**
- * How many runs ended locked in. The Wilson interval needs independent runs: the runs of
- * one arm are (each point and replicate has its own seed), but the arms of a seed are
- * not, so with arms the share and its interval are given per arm, never pooled over arms.
+ * How many runs ended locked in. The Wilson interval needs independent runs of one
+ * condition: the runs of one arm at one design point are (each replicate has its own seed),
+ * but the arms of a seed are not, and the runs of different points are draws from different
+ * conditions: a share pooled over points is a mixture whose interval describes no single
+ * condition. So the interval is given per arm only when the sweep has one design point;
+ * over several points the count comes with the range of the points' shares.
  */
 function lockedInFindings(stats: SweepStats): string[] {
-  const shareOf = (runs: readonly { outcomes: Record<string, number> }[]) => {
-    const locked = runs.map((r) => r.outcomes.locked_in).filter(Number.isFinite);
-    return locked.length ? wilsonInterval(locked.filter((v) => v >= 0.5).length, locked.length) : null;
+  const lockedOf = (runs: readonly { outcomes: Record<string, number> }[]) => runs.map((r) => r.outcomes.locked_in).filter(Number.isFinite);
+  const points = [...new Set(stats.runs.map((r) => r.point))].sort((a, b) => a - b);
+  const pointLabel = (p: number) => stats.groups.find((g) => g.point === p)?.pointLabel || String(p);
+  const text = (runs: readonly { point: number; outcomes: Record<string, number> }[]) => {
+    const locked = lockedOf(runs);
+    if (locked.length === 0) return null;
+    const k = locked.filter((v) => v >= 0.5).length;
+    if (points.length < 2) {
+      const s = wilsonInterval(k, locked.length);
+      return `${k} of ${locked.length} (${pct(s.share)}, Wilson 95 % CI ${pct(s.ciLow)} to ${pct(s.ciHigh)})`;
+    }
+    const per = points.flatMap((p) => {
+      const at = lockedOf(runs.filter((r) => r.point === p));
+      return at.length ? [{ p, k: at.filter((v) => v >= 0.5).length, n: at.length }] : [];
+    });
+    const lo = per.reduce((a, b) => (b.k / b.n < a.k / a.n ? b : a));
+    const hi = per.reduce((a, b) => (b.k / b.n > a.k / a.n ? b : a));
+    const range = lo.k / lo.n === hi.k / hi.n ? `${lo.k} of ${lo.n} at every design point` : `from ${lo.k} of ${lo.n} at ${pointLabel(lo.p)} to ${hi.k} of ${hi.n} at ${pointLabel(hi.p)}`;
+    return `${k} of ${locked.length} (${pct(k / locked.length)}; ${range})`;
   };
-  const all = shareOf(stats.runs);
+  const why = points.length > 1 ? ' No interval for a share pooled over design points: it mixes different conditions (per point in the locked-in chart and stats.csv).' : '';
+  const all = text(stats.runs);
   if (!all) return [];
-  const text = (s: NonNullable<ReturnType<typeof shareOf>>) => `${s.successes} of ${s.n} (${pct(s.share)}, Wilson 95 % CI ${pct(s.ciLow)} to ${pct(s.ciHigh)})`;
-  if (stats.arms.length < 2) return [`Over all runs, ${text(all)} ended locked in.`];
+  if (stats.arms.length < 2) return [`Over all runs, ${all} ended locked in.${why}`];
   const perArm = stats.arms.flatMap((arm) => {
-    const s = shareOf(stats.runs.filter((r) => r.arm === arm));
-    return s ? [`${arm} ${text(s)}`] : [];
+    const s = text(stats.runs.filter((r) => r.arm === arm));
+    return s ? [`${arm} ${s}`] : [];
   });
-  const over = stats.groups.length > stats.arms.length ? ', over its design points' : '';
-  return [`Runs that ended locked in, per arm${over} (the arms run on the same seeds, so their runs are not pooled into one interval): ${perArm.join('; ')}.`];
+  const over = points.length > 1 ? ', over its design points' : '';
+  return [`Runs that ended locked in, per arm${over} (the arms run on the same seeds, so their runs are not pooled into one interval): ${perArm.join('; ')}.${why}`];
 }
 
 /** Where the headline outcome was highest and lowest (group means; no effect is claimed). */
