@@ -37,7 +37,7 @@ export interface ReportResult {
 const DATA_FILES = [
   { file: 'runs.csv', what: 'one row per run: key, point, arm, replicate, seed, parameters, outcomes and degenerate' },
   { file: 'timeseries.csv', what: 'the time series of every run' },
-  { file: 'stats.csv', what: 'every statistic in this report, tidy (section, point, parameters, arm, measure, n, mean, sd, 95 % CI, effect size)' },
+  { file: 'stats.csv', what: 'the statistics of the findings, tidy (section, point, parameters, arm, measure, n, mean, sd, 95 % CI, effect size); not in it: the correlation sentence, and the robustness and scenario-discovery sections, which are computed from runs.csv as they say' },
   { file: 'columns.json', what: 'the data dictionary: type, unit and definition of every column of these tables' },
   { file: 'runs.ndjson', what: 'the raw run records (series and place flows included)' },
   { file: 'manifest.json', what: 'the resolved scenario, design, seed rule, machine and timings' },
