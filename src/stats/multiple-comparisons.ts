@@ -3,7 +3,7 @@
  * (Holm 1979) over the pairs of one call: comparing each arm only with the first hides
  * whether, say, the top-down or the bottom-up space does better.
  */
-import { pairedDifference, pairedShareDifference, pairedTP, type PairedMethod } from './paired';
+import { pairedDifference, type PairedMethod } from './paired';
 
 /**
  * Holm-adjusted p-values in the input order, as R's p.adjust(p, "holm"); NaN entries stay
@@ -81,8 +81,7 @@ export function pairedContrasts<Seed>(values: ReadonlyMap<string, ReadonlyMap<Se
         }
       }
       const d = pairedDifference(treated, baseline, { binary: opts.binary, strata });
-      const p = d.method === 'paired_share' ? pairedShareDifference(treated, baseline).p : pairedTP(d, treated, baseline, strata);
-      rows.push({ armA: arms[a], armB: arms[b], n: d.n, estimate: d.mean, lo: d.ciLow, hi: d.ciHigh, p, dz: d.dz, method: d.method, referenceMean: d.baselineMean, rel: d.relMean, relLo: d.relCiLow, relHi: d.relCiHigh });
+      rows.push({ armA: arms[a], armB: arms[b], n: d.n, estimate: d.mean, lo: d.ciLow, hi: d.ciHigh, p: d.p, dz: d.dz, method: d.method, referenceMean: d.baselineMean, rel: d.relMean, relLo: d.relCiLow, relHi: d.relCiHigh });
     }
   }
   const adjusted = holm(rows.map((r) => r.p));

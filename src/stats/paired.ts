@@ -42,6 +42,11 @@ export interface PairedDifference extends Summary {
   relCiLow: number;
   relCiHigh: number;
   /**
+   * Two-sided p: the paired t test (stratified when by point); for 0/1 outcomes the exact
+   * McNemar test; NaN when the differences do not vary.
+   */
+  p: number;
+  /**
    * `paired_t`: the t interval of the mean difference; `paired_share` when every value is 0
    * or 1: the Agresti-Min interval of the difference of paired shares (pairedShareDifference);
    * `paired_all_equal` when every pair differed by the same amount (two or more pairs): no
@@ -102,14 +107,14 @@ export function pairedDifference(treated: readonly number[], baseline: readonly 
     s.ciLow = share.lo;
     s.ciHigh = share.hi;
     const dz = s.n >= 2 && s.sd > 0 ? s.mean / s.sd : NaN;
-    return { ...s, dz, baselineMean, relMean: s.mean * scale, relCiLow: s.ciLow * scale, relCiHigh: s.ciHigh * scale, method: 'paired_share' };
+    return { ...s, dz, baselineMean, relMean: s.mean * scale, relCiLow: s.ciLow * scale, relCiHigh: s.ciHigh * scale, p: share.p, method: 'paired_share' };
   }
   if (allEqualUpToRounding(diffs)) {
-    return { ...s, ciLow: NaN, ciHigh: NaN, dz: NaN, baselineMean, relMean: s.mean * scale, relCiLow: NaN, relCiHigh: NaN, method: 'paired_all_equal' };
+    return { ...s, ciLow: NaN, ciHigh: NaN, dz: NaN, baselineMean, relMean: s.mean * scale, relCiLow: NaN, relCiHigh: NaN, p: NaN, method: 'paired_all_equal' };
   }
   const est = estimateByStratum(diffs, bases, strata);
   if (est.strata > 1 && constantWithinStrata(diffs, strata)) {
-    return { ...s, ciLow: NaN, ciHigh: NaN, dz: NaN, baselineMean, relMean: s.mean * scale, relCiLow: NaN, relCiHigh: NaN, method: 'paired_constant_by_point' };
+    return { ...s, ciLow: NaN, ciHigh: NaN, dz: NaN, baselineMean, relMean: s.mean * scale, relCiLow: NaN, relCiHigh: NaN, p: NaN, method: 'paired_constant_by_point' };
   }
   const half = est.df > 0 && est.varD > 0 ? tCritical(est.df) * Math.sqrt(est.varD) : NaN;
   const rel = fiellerRatio(est.meanD, est.meanB, est.varD, est.varB, est.cov, est.df);
@@ -124,24 +129,9 @@ export function pairedDifference(treated: readonly number[], baseline: readonly 
     relMean: s.mean * scale,
     relCiLow: baselineMean < 0 ? -rel[1] : rel[0],
     relCiHigh: baselineMean < 0 ? -rel[0] : rel[1],
+    p: est.df > 0 && est.varD > 0 ? tTwoSidedP(est.meanD / Math.sqrt(est.varD), est.df) : NaN,
     method: est.strata > 1 ? 'paired_t_by_point' : 'paired_t',
   };
-}
-
-/** The paired t test's two-sided p of a PairedDifference (NaN for 0/1 and constant differences). */
-export function pairedTP(d: PairedDifference, treated: readonly number[], baseline: readonly number[], strata?: readonly (number | string)[]): number {
-  if (d.method !== 'paired_t' && d.method !== 'paired_t_by_point') return NaN;
-  const diffs: number[] = [];
-  const bases: number[] = [];
-  const st: (number | string)[] = [];
-  for (let i = 0; i < Math.min(treated.length, baseline.length); i++) {
-    if (!Number.isFinite(treated[i]) || !Number.isFinite(baseline[i])) continue;
-    diffs.push(treated[i] - baseline[i]);
-    bases.push(baseline[i]);
-    st.push(strata?.[i] ?? 0);
-  }
-  const est = estimateByStratum(diffs, bases, st);
-  return est.df > 0 && est.varD > 0 ? tTwoSidedP(est.meanD / Math.sqrt(est.varD), est.df) : NaN;
 }
 
 /** Whether the differences are the same (up to rounding) within every stratum. */
