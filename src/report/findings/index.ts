@@ -166,13 +166,23 @@ function extraOutcomeFindings(stats: SweepStats): string[] {
     let sentence = `${label(key)}: ${cells.join('; ')}` + (missing.length ? ` (undefined in ${missing.join(', ')})` : '') + '.';
     const baseline = stats.baselineArm;
     if (baseline) {
+      const points = [...new Set(stats.groups.map((g) => g.point))].sort((a, b) => a - b);
+      const pointLabel = (pt: number) => stats.groups.find((g) => g.point === pt)?.pointLabel || String(pt);
+      const diffText = (d: (typeof stats.paired)[number]['difference']) => `${signed(d.mean)} (${pairedCi(d.method, d.n, d.mean, d.ciLow, d.ciHigh)})`;
       const diffs = stats.arms.flatMap((arm) => {
         const p = arm === baseline ? undefined : stats.paired.find((x) => x.point === null && x.arm === arm && x.outcome === key);
         if (!p || p.difference.n <= 1) return [];
-        const d = p.difference;
-        return [`${arm} ${signed(d.mean)} (${pairedCi(d.method, d.n, d.mean, d.ciLow, d.ciHigh)})`];
+        // Over 2 to 6 points each point's difference too: the pooled one can hide different effects.
+        const per = points.length > 1 && points.length <= 6
+          ? points.flatMap((pt) => {
+            const q = stats.paired.find((x) => x.point === pt && x.arm === arm && x.outcome === key);
+            return q && q.difference.n > 1 ? [`${diffText(q.difference)} at ${pointLabel(pt)}`] : [];
+          })
+          : [];
+        return [`${arm} ${diffText(p.difference)}${per.length ? `, per point ${per.join(', ')}` : ''}`];
       });
-      if (diffs.length) sentence += ` Paired difference to the ${baseline} arm on the same seeds: ${diffs.join('; ')}.`;
+      const pooled = points.length > 1 ? ', pooled over the design points stratified by point' : '';
+      if (diffs.length) sentence += ` Paired difference to the ${baseline} arm on the same seeds${pooled}: ${diffs.join('; ')}.`;
     }
     out.push(sentence);
   }
