@@ -44,12 +44,14 @@ export function mainEffectsChart(stats: SweepStats): Chart | null {
   };
   const body = { facet: { field: 'panel', type: 'nominal', title: null, sort: panels, header: { labelFontSize: 12, labelLimit: 300 } }, columns: 3, spec, resolve: { scale: { x: 'independent' } } };
   const armNote = stats.arms.length > 1 ? ' and the arms' : '';
+  // Runs share seeds only across the arms of a point (the seed rule mixes in the point).
+  const robust = stats.arms.length > 1 ? 'cluster-robust by seed' : 'heteroskedasticity-robust, every run its own seed';
   return {
     name: 'main-effects',
     title: 'Main effects of the swept parameters',
     caption: reference
-      ? `Each level of each swept parameter against its lowest level, from a linear model with all main effects and two-way interactions fitted on every run (bars: 95 % intervals, cluster-robust by seed; shares as differences of shares), each averaged with equal weight over the levels of the other parameters${armNote}.`
-      : `Each level of each swept parameter against its lowest level, from a linear model with all main effects and two-way interactions fitted on every run (late innovation value on the log scale, shown as % change; lock-in index as is; bars: 95 % intervals, cluster-robust by seed), and for the share of runs locked in the difference of shares per combination (adjusted Wald interval${stats.arms.length > 1 ? ', the arms of a point paired on their common seeds' : ''}), each averaged with equal weight over the levels of the other parameters${armNote}. Where the findings name an interaction, read the heatmap per combination.`,
+      ? `Each level of each swept parameter against its lowest level, from a linear model with all main effects and two-way interactions fitted on every run (bars: 95 % intervals, ${robust}; shares as differences of shares), each averaged with equal weight over the levels of the other parameters${armNote}.`
+      : `Each level of each swept parameter against its lowest level, from a linear model with all main effects and two-way interactions fitted on every run (late innovation value on the log scale, shown as % change; lock-in index as is; bars: 95 % intervals, ${robust}), and for the share of runs locked in the difference of shares per combination (adjusted Wald interval${stats.arms.length > 1 ? ', the arms of a point paired on their common seeds' : ''}), each averaged with equal weight over the levels of the other parameters${armNote}. Where the findings name an interaction, read the heatmap per combination.`,
     spec: topLevel('Main effects of the swept parameters', 'Against the lowest level; 95 % intervals', rows, body),
   };
 }
