@@ -14,7 +14,7 @@ import type { RunRow } from './run-rows';
 
 /**
  * A paired contrast of two arms for one outcome, at a point or pooled (null): pooled over
- * several points it is stratified by point (method paired_t_by_point), with the effect
+ * several fixed points (a grid) it is stratified by point (method paired_t_by_point), with the effect
  * relative to B's mean and Fieller's interval for it (PairedContrast).
  */
 export interface ContrastRow extends PairedContrast {
@@ -64,7 +64,7 @@ const RANK_BOOTSTRAP_SEED = 20261202;
  * `options` (arms that are choices, arm-roles.ts; default all arms), and none with fewer
  * than two.
  */
-export function compareArms(runs: readonly RunRow[], arms: readonly string[], outcomes: readonly string[], opts: { options?: readonly string[]; maxRankPoints?: number } = {}): ArmComparison {
+export function compareArms(runs: readonly RunRow[], arms: readonly string[], outcomes: readonly string[], opts: { options?: readonly string[]; maxRankPoints?: number; byPoint?: boolean } = {}): ArmComparison {
   const out: ArmComparison = { contrasts: [], heterogeneity: [], ranks: [] };
   if (arms.length < 2) return out;
   const options = arms.filter((a) => !opts.options || opts.options.includes(a));
@@ -79,7 +79,10 @@ export function compareArms(runs: readonly RunRow[], arms: readonly string[], ou
         const v = r.outcomes[outcome];
         if (Number.isFinite(v)) values.get(r.arm)?.set(`${r.point}:${r.seed}`, v);
       }
-      const rows = pairedContrasts(values, { binary: isZeroOneOutcome(outcome), stratum: (key) => key.slice(0, key.indexOf(':')) });
+      // Pooled over the fixed points of a grid (or a file of points): stratified by point; over
+      // the sampled points of a continuous design the points are draws, so pooled as one sample.
+      const stratum = opts.byPoint === false ? undefined : (key: string) => key.slice(0, key.indexOf(':'));
+      const rows = pairedContrasts(values, { binary: isZeroOneOutcome(outcome), stratum });
       for (const c of rows) out.contrasts.push({ ...c, outcome, point });
       if (options.length > 1 && (point === null || points.length <= maxRankPoints)) out.ranks.push(...rankArms(scoped, options, outcome, point));
     }
@@ -115,7 +118,8 @@ function heterogeneityOf(runs: readonly RunRow[], arms: readonly string[], outco
         const diffs = at.filter((r) => r.arm === arms[a] && bv.has(r.seed)).map((r) => r.outcomes[outcome] - (bv.get(r.seed) as number)).filter(Number.isFinite);
         return { point, diffs };
       }).filter((x) => x.diffs.length > 0);
-      if (perPoint.length < 2) continue;
+      // Needs two points and some point with two seeds (within-point variation to compare with).
+      if (perPoint.length < 2 || perPoint.every((x) => x.diffs.length < 2)) continue;
       const h = effectHeterogeneity(perPoint);
       out.push({ outcome, armA: arms[a], armB: arms[b], points: perPoint.length, F: h.F, df1: h.df1, df2: h.df2, p: h.p, signsDiffer: h.signsDiffer, misleading: h.signsDiffer || h.p < 0.05 });
     }

@@ -142,7 +142,8 @@ function constantWithinStrata(diffs: readonly number[], strata: readonly (number
     if (!g) groups.set(k, (g = []));
     g.push(diffs[i]);
   });
-  return [...groups.values()].every((g) => g.length < 2 || allEqualUpToRounding(g));
+  const multi = [...groups.values()].filter((g) => g.length >= 2);
+  return multi.length > 0 && multi.every((g) => allEqualUpToRounding(g));
 }
 
 interface StratifiedEstimate {
@@ -175,6 +176,12 @@ function estimateByStratum(diffs: readonly number[], bases: readonly number[], s
     g.push(i);
   });
   const N = diffs.length;
+  // Strata of one pair each (a continuous design with one replicate) carry no within-stratum
+  // variation: then the pairs are one sample, as without strata.
+  if ([...groups.values()].every((g) => g.length < 2)) {
+    groups.clear();
+    groups.set(0, diffs.map((_, i) => i));
+  }
   const P = groups.size;
   const parts = [...groups.values()].map((idx) => {
     const n = idx.length;

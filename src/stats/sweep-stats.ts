@@ -205,18 +205,22 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
     : groupStats;
   const runs = sorted.flatMap((g) => g.rows);
   const healthy = sorted.map((g) => ({ ...g, rows: g.rows.filter((r) => !r.degenerate) }));
-  const paired = baselineArm ? pairArms(healthy, arms, baselineArm, outcomeKeys) : [];
+  // Fixed design points (a grid, or a file of points) are strata of a pooled paired
+  // comparison; the sampled points of a continuous design are draws, pooled as one sample.
+  const designKind = typeof scenario.sweep?.design === 'string' ? scenario.sweep.design : 'grid';
+  const byPoint = designKind === 'grid' || designKind === 'file';
+  const paired = baselineArm ? pairArms(healthy, arms, baselineArm, outcomeKeys, byPoint) : [];
   const lateTicks = Math.min(Number(scenario.observe?.window ?? 20), Number(scenario.ticks ?? Infinity));
-  const cost = baselineArm ? costEffectiveness(healthy, arms, baselineArm, lateTicks) : [];
+  const cost = baselineArm ? costEffectiveness(healthy, arms, baselineArm, lateTicks, byPoint) : [];
   const curves = firmCurves(dir, scenario, groupStats, runs);
   const sensitivity = await sweepSensitivity(dir, manifest, runs, arms);
-  const design = typeof scenario.sweep?.design === 'string' ? scenario.sweep.design : 'grid';
+  const design = designKind;
   const listed = ((scenario.sweep as { outcomes?: string[] } | undefined)?.outcomes ?? []).filter((k) => outcomeKeys.includes(k));
   const effectOutcomes = [...new Set([...HEADLINE_OUTCOMES, ...listed])].filter((k) => outcomeKeys.includes(k) && !(SURVIVAL_OUTCOMES as readonly string[]).includes(k));
   const usable = runs.filter((r) => !r.degenerate);
   const effects = designEffects(usable, sweptParams, arms.length > 1 ? arms.slice().sort((a, b) => (a === baselineArm ? -1 : b === baselineArm ? 1 : 0)) : arms, design, effectOutcomes);
   const roles = armRoles(scenario, arms);
-  const armComparison = compareArms(usable, baselineArm ? [baselineArm, ...arms.filter((a) => a !== baselineArm)] : arms, effectOutcomes, { options: roles.options });
+  const armComparison = compareArms(usable, baselineArm ? [baselineArm, ...arms.filter((a) => a !== baselineArm)] : arms, effectOutcomes, { options: roles.options, byPoint });
   const labelOf = (point: number, arm: string) => groupStats.find((g) => g.point === point && g.arm === arm)?.label || arm || 'all runs';
   const recovery = recoveryStats(usable, labelOf, baselineArm ? [baselineArm, ...arms.filter((a) => a !== baselineArm)] : arms);
   const costUnit = typeof (scenario as { cost_unit?: unknown }).cost_unit === 'string' ? ((scenario as { cost_unit?: string }).cost_unit as string) : '';
@@ -324,7 +328,7 @@ function pointsOf(groups: GroupAccumulator[]): number[] {
   return [...new Set(groups.map((g) => g.point))].sort((a, b) => a - b);
 }
 
-function pairArms(groups: GroupAccumulator[], arms: string[], baseline: string, outcomeKeys: string[]): PairedStats[] {
+function pairArms(groups: GroupAccumulator[], arms: string[], baseline: string, outcomeKeys: string[], byPoint: boolean): PairedStats[] {
   const out: PairedStats[] = [];
   const points = pointsOf(groups);
   for (const arm of arms) {
@@ -333,14 +337,14 @@ function pairArms(groups: GroupAccumulator[], arms: string[], baseline: string, 
       for (const outcome of outcomeKeys) {
         const [t, b, strata] = pairsFor(groups, arm, baseline, point, (r) => r.outcomes[outcome]);
         if (t.length === 0) continue;
-        out.push({ point, arm, baseline, outcome, difference: pairedDifference(t, b, { binary: isZeroOneOutcome(outcome), strata }) });
+        out.push({ point, arm, baseline, outcome, difference: pairedDifference(t, b, { binary: isZeroOneOutcome(outcome), strata: byPoint ? strata : undefined }) });
       }
     }
   }
   return out;
 }
 
-function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline: string, lateTicks: number): CostStats[] {
+function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline: string, lateTicks: number, byPoint: boolean): CostStats[] {
   const out: CostStats[] = [];
   const points = pointsOf(groups);
   for (const arm of arms) {
@@ -354,7 +358,7 @@ function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline:
       if (tv.length === 0 || tc.every((c) => !Number.isFinite(c))) continue;
       // The extra value as pairedDifference gives it: paired t, stratified by point when
       // pooled; no interval when it is the same on every seed (overall or within each point).
-      const d = pairedDifference(tv, bv, { binary: false, strata });
+      const d = pairedDifference(tv, bv, { binary: false, strata: byPoint ? strata : undefined });
       const extraValue: Summary = { n: d.n, mean: d.mean, sd: d.sd, ciLow: d.ciLow, ciHigh: d.ciHigh };
       const extraCost = summarize(tc.map((c, i) => c - bc[i])).mean;
       // The policy cost is set by the scenario, not drawn, so the CI of the ratio is the CI

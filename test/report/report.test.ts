@@ -36,7 +36,7 @@ describe('findings per design point and for listed outcomes', () => {
     const skill = result.findings.find((f) => f.startsWith('Final resident skill: '));
     // Every run's skill is 0.3: said so, no zero-width interval.
     expect(skill).toContain('openness = 0 · baseline 0.3 (all 3 runs: 0.3; no interval)');
-    expect(skill).toContain('Paired difference to the baseline arm on the same seeds: cluster 0 (no interval: all 6 paired differences are 0).');
+    expect(skill).toContain('Paired difference to the baseline arm on the same seeds, pooled over the design points: cluster 0 (no interval: all 6 paired differences are 0), per point 0 (no interval: all 3 paired differences are 0) at openness = 0, 0 (no interval: all 3 paired differences are 0) at openness = 0.3.');
     // Undefined everywhere (no shock in the fixture): no sentence rather than an empty one.
     expect(result.findings.some((f) => f.startsWith('Recovery time'))).toBe(false);
   });

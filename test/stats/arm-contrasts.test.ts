@@ -86,6 +86,11 @@ describe('compareArms', () => {
     expect(out.contrasts[1].n).toBe(11); // alt's NaN at point 1, seed 13
   });
 
+  it('pools the sampled points of a continuous design as one sample (byPoint false): plain paired t', () => {
+    const out = compareArms(runs, ARMS, ['y'], { byPoint: false });
+    expect([...new Set(out.contrasts.filter((c) => c.point === null).map((c) => c.method))]).toEqual(['paired_t']);
+  });
+
   it('tests whether each pair\'s effect differs between points', () => {
     const out = compared();
     const expected = ['y', 'lock_in_index_final'].flatMap((outcome) => {

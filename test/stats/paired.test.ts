@@ -246,3 +246,14 @@ describe('two values: the smallest sample with a spread', () => {
     expect(Object.values(none).every(Number.isNaN)).toBe(true);
   });
 });
+
+describe('pairedDifference with strata of one pair each', () => {
+  it('pools them as one sample (a continuous design with one replicate per point): the plain paired t', () => {
+    const tr = [3, 5, 4, 9];
+    const ba = [1, 2, 2, 4];
+    const one = pairedDifference(tr, ba, { strata: [0, 1, 2, 3] });
+    const plain = pairedDifference(tr, ba);
+    expect(one.method).toBe('paired_t');
+    expect([one.ciLow, one.ciHigh, one.p, one.relCiLow]).toEqual([plain.ciLow, plain.ciHigh, plain.p, plain.relCiLow]);
+  });
+});

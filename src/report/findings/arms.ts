@@ -52,7 +52,9 @@ export function armFindings(stats: SweepStats): string[] {
   if (!baseline) return [];
   const out: string[] = [];
   const points = [...new Set(stats.groups.map((g) => g.point))].sort((a, b) => a - b);
-  const pooled = points.length > 1 ? ' pooled over all design points, stratified by point' : '';
+  // Pooled over a grid's points the contrast is stratified by point; over a continuous
+  // design's sampled points it is one sample (arm-contrasts.ts).
+  const pooledText = (c?: ContrastRow) => (points.length > 1 ? (c?.method === 'paired_t_by_point' || c?.method === 'paired_constant_by_point' ? ' pooled over all design points, stratified by point' : ' pooled over all design points') : '');
   const pairs = (stats.arms.length * (stats.arms.length - 1)) / 2;
   const holm = pairs > 1 ? `; p-values Holm-adjusted over the ${pairs} pairs of arms` : '';
   const pointLabel = (point: number) => stats.groups.find((g) => g.point === point)?.pointLabel || String(point);
@@ -66,7 +68,7 @@ export function armFindings(stats: SweepStats): string[] {
     const h = stats.armComparison.heterogeneity.find((x) => x.outcome === HEADLINE && x.armA === arm && x.armB === baseline);
     const detail = `(paired difference ${fmt(c.estimate)}, Cohen's d_z ${!Number.isFinite(c.dz) ? 'not computable' : Math.abs(c.dz) > 100 ? '> 100' : `= ${fmt(c.dz, 2)}`}${pairs > 1 ? `; Holm-adjusted ${pValue(c.pHolm)}` : ''})`;
     const clause = contrastClause('late innovation value', c);
-    const head = `The ${arm} arm ${clause} over the ${baseline} arm on the same ${c.n} seeds${pooled} ${detail}`;
+    const head = `The ${arm} arm ${clause} over the ${baseline} arm on the same ${c.n} seeds${pooledText(c)} ${detail}`;
     if (h?.misleading) {
       out.push(`${head}.${heterogeneityNote(stats, HEADLINE, arm, baseline, pointLabel, points, effectText)}`);
     } else {
@@ -82,7 +84,7 @@ export function armFindings(stats: SweepStats): string[] {
   if (others.length) {
     const parts = others.map((c) => `${c.armA} − ${c.armB}: ${effectText(c)}, Holm-adjusted ${pValue(c.pHolm)}`);
     const notes = others.map((c) => heterogeneityNote(stats, HEADLINE, c.armA, c.armB, pointLabel, points, effectText).replace(' This pooled figure', ` For ${c.armA} − ${c.armB} the pooled figure`)).join('');
-    out.push(`Between the other arms (late innovation value, paired on the same seeds${pooled}${holm}): ${parts.join('; ')}.${notes}`);
+    out.push(`Between the other arms (late innovation value, paired on the same seeds${pooledText(others[0])}${holm}): ${parts.join('; ')}.${notes}`);
   }
   out.push(...rankFindings(stats));
   return out;

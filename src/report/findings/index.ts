@@ -181,7 +181,8 @@ function extraOutcomeFindings(stats: SweepStats): string[] {
           : [];
         return [`${arm} ${diffText(p.difference)}${per.length ? `, per point ${per.join(', ')}` : ''}`];
       });
-      const pooled = points.length > 1 ? ', pooled over the design points stratified by point' : '';
+      const first = stats.paired.find((x) => x.point === null && x.arm !== baseline && x.outcome === key)?.difference.method;
+      const pooled = points.length > 1 ? (first === 'paired_t_by_point' || first === 'paired_constant_by_point' ? ', pooled over the design points stratified by point' : ', pooled over the design points') : '';
       if (diffs.length) sentence += ` Paired difference to the ${baseline} arm on the same seeds${pooled}: ${diffs.join('; ')}.`;
     }
     out.push(sentence);
