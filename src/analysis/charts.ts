@@ -89,7 +89,7 @@ export function robustnessChart(r: RobustnessReport, label: string, name = 'robu
   const y = { field: 'arm', type: 'nominal', title: null, sort: arms, axis: { labelLimit: 200 } };
   const colour = { field: 'measure', type: 'nominal', title: 'Regret', sort: ['mean', '90th percentile', 'maximum'], scale: { domain: ['mean', '90th percentile', 'maximum'], range: [PALETTE[0], PALETTE[1], PALETTE[3]] }, legend: { orient: 'bottom' } };
   const offset = { field: 'measure', sort: ['mean', '90th percentile', 'maximum'] };
-  const dots = { mark: { type: 'point', filled: true, size: 70 }, encoding: { y, yOffset: offset, x: { field: 'value', type: 'quantitative', title: withCi ? 'Regret (bars: 95 % bootstrap CI over futures)' : `Regret (no intervals: ${r.interval.reason})` }, color: colour, tooltip: [{ field: 'arm' }, { field: 'measure' }, { field: 'value', format: '.4~g' }, ...(withCi ? [{ field: 'lo', format: '.4~g', title: 'CI low' }, { field: 'hi', format: '.4~g', title: 'CI high' }] : [])] } };
+  const dots = { mark: { type: 'point', filled: true, size: 70 }, encoding: { y, yOffset: offset, x: { field: 'value', type: 'quantitative', title: withCi ? 'Regret (bars: 95 % bootstrap CI over futures)' : `Regret (no intervals: only ${r.futures} ${r.futures === 1 ? 'future' : 'futures'})` }, color: colour, tooltip: [{ field: 'arm' }, { field: 'measure' }, { field: 'value', format: '.4~g' }, ...(withCi ? [{ field: 'lo', format: '.4~g', title: 'CI low' }, { field: 'hi', format: '.4~g', title: 'CI high' }] : [])] } };
   const regret = {
     title: { text: `Regret in ${label} (lower is better)`, fontSize: 12 },
     width: 320,
