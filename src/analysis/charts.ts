@@ -66,26 +66,36 @@ export function boxLimitsChart(d: DiscoveryResult, name = 'discovery-box'): Char
   };
 }
 
-/** Regret per arm (mean with its bootstrap CI, 90th percentile, maximum) and mean against spread. */
+/**
+ * Regret per arm (mean and 90th percentile with their bootstrap CIs, maximum) and mean
+ * against spread. Below the fewest futures for an interval (regret.ts) there are no bars,
+ * and the spread is the range of the per-future means (largest minus smallest), not an SD.
+ */
 export function robustnessChart(r: RobustnessReport, label: string, name = 'robustness'): Chart {
   const arms = r.arms.map((a) => a.arm);
+  const withCi = r.interval.method !== 'none';
+  const bounds = (i: [number, number] | null) => (i === null ? { lo: null, hi: null } : { lo: round(i[0]), hi: round(i[1]) });
+  const range = (arm: string) => {
+    const xs = r.per_future.filter((p) => p.arm === arm).map((p) => p.outcome);
+    return Math.max(...xs) - Math.min(...xs);
+  };
   const values = r.arms.flatMap((a) => [
-    { panel: 'regret', arm: a.arm, measure: 'mean', value: round(a.meanRegret), lo: round(a.ci.meanRegret[0]), hi: round(a.ci.meanRegret[1]) },
-    { panel: 'regret', arm: a.arm, measure: '90th percentile', value: round(a.p90Regret), lo: round(a.ci.p90Regret[0]), hi: round(a.ci.p90Regret[1]) },
+    { panel: 'regret', arm: a.arm, measure: 'mean', value: round(a.meanRegret), ...bounds(a.ci.meanRegret) },
+    { panel: 'regret', arm: a.arm, measure: '90th percentile', value: round(a.p90Regret), ...bounds(a.ci.p90Regret) },
     { panel: 'regret', arm: a.arm, measure: 'maximum', value: round(a.maxRegret), lo: null, hi: null },
-    { panel: 'spread', arm: a.arm, mean: round(a.meanOutcome), sd: round(a.sdOutcome), satisficing: a.satisficing === null ? null : round(a.satisficing) },
+    { panel: 'spread', arm: a.arm, mean: round(a.meanOutcome), spread: round(withCi ? a.sdOutcome : range(a.arm)), satisficing: a.satisficing === null ? null : round(a.satisficing) },
   ]);
+  const spreadTitle = withCi ? `SD of ${label} across the ${r.futures} futures` : `Range of ${label} across the ${r.futures} futures (largest − smallest)`;
   const y = { field: 'arm', type: 'nominal', title: null, sort: arms, axis: { labelLimit: 200 } };
   const colour = { field: 'measure', type: 'nominal', title: 'Regret', sort: ['mean', '90th percentile', 'maximum'], scale: { domain: ['mean', '90th percentile', 'maximum'], range: [PALETTE[0], PALETTE[1], PALETTE[3]] }, legend: { orient: 'bottom' } };
+  const offset = { field: 'measure', sort: ['mean', '90th percentile', 'maximum'] };
+  const dots = { mark: { type: 'point', filled: true, size: 70 }, encoding: { y, yOffset: offset, x: { field: 'value', type: 'quantitative', title: withCi ? 'Regret (bars: 95 % bootstrap CI over futures)' : `Regret (no intervals: only ${r.futures} ${r.futures === 1 ? 'future' : 'futures'})` }, color: colour, tooltip: [{ field: 'arm' }, { field: 'measure' }, { field: 'value', format: '.4~g' }, ...(withCi ? [{ field: 'lo', format: '.4~g', title: 'CI low' }, { field: 'hi', format: '.4~g', title: 'CI high' }] : [])] } };
   const regret = {
     title: { text: `Regret in ${label} (lower is better)`, fontSize: 12 },
     width: 320,
     height: Math.max(60, 34 * arms.length),
     transform: [{ filter: "datum.panel === 'regret'" }],
-    layer: [
-      { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, yOffset: { field: 'measure', sort: ['mean', '90th percentile', 'maximum'] }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: colour } },
-      { mark: { type: 'point', filled: true, size: 70 }, encoding: { y, yOffset: { field: 'measure', sort: ['mean', '90th percentile', 'maximum'] }, x: { field: 'value', type: 'quantitative', title: 'Regret (bars: 95 % bootstrap CI over futures)' }, color: colour, tooltip: [{ field: 'arm' }, { field: 'measure' }, { field: 'value', format: '.4~g' }, { field: 'lo', format: '.4~g', title: 'CI low' }, { field: 'hi', format: '.4~g', title: 'CI high' }] } },
-    ],
+    layer: withCi ? [{ mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, yOffset: offset, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: colour } }, dots] : [dots],
   };
   const spread = {
     title: { text: `Mean against spread across futures`, fontSize: 12 },
@@ -93,14 +103,17 @@ export function robustnessChart(r: RobustnessReport, label: string, name = 'robu
     height: 220,
     transform: [{ filter: "datum.panel === 'spread'" }],
     layer: [
-      { mark: { type: 'point', filled: true, size: 90 }, encoding: { x: { field: 'sd', type: 'quantitative', title: `SD of ${label} across futures`, scale: { zero: false, padding: 20 } }, y: { field: 'mean', type: 'quantitative', title: `Mean ${label}`, scale: { zero: false, padding: 20 } }, color: { field: 'arm', type: 'nominal', sort: arms, legend: null }, tooltip: [{ field: 'arm' }, { field: 'mean', format: '.4~g' }, { field: 'sd', format: '.4~g', title: 'SD' }, { field: 'satisficing', format: '.0%', title: 'Satisficing' }] } },
-      { mark: { type: 'text', dx: 8, align: 'left', fontSize: 11 }, encoding: { x: { field: 'sd', type: 'quantitative' }, y: { field: 'mean', type: 'quantitative' }, text: { field: 'arm' } } },
+      { mark: { type: 'point', filled: true, size: 90 }, encoding: { x: { field: 'spread', type: 'quantitative', title: spreadTitle, scale: { zero: false, padding: 20 } }, y: { field: 'mean', type: 'quantitative', title: `Mean ${label}`, scale: { zero: false, padding: 20 } }, color: { field: 'arm', type: 'nominal', sort: arms, legend: null }, tooltip: [{ field: 'arm' }, { field: 'mean', format: '.4~g' }, { field: 'spread', format: '.4~g', title: withCi ? 'SD' : 'Range' }, { field: 'satisficing', format: '.0%', title: 'Satisficing' }] } },
+      { mark: { type: 'text', dx: 8, align: 'left', fontSize: 11 }, encoding: { x: { field: 'spread', type: 'quantitative' }, y: { field: 'mean', type: 'quantitative' }, text: { field: 'arm' } } },
     ],
   };
   return {
     name,
     title: 'Robustness of the policy arms',
-    caption: `Left: each arm's regret in ${label}, the best arm's value minus its own on the same seed in the same future (design point), averaged over the seeds of a future; dots give the mean, 90th percentile and maximum over the ${r.futures} futures, bars the 95 % bootstrap intervals (${r.resamples} resamples of the futures). Right: each arm's mean across futures against its spread (SD); ${r.better === 'higher' ? 'up' : 'down'} and to the left is better.`,
+    caption:
+      `Left: each arm's regret in ${label}, the best arm's value minus its own on the same seed in the same future (design point), averaged over the seeds of a future; dots give the mean, 90th percentile and maximum over the ${r.futures} futures, ` +
+      (withCi ? `bars the 95 % bootstrap intervals (${r.resamples} resamples of the futures). ` : `without intervals (${r.interval.reason}). `) +
+      `Right: each arm's mean across futures against its spread (${withCi ? 'SD' : 'range, largest minus smallest per-future mean'}); ${r.better === 'higher' ? 'up' : 'down'} and to the left is better.`,
     spec: topLevel('Robustness of the policy arms', `Paired regret over ${r.futures} futures`, values, { hconcat: [regret, spread], spacing: 40, resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } } }),
   };
 }

@@ -47,6 +47,8 @@ export const analysisMessages = {
   noPairs: () => `no seed was run in every arm of a design point, so no paired regret can be computed; resume the sweep until its arms are complete`,
 
   // --- warnings (not errors) ---------------------------------------------------------
+  fewFutures: (futures: number, needed: number) =>
+    `warning: only ${futures} ${futures === 1 ? 'future' : 'futures'} (design points); regret and satisficing are given per future, without intervals or SD across futures, which need at least ${needed} futures: sweep more points (sweep.samples) before reading them as holding beyond these futures`,
   fewRuns: (runs: number) =>
     `warning: only ${runs} runs; scenario discovery and regret are unreliable below 50 runs: sweep more points (sweep.samples) before reading much into the boxes`,
 } as const;

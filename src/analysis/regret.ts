@@ -7,7 +7,10 @@
  * seeds; across futures each arm gets the mean, the 90th percentile (type 7) and the
  * largest regret (Savage's minimax criterion). Satisficing: the share of futures in which
  * the arm's mean meets a target (Simon 1956). Intervals: percentile bootstrap over
- * futures (seeded, so the same data give the same bytes).
+ * futures (seeded, so the same data give the same bytes), and only from
+ * MIN_FUTURES_FOR_INTERVAL futures on: resampling 2 futures can only return those two
+ * futures' values. Below that there is no interval and no SD across futures; the
+ * per-future values (perFuture) are the honest summary.
  */
 import seedrandom from 'seedrandom';
 import { quantile7 } from './quantile';
@@ -22,6 +25,40 @@ export interface ArmRun {
   targetValue?: number;
 }
 
+/**
+ * Fewest futures for an interval (or an SD) over futures. A percentile bootstrap over n
+ * futures drawn from a population of futures covers the population value far below its
+ * nominal 95 % when n is small (bench/intervals/futures_coverage.py, seeded, 2,000
+ * samples per cell, seven cases: means of normal, lognormal and half-zero regret futures,
+ * 90th percentiles, shares): at n = 2 it can only return the two futures' values and
+ * covers 16 to 51 %; at n = 10, 65 to 97 % (90th percentiles 65 %); at n = 15, 78 to 96 %;
+ * at n = 20, 87 to 95 % in every case. Small-sample percentile intervals are too narrow
+ * because the resamples' spread is the plug-in (divide by n) spread and a resample of a
+ * few futures repeats them; quantiles suffer most. 20 is the fewest tried at which every
+ * case covers 85 % or more (more futures add little: 84 to 96 % at n = 30). Table and
+ * reasons: docs/data.md, "Intervals over futures".
+ */
+export const MIN_FUTURES_FOR_INTERVAL = 20;
+
+/** Whether intervals over futures were computed and, if not, why (one sentence part). */
+export interface FuturesInterval {
+  /** `percentile_bootstrap` over futures, or `none`. */
+  method: 'percentile_bootstrap' | 'none';
+  futures: number;
+  minFutures: number;
+  /** Resamples drawn (0 when none). */
+  resamples: number;
+  /** Why there is no interval, e.g. "only 2 futures: an interval over futures needs at least 20"; null with intervals. */
+  reason: string | null;
+}
+
+/** The decision: intervals over futures from `minFutures` futures on. */
+export function futuresInterval(futures: number, resamples: number, minFutures = MIN_FUTURES_FOR_INTERVAL): FuturesInterval {
+  if (futures >= minFutures) return { method: 'percentile_bootstrap', futures, minFutures, resamples, reason: null };
+  const only = futures === 1 ? 'only 1 future' : `only ${futures} futures`;
+  return { method: 'none', futures, minFutures, resamples: 0, reason: `${only}: an interval over futures needs at least ${minFutures}` };
+}
+
 export interface RobustnessOptions {
   /** Arms to compare, in report order (others are ignored). */
   arms: readonly string[];
@@ -32,13 +69,15 @@ export interface RobustnessOptions {
   /** Bootstrap resamples (default 1000) and seed (default 1). */
   resamples?: number;
   seed?: number;
+  /** Fewest futures for intervals and SD (default MIN_FUTURES_FOR_INTERVAL; tests lower it to check the bootstrap on small tables). */
+  minFutures?: number;
 }
 
 export type Interval = [number, number];
 
 export interface ArmRobustness {
   arm: string;
-  /** Mean and SD across futures of the arm's per-future mean outcome. */
+  /** Mean and SD across futures of the arm's per-future mean outcome (SD NaN below the fewest futures for an interval). */
   meanOutcome: number;
   sdOutcome: number;
   meanRegret: number;
@@ -49,8 +88,8 @@ export interface ArmRobustness {
   /** Share of futures in which the arm has the highest (best) / the worst mean outcome. */
   bestShare: number;
   worstShare: number;
-  /** 95 % percentile-bootstrap intervals over futures. */
-  ci: { meanOutcome: Interval; meanRegret: Interval; p90Regret: Interval; satisficing: Interval | null };
+  /** 95 % percentile-bootstrap intervals over futures; null below the fewest futures for an interval (and satisficing without a target). */
+  ci: { meanOutcome: Interval | null; meanRegret: Interval | null; p90Regret: Interval | null; satisficing: Interval | null };
 }
 
 /** Per future and arm: mean outcome and mean paired regret over the future's seeds. */
@@ -67,6 +106,8 @@ export interface FutureArm {
 export interface Robustness {
   arms: ArmRobustness[];
   futures: number;
+  /** Were intervals over futures computed, and if not why. */
+  interval: FuturesInterval;
   /** (future, seed) cells in which every arm finished. */
   cells: number;
   perFuture: FutureArm[];
@@ -122,17 +163,20 @@ export function robustness(runs: readonly ArmRun[], options: RobustnessOptions):
   const point = (idx: readonly number[]) => table.map((rows) => armSummary(idx.map((i) => rows[i]), options.target !== undefined));
   const all = futures.map((_, i) => i);
   const estimates = point(all);
-  const boot = bootstrap(futures.length, options.resamples ?? 1000, options.seed ?? 1, point);
+  const decision = futuresInterval(futures.length, options.resamples ?? 1000, options.minFutures);
+  const withIntervals = decision.method !== 'none';
+  const boot = withIntervals ? bootstrap(futures.length, decision.resamples, options.seed ?? 1, point) : [];
   const result: ArmRobustness[] = arms.map((arm, a) => {
     const e = estimates[a];
-    const interval = (key: keyof ArmSummary): Interval => {
+    const interval = (key: keyof ArmSummary): Interval | null => {
+      if (!withIntervals) return null;
       const xs = boot.map((b) => b[a][key] as number).filter(Number.isFinite);
       return [quantile7(xs, 0.025), quantile7(xs, 0.975)];
     };
     return {
       arm,
       meanOutcome: e.meanOutcome,
-      sdOutcome: e.sdOutcome,
+      sdOutcome: withIntervals ? e.sdOutcome : NaN,
       meanRegret: e.meanRegret,
       p90Regret: e.p90Regret,
       maxRegret: e.maxRegret,
@@ -146,6 +190,7 @@ export function robustness(runs: readonly ArmRun[], options: RobustnessOptions):
   return {
     arms: result,
     futures: futures.length,
+    interval: decision,
     cells,
     perFuture,
     bestOnAverage: pick((x, y) => sign * x.meanOutcome > sign * y.meanOutcome),

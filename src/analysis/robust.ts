@@ -6,7 +6,7 @@ import { UsageError } from '../cli/usage-error';
 import { higherIsBetter } from '../stats/outcome-direction';
 import { meets, parseCondition } from './condition';
 import { analysisMessages as msg } from './messages';
-import { robustness, type ArmRobustness, type FutureArm } from './regret';
+import { robustness, type ArmRobustness, type FutureArm, type FuturesInterval } from './regret';
 import { RELIABLE_RUNS, type AnalysisInput } from './sweep-runs';
 
 export interface RobustnessSpec {
@@ -41,6 +41,10 @@ export interface RobustnessReport {
   /** Arms left out by the budget, with their cost. */
   over_budget: { arm: string; cost: number }[];
   futures: number;
+  /** Each future (design point) named by its swept values, e.g. "openness 0.3", in point order. */
+  future_labels: { point: number; label: string }[];
+  /** Were intervals over futures computed (from MIN_FUTURES_FOR_INTERVAL futures on), and if not why. */
+  interval: FuturesInterval;
   /** (future, seed) pairs in which every arm finished. */
   paired_cells: number;
   arms: ArmReport[];
@@ -84,6 +88,7 @@ export function armRobustness(input: AnalysisInput, spec: RobustnessSpec): Robus
   );
   if (!result) throw new UsageError(msg.noPairs());
   const runs = input.runs.filter((r) => arms.includes(r.arm)).length;
+  const points = [...new Set(result.perFuture.map((p) => p.future))];
   return {
     outcome,
     better,
@@ -92,6 +97,8 @@ export function armRobustness(input: AnalysisInput, spec: RobustnessSpec): Robus
     conditions,
     over_budget: overBudget,
     futures: result.futures,
+    future_labels: distinctLabels(points.map((point) => ({ point, label: futureLabel(input, point) }))),
+    interval: result.interval,
     paired_cells: result.cells,
     arms: result.arms.map((a) => ({ ...a, cost: cost(a.arm) })),
     best_on_average: result.bestOnAverage,
@@ -99,7 +106,23 @@ export function armRobustness(input: AnalysisInput, spec: RobustnessSpec): Robus
     minimax: result.minimax,
     never_worst: result.neverWorst,
     per_future: result.perFuture,
-    resamples,
-    warning: runs < RELIABLE_RUNS ? msg.fewRuns(runs) : null,
+    resamples: result.interval.resamples,
+    // Regret is summarised over futures: too few futures is the first thing to say.
+    warning: result.interval.method === 'none' ? msg.fewFutures(result.futures, result.interval.minFutures) : runs < RELIABLE_RUNS ? msg.fewRuns(runs) : null,
   };
+}
+
+/** "openness 0.3, proximity.social_closure 0.8": a point's swept values (3 significant digits); "point N" without any. */
+function futureLabel(input: AnalysisInput, point: number): string {
+  const run = input.runs.find((r) => r.point === point);
+  const show = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(3))) : String(v));
+  const parts = input.parameters.filter((p) => run && p in run.params).map((p) => `${p} ${show(run!.params[p])}`);
+  return parts.length ? parts.join(', ') : `point ${point}`;
+}
+
+/** Rounded values can name two points alike: then each such label gets its point number. */
+function distinctLabels(labels: { point: number; label: string }[]): { point: number; label: string }[] {
+  const count = new Map<string, number>();
+  for (const l of labels) count.set(l.label, (count.get(l.label) ?? 0) + 1);
+  return labels.map((l) => (count.get(l.label)! > 1 ? { point: l.point, label: `${l.label} (point ${l.point})` } : l));
 }

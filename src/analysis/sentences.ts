@@ -45,30 +45,61 @@ function treeSentence(tree: TreeNode): string[] {
   return [`The classification tree (CART, depth at most 4) splits first on ${s.input}: cases are ${percent(tree.left.density)} of ${tree.left.n} runs with ${left} and ${percent(tree.right.density)} of ${tree.right.n} runs with ${right}.`];
 }
 
+/** Below the fewest futures for an interval, up to this many futures are listed one by one (more: their range). */
+export const LISTED_FUTURES = 5;
+
 export function robustnessSentences(r: RobustnessReport, label: string, targetLabel?: string): string[] {
   const arm = (name: string) => r.arms.find((a) => a.arm === name)!;
   const best = arm(r.best_on_average);
   const robust = arm(r.robust);
+  const n = r.futures;
+  // Intervals over futures only from r.interval.minFutures futures on (regret.ts): with 2
+  // futures a bootstrap can only return the two futures' values. Below, the point value
+  // comes with the per-future values it summarises, and the reason there is no interval.
+  const withCi = r.interval.method !== 'none';
   // A bootstrap interval of zero width (every resample gives the same value, e.g. a regret
   // of 0 in nearly every future) is no interval: say so rather than print "1 to 1".
-  const same = `every bootstrap resample of the ${r.futures} futures gives`;
-  const ci = (i: [number, number]) => (i[0] === i[1] ? `${same} ${num(i[0])}; no interval` : `95 % bootstrap CI ${num(i[0])} to ${num(i[1])}`);
+  const same = `every bootstrap resample of the ${n} futures gives`;
+  const ci = (i: [number, number] | null) => (i === null ? 'no interval' : i[0] === i[1] ? `${same} ${num(i[0])}; no interval` : `95 % bootstrap CI ${num(i[0])} to ${num(i[1])}`);
+  const where = new Map(r.future_labels.map((l) => [l.point, l.label]));
+  const rows = (name: string) => r.per_future.filter((p) => p.arm === name);
+  /** "1.81 at openness 0; 2.8 at openness 0.3", or with many futures their range. */
+  const perFuture = (name: string, key: 'outcome' | 'regret') => {
+    const xs = rows(name);
+    if (xs.length <= LISTED_FUTURES) return xs.map((p) => `${num(p[key])} at ${where.get(p.future) ?? `point ${p.future}`}`).join('; ');
+    const values = xs.map((p) => p[key]);
+    return `from ${num(Math.min(...values))} to ${num(Math.max(...values))} across the ${n} futures`;
+  };
+  const share = (x: number) => (withCi ? `${percent(x)} of the futures` : `${Math.round(x * n)} of the ${n} futures`);
   const out = [
-    `Robustness over ${r.futures} futures (design points), paired on ${r.paired_cells} (future, seed) pairs: ${best.arm} is best on average, mean ${label} ${num(best.meanOutcome)} (${ci(best.ci.meanOutcome)}; SD across futures ${num(best.sdOutcome)}).`,
+    `Robustness over ${n} futures (design points), paired on ${r.paired_cells} (future, seed) pairs: ${best.arm} is best on average, mean ${label} ${num(best.meanOutcome)} (` +
+      (withCi ? `${ci(best.ci.meanOutcome)}; SD across the ${n} futures ${num(best.sdOutcome)})` : `${perFuture(best.arm, 'outcome')})`) +
+      '.',
   ];
+  if (!withCi) out.push(`There is no interval or SD across futures (${r.interval.reason}).`);
   if (robust.arm === best.arm) {
-    out.push(`It is also the robust choice: the lowest 90th-percentile regret, ${num(best.p90Regret)} (${ci(best.ci.p90Regret)}).`);
+    out.push(`It is also the robust choice: the lowest 90th-percentile regret, ${num(best.p90Regret)} (${withCi ? ci(best.ci.p90Regret) : `regret ${perFuture(best.arm, 'regret')}`}).`);
   } else {
     out.push(
-      `The robust choice is ${robust.arm}: the lowest 90th-percentile regret, ${num(robust.p90Regret)} (${ci(robust.ci.p90Regret)}), against ${num(best.p90Regret)} for ${best.arm}, ` +
-        `which is the worst arm in ${percent(best.worstShare)} of the futures (largest regret ${num(best.maxRegret)}, against ${num(robust.maxRegret)} for ${robust.arm}).`,
+      `The robust choice is ${robust.arm}: the lowest 90th-percentile regret, ${num(robust.p90Regret)} (${withCi ? ci(robust.ci.p90Regret) : `regret ${perFuture(robust.arm, 'regret')}`}), against ${num(best.p90Regret)} for ${best.arm}, ` +
+        `which is the worst arm in ${share(best.worstShare)} (largest regret ${num(best.maxRegret)}, against ${num(robust.maxRegret)} for ${robust.arm}).`,
     );
   }
   if (r.minimax !== r.robust) out.push(`The lowest largest regret (minimax) is ${r.minimax}'s, ${num(arm(r.minimax).maxRegret)}.`);
   out.push(r.never_worst.length ? `Never the worst arm in any future: ${r.never_worst.join(', ')}.` : 'Every arm is the worst in at least one future.');
   if (r.target) {
-    const shares = r.arms.map((a) => `${a.arm} ${percent(a.satisficing!)} (${a.ci.satisficing![0] === a.ci.satisficing![1] ? `${same} ${percent(a.ci.satisficing![0])}; no interval` : `${percent(a.ci.satisficing![0])} to ${percent(a.ci.satisficing![1])}`})`);
-    out.push(`Share of futures in which the arm meets the target ${targetLabel ?? r.target}: ${shares.join('; ')}.`);
+    if (withCi) {
+      const shares = r.arms.map((a) => `${a.arm} ${percent(a.satisficing!)} (${a.ci.satisficing === null ? 'no interval' : a.ci.satisficing[0] === a.ci.satisficing[1] ? `${same} ${percent(a.ci.satisficing[0])}; no interval` : `${percent(a.ci.satisficing[0])} to ${percent(a.ci.satisficing[1])}`})`);
+      out.push(`Share of futures in which the arm meets the target ${targetLabel ?? r.target}: ${shares.join('; ')}.`);
+    } else {
+      // Counts, and with few futures which ones: a share of 2 futures is 0, 50 or 100 %.
+      const counts = r.arms.map((a) => {
+        const met = rows(a.arm).filter((p) => p.meets);
+        const which = n <= LISTED_FUTURES && met.length > 0 ? ` (${met.map((p) => where.get(p.future) ?? `point ${p.future}`).join('; ')})` : '';
+        return `${a.arm} ${met.length} of ${n}${which}`;
+      });
+      out.push(`Futures in which the arm meets the target ${targetLabel ?? r.target}: ${counts.join('; ')}.`);
+    }
   }
   if (r.conditions.length) out.push(`Left out as conditions, not options (${r.conditions.length === 1 ? 'this arm changes' : 'these arms change'} the shocks): ${r.conditions.join(', ')}.`);
   if (r.over_budget.length) out.push(`Left out by the budget ${num(r.budget!)}: ${r.over_budget.map((o) => `${o.arm} (cost ${num(o.cost)})`).join(', ')}.`);

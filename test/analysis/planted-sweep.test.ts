@@ -19,6 +19,9 @@ describe('a sweep with planted truths', () => {
     const report = await writeReport(dir, { images: false });
     const text = report.findings.join('\n');
     expect(text).toMatch(/bold is best on average/);
+    // 64 futures, enough for intervals over futures (20): the interval and the SD say over how many.
+    expect(text).toMatch(/bold is best on average, mean late innovation value [\d.]+ \(95 % bootstrap CI [\d.]+ to [\d.]+; SD across the 64 futures [\d.]+\)\./);
+    expect(text).not.toMatch(/no interval or SD across futures/);
     // Every resample of the futures gives steady a 90th-percentile regret of 1: no zero-width interval.
     expect(text).toMatch(/The robust choice is steady: the lowest 90th-percentile regret, 1 \(every bootstrap resample of the \d+ futures gives 1; no interval\), against 1\.8 for bold/);
     expect(text).toMatch(/Never the worst arm in any future: steady\./);

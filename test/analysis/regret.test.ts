@@ -31,6 +31,8 @@ const RUNS: ArmRun[] = TABLE.flatMap(([future, seed, values]) => Object.entries(
 describe('robustness of arms', () => {
   const r = robustness(RUNS, { arms: ['A', 'B', 'C'], target: (v) => v >= 3, resamples: 200, seed: 7 })!;
   const arm = (name: string) => r.arms.find((a) => a.arm === name)!;
+  // The same table with the interval threshold lowered to its 3 futures, to check SD and bootstrap.
+  const low = robustness(RUNS, { arms: ['A', 'B', 'C'], target: (v) => v >= 3, resamples: 200, seed: 7, minFutures: 3 })!;
 
   it('computes paired regret exactly', () => {
     expect(r.futures).toBe(3);
@@ -47,7 +49,7 @@ describe('robustness of arms', () => {
   it('computes outcomes, spread, satisficing and ranks exactly', () => {
     expect(arm('A').meanOutcome).toBeCloseTo(11.5 / 3, 14);
     expect(arm('B').meanOutcome).toBe(3.5);
-    expect(arm('A').sdOutcome).toBeCloseTo(2.9297326385411577, 14);
+    expect(low.arms[0].sdOutcome).toBeCloseTo(2.9297326385411577, 14);
     expect([arm('A').satisficing, arm('B').satisficing, arm('C').satisficing]).toEqual([2 / 3, 1, 1 / 3]);
     expect([arm('A').worstShare, arm('B').worstShare, arm('C').worstShare]).toEqual([1 / 3, 0, 2 / 3]);
     expect([arm('A').bestShare, arm('B').bestShare, arm('C').bestShare]).toEqual([2 / 3, 1 / 3, 0]);
@@ -60,13 +62,23 @@ describe('robustness of arms', () => {
     expect(r.neverWorst).toEqual(['B']);
   });
 
-  it('bootstraps over futures: intervals hold the estimate and repeat with the seed', () => {
+  it('with 3 futures (below 20) computes no interval and no SD, only point values', () => {
+    expect(r.interval).toEqual({ method: 'none', futures: 3, minFutures: 20, resamples: 0, reason: 'only 3 futures: an interval over futures needs at least 20' });
     for (const a of r.arms) {
-      expect(a.ci.meanRegret[0]).toBeLessThanOrEqual(a.meanRegret);
-      expect(a.ci.meanRegret[1]).toBeGreaterThanOrEqual(a.meanRegret);
+      expect(a.ci).toEqual({ meanOutcome: null, meanRegret: null, p90Regret: null, satisficing: null });
+      expect(a.sdOutcome).toBeNaN();
     }
-    const again = robustness(RUNS, { arms: ['A', 'B', 'C'], target: (v) => v >= 3, resamples: 200, seed: 7 });
-    expect(JSON.stringify(again)).toBe(JSON.stringify(r));
+    expect(low.arms.map((a) => [a.meanRegret, a.p90Regret, a.satisficing])).toEqual(r.arms.map((a) => [a.meanRegret, a.p90Regret, a.satisficing]));
+  });
+
+  it('bootstraps over futures: intervals hold the estimate and repeat with the seed', () => {
+    expect(low.interval.method).toBe('percentile_bootstrap');
+    for (const a of low.arms) {
+      expect(a.ci.meanRegret![0]).toBeLessThanOrEqual(a.meanRegret);
+      expect(a.ci.meanRegret![1]).toBeGreaterThanOrEqual(a.meanRegret);
+    }
+    const again = robustness(RUNS, { arms: ['A', 'B', 'C'], target: (v) => v >= 3, resamples: 200, seed: 7, minFutures: 3 });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(low));
   });
 
   it('turns the sign when lower is better', () => {
