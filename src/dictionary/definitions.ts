@@ -183,7 +183,7 @@ export const SUMMARY_MEANINGS: Record<string, ColumnMeaning> = {
 
 /** The sections of stats.csv (each row is one estimate of one section). */
 export const STATS_SECTIONS: Record<string, string> = {
-  outcome: 'summary of an outcome over the runs of a point x arm (mean, sd, 95 % CI across runs: t, or bounded near a bound of the outcome\'s range; `method` says which)',
+  outcome: 'summary of an outcome over the runs of a point x arm (mean, sd, 95 % CI across runs: t, or bounded near a bound of the outcome\'s range; `method` says which; resilience_ticks, a censored time, only n and censored: see survival)',
   locked_in_share: 'share of runs locked in, Wilson 95 % interval',
   series: 'per-tick mean of a time-series column over the runs of a point x arm, 95 % CI as for outcome rows (`method`)',
   paired_difference: 'arm - baseline on the same seeds; effect_size = Cohen\'s d_z; rel_* = fraction of the baseline mean',
@@ -196,7 +196,7 @@ export const STATS_SECTIONS: Record<string, string> = {
   regression: 'standardised regression coefficient (method src) or partial rank correlation (method prcc) of a parameter, with the model R^2',
   contrast: 'paired difference arm_a - arm_b on common seeds, at a point or `all`; p_holm is Holm-adjusted over all pairs',
   rank: 'bootstrap probability over seeds that an arm is best',
-  survival: 'Kaplan-Meier median time to recovery with its CI, the censored count and n',
+  survival: 'Kaplan-Meier median time to recovery with its CI (median, estimate, lo, hi), the restricted mean time to recovery up to bin_high with its CI (mean, ci_low, ci_high), the censored count and n',
   heterogeneity: 'whether per-point effects differ in sign or significantly from each other',
   sensitivity: 'Sobol or Morris sensitivity indices of a parameter',
   partial_dependence: 'mean of an outcome over the runs whose parameter value falls in a quantile bin [bin_low, bin_high), 95 % CI as for outcome rows (continuous designs)',
@@ -216,16 +216,16 @@ export const STATS_MEANINGS: Record<string, ColumnMeaning> = {
   measure: m('string', '', 'Outcome or time-series column the row is about (link_flow: tacit_flow:FROM:TO; heterogeneity: signs_differ, effects_differ or no_clear_difference; recovery_first: a_first, b_first, same_tick or hidden_by_censoring; degenerate: the reason).'),
   tick: m('integer', 'tick', 'Tick of series rows; first tick of the block of link_flow rows.'),
   n: m('integer', '', 'Number of observations behind the row: runs, pairs, firms (firm_curve) or runs per condition (survival) or seeds (logrank_paired, recovery_first).'),
-  mean: m('number', 'unit of the measure', 'Mean (or share, difference, ratio) estimated.'),
+  mean: m('number', 'unit of the measure', 'Mean (or share, difference, ratio) estimated; on survival rows the restricted mean time to recovery up to bin_high.'),
   sd: m('number', 'unit of the measure', 'Standard deviation across the observations.'),
-  ci_low: m('number', 'unit of the measure', 'Lower end of the 95 % confidence interval of mean (estimator in `method`; empty where none was computed: one run, or all_equal).'),
+  ci_low: m('number', 'unit of the measure', 'Lower end of the 95 % confidence interval of mean (estimator in `method`; empty where none was computed: one run, all_equal, see_survival, or a restricted mean with standard error 0).'),
   ci_high: m('number', 'unit of the measure', 'Upper end of the 95 % confidence interval of mean (estimator in `method`; empty where none was computed).'),
   effect_size: m('number', 'sd units', 'Cohen\'s d_z of a paired difference (mean difference over the sd of the differences).'),
   rel_mean: m('number', 'fraction of the baseline mean', 'Paired difference over the baseline arm\'s mean.'),
   rel_ci_low: m('number', 'fraction of the baseline mean', 'Lower end of the 95 % CI of rel_mean.'),
   rel_ci_high: m('number', 'fraction of the baseline mean', 'Upper end of the 95 % CI of rel_mean.'),
-  bin_low: m('number', 'unit of the binned variable', 'Lower end of the bin: partner distance (firm_curve) or first tick of the block (link_flow).'),
-  bin_high: m('number', 'unit of the binned variable', 'Upper end (exclusive) of the bin; empty = open-ended.'),
+  bin_low: m('number', 'unit of the binned variable', 'Lower end of the bin: partner distance (firm_curve) or first tick of the block (link_flow); 0 on survival rows.'),
+  bin_high: m('number', 'unit of the binned variable', 'Upper end (exclusive) of the bin; empty = open-ended; on survival rows the horizon (ticks after the shock) of the restricted mean: the group\'s last recovery or censoring time.'),
   // Columns of the design-fitted estimates (sections main_effect ... sensitivity).
   outcome: m('string', '', 'Outcome the estimate is about (a runs.csv outcome column).'),
   parameter: m('string', '', 'Swept parameter (dot path) the estimate is about.'),
@@ -239,6 +239,7 @@ export const STATS_MEANINGS: Record<string, ColumnMeaning> = {
     clopper_pearson_at_bound: 'every run at a bound of the range: exact one-sided Clopper-Pearson interval of n of n (outcome, series, ...)',
     log_t: 'mean near the bound of a range open on one side: t interval of log(mean - bound) (outcome, series, ...)',
     all_equal: 'every run gave the same value inside the range: no interval (outcome, series, ...)',
+    see_survival: 'resilience_ticks is censored (a run not recovered at its end holds a lower bound): no mean, sd or interval; n and censored only, the Kaplan-Meier median and restricted mean are on the survival rows (outcome)',
     wilson: 'share of a 0/1 outcome with its Wilson score interval (outcome, locked_in_share)',
     emm_difference: 'difference of estimated marginal means (main_effect)',
     'cluster-robust': 'joint Wald F test of the interaction terms, cluster-robust by seed (interaction)',
@@ -278,5 +279,5 @@ export const STATS_MEANINGS: Record<string, ColumnMeaning> = {
   p_best: m('number', 'probability (0-1)', 'Bootstrap probability over seeds that the arm is best.'),
   r2: m('number', SHARE, 'R^2 of the fitted model behind a regression row.'),
   median: m('number', 'ticks', 'Kaplan-Meier median time to recovery (missing if not reached).'),
-  censored: m('integer', 'runs', 'Runs that had not recovered by the end (censored).'),
+  censored: m('integer', 'runs', 'Runs that had not recovered by the end (censored): survival rows, and outcome rows of resilience_ticks.'),
 };

@@ -26,7 +26,15 @@
  * When every run is at a bound (100 of 100 at 1) the variance is 0 and n_eff undefined;
  * then Clopper-Pearson for n of n is exact for any distribution on the range: P(all n runs
  * at b) <= P(X = b)^n <= ((mean - a) / (b - a))^n (Markov), so mean >= a + (b - a)
- * (alpha / 2)^(1/n) with 97.5 % confidence. When every run gave the same value inside the
+ * (alpha / 2)^(1/n) with 97.5 % confidence. This holds for continuous outcomes as for 0/1
+ * ones: Markov needs only X in [a, b] (a point mass at the bound plus anything inside), and
+ * for independent runs of different distributions (pooled series bands) the product of the
+ * P(X_i = b) is at most their mean to the n-th power. No narrower bound holds for every
+ * distribution on the range: the two-point law on {a, b} attains it. So it is printed also
+ * when the value is at the bound by construction (a closed region's external tie share is 0
+ * in every run: 0 to 0.369 at n = 8): the interval says what n runs rule out without knowing
+ * that, and `method` (report: "all 8 runs: 0, the bound of its range") says every run was
+ * there. When every run gave the same value inside the
  * range no interval is claimed (method all_equal: a few runs elsewhere could move the mean
  * anywhere). A range open on one side (counts >= 0) gets the t interval of log(mean - a)
  * by the delta method. The t interval is kept for unbounded outcomes and where it stays

@@ -8,7 +8,8 @@
  * seeds on which each arm recovered first.
  */
 import { holm } from './multiple-comparisons';
-import { kaplanMeier, logRank, stratifiedLogRank } from './survival';
+import { kaplanMeier, logRank, restrictedMeanSurvival, stratifiedLogRank } from './survival';
+import { Z95 } from './wilson';
 import type { RunRow } from './run-rows';
 
 export interface RecoveryCurve {
@@ -23,6 +24,20 @@ export interface RecoveryCurve {
   median: number;
   medianLo: number;
   medianHi: number;
+  /**
+   * Restricted mean time to recovery: the area under the Kaplan-Meier curve from the shock
+   * to `horizon` (R: print(survfit, rmean = horizon)), i.e. the mean of min(recovery time,
+   * horizon) with censoring handled. `horizon` is the last time of any group (in a sweep
+   * whose runs share their length and shock tick, the follow-up after the shock), or the
+   * group's own last time when that is a censored run's and comes earlier. Its
+   * 95 % interval is rmst -+ 1.96 SE (Greenwood), cut to [0, horizon]; NaN when the SE is
+   * 0 (no run recovered before the horizon, or all at one tick): no interval is claimed.
+   */
+  horizon: number;
+  rmst: number;
+  rmstSe: number;
+  rmstLo: number;
+  rmstHi: number;
   steps: { time: number; atRisk: number; events: number; censored: number; survival: number; lo: number; hi: number }[];
 }
 
@@ -81,13 +96,26 @@ export function recoveryStats(runs: readonly RunRow[], labelOf: (point: number, 
     g.push(r);
   }
   const curves: RecoveryCurve[] = [];
+  let common = -Infinity; // the last time of any group (a loop: a sweep's runs can exceed the argument limit)
+  for (const rows of groups.values()) for (const r of rows) common = Math.max(common, r.outcomes.resilience_ticks);
   for (const rows of groups.values()) {
     const time = rows.map((r) => r.outcomes.resilience_ticks);
     const event = rows.map((r) => r.outcomes.resilience_censored < 0.5);
     const km = kaplanMeier(time, event);
+    // Every group to the common horizon when its curve gets there: it has reached 0 (every
+    // run recovered; the area beyond is 0) or its last time is the common one. A group whose
+    // last run is censored earlier stops at that time (no extrapolation past its follow-up).
+    const last = km.steps[km.steps.length - 1];
+    const horizon = last.survival === 0 ? common : last.time;
+    const rm = restrictedMeanSurvival(km, horizon);
+    const interval = rm.se > 0 && Number.isFinite(rm.se);
     curves.push({
       point: rows[0].point, arm: rows[0].arm, condition: labelOf(rows[0].point, rows[0].arm),
-      n: km.n, recovered: km.events, censored: km.censored, median: km.median, medianLo: km.medianLo, medianHi: km.medianHi, steps: km.steps,
+      n: km.n, recovered: km.events, censored: km.censored, median: km.median, medianLo: km.medianLo, medianHi: km.medianHi,
+      horizon, rmst: rm.rmean, rmstSe: rm.se,
+      rmstLo: interval ? Math.max(0, rm.rmean - Z95 * rm.se) : NaN,
+      rmstHi: interval ? Math.min(horizon, rm.rmean + Z95 * rm.se) : NaN,
+      steps: km.steps,
     });
   }
   curves.sort((a, b) => a.point - b.point || a.arm.localeCompare(b.arm));

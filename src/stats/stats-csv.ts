@@ -16,7 +16,8 @@ export type StatsRow = Partial<Record<Column, string | number | null>> & { param
 
 /**
  * The tidy rows of stats.csv. Sections: `outcome` (per point x arm), `locked_in_share`
- * (Wilson interval), `series` (per tick), `paired_difference` (arm - baseline on the same
+ * (Wilson interval; resilience_ticks, a censored time, has no mean there: method
+ * `see_survival`, n and censored only), `series` (per tick), `paired_difference` (arm - baseline on the same
  * seeds; effect_size = Cohen's d_z; rel_* = fraction of the baseline mean), `value_per_cost`
  * (extra innovation_value_total per unit extra policy_cost), and with firm microdata
  * `firm_quadratic` (quadratic term of firms' late value on partner distance, fitted per
@@ -34,7 +35,7 @@ export function statsRows(stats: SweepStats): StatsRow[] {
   for (const g of stats.groups) {
     const base = { point: g.point, arm: g.arm, params: g.params };
     for (const [measure, s] of Object.entries(g.outcomes)) {
-      rows.push({ section: 'outcome', ...base, measure, method: s.interval ?? 't', n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh });
+      rows.push({ section: 'outcome', ...base, measure, method: s.interval ?? 't', n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh, ...(s.censored === undefined ? {} : { censored: s.censored }) });
     }
     const li = g.lockedIn;
     rows.push({ section: 'locked_in_share', ...base, measure: 'locked_in', method: 'wilson', n: li.n, mean: li.share, ci_low: li.ciLow, ci_high: li.ciHigh });
@@ -87,7 +88,11 @@ export function statsRows(stats: SweepStats): StatsRow[] {
   return rows;
 }
 
-/** Sections main_effect, interaction, regression, partial_dependence, contrast, heterogeneity, rank, survival, logrank, logrank_paired, recovery_first, degenerate. */
+/**
+ * Sections main_effect, interaction, regression, partial_dependence, contrast, heterogeneity,
+ * rank, survival (Kaplan-Meier median in median/estimate/lo/hi; restricted mean recovery time
+ * to bin_high in mean/ci_low/ci_high), logrank, logrank_paired, recovery_first, degenerate.
+ */
 function designRows(stats: SweepStats): StatsRow[] {
   const rows: StatsRow[] = [];
   const e = stats.effects;
@@ -114,7 +119,10 @@ function designRows(stats: SweepStats): StatsRow[] {
     rows.push({ section: 'rank', point: r.point ?? 'all', params: r.point === null ? undefined : groupParams(stats, r.point), outcome: r.outcome, arm: r.arm, method: r.higherIsBetter ? 'bootstrap_higher_is_better' : 'bootstrap_lower_is_better', n: r.seeds, mean: r.meanValue, estimate: r.meanRank, p_best: r.pBest });
   }
   for (const c of stats.recovery.curves) {
-    rows.push({ section: 'survival', point: c.point, arm: c.arm, params: groupParams(stats, c.point), outcome: 'resilience_ticks', condition: c.condition, method: 'kaplan_meier', n: c.n, censored: c.censored, median: c.median, estimate: c.median, lo: c.medianLo, hi: c.medianHi });
+    rows.push({
+      section: 'survival', point: c.point, arm: c.arm, params: groupParams(stats, c.point), outcome: 'resilience_ticks', condition: c.condition, method: 'kaplan_meier', n: c.n, censored: c.censored,
+      median: c.median, estimate: c.median, lo: c.medianLo, hi: c.medianHi, mean: c.rmst, ci_low: c.rmstLo, ci_high: c.rmstHi, bin_low: 0, bin_high: c.horizon,
+    });
   }
   for (const t of stats.recovery.tests) {
     rows.push({ section: 'logrank', point: 'all', arm: t.arm, outcome: 'resilience_ticks', condition: t.conditions.join(' | '), method: 'log_rank', estimate: t.chisq, n: t.conditions.length, p: t.p });

@@ -6,9 +6,12 @@ import { studentTQuantile } from './t-quantile';
  * Which estimator produced a mean's interval (stats.csv `method`; bounded-interval.ts says
  * why): `t`; `korn_graubard` and `clopper_pearson_at_bound` for a mean near or at a bound of
  * its range; `log_t` near the bound of a range open on one side; `all_equal` when every run
- * gave the same value inside the range (no interval); `wilson` for a 0/1 outcome's share.
+ * gave the same value inside the range (no interval); `wilson` for a 0/1 outcome's share;
+ * `see_survival` for a censored time (resilience_ticks): no mean, sd or interval, since a run
+ * that had not recovered when it ended has only a lower bound (the Kaplan-Meier median and
+ * restricted mean are in recovery.ts, stats.csv `survival` rows).
  */
-export type IntervalMethod = 't' | 'korn_graubard' | 'clopper_pearson_at_bound' | 'log_t' | 'all_equal' | 'wilson';
+export type IntervalMethod = 't' | 'korn_graubard' | 'clopper_pearson_at_bound' | 'log_t' | 'all_equal' | 'wilson' | 'see_survival';
 
 export interface Summary {
   n: number;
@@ -18,6 +21,8 @@ export interface Summary {
   ciHigh: number;
   /** The interval's estimator; absent means `t`. */
   interval?: IntervalMethod;
+  /** Runs whose value is a censoring time, not an event time (`see_survival` only). */
+  censored?: number;
 }
 
 export const CONFIDENCE = 0.95;

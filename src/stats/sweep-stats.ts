@@ -127,6 +127,13 @@ export interface SweepStats {
 export const HEADLINE_OUTCOMES = ['innovation_value_late', 'lock_in_index_final', 'locked_in', 'diversity_final'] as const;
 /** Outcomes reported as survival data (time and censoring), never as a mean. */
 export const SURVIVAL_OUTCOMES = ['resilience_ticks', 'resilience_censored'] as const;
+/**
+ * The censored time among them: no mean, sd, interval or paired t of it anywhere (a run that
+ * had not recovered when it ended holds its censoring time, a lower bound); its group rows
+ * say `see_survival`, and recovery.ts gives the Kaplan-Meier median and restricted mean.
+ * resilience_censored is a plain 0/1 outcome (not recovered by the end): a share, as others.
+ */
+export const CENSORED_TIME = 'resilience_ticks';
 
 /** The short name of a parameter path: its last segment, unless two parameters share it. */
 export function shortParamNames(parameters: readonly string[]): Record<string, string> {
@@ -273,7 +280,7 @@ function finishGroup(g: GroupAccumulator, outcomeKeys: string[], params: string[
   const outcomes: Record<string, Summary> = {};
   for (const k of outcomeKeys) {
     const values = g.rows.map((r) => r.outcomes[k]);
-    outcomes[k] = BINARY_OUTCOMES.has(k) ? shareSummary(values) : summarizeBounded(values, outcomeRange(k));
+    outcomes[k] = k === CENSORED_TIME ? censoredTimeSummary(g.rows) : BINARY_OUTCOMES.has(k) ? shareSummary(values) : summarizeBounded(values, outcomeRange(k));
   }
   const locked = g.rows.map((r) => r.outcomes.locked_in).filter(Number.isFinite);
   const series: Record<string, SeriesBand> = {};
@@ -293,6 +300,18 @@ function finishGroup(g: GroupAccumulator, outcomeKeys: string[], params: string[
     series,
     placeFlows: g.flowSum && g.flowRuns ? g.flowSum.map((v) => v / g.flowRuns) : null,
   };
+}
+
+/**
+ * The runs behind a censored recovery time, without a mean: n (runs with a time and a
+ * censoring flag, those the Kaplan-Meier curve uses) and how many of them are censored
+ * (left out when n is 0).
+ */
+function censoredTimeSummary(rows: readonly RunRow[]): Summary {
+  const known = rows.filter((r) => Number.isFinite(r.outcomes[CENSORED_TIME]) && Number.isFinite(r.outcomes.resilience_censored));
+  const censored = known.filter((r) => r.outcomes.resilience_censored >= 0.5).length;
+  // No runs with a recovery time (an arm without a shock): no count to give.
+  return { n: known.length, mean: NaN, sd: NaN, ciLow: NaN, ciHigh: NaN, interval: 'see_survival', ...(known.length ? { censored } : {}) };
 }
 
 /** A 0/1 outcome summarised as a share with its Wilson interval (always inside [0, 1]). */
@@ -335,6 +354,7 @@ function pairArms(groups: GroupAccumulator[], arms: string[], baseline: string, 
     if (arm === baseline) continue;
     for (const point of points.length > 1 ? [null, ...points] : [null]) {
       for (const outcome of outcomeKeys) {
+        if (outcome === CENSORED_TIME) continue; // censored: the logrank_paired and recovery_first rows compare it
         const [t, b, strata] = pairsFor(groups, arm, baseline, point, (r) => r.outcomes[outcome]);
         if (t.length === 0) continue;
         out.push({ point, arm, baseline, outcome, difference: pairedDifference(t, b, { binary: isZeroOneOutcome(outcome), strata: byPoint ? strata : undefined }) });

@@ -27,6 +27,7 @@
  *   #  0.227158632149311 4.40220999104582
  *   -1 + 2 * binom.test(100, 100)$conf.int[1]      # 0.927566614709647
  *   binom.test(3, 3)$conf.int[1]; binom.test(0, 20)$conf.int[2]   # 0.292401773821287 0.168433470983085
+ *   binom.test(0, 8)$conf.int[2]                  # 0.369416647552819
  *   qbeta(0.025, 3, 8); qbeta(0.025, 2999.5, 1.5); qbeta(0.975, 1e5, 2); qbeta(0.975, 0.5, 40)
  *   #  0.0667395111777345 0.998443016215812 0.999997577922258 0.0612350915382757
  */
@@ -106,6 +107,9 @@ describe('meanInterval and summarizeBounded', () => {
     expect(meanInterval(100, 1, 0, [-1, 1])).toEqual({ ciLow: expect.closeTo(0.927566614709647, 12), ciHigh: 1, interval: 'clopper_pearson_at_bound' });
     expect(summarizeBounded([1, 1, 1], [0, 1])).toEqual({ n: 3, mean: 1, sd: 0, ciLow: expect.closeTo(0.292401773821287, 12), ciHigh: 1, interval: 'clopper_pearson_at_bound' });
     expect(summarizeBounded(Array<number>(20).fill(0), [0, 1])).toEqual({ n: 20, mean: 0, sd: 0, ciLow: 0, ciHigh: expect.closeTo(0.168433470983085, 12), interval: 'clopper_pearson_at_bound' });
+    // A continuous share at 0 in all 8 runs (structural-shock's closed region, external_tie_share_final):
+    // the same interval, by Markov's inequality, whatever the share's distribution.
+    expect(summarizeBounded(Array<number>(8).fill(0), [0, 1])).toEqual({ n: 8, mean: 0, sd: 0, ciLow: 0, ciHigh: expect.closeTo(0.369416647552819, 12), interval: 'clopper_pearson_at_bound' });
   });
 
   it('every run the same inside the range, or at the bound of a half-open range: no interval', () => {

@@ -58,7 +58,16 @@ describe('recoveryStats', () => {
     const base0 = r.curves[0];
     expect(base0).toMatchObject({ n: 4, recovered: 3, censored: 1, median: 7, medianLo: 5, medianHi: NaN });
     const km = kaplanMeier([10, 10, 10, 9, 11, 5, 7], [false, true, false, true, true, false, true]);
-    expect(r.curves[4]).toEqual({ point: 1, arm: 'base', condition: 'p1 base', n: 7, recovered: km.events, censored: km.censored, median: km.median, medianLo: km.medianLo, medianHi: km.medianHi, steps: km.steps });
+    // Every run recovered by 11 (S = 0): restricted mean to the common horizon 20, the last time
+    // of any group (R: summary(survfit(Surv(t, e) ~ 1), rmean = 20)$table with t = c(10, 10,
+    // 10, 9, 11, 5, 7), e = c(0, 1, 0, 1, 1, 0, 1): rmean 9.83333333333333, se 0.597060701672352;
+    // -+ qnorm(0.975) se: 8.66311586147131, 11.0035508051954).
+    expect(r.curves[4]).toEqual({
+      point: 1, arm: 'base', condition: 'p1 base', n: 7, recovered: km.events, censored: km.censored, median: km.median, medianLo: km.medianLo, medianHi: km.medianHi, steps: km.steps,
+      horizon: 20, rmst: expect.closeTo(9.83333333333333, 12), rmstSe: expect.closeTo(0.597060701672352, 12), rmstLo: expect.closeTo(8.66311586147131, 12), rmstHi: expect.closeTo(11.0035508051954, 12),
+    });
+    // A group whose last run is censored before the common horizon stops there: p0 base (10, censored).
+    expect([r.curves[0].horizon, r.curves[1].horizon]).toEqual([10, 20]);
     expect(r.curves[4].n).toBe(7); // seed 9 (no censoring flag) left out
     expect(r.curves[6].n).toBe(6); // seed 6 (no time) left out
   });

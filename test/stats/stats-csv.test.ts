@@ -16,7 +16,7 @@ function fixtureStats(): SweepStats {
   const stats = {
     parameters: ['openness', 'mode'],
     groups: [
-      { point: 0, arm: 'baseline', params: P0, outcomes: { innovation_value_late: sum(3, 5), locked_in: sum(3, 0.5, 'wilson') }, lockedIn: { n: 3, successes: 1, share: 1 / 3, ciLow: 0.05, ciHigh: 0.8 } },
+      { point: 0, arm: 'baseline', params: P0, outcomes: { innovation_value_late: sum(3, 5), locked_in: sum(3, 0.5, 'wilson'), resilience_ticks: { n: 3, mean: NaN, sd: NaN, ciLow: NaN, ciHigh: NaN, interval: 'see_survival', censored: 2 } }, lockedIn: { n: 3, successes: 1, share: 1 / 3, ciLow: 0.05, ciHigh: 0.8 } },
       { point: 1, arm: 'baseline', params: P1, outcomes: {}, lockedIn: { n: 2, successes: 2, share: 1, ciLow: 0.3, ciHigh: 1 } },
     ],
     paired: [
@@ -70,9 +70,9 @@ function fixtureStats(): SweepStats {
     },
     recovery: {
       curves: [
-        { point: 1, arm: 'shock', condition: 'openness = 0.3 · shock', n: 4, recovered: 3, censored: 1, median: 12, medianLo: 8, medianHi: NaN, steps: [] },
+        { point: 1, arm: 'shock', condition: 'openness = 0.3 · shock', n: 4, recovered: 3, censored: 1, median: 12, medianLo: 8, medianHi: NaN, horizon: 30, rmst: 13.5, rmstSe: 2.1, rmstLo: 9.4, rmstHi: 17.6, steps: [] },
         // A point no group has (none is written so): no parameters.
-        { point: 7, arm: 'shock', condition: 'x', n: 1, recovered: 0, censored: 1, median: NaN, medianLo: NaN, medianHi: NaN, steps: [] },
+        { point: 7, arm: 'shock', condition: 'x', n: 1, recovered: 0, censored: 1, median: NaN, medianLo: NaN, medianHi: NaN, horizon: 25, rmst: 25, rmstSe: 0, rmstLo: NaN, rmstHi: NaN, steps: [] },
       ],
       tests: [{ arm: 'shock', conditions: ['openness = 0 · shock', 'openness = 0.3 · shock'], chisq: 3.2, df: 1, p: 0.07 }],
       armTests: [
@@ -103,6 +103,8 @@ describe('statsRows', () => {
     expect(section(rows, 'outcome')).toEqual([
       { section: 'outcome', point: 0, arm: 'baseline', params: P0, measure: 'innovation_value_late', method: 't', n: 3, mean: 5, sd: 0.5, ci_low: 4, ci_high: 6 },
       { section: 'outcome', point: 0, arm: 'baseline', params: P0, measure: 'locked_in', method: 'wilson', n: 3, mean: 0.5, sd: 0.05, ci_low: -0.5, ci_high: 1.5 },
+      // A censored time: no mean or interval, the censored count written out.
+      { section: 'outcome', point: 0, arm: 'baseline', params: P0, measure: 'resilience_ticks', method: 'see_survival', n: 3, mean: NaN, sd: NaN, ci_low: NaN, ci_high: NaN, censored: 2 },
     ]);
     expect(section(rows, 'locked_in_share')).toEqual([
       { section: 'locked_in_share', point: 0, arm: 'baseline', params: P0, measure: 'locked_in', method: 'wilson', n: 3, mean: 1 / 3, ci_low: 0.05, ci_high: 0.8 },
@@ -207,8 +209,8 @@ describe('statsRows', () => {
   it('writes survival curves, log-rank tests, paired log-rank tests with who recovered first, and degenerate runs', () => {
     const rows = statsRows(fixtureStats());
     expect(section(rows, 'survival')).toEqual([
-      { section: 'survival', point: 1, arm: 'shock', params: P1, outcome: 'resilience_ticks', condition: 'openness = 0.3 · shock', method: 'kaplan_meier', n: 4, censored: 1, median: 12, estimate: 12, lo: 8, hi: NaN },
-      { section: 'survival', point: 7, arm: 'shock', params: undefined, outcome: 'resilience_ticks', condition: 'x', method: 'kaplan_meier', n: 1, censored: 1, median: NaN, estimate: NaN, lo: NaN, hi: NaN },
+      { section: 'survival', point: 1, arm: 'shock', params: P1, outcome: 'resilience_ticks', condition: 'openness = 0.3 · shock', method: 'kaplan_meier', n: 4, censored: 1, median: 12, estimate: 12, lo: 8, hi: NaN, mean: 13.5, ci_low: 9.4, ci_high: 17.6, bin_low: 0, bin_high: 30 },
+      { section: 'survival', point: 7, arm: 'shock', params: undefined, outcome: 'resilience_ticks', condition: 'x', method: 'kaplan_meier', n: 1, censored: 1, median: NaN, estimate: NaN, lo: NaN, hi: NaN, mean: 25, ci_low: NaN, ci_high: NaN, bin_low: 0, bin_high: 25 },
     ]);
     expect(section(rows, 'logrank')).toEqual([
       { section: 'logrank', point: 'all', arm: 'shock', outcome: 'resilience_ticks', condition: 'openness = 0 · shock | openness = 0.3 · shock', method: 'log_rank', estimate: 3.2, n: 2, p: 0.07 },
@@ -249,7 +251,7 @@ describe('statsRows', () => {
     const order = [...new Set(rows.map((r) => r.section))];
     expect(order).toEqual(['outcome', 'locked_in_share', 'paired_difference', 'value_per_cost', 'firm_quadratic', 'firm_curve', 'link_flow', 'sensitivity',
       'main_effect', 'interaction', 'regression', 'partial_dependence', 'contrast', 'heterogeneity', 'rank', 'survival', 'logrank', 'logrank_paired', 'recovery_first', 'degenerate', 'series']);
-    expect(rows).toHaveLength(2 + 2 + 2 + 2 + 1 + 4 + 2 + 1 + 2 + 1 + 2 + 2 + 2 + 3 + 2 + 2 + 1 + 2 + 8 + 1 + 3);
+    expect(rows).toHaveLength(3 + 2 + 2 + 2 + 1 + 4 + 2 + 1 + 2 + 1 + 2 + 2 + 2 + 3 + 2 + 2 + 1 + 2 + 8 + 1 + 3);
   });
 
   it('writes no sensitivity rows without a sensitivity design', () => {

@@ -384,6 +384,93 @@ describe('computeSweepStats rules', () => {
   });
 });
 
+/**
+ * Recovery time is censored: a run that had not recovered when it ended holds its censoring
+ * time. Reference values from R 4.x, survival 3.x:
+ *   library(survival); options(digits = 15)
+ *   g <- list(p0base = list(t = c(20, 20, 20, 20), e = c(0, 0, 0, 0)),
+ *             p0pol  = list(t = c(6, 9, 20, 14), e = c(1, 1, 0, 1)),
+ *             p1base = list(t = c(5, 8, 10, 12, 12), e = c(1, 1, 0, 1, 0)),
+ *             p1pol  = list(t = c(4, 4, 7, 9, 15), e = c(1, 1, 1, 1, 1)))
+ *   # horizon: 20, the last time of any group, or a group's own last time if censored (p1base)
+ *   h <- c(p0base = 20, p0pol = 20, p1base = 12, p1pol = 20)
+ *   for (k in names(g)) { d <- g[[k]]
+ *     tb <- summary(survfit(Surv(d$t, d$e) ~ 1), rmean = h[[k]])$table; r <- tb[["rmean"]]; se <- tb[["se(rmean)"]]
+ *     cat(k, h[[k]], r, se, max(0, r - qnorm(0.975) * se), min(h[[k]], r + qnorm(0.975) * se), tb[["median"]], "\n") }
+ *   # p0base 20 20 0 (no interval: SE 0)          median NA
+ *   # p0pol  20 12.25 2.65459507269941 7.04708926397167 17.4529107360283   median 11.5
+ *   # p1base 12 9.8 1.27749755381371 7.29615080418712 12 (cut at the horizon)  median 12
+ *   # p1pol  20 7.8 1.81989010657237 4.23308093529739 11.3669190647026   median 7
+ */
+describe('censored recovery times', () => {
+  const DATA: [number, string, number[], number[]][] = [
+    [0, 'base', [20, 20, 20, 20], [1, 1, 1, 1]],
+    [0, 'pol', [6, 9, 20, 14], [0, 0, 1, 0]],
+    [1, 'base', [5, 8, 10, 12, 12], [0, 0, 1, 0, 1]],
+    [1, 'pol', [4, 4, 7, 9, 15], [0, 0, 0, 0, 0]],
+    // An arm without a shock: no recovery data at all.
+    [0, 'calm', [NaN, NaN], [NaN, NaN]],
+  ];
+  const records = () => DATA.flatMap(([point, arm, t, censored]) => t.map((ticks, i) =>
+    rec(point, arm, ['base', 'pol', 'calm'].indexOf(arm), 10 * point + i + 1, { x: point + 1 }, { innovation_value_late: 1 + i + (arm === 'pol' ? 0.5 * i : 0), resilience_ticks: Number.isNaN(ticks) ? null : ticks, resilience_censored: Number.isNaN(censored[i]) ? null : censored[i] })));
+  const scenario = { sweep: { parameters: { x: [1, 2] }, outcomes: ['resilience_ticks'] } };
+
+  it('gives no mean of resilience_ticks per group, only n and the censored count; resilience_censored stays a share', async () => {
+    const stats = await computeSweepStats(writeSweep(records(), scenario));
+    const r = (point: number, arm: string) => stats.groups.find((g) => g.point === point && g.arm === arm)!.outcomes;
+    // Old code: n 4, mean 20, method all_equal: censoring times averaged as if recoveries.
+    expect(r(0, 'base').resilience_ticks).toEqual({ n: 4, mean: NaN, sd: NaN, ciLow: NaN, ciHigh: NaN, interval: 'see_survival', censored: 4 });
+    expect(r(0, 'pol').resilience_ticks).toEqual({ n: 4, mean: NaN, sd: NaN, ciLow: NaN, ciHigh: NaN, interval: 'see_survival', censored: 1 });
+    // Even with no run censored: the restricted mean of the survival rows is the estimate.
+    expect(r(1, 'pol').resilience_ticks).toMatchObject({ n: 5, interval: 'see_survival', censored: 0 });
+    expect(r(0, 'base').resilience_censored).toMatchObject({ n: 4, mean: 1, interval: 'wilson' });
+    expect(r(0, 'calm').resilience_ticks).toEqual({ n: 0, mean: NaN, sd: NaN, ciLow: NaN, ciHigh: NaN, interval: 'see_survival' });
+    // No paired t of censored times; the paired share of not recovering stays.
+    expect(stats.paired.filter((p) => p.outcome === 'resilience_ticks')).toEqual([]);
+    expect(stats.paired.filter((p) => p.outcome === 'resilience_censored' && p.arm === 'pol').map((p) => [p.point, p.difference.method, p.difference.n])).toEqual([[null, 'paired_share', 9], [0, 'paired_share', 4], [1, 'paired_share', 5]]);
+    expect(stats.paired.some((p) => p.outcome === 'innovation_value_late')).toBe(true);
+    expect(stats.effectOutcomes).toEqual(['innovation_value_late']);
+  });
+
+  it('gives each group the Kaplan-Meier median and the restricted mean to the common horizon, or its own when censored earlier (R survfit)', async () => {
+    const stats = await computeSweepStats(writeSweep(records(), scenario));
+    const c = stats.recovery.curves.map((x) => [x.point, x.arm, x.n, x.censored, x.horizon, x.median]);
+    expect(c).toEqual([[0, 'base', 4, 4, 20, NaN], [0, 'pol', 4, 1, 20, 11.5], [1, 'base', 5, 2, 12, 12], [1, 'pol', 5, 0, 20, 7]]);
+    const rm = stats.recovery.curves.map((x) => [x.rmst, x.rmstSe, x.rmstLo, x.rmstHi]);
+    const want = [
+      [20, 0, NaN, NaN],
+      [12.25, 2.65459507269941, 7.04708926397167, 17.4529107360283],
+      [9.8, 1.27749755381371, 7.29615080418712, 12],
+      [7.8, 1.81989010657237, 4.23308093529739, 11.3669190647026],
+    ];
+    rm.forEach((row, i) => row.forEach((v, j) => (Number.isNaN(want[i][j]) ? expect(v).toBeNaN() : expect(v).toBeCloseTo(want[i][j], 11))));
+  });
+
+  it('writes stats.csv with no mean, interval or paired t of resilience_ticks outside the survival rows', async () => {
+    const dir = writeSweep(records(), scenario);
+    const stats = await computeSweepStats(dir);
+    const [header, ...lines] = readFileSync(writeStatsCsv(dir, stats), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+    const rows = lines.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]])));
+    const about = rows.filter((x) => x.measure === 'resilience_ticks' || x.outcome === 'resilience_ticks');
+    expect(about.map((x) => x.section)).toEqual(['outcome', 'outcome', 'outcome', 'outcome', 'outcome', 'survival', 'survival', 'survival', 'survival', 'logrank', 'logrank', 'logrank_paired', ...Array(4).fill('recovery_first'), 'logrank_paired', ...Array(4).fill('recovery_first'), 'logrank_paired', ...Array(4).fill('recovery_first')]);
+    const outcome = about.filter((x) => x.section === 'outcome').map((x) => [x.point, x.arm, x.method, x.n, x.mean, x.sd, x.ci_low, x.ci_high, x.censored]);
+    expect(outcome).toEqual([
+      ['0', 'base', 'see_survival', '4', '', '', '', '', '4'],
+      ['0', 'pol', 'see_survival', '4', '', '', '', '', '1'],
+      ['0', 'calm', 'see_survival', '0', '', '', '', '', ''],
+      ['1', 'base', 'see_survival', '5', '', '', '', '', '2'],
+      ['1', 'pol', 'see_survival', '5', '', '', '', '', '0'],
+    ]);
+    const survival = about.filter((x) => x.section === 'survival').map((x) => [x.point, x.arm, x.method, x.n, x.censored, x.median, x.mean, x.ci_low, x.ci_high, x.bin_low, x.bin_high]);
+    expect(survival).toEqual([
+      ['0', 'base', 'kaplan_meier', '4', '4', '', '20', '', '', '0', '20'],
+      ['0', 'pol', 'kaplan_meier', '4', '1', '11.5', '12.25', '7.04709', '17.4529', '0', '20'],
+      ['1', 'base', 'kaplan_meier', '5', '2', '12', '9.8', '7.29615', '12', '0', '12'],
+      ['1', 'pol', 'kaplan_meier', '5', '0', '7', '7.8', '4.23308', '11.3669', '0', '20'],
+    ]);
+  });
+});
+
 describe('formatParamValue', () => {
   it('writes numbers to 6 significant digits without trailing zeros, anything else as it is', () => {
     expect(formatParamValue(0.1 + 0.2)).toBe('0.3');

@@ -1,6 +1,6 @@
 /**
  * Recovery after a shock, from Kaplan-Meier estimates: the median time to recovery with
- * its interval or "not reached", how many runs were censored, log-rank tests between
+ * its interval or "not reached", the restricted mean time to recovery, how many runs were censored, log-rank tests between
  * points, and arms compared on their common seeds (log-rank stratified by seed).
  */
 import type { RecoveryArmTest, RecoveryCurve, SweepStats } from '../../stats';
@@ -16,6 +16,16 @@ function upperEnd(c: RecoveryCurve): string {
   return c.steps.length > 0 && c.steps[c.steps.length - 1].survival === 0 ? `not estimable from ${c.n} runs (the band ends when the last run recovers)` : 'not reached';
 }
 
+/**
+ * The restricted mean time to recovery over the first `horizon` ticks after the shock, with
+ * its interval, or why there is none (standard error 0: nobody recovered, or all at once).
+ */
+function restrictedMeanText(c: RecoveryCurve): string {
+  const head = `restricted mean ${fmt(c.rmst)} ticks over the first ${fmt(c.horizon)}`;
+  if (Number.isFinite(c.rmstLo) && Number.isFinite(c.rmstHi)) return `${head} (95 % CI ${fmt(c.rmstLo)} to ${fmt(c.rmstHi)})`;
+  return c.recovered === 0 ? `${head} (none recovered within them; no interval)` : `${head} (no interval: its standard error is 0)`;
+}
+
 /** One sentence per shock sweep (empty without recovery data). */
 export function recoveryFindings(stats: SweepStats): string[] {
   const { curves, tests } = stats.recovery;
@@ -24,10 +34,10 @@ export function recoveryFindings(stats: SweepStats): string[] {
     const median = Number.isFinite(c.median)
       ? `median ${fmt(c.median)} ticks (${Number.isFinite(c.medianLo) ? `95 % CI ${fmt(c.medianLo)} to ${Number.isFinite(c.medianHi) ? fmt(c.medianHi) : upperEnd(c)}` : 'no interval: the band of the curve does not cross one half'})`
       : 'median not reached (fewer than half recovered)';
-    return `${c.condition || 'all runs'}: ${c.recovered} of ${c.n} recovered, ${median}, ${c.censored} censored`;
+    return `${c.condition || 'all runs'}: ${c.recovered} of ${c.n} recovered, ${median}, ${c.censored} censored, ${restrictedMeanText(c)}`;
   });
   const out = [
-    `Recovery after the shock (ticks until innovation value regains 90 % of its pre-shock level; a run that had not recovered when it ended is censored, not averaged; Kaplan-Meier): ${parts.join('; ')}.`,
+    `Recovery after the shock (ticks until innovation value regains 90 % of its pre-shock level; a run that had not recovered when it ended is censored, not averaged; Kaplan-Meier median, and restricted mean: the area under the curve, the mean time to recovery when a run not recovered by the horizon counts as the horizon): ${parts.join('; ')}.`,
   ];
   for (const t of tests) {
     out.push(`Recovery differs between ${t.conditions.join(' and ')} ${t.p < 0.05 ? 'clearly' : 'not clearly'} (log-rank chi-square ${fmt(t.chisq)}, ${plural(t.df, 'degree')} of freedom, ${pValue(t.p)}).`);
