@@ -59,3 +59,15 @@ describe('paired differences of the outcomes a scenario lists', () => {
     expect(pooled.difference.method).toBe('paired_t_by_point');
   });
 });
+
+describe('per-point arm effects', () => {
+  it('give the relative change with its Fieller interval, not a bare percentage', async () => {
+    const plant = ({ arm, seed }: { point: number; arm: string; seed: number }) => ({ innovation_value_late: 2 + (seed % 5) / 10 + (arm === 'cluster' ? 0.5 + ((seed % 3) - 1) / 10 : 0) });
+    const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0, 0.3] }, replicates: 5, plant }));
+    const line = findings(stats).find((l) => l.startsWith('Per design point, the cluster arm'))!;
+    const c = stats.armComparison.contrasts.find((x) => x.outcome === 'innovation_value_late' && x.point === 0 && x.armA === 'cluster')!;
+    expect(Number.isFinite(c.relLo)).toBe(true);
+    const pct = (x: number) => `${Math.round(100 * x) > 0 ? '+' : ''}${Math.round(100 * x)} %`.replace('-', '−');
+    expect(line).toContain(`; ${pct(c.rel)}, 95 % CI ${pct(c.relLo)} to ${pct(c.relHi)}) at openness = 0.3`.replace(') at openness = 0.3', ')'));
+  });
+});

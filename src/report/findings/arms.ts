@@ -161,7 +161,8 @@ export function pointArmFindings(stats: SweepStats): string[] {
       const c = contrastOf(stats, HEADLINE, point, arm, baseline);
       const where = stats.groups.find((g) => g.point === point)?.pointLabel ?? String(point);
       if (!c) return [];
-      return [`at ${where} ${signed(c.estimate)} (${pairedCi(c.method, c.n, c.estimate, c.lo, c.hi)}; ${pctSigned(c.rel)})`];
+      const rel = !Number.isFinite(c.rel) ? '' : hasInterval(c.relLo, c.relHi) ? `; ${pctSigned(c.rel)}, ${ci(c.relLo, c.relHi, pctSigned)}` : `; ${pctSigned(c.rel)}`;
+      return [`at ${where} ${signed(c.estimate)} (${pairedCi(c.method, c.n, c.estimate, c.lo, c.hi)}${rel})`];
     });
     if (parts.length) out.push(`Per design point, the ${arm} arm changed late innovation value over the ${baseline} arm (paired, same seeds): ${parts.join('; ')}.`);
   }
