@@ -41,4 +41,12 @@ describe('sweep outputs are byte-identical', { timeout: 300_000 }, () => {
     expect(Object.keys(whole)).toHaveLength(16);
     expect(tables('m-merged')).toEqual(whole);
   });
+
+  it('refuses to merge shards of which one wrote firm tables and another did not', async () => {
+    await runSweep({ scenario, out: join(dir, 'x-shards/0'), workers: 2, shard: { index: 0, count: 2 }, microdata: true, progress: false });
+    await runSweep({ scenario, out: join(dir, 'x-shards/1'), workers: 2, shard: { index: 1, count: 2 }, microdata: false, progress: false });
+    await expect(mergeSweeps([0, 1].map((i) => join(dir, 'x-shards', String(i))), join(dir, 'x-merged'))).rejects.toThrow(
+      `merge: ${join(dir, 'x-shards', '1')} belongs to a different sweep than ${join(dir, 'x-shards', '0')} (scenario hash, replicates, shard count or firm tables (--microdata) differ); merge only the shards of one sweep`,
+    );
+  });
 });
