@@ -2,7 +2,9 @@
  * Section 3: bytes per agent. Measured in a child Node started with --expose-gc (so the
  * heap can be collected before each reading): the growth of V8's used heap plus
  * ArrayBuffer memory from before a Simulation is built to after it has stepped a few
- * ticks, over its agents. The layout's minimum is the sum of the byte lengths of the
+ * ticks, plus the WebAssembly memory that holds the knowledge array when the SIMD kernels
+ * are on (process.memoryUsage() counts it in neither: left out, the figure fell below the
+ * layout's own minimum), over its agents. The layout's minimum is the sum of the byte lengths of the
  * typed arrays the model state holds (ModelState and its Space), over agents: what a
  * struct-of-arrays layout cannot do without.
  */
@@ -15,10 +17,12 @@ export interface MemoryPoint {
   agents: number;
   K: number;
   ticks_stepped: number;
-  /** (heapUsed + arrayBuffers) growth over agents. */
+  /** (heapUsed + arrayBuffers) growth plus the WebAssembly memory, over agents. */
   bytes_per_agent: number;
   heap_bytes_per_agent: number;
   array_buffer_bytes_per_agent: number;
+  /** The WebAssembly memory of the SIMD kernels (knowledge and their scratch), 0 without them. */
+  wasm_memory_bytes_per_agent: number;
   /** Sum of typed-array bytes of the state over agents (the layout's minimum). */
   layout_bytes_per_agent: number;
   /** measured / layout. */
@@ -65,15 +69,18 @@ export function memoryChild(agents: number, K: number, ticks: number, seed: numb
   const layout = arrays.reduce((s, a) => s + a.bytes, 0);
   const heap = m1.heapUsed - m0.heapUsed;
   const buffers = m1.arrayBuffers - m0.arrayBuffers;
+  // The knowledge array is a view into the kernels' WebAssembly memory when they are on.
+  const wasm = sim.state.simd ? sim.state.knowledge.buffer.byteLength : 0;
   const point: MemoryPoint = {
     agents: N,
     K,
     ticks_stepped: ticks,
-    bytes_per_agent: sig((heap + buffers) / N),
+    bytes_per_agent: sig((heap + buffers + wasm) / N),
     heap_bytes_per_agent: sig(heap / N),
     array_buffer_bytes_per_agent: sig(buffers / N),
+    wasm_memory_bytes_per_agent: sig(wasm / N),
     layout_bytes_per_agent: sig(layout / N),
-    overhead_factor: sig((heap + buffers) / layout, 3),
+    overhead_factor: sig((heap + buffers + wasm) / layout, 3),
     layout_top: arrays.slice(0, 8).map((a) => ({ name: a.name, bytes_per_agent: sig(a.bytes / N, 3) })),
     rss_mb: sig(m1.rss / 2 ** 20, 4),
   };

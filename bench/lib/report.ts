@@ -41,7 +41,7 @@ export const NOTES: Record<string, string> = {
   interactions:
     'accepted meetings (the engine counts them: meetings column, pipeline meetings included) + workplace-learning episodes + standing pipeline flows. The engine does not count the last two: episodes are the expected number (employed residents at the start of the tick x labour.workplace_rate), pipeline flows the pipelines standing at the start of the tick (a lower bound: pipelines opened in the tick also flow).',
   scaling: 'Population in the baseline proportions (firms : residents : institutions = 400 : 8000 : 8), K = 24; every size timed over the same window of ticks.',
-  memory: 'Growth of heapUsed + arrayBuffers from before a Simulation is built to after it stepped, after gc (child node --expose-gc), over agents; layout minimum = typed-array bytes of ModelState over agents.',
+  memory: 'Growth of heapUsed + arrayBuffers from before a Simulation is built to after it stepped, after gc (child node --expose-gc), plus the WebAssembly memory of the SIMD kernels (not in process.memoryUsage()), over agents; layout minimum = typed-array bytes of ModelState over agents.',
   sweep: 'bench/sweep-efficiency.ts (engineer B) run as a child: runSweep with 1 and 2 workers on baseline runs; efficiency = rate(2) / (2 rate(1)).',
   limits:
     'Triad a = b + s c over Float64Arrays (24 bytes per element); dependent multiply-add chain (2 flops per step); exchange kernel bytes and flops per domain counted from the source; fraction = kernel domains/s over the lower of bandwidth/bytes and flop rate/flops.',
@@ -66,7 +66,7 @@ export function targetsOf(r: BenchResult): Target[] {
   }
   const mem = r.memory?.find((m) => m.K === 24);
   if (mem) {
-    t.push({ name: `bytes per agent at K = 24 (${mem.agents} agents)`, target: '<= 600', measured: mem.bytes_per_agent, unit: 'bytes/agent', met: mem.bytes_per_agent <= 600, basis: `heap + ArrayBuffers growth after gc; layout minimum ${mem.layout_bytes_per_agent}` });
+    t.push({ name: `bytes per agent at K = 24 (${mem.agents} agents)`, target: '<= 600', measured: mem.bytes_per_agent, unit: 'bytes/agent', met: mem.bytes_per_agent <= 600, basis: `heap + ArrayBuffers growth after gc + WebAssembly memory; layout minimum ${mem.layout_bytes_per_agent}` });
   }
   if (r.sweep) {
     const v = r.sweep.parallel_efficiency.median;
@@ -121,7 +121,7 @@ export function printReport(r: BenchResult, print: (s: string) => void): void {
   }
   if (r.memory) {
     print('\n(3) bytes per agent');
-    table([['agents', 'K', 'bytes/agent', 'heap', 'buffers', 'layout minimum', 'factor'], ...r.memory.map((p) => [String(p.agents), String(p.K), fmt(p.bytes_per_agent), fmt(p.heap_bytes_per_agent), fmt(p.array_buffer_bytes_per_agent), fmt(p.layout_bytes_per_agent), String(p.overhead_factor)])], print);
+    table([['agents', 'K', 'bytes/agent', 'heap', 'buffers', 'wasm memory', 'layout minimum', 'factor'], ...r.memory.map((p) => [String(p.agents), String(p.K), fmt(p.bytes_per_agent), fmt(p.heap_bytes_per_agent), fmt(p.array_buffer_bytes_per_agent), fmt(p.wasm_memory_bytes_per_agent ?? 0), fmt(p.layout_bytes_per_agent), String(p.overhead_factor)])], print);
   }
   if (r.sweep) {
     const s = r.sweep;
