@@ -254,6 +254,7 @@ export const STATS_MEANINGS: Record<string, ColumnMeaning> = {
     paired_t_by_point: 'paired t pooled over design points, stratified by point: each point\'s mean difference weighted by its pairs, each point\'s own variance, Welch-Satterthwaite df (a point with one pair: the pooled within-point variance, df N - P); relative change with Fieller\'s interval (paired_difference, contrast, pooled rows)',
     paired_constant_by_point: 'pooled over design points, every pair differed by the same amount within each point (the amounts differ between points): the difference without an interval (paired_difference, contrast)',
     anova_f_by_point: 'one-way ANOVA of paired differences by design point (heterogeneity)',
+    constant_by_point: 'heterogeneity when every seed gives the same difference within each design point and the points differ: no F (no within-point variation); the effect differs between points (heterogeneity, measure effects_differ)',
     bootstrap_higher_is_better: 'bootstrap over seeds, a higher value is better (rank)',
     bootstrap_lower_is_better: 'bootstrap over seeds, a lower value is better (rank)',
     kaplan_meier: 'Kaplan-Meier estimate (survival)',

@@ -8,6 +8,7 @@ import { effectHeterogeneity } from './heterogeneity';
 import { pairedContrasts, type PairedContrast } from './multiple-comparisons';
 import { higherIsBetter } from './outcome-direction';
 import { isZeroOneOutcome } from './outcome-range';
+import { allEqualUpToRounding } from './paired';
 import { probabilityBest } from './rank-arms';
 import type { RunRow } from './run-rows';
 
@@ -33,7 +34,13 @@ export interface HeterogeneityRow {
   p: number;
   /** Some point's interval is wholly above 0 and another's wholly below. */
   signsDiffer: boolean;
-  /** The pooled effect hides a difference between points (signs differ, or p < 0.05). */
+  /**
+   * Every seed gives the same difference within each point (two or more seeds there), and the
+   * points' differences are not all the same: no F (no within-point variation), but the
+   * effect plainly differs between points.
+   */
+  constantByPoint: boolean;
+  /** The pooled effect hides a difference between points (signs differ, p < 0.05, or constantByPoint). */
   misleading: boolean;
 }
 
@@ -121,7 +128,9 @@ function heterogeneityOf(runs: readonly RunRow[], arms: readonly string[], outco
       // Needs two points and some point with two seeds (within-point variation to compare with).
       if (perPoint.length < 2 || perPoint.every((x) => x.diffs.length < 2)) continue;
       const h = effectHeterogeneity(perPoint);
-      out.push({ outcome, armA: arms[a], armB: arms[b], points: perPoint.length, F: h.F, df1: h.df1, df2: h.df2, p: h.p, signsDiffer: h.signsDiffer, misleading: h.signsDiffer || h.p < 0.05 });
+      const multi = perPoint.filter((x) => x.diffs.length >= 2);
+      const constantByPoint = multi.every((x) => allEqualUpToRounding(x.diffs)) && !allEqualUpToRounding(perPoint.flatMap((x) => x.diffs));
+      out.push({ outcome, armA: arms[a], armB: arms[b], points: perPoint.length, F: constantByPoint ? NaN : h.F, df1: h.df1, df2: h.df2, p: constantByPoint ? NaN : h.p, signsDiffer: h.signsDiffer, constantByPoint, misleading: constantByPoint || h.signsDiffer || h.p < 0.05 });
     }
   }
   return out;

@@ -236,7 +236,9 @@ function estimateByStratum(diffs: readonly number[], bases: readonly number[], s
  * covariance c, at df degrees of freedom: the rho with (a - rho b)^2 <= t^2 (va - 2 rho c +
  * rho^2 vb). [NaN, NaN] when b is not clearly away from 0 (b^2 <= t^2 vb: the set is then
  * unbounded) or the variances are missing.
- * @example fiellerRatio(2, 4, 0.1, 0.1, 0, 10) // about [0.33, 0.71]
+ * The df is that of the difference's variance (an approximation when it comes from
+ * Welch-Satterthwaite over strata: the variance of d - rho b has a df of its own).
+ * @example fiellerRatio(2, 4, 0.1, 0.1, 0, 10) // about [0.32, 0.72]
  */
 export function fiellerRatio(a: number, b: number, va: number, vb: number, c: number, df: number, confidence?: number): [number, number] {
   if (!(df > 0) || !(va >= 0) || !(vb >= 0) || !Number.isFinite(c)) return [NaN, NaN];

@@ -113,7 +113,7 @@ function designRows(stats: SweepStats): StatsRow[] {
     rows.push({ section: 'contrast', point: c.point ?? 'all', params: c.point === null ? undefined : groupParams(stats, c.point), outcome: c.outcome, arm_a: c.armA, arm_b: c.armB, method: c.method, n: c.n, estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p, p_holm: c.pHolm, effect_size: c.dz, rel_mean: c.rel, rel_ci_low: c.relLo, rel_ci_high: c.relHi });
   }
   for (const h of a.heterogeneity) {
-    rows.push({ section: 'heterogeneity', point: 'all', outcome: h.outcome, arm_a: h.armA, arm_b: h.armB, method: 'anova_f_by_point', n: h.points, estimate: h.F, p: h.p, measure: h.signsDiffer ? 'signs_differ' : h.misleading ? 'effects_differ' : 'no_clear_difference' });
+    rows.push({ section: 'heterogeneity', point: 'all', outcome: h.outcome, arm_a: h.armA, arm_b: h.armB, method: h.constantByPoint ? 'constant_by_point' : 'anova_f_by_point', n: h.points, estimate: h.F, p: h.p, measure: h.signsDiffer ? 'signs_differ' : h.misleading ? 'effects_differ' : 'no_clear_difference' });
   }
   for (const r of a.ranks) {
     rows.push({ section: 'rank', point: r.point ?? 'all', params: r.point === null ? undefined : groupParams(stats, r.point), outcome: r.outcome, arm: r.arm, method: r.higherIsBetter ? 'bootstrap_higher_is_better' : 'bootstrap_lower_is_better', n: r.seeds, mean: r.meanValue, estimate: r.meanRank, p_best: r.pBest });

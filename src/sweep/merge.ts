@@ -92,6 +92,10 @@ export async function mergeSweeps(dirs: readonly string[], out: string, options:
   });
   const first = inputs[0];
   for (const input of inputs) if (!sameSweep(input.manifest, first.manifest)) badInput(msg.mergeDifferent(input.dir, first.dir));
+  // Firm tables: every shard that records the choice must agree with the first that does
+  // (an old manifest without the field cannot be checked).
+  const withChoice = inputs.find((i) => i.manifest.microdata !== undefined);
+  if (withChoice) for (const input of inputs) if (!sameSweep(input.manifest, withChoice.manifest)) badInput(msg.mergeDifferent(input.dir, withChoice.dir));
   const existing = readManifest(out);
   if (existing && existing.scenario_hash !== first.manifest.scenario_hash) badInput(msg.mergeDifferent(out, first.dir));
 

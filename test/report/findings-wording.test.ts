@@ -71,3 +71,14 @@ describe('per-point arm effects', () => {
     expect(line).toContain(`; ${pct(c.rel)}, 95 % CI ${pct(c.relLo)} to ${pct(c.relHi)}) at openness = 0.3`.replace(') at openness = 0.3', ')'));
   });
 });
+
+describe('an arm effect constant within each point but different between points', () => {
+  it('is flagged as hiding heterogeneity, with no interval and no p, and the reasons say why', async () => {
+    const plant = ({ point, arm, seed }: { point: number; arm: string; seed: number }) => ({ innovation_value_late: 2 + (seed % 5) / 10 + (arm === 'cluster' ? (point === 0 ? 0.5 : 1.5) : 0) });
+    const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0, 0.3] }, replicates: 4, plant }));
+    const line = findings(stats).find((l) => l.startsWith('The cluster arm'))!;
+    expect(line).toMatch(/^The cluster arm changed late innovation value by \+\d+ % \(no interval: within each design point every pair of seeds differed by the same amount\) over the baseline arm on the same 8 seeds pooled over all design points, stratified by point/);
+    expect(line).toContain('This pooled figure hides heterogeneity: every seed gives the same difference within each design point, and it differs between points');
+    expect(line).not.toMatch(/does not differ clearly/);
+  });
+});

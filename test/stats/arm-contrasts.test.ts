@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compareArms } from '../../src/stats/arm-contrasts';
 import { effectHeterogeneity } from '../../src/stats/heterogeneity';
 import { pairedContrasts } from '../../src/stats/multiple-comparisons';
-import { pairedDifference } from '../../src/stats/paired';
+import { allEqualUpToRounding, pairedDifference } from '../../src/stats/paired';
 import { probabilityBest } from '../../src/stats/rank-arms';
 import type { RunRow } from '../../src/stats/run-rows';
 
@@ -102,7 +102,10 @@ describe('compareArms', () => {
           return { point, diffs };
         });
         const h = effectHeterogeneity(perPoint);
-        rows.push({ outcome, armA: ARMS[a], armB: ARMS[b], points: 3, F: h.F, df1: h.df1, df2: h.df2, p: h.p, signsDiffer: h.signsDiffer, misleading: h.signsDiffer || h.p < 0.05 });
+        // alt and pol share their noise: alt - pol is the same on every seed of a point.
+        const constantByPoint = perPoint.every((x) => allEqualUpToRounding(x.diffs)) && !allEqualUpToRounding(perPoint.flatMap((x) => x.diffs));
+        expect(constantByPoint).toBe(ARMS[a] === 'alt' && ARMS[b] === 'pol');
+        rows.push({ outcome, armA: ARMS[a], armB: ARMS[b], points: 3, F: constantByPoint ? NaN : h.F, df1: h.df1, df2: h.df2, p: constantByPoint ? NaN : h.p, signsDiffer: h.signsDiffer, constantByPoint, misleading: constantByPoint || h.signsDiffer || h.p < 0.05 });
       }
       return rows;
     });
@@ -194,5 +197,24 @@ describe('compareArms', () => {
     expect(h[0].F).toBe(effectHeterogeneity(twoPoints).F);
     // Only one point with pairs: no test.
     expect(compareArms(rs.filter((r) => r.point !== 1), ['base', 'pol'], ['y']).heterogeneity).toEqual([]);
+  });
+});
+
+describe('heterogeneity when the differences are constant within each point', () => {
+  it('is flagged (no F: no within-point variation) and the contrast has no interval or p', () => {
+    const rs: RunRow[] = [];
+    for (const point of [0, 1]) for (const seed of [1, 2, 3]) {
+      rs.push(run(point, 'base', seed, { y: seed }));
+      rs.push(run(point, 'pol', seed, { y: seed + (point === 0 ? 1 : 3) }));
+    }
+    const out = compareArms(rs, ['base', 'pol'], ['y']);
+    const h = out.heterogeneity[0];
+    expect([h.constantByPoint, h.misleading, h.F, h.p]).toEqual([true, true, NaN, NaN]);
+    const pooled = out.contrasts.find((c) => c.point === null)!;
+    expect([pooled.method, pooled.estimate, pooled.lo, pooled.p]).toEqual(['paired_constant_by_point', 2, NaN, NaN]);
+    // Constant overall (the same difference at both points): not flagged.
+    const same = compareArms(rs.map((r) => (r.arm === 'pol' ? { ...r, outcomes: { y: r.seed + 1 } } : r)), ['base', 'pol'], ['y']);
+    expect(same.heterogeneity[0].constantByPoint).toBe(false);
+    expect(same.heterogeneity[0].misleading).toBe(false);
   });
 });

@@ -110,7 +110,9 @@ describe('policy arms: every pair, heterogeneity, ranking', () => {
     expect(h.signsDiffer).toBe(true);
     expect(h.misleading).toBe(true);
     const text = findings(stats).join('\n');
-    expect(text).toMatch(/This pooled figure hides heterogeneity: the effect has opposite signs/);
+    // The fixture's arms share their noise, so each point's difference is the same on every seed.
+    expect(h.constantByPoint).toBe(true);
+    expect(text).toMatch(/This pooled figure hides heterogeneity: every seed gives the same difference within each design point, and it differs between points, with opposite signs/);
   });
 });
 

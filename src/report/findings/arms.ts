@@ -21,9 +21,13 @@ function effectText(c: ContrastRow): string {
   if (c.method === 'paired_all_equal') return `${Number.isFinite(c.rel) ? pctSigned(c.rel) : signed(c.estimate)} (no interval: ${allPairsEqual(c.n, c.estimate)})`;
   if (c.method === 'paired_constant_by_point') return `${Number.isFinite(c.rel) ? pctSigned(c.rel) : signed(c.estimate)} (no interval: ${CONSTANT_BY_POINT})`;
   if (Number.isFinite(c.rel) && hasInterval(c.relLo, c.relHi)) return `${pctSigned(c.rel)} (${ci(c.relLo, c.relHi, pctSigned)})`;
-  const rel = Number.isFinite(c.rel) ? `; ${pctSigned(c.rel)}, ${NO_RELATIVE}` : '';
+  const rel = !Number.isFinite(c.rel) ? '' : hasInterval(c.lo, c.hi) ? `; ${pctSigned(c.rel)}, ${NO_RELATIVE}` : `; ${pctSigned(c.rel)}`;
   return `${signed(c.estimate)} (${ci(c.lo, c.hi, signed)}${rel})`;
 }
+
+/** A contrast's (Holm-adjusted) p, or why there is none. */
+const contrastP = (c: ContrastRow, p: number) =>
+  c.method === 'paired_constant_by_point' ? 'no p (within each design point the differences do not vary)' : pValue(p);
 
 /** The clause for a contrast: relative with Fieller's interval, else absolute (and why). */
 function contrastClause(measure: string, c: ContrastRow): string {
@@ -41,7 +45,9 @@ function heterogeneityNote(stats: SweepStats, outcome: string, a: string, b: str
     const x = contrastOf(stats, outcome, p, a, b);
     return x ? [`${text(x)} at ${pointLabel(p)}`] : [];
   });
-  const why = h.signsDiffer ? 'the effect has opposite signs at different design points' : `the effect differs between design points (F test ${pValue(h.p)})`;
+  const why = h.constantByPoint
+    ? `every seed gives the same difference within each design point, and it differs between points${h.signsDiffer ? ', with opposite signs' : ''}`
+    : h.signsDiffer ? 'the effect has opposite signs at different design points' : `the effect differs between design points (F test ${pValue(h.p)})`;
   const shown = per.length <= 8 ? `: ${per.join('; ')}` : `; see the per-point rows of the contrast section in stats.csv`;
   return ` This pooled figure hides heterogeneity: ${why}${shown}. Read the effect per point, not the average.`;
 }
@@ -66,7 +72,7 @@ export function armFindings(stats: SweepStats): string[] {
       continue;
     }
     const h = stats.armComparison.heterogeneity.find((x) => x.outcome === HEADLINE && x.armA === arm && x.armB === baseline);
-    const detail = `(paired difference ${fmt(c.estimate)}, Cohen's d_z ${!Number.isFinite(c.dz) ? 'not computable' : Math.abs(c.dz) > 100 ? '> 100' : `= ${fmt(c.dz, 2)}`}${pairs > 1 ? `; Holm-adjusted ${pValue(c.pHolm)}` : ''})`;
+    const detail = `(paired difference ${fmt(c.estimate)}, Cohen's d_z ${!Number.isFinite(c.dz) ? 'not computable' : Math.abs(c.dz) > 100 ? '> 100' : `= ${fmt(c.dz, 2)}`}${pairs > 1 ? `; Holm-adjusted ${contrastP(c, c.pHolm)}` : ''})`;
     const clause = contrastClause('late innovation value', c);
     const head = `The ${arm} arm ${clause} over the ${baseline} arm on the same ${c.n} seeds${pooledText(c)} ${detail}`;
     if (h?.misleading) {
@@ -82,7 +88,7 @@ export function armFindings(stats: SweepStats): string[] {
   }
   const others = stats.armComparison.contrasts.filter((c) => c.outcome === HEADLINE && c.point === null && c.armB !== baseline);
   if (others.length) {
-    const parts = others.map((c) => `${c.armA} − ${c.armB}: ${effectText(c)}, Holm-adjusted ${pValue(c.pHolm)}`);
+    const parts = others.map((c) => `${c.armA} − ${c.armB}: ${effectText(c)}, Holm-adjusted ${contrastP(c, c.pHolm)}`);
     const notes = others.map((c) => heterogeneityNote(stats, HEADLINE, c.armA, c.armB, pointLabel, points, effectText).replace(' This pooled figure', ` For ${c.armA} − ${c.armB} the pooled figure`)).join('');
     out.push(`Between the other arms (late innovation value, paired on the same seeds${pooledText(others[0])}${holm}): ${parts.join('; ')}.${notes}`);
   }
