@@ -63,11 +63,12 @@ export function policyChart(stats: SweepStats): Chart | null {
     ], PALETTE[2]),
   };
   const body = cost.length ? { hconcat: [effectPanel, costPanel], spacing: 40 } : { vconcat: [effectPanel] };
-  const pooled = stats.groups.length > stats.arms.length ? ' pooled over all points' : '';
+  const headline = stats.armComparison.contrasts.find((c) => c.point === null && c.outcome === 'innovation_value_late');
+  const pooled = stats.groups.length > stats.arms.length ? (headline?.method === 'paired_t_by_point' ? ' pooled over all points, stratified by point' : ' pooled over all points') : '';
   return {
     name: 'policy-comparison',
     title: 'Policy comparison',
-    caption: `Left: mean paired difference of each arm to the reference arm “${baseline}” on the same seeds${pooled}, in % of the reference arm's mean late innovation value, with its t-based 95 % CI (hover for Cohen's d_z). Where the pooled effect hides different effects at different design points, each point's effect is shown under it. ${cost.length ? `Right: extra innovation value in the late window (the window of the effect on the left) per ${stats.costUnit || 'unit'} of extra policy cost in that window (arms that cost no more than the reference arm are left out; the whole-run figure is in the findings and stats.csv).` : 'No arm costs more than the reference arm, so no value per cost is shown.'}`,
+    caption: `Left: mean paired difference of each arm to the reference arm “${baseline}” on the same seeds${pooled}, in % of the reference arm's mean late innovation value, with the 95 % CI of that ratio (Fieller's, from the paired t; no bar where the reference mean is not clearly away from 0 or the differences do not vary; hover for the absolute difference and Cohen's d_z). Where the pooled effect hides different effects at different design points, each point's effect is shown under it. ${cost.length ? `Right: extra innovation value in the late window (the window of the effect on the left) per ${stats.costUnit || 'unit'} of extra policy cost in that window (arms that cost no more than the reference arm are left out; the whole-run figure is in the findings and stats.csv).` : 'No arm costs more than the reference arm, so no value per cost is shown.'}`,
     spec: topLevel('Policy comparison', `Paired on the same seeds; dashed line: no difference`, [...effect, ...cost], body),
   };
 }
