@@ -134,16 +134,21 @@ export function pairedDifference(treated: readonly number[], baseline: readonly 
   };
 }
 
-/** Whether the differences are the same (up to rounding) within every stratum. */
-function constantWithinStrata(diffs: readonly number[], strata: readonly (number | string)[]): boolean {
+/** The indices of each stratum, in order of first appearance. */
+function indicesByStratum(strata: readonly (number | string)[]): Map<number | string, number[]> {
   const groups = new Map<number | string, number[]>();
   strata.forEach((k, i) => {
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));
-    g.push(diffs[i]);
+    g.push(i);
   });
-  const multi = [...groups.values()].filter((g) => g.length >= 2);
-  return multi.length > 0 && multi.every((g) => allEqualUpToRounding(g));
+  return groups;
+}
+
+/** Whether the differences are the same (up to rounding) within every stratum. */
+function constantWithinStrata(diffs: readonly number[], strata: readonly (number | string)[]): boolean {
+  const multi = [...indicesByStratum(strata).values()].filter((g) => g.length >= 2);
+  return multi.length > 0 && multi.every((g) => allEqualUpToRounding(g.map((i) => diffs[i])));
 }
 
 interface StratifiedEstimate {
@@ -169,12 +174,7 @@ interface StratifiedEstimate {
  * takes the pooled within-stratum variance (the linear model d ~ point), df N - P.
  */
 function estimateByStratum(diffs: readonly number[], bases: readonly number[], strata: readonly (number | string)[]): StratifiedEstimate {
-  const groups = new Map<number | string, number[]>();
-  strata.forEach((k, i) => {
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = []));
-    g.push(i);
-  });
+  const groups = indicesByStratum(strata);
   const N = diffs.length;
   // Strata of one pair each (a continuous design with one replicate) carry no within-stratum
   // variation: then the pairs are one sample, as without strata.

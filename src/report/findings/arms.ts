@@ -6,7 +6,7 @@
  */
 import { label } from '../../charts';
 import type { ContrastRow, SweepStats } from '../../stats';
-import { allPairsEqual, capital, CONSTANT_BY_POINT, changeClause, ci, constantChangeClause, differenceClause, hasInterval, pairedCi, fmt, list, pctSigned, plural, pValue, signed, wholePercentages } from './format';
+import { allPairsEqual, capital, CONSTANT_BY_POINT, changeClause, ci, constantChangeClause, differenceClause, hasInterval, pairedCi, fmt, list, pctSigned, plural, pointLabelOf, pValue, signed, stratifiedByPoint, wholePercentages } from './format';
 
 const HEADLINE = 'innovation_value_late';
 
@@ -60,10 +60,10 @@ export function armFindings(stats: SweepStats): string[] {
   const points = [...new Set(stats.groups.map((g) => g.point))].sort((a, b) => a - b);
   // Pooled over a grid's points the contrast is stratified by point; over a continuous
   // design's sampled points it is one sample (arm-contrasts.ts).
-  const pooledText = (c?: ContrastRow) => (points.length > 1 ? (c?.method === 'paired_t_by_point' || c?.method === 'paired_constant_by_point' ? ' pooled over all design points, stratified by point' : ' pooled over all design points') : '');
+  const pooledText = (c?: ContrastRow) => (points.length > 1 ? (stratifiedByPoint(c?.method) ? ' pooled over all design points, stratified by point' : ' pooled over all design points') : '');
   const pairs = (stats.arms.length * (stats.arms.length - 1)) / 2;
   const holm = pairs > 1 ? `; p-values Holm-adjusted over the ${pairs} pairs of arms` : '';
-  const pointLabel = (point: number) => stats.groups.find((g) => g.point === point)?.pointLabel || String(point);
+  const pointLabel = pointLabelOf(stats);
   for (const arm of stats.arms) {
     if (arm === baseline) continue;
     const c = contrastOf(stats, HEADLINE, null, arm, baseline);
@@ -131,7 +131,7 @@ const costCi = (c: SweepStats['cost'][number]) =>
 function costPerPoint(stats: SweepStats, arm: string, window: 'late' | 'total'): string {
   const rows = stats.cost.filter((x) => x.point !== null && x.arm === arm && x.window === window && Number.isFinite(x.valuePerCost)).sort((a, b) => (a.point as number) - (b.point as number));
   if (rows.length < 2 || rows.length > 6) return '';
-  const where = (p: number) => stats.groups.find((g) => g.point === p)?.pointLabel || String(p);
+  const where = pointLabelOf(stats);
   return `; per design point: ${rows.map((x) => `${fmt(x.valuePerCost)} (${costCi(x)}) at ${where(x.point as number)}`).join('; ')}`;
 }
 
@@ -165,7 +165,7 @@ export function pointArmFindings(stats: SweepStats): string[] {
     if (h?.misleading) continue; // already listed per point with the pooled sentence
     const parts = points.flatMap((point) => {
       const c = contrastOf(stats, HEADLINE, point, arm, baseline);
-      const where = stats.groups.find((g) => g.point === point)?.pointLabel ?? String(point);
+      const where = pointLabelOf(stats)(point);
       if (!c) return [];
       const rel = !Number.isFinite(c.rel) ? '' : hasInterval(c.relLo, c.relHi) ? `; ${pctSigned(c.rel)}, ${ci(c.relLo, c.relHi, pctSigned)}` : `; ${pctSigned(c.rel)}`;
       return [`at ${where} ${signed(c.estimate)} (${pairedCi(c.method, c.n, c.estimate, c.lo, c.hi)}${rel})`];

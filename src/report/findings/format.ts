@@ -1,5 +1,5 @@
 /** Numbers and intervals in sentences: never an interval that was not computed. */
-import type { Summary } from '../../stats';
+import type { Summary, SweepStats } from '../../stats';
 
 /** A number with 3 significant digits, without trailing zeros. */
 export function fmt(x: number, digits = 3): string {
@@ -146,3 +146,9 @@ export const capital = (s: string) => (s ? `${s[0].toUpperCase()}${s.slice(1)}` 
 
 /** "1 run", "3 runs" */
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The label of a design point ("openness = 0.3"), or its number when it has none. */
+export const pointLabelOf = (stats: Pick<SweepStats, 'groups'>) => (point: number) => stats.groups.find((g) => g.point === point)?.pointLabel || String(point);
+
+/** Whether a paired method pools design points stratified by point. */
+export const stratifiedByPoint = (method: string | undefined) => method === 'paired_t_by_point' || method === 'paired_constant_by_point';

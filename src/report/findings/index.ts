@@ -8,7 +8,7 @@ import { label } from '../../charts';
 import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, summarize, wilsonInterval, type LinkFlowBlock, type SweepStats } from '../../stats';
 import { armFindings, degenerateFindings, pointArmFindings } from './arms';
 import { parameterFindings } from './design';
-import { ci, fmt, meanText, pairedCi, pct, plural, signed } from './format';
+import { ci, fmt, meanText, pairedCi, pct, plural, pointLabelOf, signed, stratifiedByPoint } from './format';
 import { recoveryFindings } from './recovery';
 
 export { changeClause, fmt, pct } from './format';
@@ -52,7 +52,7 @@ export function findings(stats: SweepStats): string[] {
 function lockedInFindings(stats: SweepStats): string[] {
   const lockedOf = (runs: readonly { outcomes: Record<string, number> }[]) => runs.map((r) => r.outcomes.locked_in).filter(Number.isFinite);
   const points = [...new Set(stats.runs.map((r) => r.point))].sort((a, b) => a - b);
-  const pointLabel = (p: number) => stats.groups.find((g) => g.point === p)?.pointLabel || String(p);
+  const pointLabel = pointLabelOf(stats);
   const text = (runs: readonly { point: number; outcomes: Record<string, number> }[]) => {
     const locked = lockedOf(runs);
     if (locked.length === 0) return null;
@@ -167,7 +167,7 @@ function extraOutcomeFindings(stats: SweepStats): string[] {
     const baseline = stats.baselineArm;
     if (baseline) {
       const points = [...new Set(stats.groups.map((g) => g.point))].sort((a, b) => a - b);
-      const pointLabel = (pt: number) => stats.groups.find((g) => g.point === pt)?.pointLabel || String(pt);
+      const pointLabel = pointLabelOf(stats);
       const diffText = (d: (typeof stats.paired)[number]['difference']) => `${signed(d.mean)} (${pairedCi(d.method, d.n, d.mean, d.ciLow, d.ciHigh)})`;
       const diffs = stats.arms.flatMap((arm) => {
         const p = arm === baseline ? undefined : stats.paired.find((x) => x.point === null && x.arm === arm && x.outcome === key);
@@ -182,7 +182,7 @@ function extraOutcomeFindings(stats: SweepStats): string[] {
         return [`${arm} ${diffText(p.difference)}${per.length ? `, per point ${per.join(', ')}` : ''}`];
       });
       const first = stats.paired.find((x) => x.point === null && x.arm !== baseline && x.outcome === key)?.difference.method;
-      const pooled = points.length > 1 ? (first === 'paired_t_by_point' || first === 'paired_constant_by_point' ? ', pooled over the design points stratified by point' : ', pooled over the design points') : '';
+      const pooled = points.length > 1 ? (stratifiedByPoint(first) ? ', pooled over the design points stratified by point' : ', pooled over the design points') : '';
       if (diffs.length) sentence += ` Paired difference to the ${baseline} arm on the same seeds${pooled}: ${diffs.join('; ')}.`;
     }
     out.push(sentence);

@@ -4,7 +4,7 @@
  * points, and arms compared on their common seeds (log-rank stratified by seed).
  */
 import type { RecoveryArmTest, RecoveryCurve, SweepStats } from '../../stats';
-import { fmt, plural, pValue } from './format';
+import { fmt, plural, pValue, pointLabelOf } from './format';
 
 /**
  * The missing upper end of a median's interval: "not reached" when the upper band never
@@ -59,7 +59,7 @@ function armRecoveryFindings(stats: SweepStats): string[] {
   const tests = stats.recovery.armTests;
   const pooled = tests.filter((t) => t.point === null);
   const points = [...new Set(tests.filter((t) => t.point !== null).map((t) => t.point as number))];
-  const pointLabel = (point: number) => stats.groups.find((g) => g.point === point)?.pointLabel || String(point);
+  const pointLabel = pointLabelOf(stats);
   const adjust = pooled.length > 1;
   return pooled.map((t) => {
     const p = adjust ? `Holm-adjusted ${pValue(t.pHolm)}` : pValue(t.p);
