@@ -45,7 +45,7 @@ export function mainEffectsChart(stats: SweepStats): Chart | null {
   const body = { facet: { field: 'panel', type: 'nominal', title: null, sort: panels, header: { labelFontSize: 12, labelLimit: 300 } }, columns: 3, spec, resolve: { scale: { x: 'independent' } } };
   const armNote = stats.arms.length > 1 ? ' and the arms' : '';
   // Runs share seeds only across the arms of a point (the seed rule mixes in the point).
-  const robust = stats.arms.length > 1 ? 'cluster-robust by seed' : 'heteroskedasticity-robust, every run its own seed';
+  const robust = stats.arms.length > 1 ? 'cluster-robust by seed (CR2, Satterthwaite degrees of freedom)' : 'heteroskedasticity-robust (HC2, Satterthwaite degrees of freedom), every run its own seed';
   return {
     name: 'main-effects',
     title: 'Main effects of the swept parameters',

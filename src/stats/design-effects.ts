@@ -1,7 +1,8 @@
 /**
  * Effects of the swept parameters fitted to the design that produced the runs:
  * - grid: a linear model with all main effects and two-way interactions over every run
- *   (arms as one more factor), cluster-robust by seed because arms share seeds; main
+ *   (arms as one more factor), cluster-robust by seed because arms share seeds (CR2 with
+ *   Satterthwaite degrees of freedom, the HTZ test for interactions); main
  *   effects are differences of estimated marginal means against a reference level;
  * - continuous designs (LHS, Sobol, ...): standardised regression coefficients with the
  *   model's R^2, partial rank correlation coefficients and binned partial dependence.
@@ -33,6 +34,8 @@ export interface MainEffectRow {
   lo: number;
   hi: number;
   p: number;
+  /** Degrees of freedom of the t (Satterthwaite); NaN for shares (normal-based interval). */
+  df: number;
   /** With the log scale: the relative change exp(estimate) - 1 and its interval. */
   rel: number;
   relLo: number;
@@ -54,7 +57,7 @@ export interface InteractionRow {
   /** Largest absolute interaction contrast on the model scale (signed for shares). */
   size: number;
   n: number;
-  /** How the interaction was tested (e.g. clustered Wald, seed-block F); '' for shares. */
+  /** How the interaction was tested ('cr2-htz', 'seed-block', or the share contrast's method). */
   method: string;
   /** Shares only: the adjusted Wald interval of the largest contrast (no F test; share-contrast.ts). */
   lo?: number;
@@ -150,7 +153,7 @@ function factorialAnalysis(runs: readonly RunRow[], parameters: readonly string[
       const rel = scale === 'log' ? (m.ratio ?? Math.expm1(m.estimate)) : NaN;
       result.mainEffects.push({
         outcome, parameter: m.factor, level: m.level, reference: m.reference, scale,
-        estimate: m.estimate, lo: m.lo, hi: m.hi, p: m.p,
+        estimate: m.estimate, lo: m.lo, hi: m.hi, p: m.p, df: m.df,
         rel, relLo: scale === 'log' ? (m.ratioLo ?? Math.expm1(m.lo)) : NaN, relHi: scale === 'log' ? (m.ratioHi ?? Math.expm1(m.hi)) : NaN,
         n: fit.n,
         averagedOver: all.filter((f) => f.name !== m.factor).map((f) => f.name),
@@ -194,7 +197,7 @@ function binaryFactorial(result: DesignEffects, outcome: string, rows: { levels:
         { levels: { ...o, [f.name]: f.levels[0] }, coef: -1 / rest.length },
       ]));
       result.mainEffects.push({
-        outcome, parameter: f.name, level, reference: f.levels[0], scale: 'probability', estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p,
+        outcome, parameter: f.name, level, reference: f.levels[0], scale: 'probability', estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p, df: NaN,
         rel: NaN, relLo: NaN, relHi: NaN, n: rows.length, averagedOver: others.map((g) => g.name),
       });
     }

@@ -1,14 +1,18 @@
 /**
  * Effects fitted to a grid design: one linear model over all runs of the full factorial,
  * y (or log y) ~ main effects + all two-way interactions in treatment coding, with
- * cluster-robust (CR1) standard errors by seed because the arms of a point share its seeds
+ * cluster-robust standard errors by seed because the arms of a point share its seeds
  * (points do not: the seed rule mixes in the point; without arms every cluster is one run and
- * the sandwich is heteroskedasticity-robust, HC1-like).
+ * the sandwich is heteroskedasticity-robust). The sandwich is CR2 (HC2 with one run per
+ * cluster) with Satterthwaite degrees of freedom for each effect and the HTZ test for the
+ * interactions (linear-model.ts): a grid's cells differ in spread, often by orders of
+ * magnitude, and CR1 with G - 1 df then over-rejects (a 3 x 3 grid of 72 runs gave an
+ * interaction p of 0.03 where a parametric bootstrap gave 0.053; CR2-HTZ: see the tests).
  * Main effects are differences of estimated marginal means (Searle, Speed & Milliken 1980;
  * R's emmeans), averaged with equal weights over the other factors' levels, so a level's
  * effect is not the effect at the other factors' reference levels.
  */
-import { linearInterval, olsFit, waldTest, type LinearFit } from './linear-model';
+import { contrastTest, contrastWaldTest, olsFit, waldTest, type LinearFit } from './linear-model';
 
 export interface FactorialRow {
   levels: Record<string, string>;
@@ -26,11 +30,13 @@ export interface MainEffect {
   factor: string;
   level: string;
   reference: string;
-  /** EMM(level) - EMM(reference) on the model scale, with its t(G - 1) interval and p. */
+  /** EMM(level) - EMM(reference) on the model scale, with its t(df) interval and p. */
   estimate: number;
   lo: number;
   hi: number;
   p: number;
+  /** Degrees of freedom of the t: Satterthwaite's for the CR2 sandwich. */
+  df: number;
   /** Scale 'log' only: exp(estimate) - 1, the relative change, and its interval. */
   ratio?: number;
   ratioLo?: number;
@@ -41,8 +47,9 @@ export interface InteractionTest {
   a: string;
   b: string;
   /**
-   * Joint Wald test of the a:b terms: cluster-robust by seed; when the a:b terms outnumber
-   * seeds - 1 that test does not exist, and the classical F test of a model with the seed as
+   * Joint Wald test of the a:b terms: cluster-robust by seed, CR2 with the HTZ small-sample
+   * F (`cr2-htz`); when that test does not exist (the a:b terms outnumber seeds - 1, or its
+   * degrees of freedom are not positive), the classical F test of a model with the seed as
    * a block (randomised-block analysis: seed effects additive, errors otherwise independent)
    * is given instead, as `method` says. NaN with fewer than two seeds.
    */
@@ -50,7 +57,7 @@ export interface InteractionTest {
   df1: number;
   df2: number;
   p: number;
-  method: 'cluster-robust' | 'seed-block';
+  method: 'cr2-htz' | 'seed-block';
   /**
    * Largest absolute interaction contrast mu(i,j) - mu(i',j) - mu(i,j') + mu(i',j') over all
    * pairs of levels, on the model scale: how much the effect of one level step of a
@@ -116,7 +123,7 @@ export function factorialEffects(rows: readonly FactorialRow[], factors: readonl
     olsFit(
       usable.map((r) => columns.map((c) => c.value(r.levels))),
       y,
-      { cluster, names: columns.map((c) => c.name) },
+      { cluster, names: columns.map((c) => c.name), vcov: 'CR2' },
     );
   let reason = emptyCell(usable, pairs);
   let model: 'additive' | 'two-way' = pairs.length > 0 && reason === null ? 'two-way' : 'additive';
@@ -145,11 +152,9 @@ export function factorialEffects(rows: readonly FactorialRow[], factors: readonl
           }
         }
       }
-      const estimate = contrast.reduce((s, c, j) => s + c * fit.coef[j], 0);
-      let variance = 0;
-      for (let a = 0; a < fit.p; a++) for (let b = 0; b < fit.p; b++) variance += contrast[a] * fit.vcov[a][b] * contrast[b];
-      const ci = linearInterval(estimate, Math.sqrt(variance), fit.dfInference);
-      const effect: MainEffect = { factor: f.name, level, reference: f.levels[0], ...ci };
+      const { estimate, lo, hi, p, df } = contrastTest(fit, contrast);
+      const ci = { estimate, lo, hi, p };
+      const effect: MainEffect = { factor: f.name, level, reference: f.levels[0], ...ci, df };
       if (opts.scale === 'log') Object.assign(effect, { ratio: Math.expm1(ci.estimate), ratioLo: Math.expm1(ci.lo), ratioHi: Math.expm1(ci.hi) });
       mainEffects.push(effect);
     }
@@ -176,11 +181,12 @@ export function factorialEffects(rows: readonly FactorialRow[], factors: readonl
           const termNames = fa.levels.slice(1).flatMap((la) => fb.levels.slice(1).map((lb) => `${fa.name}=${la}:${fb.name}=${lb}`));
           const gamma = fa.levels.map((la, i) => fb.levels.map((lb, j) => (i === 0 || j === 0 ? 0 : fit.coef[index.get(`${fa.name}=${la}:${fb.name}=${lb}`)!])));
           const maxAbsDeviation = maxInteractionContrast(gamma);
-          const clustered = waldTest(fit, termNames.map((name) => index.get(name)!));
-          if (Number.isNaN(clustered.F) && fit.clusters !== null && fit.clusters >= 2 && termNames.length > fit.clusters - 1) {
+          const C = termNames.map((name) => fit.names.map((n) => (n === name ? 1 : 0)));
+          const { F, df1, df2, p } = contrastWaldTest(fit, C);
+          if (Number.isNaN(F) && fit.clusters !== null && fit.clusters >= 2 && (termNames.length > fit.clusters - 1 || !(df2 > 0))) {
             return { a: fa.name, b: fb.name, ...seedBlockTest(termNames), method: 'seed-block' as const, maxAbsDeviation };
           }
-          return { a: fa.name, b: fb.name, ...clustered, method: 'cluster-robust' as const, maxAbsDeviation };
+          return { a: fa.name, b: fb.name, F, df1, df2, p, method: 'cr2-htz' as const, maxAbsDeviation };
         })
       : [];
 

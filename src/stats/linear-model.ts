@@ -1,12 +1,19 @@
 /**
- * Ordinary least squares with classical or cluster-robust (CR1) standard errors.
- * Runs of a sweep share seeds across arms and points (common random numbers), so their
- * errors are correlated within a seed; the cluster-robust sandwich (Liang & Zeger 1986)
- * with Stata's small-sample factor G/(G-1) (n-1)/(n-p) -- R's
- * `sandwich::vcovCL(fit, cluster = ~seed, type = "HC1")` -- and G-1 inference degrees
- * of freedom respects that pairing.
+ * Ordinary least squares with classical or cluster-robust standard errors.
+ * Runs of a sweep share seeds across arms (common random numbers), so their errors are
+ * correlated within a seed; the cluster-robust sandwich (Liang & Zeger 1986) respects that
+ * pairing. Two small-sample versions:
+ * - CR1: Stata's factor G/(G-1) (n-1)/(n-p) -- R's `sandwich::vcovCL(fit, cluster = ~seed,
+ *   type = "HC1")` -- with G-1 inference degrees of freedom;
+ * - CR2: Bell & McCaffrey's (2002) bias-reduced sandwich, each cluster's residuals scaled
+ *   by (I - H_gg)^(-1/2), with Satterthwaite degrees of freedom for each contrast and the
+ *   Hotelling T^2 approximation (HTZ) of Pustejovsky & Tipton (2018) for joint tests -- R's
+ *   `clubSandwich::coef_test(..., vcov = "CR2", test = "Satterthwaite")` and
+ *   `Wald_test(..., test = "HTZ")`. With one run per cluster it is HC2. CR1's G-1 df
+ *   over-reject when a few clusters carry the variance (Imbens & Kolesar 2016): a grid whose
+ *   cells differ in spread is that case.
  */
-import { invertSymmetric, invertUpper, matMul, qrDecompose, quadraticForm, transpose } from './matrix';
+import { invertSymmetric, invertUpper, matMul, qrDecompose, quadraticForm, symmetricPower, transpose } from './matrix';
 import { fUpperP, tTwoSidedP } from './p-value';
 import { tCritical } from './summary';
 
@@ -30,11 +37,26 @@ export interface LinearFit {
   clusters: number | null;
   /** X has (numerically) dependent columns: every coefficient is then NaN. */
   rankDeficient: boolean;
+  /** The sandwich: 'classical', 'CR1' or 'CR2'. */
+  vcovType: 'classical' | 'CR1' | 'CR2';
+  /** CR2 only: what Satterthwaite and HTZ degrees of freedom need (see contrastTest). */
+  cr2?: Cr2Parts;
+}
+
+/** The pieces of a CR2 fit its small-sample degrees of freedom are computed from. */
+export interface Cr2Parts {
+  /** Per cluster: its rows of X and its adjustment A_g = (I - H_gg)^(-1/2). */
+  groups: { X: number[][]; A: number[][] }[];
+  /** (X'X)^-1 and X'X. */
+  bread: number[][];
+  xtx: number[][];
 }
 
 export interface OlsOptions {
   cluster?: readonly (number | string)[];
   names?: string[];
+  /** Cluster-robust sandwich when `cluster` is given: 'CR1' (default) or 'CR2'. */
+  vcov?: 'CR1' | 'CR2';
 }
 
 // A column whose QR pivot falls below this fraction of the largest is taken as dependent.
@@ -73,6 +95,7 @@ export function olsFit(X: readonly (readonly number[])[], y: readonly number[], 
     rss: NaN,
     clusters: G,
     rankDeficient,
+    vcovType: clusterIds ? (opts.vcov ?? 'CR1') : 'classical',
   });
   if (n < p || p === 0) return nanFit(false);
 
@@ -88,7 +111,33 @@ export function olsFit(X: readonly (readonly number[])[], y: readonly number[], 
 
   let vcov: number[][];
   let dfInference = dfResidual;
-  if (clusterIds && G !== null) {
+  let cr2: Cr2Parts | undefined;
+  if (clusterIds && G !== null && opts.vcov === 'CR2') {
+    dfInference = G - 1;
+    if (G < 2 || n - p <= 0) return { ...nanFit(false), ...fitMeasures(Xs, ys, rss, n, p), coef, dfInference };
+    const members = new Map<string, number[]>();
+    clusterIds.forEach((key, i) => {
+      const m = members.get(key);
+      if (m) m.push(i);
+      else members.set(key, [i]);
+    });
+    const meat = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+    const groups: Cr2Parts['groups'] = [];
+    for (const rowsOf of members.values()) {
+      const Xg = rowsOf.map((i) => Xs[i].slice());
+      const Hgg = matMul(matMul(Xg, bread), transpose(Xg));
+      const A = symmetricPower(Hgg.map((row, a) => row.map((h, b) => (a === b ? 1 : 0) - h)), -0.5);
+      groups.push({ X: Xg, A });
+      const ae = A.map((row) => row.reduce((s, v, k) => s + v * residuals[rowsOf[k]], 0));
+      const score = new Array<number>(p).fill(0);
+      Xg.forEach((row, k) => {
+        for (let j = 0; j < p; j++) score[j] += row[j] * ae[k];
+      });
+      for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat[a][b] += score[a] * score[b];
+    }
+    vcov = matMul(matMul(bread, meat), bread);
+    cr2 = { groups, bread, xtx: matMul(transpose(R), R) };
+  } else if (clusterIds && G !== null) {
     dfInference = G - 1;
     if (G < 2 || n - p <= 0) return { ...nanFit(false), ...fitMeasures(Xs, ys, rss, n, p), coef, dfInference };
     const scores = new Map<string, number[]>();
@@ -119,6 +168,8 @@ export function olsFit(X: readonly (readonly number[])[], y: readonly number[], 
     ...fitMeasures(Xs, ys, rss, n, p),
     clusters: G,
     rankDeficient: false,
+    vcovType: clusterIds ? (opts.vcov ?? 'CR1') : 'classical',
+    ...(cr2 ? { cr2 } : {}),
   };
 }
 
@@ -176,4 +227,108 @@ export function waldTest(fit: LinearFit, indices: readonly number[]): WaldTest {
   if (!Vinv || !(df2 > 0)) return { F: NaN, df1: q, df2, p: NaN };
   const F = quadraticForm(Vinv, b) / q;
   return { F, df1: q, df2, p: fUpperP(F, q, df2) };
+}
+
+export interface ContrastTest extends CoefInterval {
+  se: number;
+  /** Degrees of freedom of the t: Satterthwaite for CR2, else the fit's dfInference. */
+  df: number;
+}
+
+/**
+ * A linear contrast c'b with its standard error, t interval and two-sided p. For a CR2 fit
+ * the degrees of freedom are Satterthwaite's (Bell & McCaffrey 2002), as
+ * clubSandwich::coef_test(test = "Satterthwaite") or linear_contrast(test = "Satterthwaite").
+ */
+export function contrastTest(fit: LinearFit, c: readonly number[], level = 0.95): ContrastTest {
+  const estimate = c.reduce((s, v, j) => s + v * fit.coef[j], 0);
+  const variance = quadraticForm(fit.vcov, c as number[]);
+  const se = Math.sqrt(variance);
+  const df = fit.cr2 ? htzDegrees(fit.cr2, [c])?.nu ?? NaN : fit.dfInference;
+  return { ...linearInterval(estimate, se, df, level), se, df };
+}
+
+export interface ContrastWaldTest extends WaldTest {
+  /** The unscaled Wald statistic (Cb)'(C V C')^-1 (Cb). */
+  Q: number;
+  /** 'F' (Q / q on (q, dfInference)) or 'HTZ' (CR2 fits). */
+  test: 'F' | 'HTZ';
+}
+
+/**
+ * Joint Wald test of C b = 0 (C has q rows). For a CR2 fit, the HTZ test of Pustejovsky &
+ * Tipton (2018): F = (nu - q + 1) / (nu q) Q on (q, nu - q + 1) df, nu = q (q + 1) divided by
+ * the total variance of the standardised C V C' under a working model of independent,
+ * homoskedastic errors (clubSandwich::Wald_test(test = "HTZ")). Otherwise F = Q / q on
+ * (q, dfInference), as waldTest. NaN when C V C' is singular or the df are not positive.
+ */
+export function contrastWaldTest(fit: LinearFit, C: readonly (readonly number[])[]): ContrastWaldTest {
+  const q = C.length;
+  const b = C.map((row) => row.reduce((s, v, j) => s + v * fit.coef[j], 0));
+  const V = matMul(matMul(C, fit.vcov), transpose(C));
+  const Vinv = q > 0 && b.every(Number.isFinite) && V.every((r) => r.every(Number.isFinite)) ? invertSymmetric(V) : null;
+  const test = fit.cr2 ? 'HTZ' : 'F';
+  if (!Vinv) return { F: NaN, df1: q, df2: NaN, p: NaN, Q: NaN, test };
+  const Q = quadraticForm(Vinv, b);
+  if (!fit.cr2) {
+    const df2 = fit.dfInference;
+    return df2 > 0 ? { F: Q / q, df1: q, df2, p: fUpperP(Q / q, q, df2), Q, test } : { F: NaN, df1: q, df2, p: NaN, Q, test };
+  }
+  const nu = htzDegrees(fit.cr2, C)?.nu ?? NaN;
+  const df2 = nu - q + 1;
+  if (!(df2 > 0)) return { F: NaN, df1: q, df2, p: NaN, Q, test };
+  const F = ((nu - q + 1) / nu) * (Q / q);
+  return { F, df1: q, df2, p: fUpperP(F, q, df2), Q, test };
+}
+
+/**
+ * nu of the HTZ test (and, for one contrast, the Satterthwaite df). With P_g = A_g X_g M C'
+ * and Z_g = M X_g' P_g (M = (X'X)^-1), the covariances of the sandwich's cluster terms under
+ * the working model are B^{st}_{gh} = [g = h] p_gs'p_gt - z_gs' X'X z_ht; their sums over
+ * (g, h) are taken through p x p matrices, so the cost is O(G q^2 p^2 + q^4 p^3), not O(G^2).
+ * Null when the expected C V C' is singular.
+ */
+function htzDegrees(parts: Cr2Parts, C: readonly (readonly number[])[]): { nu: number } | null {
+  const q = C.length;
+  const p = parts.bread.length;
+  const S = parts.xtx;
+  const MCt = matMul(parts.bread, transpose(C)); // p x q
+  const Ps = parts.groups.map((g) => matMul(g.A, matMul(g.X, MCt))); // n_g x q
+  const Zs = parts.groups.map((g, k) => matMul(parts.bread, matMul(transpose(g.X), Ps[k]))); // p x q
+  const inner = (A: number[][], B: number[][]) => matMul(transpose(A), B); // q x q
+  const omega = Array.from({ length: q }, () => new Array<number>(q).fill(0));
+  Ps.forEach((P, k) => {
+    const pp = inner(P, P);
+    const zz = inner(Zs[k], matMul(S, Zs[k]));
+    for (let s = 0; s < q; s++) for (let t = 0; t < q; t++) omega[s][t] += pp[s][t] - zz[s][t];
+  });
+  if (!invertSymmetric(omega)) return null;
+  const T = symmetricPower(omega, -0.5);
+  const P2 = Ps.map((P) => matMul(P, T));
+  const Z2 = Zs.map((Z) => matMul(Z, T));
+  const d = P2.map((P) => inner(P, P));
+  const e = Z2.map((Z) => inner(Z, matMul(S, Z)));
+  // Zsum[a][b] = sum_g z_ga z_gb'
+  const Zsum = Array.from({ length: q }, (_, a) =>
+    Array.from({ length: q }, (_, b) => {
+      const out = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+      for (const Z of Z2) for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) out[i][j] += Z[i][a] * Z[j][b];
+      return out;
+    }),
+  );
+  const SZS = Zsum.map((row) => row.map((Zab) => matMul(matMul(S, Zab), S)));
+  const traceProduct = (A: number[][], B: number[][]) => {
+    let t = 0;
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) t += A[i][j] * B[j][i];
+    return t;
+  };
+  // sum over (g, h) of B^{ab}_{gh} B^{cd}_{gh}
+  const cross = (a: number, b: number, c: number, dd: number) => {
+    let s = 0;
+    for (let g = 0; g < d.length; g++) s += d[g][a][b] * d[g][c][dd] - d[g][a][b] * e[g][c][dd] - d[g][c][dd] * e[g][a][b];
+    return s + traceProduct(SZS[b][dd], Zsum[c][a]);
+  };
+  let total = 0;
+  for (let s = 0; s < q; s++) for (let t = 0; t < q; t++) total += cross(s, t, t, s) + cross(s, s, t, t);
+  return { nu: (q * (q + 1)) / total };
 }

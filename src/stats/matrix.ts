@@ -120,3 +120,66 @@ export function quadraticForm(A: readonly (readonly number[])[], x: readonly num
   for (let i = 0; i < x.length; i++) for (let j = 0; j < x.length; j++) s += x[i] * A[i][j] * x[j];
   return s;
 }
+
+/**
+ * Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations (Golub & Van
+ * Loan 8.5): S = V diag(values) V'. Columns of `vectors` are the eigenvectors.
+ * @example symmetricEigen([[2, 1], [1, 2]]).values.sort() // [1, 3]
+ */
+export function symmetricEigen(S: readonly (readonly number[])[]): { values: number[]; vectors: number[][] } {
+  const n = S.length;
+  const A = S.map((row) => row.slice());
+  const V = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j): number => (i === j ? 1 : 0)));
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += A[i][j] * A[i][j];
+    if (!(off > 1e-300)) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        if (A[p][q] === 0) continue;
+        const theta = (A[q][q] - A[p][p]) / (2 * A[p][q]);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = A[k][p];
+          const akq = A[k][q];
+          A[k][p] = c * akp - s * akq;
+          A[k][q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = A[p][k];
+          const aqk = A[q][k];
+          A[p][k] = c * apk - s * aqk;
+          A[q][k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = V[k][p];
+          const vkq = V[k][q];
+          V[k][p] = c * vkp - s * vkq;
+          V[k][q] = s * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  return { values: A.map((row, i) => row[i]), vectors: V };
+}
+
+/**
+ * S^power of a symmetric positive semi-definite matrix through its eigenvalues; eigenvalues
+ * at or below `tolerance` map to 0 (a generalised inverse for negative powers), as
+ * clubSandwich's matrix_power (tol 1e-12).
+ * @example symmetricPower([[4, 0], [0, 9]], -0.5) // [[0.5, 0], [0, 0.3333333333333333]]
+ */
+export function symmetricPower(S: readonly (readonly number[])[], power: number, tolerance = 1e-12): number[][] {
+  const { values, vectors } = symmetricEigen(S);
+  const n = S.length;
+  const scaled = values.map((v) => (v > tolerance ? Math.pow(v, power) : 0));
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += vectors[i][k] * scaled[k] * vectors[j][k];
+      return s;
+    }),
+  );
+}

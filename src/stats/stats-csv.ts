@@ -10,6 +10,8 @@ export const STATS_COLUMNS = [
   // Estimates fitted to the design (one row per estimate).
   'outcome', 'parameter', 'level', 'reference', 'parameter_a', 'parameter_b', 'method', 'scale', 'arm_a', 'arm_b', 'condition', 'index',
   'estimate', 'lo', 'hi', 'p', 'p_holm', 'p_best', 'r2', 'median', 'censored',
+  // Degrees of freedom of a design estimate's t (df2; df1 = 1) or F (df1, df2).
+  'df1', 'df2',
 ] as const;
 type Column = (typeof STATS_COLUMNS)[number];
 export type StatsRow = Partial<Record<Column, string | number | null>> & { params?: Record<string, unknown> };
@@ -97,10 +99,10 @@ function designRows(stats: SweepStats): StatsRow[] {
   const rows: StatsRow[] = [];
   const e = stats.effects;
   for (const m of e.mainEffects) {
-    rows.push({ section: 'main_effect', point: 'all', outcome: m.outcome, parameter: m.parameter, level: m.level, reference: m.reference, scale: m.scale, method: m.scale === 'probability' ? 'share_difference' : 'emm_difference', n: m.n, estimate: m.estimate, lo: m.lo, hi: m.hi, p: m.p, rel_mean: m.rel, rel_ci_low: m.relLo, rel_ci_high: m.relHi, r2: e.models[m.outcome]?.r2 });
+    rows.push({ section: 'main_effect', point: 'all', outcome: m.outcome, parameter: m.parameter, level: m.level, reference: m.reference, scale: m.scale, method: m.scale === 'probability' ? 'share_difference' : 'emm_difference', n: m.n, estimate: m.estimate, lo: m.lo, hi: m.hi, p: m.p, rel_mean: m.rel, rel_ci_low: m.relLo, rel_ci_high: m.relHi, r2: e.models[m.outcome]?.r2, ...(Number.isFinite(m.df) ? { df1: 1, df2: m.df } : {}) });
   }
   for (const i of e.interactions) {
-    rows.push({ section: 'interaction', point: 'all', outcome: i.outcome, parameter_a: i.parameterA, parameter_b: i.parameterB, scale: i.scale, method: i.method, n: i.n, estimate: i.size, lo: i.lo, hi: i.hi, p: i.p, effect_size: i.F });
+    rows.push({ section: 'interaction', point: 'all', outcome: i.outcome, parameter_a: i.parameterA, parameter_b: i.parameterB, scale: i.scale, method: i.method, n: i.n, estimate: i.size, lo: i.lo, hi: i.hi, p: i.p, effect_size: i.F, ...(Number.isFinite(i.df2) ? { df1: i.df1, df2: i.df2 } : {}) });
   }
   for (const r of e.regression) {
     rows.push({ section: 'regression', point: 'all', arm: r.arm || null, outcome: r.outcome, parameter: r.parameter, method: r.method, n: r.n, estimate: r.estimate, lo: r.lo, hi: r.hi, p: r.p, r2: r.r2 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wholePercentages } from '../../src/report/findings/format';
+import { pValue, wholePercentages } from '../../src/report/findings/format';
 
 describe('wholePercentages (largest remainder)', () => {
   it('never lets bootstrap probabilities of being best add up to 101 %', () => {
@@ -13,5 +13,17 @@ describe('wholePercentages (largest remainder)', () => {
     expect(wholePercentages([0.96, 0.04])).toEqual({ percents: [96, 4], adjusted: false });
     expect(wholePercentages([0.7725, 0.1175, 0.11])).toEqual({ percents: [77, 12, 11], adjusted: false });
     expect(wholePercentages([1, 0, 0])).toEqual({ percents: [100, 0, 0], adjusted: false });
+  });
+});
+
+describe('pValue', () => {
+  it('gives two significant digits, so a p just under 0.05 does not read as 0.05', () => {
+    expect(pValue(0.0469)).toBe('p = 0.047');
+    expect(pValue(0.0501)).toBe('p = 0.05');
+    expect(pValue(0.0047)).toBe('p = 0.0047');
+    expect(pValue(0.26152)).toBe('p = 0.26');
+    expect(pValue(0.996)).toBe('p = 1');
+    expect(pValue(0.00099)).toBe('p < 0.001');
+    expect(pValue(NaN)).toMatch(/^p not computable/);
   });
 });

@@ -11,7 +11,7 @@ describe('findings wording', () => {
     // over design points and arms".
     const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0, 0.3, 0.6] }, arms: [], replicates: 4 }));
     const text = findings(stats).join('\n');
-    expect(text).toMatch(/\(a linear model of the one factor of log late innovation value, fitted on all 12 runs, intervals heteroskedasticity-robust \(every run has its own seed, so no runs share a seed to cluster on\)\)/);
+    expect(text).toMatch(/\(a linear model of the one factor of log late innovation value, fitted on all 12 runs, intervals heteroskedasticity-robust \(HC2 with Satterthwaite degrees of freedom; every run has its own seed, so no runs share a seed to cluster on\)\)/);
     expect(text).not.toMatch(/some combinations have no runs/);
     expect(text).toMatch(/\(Pearson, 12 runs, pooled over design points: part of the correlation may come from the design\)/);
   });

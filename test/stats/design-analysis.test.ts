@@ -140,7 +140,7 @@ describe('recovery after a shock as survival data', () => {
     // first 20 ticks with no interval (old stats.csv: mean 20, method all_equal, as if recovered).
     expect(text).toMatch(/openness = 0\.6: 0 of 8 recovered, median not reached \(fewer than half recovered\), 8 censored, restricted mean 20 ticks over the first 20 \(none recovered within them; no interval\)/);
     expect(text).toMatch(/openness = 0: 8 of 8 recovered, median [^;]*, 0 censored, restricted mean [\d.]+ ticks over the first 20 \(95 % CI [\d.]+ to [\d.]+\)/);
-    expect(csv).toMatch(/\noutcome,2,0\.6,default,,resilience_ticks,,8,,,,,,*see_survival,,*8\n/);
+    expect(csv).toMatch(/\noutcome,2,0\.6,default,,resilience_ticks,,8,,,,,,*see_survival,,*8,,\n/);
     expect(csv).toMatch(/\nsurvival,2,0\.6,default,,,,8,20,,,,,,,,0,20,resilience_ticks,/);
     // The censored share is a share: a Wilson interval inside [0, 1] (0 of 8: 0 to 0.3244).
     const share = stats.groups[0].outcomes.resilience_censored;

@@ -89,7 +89,7 @@ describe('designEffects on a grid of a continuous outcome', () => {
     expect(mains).toHaveLength(2);
     expect(e.mainEffects.filter((m) => m.outcome === 'innovation_value_late')).toEqual(mains.map((m) => ({
       outcome: 'innovation_value_late', parameter: m.factor, level: m.level, reference: m.reference, scale: 'log',
-      estimate: m.estimate, lo: m.lo, hi: m.hi, p: m.p, rel: Math.expm1(m.estimate), relLo: Math.expm1(m.lo), relHi: Math.expm1(m.hi), n: 24,
+      estimate: m.estimate, lo: m.lo, hi: m.hi, p: m.p, df: m.df, rel: Math.expm1(m.estimate), relLo: Math.expm1(m.lo), relHi: Math.expm1(m.hi), n: 24,
       averagedOver: m.factor === 'x' ? ['m', 'arm'] : ['x', 'arm'],
     })));
     // The level effect of x: 0.1 x 8 on the level scale, a log ratio of about 0.25 here.
@@ -129,7 +129,7 @@ describe('designEffects on a grid of a 0/1 outcome (shares)', () => {
     const e = designEffects(runs, ['p'], ['default'], 'grid', ['locked_in']);
     const c = shareContrast([{ successes: 1, n: 4, coef: 1 }, { successes: 2, n: 4, coef: -1 }]);
     expect(e.models.locked_in).toEqual({ model: 'shares', r2: NaN, n: 8, dropped: 0 });
-    expect(e.mainEffects).toEqual([{ outcome: 'locked_in', parameter: 'p', level: '1', reference: '0', scale: 'probability', estimate: -0.25, lo: c.lo, hi: c.hi, p: c.p, rel: NaN, relLo: NaN, relHi: NaN, n: 8, averagedOver: [] }]);
+    expect(e.mainEffects).toEqual([{ outcome: 'locked_in', parameter: 'p', level: '1', reference: '0', scale: 'probability', estimate: -0.25, lo: c.lo, hi: c.hi, p: c.p, df: NaN, rel: NaN, relLo: NaN, relHi: NaN, n: 8, averagedOver: [] }]);
     expect(e.interactions).toEqual([]);
   });
 
@@ -151,7 +151,7 @@ describe('designEffects on a grid of a 0/1 outcome (shares)', () => {
       { coefs: [0.5, 0.5], rows: cells['1|baseline'].map((v, s) => [v, cells['1|cluster'][s]]) },
       { coefs: [-0.5, -0.5], rows: cells['0|baseline'].map((v, s) => [v, cells['0|cluster'][s]]) },
     ]);
-    expect(e.mainEffects).toEqual([{ outcome: 'locked_in', parameter: 'p', level: '1', reference: '0', scale: 'probability', estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p, rel: NaN, relLo: NaN, relHi: NaN, n: 20, averagedOver: ['arm'] }]);
+    expect(e.mainEffects).toEqual([{ outcome: 'locked_in', parameter: 'p', level: '1', reference: '0', scale: 'probability', estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p, df: NaN, rel: NaN, relLo: NaN, relHi: NaN, n: 20, averagedOver: ['arm'] }]);
     // (0.2 + 0.8) / 2 - (0.6 + 0.4) / 2 = 0
     expect(c.estimate).toBeCloseTo(0, 12);
   });

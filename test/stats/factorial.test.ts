@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { factorialEffects, type FactorialRow } from '../../src/stats';
 
-// Reference values from R 4.x with sandwich and emmeans (Debian r-cran-sandwich, r-cran-emmeans):
-//   suppressMessages({library(sandwich); library(emmeans)}); options(digits = 15)
+// Reference values from R 4.2.2 with clubSandwich 0.5.8 and emmeans (Debian r-cran-clubsandwich,
+// r-cran-emmeans): CR2 sandwich, Satterthwaite df per contrast, HTZ test for joint terms.
+//   suppressMessages({library(clubSandwich); library(emmeans)}); options(digits = 15)
+//   show_main <- function(fit, V, spec) { L <- contrast(emmeans(fit, spec), "trt.vs.ctrl")@linfct
+//     r <- as.data.frame(linear_contrast(fit, vcov = V, contrasts = L, test = "Satterthwaite"))
+//     print(cbind(est = r$Est, lo = r$CI_L, hi = r$CI_U, df = r$df, p = 2 * pt(-abs(r$Est / r$SE), r$df))) }
 //   w <- warpbreaks; w$rep <- ave(seq_len(nrow(w)), w$wool, w$tension, FUN = seq_along)
 //   fit <- lm(log(breaks) ~ (wool + tension)^2, data = w)
-//   V <- vcovCL(fit, cluster = ~rep, type = "HC1"); G <- 9
-//   show_main <- function(fit, V, spec, G) { e <- emmeans(fit, spec, vcov. = V); ct <- summary(contrast(e, "trt.vs.ctrl"))
-//     est <- ct$estimate; se <- ct$SE; q <- qt(0.975, G-1)
-//     print(cbind(est, se, lo = est - q*se, hi = est + q*se, p = 2*pt(-abs(est/se), G-1))) }
-//   show_main(fit, V, ~wool, G); show_main(fit, V, ~tension, G)
-//   b <- coef(fit); ix <- grep(":", names(b)); W <- t(b[ix]) %*% solve(V[ix,ix]) %*% b[ix]; F <- W/length(ix)
-//   c(F = F, p = pf(F, length(ix), G-1, lower = FALSE)); b[ix]; summary(fit)$r.squared
-// (emmeans' own intervals use the residual df; the t(G - 1) intervals above are computed
-// from its estimates and cluster-robust SEs, as factorialEffects does.)
+//   V <- vcovCR(fit, cluster = w$rep, type = "CR2")
+//   show_main(fit, V, ~wool); show_main(fit, V, ~tension)
+//   Wald_test(fit, constraints = constrain_zero(5:6), vcov = V, test = "HTZ"); summary(fit)$r.squared
+// (The CR1 version these replaced, vcovCL type HC1 with G - 1 = 8 df, gave the interaction
+// p = 0.0821 and the wool interval -0.330 to 0.0259; CR2 narrows it here, and widens it
+// where a few cells carry the variance: see the grid below.)
 const warpBreaks = [26, 30, 54, 25, 70, 52, 51, 26, 67, 18, 21, 29, 17, 12, 18, 35, 30, 36, 36, 21, 24, 18, 10, 43, 28, 15, 26, 27, 14, 29, 19, 29, 31, 41, 20, 44, 42, 26, 19, 16, 39, 28, 21, 39, 29, 20, 21, 24, 17, 13, 15, 15, 16, 28];
 const warpRows: FactorialRow[] = warpBreaks.map((y, i) => ({
   levels: { wool: i < 27 ? 'A' : 'B', tension: ['L', 'M', 'H'][Math.floor(i / 9) % 3] },
@@ -29,19 +30,19 @@ const warpFactors = [
 const warpFit = () => factorialEffects(warpRows, warpFactors, { scale: 'log' });
 const gridFit = () => factorialEffects(synthetic(), gridFactors, { scale: 'identity' });
 
-describe('factorialEffects on warpbreaks, log scale (R lm + emmeans + vcovCL)', () => {
+describe('factorialEffects on warpbreaks, log scale (R lm + emmeans + clubSandwich CR2)', () => {
   it('fits the two-way model with 9 replicate clusters', () => {
     const fx = warpFit();
     expect(fx).toMatchObject({ model: 'two-way', reason: null, n: 54, dropped: 0, clusters: 9, factors: ['wool', 'tension'] });
     expect(fx.fit.names).toEqual(['(Intercept)', 'wool=B', 'tension=M', 'tension=H', 'wool=B:tension=M', 'wool=B:tension=H']);
     expect(fx.r2).toBeCloseTo(0.336294628520075, 12);
   });
-  it('gives EMM contrasts against the reference level with t(G - 1) intervals', () => {
+  it('gives EMM contrasts against the reference level with Satterthwaite t intervals', () => {
     const fx = warpFit();
     const expected: [string, string, number, number, number, number][] = [
-      ['wool', 'B', -0.152153566822566, -0.330186494701395, 0.0258793610562628, 0.0842397377101022],
-      ['tension', 'M', -0.28712374824971, -0.601298423794309, 0.0270509272948894, 0.0681427614351662],
-      ['tension', 'H', -0.489274736396205, -0.841954472847698, -0.1365949999447115, 0.0126287838420513],
+      ['wool', 'B', -0.152153566822566, -0.321580721739785, 0.017273588094653, 0.0721280967616501],
+      ['tension', 'M', -0.28712374824971, -0.586111817809463, 0.0118643213100435, 0.05767494659964002],
+      ['tension', 'H', -0.489274736396205, -0.824906605488421, -0.1536428673039885, 0.00990782390774259],
     ];
     expect(fx.mainEffects.map((e) => [e.factor, e.level, e.reference])).toEqual([
       ['wool', 'B', 'A'],
@@ -54,18 +55,20 @@ describe('factorialEffects on warpbreaks, log scale (R lm + emmeans + vcovCL)', 
       expect(e.lo).toBeCloseTo(lo, 11);
       expect(e.hi).toBeCloseTo(hi, 11);
       expect(e.p).toBeCloseTo(p, 11);
+      expect(e.df).toBeCloseTo(8, 10);
       expect(e.ratio).toBeCloseTo(Math.expm1(est), 12);
       expect(e.ratioLo).toBeCloseTo(Math.expm1(lo), 11);
       expect(e.ratioHi).toBeCloseTo(Math.expm1(hi), 11);
     });
   });
-  it('tests the wool:tension terms jointly with the clustered vcov', () => {
+  it('tests the wool:tension terms jointly with the CR2 vcov and the HTZ F', () => {
     const fx = warpFit();
     expect(fx.interactions).toHaveLength(1);
     const [ix] = fx.interactions;
-    expect([ix.a, ix.b, ix.df1, ix.df2, ix.method]).toEqual(['wool', 'tension', 2, 8, 'cluster-robust']);
-    expect(ix.F).toBeCloseTo(3.4721908771510051, 10);
-    expect(ix.p).toBeCloseTo(0.0821198477727304, 11);
+    expect([ix.a, ix.b, ix.df1, ix.method]).toEqual(['wool', 'tension', 2, 'cr2-htz']);
+    expect(ix.df2).toBeCloseTo(7, 10);
+    expect(ix.F).toBeCloseTo(3.35464274849746, 10);
+    expect(ix.p).toBeCloseTo(0.0951242547803216, 11);
     // terms woolB:tensionM 0.628143921929370, woolB:tensionH 0.222095887090596: largest 2 x 2 contrast is the first
     expect(ix.maxAbsDeviation).toBeCloseTo(0.62814392192937, 12);
   });
@@ -75,13 +78,15 @@ describe('factorialEffects on warpbreaks, log scale (R lm + emmeans + vcovCL)', 
 //   d <- expand.grid(seed = 1:6, A = c("a0","a1","a2"), B = c("b0","b1","b2"), C = c("c0","c1"), stringsAsFactors = TRUE)
 //   ia <- as.integer(d$A) - 1; ib <- as.integer(d$B) - 1; ic <- as.integer(d$C) - 1
 //   d$y <- 2 + 0.7*ia - 0.4*ib + 0.3*ic + 0.25*ia*ib - 0.2*ib*ic + 0.5*sin(3*d$seed) + 0.3*cos(0.7*seq_len(nrow(d))^2)
-//   fit2 <- lm(y ~ (A + B + C)^2, data = d); V2 <- vcovCL(fit2, cluster = ~seed, type = "HC1")
-//   show_main(fit2, V2, ~A, 6); show_main(fit2, V2, ~B, 6); show_main(fit2, V2, ~C, 6)
-//   for (pat in c("^A.*:B", "^A.*:C", "^B.*:C")) { ix <- grep(pat, names(b2)); W <- t(b2[ix]) %*% solve(V2[ix,ix]) %*% b2[ix]
-//     F <- W/length(ix); print(c(F, length(ix), pf(F, length(ix), 5, lower = FALSE))) }
+//   fit2 <- lm(y ~ (A + B + C)^2, data = d); V2 <- vcovCR(fit2, cluster = d$seed, type = "CR2")
+//   show_main(fit2, V2, ~A); show_main(fit2, V2, ~B); show_main(fit2, V2, ~C); b2 <- coef(fit2)
+//   for (pat in c("^A.*:B", "^A.*:C", "^B.*:C"))
+//     print(Wald_test(fit2, constraints = constrain_zero(grep(pat, names(b2))), vcov = V2, test = "HTZ"))
 //   max over 2 x 2 interaction contrasts of the A:B and B:C coefficient tables (gamma, 0 on reference rows/columns)
 //   d3 <- d[!(d$A == "a2" & d$B == "b2"), ]; fit3 <- lm(y ~ A + B + C, data = d3)
-//   V3 <- vcovCL(fit3, cluster = ~seed, type = "HC1"); show_main(fit3, V3, ~A, 6); show_main(fit3, V3, ~B, 6)
+//   V3 <- vcovCR(fit3, cluster = d3$seed, type = "CR2"); show_main(fit3, V3, ~A); show_main(fit3, V3, ~B)
+// CR1 with G - 1 = 5 df gave A:B F(4, 5) = 54.5, p = 0.00026; HTZ: F(4, 2) = 24.8, p = 0.039 --
+// four restrictions estimated from six clusters carry far less information than G - 1 says.
 function synthetic(): FactorialRow[] {
   const rows: FactorialRow[] = [];
   let i = 0;
@@ -112,11 +117,11 @@ describe('factorialEffects on a synthetic 3 x 3 x 2 grid with seeds as clusters'
     expect(fx.model).toBe('two-way');
     expect(fx.r2).toBeCloseTo(0.883742525549811, 12);
     const expected = [
-      [0.968599876636525, 0.860572382306793, 1.07662737096626, 2.86006974698015e-6],
-      [1.905656983649795, 1.751557786067483, 2.05975618123211, 5.78537179108958e-7],
-      [-0.294214678859701, -0.40193103093962, -0.186498326779783, 0.000904048467702031],
-      [-0.57395641012388, -0.721697803489124, -0.426215016758636, 0.000172068369827387],
-      [0.0887965029355161, -0.0794970453080547, 0.257090051179087, 0.233029340432887],
+      [0.968599876636525, 0.867347240075533, 1.06985251319752, 2.07391993173703e-6],
+      [1.905656983649795, 1.761221993798811, 2.05009197350078, 4.19033167902439e-7],
+      [-0.294214678859701, -0.395175686207826, -0.193253671511576, 0.000669966132075082],
+      [-0.57395641012388, -0.712432320356191, -0.435480499891569, 0.000126032643414921],
+      [0.0887965029355161, -0.0689426502457473, 0.24653565611678, 0.207527245852974],
     ];
     fx.mainEffects.forEach((e, i) => {
       const [est, lo, hi, p] = expected[i];
@@ -131,13 +136,16 @@ describe('factorialEffects on a synthetic 3 x 3 x 2 grid with seeds as clusters'
     const fx = gridFit();
     expect(fx.interactions.map((t) => `${t.a}:${t.b}`)).toEqual(['A:B', 'A:C', 'B:C']);
     const [ab, ac, bc] = fx.interactions;
-    expect(ab.F).toBeCloseTo(54.4907849807602, 8);
-    expect(ab.p).toBeCloseTo(0.000259356728731684, 12);
-    expect([ab.df1, ab.df2]).toEqual([4, 5]);
-    expect(ac.F).toBeCloseTo(1.32058034745945, 10);
-    expect(ac.p).toBeCloseTo(0.346359160369978, 11);
-    expect(bc.F).toBeCloseTo(4.6276821984074, 10);
-    expect(bc.p).toBeCloseTo(0.0728583283594011, 11);
+    expect(ab.F).toBeCloseTo(24.8106978423018, 8);
+    expect(ab.p).toBeCloseTo(0.0391187457467651, 11);
+    expect(ab.df1).toBe(4);
+    expect(ab.df2).toBeCloseTo(2, 10);
+    expect(ac.F).toBeCloseTo(1.20257103981412, 10);
+    expect(ac.p).toBeCloseTo(0.389998060405888, 11);
+    expect(ac.df2).toBeCloseTo(4, 10);
+    expect(bc.F).toBeCloseTo(4.21414464025161, 10);
+    expect(bc.p).toBeCloseTo(0.103585096746188, 11);
+    expect(fx.interactions.every((t) => t.method === 'cr2-htz')).toBe(true);
     expect(ab.maxAbsDeviation).toBeCloseTo(1.20587762681291, 11);
     expect(bc.maxAbsDeviation).toBeCloseTo(0.277921200360284, 11);
   });
@@ -149,10 +157,10 @@ describe('factorialEffects on a synthetic 3 x 3 x 2 grid with seeds as clusters'
     expect(add.interactions).toEqual([]);
     expect(add.r2).toBeCloseTo(0.842076594241219, 12);
     const expected = [
-      [0.968599876636524, 0.864572681527505, 1.07262707174554],
-      [1.704547049285472, 1.456923144901406, 1.95217095366954],
-      [-0.294214678859702, -0.397942253434807, -0.190487104284597],
-      [-0.775066344488201, -1.007232490882777, -0.542900198093625],
+      [0.968599876636524, 0.86734724007553, 1.06985251319752],
+      [1.704547049285472, 1.46352763923468, 1.94556645933626],
+      [-0.294214678859702, -0.395175686207827, -0.193253671511577],
+      [-0.775066344488201, -1.001040277727686, -0.549092411248716],
     ];
     expected.forEach(([est, lo, hi], i) => {
       expect(add.mainEffects[i].estimate).toBeCloseTo(est, 12);
@@ -161,7 +169,8 @@ describe('factorialEffects on a synthetic 3 x 3 x 2 grid with seeds as clusters'
     });
   });
   // When the a:b terms outnumber seeds - 1 the clustered Wald test does not exist (its
-  // block of the CR1 vcov has rank <= G - 1); the randomised-block F test replaces it:
+  // block of the sandwich has rank <= G - 1; clubSandwich: "the leading minor of order 3 is
+  // not positive definite"); the randomised-block F test replaces it:
   //   d3 <- d[d$seed <= 3, ]; fb <- lm(y ~ factor(seed) + (A + B + C)^2, data = d3); b <- coef(fb); V <- vcov(fb)
   //   ix <- grep("^A.*:B", names(b)); F <- c(t(b[ix]) %*% solve(V[ix,ix]) %*% b[ix]) / length(ix)
   //   c(F, length(ix), df.residual(fb), pf(F, length(ix), df.residual(fb), lower = FALSE))
@@ -174,8 +183,14 @@ describe('factorialEffects on a synthetic 3 x 3 x 2 grid with seeds as clusters'
     expect([ab.df1, ab.df2]).toEqual([4, 38]);
     expect(ab.F).toBeCloseTo(8.33367739909347, 10);
     expect(ab.p).toBeCloseTo(6.27871942623988e-5, 14);
-    expect(ac.method).toBe('cluster-robust');
-    expect([ac.df1, ac.df2]).toEqual([2, 2]);
+    // A:C has 2 terms and 3 seeds: the HTZ test exists, with 1 denominator df:
+    //   d4 <- d[d$seed <= 3, ]; fit4 <- lm(y ~ (A + B + C)^2, data = d4); V4 <- vcovCR(fit4, cluster = d4$seed, type = "CR2")
+    //   Wald_test(fit4, constraints = constrain_zero(grep("^A.*:C", names(coef(fit4)))), vcov = V4, test = "HTZ")
+    expect(ac.method).toBe('cr2-htz');
+    expect(ac.df1).toBe(2);
+    expect(ac.df2).toBeCloseTo(1, 10);
+    expect(ac.F).toBeCloseTo(0.576957917651112, 10);
+    expect(ac.p).toBeCloseTo(0.681374122014956, 10);
   });
   it('drops non-finite y and non-positive y on the log scale, and counts them', () => {
     const rows = warpRows.map((r, i) => (i === 0 ? { ...r, y: NaN } : i === 1 ? { ...r, y: 0 } : r));
@@ -266,7 +281,8 @@ describe('factorialEffects, more cases', () => {
     expect(fx.model).toBe('two-way');
     expect(fx.clusters).toBe(1);
     const [ix] = fx.interactions;
-    expect([ix.method, ix.df1, ix.df2]).toEqual(['cluster-robust', 1, 0]);
+    expect([ix.method, ix.df1]).toEqual(['cr2-htz', 1]);
+    expect(ix.df2).toBeNaN();
     expect(ix.F).toBeNaN();
     // the single interaction term: 9 - 4 - 3 + 1 = 3
     expect(ix.maxAbsDeviation).toBeCloseTo(3, 13);

@@ -265,7 +265,8 @@ describe('statsTable and statsHeader', () => {
   it('puts one column per swept parameter after point, and null in every empty cell', () => {
     expect(statsHeader(['openness', 'mode'])).toEqual(['section', 'point', 'openness', 'mode', ...STATS_COLUMNS.slice(2)]);
     expect(STATS_COLUMNS.slice(0, 3)).toEqual(['section', 'point', 'arm']);
-    expect(STATS_COLUMNS).toHaveLength(38);
+    expect(STATS_COLUMNS).toHaveLength(40);
+    expect(STATS_COLUMNS.slice(-2)).toEqual(['df1', 'df2']);
     const { header, rows } = statsTable(fixtureStats());
     expect(header).toEqual(statsHeader(['openness', 'mode']));
     expect(rows).toHaveLength(statsRows(fixtureStats()).length);

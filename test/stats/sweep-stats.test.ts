@@ -46,7 +46,7 @@ describe('computeSweepStats on the fixture sweep', () => {
     const path = writeStatsCsv(dir, stats);
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('section,point,openness,proximity.geographic_decay_km,arm,baseline,measure,tick,n,mean,sd,ci_low,ci_high,effect_size,rel_mean,rel_ci_low,rel_ci_high,bin_low,bin_high,' +
-      'outcome,parameter,level,reference,parameter_a,parameter_b,method,scale,arm_a,arm_b,condition,index,estimate,lo,hi,p,p_holm,p_best,r2,median,censored');
+      'outcome,parameter,level,reference,parameter_a,parameter_b,method,scale,arm_a,arm_b,condition,index,estimate,lo,hi,p,p_holm,p_best,r2,median,censored,df1,df2');
     expect(lines.filter((l) => l.startsWith('locked_in_share,'))).toHaveLength(8);
     expect(lines.some((l) => l.startsWith('paired_difference,all,,,cluster,baseline,innovation_value_late,'))).toBe(true);
     expect(lines.filter((l) => l.startsWith('series,'))).toHaveLength(8 * 30 * 19);

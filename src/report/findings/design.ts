@@ -17,12 +17,13 @@ const LOW_R2 = 0.5;
 /**
  * How the model's intervals are robust: clustered by seed when runs share seeds (the arms of
  * a point and replicate), else heteroskedasticity-robust: each run has its own seed (the seed
- * rule mixes in the point), so a cluster is one run and the sandwich is HC1's.
+ * rule mixes in the point), so a cluster is one run and the CR2 sandwich is HC2's. Either way
+ * with Satterthwaite degrees of freedom per effect (factorial.ts).
  */
 function robustText(model: { n: number; clusters?: number | null }): string {
   if (model.clusters == null) return 'classical intervals';
-  if (model.clusters === model.n) return 'intervals heteroskedasticity-robust (every run has its own seed, so no runs share a seed to cluster on)';
-  return `intervals cluster-robust by seed (${model.clusters} seeds shared by the arms of a point)`;
+  if (model.clusters === model.n) return 'intervals heteroskedasticity-robust (HC2 with Satterthwaite degrees of freedom; every run has its own seed, so no runs share a seed to cluster on)';
+  return `intervals cluster-robust by seed (CR2 with Satterthwaite degrees of freedom; ${model.clusters} seeds shared by the arms of a point)`;
 }
 
 export function parameterFindings(stats: SweepStats): string[] {
@@ -85,10 +86,11 @@ function factorialFindings(stats: SweepStats): string[] {
     const strong = inter.filter((i) => i.p < INTERACTION_ALPHA);
     const untested = inter.filter((i) => !Number.isFinite(i.p));
     const ownSeeds = model.clusters != null && model.clusters === model.n;
-    const testName = (i: (typeof inter)[number]) => (i.method === 'seed-block' ? 'F test with seeds as blocks (too few seeds for a cluster-robust test)' : ownSeeds ? 'heteroskedasticity-robust Wald F' : 'cluster-robust Wald F');
+    const testName = (i: (typeof inter)[number]) =>
+      i.method === 'seed-block' ? 'F test with seeds as blocks (too few seeds for a cluster-robust test)' : `${ownSeeds ? 'heteroskedasticity-robust' : 'cluster-robust'} Wald test with the HTZ small-sample correction`;
     for (const i of strong) {
       out.push(
-        `The effect of ${nameOf(i.parameterA)} on ${label(outcome).toLowerCase()} depends on ${nameOf(i.parameterB)} (interaction ${pValue(i.p)}, ${testName(i)} = ${fmt(i.F)}; ` +
+        `The effect of ${nameOf(i.parameterA)} on ${label(outcome).toLowerCase()} depends on ${nameOf(i.parameterB)} (interaction ${pValue(i.p)}, ${testName(i)}, F(${fmt(i.df1)}, ${fmt(i.df2)}) = ${fmt(i.F)}; ` +
           `largest interaction contrast ${fmt(i.size)} on the model's scale): the main effects above average over it and can mislead; read the chart per combination.`,
       );
     }

@@ -80,7 +80,8 @@ export function meanText(s: Summary, withCount = true): string {
 export function pValue(p: number): string {
   if (!Number.isFinite(p)) return 'p not computable (the differences do not vary)';
   if (p < 0.001) return 'p < 0.001';
-  return `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+  // Two significant digits: 0.0469 is "0.047", not "0.05" (which reads as not below 0.05).
+  return `p = ${p >= 0.995 ? '1' : String(Number(p.toPrecision(2)))}`;
 }
 
 /** "raised X by 34 % (95 % CI +28 % to +40 %)", "lowered ...", or "did not clearly change ...". */
