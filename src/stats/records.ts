@@ -41,6 +41,14 @@ export interface ScenarioLike {
   [key: string]: unknown;
 }
 
+/** Notices already written by this process: a report reads the store up to three times. */
+const noticed = new Set<string>();
+const noticeOnce = (line: string): void => {
+  if (noticed.has(line)) return;
+  noticed.add(line);
+  process.stderr.write(`lrsim: ${line}\n`);
+};
+
 /**
  * The records of DIR/runs.ndjson in key order, each checked for shape
  * (src/sweep/record-shape.ts), read one at a time. Key order, not the order the runs
@@ -49,9 +57,9 @@ export interface ScenarioLike {
  * store's own index decides what counts (indexStore, as a resumed sweep reads it): a damaged
  * record before the last is bad input naming file:line and the field; a torn last line (a
  * crash mid-write, or no newline after it) is skipped, and `notice` says so; the first
- * record of a key wins.
+ * record of a key wins. The default `notice` writes each distinct line once per process.
  */
-export async function* readRunRecords(dir: string, notice: (line: string) => void = (line) => process.stderr.write(`lrsim: ${line}\n`)): AsyncGenerator<RunRecord> {
+export async function* readRunRecords(dir: string, notice: (line: string) => void = noticeOnce): AsyncGenerator<RunRecord> {
   const path = join(dir, 'runs.ndjson');
   statSync(path); // a missing store is an error, as before (ENOENT), not an empty sweep
   const stored = [...indexStore(path, false, notice).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -46,6 +46,17 @@ describe('readRunRecords', () => {
     expect((await readAll(dir, notices)).map((r) => r.key)).toEqual(['a']);
     expect(notices).toEqual([`note: ${join(dir, 'runs.ndjson')}:2: the last record is torn (16 bytes left by an interrupted write); skipped it`]);
   });
+  it('by default writes each distinct notice once per process (a report reads the store up to three times)', async () => {
+    const dir = store(`${record('a')}\n{"key": "b", "po`);
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      for (let k = 0; k < 3; k++) for await (const r of readRunRecords(dir)) expect(r.key).toBe('a');
+      const lines = write.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('torn'));
+      expect(lines).toEqual([`lrsim: note: ${join(dir, 'runs.ndjson')}:2: the last record is torn (16 bytes left by an interrupted write); skipped it\n`]);
+    } finally {
+      write.mockRestore();
+    }
+  });
   it('refuses a damaged record followed by another line, naming file, line and field', async () => {
     const bad = record('b').replace('"arm_index":0', '"arm_index":-1');
     const dir = store(`${record('a')}\n${bad}\n${record('c')}\n`);
