@@ -282,30 +282,117 @@ export function contrastWaldTest(fit: LinearFit, C: readonly (readonly number[])
 }
 
 /**
- * nu of the HTZ test (and, for one contrast, the Satterthwaite df). With P_g = A_g X_g M C'
- * and Z_g = M X_g' P_g (M = (X'X)^-1), the covariances of the sandwich's cluster terms under
- * the working model are B^{st}_{gh} = [g = h] p_gs'p_gt - z_gs' X'X z_ht; their sums over
- * (g, h) are taken through p x p matrices, so the cost is O(G q^2 p^2 + q^4 p^3), not O(G^2).
- * Null when the expected C V C' is singular.
+ * The HTZ nu of C b = 0 for a CR2 fit (NaN otherwise), by a chosen route: exposed so the
+ * tests can check that both routes give the same number.
  */
-function htzDegrees(parts: Cr2Parts, C: readonly (readonly number[])[]): { nu: number } | null {
+export function htzNu(fit: LinearFit, C: readonly (readonly number[])[], strategy: 'auto' | 'pairs' | 'sums' = 'auto'): number {
+  return fit.cr2 ? (htzDegrees(fit.cr2, C, strategy)?.nu ?? NaN) : NaN;
+}
+
+/**
+ * nu of the HTZ test (and, for one contrast, the Satterthwaite df). With P_g = A_g X_g M C'
+ * (M = (X'X)^-1), the sandwich's cluster terms have, under the working model of independent
+ * homoskedastic errors, the covariances M_gh = P_g' (I[g = h] - H_gh) P_h (q x q, H_gh the
+ * hat matrix's block); standardised by Omega = sum_g M_gg, nu = q (q + 1) / sum over (g, h)
+ * of tr(M_gh^2) + tr(M_gh)^2 (clubSandwich's total_variance_mat summed). Two exact ways to
+ * the same sum, whichever is cheaper: over pairs of clusters with n_g x n_h blocks (cost
+ * ~ G^2 (p + q)), or through p x p sums over clusters (cost ~ G q^2 p^2 + q^2 p^3; cheap for
+ * one contrast over many clusters). Null when Omega is singular.
+ */
+function htzDegrees(parts: Cr2Parts, C: readonly (readonly number[])[], strategy: 'auto' | 'pairs' | 'sums' = 'auto'): { nu: number } | null {
   const q = C.length;
   const p = parts.bread.length;
-  const S = parts.xtx;
+  const G = parts.groups.length;
   const MCt = matMul(parts.bread, transpose(C)); // p x q
+  const XM = parts.groups.map((g) => matMul(g.X, parts.bread)); // n_g x p
   const Ps = parts.groups.map((g) => matMul(g.A, matMul(g.X, MCt))); // n_g x q
-  const Zs = parts.groups.map((g, k) => matMul(parts.bread, matMul(transpose(g.X), Ps[k]))); // p x q
-  const inner = (A: number[][], B: number[][]) => matMul(transpose(A), B); // q x q
+  const hat = (g: number, h: number) => matMul(XM[g], transpose(parts.groups[h].X)); // H_gh, n_g x n_h
   const omega = Array.from({ length: q }, () => new Array<number>(q).fill(0));
-  Ps.forEach((P, k) => {
-    const pp = inner(P, P);
-    const zz = inner(Zs[k], matMul(S, Zs[k]));
-    for (let s = 0; s < q; s++) for (let t = 0; t < q; t++) omega[s][t] += pp[s][t] - zz[s][t];
+  Ps.forEach((P, g) => {
+    const NP = matMul(hat(g, g).map((row, a) => row.map((v, b) => (a === b ? 1 : 0) - v)), P);
+    const m = matMul(transpose(P), NP);
+    for (let s = 0; s < q; s++) for (let t = 0; t < q; t++) omega[s][t] += m[s][t];
   });
-  if (!invertSymmetric(omega)) return null;
-  const T = symmetricPower(omega, -0.5);
+  const omegaInv = invertSymmetric(omega);
+  if (!omegaInv) return null;
+  const meanSize = parts.groups.reduce((s, g) => s + g.X.length, 0) / Math.max(1, G);
+  const pairCost = G * G * (p + q + meanSize) * meanSize * meanSize;
+  const sumCost = G * q * q * p * p + 2 * q * q * p * p * p;
+  const byPairs = strategy === 'pairs' || (strategy === 'auto' && pairCost <= sumCost);
+  const total = byPairs ? pairTotal(parts, XM, Ps, omegaInv) : sumTotal(parts, Ps, omegaInv);
+  return { nu: (q * (q + 1)) / total };
+}
+
+/**
+ * The total variance over pairs of clusters: a = (I[g = h] - H_gh) P_h Omega^-1 P_g' (n_g x n_g),
+ * adding tr(a a) + tr(a)^2. Flat scratch arrays: G^2 pairs without an allocation each (a grid
+ * of 2,500 runs has 6 million pairs).
+ */
+function pairTotal(parts: Cr2Parts, XM: number[][][], Ps: number[][][], omegaInv: number[][]): number {
+  const G = Ps.length;
+  const p = parts.bread.length;
+  const q = omegaInv.length;
+  const Pw = Ps.map((P) => matMul(P, omegaInv)); // n_g x q
+  const flat = (rows: number[][]) => Float64Array.from(rows.flat());
+  const xm = XM.map(flat); // n_g x p
+  const xs = parts.groups.map((g) => flat(g.X)); // n_g x p
+  const pw = Pw.map(flat); // n_g x q
+  const ps = Ps.map(flat); // n_g x q
+  const sizes = parts.groups.map((g) => g.X.length);
+  const maxSize = Math.max(...sizes);
+  const N = new Float64Array(maxSize * maxSize);
+  const R = new Float64Array(maxSize * maxSize);
+  const a = new Float64Array(maxSize * maxSize);
+  let total = 0;
+  for (let g = 0; g < G; g++) {
+    const ng = sizes[g];
+    for (let h = 0; h < G; h++) {
+      const nh = sizes[h];
+      // N = I[g = h] - XM_g X_h' (ng x nh); R = Pw_h P_g' (nh x ng)
+      for (let i = 0; i < ng; i++) {
+        for (let j = 0; j < nh; j++) {
+          let v = 0;
+          for (let k = 0; k < p; k++) v += xm[g][i * p + k] * xs[h][j * p + k];
+          N[i * nh + j] = (g === h && i === j ? 1 : 0) - v;
+        }
+      }
+      for (let i = 0; i < nh; i++) {
+        for (let j = 0; j < ng; j++) {
+          let v = 0;
+          for (let k = 0; k < q; k++) v += pw[h][i * q + k] * ps[g][j * q + k];
+          R[i * ng + j] = v;
+        }
+      }
+      let tr = 0;
+      for (let i = 0; i < ng; i++) {
+        for (let j = 0; j < ng; j++) {
+          let v = 0;
+          for (let k = 0; k < nh; k++) v += N[i * nh + k] * R[k * ng + j];
+          a[i * ng + j] = v;
+        }
+        tr += a[i * ng + i];
+      }
+      let tr2 = 0;
+      for (let i = 0; i < ng; i++) for (let j = 0; j < ng; j++) tr2 += a[i * ng + j] * a[j * ng + i];
+      total += tr2 + tr * tr;
+    }
+  }
+  return total;
+}
+
+/**
+ * The same total through sums over clusters: with Z_g = M X_g' P_g, standardised by
+ * Omega^-1/2, B^{st}_{gh} = [g = h] p_gs'p_gt - z_gs' X'X z_ht, and the sums over (g, h) of
+ * products of B's are taken through the p x p matrices sum_g z_ga z_gb'.
+ */
+function sumTotal(parts: Cr2Parts, Ps: number[][][], omegaInv: number[][]): number {
+  const q = omegaInv.length;
+  const p = parts.bread.length;
+  const S = parts.xtx;
+  const T = symmetricPower(omegaInv, 0.5); // Omega^-1/2
   const P2 = Ps.map((P) => matMul(P, T));
-  const Z2 = Zs.map((Z) => matMul(Z, T));
+  const Z2 = parts.groups.map((g, k) => matMul(parts.bread, matMul(transpose(g.X), P2[k]))); // p x q
+  const inner = (A: number[][], B: number[][]) => matMul(transpose(A), B); // q x q
   const d = P2.map((P) => inner(P, P));
   const e = Z2.map((Z) => inner(Z, matMul(S, Z)));
   // Zsum[a][b] = sum_g z_ga z_gb'
@@ -330,5 +417,5 @@ function htzDegrees(parts: Cr2Parts, C: readonly (readonly number[])[]): { nu: n
   };
   let total = 0;
   for (let s = 0; s < q; s++) for (let t = 0; t < q; t++) total += cross(s, t, t, s) + cross(s, s, t, t);
-  return { nu: (q * (q + 1)) / total };
+  return total;
 }

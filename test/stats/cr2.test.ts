@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastTest, contrastWaldTest, olsFit } from '../../src/stats/linear-model';
+import { contrastTest, contrastWaldTest, htzNu, olsFit } from '../../src/stats/linear-model';
 import { symmetricEigen, symmetricPower } from '../../src/stats/matrix';
 
 // CR2 (Bell & McCaffrey 2002) with Satterthwaite df and the HTZ Wald test (Pustejovsky &
@@ -127,6 +127,25 @@ describe('CR2 sandwich, clusters of two runs (arms sharing a seed)', () => {
     const w = contrastWaldTest(fit, [5, 6].map((j) => unit(10, j)));
     expect([w.test, w.df1, w.df2]).toEqual(['F', 2, 17]);
     expect(w.F).toBeCloseTo(w.Q / 2, 14);
+  });
+});
+
+describe('HTZ degrees of freedom: the two exact routes agree', () => {
+  it('over pairs of clusters and through p x p sums, for one contrast and for four', () => {
+    for (const fit of [gridFit(), clFit()]) {
+      const p = fit.p;
+      const sets = [[unit(p, 1)], [5, 6, 7, 8].filter((j) => j < p).map((j) => unit(p, j)), [[0, 1, 0.5, ...new Array<number>(p - 3).fill(0.25)]]];
+      for (const C of sets) {
+        const a = htzNu(fit, C, 'pairs');
+        const b = htzNu(fit, C, 'sums');
+        expect(Number.isFinite(a)).toBe(true);
+        expect(Math.abs(a - b) / b).toBeLessThan(1e-10);
+        expect(Math.abs(htzNu(fit, C) - a) / a).toBeLessThan(1e-10);
+      }
+    }
+    // 13.875 is clubSandwich's df for the grid's interaction test (q = 4, nu - q + 1)
+    expect(htzNu(gridFit(), [5, 6, 7, 8].map((j) => unit(9, j)), 'pairs') - 3).toBeCloseTo(13.875, 9);
+    expect(htzNu(gridFit(), [5, 6, 7, 8].map((j) => unit(9, j)), 'sums') - 3).toBeCloseTo(13.875, 9);
   });
 });
 
