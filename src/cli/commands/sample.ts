@@ -43,7 +43,11 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
     } else checkSaltelli('--n', n, names.length);
     if (existsSync(args.out)) badInput(msg.outExists(args.out));
     const unit = sensitivityUnitDesign(args.method, n, names.length, args.seed, { levels: args.levels, secondOrder: args['second-order'], pool: args.pool });
-    const lines = [csvLine(names), ...unit.map((u) => csvLine(u.map((x, j) => scaleToRange(Math.min(x, 1 - 1e-12), ranges[j]))))];
+    // Full precision (JavaScript's shortest round-trip form), not the 6 significant digits
+    // of lrsim's other tables: the analysis reads the design back, and rounding can merge
+    // grid levels or move a value off its level (a range of 100000 to 100001, say).
+    const full = (x: number) => (x === 0 ? '0' : String(x));
+    const lines = [csvLine(names), ...unit.map((u) => `${u.map((x, j) => full(scaleToRange(Math.min(x, 1 - 1e-12), ranges[j]))).join(',')}\n`)];
     writeFileSync(`${args.out}.tmp`, lines.join(''));
     renameSync(`${args.out}.tmp`, args.out);
     process.stdout.write(`${cliMessages.wroteDesign(args.method, unit.length, names.length, args.out)}\n`);
