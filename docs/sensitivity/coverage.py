@@ -1,7 +1,8 @@
 # Coverage of lrsim's 95 % bootstrap intervals for S1 and ST over design seeds.
 # python evaluates the test functions; lrsim samples the designs and computes the indices.
+# Usage, in an empty scratch directory: python3 coverage.py N SEEDS  (e.g. 256 60; LRSIM below: the built CLI)
 import numpy as np, subprocess, csv, os, sys, math
-LRSIM = ['node', '/work/wt/sens/bin/lrsim.js']
+LRSIM = ['node', os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'bin', 'lrsim.js')]
 N = int(sys.argv[1]); SEEDS = int(sys.argv[2])
 a = np.array([0, 1, 4.5, 9, 99, 99, 99, 99.])
 vi = 1 / (3 * (1 + a)**2); v = np.prod(1 + vi) - 1

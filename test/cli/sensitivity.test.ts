@@ -193,6 +193,9 @@ describe('lrsim sample + lrsim analyze', () => {
     ['a short row', ['analyze', 'morris', '--design', 'wide.csv', '--outputs', 'y.csv', '--out', 'x'], { 'wide.csv': 'a,b\n0,1\n1\n' }, /wide\.csv:3: 1 fields, but the header has 2 columns/],
     ['NaN outputs', ['analyze', 'morris', '--design', 'd.csv', '--outputs', 'nan.csv', '--out', 'x'], { 'nan.csv': 'y\n1\nNaN\n3\n\n5\n6\n7\n8\n' }, /nan\.csv: NaN or empty outputs on lines 3, 5; indices need every row's output: re-run those samples \(dropping single rows breaks the design's groups; .*drop its whole group from both files/],
     ['a step that moves two parameters', ['analyze', 'morris', '--design', 'd2.csv', '--outputs', 'y4.csv', '--out', 'x'], { 'd2.csv': 'a,b\n0,0\n1,1\n0,0\n0,1\n1,1\n1,0\n', 'y4.csv': 'y\n1\n2\n3\n4\n5\n6\n' }, /d2\.csv:3: this row does not move exactly one parameter/],
+    ['resamples not a whole number', ['analyze', 'saltelli', '--design', 'd.csv', '--outputs', 'y.csv', '--out', 'x', '--resamples', 'abc'], {}, /--resamples abc: write a whole number from 100 to 1000000/],
+    ['levels not a whole number', ['sample', 'morris', '--params', 'p.yaml', '--n', '10', '--levels', 'x', '--out', 'x.csv'], {}, /--levels x: write a whole number from 2 to 1000/],
+    ['seed not a whole number', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '16', '--seed', '1.5', '--out', 'x.csv'], {}, /--seed 1\.5: write a whole number/],
     ['not a Saltelli layout', ['analyze', 'saltelli', '--design', 'd.csv', '--outputs', 'y.csv', '--out', 'x'], {}, /d\.csv: 8 rows do not form a saltelli design \(a multiple of D \+ 2 = 3/],
   ];
   it.each(bad)('bad input: %s -> exit 2, one line, nothing written', async (_name, args, files, expected) => {

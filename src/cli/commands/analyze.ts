@@ -8,11 +8,12 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { csvLine } from '../../io/csv';
-import { analyzeOutcome, MIN_BOOTSTRAP_GROUPS, morrisSteps, rowMoments, SENSITIVITY_COLUMNS, type AnalysisLayout, type SensitivityRow } from '../../stats/sensitivity';
+import { analyzeOutcome, DEFAULT_RESAMPLES, MIN_BOOTSTRAP_GROUPS, morrisSteps, rowMoments, SENSITIVITY_COLUMNS, type AnalysisLayout, type SensitivityRow } from '../../stats/sensitivity';
 import { morrisDelta } from '../../sweep/designs/morris';
 import { readNumericTable } from '../../sweep/designs/table-file';
 import { badInput, sensitivityMessages as msg } from '../../sweep/messages';
 import { cliMessages } from '../messages';
+import { wholeNumberOption } from '../options';
 import { checkMorris } from '../../sweep/design';
 
 interface AnalyzeArgs {
@@ -20,14 +21,14 @@ interface AnalyzeArgs {
   design: string;
   outputs: string;
   out: string;
-  levels: number;
+  levels?: number;
   'second-order': boolean;
-  seed: number;
-  resamples: number;
+  seed?: number;
+  resamples?: number;
 }
 
 /** The layout of a design file for `method` (bad input throws). */
-function layoutOf(args: AnalyzeArgs, columns: string[], x: number[][]): AnalysisLayout {
+function layoutOf(args: AnalyzeArgs & { levels: number }, columns: string[], x: number[][]): AnalysisLayout {
   const d = columns.length;
   if (args.method === 'morris') {
     checkMorris({ n: '--n', levels: '--levels' }, 2, args.levels);
@@ -116,12 +117,13 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       .option('design', { type: 'string', demandOption: true, describe: 'design.csv (lrsim sample, SALib, ...)' })
       .option('outputs', { type: 'string', demandOption: true, describe: 'outputs.csv: a header of output names, one row per design row, in order' })
       .option('out', { type: 'string', demandOption: true, describe: 'Directory for sensitivity.csv and convergence.csv' })
-      .option('levels', { type: 'number', default: 4, describe: 'morris: the grid levels p the design used' })
+      .option('levels', wholeNumberOption('levels', 2, 1000, 'morris: the grid levels p the design was sampled with (default 4)'))
       .option('second-order', { type: 'boolean', default: false, describe: 'saltelli: the design has BA rows; also report S2' })
-      .option('seed', { type: 'number', default: 42, describe: 'Seed of the bootstrap' })
-      .option('resamples', { type: 'number', default: 1000, describe: 'Bootstrap resamples' })
+      .option('seed', wholeNumberOption('seed', 0, 2 ** 32 - 1, 'Seed of the bootstrap (default 42)'))
+      .option('resamples', wholeNumberOption('resamples', 100, 1_000_000, 'Bootstrap resamples (default 1000)'))
       .example('$0 analyze saltelli --design design.csv --outputs y.csv --out sa', 'S1 and ST of every output column'),
-  handler: (args) => {
+  handler: (raw) => {
+    const args = { ...raw, levels: raw.levels ?? 4, seed: raw.seed ?? 42, resamples: raw.resamples ?? DEFAULT_RESAMPLES };
     const design = readNumericTable(args.design, 'design');
     const outputs = readNumericTable(args.outputs, 'outputs');
     if (outputs.rows.length !== design.rows.length) badInput(msg.rowsDiffer(args.design, design.rows.length, args.outputs, outputs.rows.length));
