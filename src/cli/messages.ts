@@ -43,7 +43,19 @@ export const cliMessages = {
   merged: (runs: number, failed: number, dir: string) => `merged ${runs} runs (${failed} failed) into ${dir}`,
   wroteRobustness: (dir: string) => `written: ${dir} (robustness.json, arms.csv, regret.csv, charts/)`,
   wroteDiscovery: (dir: string) => `written: ${dir} (boxes.json, trajectory.csv, tree.json, charts/)`,
-  wroteIndices: (method: string, outputs: number, parameters: number, file: string) =>
-    `${method}: ${outputs} outputs x ${parameters} parameters; indices in ${file}`,
+  wroteIndices: (method: string, outputs: number, parameters: number, file: string, size: number, resamples: number) =>
+    `${method}: ${outputs} outputs x ${parameters} parameters, ${method === 'morris' ? 'r' : 'N'} = ${size}; indices in ${file} (intervals: 95 % percentile bootstrap over ${method === 'morris' ? 'trajectories' : 'base rows'}, ${resamples} resamples; an empty cell is not computed or undefined)`,
+  levelsUnchecked: (file: string, levels: number) =>
+    `note: no column of ${file} shows all ${levels} grid levels, so --levels ${levels} could not be checked against the design; mu, mu* and sigma scale with 1 / delta = 2 (p - 1) / p: give the --levels the design was sampled with`,
+  constantOutput: (outcome: string, method: string) =>
+    method === 'saltelli'
+      ? `note: output ${outcome} is constant over the design: its variance is 0, so its Sobol indices are undefined (empty cells)`
+      : `note: output ${outcome} is constant over the design: every elementary effect is 0`,
+  tooFewForIntervals: (method: string, size: number, min: number) =>
+    `note: ${method === 'morris' ? `r = ${size} trajectories` : `N = ${size} base rows`}: no intervals (empty lo, hi): a percentile bootstrap from fewer than ${min} ${method === 'morris' ? 'trajectories' : 'base rows'} under-covers; sample at least ${min}`,
+  smallSizesNoIntervals: (method: string, min: number) =>
+    `note: convergence.csv has no intervals at sizes below ${min} ${method === 'morris' ? 'trajectories' : 'base rows'} (a percentile bootstrap from so few groups under-covers)`,
+  droppedResamples: (outcome: string, parameter: string, index: string, dropped: number, resamples: number) =>
+    `note: ${outcome} ${parameter} ${index}: ${dropped} of ${resamples} bootstrap resamples gave no finite value (a resample with variance 0), so no interval is given`,
   wroteDesign: (method: string, rows: number, parameters: number, file: string) => `${method} design: ${rows} rows x ${parameters} parameters in ${file}`,
 } as const;

@@ -4,7 +4,7 @@
  * and whether the design was large enough (indices at N/2 against N).
  */
 import type { SweepStats } from '../stats';
-import type { SweepSensitivityRow } from '../stats/sensitivity';
+import { MIN_BOOTSTRAP_GROUPS, type SweepSensitivityRow } from '../stats/sensitivity';
 import { label } from '../charts';
 
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
@@ -23,11 +23,16 @@ export function sensitivitySentences(stats: SweepStats): string[] {
   for (const outcome of outcomes) {
     const ranked = mine.filter((r) => r.n === full && r.outcome === outcome && r.index === key).sort((a, b) => b.estimate - a.estimate).slice(0, 3);
     const noise = mine.find((r) => r.n === full && r.outcome === outcome && r.index === 'noise_share');
-    const parts = ranked.map((r) => `${r.parameter} (${key === 'ST' ? 'ST' : 'mu*'} ${s.method === 'saltelli' ? f2(r.estimate) : g3(r.estimate)}, 95 % CI ${s.method === 'saltelli' ? f2(r.lo) : g3(r.lo)} to ${s.method === 'saltelli' ? f2(r.hi) : g3(r.hi)})`);
-    out.push(`Sensitivity (${s.method}, ${s.method === 'saltelli' ? 'N' : 'r'} = ${full}, arm ${arm}): ${label(outcome)} depends most on ${parts.join(', ')}${noise ? `; seed noise makes up ${f2(noise.estimate)} of one run's variance (95 % CI ${f2(noise.lo)} to ${f2(noise.hi)})` : ''}.`);
+    const fmt = s.method === 'saltelli' ? f2 : g3;
+    // No interval below MIN_BOOTSTRAP_GROUPS groups (or with a non-finite resample): say none, not "n/a to n/a".
+    const ci = (r: SweepSensitivityRow, f: (x: number) => string) => (Number.isFinite(r.lo) && Number.isFinite(r.hi) ? `, 95 % CI ${f(r.lo)} to ${f(r.hi)}` : ', no interval');
+    const parts = ranked.map((r) => `${r.parameter} (${key === 'ST' ? 'ST' : 'mu*'} ${fmt(r.estimate)}${ci(r, fmt)})`);
+    out.push(`Sensitivity (${s.method}, ${s.method === 'saltelli' ? 'N' : 'r'} = ${full}, arm ${arm}): ${label(outcome)} depends most on ${parts.join(', ')}${noise ? `; seed noise makes up ${f2(noise.estimate)} of one run's variance${Number.isFinite(noise.lo) && Number.isFinite(noise.hi) ? ` (95 % CI ${f2(noise.lo)} to ${f2(noise.hi)})` : ''}` : ''}.`);
   }
-  const half = mine.filter((r) => r.n === Math.floor(full / 2) && r.index === key);
-  if (half.length) {
+  const withInterval = (h: SweepSensitivityRow) => mine.some((r) => r.n === full && r.index === key && r.outcome === h.outcome && r.parameter === h.parameter && Number.isFinite(r.lo) && Number.isFinite(r.hi));
+  const half = mine.filter((r) => r.n === Math.floor(full / 2) && r.index === key).filter(withInterval);
+  if (full < MIN_BOOTSTRAP_GROUPS) out.push(`No intervals: ${full} ${s.method === 'saltelli' ? 'base rows' : 'trajectories'} are fewer than ${MIN_BOOTSTRAP_GROUPS}, too few for a percentile bootstrap; convergence is not assessed.`);
+  else if (half.length) {
     const moved = half.filter((h) => {
       const f = mine.find((r) => r.n === full && r.index === key && r.outcome === h.outcome && r.parameter === h.parameter);
       return f && (h.estimate < f.lo || h.estimate > f.hi);

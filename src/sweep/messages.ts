@@ -125,11 +125,17 @@ export const sensitivityMessages = {
   notNumber: (file: string, line: number, column: string, cell: string) =>
     `${file}:${line}: column ${column}: ${JSON.stringify(cell)} is not a finite number; write a number like 0.25`,
   missingOutputs: (file: string, lines: number[]) =>
-    `${file}: NaN or empty outputs on line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 8).join(', ')}${lines.length > 8 ? ', ...' : ''}; indices need every row's output: re-run those samples or drop them from both files`,
+    `${file}: NaN or empty outputs on line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 8).join(', ')}${lines.length > 8 ? ', ...' : ''}; indices need every row's output: re-run those samples (dropping single rows breaks the design's groups; if a sample cannot be run, drop its whole group from both files: the D + 1 rows of its Morris trajectory, or the D + 2 (2D + 2) rows of its Saltelli base row)`,
   rowsDiffer: (design: string, designRows: number, outputs: string, outputRows: number) =>
     `${outputs}: ${outputRows} rows, but ${design} has ${designRows}; the outputs must have one row per design row, in design order`,
   badLayout: (file: string, rows: number, method: string, need: string) =>
     `${file}: ${rows} rows do not form a ${method} design (${need}); use the design file \`lrsim sample ${method}\` wrote, with the same options`,
+  notSaltelli: (file: string, line: number, what: string, secondOrder: boolean, otherFits: boolean) =>
+    `${file}:${line}: not a Saltelli design${secondOrder ? ' with second-order rows' : ''}: this row should be ${what}; ${otherFits ? (secondOrder ? 'the design fits without second-order rows: drop --second-order' : 'the design has second-order (BA) rows: add --second-order') : `use the design \`lrsim sample saltelli\` (or SALib) wrote, rows in their order`}`,
+  levelsMismatch: (file: string, column: string, distinct: number, levels: number) =>
+    `${file}: column ${column} takes ${distinct} distinct values, but a design of --levels ${levels} has at most ${levels} per column; give the --levels the design was sampled with (e.g. --levels ${distinct + (distinct % 2)})`,
+  levelsStep: (file: string, line: number, column: string, levels: number) =>
+    `${file}:${line}: column ${column} steps between grid levels that are not ${levels / 2} apart, as a design of --levels ${levels} steps (delta = p / (2 (p - 1))); give the --levels the design was sampled with`,
   badStep: (file: string, line: number, d: number) =>
     `${file}:${line}: this row does not move exactly one parameter from the row before, as a morris trajectory of ${d + 1} rows must; use the design \`lrsim sample morris\` wrote`,
   paramsFile: (file: string, reason: string) => `${file}: ${reason}`,

@@ -16,10 +16,10 @@ const ishigami = (x: number[]) => Math.sin(x[0]) + 7 * Math.sin(x[1]) ** 2 + 0.1
 const MORRIS_PARAMS = 'a: {min: 0, max: 1}\nb: {min: 0, max: 2}\nc: {min: 1, max: 100, log: true}\n';
 const morrisModel = (x: number[]) => x[0] + 2 * x[1] ** 2 + x[0] * Math.log(x[2]);
 
-/** Evaluates `f` on every row of DIR/design and writes DIR/outputs (column y), as a user's model would. */
+/** Evaluates `f` on every row of DIR/design and writes DIR/outputs (column y, full precision), as a user's model would. */
 function evaluate(dir: string, design: string, outputs: string, f: (x: number[]) => number) {
   const { rows } = parseCsv(readFileSync(join(dir, design), 'utf8'));
-  writeFileSync(join(dir, outputs), ['y\n', ...rows.map((r) => csvLine([f(r.map(Number))]))].join(''));
+  writeFileSync(join(dir, outputs), ['y\n', ...rows.map((r) => `${String(f(r.map(Number)))}\n`)].join(''));
 }
 
 const table = (file: string) => {
@@ -30,7 +30,7 @@ const table = (file: string) => {
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => {
   buildOnce();
-  tmp = tempDir({ 'ishigami.yaml': ISHIGAMI_PARAMS, 'morris.yaml': MORRIS_PARAMS });
+  tmp = tempDir({ 'ishigami.yaml': ISHIGAMI_PARAMS, 'morris.yaml': MORRIS_PARAMS, 'two.yaml': 'a: {min: 0, max: 1}\nb: {min: 0, max: 1}\n', 'narrow.yaml': 'p: {min: 100000, max: 100001}\n' });
 });
 afterAll(() => tmp.cleanup());
 
@@ -54,20 +54,106 @@ describe('lrsim sample + lrsim analyze', () => {
     expect([...new Set(conv.map((x) => x.n))]).toEqual(['1024', '2048', '4096']);
   });
 
-  it('equals an independent numpy implementation of SALib\'s Saltelli 2010 / Jansen estimators on the same numbers', async () => {
+  it('equals an independent numpy implementation of the centred Saltelli 2010 / Jansen estimators, and a constant added to y changes no index', async () => {
     expect((await lrsim(['sample', 'saltelli', '--params', 'ishigami.yaml', '--n', '64', '--seed', '1', '--out', 's64.csv'], tmp.dir)).code).toBe(0);
     evaluate(tmp.dir, 's64.csv', 's64-y.csv', ishigami);
+    evaluate(tmp.dir, 's64.csv', 's64-y100.csv', (x) => ishigami(x) + 100);
     expect((await lrsim(['analyze', 'saltelli', '--design', 's64.csv', '--outputs', 's64-y.csv', '--out', 's64'], tmp.dir)).code).toBe(0);
-    // Reference, from python3 + numpy on the same s64.csv / s64-y.csv:
+    expect((await lrsim(['analyze', 'saltelli', '--design', 's64.csv', '--outputs', 's64-y100.csv', '--out', 's64-100'], tmp.dir)).code).toBe(0);
+    // Reference, from python3 + numpy on the same s64.csv and s64-y.csv:
     //   X = np.loadtxt('s64.csv', delimiter=',', skiprows=1); Y = np.loadtxt('s64-y.csv', skiprows=1)
-    //   D = 3; step = D + 2; A = Y[0::step]; B = Y[step-1::step]; V = np.var(np.r_[A, B])
-    //   for i in range(D): AB = Y[i+1::step]; print(np.mean(B*(AB-A))/V, 0.5*np.mean((A-AB)**2)/V)
-    // -> 0.2759195595375687 0.5863159875106014 / 0.3663079470395342 0.46341623234689 / -0.043126991160909 0.22033474789077537
-    const reference = { S1: [0.2759195595375687, 0.3663079470395342, -0.043126991160909], ST: [0.5863159875106014, 0.46341623234689, 0.22033474789077537] };
-    const rows = table(join(tmp.dir, 's64', 'sensitivity.csv'));
-    for (const index of ['S1', 'ST'] as const) {
-      reference[index].forEach((v, i) => expect(Number(rows.find((x) => x.parameter === `x${i + 1}` && x.index === index)!.estimate)).toBeCloseTo(v, 5));
+    //   D = 3; step = D + 2; A = Y[0::step]; B = Y[step-1::step]; c = np.r_[A, B].mean(); V = np.var(np.r_[A, B])
+    //   for i in range(D): AB = Y[i+1::step]; print(np.mean((B - c)*(AB-A))/V, 0.5*np.mean((A-AB)**2)/V)
+    // -> 0.2470022889648553 0.5863140820711173 / 0.3667314139028812 0.46341568400223415 / -0.042662514964857186 0.22033494061479011
+    // The same on s64-y100.csv (to 14 digits); uncentred, as before the fix, S1 was 0.276 0.366 -0.0431 for Y and 1.104 0.354 -0.0565 for Y + 100.
+    const reference = { S1: [0.2470022889648553, 0.3667314139028812, -0.042662514964857186], ST: [0.5863140820711173, 0.46341568400223415, 0.22033494061479011] };
+    for (const out of ['s64', 's64-100']) {
+      const rows = table(join(tmp.dir, out, 'sensitivity.csv'));
+      for (const index of ['S1', 'ST'] as const) {
+        reference[index].forEach((v, i) => expect(Number(rows.find((x) => x.parameter === `x${i + 1}` && x.index === index)!.estimate), `${out} ${index} x${i + 1}`).toBeCloseTo(v, 5));
+      }
     }
+    // Intervals too (the bootstrap re-centres in every resample).
+    const strip = (f: string) => readFileSync(join(tmp.dir, f, 'sensitivity.csv'), 'utf8');
+    expect(strip('s64-100')).toBe(strip('s64'));
+  });
+
+  it('refuses a design without Saltelli structure (exit 2), and names --second-order when the design has BA rows', async () => {
+    expect((await lrsim(['sample', 'saltelli', '--params', 'two.yaml', '--n', '16', '--second-order', '--out', 'so.csv'], tmp.dir)).code).toBe(0);
+    evaluate(tmp.dir, 'so.csv', 'so-y.csv', (x) => x[0] + 0.1 * x[1]);
+    // 16 x 6 rows are also a multiple of D + 2 = 4: only the structure tells them apart.
+    const without = await lrsim(['analyze', 'saltelli', '--design', 'so.csv', '--outputs', 'so-y.csv', '--out', 'so'], tmp.dir);
+    expect(without.code).toBe(2);
+    expect(without.stderr.trim().split('\n')).toHaveLength(1);
+    expect(without.stderr).toMatch(/so\.csv:3: not a Saltelli design: this row should be AB_1: the A row \(line 2\) with column 1 from the B row \(line 5\); the design has second-order \(BA\) rows: add --second-order/);
+    const withFlag = await lrsim(['analyze', 'saltelli', '--design', 'so.csv', '--outputs', 'so-y.csv', '--out', 'so', '--second-order'], tmp.dir);
+    expect(withFlag.code, withFlag.stderr).toBe(0);
+    const s1 = table(join(tmp.dir, 'so', 'sensitivity.csv')).find((x) => x.parameter === 'a' && x.index === 'S1')!;
+    // y = a + 0.1 b with a, b uniform on [0, 1]: S1(a) = 1 / 1.01 = 0.990
+    expect(Number(s1.estimate)).toBeCloseTo(0.990, 2);
+    // Random numbers with a row count that fits: refused, without a second-order hint.
+    const random = Array.from({ length: 16 }, (_, i) => csvLine([Math.sin(i * 7.1), Math.cos(i * 3.3)])).join('');
+    writeFileSync(join(tmp.dir, 'rand.csv'), `a,b\n${random}`);
+    evaluate(tmp.dir, 'rand.csv', 'rand-y.csv', (x) => x[0]);
+    const r = await lrsim(['analyze', 'saltelli', '--design', 'rand.csv', '--outputs', 'rand-y.csv', '--out', 'rand'], tmp.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rand\.csv:3: not a Saltelli design: this row should be AB_1: the A row \(line 2\) with column 1 from the B row \(line 5\); use the design/);
+    expect(existsSync(join(tmp.dir, 'rand'))).toBe(false);
+  });
+
+  it('writes design values at full precision: a narrow range far from 0 keeps its levels (y = p: mu* = 1)', async () => {
+    expect((await lrsim(['sample', 'morris', '--params', 'narrow.yaml', '--n', '10', '--seed', '2', '--out', 'narrow.csv'], tmp.dir)).code).toBe(0);
+    const values = table(join(tmp.dir, 'narrow.csv')).map((x) => x.p);
+    // The four levels 100000 + k / 3, written so that they read back exactly (6 digits gave 100000 and 100001 only).
+    expect(new Set(values).size).toBe(4);
+    expect(values.every((v) => String(Number(v)) === v)).toBe(true);
+    evaluate(tmp.dir, 'narrow.csv', 'narrow-y.csv', (x) => x[0]);
+    const r = await lrsim(['analyze', 'morris', '--design', 'narrow.csv', '--outputs', 'narrow-y.csv', '--out', 'narrow'], tmp.dir);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = table(join(tmp.dir, 'narrow', 'sensitivity.csv'));
+    // mu* in the output's units per unit-range step: y = p moves 1 over the range.
+    expect(Number(rows.find((x) => x.parameter === 'p' && x.index === 'mu_star')!.estimate)).toBeCloseTo(1, 4);
+  });
+
+  it('checks --levels against the design: refuses a mismatch it can see, notes one it cannot', async () => {
+    expect((await lrsim(['sample', 'morris', '--params', 'two.yaml', '--n', '12', '--levels', '6', '--seed', '4', '--out', 'l6.csv'], tmp.dir)).code).toBe(0);
+    evaluate(tmp.dir, 'l6.csv', 'l6-y.csv', (x) => 2 * x[0] + x[1]);
+    const wrong = await lrsim(['analyze', 'morris', '--design', 'l6.csv', '--outputs', 'l6-y.csv', '--out', 'l6'], tmp.dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
+    expect(wrong.stderr).toMatch(/l6\.csv: column a takes 6 distinct values, but a design of --levels 4 has at most 4 per column; give the --levels the design was sampled with/);
+    const right = await lrsim(['analyze', 'morris', '--design', 'l6.csv', '--outputs', 'l6-y.csv', '--out', 'l6', '--levels', '6'], tmp.dir);
+    expect(right.code, right.stderr).toBe(0);
+    expect(right.stderr).not.toMatch(/levels/);
+    // y = 2a + b on [0, 1]^2: every elementary effect of a is 2 (with delta 2/3 instead of 3/5 it would read 1.8).
+    expect(Number(table(join(tmp.dir, 'l6', 'sensitivity.csv')).find((x) => x.parameter === 'a' && x.index === 'mu_star')!.estimate)).toBeCloseTo(2, 6);
+    // A 4-level design read as 6 levels: no column shows 6 values, so the design cannot tell; a note says so.
+    expect((await lrsim(['sample', 'morris', '--params', 'two.yaml', '--n', '12', '--seed', '4', '--out', 'l4.csv'], tmp.dir)).code).toBe(0);
+    evaluate(tmp.dir, 'l4.csv', 'l4-y.csv', (x) => 2 * x[0] + x[1]);
+    const unsure = await lrsim(['analyze', 'morris', '--design', 'l4.csv', '--outputs', 'l4-y.csv', '--out', 'l4', '--levels', '6'], tmp.dir);
+    expect(unsure.code).toBe(0);
+    expect(unsure.stderr).toMatch(/note: no column of l4\.csv shows all 6 grid levels, so --levels 6 could not be checked/);
+  });
+
+  it('says what it cannot estimate: a constant output, seed noise without replicates, intervals from too few groups', async () => {
+    expect((await lrsim(['sample', 'saltelli', '--params', 'two.yaml', '--n', '16', '--out', 'const.csv'], tmp.dir)).code).toBe(0);
+    writeFileSync(join(tmp.dir, 'const-y.csv'), `y,z\n${table(join(tmp.dir, 'const.csv')).map((x) => `3,${x.a}\n`).join('')}`);
+    const c = await lrsim(['analyze', 'saltelli', '--design', 'const.csv', '--outputs', 'const-y.csv', '--out', 'const'], tmp.dir);
+    expect(c.code).toBe(0);
+    expect(c.stderr).toMatch(/note: output y is constant over the design: its variance is 0, so its Sobol indices are undefined \(empty cells\)/);
+    expect(c.stderr).not.toMatch(/output z/);
+    expect(c.stdout).toMatch(/95 % percentile bootstrap over base rows, 1000 resamples; an empty cell is not computed or undefined/);
+    const y = table(join(tmp.dir, 'const', 'sensitivity.csv')).filter((x) => x.outcome === 'y');
+    expect(y.every((x) => x.estimate === '' && x.lo === '' && x.hi === '')).toBe(true);
+    // Morris without replicates: no corrected sigma or noise mu* (not estimable); r = 6 < 10: no intervals, and a note.
+    expect((await lrsim(['sample', 'morris', '--params', 'two.yaml', '--n', '6', '--out', 'm6.csv'], tmp.dir)).code).toBe(0);
+    evaluate(tmp.dir, 'm6.csv', 'm6-y.csv', (x) => x[0] * x[1]);
+    const m = await lrsim(['analyze', 'morris', '--design', 'm6.csv', '--outputs', 'm6-y.csv', '--out', 'm6'], tmp.dir);
+    expect(m.code).toBe(0);
+    expect(m.stderr).toMatch(/note: r = 6 trajectories: no intervals \(empty lo, hi\): a percentile bootstrap from fewer than 10 trajectories under-covers/);
+    const rows = table(join(tmp.dir, 'm6', 'sensitivity.csv'));
+    expect([...new Set(rows.map((x) => x.index))]).toEqual(['mu', 'mu_star', 'sigma']);
+    expect(rows.every((x) => x.lo === '' && x.hi === '' && x.estimate !== '')).toBe(true);
   });
 
   it('Morris mu, mu*, sigma equal numpy on the same numbers (log range included)', async () => {
@@ -105,8 +191,11 @@ describe('lrsim sample + lrsim analyze', () => {
     ['rows differ', ['analyze', 'morris', '--design', 'd.csv', '--outputs', 'short.csv', '--out', 'x'], { 'short.csv': 'y\n1\n' }, /short\.csv: 1 rows, but d\.csv has 8/],
     ['a bad cell', ['analyze', 'morris', '--design', 'bad.csv', '--outputs', 'y.csv', '--out', 'x'], { 'bad.csv': 'a\n0\n1/3\n' }, /bad\.csv:3: column a: "1\/3" is not a finite number/],
     ['a short row', ['analyze', 'morris', '--design', 'wide.csv', '--outputs', 'y.csv', '--out', 'x'], { 'wide.csv': 'a,b\n0,1\n1\n' }, /wide\.csv:3: 1 fields, but the header has 2 columns/],
-    ['NaN outputs', ['analyze', 'morris', '--design', 'd.csv', '--outputs', 'nan.csv', '--out', 'x'], { 'nan.csv': 'y\n1\nNaN\n3\n\n5\n6\n7\n8\n' }, /nan\.csv: NaN or empty outputs on lines 3, 5/],
+    ['NaN outputs', ['analyze', 'morris', '--design', 'd.csv', '--outputs', 'nan.csv', '--out', 'x'], { 'nan.csv': 'y\n1\nNaN\n3\n\n5\n6\n7\n8\n' }, /nan\.csv: NaN or empty outputs on lines 3, 5; indices need every row's output: re-run those samples \(dropping single rows breaks the design's groups; .*drop its whole group from both files/],
     ['a step that moves two parameters', ['analyze', 'morris', '--design', 'd2.csv', '--outputs', 'y4.csv', '--out', 'x'], { 'd2.csv': 'a,b\n0,0\n1,1\n0,0\n0,1\n1,1\n1,0\n', 'y4.csv': 'y\n1\n2\n3\n4\n5\n6\n' }, /d2\.csv:3: this row does not move exactly one parameter/],
+    ['resamples not a whole number', ['analyze', 'saltelli', '--design', 'd.csv', '--outputs', 'y.csv', '--out', 'x', '--resamples', 'abc'], {}, /--resamples abc: write a whole number from 100 to 1000000/],
+    ['levels not a whole number', ['sample', 'morris', '--params', 'p.yaml', '--n', '10', '--levels', 'x', '--out', 'x.csv'], {}, /--levels x: write a whole number from 2 to 1000/],
+    ['seed not a whole number', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '16', '--seed', '1.5', '--out', 'x.csv'], {}, /--seed 1\.5: write a whole number/],
     ['not a Saltelli layout', ['analyze', 'saltelli', '--design', 'd.csv', '--outputs', 'y.csv', '--out', 'x'], {}, /d\.csv: 8 rows do not form a saltelli design \(a multiple of D \+ 2 = 3/],
   ];
   it.each(bad)('bad input: %s -> exit 2, one line, nothing written', async (_name, args, files, expected) => {

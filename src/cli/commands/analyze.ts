@@ -8,11 +8,12 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { csvLine } from '../../io/csv';
-import { analyzeOutcome, morrisSteps, rowMoments, SENSITIVITY_COLUMNS, type AnalysisLayout, type SensitivityRow } from '../../stats/sensitivity';
+import { analyzeOutcome, DEFAULT_RESAMPLES, MIN_BOOTSTRAP_GROUPS, morrisSteps, rowMoments, SENSITIVITY_COLUMNS, type AnalysisLayout, type SensitivityRow } from '../../stats/sensitivity';
 import { morrisDelta } from '../../sweep/designs/morris';
 import { readNumericTable } from '../../sweep/designs/table-file';
 import { badInput, sensitivityMessages as msg } from '../../sweep/messages';
 import { cliMessages } from '../messages';
+import { wholeNumberOption } from '../options';
 import { checkMorris } from '../../sweep/design';
 
 interface AnalyzeArgs {
@@ -20,14 +21,14 @@ interface AnalyzeArgs {
   design: string;
   outputs: string;
   out: string;
-  levels: number;
+  levels?: number;
   'second-order': boolean;
-  seed: number;
-  resamples: number;
+  seed?: number;
+  resamples?: number;
 }
 
 /** The layout of a design file for `method` (bad input throws). */
-function layoutOf(args: AnalyzeArgs, columns: string[], x: number[][]): AnalysisLayout {
+function layoutOf(args: AnalyzeArgs & { levels: number }, columns: string[], x: number[][]): AnalysisLayout {
   const d = columns.length;
   if (args.method === 'morris') {
     checkMorris({ n: '--n', levels: '--levels' }, 2, args.levels);
@@ -36,9 +37,72 @@ function layoutOf(args: AnalyzeArgs, columns: string[], x: number[][]): Analysis
     if ('badRow' in steps) return badInput(msg.badStep(args.design, steps.badRow + 2, d));
     return { method: 'morris', parameters: columns, steps, delta: morrisDelta(args.levels) };
   }
-  const group = args['second-order'] ? 2 * d + 2 : d + 2;
-  if (x.length % group !== 0) badInput(msg.badLayout(args.design, x.length, 'saltelli', `a multiple of ${args['second-order'] ? '2D + 2' : 'D + 2'} = ${group}${args['second-order'] ? '' : '; with second-order rows add --second-order'}`));
-  return { method: 'saltelli', parameters: columns, secondOrder: args['second-order'] };
+  const second = args['second-order'];
+  const group = second ? 2 * d + 2 : d + 2;
+  if (x.length % group !== 0) badInput(msg.badLayout(args.design, x.length, 'saltelli', `a multiple of ${second ? '2D + 2' : 'D + 2'} = ${group}${second ? '' : '; with second-order rows add --second-order'}`));
+  const bad = saltelliMismatch(x, d, second);
+  if (bad) badInput(msg.notSaltelli(args.design, bad.row + 2, bad.what, second, isSaltelli(x, d, !second)));
+  return { method: 'saltelli', parameters: columns, secondOrder: second };
+}
+
+/** Whether x has the Saltelli structure (with or without second-order rows). */
+function isSaltelli(x: readonly (readonly number[])[], d: number, second: boolean): boolean {
+  return x.length % (second ? 2 * d + 2 : d + 2) === 0 && saltelliMismatch(x, d, second) === null;
+}
+
+/**
+ * The first row that breaks the Saltelli structure: in each group, AB_i equals A except in
+ * column i, where it equals B; BA_i (second order) equals B except in column i, where it
+ * equals A. Null when every row fits.
+ */
+export function saltelliMismatch(x: readonly (readonly number[])[], d: number, second: boolean): { row: number; what: string } | null {
+  const group = second ? 2 * d + 2 : d + 2;
+  for (let g = 0; g * group < x.length; g++) {
+    const a = x[g * group];
+    const b = x[g * group + group - 1];
+    const check = (row: number, base: readonly number[], other: readonly number[], i: number, what: string) => {
+      const r = x[row];
+      for (let k = 0; k < d; k++) if (r[k] !== (k === i ? other[k] : base[k])) return { row, what };
+      return null;
+    };
+    for (let i = 0; i < d; i++) {
+      const bad = check(g * group + 1 + i, a, b, i, `AB_${i + 1}: the A row (line ${g * group + 2}) with column ${i + 1} from the B row (line ${g * group + group + 1})`);
+      if (bad) return bad;
+    }
+    if (second) {
+      for (let i = 0; i < d; i++) {
+        const bad = check(g * group + 1 + d + i, b, a, i, `BA_${i + 1}: the B row (line ${g * group + group + 1}) with column ${i + 1} from the A row (line ${g * group + 2})`);
+        if (bad) return bad;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Checks --levels against a Morris design: a p-level step joins grid levels j and j + p/2,
+ * so a column has at most p distinct values, and where it shows all p, each step joins
+ * values p/2 apart in rank (rank, not value: log and integer ranges keep the order).
+ * Returns whether some column confirmed p (false: the design visits too few levels to tell).
+ */
+function checkLevels(file: string, columns: readonly string[], x: readonly (readonly number[])[], steps: { factor: Int32Array }, levels: number): boolean {
+  const d = columns.length;
+  let confirmed = false;
+  for (let i = 0; i < d; i++) {
+    const values = [...new Set(x.map((r) => r[i]))].sort((p, q) => p - q);
+    if (values.length > levels) badInput(msg.levelsMismatch(file, columns[i], values.length, levels));
+    if (values.length < levels) continue;
+    const rank = new Map(values.map((v, k) => [v, k]));
+    for (let t = 0; t < x.length / (d + 1); t++) {
+      for (let s = 0; s < d; s++) {
+        if (steps.factor[t * d + s] !== i) continue;
+        const row = t * (d + 1) + s;
+        if (Math.abs(rank.get(x[row + 1][i])! - rank.get(x[row][i])!) !== levels / 2) badInput(msg.levelsStep(file, row + 3, columns[i], levels));
+      }
+    }
+    confirmed = true;
+  }
+  return confirmed;
 }
 
 /** Rows of sensitivity.csv / convergence.csv. */
@@ -53,16 +117,18 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       .option('design', { type: 'string', demandOption: true, describe: 'design.csv (lrsim sample, SALib, ...)' })
       .option('outputs', { type: 'string', demandOption: true, describe: 'outputs.csv: a header of output names, one row per design row, in order' })
       .option('out', { type: 'string', demandOption: true, describe: 'Directory for sensitivity.csv and convergence.csv' })
-      .option('levels', { type: 'number', default: 4, describe: 'morris: the grid levels p the design used' })
+      .option('levels', wholeNumberOption('levels', 2, 1000, 'morris: the grid levels p the design was sampled with (default 4)'))
       .option('second-order', { type: 'boolean', default: false, describe: 'saltelli: the design has BA rows; also report S2' })
-      .option('seed', { type: 'number', default: 42, describe: 'Seed of the bootstrap' })
-      .option('resamples', { type: 'number', default: 1000, describe: 'Bootstrap resamples' })
+      .option('seed', wholeNumberOption('seed', 0, 2 ** 32 - 1, 'Seed of the bootstrap (default 42)'))
+      .option('resamples', wholeNumberOption('resamples', 100, 1_000_000, 'Bootstrap resamples (default 1000)'))
       .example('$0 analyze saltelli --design design.csv --outputs y.csv --out sa', 'S1 and ST of every output column'),
-  handler: (args) => {
+  handler: (raw) => {
+    const args = { ...raw, levels: raw.levels ?? 4, seed: raw.seed ?? 42, resamples: raw.resamples ?? DEFAULT_RESAMPLES };
     const design = readNumericTable(args.design, 'design');
     const outputs = readNumericTable(args.outputs, 'outputs');
     if (outputs.rows.length !== design.rows.length) badInput(msg.rowsDiffer(args.design, design.rows.length, args.outputs, outputs.rows.length));
     const layout = layoutOf(args, design.columns, design.rows);
+    const levelsChecked = layout.method === 'morris' ? checkLevels(args.design, design.columns, design.rows, layout.steps!, args.levels) : true;
     if (existsSync(join(args.out, 'sensitivity.csv'))) badInput(msg.outDirHolds(args.out));
     const rows = outputs.columns.flatMap((outcome, k) => {
       const moments = rowMoments(outputs.rows.length, outputs.rows.map((r, row) => ({ row, value: r[k] })));
@@ -76,6 +142,15 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     };
     write('convergence.csv', [csvLine([...SENSITIVITY_COLUMNS.slice(0, 4), 'n', ...SENSITIVITY_COLUMNS.slice(4)]), ...rows.map((r) => line(r, true))].join(''));
     write('sensitivity.csv', [csvLine(SENSITIVITY_COLUMNS), ...rows.filter((r) => r.n === full).map((r) => line(r, false))].join(''));
-    process.stdout.write(`${cliMessages.wroteIndices(args.method, outputs.columns.length, design.columns.length, join(args.out, 'sensitivity.csv'))}\n`);
+    const notes: string[] = [];
+    if (!levelsChecked) notes.push(cliMessages.levelsUnchecked(args.design, args.levels));
+    outputs.columns.forEach((outcome, k) => {
+      if (outputs.rows.every((r) => r[k] === outputs.rows[0][k])) notes.push(cliMessages.constantOutput(outcome, args.method));
+    });
+    if (full < MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.tooFewForIntervals(args.method, full, MIN_BOOTSTRAP_GROUPS));
+    else if (Math.min(...rows.map((r) => r.n)) < MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.smallSizesNoIntervals(args.method, MIN_BOOTSTRAP_GROUPS));
+    for (const r of rows) if (r.dropped && r.n === full) notes.push(cliMessages.droppedResamples(r.outcome, r.parameter, r.index, r.dropped, args.resamples));
+    process.stdout.write(`${cliMessages.wroteIndices(args.method, outputs.columns.length, design.columns.length, join(args.out, 'sensitivity.csv'), full, args.resamples)}\n`);
+    for (const note of notes) process.stderr.write(`${note}\n`);
   },
 };

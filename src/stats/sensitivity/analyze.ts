@@ -22,6 +22,8 @@ export interface SensitivityRow {
   estimate: number;
   lo: number;
   hi: number;
+  /** Bootstrap resamples with a non-finite value (lo, hi then NaN); absent when none. */
+  dropped?: number;
 }
 
 export const SENSITIVITY_COLUMNS = ['method', 'outcome', 'parameter', 'index', 'estimate', 'lo', 'hi'] as const;
@@ -46,7 +48,7 @@ export function analyzeOutcome(layout: AnalysisLayout, outcome: string, rows: Ro
   const d = parameters.length;
   const out: SensitivityRow[] = [];
   const push = (parameter: string, index: SensitivityIndex, n: number, e: Estimate | null) => {
-    if (e) out.push({ method, outcome, parameter, index, n, estimate: e.estimate, lo: e.lo, hi: e.hi });
+    if (e) out.push({ method, outcome, parameter, index, n, estimate: e.estimate, lo: e.lo, hi: e.hi, ...(e.dropped ? { dropped: e.dropped } : {}) });
   };
   const total = rows.mean.length / (method === 'morris' ? d + 1 : layout.secondOrder ? 2 * d + 2 : d + 2);
   for (const n of convergenceSizes(total)) {
@@ -56,8 +58,11 @@ export function analyzeOutcome(layout: AnalysisLayout, outcome: string, rows: Ro
         push(p, 'mu', n, m.mu[i]);
         push(p, 'mu_star', n, m.muStar[i]);
         push(p, 'sigma', n, m.sigma[i]);
-        push(p, 'sigma_corrected', n, m.sigmaCorrected[i]);
-        push(p, 'mu_star_noise', n, m.muStarNoise[i]);
+        // Without replicates seed noise is not estimable: no corrected sigma, no noise mu*.
+        if (m.noisy) {
+          push(p, 'sigma_corrected', n, m.sigmaCorrected[i]);
+          push(p, 'mu_star_noise', n, m.muStarNoise[i]);
+        }
       });
       push('seed', 'noise_share', n, m.noiseShare);
     } else {

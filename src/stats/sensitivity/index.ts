@@ -1,5 +1,5 @@
 /** Global sensitivity analysis: Sobol (Saltelli design) and Morris indices, seed noise apart. */
-export { bootstrap, DEFAULT_RESAMPLES, type Estimate } from './bootstrap';
+export { bootstrap, DEFAULT_RESAMPLES, MIN_BOOTSTRAP_GROUPS, type Estimate } from './bootstrap';
 export { rowMoments, type RowMoments } from './replicates';
 export { sobolIndices, type SobolIndices, type SobolOptions } from './sobol-indices';
 export { morrisIndices, morrisSteps, noiseShare, type MorrisIndices, type MorrisOptions } from './morris-indices';

@@ -35,9 +35,11 @@ export interface MorrisIndices {
   mu: Estimate[];
   muStar: Estimate[];
   sigma: Estimate[];
+  /** Whether some row has replicates: without them seed noise is not estimable (the next two are then not reported). */
+  noisy: boolean;
   /** sigma with the seed noise of the elementary effects removed (equals sigma without replicates). */
   sigmaCorrected: Estimate[];
-  /** mu* that seed noise alone would give an inert parameter (0 without replicates). */
+  /** mu* that seed noise alone would give an inert parameter (0 without replicates: not an estimate). */
   muStarNoise: Estimate[];
   noiseShare: Estimate | null;
 }
@@ -124,6 +126,7 @@ export function morrisIndices(
   const est = bootstrap(r, statistic, options.resamples ?? DEFAULT_RESAMPLES, options.seed ?? 0);
   return {
     r,
+    noisy,
     mu: est.slice(0, d),
     muStar: est.slice(d, 2 * d),
     sigma: est.slice(2 * d, 3 * d),

@@ -79,6 +79,16 @@ describe('analyzeOutcome', () => {
     }
   });
 
+  it('morris without replicates: no corrected sigma, noise mu* or noise share (seed noise is not estimable)', () => {
+    const design = buildDesign({ design: 'morris', parameters: ranges, samples: 4, levels: 4 } as unknown as SweepSpec, 1);
+    const steps = morrisSteps(design.sensitivity!.unit, 3);
+    if ('badRow' in steps) throw new Error('bad design');
+    const points = design.points as number[][];
+    const rows = rowMoments(points.length, points.map((x, row) => ({ row, value: f(x) })));
+    const out = analyzeOutcome({ method: 'morris', parameters: ['a', 'b', 'c'], steps, delta: morrisDelta(4) }, 'y', rows, opts);
+    expect(out.map((r) => r.index)).toEqual([2, 4].flatMap(() => ['mu', 'mu_star', 'sigma', 'mu', 'mu_star', 'sigma', 'mu', 'mu_star', 'sigma']));
+  });
+
   it('leaves out an index the estimator cannot give (no noise share without replicates)', () => {
     const design = buildDesign({ design: 'saltelli', parameters: ranges, samples: 8 } as unknown as SweepSpec, 1);
     const points = design.points as number[][];

@@ -1,0 +1,21 @@
+/** The sensitivity sentences of a report: intervals only where they were computed. */
+import { describe, expect, it } from 'vitest';
+import type { SweepStats } from '../../src/stats';
+import { sensitivitySentences } from '../../src/report/sensitivity-section';
+
+const row = (parameter: string, index: string, n: number, estimate: number, lo: number, hi: number) => ({ method: 'morris', arm: 'base', tick: null, outcome: 'lock_in_index_final', parameter, index, n, estimate, lo, hi });
+const stats = (rows: ReturnType<typeof row>[]) => ({ sensitivity: { method: 'morris', parameters: ['a', 'b'], rows, skipped: [] } }) as unknown as SweepStats;
+
+describe('sensitivitySentences', () => {
+  it('gives the 95 % intervals and the convergence check at r >= 10', () => {
+    const out = sensitivitySentences(stats([row('a', 'mu_star', 5, 0.3, NaN, NaN), row('b', 'mu_star', 5, 0.1, NaN, NaN), row('a', 'mu_star', 10, 0.25, 0.2, 0.31), row('b', 'mu_star', 10, 0.12, 0.05, 0.2), row('seed', 'noise_share', 10, 0.1, 0.05, 0.2)]));
+    expect(out[0]).toContain('a (mu* 0.25, 95 % CI 0.2 to 0.31), b (mu* 0.12, 95 % CI 0.05 to 0.2); seed noise makes up 0.10 of one run\'s variance (95 % CI 0.05 to 0.20)');
+    expect(out[1]).toBe('Convergence: 0 of 2 mu* estimates at 5 lie outside the 95 % interval at 10; the ranking is stable at this size.');
+  });
+  it('below 10 trajectories: no interval, and no convergence claim (was "n/a to n/a" and "stable")', () => {
+    const out = sensitivitySentences(stats([row('a', 'mu_star', 2, 0.3, NaN, NaN), row('a', 'mu_star', 4, 0.25, NaN, NaN), row('seed', 'noise_share', 4, 0.1, NaN, NaN)]));
+    expect(out[0]).toBe('Sensitivity (morris, r = 4, arm base): Final lock-in index depends most on a (mu* 0.25, no interval); seed noise makes up 0.10 of one run\'s variance.');
+    expect(out[1]).toBe('No intervals: 4 trajectories are fewer than 10, too few for a percentile bootstrap; convergence is not assessed.');
+    expect(out.join(' ')).not.toMatch(/n\/a|stable/);
+  });
+});
