@@ -25,6 +25,8 @@ const CASES: { name: string; targets: string; expect: RegExp }[] = [
   { name: 'scale <= 0', targets: TARGETS.replace('scale: 0.03', 'scale: -1'), expect: /^lrsim: error: t\.yaml:2:64: targets\.0\.scale: -1 is not allowed here; write a number > 0/ },
   { name: 'non-numeric parameter', targets: TARGETS.replace('openness:', 'firms.spinoff_score:'), expect: /^lrsim: error: t\.yaml:4:3: parameters: firms\.spinoff_score is not a numeric setting/ },
   { name: 'empty targets', targets: TARGETS.replace(/targets:\n.*\n/, 'targets: []\n'), expect: /^lrsim: error: t\.yaml:1:10: targets: the list of targets is empty/ },
+  // Was exit 1 ("unexpected failure") from the sampler, after creating the output directory.
+  { name: 'normal prior without mass in its bounds', targets: TARGETS.replace('{prior: uniform, min: 0, max: 0.5}', '{prior: normal, mean: 5, sd: 0.1}'), expect: /^lrsim: error: t\.yaml:4:35: parameters\.openness\.mean: a normal prior with mean 5 and sd 0\.1 puts none of its mass in \[0, 1\] \(the limits of openness\); .*; move the mean into \[0, 1\], widen sd, or write prior: uniform$/ },
   { name: 'missing targets file', targets: '', expect: /^lrsim: error: t\.yaml: the file is empty/ },
 ];
 
