@@ -54,6 +54,8 @@ export const calibrationMessages = {
   /** The first problem of a targets file, then where the others are (there is no `validate` for targets files). */
   moreProblems: (first: string, others: readonly string[]) =>
     `${first} (and ${plural(others.length, 'more problem')} in this file, at ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}; fix this one and run again to see the next in full)`,
+  /** The scenario with a parameter at a prior bound has several problems: the command that lists them. */
+  boundProblems: (first: string, more: number, validate: string) => `${first} (and ${plural(more, 'more problem')}; \`${validate}\` lists them)`,
   unknownKey: (key: string, suggestion?: string, allowed?: readonly string[]): Msg => ({
     what: `unknown key "${key}"`,
     fix: suggestion !== undefined ? `did you mean "${suggestion}"?` : `allowed keys: ${(allowed ?? []).join(', ')}`,

@@ -48,6 +48,25 @@ describe('lrsim calibrate on bad input', () => {
     }
   });
 
+  it('a parameter at a prior bound that breaks the scenario twice: the advice names the validate command that lists both', async () => {
+    const scenario = `${SCENARIO.replace('firms: 20', 'firms: 40')}policies:\n  - {kind: cluster_organisation, start: 2, members: 30, cost: 1}\n  - {kind: cluster_organisation, start: 4, members: 30, cost: 1}\n`;
+    const targets = TARGETS.replace('openness: {prior: uniform, min: 0, max: 0.5}', 'agents.firms: {prior: uniform, min: 20, max: 60}');
+    const { dir, cleanup } = tempDir({ 's.yaml': scenario, 't.yaml': targets });
+    try {
+      const r = await lrsim(['calibrate', 's.yaml', '--targets', 't.yaml', '--out', 'out'], dir);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toBe(
+        'lrsim: error: t.yaml: parameters agents.firms=20: policies.0.members: 30 members but only 20 firms (agents.firms); write at most 20 (and 1 more problem; `lrsim validate s.yaml --set agents.firms=20` lists them)\n',
+      );
+      // ... and it does.
+      const v = await lrsim(['validate', 's.yaml', '--set', 'agents.firms=20'], dir);
+      expect(v.stderr.trimEnd().split('\n')).toHaveLength(2);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('refuses an output directory that holds other files, and writes nothing into it', async () => {
     const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
     try {
