@@ -127,7 +127,7 @@ function predictive(input: CalibrationOutputInput): Chart | null {
   return {
     name: 'predictive',
     title: 'Posterior predictive check',
-    caption: 'For each target, the values simulated at parameters drawn from the posterior (grey ticks) and the observed value (red rule). An observed value outside the simulated spread is a pattern the calibrated model does not reproduce.',
+    caption: 'For each target, the values simulated at parameters drawn from the posterior, one run each (grey ticks), and the observed value (red rule). How far out the observed value lies is measured by the predictive p-value in the findings; with few draws, a value just outside their range is no evidence of misfit.',
     spec: topLevel('Posterior predictive check', undefined, values, {
       facet: { row: { field: 'target', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
       resolve: { scale: { x: 'independent' } },

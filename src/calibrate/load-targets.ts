@@ -11,14 +11,14 @@ import type { z } from 'zod';
 import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model/names';
 import { didYouMean } from '../scenario/did-you-mean';
 import { locate, parseScenarioText, type SourceDocument } from '../scenario/document';
-import { formatProblem, ScenarioError, type PathSegment, type Problem } from '../scenario/errors';
+import { fieldName, formatLocation, formatProblem, ScenarioError, type PathSegment, type Problem } from '../scenario/errors';
 import { MAX_SCENARIO_BYTES } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { valueAt } from '../scenario/dot-path';
 import { expectedText, objectKeys, schemaAt, schemaType, unwrap } from '../scenario/schema-paths';
 import { resolvePath } from '../scenario/set';
 import { calibrationMessages as M } from './messages';
-import type { Prior } from './priors';
+import { MIN_NORMAL_MASS, normalMassInBounds, type Prior } from './priors';
 import { TargetsFileSchema, type AbcConfig, type SummaryKind, type TargetsFile } from './targets';
 
 /** One observed pattern, resolved. */
@@ -58,12 +58,24 @@ type Located = Problem & { key?: boolean };
 
 const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : String(v));
 
+/**
+ * What a field takes, as expectedText says it, but with an exclusive upper bound said as
+ * such: abc.alpha takes "a number above 0, below 1" (expectedText says "up to 1").
+ */
+function expectedHere(schema: Parameters<typeof expectedText>[0]): string {
+  const text = expectedText(schema);
+  if (!schema) return text;
+  const checks = ((unwrap(schema) as unknown as { _zod: { def: { checks?: { _zod: { def: { check: string; value: unknown; inclusive?: boolean } } }[] } } })._zod.def.checks ?? []).map((c) => c._zod.def);
+  const below = checks.find((c) => c.check === 'less_than' && c.inclusive === false);
+  return below ? text.replace(`up to ${String(below.value)}`, `below ${String(below.value)}`).replace(`to ${String(below.value)}`, `to below ${String(below.value)}`).replace(`<= ${String(below.value)}`, `< ${String(below.value)}`) : text;
+}
+
 /** Problems of one zod issue in the targets file. */
 function issueProblems(issue: z.core.$ZodIssue, data: unknown): Located[] {
   const path = issue.path as PathSegment[];
   const value = valueAt(data, path);
   const schema = schemaAt(path, data, TargetsFileSchema);
-  const expected = expectedText(schema);
+  const expected = expectedHere(schema);
   if (issue.code === 'unrecognized_keys') {
     const allowed = objectKeys(schema!);
     return issue.keys.map((key) => ({ path, at: [...path, key], key: true, ...M.unknownKey(key, didYouMean(key, allowed), allowed) }));
@@ -87,7 +99,10 @@ export function loadTargets(file: string, scenario: Scenario, cwd = process.cwd(
   const fail = (problems: Located[], doc?: SourceDocument): never => {
     const located = problems.map((p) => ({ ...p, location: p.location ?? (doc ? locate(doc, p.at ?? p.path ?? [], p.key).location : { source }) }));
     located.sort((a, b) => (a.location.line ?? Infinity) - (b.location.line ?? Infinity) || (a.location.col ?? 0) - (b.location.col ?? 0));
-    throw new ScenarioError(located.map(formatProblem));
+    const error = new ScenarioError(located.map(formatProblem));
+    // ScenarioError points to `lrsim validate FILE`, which reads scenarios, not targets files.
+    if (located.length > 1) error.message = M.moreProblems(formatProblem(located[0]), located.slice(1).map((p) => `${formatLocation(p.location)} ${fieldName(p.path ?? [])}`));
+    throw error;
   };
 
   let text: string;
@@ -138,6 +153,7 @@ export function loadTargets(file: string, scenario: Scenario, cwd = process.cwd(
       weight: t.weight,
     };
   });
+  if (targets.length > 0 && targets.every((t) => t.weight === 0)) problems.push({ path: ['targets'], ...M.allWeightsZero() });
   targets.forEach((t, i) => {
     if (targets.findIndex((u) => u.name === t.name) !== i) problems.push({ path: ['targets', i], ...M.duplicateName(t.name) });
   });
@@ -167,6 +183,11 @@ export function loadTargets(file: string, scenario: Scenario, cwd = process.cwd(
     if (!Number.isFinite(min) || !Number.isFinite(max)) problems.push({ path: ['parameters', path], ...M.needBounds(spec.prior) });
     else if (!(min < max)) problems.push({ path: here(spec.min !== undefined ? 'min' : 'max'), ...M.minNotBelowMax(min, max) });
     if (spec.prior === 'log_uniform' && !(min > 0)) problems.push({ path: here('min'), ...M.logUniformNotPositive(min) });
+    if (spec.prior === 'normal' && Number.isFinite(min) && Number.isFinite(max) && min < max) {
+      const mass = normalMassInBounds(spec.mean, spec.sd, min, max);
+      const bounds = spec.min !== undefined && spec.max !== undefined ? 'its min and max' : spec.min === undefined && spec.max === undefined ? `the limits of ${path}` : `its ${spec.min !== undefined ? 'min' : 'max'} and the limit of ${path}`;
+      if (!(mass >= MIN_NORMAL_MASS)) problems.push({ path: here('mean'), ...M.normalWithoutMass(spec.mean, spec.sd, min, max, mass, MIN_NORMAL_MASS, bounds) });
+    }
     const prior: Prior = spec.prior === 'normal' ? { kind: 'normal', mean: spec.mean, sd: spec.sd, min, max } : { kind: spec.prior, min, max };
     parameters.push({ path, prior, integer: limits.isInt });
   }

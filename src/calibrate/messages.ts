@@ -41,11 +41,21 @@ export const calibrationMessages = {
     what: `${value} is above the highest value of ${path} (${limit})`,
     fix: `write at most ${limit} (see \`lrsim schema\`)`,
   }),
+  normalWithoutMass: (mean: number, sd: number, min: number, max: number, mass: number, least: number, bounds: string): Msg => ({
+    what: `a normal prior with mean ${mean} and sd ${sd} puts ${mass === 0 ? 'none' : mass.toPrecision(2)} of its mass in [${min}, ${max}] (${bounds}); the sampler needs at least ${least}`,
+    fix: `move the mean into [${min}, ${max}], widen sd, or write prior: uniform`,
+  }),
+  allWeightsZero: (): Msg => ({ what: 'every target has weight 0, so every simulation would be at distance 0', fix: 'give at least one target a positive weight' }),
   logUniformNotPositive: (min: number): Msg => ({ what: `a log_uniform prior needs min > 0 (got ${min})`, fix: 'write a positive min, or use prior: uniform' }),
   budgetBelowFirstGeneration: (maxRuns: number, needed: number): Msg => ({
     what: `max_runs ${maxRuns} cannot pay for the first generation (particles x replicates = ${needed})`,
     fix: `raise max_runs to at least ${needed}, or lower particles`,
   }),
+  /** The first problem of a targets file, then where the others are (there is no `validate` for targets files). */
+  moreProblems: (first: string, others: readonly string[]) =>
+    `${first} (and ${plural(others.length, 'more problem')} in this file, at ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}; fix this one and run again to see the next in full)`,
+  /** The scenario with a parameter at a prior bound has several problems: the command that lists them. */
+  boundProblems: (first: string, more: number, validate: string) => `${first} (and ${plural(more, 'more problem')}; \`${validate}\` lists them)`,
   unknownKey: (key: string, suggestion?: string, allowed?: readonly string[]): Msg => ({
     what: `unknown key "${key}"`,
     fix: suggestion !== undefined ? `did you mean "${suggestion}"?` : `allowed keys: ${(allowed ?? []).join(', ')}`,
@@ -74,6 +84,7 @@ export const calibrationMessages = {
   failedRuns: (n: number) => `${plural(n, 'run')} failed and counted as rejected (errors in runs.ndjson)`,
 
   // --- the sampler ------------------------------------------------------------------------
+  /** Not reached from a checked targets file (loadTargets refuses such priors); an internal error. */
   priorWithoutMass: (mean: number, sd: number, min: number, max: number) =>
     `normal prior (mean ${mean}, sd ${sd}) has almost no mass in [${min}, ${max}]`,
   kernelLeavesSupport: (generation: number) => `generation ${generation}: the perturbation kernel keeps leaving the prior's support`,

@@ -4,6 +4,7 @@
  * perturbation kernel is multiplicative. A normal prior is truncated to [min, max]
  * (the schema's limits unless the targets file narrows them).
  */
+import { normalTwoSidedP } from '../stats/p-value';
 import { calibrationMessages } from './messages';
 import type { ProposalStream } from './seed';
 
@@ -43,6 +44,33 @@ export function logPriorDensity(prior: Prior, z: number): number {
 
 /** Tries before a truncated normal prior is refused as putting almost no mass in its bounds. */
 const MAX_TRUNCATION_TRIES = 100_000;
+
+/**
+ * The least mass a normal prior must put inside its bounds (checked when the targets file
+ * is loaded). At this mass a draw exhausts MAX_TRUNCATION_TRIES with probability
+ * (1 - 0.001)^100000 < e^-100, and the 20,000 prior draws of the summary take about
+ * 2 x 10^7 normal draws.
+ */
+export const MIN_NORMAL_MASS = 1e-3;
+
+/** P(Z >= z) for a standard normal, kept accurate in the far upper tail. */
+function upperTail(z: number): number {
+  if (z === Infinity) return 0;
+  if (z === -Infinity) return 1;
+  return z >= 0 ? 0.5 * normalTwoSidedP(z) : 1 - 0.5 * normalTwoSidedP(z);
+}
+
+/**
+ * P(min <= X <= max) for X ~ N(mean, sd^2), from the tails on the side where they are
+ * small (R: pnorm(max, mean, sd) - pnorm(min, mean, sd)).
+ */
+export function normalMassInBounds(mean: number, sd: number, min: number, max: number): number {
+  const a = (min - mean) / sd;
+  const b = (max - mean) / sd;
+  if (a >= 0) return Math.max(0, upperTail(a) - upperTail(b));
+  if (b <= 0) return Math.max(0, upperTail(-b) - upperTail(-a));
+  return Math.max(0, 1 - upperTail(-a) - upperTail(b));
+}
 
 /** One draw from the prior, in internal coordinates. */
 export function samplePrior(prior: Prior, stream: ProposalStream): number {

@@ -93,6 +93,12 @@ function openDirectory(dir: string, hash: string, resume: boolean): { records: M
   return { records: readStore(storeFile), previous };
 }
 
+/** `lrsim validate SCENARIO --set ... --set path=value`: the scenario as a proposal at `assignment` makes it. */
+export function validateCommand(options: Pick<CalibrateOptions, 'scenario' | 'set'>, assignment: string): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  return ['lrsim', 'validate', options.scenario ?? 'baseline', ...[...(options.set ?? []), assignment].flatMap((a) => ['--set', a])].map(quote).join(' ');
+}
+
 /** Loads and checks everything (bad input throws before anything is written). */
 export function prepareCalibration(options: CalibrateOptions) {
   const loaded = loadScenario(options.scenario, { set: options.set, cwd: options.cwd });
@@ -102,7 +108,13 @@ export function prepareCalibration(options: CalibrateOptions) {
   for (const p of spec.parameters)
     for (const value of [p.prior.min, p.prior.max]) {
       const v = p.integer ? Math.round(value) : value;
-      validateScenarioData(applySet(base, [`${p.path}=${v}`], 'parameters') as Record<string, unknown>, () => ({ source: `${spec.source}: parameters ${p.path}=${v}` }));
+      try {
+        validateScenarioData(applySet(base, [`${p.path}=${v}`], 'parameters') as Record<string, unknown>, () => ({ source: `${spec.source}: parameters ${p.path}=${v}` }));
+      } catch (e) {
+        // ScenarioError's advice `lrsim validate FILE` would name the targets file here: give the command that lists them.
+        if (e instanceof ScenarioError && e.problems.length > 1) e.message = msg.boundProblems(e.problems[0], e.problems.length - 1, validateCommand(options, `${p.path}=${v}`));
+        throw e;
+      }
     }
   return { loaded, spec, base, hash: inputsHash(loaded.scenario, spec.file) };
 }

@@ -25,6 +25,8 @@ const CASES: { name: string; targets: string; expect: RegExp }[] = [
   { name: 'scale <= 0', targets: TARGETS.replace('scale: 0.03', 'scale: -1'), expect: /^lrsim: error: t\.yaml:2:64: targets\.0\.scale: -1 is not allowed here; write a number > 0/ },
   { name: 'non-numeric parameter', targets: TARGETS.replace('openness:', 'firms.spinoff_score:'), expect: /^lrsim: error: t\.yaml:4:3: parameters: firms\.spinoff_score is not a numeric setting/ },
   { name: 'empty targets', targets: TARGETS.replace(/targets:\n.*\n/, 'targets: []\n'), expect: /^lrsim: error: t\.yaml:1:10: targets: the list of targets is empty/ },
+  // Was exit 1 ("unexpected failure") from the sampler, after creating the output directory.
+  { name: 'normal prior without mass in its bounds', targets: TARGETS.replace('{prior: uniform, min: 0, max: 0.5}', '{prior: normal, mean: 5, sd: 0.1}'), expect: /^lrsim: error: t\.yaml:4:35: parameters\.openness\.mean: a normal prior with mean 5 and sd 0\.1 puts none of its mass in \[0, 1\] \(the limits of openness\); .*; move the mean into \[0, 1\], widen sd, or write prior: uniform$/ },
   { name: 'missing targets file', targets: '', expect: /^lrsim: error: t\.yaml: the file is empty/ },
 ];
 
@@ -40,6 +42,25 @@ describe('lrsim calibrate on bad input', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.stdout).toBe('');
       expect(readdirSync(dir).sort()).toEqual(['s.yaml', 't.yaml']);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('a parameter at a prior bound that breaks the scenario twice: the advice names the validate command that lists both', async () => {
+    const scenario = `${SCENARIO.replace('firms: 20', 'firms: 40')}policies:\n  - {kind: cluster_organisation, start: 2, members: 30, cost: 1}\n  - {kind: cluster_organisation, start: 4, members: 30, cost: 1}\n`;
+    const targets = TARGETS.replace('openness: {prior: uniform, min: 0, max: 0.5}', 'agents.firms: {prior: uniform, min: 20, max: 60}');
+    const { dir, cleanup } = tempDir({ 's.yaml': scenario, 't.yaml': targets });
+    try {
+      const r = await lrsim(['calibrate', 's.yaml', '--targets', 't.yaml', '--out', 'out'], dir);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toBe(
+        'lrsim: error: t.yaml: parameters agents.firms=20: policies.0.members: 30 members but only 20 firms (agents.firms); write at most 20 (and 1 more problem; `lrsim validate s.yaml --set agents.firms=20` lists them)\n',
+      );
+      // ... and it does.
+      const v = await lrsim(['validate', 's.yaml', '--set', 'agents.firms=20'], dir);
+      expect(v.stderr.trimEnd().split('\n')).toHaveLength(2);
       expect(existsSync(join(dir, 'out'))).toBe(false);
     } finally {
       cleanup();

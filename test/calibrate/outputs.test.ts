@@ -92,7 +92,8 @@ describe('calibration outputs', () => {
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toContain('Fitted to &lt;script&gt;alert(1)&lt;/script&gt; &amp; friends');
     expect(html).not.toContain('<script>alert(1)');
-    expect(html).toContain('openness: posterior median 0.15 (90 % credible interval 0.15 to 0.22)');
+    expect(html).toContain('openness: ABC posterior median 0.15, 90 % interval 0.15 to 0.22 at tolerance 2, against a uniform(0, 0.5) prior');
+    expect(html).not.toContain('credible');
     expect(JSON.parse(readFileSync(join(dir, 'charts', 'predictive.vl.json'), 'utf8')).data.values).toHaveLength(3);
   });
 });

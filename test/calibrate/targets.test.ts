@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTargets } from '../../src/calibrate/load-targets';
+import { normalMassInBounds } from '../../src/calibrate/priors';
 import { targetsSchemaText } from '../../src/calibrate/targets';
 import { repoRoot } from '../../src/io/repo';
 import { defaultScenario } from '../../src/scenario/schema';
@@ -56,6 +57,20 @@ describe('targets files', () => {
     ['misspelt key', GOOD.replace('observed: 0.2', 'observd: 0.2'), /^targets\.yaml:3:5: targets\.0: unknown key "observd"; did you mean "observed"\?/],
     ['budget', GOOD.replace('max_runs: 100', 'max_runs: 10'), /^targets\.yaml:14:32: abc\.max_runs: max_runs 10 cannot pay for the first generation/],
     ['empty file', '\n', /^targets\.yaml: the file is empty/],
+    // The check and its message agree: alpha must be below 1 (1 is refused).
+    ['alpha 1', GOOD.replace('max_runs: 100', 'max_runs: 100, alpha: 1'), /^targets\.yaml:14:44: abc\.alpha: 1 is not allowed here; write a number above 0, below 1$/],
+    // Was accepted here, then failed in the sampler (exit 1, "unexpected failure").
+    ['a normal prior with no mass in its bounds', GOOD.replace('mean: 0.5, sd: 0.2', 'mean: 5, sd: 0.1'), /^targets\.yaml:12:51: parameters\.proximity\.social_closure\.mean: a normal prior with mean 5 and sd 0\.1 puts none of its mass in \[0, 1\] \(the limits of proximity\.social_closure\); the sampler needs at least 0\.001; move the mean into \[0, 1\], widen sd, or write prior: uniform$/],
+    // R: pnorm(1, 1.35, 0.1) - pnorm(0, 1.35, 0.1) -> 0.00023262907903552418
+    ['a normal prior with too little mass in its bounds', GOOD.replace('mean: 0.5, sd: 0.2}', 'mean: 1.35, sd: 0.1, min: 0.2}'), /^targets\.yaml:12:51: parameters\.proximity\.social_closure\.mean: a normal prior with mean 1\.35 and sd 0\.1 puts 0\.00023 of its mass in \[0\.2, 1\] \(its min and the limit of proximity\.social_closure\)/],
+    ['all weights 0', GOOD.replace('scale: 0.05', 'scale: 0.05\n    weight: 0').replace('scale: 0.001', 'scale: 0.001\n    weight: 0'), /^targets\.yaml:2:3: targets: every target has weight 0, so every simulation would be at distance 0; give at least one target a positive weight$/],
+    // Several problems: the first in full, then where the others are; no `lrsim validate FILE`
+    // (it reads scenarios, not targets files).
+    [
+      'several problems',
+      GOOD.replace('column: diversity', 'column: diversty').replace('max: 0.5}', 'max: 1.5}'),
+      /^targets\.yaml:5:13: targets\.1\.column: unknown time-series column "diversty"; did you mean "diversity"\? columns are the header of timeseries\.csv \(see docs\/data\.md\) \(and 1 more problem in this file, at targets\.yaml:11:43 parameters\.openness\.max; fix this one and run again to see the next in full\)$/,
+    ],
   ];
   for (const [what, text, message] of cases)
     it(`refuses ${what} with one positioned line`, () => {
@@ -67,6 +82,21 @@ describe('targets files', () => {
         expect((e as Error).message).not.toContain('\n');
       }
     });
+
+  it('a normal prior with at least 0.001 of its mass in its bounds is kept', () => {
+    // R: pnorm(1, 1.3, 0.1) - pnorm(0, 1.3, 0.1) -> 0.0013498980316300926
+    expect(load(GOOD.replace('mean: 0.5, sd: 0.2', 'mean: 1.3, sd: 0.1'))().parameters[1].prior).toEqual({ kind: 'normal', mean: 1.3, sd: 0.1, min: 0, max: 1 });
+  });
+
+  // R: pnorm(1, 1.35, 0.1) - pnorm(0, 1.35, 0.1) -> 0.00023262907903552418
+  //    pnorm(1, 0.5, 0.2) - pnorm(0, 0.5, 0.2)   -> 0.98758066934844768
+  //    pnorm(0.6, -0.35, 0.1, lower.tail = FALSE) - pnorm(1, -0.35, 0.1, lower.tail = FALSE) -> 1.0494515075362789e-21
+  it('normal mass in the bounds, against R (both tails, and far in one)', () => {
+    expect(normalMassInBounds(1.35, 0.1, 0, 1)).toBeCloseTo(0.00023262907903552418, 15);
+    expect(normalMassInBounds(0.5, 0.2, 0, 1)).toBeCloseTo(0.98758066934844768, 14);
+    expect(normalMassInBounds(-0.35, 0.1, 0.6, 1) / 1.0494515075362789e-21).toBeCloseTo(1, 9);
+    expect(normalMassInBounds(5, 0.1, 0, 1)).toBe(0);
+  });
 
   it('the README example and the worked example of docs/calibration.md load', () => {
     const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
