@@ -4,7 +4,7 @@
  * frontier width), simulate the "observed"
  * region at them (the mean of R replicate runs, seeds unrelated to the calibration's;
  * each target's scale is the sd over those runs), calibrate back with `runCalibration`,
- * and ask whether the 90 % credible interval covers the truth and how much narrower the
+ * and ask whether the approximate 90 % ABC posterior interval covers the truth and how much narrower the
  * posterior is than the prior.
  *
  *   node build.mjs && node dist/bench/calibration-coverage.js --out DIR [--sets 10] [--particles 40]
