@@ -7,15 +7,16 @@ import { round, topLevel, type Chart, type VlSpec } from '../charts/chart';
 import { PALETTE } from '../charts/theme';
 import type { DiscoveryResult } from './discover';
 import type { RobustnessReport } from './robust';
+import { restrictionText } from './sentences';
 
 const fmt = (x: number) => String(Number(x.toPrecision(3)));
 
 /** Coverage against density of every box of the trajectory, the chosen one ringed. */
 export function trajectoryChart(d: DiscoveryResult, name = 'discovery-trajectory'): Chart {
-  const values = d.trajectory.map((b) => ({ box: b.index, coverage: round(b.coverage), density: round(b.density), restricted: b.restricted.length, inputs: b.restricted.join(', ') || 'none', chosen: b.chosen ? 'chosen' : '' }));
+  const values = d.trajectory.map((b) => ({ box: b.index, coverage: round(b.coverage), density: round(b.density), restricted: b.restricted.length, inputs: b.restricted.join(', ') || 'none', chosen: b.reported_from ? 'chosen' : '' }));
   const tooltip = [{ field: 'box', title: 'Box (--box)' }, { field: 'coverage', format: '.3f', title: 'Coverage' }, { field: 'density', format: '.3f', title: 'Density' }, { field: 'inputs', title: 'Restricted' }];
   const x = { field: 'coverage', type: 'quantitative', title: 'Coverage (share of all cases inside the box)', scale: { domain: [0, 1] } };
-  const y = { field: 'density', type: 'quantitative', title: 'Density (share of cases inside the box)', scale: { domain: [0, 1] } };
+  const y = { field: 'density', type: 'quantitative', title: "Density (share of the box's runs that are cases)", scale: { domain: [0, 1] } };
   const body: VlSpec = {
     width: 420,
     height: 300,
@@ -28,7 +29,7 @@ export function trajectoryChart(d: DiscoveryResult, name = 'discovery-trajectory
   return {
     name,
     title: `Scenario discovery: peeling trajectory (${d.cases_are})`,
-    caption: `Each dot is a box of the PRIM peeling trajectory (${d.trajectory.length} boxes, peel ${d.prim.peelAlpha}, smallest box ${d.prim.massMin} of the runs): coverage is the share of all ${d.cases} runs of interest inside it, density the share of its runs that are of interest; colour counts the inputs it restricts. Ringed: box ${d.chosen.from}, the one reported (pasted), chosen by the largest coverage × density unless --box says otherwise.`,
+    caption: `Each dot is a box of the PRIM peeling trajectory (${d.trajectory.length} boxes, peel ${d.prim.peelAlpha}, smallest box ${d.prim.massMin} of the runs): coverage is the share of all ${d.cases} runs of interest inside it, density the share of its runs that are of interest; colour counts the inputs it restricts. Ringed: box ${d.chosen.from}, chosen by the largest coverage × density unless --box says otherwise; the reported box is this one pasted${d.chosen.dropped.length ? ' and with its weak restrictions (quasi-p above 0.1) dropped' : ''}, so its coverage (${fmt(d.chosen.coverage)}) and density (${fmt(d.chosen.density)}) differ from the ringed dot's.`,
     spec: topLevel('Peeling trajectory', `Cases: ${d.cases_are}; ${d.rows} runs`, values, body),
   };
 }
@@ -46,7 +47,8 @@ export function boxLimitsChart(d: DiscoveryResult, name = 'discovery-box'): Char
     const [min, max] = input.range!;
     const [lo, hi] = limits as [number, number];
     const span = max - min || 1;
-    return { input: input.name, lo: round((Math.max(lo, min) - min) / span), hi: round((Math.min(hi, max) - min) / span), text: `${fmt(Math.max(lo, min))} to ${fmt(Math.min(hi, max))} (${note})`, restricted: qp !== undefined };
+    const text = qp === undefined ? 'unrestricted' : `${restrictionText(d, input.name, d.chosen.limits).slice(input.name.length + 1)} (${note})`;
+    return { input: input.name, lo: round((Math.max(lo, min) - min) / span), hi: round((Math.min(hi, max) - min) / span), text, restricted: qp !== undefined };
   });
   const y = { field: 'input', type: 'nominal', title: null, sort: d.inputs.map((i) => i.name), axis: { labelLimit: 260 } };
   const body: VlSpec = {
@@ -61,7 +63,10 @@ export function boxLimitsChart(d: DiscoveryResult, name = 'discovery-box'): Char
   return {
     name,
     title: `Scenario discovery: the box (${d.cases_are})`,
-    caption: `The reported box (box ${d.chosen.from} of the trajectory, then pasted): coverage ${fmt(d.chosen.coverage)}, density ${fmt(d.chosen.density)}, ${d.chosen.rows} runs. Each bar is the part of an input's swept range inside the box; restricted inputs carry a quasi-p-value (one-sided binomial test: would the box hold this many cases without that restriction?). Small values mean the restriction matters.`,
+    caption:
+      `The reported box (box ${d.chosen.from} of the trajectory, then pasted${d.chosen.dropped.length ? `, then its restrictions with a quasi-p-value above 0.1 dropped: ${d.chosen.dropped.join(', ')}` : ''}): coverage ${fmt(d.chosen.coverage)}, density ${fmt(d.chosen.density)}, ${d.chosen.rows} runs in ${d.chosen.points} futures. ` +
+      `Each bar is the part of an input's sampled range inside the box; a limit at the smallest or largest sampled value restricts nothing (written ≤ or ≥), and an input with few values is described by the values inside. ` +
+      `Restricted inputs carry a quasi-p-value over the futures (design points), not the runs: would as many futures drawn at random from the box widened by dropping that restriction hold this many cases? Small values mean the restriction matters.`,
     spec: topLevel('Box limits', `Runs of interest: ${d.cases_are}`, values, body),
   };
 }

@@ -14,12 +14,20 @@ export interface Dataset {
   /** 1 = case of interest. */
   y: Uint8Array;
   rows: number;
+  /**
+   * points[i]: the design point (future) of row i, numbered 0..pointCount-1. Replicate
+   * runs of one future agree strongly, so tests and leaf sizes count futures, not runs.
+   */
+  points: Int32Array;
+  pointCount: number;
 }
 
 /** A row as read from a sweep: input values by name, and its label. */
 export interface LabelledRow {
   inputs: Record<string, unknown>;
   label: boolean;
+  /** The design point the run belongs to (default: every row its own point). */
+  point?: number;
 }
 
 /**
@@ -43,7 +51,18 @@ export function buildDataset(names: readonly string[], rows: readonly LabelledRo
     columns.push(Float64Array.from(text, (t) => code.get(t)!));
     levels.push(names);
   }
-  return { names: [...names], columns, levels, y: Uint8Array.from(rows, (r) => (r.label ? 1 : 0)), rows: rows.length };
+  const ids = new Map<number, number>();
+  const points = Int32Array.from(rows, (r, i) => {
+    const key = r.point ?? -1 - i;
+    if (!ids.has(key)) ids.set(key, ids.size);
+    return ids.get(key)!;
+  });
+  return { names: [...names], columns, levels, y: Uint8Array.from(rows, (r) => (r.label ? 1 : 0)), rows: rows.length, points, pointCount: ids.size };
+}
+
+/** Each row its own design point (data that are not runs of a sweep: tests, benchmarks). */
+export function onePointPerRow(rows: number): { points: Int32Array; pointCount: number } {
+  return { points: Int32Array.from({ length: rows }, (_, i) => i), pointCount: rows };
 }
 
 /** The smallest and largest value of a column. */

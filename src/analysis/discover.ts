@@ -7,13 +7,31 @@
  */
 import { UsageError } from '../cli/usage-error';
 import { boxLimits, boxStats, fullBox, membership, restrictedInputs, type Box } from './box';
-import { CART_MAX_DEPTH, fitTree, type TreeNode } from './cart';
+import { CART_MAX_DEPTH, defaultMinLeaf, fitTree, type TreeNode } from './cart';
 import { meets, parseCondition } from './condition';
-import { buildDataset, type Dataset } from './dataset';
+import seedrandom from 'seedrandom';
+import { buildDataset, type Dataset, type LabelledRow } from './dataset';
 import { analysisMessages as msg } from './messages';
 import { defaultChoice, paste, peelingTrajectory, PrimData, PRIM_DEFAULTS, type PrimOptions } from './prim';
-import { quasiPValues } from './quasi-p';
-import { isBinary, RELIABLE_RUNS, type AnalysisInput } from './sweep-runs';
+import { quasiPTests, quasiPValues } from './quasi-p';
+import { isBinary, type AnalysisInput, type AnalysisRun } from './sweep-runs';
+
+/**
+ * Fewer design points (futures) than this: discovery is flagged as unreliable. Futures,
+ * not runs: replicate runs of one future agree strongly, so 2 futures x 50 seeds are
+ * still 2 observations of how the conditions matter.
+ */
+export const RELIABLE_FUTURES = 50;
+
+/** Inputs with at most this many distinct values are described by the values inside the box (a grid's levels). */
+export const LISTED_VALUES = 12;
+
+/**
+ * The censored recovery time (stats/sweep-stats.ts CENSORED_TIME): a run that had not
+ * recovered when it ended holds its follow-up time, a lower bound, with its censoring flag.
+ */
+const CENSORED_TIME = 'resilience_ticks';
+const CENSORED_FLAG = 'resilience_censored';
 
 export interface DiscoverySpec {
   /** A 0/1 outcome (default locked_in) ... */
@@ -27,7 +45,12 @@ export interface DiscoverySpec {
   prim?: PrimOptions;
   /** Keep restrictions with a quasi-p-value above WEAK_QUASI_P (default: drop them). */
   keepWeak?: boolean;
+  /** Bootstrap resamples of the futures for the stability of each restriction (default 0: none). */
+  stability?: number;
 }
+
+/** The seed of the bootstrap over futures (fixed: the same sweep gives the same shares). */
+export const STABILITY_SEED = 'lrsim discover stability';
 
 /**
  * Restrictions whose quasi-p-value is above this are dropped from the reported box, the
@@ -64,19 +87,29 @@ export interface BoxRecord {
   density: number;
   mass: number;
   rows: number;
+  /** Design points (futures) with runs in the box. */
+  points: number;
   cases: number;
   restricted: string[];
   limits: Limits;
-  chosen: boolean;
+  /** The reported box was pasted from this one (and weak restrictions dropped): its own numbers differ. */
+  reported_from: boolean;
 }
 
-export interface ChosenBox extends Omit<BoxRecord, 'index' | 'chosen'> {
+export interface ChosenBox extends Omit<BoxRecord, 'index' | 'reported_from'> {
   /** The trajectory box it was pasted from. */
   from: number;
-  /** Quasi-p-value of each restricted input (one-sided binomial test). */
+  /** Quasi-p-value of each restricted input (binomial-type test over design points, quasi-p.ts). */
   quasi_p: Record<string, number>;
   /** Restrictions dropped because their quasi-p-value was above WEAK_QUASI_P. */
   dropped: string[];
+  /**
+   * With --stability B: B bootstrap resamples of the design points (seeded), each run through
+   * the same steps (default box, pasting, dropping weak restrictions); `used` resamples had
+   * both cases and other runs; `share[input]`: the share of those in which the reported box
+   * restricts the input.
+   */
+  stability: { resamples: number; used: number; share: Record<string, number> } | null;
 }
 
 export interface DiscoveryResult {
@@ -84,15 +117,22 @@ export interface DiscoveryResult {
   cases_are: string;
   arm: string | null;
   rows: number;
+  /** Design points (futures) among the rows: the unit of the tests, the tree's leaves and the warning. */
+  futures: number;
   cases: number;
   /** Runs left out because the outcome is undefined (NaN) in them. */
   undefined_outcome: number;
-  inputs: { name: string; kind: 'numeric' | 'categorical'; range?: [number, number]; levels?: string[] }[];
+  /** Runs whose recovery was censored after the threshold, so the condition is decided for them (resilience_ticks only). */
+  censored_decided: number;
+  /** `values`: the distinct values of a numeric input with at most LISTED_VALUES of them (a grid's levels). */
+  inputs: { name: string; kind: 'numeric' | 'categorical'; range?: [number, number]; levels?: string[]; values?: number[] }[];
   prim: Required<PrimOptions>;
   trajectory: BoxRecord[];
   chosen: ChosenBox;
   tree: TreeNode;
   tree_max_depth: number;
+  /** Fewest design points in a leaf of the tree. */
+  tree_min_leaf_points: number;
   warning: string | null;
 }
 
@@ -106,13 +146,25 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
   if (!condition && !input.outcomes.includes(outcome)) throw new UsageError(msg.unknownOutcome('--outcome', outcome, input.outcomes));
   if (spec.arm !== undefined && !input.arms.includes(spec.arm)) throw new UsageError(msg.unknownArm(spec.arm, input.arms));
   const runs = input.runs.filter((r) => spec.arm === undefined || r.arm === spec.arm);
-  if (!condition && !isBinary(runs, outcome)) throw new UsageError(msg.notBinary(outcome, `${outcome} < ${exampleThreshold(runs.map((r) => r.outcomes[outcome]))}`));
+  const casesAre = condition ? condition.text : `${outcome} == 1`;
+  const option = condition ? `--where '${condition.text}'` : `--outcome ${outcome}`;
   const defined = runs.filter((r) => !Number.isNaN(r.outcomes[outcome]));
+  if (defined.length === 0) throw new UsageError(msg.undefinedEverywhere(option, outcome, runs.length, spec.arm ?? null));
+  if (!condition && !isBinary(runs, outcome)) throw new UsageError(msg.notBinary(outcome, `${outcome} < ${exampleThreshold(runs.map((r) => r.outcomes[outcome]))}`));
+  const censoring = condition && outcome === CENSORED_TIME ? censoredRuns(condition, defined) : null;
+  if (censoring && censoring.undecided.length) {
+    const follow = censoring.undecided.map((r) => r.outcomes[CENSORED_TIME]);
+    throw new UsageError(msg.censoredCondition(condition!.text, censoring.undecided.length, defined.length, Math.min(...follow), Math.max(...follow)));
+  }
   const withArm = spec.arm === undefined && new Set(defined.map((r) => r.arm)).size > 1;
   const names = [...input.parameters, ...(withArm ? ['arm'] : [])];
-  const label = (v: number) => (condition ? meets(condition, v) : v === 1);
-  const data = buildDataset(names, defined.map((r) => ({ inputs: withArm ? { ...r.params, arm: r.arm } : r.params, label: label(r.outcomes[outcome]) })));
-  const casesAre = condition ? condition.text : `${outcome} == 1`;
+  // A censored run decided by the condition (followed at least to the threshold): its recovery time lies beyond its follow-up.
+  const label = (r: AnalysisRun) => {
+    const v = r.outcomes[outcome];
+    if (!condition) return v === 1;
+    return censoring && r.outcomes[CENSORED_FLAG] === 1 ? meets(condition, Infinity) : meets(condition, v);
+  };
+  const data = buildDataset(names, defined.map((r) => ({ inputs: withArm ? { ...r.params, arm: r.arm } : r.params, label: label(r), point: r.point })));
   const cases = data.y.reduce((a, b) => a + b, 0);
   if (cases === 0 || cases === data.rows) throw new UsageError(msg.oneClass(casesAre, cases, data.rows));
 
@@ -125,33 +177,91 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
   const full = fullBox(data);
   const pasted = paste(pd, steps[from].box, prim);
   const dropped = dropWeakRestrictions(data, pasted, full, spec.keepWeak ? Infinity : WEAK_QUASI_P);
+  const rows = defined.map((r) => ({ inputs: withArm ? { ...r.params, arm: r.arm } : r.params, label: label(r), point: r.point }));
+  const stability = spec.stability ? restrictionStability(names, rows, spec.stability, prim, spec.keepWeak ?? false) : null;
   const restricted = restrictedInputs(pasted, full);
-  const qp = quasiPValues(data, pasted, restricted);
+  const qp = quasiPTests(data, pasted, restricted);
   const record = (box: Box) => {
-    const s = boxStats(data, membership(data, box));
+    const inside = membership(data, box);
+    const s = boxStats(data, inside);
     const r = restrictedInputs(box, full);
-    return { coverage: s.coverage, density: s.density, mass: s.mass, rows: s.n, cases: s.positives, restricted: r.map((j) => names[j]), limits: boxLimits(data, box) };
+    const points = new Set<number>();
+    for (let i = 0; i < data.rows; i++) if (inside[i]) points.add(data.points[i]);
+    return { coverage: s.coverage, density: s.density, mass: s.mass, rows: s.n, points: points.size, cases: s.positives, restricted: r.map((j) => names[j]), limits: boxLimits(data, box) };
   };
+  const minLeaf = defaultMinLeaf(data.pointCount);
   return {
     cases_are: casesAre,
     arm: spec.arm ?? null,
     rows: data.rows,
+    futures: data.pointCount,
     cases,
     undefined_outcome: runs.length - defined.length,
+    censored_decided: censoring ? censoring.decided : 0,
     inputs: describeInputs(data, full),
     prim,
-    trajectory: steps.map((s, index) => ({ index, ...record(s.box), chosen: index === from })),
-    chosen: { from, ...record(pasted), quasi_p: Object.fromEntries(restricted.map((j, k) => [names[j], qp[k]])), dropped: dropped.map((j) => names[j]) },
-    tree: fitTree(data),
+    trajectory: steps.map((s, index) => ({ index, ...record(s.box), reported_from: index === from })),
+    chosen: {
+      from,
+      ...record(pasted),
+      quasi_p: Object.fromEntries(restricted.map((j, k) => [names[j], qp[k].p])),
+      dropped: dropped.map((j) => names[j]),
+      stability,
+    },
+    tree: fitTree(data, { minLeaf }),
     tree_max_depth: CART_MAX_DEPTH,
-    warning: data.rows < RELIABLE_RUNS ? msg.fewRuns(data.rows) : null,
+    tree_min_leaf_points: minLeaf,
+    warning: data.pointCount < RELIABLE_FUTURES ? msg.fewFuturesDiscovery(data.pointCount, data.rows) : null,
   };
+}
+
+/**
+ * Bootstrap over futures: resample the design points with replacement (each drawn point a
+ * new future with all its runs), rerun PRIM with the default box, pasting and the drop of
+ * weak restrictions, and count how often each input is restricted.
+ */
+function restrictionStability(names: string[], rows: readonly LabelledRow[], resamples: number, prim: Required<PrimOptions>, keepWeak: boolean): NonNullable<ChosenBox['stability']> {
+  const byPoint = new Map<number, LabelledRow[]>();
+  for (const r of rows) byPoint.set(r.point!, [...(byPoint.get(r.point!) ?? []), r]);
+  const points = [...byPoint.keys()].sort((a, b) => a - b);
+  const random = seedrandom.alea(STABILITY_SEED);
+  const count = new Map<string, number>();
+  let used = 0;
+  for (let b = 0; b < resamples; b++) {
+    const sample: LabelledRow[] = [];
+    for (let k = 0; k < points.length; k++) for (const r of byPoint.get(points[Math.floor(random() * points.length)])!) sample.push({ ...r, point: k });
+    const data = buildDataset(names, sample);
+    const cases = data.y.reduce((a, c) => a + c, 0);
+    if (cases === 0 || cases === data.rows) continue;
+    used++;
+    const pd = new PrimData(data);
+    const steps = peelingTrajectory(pd, prim);
+    const full = fullBox(data);
+    const box = paste(pd, steps[defaultChoice(steps)].box, prim);
+    dropWeakRestrictions(data, box, full, keepWeak ? Infinity : WEAK_QUASI_P);
+    for (const j of restrictedInputs(box, full)) count.set(names[j], (count.get(names[j]) ?? 0) + 1);
+  }
+  const share = Object.fromEntries(names.filter((n) => count.has(n)).map((n) => [n, used ? count.get(n)! / used : NaN]));
+  return { resamples, used, share };
+}
+
+/**
+ * Censored recovery times against a condition: a run that had not recovered after T ticks
+ * recovers (if ever) after T, so `resilience_ticks OP v` is decided for it when T >= v
+ * (false for <, <=, ==; true for >, >=, !=) and unknown when T < v.
+ */
+function censoredRuns(condition: { op: string; value: number }, runs: readonly AnalysisRun[]): { decided: number; undecided: AnalysisRun[] } {
+  const censored = runs.filter((r) => r.outcomes[CENSORED_FLAG] === 1);
+  const undecided = censored.filter((r) => !(r.outcomes[CENSORED_TIME] >= condition.value));
+  return { decided: censored.length - undecided.length, undecided };
 }
 
 function describeInputs(data: Dataset, full: Box): DiscoveryResult['inputs'] {
   return data.names.map((name, j) => {
     const levels = data.levels[j];
-    return levels ? { name, kind: 'categorical' as const, levels } : { name, kind: 'numeric' as const, range: [full.lo[j], full.hi[j]] as [number, number] };
+    if (levels) return { name, kind: 'categorical' as const, levels };
+    const distinct = [...new Set(data.columns[j])].sort((a, b) => a - b);
+    return { name, kind: 'numeric' as const, range: [full.lo[j], full.hi[j]] as [number, number], ...(distinct.length <= LISTED_VALUES ? { values: distinct } : {}) };
   });
 }
 

@@ -15,34 +15,75 @@ export function num(x: number, digits = 3): string {
 const percent = (x: number) => (Number.isFinite(x) ? `${Math.round(100 * x)} %` : 'n/a');
 const pValue = (p: number) => (p < 1e-4 ? '< 0.0001' : num(p, 2));
 
-/** "openness 0 to 0.12 (quasi-p < 0.0001)"; categorical: "arm in {a, b}". */
-function restriction(name: string, limits: Limits, qp: number | undefined): string {
+/**
+ * A restriction as the data support it: a limit at the smallest or largest sampled value
+ * restricts nothing, so one-sided boxes read "openness ≤ 0.163"; an input with few
+ * distinct values (a grid's levels) is described by the values inside the box,
+ * "social_closure in {0.5, 0.8}", not by limits between them; categorical: "arm in {a, b}".
+ */
+export function restrictionText(d: Pick<DiscoveryResult, 'inputs'>, name: string, limits: Limits): string {
   const l = limits[name];
-  const range = typeof l[0] === 'number' ? `${name} ${num(l[0] as number)} to ${num(l[1] as number)}` : `${name} in {${(l as string[]).join(', ')}}`;
+  if (typeof l[0] !== 'number') return `${name} in {${(l as string[]).join(', ')}}`;
+  const [lo, hi] = l as [number, number];
+  const input = d.inputs.find((i) => i.name === name);
+  if (input?.values) return `${name} in {${input.values.filter((v) => v >= lo && v <= hi).map((v) => num(v)).join(', ')}}`;
+  const [min, max] = input?.range ?? [-Infinity, Infinity];
+  if (lo <= min && hi >= max) return `${name} unrestricted`;
+  if (lo <= min) return `${name} ≤ ${num(hi)}`;
+  if (hi >= max) return `${name} ≥ ${num(lo)}`;
+  return `${name} ${num(lo)} to ${num(hi)}`;
+}
+
+function restriction(d: DiscoveryResult, name: string, qp: number | undefined): string {
+  const range = restrictionText(d, name, d.chosen.limits);
   return qp === undefined ? range : `${range} (quasi-p ${pValue(qp)})`;
 }
+
+const futures = (n: number) => `${n} ${n === 1 ? 'future' : 'futures'}`;
 
 export function discoverySentences(d: DiscoveryResult): string[] {
   const c = d.chosen;
   const where = d.arm ? ` in the ${d.arm} arm` : '';
-  const rules = c.restricted.map((name) => restriction(name, c.limits, c.quasi_p[name]));
+  const rules = c.restricted.map((name) => restriction(d, name, c.quasi_p[name]));
   const out = [
-    `Scenario discovery${where}: ${d.cases} of ${d.rows} runs are cases of interest (${d.cases_are}).`,
-    `PRIM (peeling ${d.prim.peelAlpha}, then pasting) reports box ${c.from} of the ${d.trajectory.length}-box trajectory: ` +
+    `Scenario discovery${where}: ${d.cases} of ${d.rows} runs (${futures(d.futures)}) are cases of interest (${d.cases_are}).`,
+    `PRIM (peeling ${d.prim.peelAlpha}) reports box ${c.from} of the ${d.trajectory.length}-box trajectory, pasted` +
+      (c.dropped.length ? ` and with its weak restrictions (quasi-p above 0.1) dropped (${c.dropped.join(', ')})` : '') +
+      ': ' +
       (rules.length ? rules.join(' and ') : 'it restricts no input') +
-      (c.dropped.length ? ` (weak restrictions dropped, quasi-p above 0.1: ${c.dropped.join(', ')})` : '') +
-      `; it holds ${percent(c.coverage)} of the cases (coverage) and ${percent(c.density)} of its ${c.rows} runs are cases (density), against ${percent(d.cases / d.rows)} over all runs.`,
-    ...treeSentence(d.tree),
+      `; it holds ${percent(c.coverage)} of the cases (coverage) and ${percent(c.density)} of its ${c.rows} runs (${futures(c.points)}) are cases (density), against ${percent(d.cases / d.rows)} over all runs.` +
+      (rules.length ? ' Quasi-p-values count futures, not runs (a binomial-type test over design points).' : ''),
+    ...stabilitySentence(d),
+    ...treeSentence(d.tree, d.tree_min_leaf_points),
   ];
   if (d.warning) out.push(d.warning[0].toUpperCase() + d.warning.slice(1) + '.');
   return out;
 }
 
-function treeSentence(tree: TreeNode): string[] {
-  if (!tree.split || !tree.left || !tree.right) return ['The classification tree (CART) finds no split that separates the cases.'];
+/** With --stability: how often the same steps, on resampled futures, restrict each input. */
+function stabilitySentence(d: DiscoveryResult): string[] {
+  const c = d.chosen;
+  const st = c.stability;
+  if (!st) return [];
+  if (st.used === 0) return [`None of the ${st.resamples} bootstrap resamples of the futures held both cases and other runs, so there is no stability to report.`];
+  const kept = c.restricted.map((n) => `${n} in ${percent(st.share[n] ?? 0)}`);
+  const others = Object.entries(st.share).filter(([n, v]) => !c.restricted.includes(n) && v >= 0.1).map(([n, v]) => `${n} in ${percent(v)}`);
+  const left = st.used < st.resamples ? `; ${st.resamples - st.used} of ${st.resamples} held only one class and were left out` : '';
+  return [
+    `Stability: rerun on ${st.used} bootstrap resamples of the ${d.futures} futures (seeded${left}), the reported box restricts ${kept.length ? kept.join(', ') : 'no input'} of them` +
+      (others.length ? `, and also ${others.join(', ')}` : '') +
+      '.',
+  ];
+}
+
+function treeSentence(tree: TreeNode, minLeaf: number): string[] {
+  const name = `The classification tree (CART, depth at most 4, leaves of at least ${futures(minLeaf)})`;
+  if (!tree.split || !tree.left || !tree.right) return [`${name} finds no split that separates the cases.`];
   const s = tree.split;
   const [left, right] = 'threshold' in s ? [`${s.input} ≤ ${num(s.threshold)}`, `${s.input} > ${num(s.threshold)}`] : [`${s.input} in {${s.levels.join(', ')}}`, `other ${s.input}`];
-  return [`The classification tree (CART, depth at most 4) splits first on ${s.input}: cases are ${percent(tree.left.density)} of ${tree.left.n} runs with ${left} and ${percent(tree.right.density)} of ${tree.right.n} runs with ${right}.`];
+  const tied = s.tied?.length ? ` (${s.tied.join(', ')} ${s.tied.length === 1 ? 'splits' : 'split'} the runs just as well; the tie goes to the first input)` : '';
+  const side = (t: TreeNode, rule: string) => `${percent(t.density)} of ${t.n} runs (${futures(t.points)}) with ${rule}`;
+  return [`${name} splits first on ${s.input}${tied}: cases are ${side(tree.left, left)} and ${side(tree.right, right)}.`];
 }
 
 /** Below the fewest futures for an interval, up to this many futures are listed one by one (more: their range). */

@@ -20,10 +20,11 @@ export async function writeDiscovery(dir: string, d: DiscoveryResult, images: bo
   mkdirSync(out, { recursive: true });
   const { tree, trajectory, ...rest } = d;
   writeFileSync(join(out, 'boxes.json'), json({ ...rest, boxes: trajectory }));
-  const lines = [csvLine(['box', 'coverage', 'density', 'mass', 'rows', 'cases', 'restricted_count', 'restricted', 'chosen'])];
-  for (const b of trajectory) lines.push(csvLine([b.index, b.coverage, b.density, b.mass, b.rows, b.cases, b.restricted.length, b.restricted.join(';'), b.chosen]));
+  // `reported_from`: the box the reported one was pasted from (its own numbers are in boxes.json `chosen`).
+  const lines = [csvLine(['box', 'coverage', 'density', 'mass', 'rows', 'points', 'cases', 'restricted_count', 'restricted', 'reported_from'])];
+  for (const b of trajectory) lines.push(csvLine([b.index, b.coverage, b.density, b.mass, b.rows, b.points, b.cases, b.restricted.length, b.restricted.join(';'), b.reported_from]));
   writeFileSync(join(out, 'trajectory.csv'), lines.join(''));
-  writeFileSync(join(out, 'tree.json'), json({ cases_are: d.cases_are, arm: d.arm, max_depth: d.tree_max_depth, tree }));
+  writeFileSync(join(out, 'tree.json'), json({ cases_are: d.cases_are, arm: d.arm, max_depth: d.tree_max_depth, min_leaf_points: d.tree_min_leaf_points, tree }));
   const files = ['boxes.json', 'trajectory.csv', 'tree.json'];
   return [...files.map((f) => join(out, f)), ...(await charts(out, [trajectoryChart(d), boxLimitsChart(d)], images))];
 }

@@ -56,3 +56,50 @@ describe('CART', () => {
     expect(JSON.stringify(fitTree(plantedData(2000)))).toBe(JSON.stringify(tree));
   });
 });
+
+describe('CART counts design points (futures), not runs', () => {
+  // 60 points; every point run 3 times with the same label (replicates that agree).
+  // Reference: R 4, rpart 4.1 on the 60 points, one row each (tmp script, as run):
+  //   i <- 0:59; x1 <- (i*7) %% 60 / 60; x2 <- (i*13) %% 60 / 60; x3 <- (i*17) %% 60 / 60
+  //   y <- ((x1 < 0.4 & x2 > 0.3) | x3 > 0.85) != (i %% 11 == 0)
+  //   rpart(factor(y) ~ x1 + x2 + x3, method = "class", parms = list(split = "gini"),
+  //     control = rpart.control(minbucket = 5, minsplit = 10, cp = -1, maxdepth = 4, xval = 0,
+  //       maxsurrogate = 0, maxcompete = 0, usesurrogate = 0))
+  //   root: x3 < 0.8417 (51) | >= (9, leaf); then x1 < 0.375 (20): x2 < 0.2917 (6) | x2 >= (14): x2 < 0.5833 (6) | (8);
+  //   x1 >= 0.375 (31): x2 < 0.75 (22): x2 < 0.2167 (5) | (17); x2 >= 0.75 (9)
+  const points = Array.from({ length: 60 }, (_, i) => {
+    const inputs = { x1: ((i * 7) % 60) / 60, x2: ((i * 13) % 60) / 60, x3: ((i * 17) % 60) / 60 };
+    return { inputs, label: (inputs.x1 < 0.4 && inputs.x2 > 0.3) || inputs.x3 > 0.85 ? i % 11 !== 0 : i % 11 === 0, point: i };
+  });
+  const replicated = buildDataset(['x1', 'x2', 'x3'], points.flatMap((p) => [p, p, p]));
+
+  it('grows the tree rpart grows on the points, with leaves of at least 5 points', () => {
+    const tree = fitTree(replicated);
+    const leaves = treeLeaves(tree);
+    expect(leaves.map((l) => l.points)).toEqual([6, 6, 8, 5, 17, 9, 9]);
+    expect(leaves.map((l) => l.n)).toEqual([18, 18, 24, 15, 51, 27, 27]);
+    expect(leaves.map((l) => l.rule.join(' and '))).toEqual([
+      'x3 <= 0.8417 and x1 <= 0.375 and x2 <= 0.2917',
+      'x3 <= 0.8417 and x1 <= 0.375 and x2 > 0.2917 and x2 <= 0.5833',
+      'x3 <= 0.8417 and x1 <= 0.375 and x2 > 0.2917 and x2 > 0.5833',
+      'x3 <= 0.8417 and x1 > 0.375 and x2 <= 0.75 and x2 <= 0.2167',
+      'x3 <= 0.8417 and x1 > 0.375 and x2 <= 0.75 and x2 > 0.2167',
+      'x3 <= 0.8417 and x1 > 0.375 and x2 > 0.75',
+      'x3 > 0.8417',
+    ]);
+  });
+
+  it('does not split two futures, however many seeds each runs', () => {
+    const rows = [0, 1].flatMap((point) => Array.from({ length: 10 }, () => ({ inputs: { openness: point ? 0.3 : 0, closure: point ? 0.8 : 0.2 }, label: point === 1, point })));
+    const tree = fitTree(buildDataset(['openness', 'closure'], rows));
+    expect(tree.split).toBeUndefined();
+    expect(tree.points).toBe(2);
+  });
+
+  it('names the inputs whose best split is as good as the one taken', () => {
+    // openness and closure order the 12 points the same way: every split on one is a split on the other.
+    const rows = Array.from({ length: 12 }, (_, i) => ({ inputs: { openness: i / 10, closure: 1 - i / 20, noise: (i * 5) % 12 }, label: i < 6, point: i }));
+    const tree = fitTree(buildDataset(['openness', 'closure', 'noise'], rows), { minLeaf: 2 });
+    expect(tree.split).toMatchObject({ input: 'openness', tied: ['closure'] });
+  });
+});

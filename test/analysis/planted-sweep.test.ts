@@ -25,7 +25,7 @@ describe('a sweep with planted truths', () => {
     // Every resample of the futures gives steady a 90th-percentile regret of 1: no zero-width interval.
     expect(text).toMatch(/The robust choice is steady: the lowest 90th-percentile regret, 1 \(every bootstrap resample of the \d+ futures gives 1; no interval\), against 1\.8 for bold/);
     expect(text).toMatch(/Never the worst arm in any future: steady\./);
-    expect(text).toMatch(/Scenario discovery in the baseline arm: 24 of 128 runs are cases of interest \(locked_in == 1\)/);
+    expect(text).toMatch(/Scenario discovery in the baseline arm: 24 of 128 runs \(64 futures\) are cases of interest \(locked_in == 1\)/);
     const charts = buildCharts(await computeSweepStats(dir)).map((c) => c.name);
     expect(charts.slice(-3)).toEqual(['discovery-trajectory', 'discovery-box', 'robustness']);
   });

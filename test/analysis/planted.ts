@@ -4,7 +4,7 @@
  * all labels flipped at random. Used by the PRIM and CART tests and the benchmark.
  */
 import seedrandom from 'seedrandom';
-import type { Dataset } from '../../src/analysis/dataset';
+import { onePointPerRow, type Dataset } from '../../src/analysis/dataset';
 
 export const PLANTED = { x1: [0.2, 0.9], x3: [0.1, 0.8] } as const;
 
@@ -19,5 +19,5 @@ export function plantedData(rows: number, inputs = 6, seed = 'planted', noise = 
     const flip = random() < noise;
     y[i] = inside !== flip ? 1 : 0;
   }
-  return { names, columns, levels: names.map(() => null), y, rows };
+  return { names, columns, levels: names.map(() => null), y, rows, ...onePointPerRow(rows) };
 }

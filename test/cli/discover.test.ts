@@ -32,13 +32,23 @@ describe('lrsim discover and robustness on a sweep', () => {
     const dir = fresh(() => writePlantedSweep());
     const d = await lrsim(['discover', dir, '--arm', 'baseline', '--no-images']);
     expect(d.code, d.stderr).toBe(0);
-    expect(d.stdout).toMatch(/openness 0 to 0\.35 \(quasi-p < 0\.0001\) and proximity\.social_closure 0\.65 to 0\.9/);
+    // An 8 x 8 grid: the levels inside the box, not limits between them (audit finding 7).
+    expect(d.stdout).toMatch(/openness in \{0, 0\.1, 0\.2, 0\.3\} \(quasi-p 0\.00024\) and proximity\.social_closure in \{0\.7, 0\.8, 0\.9\} \(quasi-p < 0\.0001\)/);
     const boxes = JSON.parse(readFileSync(join(dir, 'discovery', 'boxes.json'), 'utf8'));
-    expect(boxes.boxes.filter((b: { chosen: boolean }) => b.chosen)).toHaveLength(1);
-    expect(Object.keys(boxes.boxes[0])).toEqual(['index', 'coverage', 'density', 'mass', 'rows', 'cases', 'restricted', 'limits', 'chosen']);
+    expect(boxes.boxes.filter((b: { reported_from: boolean }) => b.reported_from)).toHaveLength(1);
+    expect(Object.keys(boxes.boxes[0])).toEqual(['index', 'coverage', 'density', 'mass', 'rows', 'points', 'cases', 'restricted', 'limits', 'reported_from']);
+    expect(readFileSync(join(dir, 'discovery', 'trajectory.csv'), 'utf8').split('\n')[0]).toBe('box,coverage,density,mass,rows,points,cases,restricted_count,restricted,reported_from');
     for (const f of ['trajectory.csv', 'tree.json', 'charts/discovery-trajectory.vl.json', 'charts/discovery-box.vl.json']) expect(existsSync(join(dir, 'discovery', f)), f).toBe(true);
-    const box3 = await lrsim(['discover', dir, '--arm', 'baseline', '--box', '3', '--no-images']);
+    // A second discovery does not overwrite the first without --force (audit finding 8).
+    const again = await lrsim(['discover', dir, '--arm', 'baseline', '--box', '3', '--no-images']);
+    expect(again.code).toBe(2);
+    expectOneLineError(again.stderr, /discovery already holds the results of an earlier lrsim discover; add --force to replace them/);
+    expect(JSON.parse(readFileSync(join(dir, 'discovery', 'boxes.json'), 'utf8'))).toEqual(boxes);
+    const box3 = await lrsim(['discover', dir, '--arm', 'baseline', '--box', '3', '--force', '--stability', '20', '--no-images']);
+    expect(box3.code, box3.stderr).toBe(0);
     expect(box3.stdout).toMatch(/reports box 3 of the/);
+    expect(box3.stdout).toMatch(/Stability: rerun on 20 bootstrap resamples of the 64 futures \(seeded\), the reported box restricts /);
+    expect(JSON.parse(readFileSync(join(dir, 'discovery', 'boxes.json'), 'utf8')).chosen.from).toBe(3);
 
     const r = await lrsim(['robustness', dir, '--target', 'innovation_value_late >= 1.5', '--budget', '300', '--no-images']);
     expect(r.code, r.stderr).toBe(0);
@@ -47,11 +57,11 @@ describe('lrsim discover and robustness on a sweep', () => {
     for (const f of ['robustness.json', 'regret.csv', 'charts/robustness.vl.json']) expect(existsSync(join(dir, 'robustness', f)), f).toBe(true);
   });
 
-  it('warns under 50 runs', async () => {
-    const dir = fresh(() => writeFixtureSweep({ replicates: 4 })); // 4 points x 2 arms x 4 seeds = 32 runs
+  it('warns under 50 futures, however many runs', async () => {
+    const dir = fresh(() => writeFixtureSweep({ replicates: 8 })); // 4 points x 2 arms x 8 seeds = 64 runs
     const d = await lrsim(['discover', dir, '--where', 'innovation_value_late < 1.8', '--no-images']);
     expect(d.code, d.stderr).toBe(0);
-    expect(d.stdout).toMatch(/Warning: only 32 runs; scenario discovery and regret are unreliable below 50 runs/);
+    expect(d.stdout).toMatch(/Warning: only 4 futures \(design points; 64 runs\); scenario discovery is unreliable below 50 futures/);
   });
 });
 
@@ -73,6 +83,9 @@ describe('bad input: exit 2, one line, nothing written', () => {
     ['a malformed --target', planted, ['robustness', planted, '--target', 'innovation_value_late >> 2'], /--target "innovation_value_late >> 2": expected a number at character 24 \(innovation_value_late >\^> 2\)/],
     ['an unknown robustness outcome', planted, ['robustness', planted, '--outcome', 'innovation_valu_late'], /did you mean "innovation_value_late"\?/],
     ['a --box beyond the trajectory', planted, ['discover', planted, '--arm', 'baseline', '--box', '99'], /--box 99: choose a box of the trajectory, a whole number from 0 to 9/],
+    ['a --peel that is not a number', planted, ['discover', planted, '--peel', 'abc'], /^lrsim: error: --peel abc: not a number; write e\.g\. --peel 0\.05/],
+    ['a --stability that is not a whole number', planted, ['discover', planted, '--stability', '2.5'], /^lrsim: error: --stability 2\.5: write a whole number of bootstrap resamples from 0 \(off\) to 10000/],
+    ['a --box that is not a number', planted, ['discover', planted, '--box', 'two'], /^lrsim: error: --box two: not a number; write e\.g\. --box 3/],
     ['an unknown arm', planted, ['discover', planted, '--arm', 'bolt'], /--arm bolt: no such arm in this sweep; did you mean "bold"\?/],
     ['a budget no arm meets', planted, ['robustness', planted, '--budget', '100'], /--budget 100: leaves only baseline within budget/],
     ['a sweep without swept parameters', noParams, ['discover', noParams], /has no swept parameters/],
