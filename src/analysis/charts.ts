@@ -72,14 +72,14 @@ export function boxLimitsChart(d: DiscoveryResult, name = 'discovery-box'): Char
 }
 
 /**
- * Regret per arm (mean and 90th percentile with their bootstrap CIs, maximum) and mean
- * against spread. Below the fewest futures for an interval (regret.ts) there are no bars,
+ * Regret per arm (mean with its bootstrap CI, 90th percentile with its distribution-free
+ * order-statistic interval, maximum) and mean against spread. Below the fewest futures for an interval (regret.ts) there are no bars,
  * and the spread is the range of the per-future means (largest minus smallest), not an SD.
  */
 export function robustnessChart(r: RobustnessReport, label: string, name = 'robustness'): Chart {
   const arms = r.arms.map((a) => a.arm);
   const withCi = r.interval.method !== 'none';
-  const bounds = (i: [number, number] | null) => (i === null ? { lo: null, hi: null } : { lo: round(i[0]), hi: round(i[1]) });
+  const bounds = (i: [number, number | null] | null) => (i === null ? { lo: null, hi: null } : { lo: round(i[0]), hi: i[1] === null ? null : round(i[1]) });
   const range = (arm: string) => {
     const xs = r.per_future.filter((p) => p.arm === arm).map((p) => p.outcome);
     return Math.max(...xs) - Math.min(...xs);
@@ -94,7 +94,7 @@ export function robustnessChart(r: RobustnessReport, label: string, name = 'robu
   const y = { field: 'arm', type: 'nominal', title: null, sort: arms, axis: { labelLimit: 200 } };
   const colour = { field: 'measure', type: 'nominal', title: 'Regret', sort: ['mean', '90th percentile', 'maximum'], scale: { domain: ['mean', '90th percentile', 'maximum'], range: [PALETTE[0], PALETTE[1], PALETTE[3]] }, legend: { orient: 'bottom' } };
   const offset = { field: 'measure', sort: ['mean', '90th percentile', 'maximum'] };
-  const dots = { mark: { type: 'point', filled: true, size: 70 }, encoding: { y, yOffset: offset, x: { field: 'value', type: 'quantitative', title: withCi ? 'Regret (bars: 95 % bootstrap CI over futures)' : `Regret (no intervals: only ${r.futures} ${r.futures === 1 ? 'future' : 'futures'})` }, color: colour, tooltip: [{ field: 'arm' }, { field: 'measure' }, { field: 'value', format: '.4~g' }, ...(withCi ? [{ field: 'lo', format: '.4~g', title: 'CI low' }, { field: 'hi', format: '.4~g', title: 'CI high' }] : [])] } };
+  const dots = { mark: { type: 'point', filled: true, size: 70 }, encoding: { y, yOffset: offset, x: { field: 'value', type: 'quantitative', title: withCi ? 'Regret (bars: 95 % intervals over futures)' : `Regret (no intervals: only ${r.futures} ${r.futures === 1 ? 'future' : 'futures'})` }, color: colour, tooltip: [{ field: 'arm' }, { field: 'measure' }, { field: 'value', format: '.4~g' }, ...(withCi ? [{ field: 'lo', format: '.4~g', title: 'CI low' }, { field: 'hi', format: '.4~g', title: 'CI high' }] : [])] } };
   const regret = {
     title: { text: `Regret in ${label} (lower is better)`, fontSize: 12 },
     width: 320,
@@ -116,8 +116,12 @@ export function robustnessChart(r: RobustnessReport, label: string, name = 'robu
     name,
     title: 'Robustness of the policy arms',
     caption:
-      `Left: each arm's regret in ${label}, the best arm's value minus its own on the same seed in the same future (design point), averaged over the seeds of a future; dots give the mean, 90th percentile and maximum over the ${r.futures} futures, ` +
-      (withCi ? `bars the 95 % bootstrap intervals (${r.resamples} resamples of the futures). ` : `without intervals (${r.interval.reason}). `) +
+      `Left: each arm's regret in ${label} in a future (design point): the best arm's mean in that future minus its own, both over the same seeds; dots give the mean, 90th percentile and maximum over the ${r.futures} futures, ` +
+      (withCi
+        ? `bars the 95 % intervals: of the mean a percentile bootstrap (${r.resamples} resamples of the futures), of the 90th percentile the distribution-free order-statistic interval` +
+          (r.quantile_interval && r.quantile_interval.upper === null ? ` (no bar: ${r.futures} futures give only its lower bound, in the tooltip; an upper bound needs ${r.quantile_interval.futuresForUpper} futures)` : '') +
+          '. '
+        : `without intervals (${r.interval.reason}). `) +
       `Right: each arm's mean across futures against its spread (${withCi ? 'SD' : 'range, largest minus smallest per-future mean'}); ${r.better === 'higher' ? 'up' : 'down'} and to the left is better.`,
     spec: topLevel('Robustness of the policy arms', `Paired regret over ${r.futures} futures`, values, { hconcat: [regret, spread], spacing: 40, resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } } }),
   };

@@ -63,4 +63,13 @@ export const analysisMessages = {
     `${dir} already holds the results of an earlier lrsim discover; add --force to replace them (or move them away first)`,
   notANumber: (option: string, text: string, example: string) => `${option} ${text}: not a number; write e.g. ${option} ${example}`,
   badStability: (value: unknown) => `--stability ${String(value)}: write a whole number of bootstrap resamples from 0 (off) to 10000, e.g. --stability 200`,
+  // --- robustness (audit D) -------------------------------------------------------------
+  noFutures: (dir: string) =>
+    `${dir}: the sweep has no swept parameters (sweep.parameters is empty), so it has one future and robustness across futures has nothing to compare; sweep the uncertain conditions, e.g. with design: lhs, and give the policies as arms`,
+  outcomeUndefined: (option: string, outcome: string, runs: number) =>
+    `${option} ${outcome}: undefined (empty) in every one of the ${runs} runs of the compared arms${outcome === 'drop_ratio' || outcome.startsWith('resilience') ? ' (the sweep has no shock)' : ''}, so arms cannot be ranked on it: choose an outcome the runs have`,
+  targetUndefined: (text: string, outcome: string, missing: number, runs: number) =>
+    `--target "${text}": ${outcome} is undefined (empty) in ${missing === runs ? `every one of the ${runs}` : `${missing} of the ${runs}`} runs of the compared arms${outcome === 'drop_ratio' || outcome.startsWith('resilience') ? ' (no shock in those runs)' : ''}, so whether a future meets the target is unknown: set the target on an outcome every run has`,
+  censoredTime: (option: string, text: string, censored: number, runs: number) =>
+    `${option} ${text.includes(' ') ? `"${text}"` : text}: ${censored} of the ${runs} runs with a recovery time had not recovered when they ended, so their resilience_ticks is a lower bound (censored), not a time, and neither a mean nor a threshold on it is known; use resilience_censored (0/1, not recovered by the end), e.g. --outcome resilience_censored or --target 'resilience_censored < 0.5', and for recovery times the Kaplan-Meier survival rows of the sweep's stats.csv`,
 } as const;

@@ -6,8 +6,11 @@ import { UsageError } from '../cli/usage-error';
 import { higherIsBetter } from '../stats/outcome-direction';
 import { meets, parseCondition } from './condition';
 import { analysisMessages as msg } from './messages';
-import { robustness, type ArmRobustness, type FutureArm, type FuturesInterval } from './regret';
+import { robustness, type ArmRobustness, type FutureArm, type FuturesInterval, type OrderStatisticInterval, type RankingTest } from './regret';
 import { RELIABLE_RUNS, type AnalysisInput } from './sweep-runs';
+
+/** The censored recovery time (stats/sweep-stats.ts CENSORED_TIME; censoring in resilience_censored). */
+const CENSORED_TIME = 'resilience_ticks';
 
 export interface RobustnessSpec {
   /** The outcome regret is measured on (default innovation_value_late). */
@@ -45,16 +48,32 @@ export interface RobustnessReport {
   future_labels: { point: number; label: string }[];
   /** Were intervals over futures computed (from MIN_FUTURES_FOR_INTERVAL futures on), and if not why. */
   interval: FuturesInterval;
+  /** The order statistics behind the 90th-percentile regret's interval (null without intervals). */
+  quantile_interval: OrderStatisticInterval | null;
   /** (future, seed) pairs in which every arm finished. */
   paired_cells: number;
+  /** Futures left out because no seed finished (with a defined outcome) in every arm, named as future_labels. */
+  dropped_futures: { point: number; label: string }[];
+  /** (future, seed) pairs left out because some arm did not finish there (or its outcome is undefined). */
+  dropped_cells: number;
   arms: ArmReport[];
   best_on_average: string;
   robust: string;
   minimax: string;
   never_worst: string[];
+  /** The best arm on average and the robust arm against their runners-up (paired over futures). */
+  ranking: { best_on_average: RankingTest; robust: RankingTest };
   per_future: FutureArm[];
   resamples: number;
   warning: string | null;
+}
+
+/** `--budget` as typed: a number of at least 0, or a UsageError showing the text. */
+export function parseBudget(raw: unknown): number {
+  const text = Array.isArray(raw) ? raw.map(String).join(' ') : String(raw).trim();
+  const value = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
+  if (Array.isArray(raw) || !(Number.isFinite(value) && value >= 0)) throw new UsageError(msg.badBudget(text));
+  return value;
 }
 
 /** Validate and compute (throws UsageError on bad input). */
@@ -80,6 +99,17 @@ export function armRobustness(input: AnalysisInput, spec: RobustnessSpec): Robus
     arms = arms.filter((a) => !overBudget.some((o) => o.arm === a));
     if (arms.length < 2) throw new UsageError(msg.budgetLeavesFew(spec.budget, arms));
   }
+  // Runs of the compared arms: an outcome (or target) undefined in all of them, or a
+  // censored recovery time, has no mean to rank arms on.
+  const compared = input.runs.filter((r) => arms.includes(r.arm));
+  const defined = (name: string) => compared.filter((r) => Number.isFinite(r.outcomes[name])).length;
+  if (defined(outcome) === 0) throw new UsageError(msg.outcomeUndefined('--outcome', outcome, compared.length));
+  refuseCensored('--outcome', outcome, compared);
+  if (target) {
+    const known = defined(target.outcome);
+    if (known < compared.length) throw new UsageError(msg.targetUndefined(target.text, target.outcome, compared.length - known, compared.length));
+    refuseCensored('--target', target.outcome, compared, target.text);
+  }
   const better = spec.better ?? (higherIsBetter(outcome) ? 'higher' : 'lower');
   const resamples = spec.resamples ?? 1000;
   const result = robustness(
@@ -89,6 +119,7 @@ export function armRobustness(input: AnalysisInput, spec: RobustnessSpec): Robus
   if (!result) throw new UsageError(msg.noPairs());
   const runs = input.runs.filter((r) => arms.includes(r.arm)).length;
   const points = [...new Set(result.perFuture.map((p) => p.future))];
+  const labels = distinctLabels([...points, ...result.droppedFutures].map((point) => ({ point, label: futureLabel(input, point) })));
   return {
     outcome,
     better,
@@ -97,19 +128,35 @@ export function armRobustness(input: AnalysisInput, spec: RobustnessSpec): Robus
     conditions,
     over_budget: overBudget,
     futures: result.futures,
-    future_labels: distinctLabels(points.map((point) => ({ point, label: futureLabel(input, point) }))),
+    future_labels: labels.slice(0, points.length),
     interval: result.interval,
+    quantile_interval: result.quantileInterval,
     paired_cells: result.cells,
+    dropped_futures: labels.slice(points.length),
+    dropped_cells: result.droppedCells,
     arms: result.arms.map((a) => ({ ...a, cost: cost(a.arm) })),
     best_on_average: result.bestOnAverage,
     robust: result.robust,
     minimax: result.minimax,
     never_worst: result.neverWorst,
+    ranking: { best_on_average: result.ranking.bestOnAverage, robust: result.ranking.robust },
     per_future: result.perFuture,
     resamples: result.interval.resamples,
     // Regret is summarised over futures: too few futures is the first thing to say.
     warning: result.interval.method === 'none' ? msg.fewFutures(result.futures, result.interval.minFutures) : runs < RELIABLE_RUNS ? msg.fewRuns(runs) : null,
   };
+}
+
+/**
+ * A recovery time is censored where a run had not recovered when it ended (it holds its
+ * censoring time, a lower bound): its mean, and whether a future's mean meets a threshold,
+ * are unknown. Refused when any compared run is censored, or when censoring is not recorded.
+ */
+function refuseCensored(option: '--outcome' | '--target', outcome: string, runs: AnalysisInput['runs'], text?: string): void {
+  if (outcome !== CENSORED_TIME) return;
+  const timed = runs.filter((r) => Number.isFinite(r.outcomes[CENSORED_TIME]));
+  const censored = timed.filter((r) => !(r.outcomes.resilience_censored === 0)).length;
+  if (censored > 0) throw new UsageError(msg.censoredTime(option, text ?? outcome, censored, timed.length));
 }
 
 /** "openness 0.3, proximity.social_closure 0.8": a point's swept values (3 significant digits); "point N" without any. */

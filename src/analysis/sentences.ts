@@ -102,6 +102,17 @@ export function robustnessSentences(r: RobustnessReport, label: string, targetLa
   // of 0 in nearly every future) is no interval: say so rather than print "1 to 1".
   const same = `every bootstrap resample of the ${n} futures gives`;
   const ci = (i: [number, number] | null) => (i === null ? 'no interval' : i[0] === i[1] ? `${same} ${num(i[0])}; no interval` : `95 % bootstrap CI ${num(i[0])} to ${num(i[1])}`);
+  // The 90th percentile's interval is distribution-free (order statistics, regret.ts); with
+  // too few futures for an upper bound only the lower bound is computed, and said so.
+  const q = r.quantile_interval;
+  const nth = (k: number) => `${k}${k % 100 >= 11 && k % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][k % 10] ?? 'th'}`;
+  const quantileCi = (i: [number, number | null] | null) => {
+    if (i === null || q === null) return 'no interval';
+    const [lo, hi] = i;
+    return hi === null || q.upper === null
+      ? `95 % distribution-free interval from ${num(lo)}, the ${nth(q.lower)} smallest of the ${n} futures' regrets, with no upper bound: that needs at least ${q.futuresForUpper} futures`
+      : `95 % distribution-free interval ${num(lo)} to ${num(hi)}, the ${nth(q.lower)} and ${nth(q.upper)} smallest of the ${n} futures' regrets`;
+  };
   const where = new Map(r.future_labels.map((l) => [l.point, l.label]));
   const rows = (name: string) => r.per_future.filter((p) => p.arm === name);
   /** "1.81 at openness 0; 2.8 at openness 0.3", or with many futures their range. */
@@ -112,26 +123,36 @@ export function robustnessSentences(r: RobustnessReport, label: string, targetLa
     return `from ${num(Math.min(...values))} to ${num(Math.max(...values))} across the ${n} futures`;
   };
   const share = (x: number) => (withCi ? `${percent(x)} of the futures` : `${Math.round(x * n)} of the ${n} futures`);
+  /** The leader against the runner-up: paired over futures; "not distinguishable" when the interval covers 0. */
+  const tested = (t: RobustnessReport['ranking']['robust'], what: string) => {
+    const interval = t.ci === null ? '' : t.ci[0] === t.ci[1] ? `${same} ${num(t.ci[0])}` : `95 % paired bootstrap CI over the futures ${num(t.ci[0])} to ${num(t.ci[1])}`;
+    return t.distinguishable
+      ? `On ${what}, ${t.leader} is ahead of the runner-up ${t.runnerUp} (${num(t.runnerUpValue)}): difference ${t.leader} − ${t.runnerUp} ${num(t.difference)}, ${interval}.`
+      : `On ${what}, ${t.leader} is not distinguishable from the runner-up ${t.runnerUp} (${num(t.runnerUpValue)}): difference ${t.leader} − ${t.runnerUp} ${num(t.difference)}, ${interval}, which includes 0.`;
+  };
   const out = [
     `Robustness over ${n} futures (design points), paired on ${r.paired_cells} (future, seed) pairs: ${best.arm} is best on average, mean ${label} ${num(best.meanOutcome)} (` +
       (withCi ? `${ci(best.ci.meanOutcome)}; SD across the ${n} futures ${num(best.sdOutcome)})` : `${perFuture(best.arm, 'outcome')})`) +
       '.',
   ];
-  if (!withCi) out.push(`There is no interval or SD across futures (${r.interval.reason}).`);
+  if (withCi) out.push(tested(r.ranking.best_on_average, `the mean ${label}`));
+  else out.push(`There is no interval or SD across futures, and the ranking of the arms is not tested (${r.interval.reason}).`);
   if (robust.arm === best.arm) {
-    out.push(`It is also the robust choice: the lowest 90th-percentile regret, ${num(best.p90Regret)} (${withCi ? ci(best.ci.p90Regret) : `regret ${perFuture(best.arm, 'regret')}`}).`);
+    out.push(`It is also the robust choice: the lowest 90th-percentile regret, ${num(best.p90Regret)} (${withCi ? quantileCi(best.ci.p90Regret) : `regret ${perFuture(best.arm, 'regret')}`}).`);
   } else {
     out.push(
-      `The robust choice is ${robust.arm}: the lowest 90th-percentile regret, ${num(robust.p90Regret)} (${withCi ? ci(robust.ci.p90Regret) : `regret ${perFuture(robust.arm, 'regret')}`}), against ${num(best.p90Regret)} for ${best.arm}, ` +
+      `The robust choice is ${robust.arm}: the lowest 90th-percentile regret, ${num(robust.p90Regret)} (${withCi ? quantileCi(robust.ci.p90Regret) : `regret ${perFuture(robust.arm, 'regret')}`}), against ${num(best.p90Regret)} for ${best.arm}, ` +
         `which is the worst arm in ${share(best.worstShare)} (largest regret ${num(best.maxRegret)}, against ${num(robust.maxRegret)} for ${robust.arm}).`,
     );
   }
+  if (withCi) out.push(tested(r.ranking.robust, '90th-percentile regret'));
   if (r.minimax !== r.robust) out.push(`The lowest largest regret (minimax) is ${r.minimax}'s, ${num(arm(r.minimax).maxRegret)}.`);
   out.push(r.never_worst.length ? `Never the worst arm in any future: ${r.never_worst.join(', ')}.` : 'Every arm is the worst in at least one future.');
   if (r.target) {
     if (withCi) {
-      const shares = r.arms.map((a) => `${a.arm} ${percent(a.satisficing!)} (${a.ci.satisficing === null ? 'no interval' : a.ci.satisficing[0] === a.ci.satisficing[1] ? `${same} ${percent(a.ci.satisficing[0])}; no interval` : `${percent(a.ci.satisficing[0])} to ${percent(a.ci.satisficing[1])}`})`);
-      out.push(`Share of futures in which the arm meets the target ${targetLabel ?? r.target}: ${shares.join('; ')}.`);
+      // Clopper-Pearson over futures (regret.ts): computed for 0 and 100 % too.
+      const shares = r.arms.map((a) => `${a.arm} ${percent(a.satisficing!)} (${a.ci.satisficing === null ? 'no interval' : `${percent(a.ci.satisficing[0])} to ${percent(a.ci.satisficing[1])}`})`);
+      out.push(`Share of futures in which the arm meets the target ${targetLabel ?? r.target}, with 95 % Clopper-Pearson intervals over the ${n} futures: ${shares.join('; ')}.`);
     } else {
       // Counts, and with few futures which ones: a share of 2 futures is 0, 50 or 100 %.
       const counts = r.arms.map((a) => {
@@ -142,6 +163,12 @@ export function robustnessSentences(r: RobustnessReport, label: string, targetLa
       out.push(`Futures in which the arm meets the target ${targetLabel ?? r.target}: ${counts.join('; ')}.`);
     }
   }
+  if (r.dropped_futures.length) {
+    const names = r.dropped_futures.map((f) => f.label);
+    const shown = names.length > 2 * LISTED_FUTURES ? `${names.slice(0, 2 * LISTED_FUTURES).join('; ')} and ${names.length - 2 * LISTED_FUTURES} more (robustness.json)` : names.join('; ');
+    out.push(`Left out, as no seed finished with a defined ${label} in every arm there: ${r.dropped_futures.length === 1 ? 'the future' : `${r.dropped_futures.length} futures`} ${shown}.`);
+  }
+  if (r.dropped_cells) out.push(`${r.dropped_cells} (future, seed) ${r.dropped_cells === 1 ? 'pair is' : 'pairs are'} left out because some arm did not finish there or its ${label} is undefined.`);
   if (r.conditions.length) out.push(`Left out as conditions, not options (${r.conditions.length === 1 ? 'this arm changes' : 'these arms change'} the shocks): ${r.conditions.join(', ')}.`);
   if (r.over_budget.length) out.push(`Left out by the budget ${num(r.budget!)}: ${r.over_budget.map((o) => `${o.arm} (cost ${num(o.cost)})`).join(', ')}.`);
   if (r.warning) out.push(r.warning[0].toUpperCase() + r.warning.slice(1) + '.');

@@ -32,8 +32,8 @@ export interface AnalysisInput {
   conditions?: string[];
 }
 
-/** Read DIR; bad input (not a finished sweep, no run, no swept parameter) is a usage error. */
-export async function readAnalysisInput(dir: string): Promise<AnalysisInput> {
+/** Read DIR; bad input (not a finished sweep, no run, no swept parameter) is a usage error, worded for the command that reads it. */
+export async function readAnalysisInput(dir: string, purpose: 'discover' | 'robustness' = 'discover'): Promise<AnalysisInput> {
   if (!existsSync(join(dir, 'runs.ndjson')) || !existsSync(join(dir, 'manifest.json'))) throw new UsageError(msg.notSweep(dir));
   // A damaged manifest.json is bad input naming the file (sweep/manifest.ts).
   const manifest = readManifest(dir) as SweepManifest | null;
@@ -56,7 +56,7 @@ export async function readAnalysisInput(dir: string): Promise<AnalysisInput> {
   if (runs.length === 0) throw new UsageError(msg.noRuns(dir));
   const declared = Object.keys(manifest.scenario?.sweep?.parameters ?? {});
   const ordered = [...declared.filter((p) => parameters.includes(p)), ...parameters.filter((p) => !declared.includes(p))];
-  if (ordered.length === 0) throw new UsageError(msg.noParameters(dir));
+  if (ordered.length === 0) throw new UsageError(purpose === 'robustness' ? msg.noFutures(dir) : msg.noParameters(dir));
   for (const run of runs) for (const k of outcomes) if (!(k in run.outcomes)) run.outcomes[k] = NaN;
   const arms = [...armIndex.entries()].sort((a, b) => a[1] - b[1]).map(([a]) => a);
   return { runs, parameters: ordered, arms, outcomes, conditions: armRoles(manifest.scenario ?? {}, arms).conditions };

@@ -37,7 +37,7 @@ export async function writeRobustness(dir: string, r: RobustnessReport, images: 
   writeFileSync(join(out, 'robustness.json'), json(rest));
   const arms = [csvLine(['arm', 'cost', 'mean_outcome', 'sd_outcome', 'mean_regret', 'mean_regret_ci_low', 'mean_regret_ci_high', 'p90_regret', 'p90_regret_ci_low', 'p90_regret_ci_high', 'max_regret', 'satisficing', 'satisficing_ci_low', 'satisficing_ci_high', 'best_share', 'worst_share', 'futures', 'interval_method', 'interval_reason'])];
   // Empty interval (and SD) fields below the fewest futures for an interval, with the reason: the same as the sentences.
-  const bounds = (i: [number, number] | null) => i ?? [null, null];
+  const bounds = (i: [number, number | null] | null) => i ?? [null, null];
   for (const a of r.arms) {
     arms.push(csvLine([a.arm, a.cost, a.meanOutcome, a.sdOutcome, a.meanRegret, ...bounds(a.ci.meanRegret), a.p90Regret, ...bounds(a.ci.p90Regret), a.maxRegret, a.satisficing, ...bounds(a.ci.satisficing), a.bestShare, a.worstShare, r.futures, r.interval.method, r.interval.reason]));
   }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { shownPath } from '../../analysis/write';
 import { armRobustness, readAnalysisInput, robustnessSentences, writeRobustness } from '../../analysis';
+import { parseBudget } from '../../analysis/robust';
 import { label } from '../../charts/chart';
 import { cliMessages } from '../messages';
 
@@ -16,12 +17,13 @@ export const robustnessCommand: CommandModule<object, Args> = {
       .positional('dir', { type: 'string', demandOption: true, describe: 'A finished sweep directory with arms' })
       .option('outcome', { type: 'string', describe: 'Outcome regret is measured on (default innovation_value_late)' })
       .option('target', { type: 'string', describe: "Satisficing target on any outcome, e.g. 'innovation_value_late >= 2'" })
-      .option('budget', { type: 'number', describe: 'Leave out arms whose mean total policy cost per run exceeds this' })
+      // Text until checked: yargs' type 'number' would turn --budget abc into NaN before any check could show what was typed.
+      .option('budget', { type: 'string', describe: 'Leave out arms whose mean total policy cost per run exceeds this', coerce: parseBudget })
       .option('better', { choices: ['higher', 'lower'] as const, describe: 'Is a higher or lower outcome better (default: lower for lock-in, exits, recovery time, not recovering, cost; higher otherwise, drop_ratio included: a higher ratio is a smaller drop)' })
       .option('images', { type: 'boolean', default: true, describe: 'Also write SVG and PNG of the chart (--no-images to skip)' })
       .example("$0 robustness DIR --target 'locked_in < 0.5' --budget 300", 'regret, share of futures out of lock-in, arms within budget'),
   handler: async (args) => {
-    const input = await readAnalysisInput(args.dir);
+    const input = await readAnalysisInput(args.dir, 'robustness');
     const report = armRobustness(input, { outcome: args.outcome, target: args.target, budget: args.budget, better: args.better });
     const files = await writeRobustness(args.dir, report, args.images);
     process.stdout.write(robustnessSentences(report, label(report.outcome).toLowerCase()).map((s) => `${s}\n`).join(''));
