@@ -64,9 +64,11 @@ export function boxLimitsChart(d: DiscoveryResult, name = 'discovery-box'): Char
     name,
     title: `Scenario discovery: the box (${d.cases_are})`,
     caption:
-      `The reported box (box ${d.chosen.from} of the trajectory, then pasted${d.chosen.dropped.length ? `, then its restrictions with a quasi-p-value above 0.1 dropped: ${d.chosen.dropped.join(', ')}` : ''}): coverage ${fmt(d.chosen.coverage)}, density ${fmt(d.chosen.density)}, ${d.chosen.rows} runs in ${d.chosen.points} futures. ` +
+      `The reported box (box ${d.chosen.from} of the trajectory, then pasted${d.chosen.dropped.length ? `, then its restrictions with a quasi-p-value above 0.1 dropped: ${d.chosen.dropped.join(', ')}` : ''}): coverage ${fmt(d.chosen.coverage)}, density ${fmt(d.chosen.density)}, ${d.chosen.rows} runs in ${d.chosen.points} ${d.unit === 'run' ? 'design points' : 'futures'}. ` +
       `Each bar is the part of an input's sampled range inside the box; a limit at the smallest or largest sampled value restricts nothing (written ≤ or ≥), and an input with few values is described by the values inside. ` +
-      `Restricted inputs carry a quasi-p-value over the futures (design points), not the runs: would as many futures drawn at random from the box widened by dropping that restriction hold this many cases? Small values mean the restriction matters.`,
+      (d.unit === 'run'
+        ? `Restricted inputs carry a quasi-p-value over the runs (the design points are fixed, so a point's runs are independent replicates of its condition): would as many runs drawn at random from the box widened by dropping that restriction hold this many cases? Small values mean the restriction matters.`
+        : `Restricted inputs carry a quasi-p-value over the futures (design points), not the runs: would as many futures drawn at random from the box widened by dropping that restriction hold this many cases? Small values mean the restriction matters.`),
     spec: topLevel('Box limits', `Runs of interest: ${d.cases_are}`, values, body),
   };
 }

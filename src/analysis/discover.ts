@@ -14,7 +14,7 @@ import { buildDataset, type Dataset, type LabelledRow } from './dataset';
 import { analysisMessages as msg } from './messages';
 import { defaultChoice, paste, peelingTrajectory, PrimData, PRIM_DEFAULTS, type PrimOptions } from './prim';
 import { quasiPTests, quasiPValues } from './quasi-p';
-import { isBinary, type AnalysisInput, type AnalysisRun } from './sweep-runs';
+import { isBinary, RELIABLE_RUNS, type AnalysisInput, type AnalysisRun } from './sweep-runs';
 
 /**
  * Fewer design points (futures) than this: discovery is flagged as unreliable. Futures,
@@ -117,8 +117,13 @@ export interface DiscoveryResult {
   cases_are: string;
   arm: string | null;
   rows: number;
-  /** Design points (futures) among the rows: the unit of the tests, the tree's leaves and the warning. */
+  /** Design points (futures) among the rows. */
   futures: number;
+  /**
+   * The unit of the quasi-p-values, the tree's leaves, the warning and the stability
+   * bootstrap: 'run' on a fixed design (grid, file), 'future' (design point) on a sampled one.
+   */
+  unit: 'run' | 'future';
   cases: number;
   /** Runs left out because the outcome is undefined (NaN) in them. */
   undefined_outcome: number;
@@ -131,7 +136,7 @@ export interface DiscoveryResult {
   chosen: ChosenBox;
   tree: TreeNode;
   tree_max_depth: number;
-  /** Fewest design points in a leaf of the tree. */
+  /** Fewest units (runs on a fixed design, design points on a sampled one: `unit`) in a leaf of the tree. */
   tree_min_leaf_points: number;
   warning: string | null;
 }
@@ -164,7 +169,15 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
     if (!condition) return v === 1;
     return censoring && r.outcomes[CENSORED_FLAG] === 1 ? meets(condition, Infinity) : meets(condition, v);
   };
-  const data = buildDataset(names, defined.map((r) => ({ inputs: withArm ? { ...r.params, arm: r.arm } : r.params, label: label(r), point: r.point })));
+  // The unit of the tests, the tree's leaves, the warning and the bootstrap: on a fixed design
+  // (grid, file) each run, an independent replicate of its point's condition (the question is
+  // whether these conditions differ, and Bryant and Lempert's binomial test on runs is right);
+  // on a sampled design the design point, a draw from the space of futures whose replicate
+  // runs agree (counting them as independent made the same futures look more significant the
+  // more seeds each ran).
+  const byRun = input.fixedDesign === true;
+  const unitOf = (r: AnalysisRun, i: number) => (byRun ? i : r.point);
+  const data = buildDataset(names, defined.map((r, i) => ({ inputs: withArm ? { ...r.params, arm: r.arm } : r.params, label: label(r), point: unitOf(r, i) })));
   const cases = data.y.reduce((a, b) => a + b, 0);
   if (cases === 0 || cases === data.rows) throw new UsageError(msg.oneClass(casesAre, cases, data.rows));
 
@@ -177,7 +190,7 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
   const full = fullBox(data);
   const pasted = paste(pd, steps[from].box, prim);
   const dropped = dropWeakRestrictions(data, pasted, full, spec.keepWeak ? Infinity : WEAK_QUASI_P);
-  const rows = defined.map((r) => ({ inputs: withArm ? { ...r.params, arm: r.arm } : r.params, label: label(r), point: r.point }));
+  const rows = defined.map((r, i) => ({ inputs: withArm ? { ...r.params, arm: r.arm } : r.params, label: label(r), point: unitOf(r, i) }));
   const stability = spec.stability ? restrictionStability(names, rows, spec.stability, prim, spec.keepWeak ?? false) : null;
   const restricted = restrictedInputs(pasted, full);
   const qp = quasiPTests(data, pasted, restricted);
@@ -186,7 +199,7 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
     const s = boxStats(data, inside);
     const r = restrictedInputs(box, full);
     const points = new Set<number>();
-    for (let i = 0; i < data.rows; i++) if (inside[i]) points.add(data.points[i]);
+    for (let i = 0; i < data.rows; i++) if (inside[i]) points.add(defined[i].point);
     return { coverage: s.coverage, density: s.density, mass: s.mass, rows: s.n, points: points.size, cases: s.positives, restricted: r.map((j) => names[j]), limits: boxLimits(data, box) };
   };
   const minLeaf = defaultMinLeaf(data.pointCount);
@@ -194,7 +207,8 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
     cases_are: casesAre,
     arm: spec.arm ?? null,
     rows: data.rows,
-    futures: data.pointCount,
+    futures: new Set(defined.map((r) => r.point)).size,
+    unit: byRun ? 'run' : 'future',
     cases,
     undefined_outcome: runs.length - defined.length,
     censored_decided: censoring ? censoring.decided : 0,
@@ -211,7 +225,7 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
     tree: fitTree(data, { minLeaf }),
     tree_max_depth: CART_MAX_DEPTH,
     tree_min_leaf_points: minLeaf,
-    warning: data.pointCount < RELIABLE_FUTURES ? msg.fewFuturesDiscovery(data.pointCount, data.rows) : null,
+    warning: byRun ? (data.rows < RELIABLE_RUNS ? msg.fewRuns(data.rows) : null) : data.pointCount < RELIABLE_FUTURES ? msg.fewFuturesDiscovery(data.pointCount, data.rows) : null,
   };
 }
 

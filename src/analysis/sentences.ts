@@ -40,21 +40,27 @@ function restriction(d: DiscoveryResult, name: string, qp: number | undefined): 
 }
 
 const futures = (n: number) => `${n} ${n === 1 ? 'future' : 'futures'}`;
+const points = (n: number) => `${n} design ${n === 1 ? 'point' : 'points'}`;
 
 export function discoverySentences(d: DiscoveryResult): string[] {
   const c = d.chosen;
   const where = d.arm ? ` in the ${d.arm} arm` : '';
   const rules = c.restricted.map((name) => restriction(d, name, c.quasi_p[name]));
+  const byRun = d.unit === 'run';
+  const pts = byRun ? points : futures;
+  const how = byRun
+    ? ' Quasi-p-values count runs: the design points are fixed, so the runs of a point are independent replicates of its condition (Bryant and Lempert\'s binomial test).'
+    : ' Quasi-p-values count futures, not runs (a binomial-type test over design points).';
   const out = [
-    `Scenario discovery${where}: ${d.cases} of ${d.rows} runs (${futures(d.futures)}) are cases of interest (${d.cases_are}).`,
+    `Scenario discovery${where}: ${d.cases} of ${d.rows} runs (${pts(d.futures)}) are cases of interest (${d.cases_are}).`,
     `PRIM (peeling ${d.prim.peelAlpha}) reports box ${c.from} of the ${d.trajectory.length}-box trajectory, pasted` +
       (c.dropped.length ? ` and with its weak restrictions (quasi-p above 0.1) dropped (${c.dropped.join(', ')})` : '') +
       ': ' +
       (rules.length ? rules.join(' and ') : 'it restricts no input') +
-      `; it holds ${percent(c.coverage)} of the cases (coverage) and ${percent(c.density)} of its ${c.rows} runs (${futures(c.points)}) are cases (density), against ${percent(d.cases / d.rows)} over all runs.` +
-      (rules.length ? ' Quasi-p-values count futures, not runs (a binomial-type test over design points).' : ''),
+      `; it holds ${percent(c.coverage)} of the cases (coverage) and ${percent(c.density)} of its ${c.rows} runs (${pts(c.points)}) are cases (density), against ${percent(d.cases / d.rows)} over all runs.` +
+      (rules.length ? how : ''),
     ...stabilitySentence(d),
-    ...treeSentence(d.tree, d.tree_min_leaf_points),
+    ...treeSentence(d.tree, d.tree_min_leaf_points, byRun),
   ];
   if (d.warning) out.push(d.warning[0].toUpperCase() + d.warning.slice(1) + '.');
   return out;
@@ -65,24 +71,25 @@ function stabilitySentence(d: DiscoveryResult): string[] {
   const c = d.chosen;
   const st = c.stability;
   if (!st) return [];
-  if (st.used === 0) return [`None of the ${st.resamples} bootstrap resamples of the futures held both cases and other runs, so there is no stability to report.`];
+  if (st.used === 0) return [`None of the ${st.resamples} bootstrap resamples of the ${d.unit === 'run' ? 'runs' : 'futures'} held both cases and other runs, so there is no stability to report.`];
   const kept = c.restricted.map((n) => `${n} in ${percent(st.share[n] ?? 0)}`);
   const others = Object.entries(st.share).filter(([n, v]) => !c.restricted.includes(n) && v >= 0.1).map(([n, v]) => `${n} in ${percent(v)}`);
   const left = st.used < st.resamples ? `; ${st.resamples - st.used} of ${st.resamples} held only one class and were left out` : '';
+  const of = d.unit === 'run' ? `${d.rows} runs` : `${d.futures} futures`;
   return [
-    `Stability: rerun on ${st.used} bootstrap resamples of the ${d.futures} futures (seeded${left}), the reported box restricts ${kept.length ? kept.join(', ') : 'no input'} of them` +
+    `Stability: rerun on ${st.used} bootstrap resamples of the ${of} (seeded${left}), the reported box restricts ${kept.length ? kept.join(', ') : 'no input'} of them` +
       (others.length ? `, and also ${others.join(', ')}` : '') +
       '.',
   ];
 }
 
-function treeSentence(tree: TreeNode, minLeaf: number): string[] {
-  const name = `The classification tree (CART, depth at most 4, leaves of at least ${futures(minLeaf)})`;
+function treeSentence(tree: TreeNode, minLeaf: number, byRun: boolean): string[] {
+  const name = `The classification tree (CART, depth at most 4, leaves of at least ${byRun ? `${minLeaf} runs` : futures(minLeaf)})`;
   if (!tree.split || !tree.left || !tree.right) return [`${name} finds no split that separates the cases.`];
   const s = tree.split;
   const [left, right] = 'threshold' in s ? [`${s.input} ≤ ${num(s.threshold)}`, `${s.input} > ${num(s.threshold)}`] : [`${s.input} in {${s.levels.join(', ')}}`, `other ${s.input}`];
   const tied = s.tied?.length ? ` (${s.tied.join(', ')} ${s.tied.length === 1 ? 'splits' : 'split'} the runs just as well; the tie goes to the first input)` : '';
-  const side = (t: TreeNode, rule: string) => `${percent(t.density)} of ${t.n} runs (${futures(t.points)}) with ${rule}`;
+  const side = (t: TreeNode, rule: string) => `${percent(t.density)} of ${t.n} runs${byRun ? '' : ` (${futures(t.points)})`} with ${rule}`;
   return [`${name} splits first on ${s.input}${tied}: cases are ${side(tree.left, left)} and ${side(tree.right, right)}.`];
 }
 

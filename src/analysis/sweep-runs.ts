@@ -30,6 +30,12 @@ export interface AnalysisInput {
   outcomes: string[];
   /** Arms that are conditions, not options (they change the shocks; stats/arm-roles.ts): robustness leaves them out. */
   conditions?: string[];
+  /**
+   * The design's points are fixed (grid, file), not draws from a space of futures (lhs,
+   * sobol, ...): replicate runs of a fixed point are independent replicates of one
+   * condition, so scenario discovery tests runs; sampled points are the unit otherwise.
+   */
+  fixedDesign?: boolean;
 }
 
 /** Read DIR; bad input (not a finished sweep, no run, no swept parameter) is a usage error, worded for the command that reads it. */
@@ -59,7 +65,8 @@ export async function readAnalysisInput(dir: string, purpose: 'discover' | 'robu
   if (ordered.length === 0) throw new UsageError(purpose === 'robustness' ? msg.noFutures(dir) : msg.noParameters(dir));
   for (const run of runs) for (const k of outcomes) if (!(k in run.outcomes)) run.outcomes[k] = NaN;
   const arms = [...armIndex.entries()].sort((a, b) => a[1] - b[1]).map(([a]) => a);
-  return { runs, parameters: ordered, arms, outcomes, conditions: armRoles(manifest.scenario ?? {}, arms).conditions };
+  const design = manifest.scenario?.sweep?.design ?? 'grid';
+  return { runs, parameters: ordered, arms, outcomes, conditions: armRoles(manifest.scenario ?? {}, arms).conditions, fixedDesign: design === 'grid' || design === 'file' };
 }
 
 /** Is every finite value of the outcome 0 or 1 (and is there at least one)? */

@@ -33,7 +33,11 @@ describe('lrsim discover and robustness on a sweep', () => {
     const d = await lrsim(['discover', dir, '--arm', 'baseline', '--no-images']);
     expect(d.code, d.stderr).toBe(0);
     // An 8 x 8 grid: the levels inside the box, not limits between them (audit finding 7).
-    expect(d.stdout).toMatch(/openness in \{0, 0\.1, 0\.2, 0\.3\} \(quasi-p 0\.00024\) and proximity\.social_closure in \{0\.7, 0\.8, 0\.9\} \(quasi-p < 0\.0001\)/);
+    // A grid's points are fixed: the runs are the unit (Bryant and Lempert's binomial test;
+    // dropping openness leaves 48 runs with 24 cases: scipy binom.sf(23, 24, 0.5) = 6.0e-8).
+    expect(d.stdout).toMatch(/openness in \{0, 0\.1, 0\.2, 0\.3\} \(quasi-p < 0\.0001\) and proximity\.social_closure in \{0\.7, 0\.8, 0\.9\} \(quasi-p < 0\.0001\)/);
+    expect(d.stdout).toMatch(/100 % of its 24 runs \(12 design points\) are cases \(density\).*Quasi-p-values count runs: the design points are fixed/);
+    expect(d.stdout).not.toMatch(/Warning: only/);
     const boxes = JSON.parse(readFileSync(join(dir, 'discovery', 'boxes.json'), 'utf8'));
     expect(boxes.boxes.filter((b: { reported_from: boolean }) => b.reported_from)).toHaveLength(1);
     expect(Object.keys(boxes.boxes[0])).toEqual(['index', 'coverage', 'density', 'mass', 'rows', 'points', 'cases', 'restricted', 'limits', 'reported_from']);
@@ -47,7 +51,7 @@ describe('lrsim discover and robustness on a sweep', () => {
     const box3 = await lrsim(['discover', dir, '--arm', 'baseline', '--box', '3', '--force', '--stability', '20', '--no-images']);
     expect(box3.code, box3.stderr).toBe(0);
     expect(box3.stdout).toMatch(/reports box 3 of the/);
-    expect(box3.stdout).toMatch(/Stability: rerun on 20 bootstrap resamples of the 64 futures \(seeded\), the reported box restricts /);
+    expect(box3.stdout).toMatch(/Stability: rerun on 20 bootstrap resamples of the 128 runs \(seeded\), the reported box restricts /);
     expect(JSON.parse(readFileSync(join(dir, 'discovery', 'boxes.json'), 'utf8')).chosen.from).toBe(3);
 
     const r = await lrsim(['robustness', dir, '--target', 'innovation_value_late >= 1.5', '--budget', '300', '--no-images']);
@@ -57,11 +61,21 @@ describe('lrsim discover and robustness on a sweep', () => {
     for (const f of ['robustness.json', 'regret.csv', 'charts/robustness.vl.json']) expect(existsSync(join(dir, 'robustness', f)), f).toBe(true);
   });
 
-  it('warns under 50 futures, however many runs', async () => {
-    const dir = fresh(() => writeFixtureSweep({ replicates: 8 })); // 4 points x 2 arms x 8 seeds = 64 runs
+  it('on a sampled design warns under 50 futures, however many runs, and counts futures', async () => {
+    // 4 LHS points x 2 arms x 8 seeds = 64 runs: the points are draws from the space of futures.
+    const dir = fresh(() => writeFixtureSweep({ replicates: 8, continuous: { design: 'lhs', samples: 4, ranges: { openness: [0, 0.6] } } }));
+    const d = await lrsim(['discover', dir, '--where', 'innovation_value_late < 2.0', '--no-images']);
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stdout).toMatch(/8 of 64 runs \(4 futures\) are cases/);
+    expect(d.stdout).toMatch(/Warning: only 4 futures \(design points; 64 runs\); scenario discovery is unreliable below 50 futures/);
+  });
+  it('on a grid counts runs: 64 runs of 4 fixed points are enough for no warning', async () => {
+    const dir = fresh(() => writeFixtureSweep({ replicates: 8 })); // 4 grid points x 2 arms x 8 seeds = 64 runs
     const d = await lrsim(['discover', dir, '--where', 'innovation_value_late < 1.8', '--no-images']);
     expect(d.code, d.stderr).toBe(0);
-    expect(d.stdout).toMatch(/Warning: only 4 futures \(design points; 64 runs\); scenario discovery is unreliable below 50 futures/);
+    expect(d.stdout).toMatch(/4 of 64 runs \(4 design points\) are cases/);
+    expect(d.stdout).toMatch(/leaves of at least 5 runs\)/);
+    expect(d.stdout).not.toMatch(/Warning: only/);
   });
 });
 
