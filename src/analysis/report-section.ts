@@ -36,7 +36,7 @@ export function decisionSections(stats: SweepStats): DecisionSections {
   const cached = cache.get(stats);
   if (cached) return cached;
   const out: DecisionSections = { findings: [], charts: [] };
-  const input: AnalysisInput = { runs: stats.runs, parameters: stats.parameters, arms: stats.arms, outcomes: stats.outcomeKeys };
+  const input: AnalysisInput = { runs: stats.runs, parameters: stats.parameters, arms: stats.arms, outcomes: stats.outcomeKeys, fixedDesign: stats.design === 'grid' || stats.design === 'file' };
   const points = new Set(stats.runs.map((r) => r.point)).size;
   if (stats.parameters.length > 0 && points > 1 && stats.outcomeKeys.includes('locked_in')) {
     const arm = stats.arms.length > 1 ? (stats.baselineArm ?? stats.arms[0]) : undefined;

@@ -28,7 +28,9 @@ describe('a sweep with planted truths', () => {
     expect(text).toMatch(/The robust choice is steady: the lowest 90th-percentile regret, 1 \(95 % distribution-free interval 1 to 1, the 53rd and 63rd smallest of the 64 futures' regrets\), against 1\.8 for bold/);
     expect(text).toMatch(/On 90th-percentile regret, steady is (ahead of|not distinguishable from) the runner-up bold \(1\.8\): difference steady − bold −0\.8, 95 % paired bootstrap CI over the futures/);
     expect(text).toMatch(/Never the worst arm in any future: steady\./);
-    expect(text).toMatch(/Scenario discovery in the baseline arm: 24 of 128 runs \(64 futures\) are cases of interest \(locked_in == 1\)/);
+    // An 8 x 8 grid: fixed points, so the report's discovery counts runs, as `lrsim discover` does.
+    expect(text).toMatch(/Scenario discovery in the baseline arm: 24 of 128 runs \(64 design points\) are cases of interest \(locked_in == 1\)/);
+    expect(text).toMatch(/Quasi-p-values count runs: the design points are fixed/);
     const charts = buildCharts(await computeSweepStats(dir)).map((c) => c.name);
     expect(charts.slice(-3)).toEqual(['discovery-trajectory', 'discovery-box', 'robustness']);
   });
