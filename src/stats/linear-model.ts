@@ -304,12 +304,11 @@ function htzDegrees(parts: Cr2Parts, C: readonly (readonly number[])[], strategy
   const p = parts.bread.length;
   const G = parts.groups.length;
   const MCt = matMul(parts.bread, transpose(C)); // p x q
-  const XM = parts.groups.map((g) => matMul(g.X, parts.bread)); // n_g x p
+  const { XM, residualBlocks } = fitPieces(parts);
   const Ps = parts.groups.map((g) => matMul(g.A, matMul(g.X, MCt))); // n_g x q
-  const hat = (g: number, h: number) => matMul(XM[g], transpose(parts.groups[h].X)); // H_gh, n_g x n_h
   const omega = Array.from({ length: q }, () => new Array<number>(q).fill(0));
   Ps.forEach((P, g) => {
-    const NP = matMul(hat(g, g).map((row, a) => row.map((v, b) => (a === b ? 1 : 0) - v)), P);
+    const NP = matMul(residualBlocks[g], P);
     const m = matMul(transpose(P), NP);
     for (let s = 0; s < q; s++) for (let t = 0; t < q; t++) omega[s][t] += m[s][t];
   });
@@ -321,6 +320,19 @@ function htzDegrees(parts: Cr2Parts, C: readonly (readonly number[])[], strategy
   const byPairs = strategy === 'pairs' || (strategy === 'auto' && pairCost <= sumCost);
   const total = byPairs ? pairTotal(parts, XM, Ps, omegaInv) : sumTotal(parts, Ps, omegaInv);
   return { nu: (q * (q + 1)) / total };
+}
+
+/** Per fit, what every contrast's degrees of freedom reuse: X_g M and I - H_gg per cluster (computed once). */
+const piecesOf = new WeakMap<Cr2Parts, { XM: number[][][]; residualBlocks: number[][][] }>();
+function fitPieces(parts: Cr2Parts): { XM: number[][][]; residualBlocks: number[][][] } {
+  let pieces = piecesOf.get(parts);
+  if (!pieces) {
+    const XM = parts.groups.map((g) => matMul(g.X, parts.bread)); // n_g x p
+    const residualBlocks = parts.groups.map((g, k) => matMul(XM[k], transpose(g.X)).map((row, a) => row.map((v, b) => (a === b ? 1 : 0) - v)));
+    pieces = { XM, residualBlocks };
+    piecesOf.set(parts, pieces);
+  }
+  return pieces;
 }
 
 /**

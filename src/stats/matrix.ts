@@ -130,10 +130,13 @@ export function symmetricEigen(S: readonly (readonly number[])[]): { values: num
   const n = S.length;
   const A = S.map((row) => row.slice());
   const V = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j): number => (i === j ? 1 : 0)));
+  let total = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) total += A[i][j] * A[i][j];
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += A[i][j] * A[i][j];
-    if (!(off > 1e-300)) break;
+    // Relative to the matrix's size: rotations leave round-off, never an exact 0.
+    if (!(off > 1e-30 * total) || !(off > 1e-300)) break;
     for (let p = 0; p < n; p++) {
       for (let q = p + 1; q < n; q++) {
         if (A[p][q] === 0) continue;

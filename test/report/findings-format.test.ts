@@ -20,6 +20,10 @@ describe('pValue', () => {
   it('gives two significant digits, so a p just under 0.05 does not read as 0.05', () => {
     expect(pValue(0.0469)).toBe('p = 0.047');
     expect(pValue(0.0501)).toBe('p = 0.05');
+    // Never rounded up onto the 0.05 or 0.01 line.
+    expect(pValue(0.0496)).toBe('p = 0.0496');
+    expect(pValue(0.00999)).toBe('p = 0.00999');
+    expect(pValue(0.0996)).toBe('p = 0.1');
     expect(pValue(0.0047)).toBe('p = 0.0047');
     expect(pValue(0.26152)).toBe('p = 0.26');
     expect(pValue(0.996)).toBe('p = 1');

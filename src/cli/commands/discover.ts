@@ -41,13 +41,12 @@ export const discoverCommand: CommandModule<object, Args> = {
     const box = numberOption('--box', args.box, '3');
     const stability = numberOption('--stability', args.stability, '200')!;
     if (!(Number.isInteger(stability) && stability >= 0 && stability <= 10_000)) throw new UsageError(analysisMessages.badStability(args.stability));
-    const result = discoverScenarios(input, { outcome: args.outcome, where: args.where, arm: args.arm, box, prim: { peelAlpha: peel, pasteAlpha: peel }, keepWeak: args['keep-weak'], stability });
-    // An earlier discovery is kept unless --force: a second run with another --where would silently replace it.
+    // An earlier discovery is kept unless --force: a second run with another --where would
+    // silently replace it. Checked before the work (a --stability bootstrap can take minutes).
     const out = join(args.dir, 'discovery');
-    if (existsSync(out)) {
-      if (!args.force) throw new UsageError(analysisMessages.discoveryExists(shownPath(out)));
-      rmSync(out, { recursive: true, force: true });
-    }
+    if (existsSync(out) && !args.force) throw new UsageError(analysisMessages.discoveryExists(shownPath(out)));
+    const result = discoverScenarios(input, { outcome: args.outcome, where: args.where, arm: args.arm, box, prim: { peelAlpha: peel, pasteAlpha: peel }, keepWeak: args['keep-weak'], stability });
+    if (existsSync(out)) rmSync(out, { recursive: true, force: true });
     const files = await writeDiscovery(args.dir, result, args.images);
     process.stdout.write(discoverySentences(result).map((s) => `${s}\n`).join(''));
     process.stdout.write(`${cliMessages.wroteDiscovery(shownPath(dirname(files[0])))}\n`);

@@ -80,8 +80,12 @@ export function meanText(s: Summary, withCount = true): string {
 export function pValue(p: number): string {
   if (!Number.isFinite(p)) return 'p not computable (the differences do not vary)';
   if (p < 0.001) return 'p < 0.001';
-  // Two significant digits: 0.0469 is "0.047", not "0.05" (which reads as not below 0.05).
-  return `p = ${p >= 0.995 ? '1' : String(Number(p.toPrecision(2)))}`;
+  // Two significant digits: 0.0469 is "0.047", not "0.05" (which reads as not below 0.05);
+  // three where two would round up onto 0.05 or 0.01 (0.0496 is "0.0496", not "0.05").
+  if (p >= 0.995) return 'p = 1';
+  const two = Number(p.toPrecision(2));
+  const crosses = [0.05, 0.01].some((t) => p < t && two >= t);
+  return `p = ${String(crosses ? Number(p.toPrecision(3)) : two)}`;
 }
 
 /** "raised X by 34 % (95 % CI +28 % to +40 %)", "lowered ...", or "did not clearly change ...". */
