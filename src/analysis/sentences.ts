@@ -77,7 +77,7 @@ function stabilitySentence(d: DiscoveryResult): string[] {
   const left = st.used < st.resamples ? `; ${st.resamples - st.used} of ${st.resamples} held only one class and were left out` : '';
   const of = d.unit === 'run' ? `${d.rows} runs` : `${d.futures} futures`;
   return [
-    `Stability: rerun on ${st.used} bootstrap resamples of the ${of} (seeded${left}), the reported box restricts ${kept.length ? kept.join(', ') : 'no input'} of them` +
+    `Stability: rerun on ${st.used} bootstrap resamples of the ${of} (seeded${left}), the default steps (the box of largest coverage × density, pasted, weak restrictions dropped) restrict ${kept.length ? kept.join(', ') : 'no input'} of them` +
       (others.length ? `, and also ${others.join(', ')}` : '') +
       '.',
   ];

@@ -51,7 +51,7 @@ describe('lrsim discover and robustness on a sweep', () => {
     const box3 = await lrsim(['discover', dir, '--arm', 'baseline', '--box', '3', '--force', '--stability', '20', '--no-images']);
     expect(box3.code, box3.stderr).toBe(0);
     expect(box3.stdout).toMatch(/reports box 3 of the/);
-    expect(box3.stdout).toMatch(/Stability: rerun on 20 bootstrap resamples of the 128 runs \(seeded\), the reported box restricts /);
+    expect(box3.stdout).toMatch(/Stability: rerun on 20 bootstrap resamples of the 128 runs \(seeded\), the default steps \(the box of largest coverage × density, pasted, weak restrictions dropped\) restrict /);
     expect(JSON.parse(readFileSync(join(dir, 'discovery', 'boxes.json'), 'utf8')).chosen.from).toBe(3);
 
     const r = await lrsim(['robustness', dir, '--target', 'innovation_value_late >= 1.5', '--budget', '300', '--no-images']);
