@@ -177,7 +177,8 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
   // more seeds each ran).
   const byRun = input.fixedDesign === true;
   const unitOf = (r: AnalysisRun, i: number) => (byRun ? i : r.point);
-  const data = buildDataset(names, defined.map((r, i) => ({ inputs: withArm ? { ...r.params, arm: r.arm } : r.params, label: label(r), point: unitOf(r, i) })));
+  const rows = defined.map((r, i) => ({ inputs: withArm ? { ...r.params, arm: r.arm } : r.params, label: label(r), point: unitOf(r, i) }));
+  const data = buildDataset(names, rows);
   const cases = data.y.reduce((a, b) => a + b, 0);
   if (cases === 0 || cases === data.rows) throw new UsageError(msg.oneClass(casesAre, cases, data.rows));
 
@@ -190,7 +191,6 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
   const full = fullBox(data);
   const pasted = paste(pd, steps[from].box, prim);
   const dropped = dropWeakRestrictions(data, pasted, full, spec.keepWeak ? Infinity : WEAK_QUASI_P);
-  const rows = defined.map((r, i) => ({ inputs: withArm ? { ...r.params, arm: r.arm } : r.params, label: label(r), point: unitOf(r, i) }));
   const stability = spec.stability ? restrictionStability(names, rows, spec.stability, prim, spec.keepWeak ?? false) : null;
   const restricted = restrictedInputs(pasted, full);
   const qp = quasiPTests(data, pasted, restricted);

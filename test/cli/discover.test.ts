@@ -3,22 +3,17 @@
  * good sweep, a warning under 50 runs, and every bad input of the issue exits 2 with
  * one line and writes nothing.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureSweep } from '../fixtures/sweep-dir';
 import { writePlantedSweep } from '../analysis/planted-sweep';
-import { buildOnce, lrsim } from './helpers';
+import { buildOnce, freshDirs, lrsim } from './helpers';
 
-const dirs: string[] = [];
-const fresh = (make: () => string) => {
-  const d = make();
-  dirs.push(d);
-  return d;
-};
+const { fresh, cleanup } = freshDirs();
 beforeAll(() => buildOnce());
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(cleanup);
 
 function expectOneLineError(stderr: string, pattern: RegExp) {
   const lines = stderr.trimEnd().split('\n');

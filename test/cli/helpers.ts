@@ -36,3 +36,19 @@ export function tempDir(files: Record<string, string | Uint8Array> = {}): { dir:
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * Directories made by fixture writers, removed together: `fresh(make)` runs `make` and
+ * remembers the directory it returns; call `cleanup` in afterAll.
+ */
+export function freshDirs(): { fresh: (make: () => string) => string; cleanup: () => void } {
+  const dirs: string[] = [];
+  return {
+    fresh: (make) => {
+      const d = make();
+      dirs.push(d);
+      return d;
+    },
+    cleanup: () => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })),
+  };
+}

@@ -5,21 +5,16 @@
  * discover's message), and a future dropped because an arm failed there (was not named).
  * Bad input: exit 2, one line, nothing written.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureSweep } from '../fixtures/sweep-dir';
 import { writePlantedSweep } from '../analysis/planted-sweep';
-import { buildOnce, lrsim } from './helpers';
+import { buildOnce, freshDirs, lrsim } from './helpers';
 
-const dirs: string[] = [];
-const fresh = (make: () => string) => {
-  const d = make();
-  dirs.push(d);
-  return d;
-};
+const { fresh, cleanup } = freshDirs();
 beforeAll(() => buildOnce());
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(cleanup);
 
 describe('lrsim robustness: bad input exits 2 with one line and writes nothing', () => {
   const planted = fresh(() => writePlantedSweep());
