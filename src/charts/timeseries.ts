@@ -31,7 +31,7 @@ function seriesBandChart(stats: SweepStats, column: string, name: string, title:
 /** Innovation value per tick: mean and 95 % CI band per point or arm. */
 export function innovationChart(stats: SweepStats): Chart | null {
   return seriesBandChart(stats, 'innovation_value', 'innovation-value', 'Innovation value over time', `${label('innovation_value')} per tick`,
-    'Value of the innovations made in each tick, averaged over replicate runs; the band is the t-based 95 % confidence interval of the mean');
+    'Value of the innovations made in each tick, averaged over replicate runs; the band is the 95 % confidence interval of the mean (t-based; near a bound of the range a bounded interval, as stats.csv\'s `series` rows say in `method`)');
 }
 
 /** The headline column of a reference model (src/models) over its periods. */

@@ -65,7 +65,7 @@ function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, s
   const note = teachingNote(stats.manifest);
   return renderPage({
     title: `${sc.name ?? 'Sweep'}: lrsim report`,
-    description: sc.description ?? '',
+    description: note.description ?? sc.description ?? '',
     extendsLine: extendsLine(stats.manifest),
     teachingNote: note.note,
     teachingNoteOmitted: note.omitted,

@@ -18,6 +18,11 @@ export interface NoteDecision {
   note: string;
   /** Why a note is left out, or null. */
   omitted: string | null;
+  /**
+   * The built-in's description as this version ships it, when the note is shown (the
+   * sweep is the built-in unchanged); null otherwise (the manifest's copy stands).
+   */
+  description?: string | null;
 }
 
 const DEFAULT_REPLICATES = 8; // sweep.replicates' default (scenario schema)
@@ -25,17 +30,21 @@ const DEFAULT_REPLICATES = 8; // sweep.replicates' default (scenario schema)
 /** The teaching note decision for a sweep directory's manifest. */
 export function teachingNote(manifest: SweepManifest): NoteDecision {
   const scenario = (manifest.scenario ?? {}) as Partial<Scenario>;
-  const note = (scenario.teaching_note ?? '').trim();
-  if (!note) return { note: '', omitted: null };
+  const stored = (scenario.teaching_note ?? '').trim();
   const source = typeof manifest.scenario_source === 'string' ? manifest.scenario_source : 'a scenario file';
-  if (!source.startsWith('builtin:')) return { note: '', omitted: msg.noteNotBuiltin(source) };
+  if (!source.startsWith('builtin:')) return stored ? { note: '', omitted: msg.noteNotBuiltin(source) } : { note: '', omitted: null };
   const name = source.slice('builtin:'.length);
   let builtin: Scenario;
   try {
     builtin = loadScenario(name).scenario;
   } catch {
-    return { note: '', omitted: msg.noteBuiltinGone(name) };
+    return stored ? { note: '', omitted: msg.noteBuiltinGone(name) } : { note: '', omitted: null };
   }
+  // The built-in's note as this version of lrsim ships it, not the copy stored in the
+  // manifest when the sweep ran: the hash leaves prose out, so a note corrected since
+  // (or a sweep resumed from before the correction) would otherwise keep the old text.
+  const note = (builtin.teaching_note ?? '').trim();
+  if (!note) return { note: '', omitted: null };
   const changes: string[] = [];
   const hash = manifest.scenario_hash;
   if (hash !== scenarioHash(builtin)) {
@@ -49,7 +58,7 @@ export function teachingNote(manifest: SweepManifest): NoteDecision {
   if (changes.length) return { note: '', omitted: msg.noteChanged(name, changes) };
   const failed = (manifest.runs as { failed?: number } | undefined)?.failed ?? 0;
   if (failed > 0) return { note: '', omitted: msg.noteFailedRuns(name, failed) };
-  return { note, omitted: null };
+  return { note, omitted: null, description: (builtin.description ?? '').trim() || null };
 }
 
 /** The line naming the scenarios a sweep's scenario extends, or null. */

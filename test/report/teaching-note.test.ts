@@ -18,8 +18,19 @@ const NOTE = loadScenario('cluster-policy').scenario.teaching_note.trim();
 describe('the teaching note ("What to look for") is shown only for a built-in run unchanged', () => {
   it('shows it for the built-in as it is', () => {
     expect(NOTE.length).toBeGreaterThan(50);
-    expect(teachingNote(manifestOf('cluster-policy'))).toEqual({ note: NOTE, omitted: null });
+    expect(teachingNote(manifestOf('cluster-policy'))).toEqual({ note: NOTE, omitted: null, description: loadScenario('cluster-policy').scenario.description.trim() });
     expect(teachingNote(manifestOf('cluster-policy', { replicates: 8 })).omitted).toBeNull(); // the built-in's own count
+  });
+
+  it("shows the note and description this version ships, not the manifest's copy from when the sweep ran", () => {
+    // The hash leaves prose out, so a sweep made (or resumed) before a note was corrected
+    // still counts as the built-in unchanged: its stale copy must not be what the report shows.
+    const m = manifestOf('cluster-policy');
+    const stale = { ...m, scenario: { ...(m.scenario as object), teaching_note: '4 of 8 runs locked in in each arm.', description: 'Old words.' } } as SweepManifest;
+    expect(teachingNote(stale)).toEqual({ note: NOTE, omitted: null, description: loadScenario('cluster-policy').scenario.description.trim() });
+    // A built-in whose stored copy had no note still gets today's note.
+    const none = { ...m, scenario: { ...(m.scenario as object), teaching_note: '' } } as SweepManifest;
+    expect(teachingNote(none).note).toBe(NOTE);
   });
 
   it('leaves it out, saying why, for another seed, replicate count or setting', () => {
