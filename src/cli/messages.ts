@@ -45,6 +45,8 @@ export const cliMessages = {
   wroteDiscovery: (dir: string) => `written: ${dir} (boxes.json, trajectory.csv, tree.json, charts/)`,
   wroteIndices: (method: string, outputs: number, parameters: number, file: string, size: number, resamples: number) =>
     `${method}: ${outputs} outputs x ${parameters} parameters, ${method === 'morris' ? 'r' : 'N'} = ${size}; indices in ${file} (intervals: 95 % percentile bootstrap over ${method === 'morris' ? 'trajectories' : 'base rows'}, ${resamples} resamples; an empty cell is not computed or undefined)`,
+  sobolIntervalsApproximate: () =>
+    'note: the S1 and ST intervals treat base rows as independent, which the rows of one scrambled Sobol design are not: over independent scrambles a small S1 can spread more than its interval says (on Sobol\'s G function at N = 256, 95 % intervals held a small S1 in 48 of 60 designs) and a large one less; before reading a small S1 against 0, sample the design again with another --seed and compare (docs/sensitivity.md#method)',
   levelsUnchecked: (file: string, levels: number) =>
     `note: no column of ${file} shows all ${levels} grid levels, so --levels ${levels} could not be checked against the design; mu, mu* and sigma scale with 1 / delta = 2 (p - 1) / p: give the --levels the design was sampled with`,
   constantOutput: (outcome: string, method: string) =>

@@ -143,6 +143,15 @@ describe('lrsim sample + lrsim analyze', () => {
     expect(c.stderr).toMatch(/note: output y is constant over the design: its variance is 0, so its Sobol indices are undefined \(empty cells\)/);
     expect(c.stderr).not.toMatch(/output z/);
     expect(c.stdout).toMatch(/95 % percentile bootstrap over base rows, 1000 resamples; an empty cell is not computed or undefined/);
+    // The row bootstrap treats the rows of one scrambled Sobol design as independent: a note says what that means for small S1
+    // (measured in docs/sensitivity/rqmc-spread.py and coverage.py), once, whenever intervals are given.
+    expect(c.stderr.match(/note: the S1 and ST intervals treat base rows as independent, which the rows of one scrambled Sobol design are not: .*a small S1 can spread more than its interval says .*sample the design again with another --seed/g)).toHaveLength(1);
+    expect((await lrsim(['sample', 'saltelli', '--params', 'two.yaml', '--n', '8', '--out', 's8.csv'], tmp.dir)).code).toBe(0);
+    evaluate(tmp.dir, 's8.csv', 's8-y.csv', (x) => x[0] + x[1]);
+    const s8 = await lrsim(['analyze', 'saltelli', '--design', 's8.csv', '--outputs', 's8-y.csv', '--out', 's8'], tmp.dir);
+    expect(s8.code, s8.stderr).toBe(0);
+    expect(s8.stderr).toMatch(/note: N = 8 base rows: no intervals/);
+    expect(s8.stderr).not.toMatch(/treat base rows as independent/);
     const y = table(join(tmp.dir, 'const', 'sensitivity.csv')).filter((x) => x.outcome === 'y');
     expect(y.every((x) => x.estimate === '' && x.lo === '' && x.hi === '')).toBe(true);
     // Morris without replicates: no corrected sigma or noise mu* (not estimable); r = 6 < 10: no intervals, and a note.
@@ -150,6 +159,7 @@ describe('lrsim sample + lrsim analyze', () => {
     evaluate(tmp.dir, 'm6.csv', 'm6-y.csv', (x) => x[0] * x[1]);
     const m = await lrsim(['analyze', 'morris', '--design', 'm6.csv', '--outputs', 'm6-y.csv', '--out', 'm6'], tmp.dir);
     expect(m.code).toBe(0);
+    expect(m.stderr).not.toMatch(/treat base rows as independent/);
     expect(m.stderr).toMatch(/note: r = 6 trajectories: no intervals \(empty lo, hi\): a percentile bootstrap from fewer than 10 trajectories under-covers/);
     const rows = table(join(tmp.dir, 'm6', 'sensitivity.csv'));
     expect([...new Set(rows.map((x) => x.index))]).toEqual(['mu', 'mu_star', 'sigma']);

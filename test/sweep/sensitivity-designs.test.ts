@@ -23,6 +23,36 @@ describe('scrambled Sobol', () => {
   });
 });
 
+describe('the weak projection of Sobol dimensions 1, 9 and 14 (docs/sensitivity.md, method: why small S1 intervals under-cover)', () => {
+  const digit = (x: number, k: number) => Math.floor(x * 2 ** k) % 2;
+  // Sign of |4x - 2| - 1 read from the first two binary digits: + when they are equal.
+  const sign = (x: number) => (digit(x, 1) === digit(x, 2) ? 1 : -1);
+  it('unscrambled: digit 2 of dimension 1 XOR digits 1 and 2 of dimensions 9 and 14 is 0 for the first 2,048 points, not for 4,096', () => {
+    // Reference (python3, SciPy 1.17.1):
+    //   P = qmc.Sobol(16, scramble=False).random(N); dig = lambda x, k: (np.floor(x * 2**k) % 2).astype(int)
+    //   np.unique(dig(P[:,0],2) ^ dig(P[:,8],1) ^ dig(P[:,8],2) ^ dig(P[:,13],1) ^ dig(P[:,13],2))
+    //   -> [0] for N = 512, 1024, 2048; [0 1] for N = 4096
+    const points = sobolPoints(4096, 14);
+    const relation = points.map((p) => digit(p[0], 2) ^ digit(p[8], 1) ^ digit(p[8], 2) ^ digit(p[13], 1) ^ digit(p[13], 2));
+    expect(new Set(relation.slice(0, 2048))).toEqual(new Set([0]));
+    expect(new Set(relation)).toEqual(new Set([0, 1]));
+  });
+  it('scrambled: the product of the three signs is constant over 1,024 points in about 1 of 8 designs and exactly balanced in the others', () => {
+    // The linear scramble maps digit 2 to d2 XOR u d1 XOR s (u a random bit per dimension), so the product of the signs,
+    // (-1)^(d1 XOR d2) per dimension, is constant when u = 1, 0, 0 for dimensions 1, 9, 14: probability 1/8
+    // (python with SciPy's scramble, the same algorithm, docs/sensitivity/rqmc-spread.py: 25 of 200, 37 of 300 designs).
+    const means = Array.from({ length: 200 }, (_, s) => {
+      const points = scrambledSobolPoints(1024, 16, uniformStream(s + 1, 1));
+      return points.reduce((m, p) => m + sign(p[0]) * sign(p[8]) * sign(p[13]), 0) / points.length;
+    });
+    const constant = means.filter((m) => Math.abs(m) === 1).length;
+    expect(means.every((m) => m === 0 || Math.abs(m) === 1)).toBe(true);
+    // Binomial(200, 1/8): mean 25, SD 4.7.
+    expect(constant).toBeGreaterThanOrEqual(12);
+    expect(constant).toBeLessThanOrEqual(40);
+  });
+});
+
 describe('Saltelli design', () => {
   it('lays out A, AB_1..AB_D, (BA_1..BA_D), B per base row', () => {
     const rows = saltelliDesign(4, 3, true, uniformStream(3, 1));

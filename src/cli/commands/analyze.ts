@@ -149,6 +149,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     });
     if (full < MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.tooFewForIntervals(args.method, full, MIN_BOOTSTRAP_GROUPS));
     else if (Math.min(...rows.map((r) => r.n)) < MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.smallSizesNoIntervals(args.method, MIN_BOOTSTRAP_GROUPS));
+    if (args.method === 'saltelli' && full >= MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.sobolIntervalsApproximate());
     for (const r of rows) if (r.dropped && r.n === full) notes.push(cliMessages.droppedResamples(r.outcome, r.parameter, r.index, r.dropped, args.resamples));
     process.stdout.write(`${cliMessages.wroteIndices(args.method, outputs.columns.length, design.columns.length, join(args.out, 'sensitivity.csv'), full, args.resamples)}\n`);
     for (const note of notes) process.stderr.write(`${note}\n`);
