@@ -47,6 +47,12 @@ export interface LinearFit {
 export interface Cr2Parts {
   /** Per cluster: its rows of X and its adjustment A_g = (I - H_gg)^(-1/2). */
   groups: { X: number[][]; A: number[][] }[];
+  /**
+   * Per cluster, the index of the first cluster whose rows of X are the same numbers in the
+   * same order (its own index when none is earlier): such clusters share A_g and every term
+   * of the degrees of freedom (a grid has as many kinds as cells or points, not seeds).
+   */
+  sameAs: number[];
   /** (X'X)^-1 and X'X. */
   bread: number[][];
   xtx: number[][];
@@ -123,10 +129,23 @@ export function olsFit(X: readonly (readonly number[])[], y: readonly number[], 
     });
     const meat = Array.from({ length: p }, () => new Array<number>(p).fill(0));
     const groups: Cr2Parts['groups'] = [];
+    const sameAs: number[] = [];
+    // Clusters with the same rows of X (the seeds of one grid point) have the same A_g: computed once.
+    const firstOfKind = new Map<string, number>();
     for (const rowsOf of members.values()) {
       const Xg = rowsOf.map((i) => Xs[i].slice());
-      const Hgg = matMul(matMul(Xg, bread), transpose(Xg));
-      const A = symmetricPower(Hgg.map((row, a) => row.map((h, b) => (a === b ? 1 : 0) - h)), -0.5);
+      const key = Xg.map((row) => row.join(',')).join(';');
+      const first = firstOfKind.get(key);
+      let A: number[][];
+      if (first !== undefined) {
+        A = groups[first].A;
+        sameAs.push(first);
+      } else {
+        const Hgg = matMul(matMul(Xg, bread), transpose(Xg));
+        A = symmetricPower(Hgg.map((row, a) => row.map((h, b) => (a === b ? 1 : 0) - h)), -0.5);
+        firstOfKind.set(key, groups.length);
+        sameAs.push(groups.length);
+      }
       groups.push({ X: Xg, A });
       const ae = A.map((row) => row.reduce((s, v, k) => s + v * residuals[rowsOf[k]], 0));
       const score = new Array<number>(p).fill(0);
@@ -136,7 +155,7 @@ export function olsFit(X: readonly (readonly number[])[], y: readonly number[], 
       for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat[a][b] += score[a] * score[b];
     }
     vcov = matMul(matMul(bread, meat), bread);
-    cr2 = { groups, bread, xtx: matMul(transpose(R), R) };
+    cr2 = { groups, sameAs, bread, xtx: matMul(transpose(R), R) };
   } else if (clusterIds && G !== null) {
     dfInference = G - 1;
     if (G < 2 || n - p <= 0) return { ...nanFit(false), ...fitMeasures(Xs, ys, rss, n, p), coef, dfInference };
@@ -281,12 +300,20 @@ export function contrastWaldTest(fit: LinearFit, C: readonly (readonly number[])
   return { F, df1: q, df2, p: fUpperP(F, q, df2), Q, test };
 }
 
+/** The exact routes to the HTZ nu: over pairs of clusters, through p x p sums, over pairs of kinds of cluster. */
+export type HtzRoute = 'pairs' | 'sums' | 'kinds';
+
 /**
  * The HTZ nu of C b = 0 for a CR2 fit (NaN otherwise), by a chosen route: exposed so the
- * tests can check that both routes give the same number.
+ * tests can check that the routes give the same number.
  */
-export function htzNu(fit: LinearFit, C: readonly (readonly number[])[], strategy: 'auto' | 'pairs' | 'sums' = 'auto'): number {
+export function htzNu(fit: LinearFit, C: readonly (readonly number[])[], strategy: 'auto' | HtzRoute = 'auto'): number {
   return fit.cr2 ? (htzDegrees(fit.cr2, C, strategy)?.nu ?? NaN) : NaN;
+}
+
+/** The route 'auto' takes for C b = 0 and the number of kinds of cluster (null without CR2): for the tests. */
+export function htzPlan(fit: LinearFit, C: readonly (readonly number[])[]): { route: 'sums' | 'kinds'; kinds: number } | null {
+  return fit.cr2 ? { route: autoRoute(fit.cr2, C.length), kinds: kindPieces(fit.cr2).reps.length } : null;
 }
 
 /**
@@ -294,15 +321,37 @@ export function htzNu(fit: LinearFit, C: readonly (readonly number[])[], strateg
  * (M = (X'X)^-1), the sandwich's cluster terms have, under the working model of independent
  * homoskedastic errors, the covariances M_gh = P_g' (I[g = h] - H_gh) P_h (q x q, H_gh the
  * hat matrix's block); standardised by Omega = sum_g M_gg, nu = q (q + 1) / sum over (g, h)
- * of tr(M_gh^2) + tr(M_gh)^2 (clubSandwich's total_variance_mat summed). Two exact ways to
- * the same sum, whichever is cheaper: over pairs of clusters with n_g x n_h blocks (cost
- * ~ G^2 (p + q)), or through p x p sums over clusters (cost ~ G q^2 p^2 + q^2 p^3; cheap for
- * one contrast over many clusters). Null when Omega is singular.
+ * of tr(M_gh^2) + tr(M_gh)^2 (clubSandwich's total_variance_mat summed). Three exact ways to
+ * the same sum: over pairs of clusters with n_g x n_h blocks (cost ~ G^2 (p + q)); through
+ * p x p sums over clusters (cost ~ G q^2 p^2 + q^2 p^3; cheap for one contrast over many
+ * clusters); over pairs of kinds of cluster (clusters with the same rows of X), the pairs
+ * route grouped (cost ~ K^2 (p + q) for K kinds: a grid's cells or points, however many
+ * seeds). 'auto' takes the cheaper of the last two. Null when Omega is singular.
  */
-function htzDegrees(parts: Cr2Parts, C: readonly (readonly number[])[], strategy: 'auto' | 'pairs' | 'sums' = 'auto'): { nu: number } | null {
-  const q = C.length;
+function htzDegrees(parts: Cr2Parts, C: readonly (readonly number[])[], strategy: 'auto' | HtzRoute = 'auto'): { nu: number } | null {
+  const route = strategy === 'auto' ? autoRoute(parts, C.length) : strategy;
+  return route === 'kinds' ? kindDegrees(parts, C) : clusterDegrees(parts, C, route);
+}
+
+/**
+ * The cheaper exact route: over pairs of kinds (cost ~ K^2 (p + q + m) m^2 for K kinds of
+ * clusters of m rows; K = G when no two clusters are alike, the pairs route's cost) or
+ * through p x p sums over the G clusters.
+ */
+function autoRoute(parts: Cr2Parts, q: number): 'sums' | 'kinds' {
   const p = parts.bread.length;
   const G = parts.groups.length;
+  const { reps } = kindPieces(parts);
+  const K = reps.length;
+  const meanSize = reps.reduce((s, g) => s + parts.groups[g].X.length, 0) / Math.max(1, K);
+  const kindCost = K * K * (p + q + meanSize) * meanSize * meanSize;
+  const sumCost = G * q * q * p * p + 2 * q * q * p * p * p;
+  return kindCost <= sumCost ? 'kinds' : 'sums';
+}
+
+/** The pairs and sums routes, over every cluster (the reference for the kinds route). */
+function clusterDegrees(parts: Cr2Parts, C: readonly (readonly number[])[], route: 'pairs' | 'sums'): { nu: number } | null {
+  const q = C.length;
   const MCt = matMul(parts.bread, transpose(C)); // p x q
   const { XM, residualBlocks } = fitPieces(parts);
   const Ps = parts.groups.map((g) => matMul(g.A, matMul(g.X, MCt))); // n_g x q
@@ -314,12 +363,121 @@ function htzDegrees(parts: Cr2Parts, C: readonly (readonly number[])[], strategy
   });
   const omegaInv = invertSymmetric(omega);
   if (!omegaInv) return null;
-  const meanSize = parts.groups.reduce((s, g) => s + g.X.length, 0) / Math.max(1, G);
-  const pairCost = G * G * (p + q + meanSize) * meanSize * meanSize;
-  const sumCost = G * q * q * p * p + 2 * q * q * p * p * p;
-  const byPairs = strategy === 'pairs' || (strategy === 'auto' && pairCost <= sumCost);
-  const total = byPairs ? pairTotal(parts, XM, Ps, omegaInv) : sumTotal(parts, Ps, omegaInv);
+  const total = route === 'pairs' ? pairTotal(parts, XM, Ps, omegaInv) : sumTotal(parts, Ps, omegaInv);
   return { nu: (q * (q + 1)) / total };
+}
+
+/**
+ * Clusters of one kind (the same rows of X, so the same A_g and P_g) have the same M_gg, and
+ * for g != h, M_gh = -P_g' X_g M X_h' P_h depends only on the kinds of g and h. So with c_u
+ * clusters of kind u, Omega = sum_u c_u M_uu, and the total over pairs of clusters is, over
+ * pairs of kinds, c_u c_v f(u, v) for u != v and c_u (c_u - 1) f(u, u) + c_u f_diag(u) on
+ * the diagonal (f the pair term without the identity, f_diag with it). Exact: the same sum
+ * as pairTotal, grouped. One run per cluster on a grid: the kinds are the cells.
+ */
+function kindDegrees(parts: Cr2Parts, C: readonly (readonly number[])[]): { nu: number } | null {
+  const q = C.length;
+  const MCt = matMul(parts.bread, transpose(C)); // p x q
+  const { reps, counts, XM, residualBlocks } = kindPieces(parts);
+  const Ps = reps.map((g) => matMul(parts.groups[g].A, matMul(parts.groups[g].X, MCt))); // n_u x q
+  const omega = Array.from({ length: q }, () => new Array<number>(q).fill(0));
+  Ps.forEach((P, u) => {
+    const m = matMul(transpose(P), matMul(residualBlocks[u], P));
+    for (let s = 0; s < q; s++) for (let t = 0; t < q; t++) omega[s][t] += counts[u] * m[s][t];
+  });
+  const omegaInv = invertSymmetric(omega);
+  if (!omegaInv) return null;
+  return { nu: (q * (q + 1)) / kindTotal(reps.map((g) => parts.groups[g].X), counts, XM, Ps, omegaInv) };
+}
+
+/** Per fit: one cluster of each kind, how many clusters are of that kind, and its X_u M and I - H_uu. */
+const kindsOf = new WeakMap<Cr2Parts, { reps: number[]; counts: number[]; XM: number[][][]; residualBlocks: number[][][] }>();
+function kindPieces(parts: Cr2Parts) {
+  let pieces = kindsOf.get(parts);
+  if (!pieces) {
+    const reps: number[] = [];
+    const index = new Map<number, number>();
+    const counts: number[] = [];
+    parts.sameAs.forEach((first) => {
+      const u = index.get(first);
+      if (u === undefined) {
+        index.set(first, reps.length);
+        reps.push(first);
+        counts.push(1);
+      } else counts[u]++;
+    });
+    const XM = reps.map((g) => matMul(parts.groups[g].X, parts.bread)); // n_u x p
+    const residualBlocks = reps.map((g, u) => matMul(XM[u], transpose(parts.groups[g].X)).map((row, a) => row.map((v, b) => (a === b ? 1 : 0) - v)));
+    pieces = { reps, counts, XM, residualBlocks };
+    kindsOf.set(parts, pieces);
+  }
+  return pieces;
+}
+
+/**
+ * pairTotal over pairs of kinds (u, v), weighted by the number of pairs of clusters of those
+ * kinds: a = -X_u M X_v' P_v Omega^-1 P_u' for distinct clusters, and R + a, R = P_u Omega^-1 P_u',
+ * for a cluster with itself.
+ */
+function kindTotal(Xs: number[][][], counts: number[], XM: number[][][], Ps: number[][][], omegaInv: number[][]): number {
+  const K = Ps.length;
+  const p = Xs[0][0].length;
+  const q = omegaInv.length;
+  const flat = (rows: number[][]) => Float64Array.from(rows.flat());
+  const xm = XM.map(flat); // n_u x p
+  const xs = Xs.map(flat); // n_u x p
+  const pw = Ps.map((P) => flat(matMul(P, omegaInv))); // n_u x q
+  const ps = Ps.map(flat); // n_u x q
+  const sizes = Xs.map((X) => X.length);
+  const maxSize = Math.max(...sizes);
+  const N = new Float64Array(maxSize * maxSize);
+  const R = new Float64Array(maxSize * maxSize);
+  const a = new Float64Array(maxSize * maxSize);
+  let total = 0;
+  for (let u = 0; u < K; u++) {
+    const nu = sizes[u];
+    for (let v = 0; v < K; v++) {
+      const nv = sizes[v];
+      // N = -XM_u X_v' (nu x nv); R = Pw_v P_u' (nv x nu)
+      for (let i = 0; i < nu; i++) {
+        for (let j = 0; j < nv; j++) {
+          let s = 0;
+          for (let k = 0; k < p; k++) s += xm[u][i * p + k] * xs[v][j * p + k];
+          N[i * nv + j] = -s;
+        }
+      }
+      for (let i = 0; i < nv; i++) {
+        for (let j = 0; j < nu; j++) {
+          let s = 0;
+          for (let k = 0; k < q; k++) s += pw[v][i * q + k] * ps[u][j * q + k];
+          R[i * nu + j] = s;
+        }
+      }
+      let tr = 0;
+      for (let i = 0; i < nu; i++) {
+        for (let j = 0; j < nu; j++) {
+          let s = 0;
+          for (let k = 0; k < nv; k++) s += N[i * nv + k] * R[k * nu + j];
+          a[i * nu + j] = s;
+        }
+        tr += a[i * nu + i];
+      }
+      let tr2 = 0;
+      for (let i = 0; i < nu; i++) for (let j = 0; j < nu; j++) tr2 += a[i * nu + j] * a[j * nu + i];
+      if (u !== v) {
+        total += counts[u] * counts[v] * (tr2 + tr * tr);
+        continue;
+      }
+      if (counts[u] > 1) total += counts[u] * (counts[u] - 1) * (tr2 + tr * tr);
+      // the cluster with itself: a + R
+      let trSelf = 0;
+      for (let i = 0; i < nu; i++) trSelf += a[i * nu + i] + R[i * nu + i];
+      let tr2Self = 0;
+      for (let i = 0; i < nu; i++) for (let j = 0; j < nu; j++) tr2Self += (a[i * nu + j] + R[i * nu + j]) * (a[j * nu + i] + R[j * nu + i]);
+      total += counts[u] * (tr2Self + trSelf * trSelf);
+    }
+  }
+  return total;
 }
 
 /** Per fit, what every contrast's degrees of freedom reuse: X_g M and I - H_gg per cluster (computed once). */
