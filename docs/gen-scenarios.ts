@@ -17,7 +17,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listBuiltins, loadScenario } from '../src/scenario';
-import { DOC_HEAD, factsTail, proseLines, referencesLine, refreshProse } from './scenarios-doc';
+import { parseCsv } from '../src/io/csv';
+import { DOC_HEAD, factsTail, intervalsNotInStats, proseLines, referencesLine, refreshProse } from './scenarios-doc';
 
 const root = join(import.meta.dirname, '..');
 const docFile = join(root, 'docs', 'scenarios.md');
@@ -53,6 +54,8 @@ const FOCUS: Record<string, string[]> = {
 };
 
 const sections: string[] = [];
+/** Intervals a note quotes that the sweep's statistics do not give (reported at the end; exit 1). */
+const stale: string[] = [];
 const cache = join(root, 'output', 'docs');
 const builtins = listBuiltins().filter((b) => only.length === 0 || only.includes(b.name));
 for (const b of builtins) {
@@ -63,6 +66,11 @@ for (const b of builtins) {
   }
   const report = await writeReport(out);
   const scenario = prose(b.name);
+  const table = parseCsv(readFileSync(join(out, 'stats.csv'), 'utf8'));
+  const statsRows = table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r[i] ?? ''])));
+  for (const quoted of intervalsNotInStats(`${scenario.description ?? ''} ${scenario.teaching_note ?? ''}`, statsRows)) {
+    stale.push(`${b.name}: "${quoted}" is in its description or teaching note but in no row of ${join(out, 'stats.csv')}`);
+  }
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
   const available = report.charts.map((c) => c.name);
   const wanted = (FOCUS[b.name] ?? PREFERRED).filter((c) => available.includes(c)).slice(0, 3);
@@ -94,3 +102,7 @@ for (const b of builtins) {
 
 if (only.length === 0) writeFileSync(docFile, DOC_HEAD + sections.join('\n') + factsTail(facts));
 else console.log(sections.join('\n'));
+if (stale.length) {
+  console.error(`${stale.length} quoted interval(s) do not match the statistics; correct the scenario files:\n${stale.join('\n')}`);
+  process.exitCode = 1;
+}

@@ -78,3 +78,31 @@ export function refreshProse(doc: string, scenarios: ProseFields[], facts: strin
   // writes it; the facts follow after that empty line.
   return out.join('\n') + factsTail(facts);
 }
+
+/** "CI a to b" in prose: two signed numbers, each optionally followed by % or percentage points. */
+const PROSE_INTERVAL = /CI\s+([+\-−]?\d+(?:\.\d+)?)\s*(%|percentage points)?\s+to\s+([+\-−]?\d+(?:\.\d+)?)\s*(%|percentage points)?/g;
+
+/**
+ * The intervals a teaching note or description quotes ("(CI -13 % to +27 %)") that no row
+ * of the sweep's stats.csv gives at the precision printed: ci_low/ci_high, lo/hi, or, for
+ * a percentage, rel_ci_low/rel_ci_high (or ci/lo/hi) times 100. A note that quotes an
+ * interval must quote the one the report computes (notes once kept intervals of an older
+ * method while the findings beside them had moved on).
+ */
+export function intervalsNotInStats(text: string, statsRows: readonly Record<string, string>[]): string[] {
+  const rows = statsRows.filter((r) => r.section !== 'series');
+  const missing: string[] = [];
+  for (const m of text.matchAll(PROSE_INTERVAL)) {
+    const [a, b] = [m[1], m[3]].map((s) => s.replace('−', '-'));
+    const percent = Boolean(m[2] || m[4]);
+    const tolerance = (s: string) => 0.5 * 10 ** -(s.split('.')[1]?.length ?? 0) + 1e-9;
+    const near = (value: string | undefined, printed: string, scale: number) =>
+      value !== undefined && value !== '' && Math.abs(Number(value) * scale - Number(printed)) <= tolerance(printed);
+    const pairs: [string, string, number][] = percent
+      ? [['rel_ci_low', 'rel_ci_high', 100], ['ci_low', 'ci_high', 100], ['lo', 'hi', 100]]
+      : [['ci_low', 'ci_high', 1], ['lo', 'hi', 1]];
+    const found = rows.some((r) => pairs.some(([lo, hi, scale]) => near(r[lo], a, scale) && near(r[hi], b, scale)));
+    if (!found) missing.push(m[0]);
+  }
+  return missing;
+}

@@ -121,3 +121,32 @@ function distinctAtLeast(xs: readonly number[], n: number): boolean {
   }
   return false;
 }
+
+/** One arm's per-run quadratic terms pooled over its design points (the report's firm-level sentence). */
+export interface PooledQuadratic {
+  arm: string;
+  /** Design points pooled (1: the arm's only point). */
+  points: number;
+  firms: number;
+  runs: number;
+  quadratic: Summary;
+}
+
+/**
+ * Per arm, the t summary of the per-run quadratic terms over all its design points. Arms
+ * share seeds, so arms are never pooled with each other; the runs of different points
+ * have different seeds, so within an arm they are independent.
+ */
+export function pooledQuadratics(curves: readonly FirmCurve[]): PooledQuadratic[] {
+  const arms = [...new Set(curves.map((c) => c.arm))];
+  return arms.map((arm) => {
+    const mine = curves.filter((c) => c.arm === arm);
+    return {
+      arm,
+      points: mine.length,
+      firms: mine.reduce((a, c) => a + c.firms, 0),
+      runs: mine.reduce((a, c) => a + c.runs, 0),
+      quadratic: summarize(mine.flatMap((c) => c.terms)),
+    };
+  });
+}

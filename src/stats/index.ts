@@ -5,7 +5,7 @@ export { wilsonInterval, Z95, type Share } from './wilson';
 export { pairedDifference, pairedShareDifference, type PairedDifference } from './paired';
 export { welchDifference, type MeanDifference } from './welch';
 export { leastSquares, quadraticFit } from './quadratic';
-export { firmCurves, FIRM_BINS, type FirmCurve, type FirmBin } from './firm-curve';
+export { firmCurves, pooledQuadratics, FIRM_BINS, type FirmCurve, type FirmBin, type PooledQuadratic } from './firm-curve';
 export { infrastructureLinks, runLinkFlows, type LinkFlowStats, type LinkFlowGroup, type LinkFlowBlock } from './link-flows';
 export { SeriesAccumulator, type SeriesBand } from './series-band';
 export { readRunRecords, outcomeValue, type RunRecord, type SweepManifest, type ScenarioLike } from './records';

@@ -4,6 +4,7 @@
  */
 import { sensitivityStatsRows } from './sensitivity/stats-rows';
 import type { SweepStats } from './sweep-stats';
+import { pooledQuadratics } from './firm-curve';
 
 export const STATS_COLUMNS = [
   'section', 'point', 'arm', 'baseline', 'measure', 'tick', 'n', 'mean', 'sd', 'ci_low', 'ci_high', 'effect_size', 'rel_mean', 'rel_ci_low', 'rel_ci_high', 'bin_low', 'bin_high',
@@ -23,8 +24,10 @@ export type StatsRow = Partial<Record<Column, string | number | null>> & { param
  * seeds; effect_size = Cohen's d_z; rel_* = fraction of the baseline mean), `value_per_cost`
  * (extra innovation_value_total per unit extra policy_cost), and with firm microdata
  * `firm_quadratic` (quadratic term of firms' late value on partner distance, fitted per
- * run; n = runs) and `firm_curve` (late value, and partner distance, of the firms whose
- * partner distance is in [bin_low, bin_high); n = firms; an empty bin_high is open), and
+ * run; n = runs; with several design points also one row per arm with point `all`, the
+ * terms of all its points pooled: the report's firm-level sentence) and `firm_curve`
+ * (late value, and partner distance, of the firms whose partner distance is in
+ * [bin_low, bin_high); n = firms; an empty bin_high is open), and
  * with infrastructure policies `link_flow` (tacit flow per tick between the two places a
  * link joins, both ways, in the block of ticks [bin_low, bin_high), tick = bin_low;
  * measure `tacit_flow:FROM:TO`; CI over runs). `firm_curve` intervals are across firms
@@ -69,6 +72,13 @@ export function statsRows(stats: SweepStats): StatsRow[] {
         rows.push({ section: 'firm_curve', ...base, measure, method: s.interval ?? 't', n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh, ...bin });
       }
     }
+  }
+  // The report's firm-level sentence pools each arm's design points: its numbers as rows
+  // with point `all` (only where there is more than one point; else the row above is it).
+  for (const pq of pooledQuadratics(stats.firmCurves)) {
+    if (pq.points < 2) continue;
+    const q = pq.quadratic;
+    rows.push({ section: 'firm_quadratic', point: 'all', arm: pq.arm, measure: 'late_innovation_value_on_partner_distance', method: 't', n: q.n, mean: q.mean, sd: q.sd, ci_low: q.ciLow, ci_high: q.ciHigh });
   }
   for (const link of stats.linkFlows) {
     for (const g of link.groups) {

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DOC_HEAD, proseLines, referencesLine, refreshProse, StaleDocError } from '../../docs/scenarios-doc';
+import { DOC_HEAD, proseLines, referencesLine, refreshProse, StaleDocError, intervalsNotInStats } from '../../docs/scenarios-doc';
 import { builtinNames, loadScenario } from '../../src/scenario';
 
 const prose = (name: string, note: string, references: string[] = []) => ({ name, description: `About ${name}.`, teaching_note: note, references });
@@ -59,5 +59,20 @@ describe('docs/scenarios.md', () => {
       const near = (line: string) => `${col > 40 ? '...' : ''}${line.slice(Math.max(0, col - 40), col + 80)}`;
       expect.fail(`docs/scenarios.md is stale at line ${at + 1}, column ${col + 1}:\n  doc:     ${near(x)}\n  sources: ${near(y)}\nRun \`npx tsx docs/gen-scenarios.ts --prose\` and commit docs/scenarios.md.`);
     }
+  });
+});
+
+describe('intervals quoted in a note must be ones the statistics give', () => {
+  const rows: Record<string, string>[] = [
+    { section: 'contrast', rel_ci_low: '-0.130205', rel_ci_high: '0.267289', lo: '-0.210202', hi: '0.400946', ci_low: '', ci_high: '' },
+    { section: 'outcome', ci_low: '0.0877153', ci_high: '0.424872', rel_ci_low: '', rel_ci_high: '', lo: '', hi: '' },
+    { section: 'series', ci_low: '1', ci_high: '2' },
+  ];
+  it('accepts an interval at the printed precision, percentages from rel_* x 100', () => {
+    expect(intervalsNotInStats('value +6 % (CI -13 % to +27 %), per cost 0.26 (CI 0.09 to 0.42), raw +0.095 (CI -0.210 to +0.401)', rows)).toEqual([]);
+    expect(intervalsNotInStats('(CI −13 % to +27 %)', rows)).toEqual([]); // a typographic minus
+  });
+  it('names an interval no row gives (an older method, a wrong rounding) and ignores series rows', () => {
+    expect(intervalsNotInStats('value +6 % (CI -13 % to +26 %) and 0.26 (CI 0.09 to 0.43) and (CI 1 to 2)', rows)).toEqual(['CI -13 % to +26 %', 'CI 0.09 to 0.43', 'CI 1 to 2']);
   });
 });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { statsHeader, statsRows, statsTable, STATS_COLUMNS, type StatsRow } from '../../src/stats/stats-csv';
 import type { SweepStats } from '../../src/stats/sweep-stats';
+import { summarize } from '../../src/stats/summary';
 
 const P0 = { openness: 0, mode: 'a' };
 const P1 = { openness: 0.3, mode: 'b' };
@@ -244,6 +245,22 @@ describe('statsRows', () => {
       { section: 'series', point: 'all', arm: 'cluster', params: undefined, measure: 'lock_in_index', tick: 5, method: 't', n: 8, mean: 0.3, sd: 0.05, ci_low: 0.25, ci_high: 0.35 },
     ]);
     expect(section(rows, 'series')[2].params).toBeUndefined();
+  });
+
+  it("adds one firm_quadratic row per arm pooling its design points: the report's firm-level number", () => {
+    // Two points of one arm, per-run terms [-1, 0] and [-0.5, -2.5]: pooled n = 4, mean -1,
+    // sd sqrt(((0)^2 + 1 + 0.25 + 2.25) / 3) = 1.0801234; t(0.975, 3) = 3.1824463 (R: qt(0.975, 3)).
+    const stats = fixtureStats();
+    const curve = (point: number, terms: number[]) => ({ point, arm: 'baseline', label: '', runs: terms.length, firms: 10, quadratic: summarize(terms), terms, bins: [] });
+    const two = { ...stats, firmCurves: [curve(0, [-1, 0]), curve(1, [-0.5, -2.5])] } as unknown as SweepStats;
+    const pooled = section(statsRows(two), 'firm_quadratic').filter((r) => r.point === 'all');
+    expect(pooled).toHaveLength(1);
+    expect(pooled[0]).toMatchObject({ arm: 'baseline', method: 't', n: 4, mean: -1 });
+    expect(pooled[0].sd as number).toBeCloseTo(1.0801234, 6);
+    expect(pooled[0].ci_low as number).toBeCloseTo(-1 - 3.1824463 * 1.0801234 / 2, 6);
+    expect(pooled[0].ci_high as number).toBeCloseTo(-1 + 3.1824463 * 1.0801234 / 2, 6);
+    // One point: no pooled row (the point's own row is the number).
+    expect(section(statsRows(stats), 'firm_quadratic').filter((r) => r.point === 'all')).toEqual([]);
   });
 
   it('puts the sections in their documented order', () => {

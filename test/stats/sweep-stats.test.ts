@@ -83,7 +83,9 @@ describe('firm-level curves from microdata (fact 1b)', () => {
     }
     writeStatsCsv(dir, stats);
     const lines = readFileSync(join(dir, 'stats.csv'), 'utf8').trimEnd().split('\n');
-    expect(lines.filter((l) => l.startsWith('firm_quadratic,'))).toHaveLength(2);
+    // One row per point, and the two points pooled (point `all`: the report's firm-level sentence).
+    expect(lines.filter((l) => l.startsWith('firm_quadratic,'))).toHaveLength(3);
+    expect(lines.filter((l) => l.startsWith('firm_quadratic,all,'))).toHaveLength(1);
     expect(lines.some((l) => l.startsWith('firm_curve,0,0,default,,late_innovation_value,,') && l.includes(',0,0.04,'))).toBe(true);
   });
 

@@ -5,7 +5,7 @@
  */
 import { sampleCorrelation } from 'simple-statistics';
 import { label } from '../../charts';
-import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, summarize, wilsonInterval, type LinkFlowBlock, type SweepStats } from '../../stats';
+import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, pooledQuadratics, summarize, wilsonInterval, type LinkFlowBlock, type SweepStats } from '../../stats';
 import { armFindings, degenerateFindings, pointArmFindings } from './arms';
 import { parameterFindings } from './design';
 import { ci, fmt, meanText, pairedCi, pct, plural, pointLabelOf, signed, stratifiedByPoint } from './format';
@@ -101,15 +101,11 @@ function firmFindings(stats: SweepStats): string[] {
   if (stats.firmCurves.length === 0) return [];
   // Arms share seeds, so their runs are not independent of each other: one sentence per
   // arm, pooling that arm's design points (different points have different seeds).
-  const arms = [...new Set(stats.firmCurves.map((c) => c.arm))];
+  const pooled = pooledQuadratics(stats.firmCurves);
   const points = new Set(stats.firmCurves.map((c) => c.point)).size;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return arms.map((arm) => {
-    const curves = stats.firmCurves.filter((c) => c.arm === arm);
-    const firms = curves.reduce((a, c) => a + c.firms, 0);
-    const runs = curves.reduce((a, c) => a + c.runs, 0);
-    const q = summarize(curves.flatMap((c) => c.terms));
-    const where = [arms.length > 1 ? `${arm} arm` : '', points > 1 ? 'pooled over the design points' : ''].filter(Boolean).join(', ');
+  return pooled.map(({ arm, firms, runs, quadratic: q }) => {
+    const where = [pooled.length > 1 ? `${arm} arm` : '', points > 1 ? 'pooled over the design points' : ''].filter(Boolean).join(', ');
     const head = `Firm level (${where ? `${where}; ` : ''}${plural(firms, 'firm')} that lived through the late window, ${plural(runs, 'run')})`;
     if (q.n < 2) return `${head}: too few runs with enough firms for a per-run fit.`;
     const shape = q.ciHigh < 0 ? 'is concave' : q.ciLow > 0 ? 'is convex' : 'is not clearly concave or convex';
