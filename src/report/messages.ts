@@ -14,7 +14,7 @@ export const reportMessages = {
   noteFailedRuns: (builtin: string, failed: number) =>
     `What to look for: left out. ${failed} run${failed === 1 ? '' : 's'} of the built-in ${builtin} failed, so its numbers are not the ones the note describes.`,
   changedSeed: (seed: unknown, builtinSeed: unknown) => `seed ${String(seed)} instead of ${String(builtinSeed)}`,
-  changedReplicates: (replicates: unknown, builtinReplicates: unknown) => `${String(replicates)} replicates instead of ${String(builtinReplicates)}`,
+  changedReplicates: (replicates: unknown, builtinReplicates: unknown) => `${String(replicates)} replicate${replicates === 1 ? '' : 's'} instead of ${String(builtinReplicates)}`,
   changedSettings: () => 'other settings (--set or an edited scenario)',
   extendsChain: (chain: string[]) =>
     `This scenario extends ${chain.join(', which extends ')}; it does not inherit ${chain.length === 1 ? 'its' : 'their'} description, teaching note or references.`,

@@ -43,6 +43,14 @@ describe.skipIf(!haveChromium)('classroom page in headless chromium', () => {
     expect(g.blocked).toEqual([]);
     expect(g.errors).toEqual([]);
     expect(await g.page.isHidden('#error')).toBe(true);
+    // "What happened?" shows the built-in's note and says where the charts it names are.
+    await g.page.click('#note > summary');
+    await g.page.click('#show-happened');
+    const happened = (await g.page.textContent('#note-happened')) ?? '';
+    expect(happened).toContain('What happened');
+    expect(happened).toContain('npx lrsim sweep baseline');
+    expect(happened).toContain('This page runs one region, on one seed');
+    await g.page.click('#note > summary'); // closed again, as the later tests expect
   }, 60_000);
 
   it('play advances the tick counter', async () => {

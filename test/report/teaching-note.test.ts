@@ -41,6 +41,7 @@ describe('the teaching note ("What to look for") is shown only for a built-in ru
     expect(teachingNote(manifestOf('cluster-policy', { set: ['openness=0.2'] })).omitted).toBe(
       'What to look for: left out. This sweep is the built-in cluster-policy with other settings (--set or an edited scenario), and the note describes the numbers of the unchanged scenario.',
     );
+    expect(teachingNote(manifestOf('cluster-policy', { replicates: 1 })).omitted).toContain('with 1 replicate instead of 8,');
     expect(teachingNote(manifestOf('cluster-policy', {}, 2)).omitted).toBe(
       'What to look for: left out. 2 runs of the built-in cluster-policy failed, so its numbers are not the ones the note describes.',
     );

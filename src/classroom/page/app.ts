@@ -246,6 +246,7 @@ function loadEntry(name: string, adjust?: () => void): void {
   h2.textContent = 'What happened (in the scenario\'s own sweep)';
   happened.append(h2);
   renderMarkdown(happened, entry.teachingNote || 'The scenario has no note on its results.');
+  if (entry.teachingNote) renderMarkdown(happened, pageMessages.happenedSource(entry.name));
   happened.hidden = true;
   $('show-happened').hidden = false;
   renderInfo($('info-view'), data, entry, thingsToTry(entry.scenario, SLIDERS));

@@ -21,7 +21,7 @@ export const LEGEND = [
   { label: 'firm', colour: MAP_COLOURS.firm, shape: 'circle' },
   ...Object.values(KIND_STYLE).map((s) => ({ label: s.name, colour: s.colour, shape: s.shape })),
   { label: 'resident', colour: MAP_COLOURS.resident, shape: 'dot' },
-  { label: 'member of a cluster organisation or creative space', colour: '#000000', shape: 'ring' },
+  { label: 'member of a group: the firms an intermediary brokers among, a cluster organisation or a creative space', colour: '#000000', shape: 'ring' },
   { label: 'local tie', colour: MAP_COLOURS.localTie, shape: 'line' },
   { label: 'tacit flow between places (width)', colour: MAP_COLOURS.placeFlow, shape: 'band' },
   { label: 'pipeline (to the world)', colour: MAP_COLOURS.pipeline, shape: 'line' },

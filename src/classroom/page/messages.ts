@@ -33,6 +33,9 @@ export const pageMessages = {
   runToBad: (raw: string, max: number) => `Run to tick: "${raw}" is not a whole number from 1 to ${max}.`,
   needWindow: (window: number) => `Run at least ${window} ticks first (the late window).`,
   noBridge: 'This region has only one place: no bridge to build.',
+  /** Under the results note: it describes a whole sweep, whose charts and arms are not on this page. */
+  happenedSource: (name: string) =>
+    `This note describes the scenario's own sweep (all its design points, arms and seeds). The charts and arms it names are in that sweep's report: run \`npx lrsim sweep ${name}\` and open its report.html. This page runs one region, on one seed, with the policies you switch on.`,
   noOffscreenCanvas: 'This browser cannot draw the map in the background (it lacks OffscreenCanvas): open the page in a current Chrome, Edge, Firefox or Safari (16.4 or later).',
   simulationStopped: (message: string) => `The simulation stopped: ${message}`,
   workerFailed: (message: string) => `The simulation worker failed: ${message}`,
