@@ -15,8 +15,10 @@ import type { RunRow } from './run-rows';
 
 /**
  * A paired contrast of two arms for one outcome, at a point or pooled (null): pooled over
- * several fixed points (a grid) it is stratified by point (method paired_t_by_point), with the effect
- * relative to B's mean and Fieller's interval for it (PairedContrast).
+ * several fixed points (a grid) it is stratified by point (method paired_t_by_point); pooled
+ * over the sampled points of a continuous design with several seeds at a point, clustered by
+ * point (paired_t_clustered_by_point, paired_share_clustered_by_point); with the effect
+ * relative to B's mean and its interval (PairedContrast).
  */
 export interface ContrastRow extends PairedContrast {
   outcome: string;
@@ -87,9 +89,10 @@ export function compareArms(runs: readonly RunRow[], arms: readonly string[], ou
         if (Number.isFinite(v)) values.get(r.arm)?.set(`${r.point}:${r.seed}`, v);
       }
       // Pooled over the fixed points of a grid (or a file of points): stratified by point; over
-      // the sampled points of a continuous design the points are draws, so pooled as one sample.
-      const stratum = opts.byPoint === false ? undefined : (key: string) => key.slice(0, key.indexOf(':'));
-      const rows = pairedContrasts(values, { binary: isZeroOneOutcome(outcome), stratum });
+      // the sampled points of a continuous design the points are draws, pooled as one sample
+      // with the point as the unit (clustered: its seeds share its future; pairedDifference).
+      const pointOf = (key: string) => key.slice(0, key.indexOf(':'));
+      const rows = pairedContrasts(values, { binary: isZeroOneOutcome(outcome), ...(opts.byPoint === false ? { cluster: pointOf } : { stratum: pointOf }) });
       for (const c of rows) out.contrasts.push({ ...c, outcome, point });
       if (options.length > 1 && (point === null || points.length <= maxRankPoints)) out.ranks.push(...rankArms(scoped, options, outcome, point));
     }

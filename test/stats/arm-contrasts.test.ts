@@ -86,9 +86,34 @@ describe('compareArms', () => {
     expect(out.contrasts[1].n).toBe(11); // alt's NaN at point 1, seed 13
   });
 
-  it('pools the sampled points of a continuous design as one sample (byPoint false): plain paired t', () => {
+  it('pools the sampled points of a continuous design as one sample with the point as the unit (byPoint false): clustered', () => {
     const out = compareArms(runs, ARMS, ['y'], { byPoint: false });
-    expect([...new Set(out.contrasts.filter((c) => c.point === null).map((c) => c.method))]).toEqual(['paired_t']);
+    const pooled = out.contrasts.filter((c) => c.point === null);
+    expect([...new Set(pooled.map((c) => c.method))]).toEqual(['paired_t_clustered_by_point']);
+    // the estimator called by hand with the points as clusters (checked against R in paired-clustered.test.ts)
+    const values = scopeValues('y', null);
+    const clusters: string[] = [];
+    const a: number[] = [];
+    const b: number[] = [];
+    for (const [key, vb] of values.get('base')!) {
+      const va = values.get('pol')!.get(key);
+      if (va === undefined) continue;
+      a.push(va);
+      b.push(vb);
+      clusters.push(key.slice(0, key.indexOf(':')));
+    }
+    const d = pairedDifference(a, b, { clusters });
+    const row = pooled.find((c) => c.armA === 'pol' && c.armB === 'base')!;
+    expect([row.lo, row.hi, row.p]).toEqual([d.ciLow, d.ciHigh, d.p]);
+  });
+
+  it('keeps the plain paired t over sampled points with one seed each (the same numbers as before)', () => {
+    const single = runs.filter((r) => r.seed % 10 === 0);
+    const out = compareArms(single, ARMS, ['y'], { byPoint: false });
+    const pooled = out.contrasts.filter((c) => c.point === null);
+    expect([...new Set(pooled.map((c) => c.method))]).toEqual(['paired_t']);
+    const values = new Map(ARMS.map((arm) => [arm, new Map(single.filter((r) => r.arm === arm && Number.isFinite(r.outcomes.y)).map((r) => [`${r.point}:${r.seed}`, r.outcomes.y]))]));
+    expect(pooled.map(({ outcome: _o, point: _p, ...c }) => c)).toEqual(pairedContrasts(values, { binary: false }));
   });
 
   it('tests whether each pair\'s effect differs between points', () => {
