@@ -23,22 +23,24 @@
  *
  * R (/tmp/fix8arms/r/share.R), 0/1 outcomes clustered by point (Rao-Scott design effect on the
  * Agresti-Min interval, Durkalski's clustered McNemar p):
- *   z <- qnorm(.975)
- *   am <- function(oA, oB, n) { nA <- n + 2; pA <- (oA + .5) / nA; pB <- (oB + .5) / nA; c0 <- pA - pB
+ *   am <- function(oA, oB, n, z) { nA <- n + 2; pA <- (oA + .5) / nA; pB <- (oB + .5) / nA; c0 <- pA - pB
  *     h <- z * sqrt((pA + pB - c0^2) / nA); c(max(-1, c0 - h), min(1, c0 + h)) }
  *   clustered <- function(A, B, cl) { d <- A - B; n <- length(d); oA <- sum(d == 1); oB <- sum(d == -1)
  *     vN <- sandwich::vcovHC(lm(d ~ 1), type = "HC0")[1, 1]
  *     vC <- as.matrix(clubSandwich::vcovCR(lm(d ~ 1), cluster = cl, type = "CR2"))[1, 1]
  *     deff <- if (vN > 0) max(1, vC / vN) else n / length(unique(cl))
+ *     df <- coef_test(lm(d ~ 1), vcov = "CR2", cluster = cl, test = "Satterthwaite")$df_Satt
  *     Bg <- tapply(d, cl, sum); den <- sum(Bg^2); p <- if (den > 0) pchisq(sum(d)^2 / den, 1, lower.tail = FALSE) else 1
- *     c(mean(d), deff, am(oA / deff, oB / deff, n / deff), p) }
+ *     c(mean(d), deff, df, am(oA / deff, oB / deff, n / deff, qt(.975, df)), p) }
  *   clustered(c(1,1,1,0, 0,0,1, 1,1,1,1,0, 0,0, 1,0,0), c(0,0,1,0, 0,1,1, 0,0,0,1,0, 0,1, 1,0,0),
  *             c(1,1,1,1, 2,2,2, 3,3,3,3,3, 4,4, 5,5,5))
- *     # 0.17647058823529413, deff 2.1324442224442217, -0.25612602892494241 0.53828128290382016, p 0.43857802608099994
+ *     # 0.17647058823529413, deff 2.1324442224442217, df 3.6156659939455107,
+ *     # -0.44598434393518482 0.72813959791406246, p 0.43857802608099994
  *   clb <- rep(1:4, each = 3); db <- c(1,1,0, 0,0,1, 1,1,1, 0,0,0) - c(0,0,0, 0,1,1, 0,0,1, 0,1,0)
  *   vcovCR(lm(db ~ 1), cluster = clb, type = "CR2"); vcovCL(lm(db ~ 1), cluster = clb, type = "HC0")  # both 0.0833333
- *   clustered(c(1,0,0,1,1,0), c(1,0,0,1,1,0), c(1,1,2,2,3,3))  # no discordant pair: deff 2 (n_eff = 3 points),
- *     # -0.39199279690801075 0.39199279690801075, p 1
+ *   clustered(...)  # deff 2.1176470588235294, df 3, -0.6771066348775735 0.92348344647177638, p 0.52708925686553809
+ *   clustered(c(1,0,0,1,1,0), c(1,0,0,1,1,0), c(1,1,2,2,3,3))  # no discordant pair: deff 2 (n_eff = 3 points), df 2,
+ *     # -0.86053054594989242 0.86053054594989242, p 1
  *
  * Bonett & Price (2006) hybrid Wilson score interval of the ratio of paired shares, as in
  * Fagerland, Lydersen & Laake (2014) (cells n11 both 1, n12 only A, n21 only B):
@@ -115,12 +117,13 @@ describe('0/1 outcomes clustered by sampled design point', () => {
   const A = [1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0];
   const Bs = [0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0];
 
-  it('takes the Agresti-Min interval at the Rao-Scott effective counts and Durkalski\'s clustered McNemar p', () => {
+  it('takes the Agresti-Min interval at the Rao-Scott effective counts (t on the CR2 df) and Durkalski\'s clustered McNemar p', () => {
     const s = clusteredShareDifference(A.map((a, i) => a - Bs[i]), cl);
     expectRel(s.estimate, 0.17647058823529413, 1e-14);
     expectRel(s.designEffect, 2.1324442224442217, 1e-12);
-    expectRel(s.lo, -0.25612602892494241, 1e-12);
-    expectRel(s.hi, 0.53828128290382016, 1e-12);
+    expectRel(s.df, 3.6156659939455107, 1e-10);
+    expectRel(s.lo, -0.44598434393518482, 1e-9);
+    expectRel(s.hi, 0.72813959791406246, 1e-9);
     expectRel(s.p, 0.43857802608099994, 1e-10);
     const d = pairedDifference(A, Bs, { binary: true, clusters: cl });
     expect(d.method).toBe('paired_share_clustered_by_point');
@@ -134,16 +137,18 @@ describe('0/1 outcomes clustered by sampled design point', () => {
     const db = [1, 1, 0, 0, -1, 0, 1, 1, 0, 0, -1, 0];
     const s = clusteredShareDifference(db, clb);
     expectRel(s.designEffect, 0.083333333333333356 / 0.03935185185185186, 1e-12);
-    expectRel(s.lo, -0.36968698195859151, 1e-12);
-    expectRel(s.hi, 0.6160637935527945, 1e-12);
+    expectRel(s.designEffect, 2.1176470588235294, 1e-12);
+    expectRel(s.df, 3, 1e-10);
+    expectRel(s.lo, -0.6771066348775735, 1e-9);
+    expectRel(s.hi, 0.92348344647177638, 1e-9);
     expectRel(s.p, 0.52708925686553809, 1e-10);
   });
 
   it('takes the number of points as the effective size when no pair is discordant', () => {
     const s = clusteredShareDifference([0, 0, 0, 0, 0, 0], [1, 1, 2, 2, 3, 3]);
     expect([s.estimate, s.designEffect, s.p]).toEqual([0, 2, 1]);
-    expectRel(s.hi, 0.39199279690801075, 1e-12);
-    expectRel(s.lo, -0.39199279690801075, 1e-12);
+    expectRel(s.hi, 0.86053054594989242, 1e-9);
+    expectRel(s.lo, -0.86053054594989242, 1e-9);
   });
 });
 
