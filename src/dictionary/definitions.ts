@@ -259,6 +259,8 @@ export const STATS_MEANINGS: Record<string, ColumnMeaning> = {
     constant_by_point: 'heterogeneity when every seed gives the same difference within each design point and the points differ: no F (no within-point variation); the effect differs between points (heterogeneity, measure effects_differ)',
     bootstrap_higher_is_better: 'bootstrap over seeds, a higher value is better (rank)',
     bootstrap_lower_is_better: 'bootstrap over seeds, a lower value is better (rank)',
+    bootstrap_by_point_higher_is_better: 'bootstrap over the sampled points of a continuous design with several seeds per point, each drawn point bringing all its seeds (cluster bootstrap), a higher value is better (rank, pooled rows)',
+    bootstrap_by_point_lower_is_better: 'bootstrap over the sampled points of a continuous design with several seeds per point, each drawn point bringing all its seeds (cluster bootstrap), a lower value is better (rank, pooled rows)',
     kaplan_meier: 'Kaplan-Meier estimate (survival)',
     log_rank: 'log-rank test (logrank)',
     log_rank_stratified_by_seed: 'log-rank test stratified by seed, for arms on common seeds (logrank_paired)',

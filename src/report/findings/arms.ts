@@ -113,7 +113,7 @@ function rankFindings(stats: SweepStats): string[] {
     const best = ranks[0].higherIsBetter ? 'highest' : 'lowest';
     const { percents, adjusted } = wholePercentages(ranks.map((r) => r.pBest));
     out.push(
-      `Probability of each arm having the ${best} ${label(outcome).toLowerCase()}${left} (bootstrap over the ${ranks[0].seeds} common seeds${stats.groups.length > stats.arms.length ? ', pooled over the design points' : ''}` +
+      `Probability of each arm having the ${best} ${label(outcome).toLowerCase()}${left} (bootstrap over the ${!ranks[0].points ? `${ranks[0].seeds} common seeds${stats.groups.length > stats.arms.length ? ', pooled over the design points' : ''}` : `${ranks[0].points} design points, each point's seeds together (${ranks[0].seeds} common seeds)`}` +
         `${adjusted ? '; whole percentages rounded by largest remainder so they sum to 100 %' : ''}): ` +
         `${ranks.map((r, i) => `${r.arm} ${percents[i]} % (mean rank ${fmt(r.meanRank, 2)})`).join(', ')}.`,
     );
