@@ -63,6 +63,9 @@ function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, s
   const version = typeof stats.manifest.version === 'string' ? stats.manifest.version : 'unknown';
   const source = typeof stats.manifest.scenario_source === 'string' ? ` from ${stats.manifest.scenario_source}` : '';
   const note = teachingNote(stats.manifest);
+  // Pooled over sampled design points with several seeds per point the contrasts are clustered by point.
+  const clustered = stats.armComparison.contrasts.some((c) => c.method === 'paired_t_clustered_by_point' || c.method === 'paired_share_clustered_by_point');
+  const clusteredText = clustered ? '; pooled over the sampled design points, clustered by point (CR2 t; shares: Agresti-Min at the design-effect-adjusted size, clustered McNemar p; ranking bootstrap over points)' : '';
   return renderPage({
     title: `${sc.name ?? 'Sweep'}: lrsim report`,
     description: note.description ?? sc.description ?? '',
@@ -76,7 +79,7 @@ function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, s
     dataFiles: DATA_FILES.filter((d) => existsSync(join(dir, d.file))),
     failed: stats.failed,
     degenerate: stats.degenerateRuns.map((r) => ({ key: r.key, reason: r.degenerate ?? '' })),
-    footer: `lrsim ${version}; scenario ${sc.name ?? ''}${source}; statistics: t-based 95 % confidence intervals of means, Wilson intervals for shares; parameter effects from a linear model with two-way interactions over the whole grid (estimated marginal means, standard errors clustered by seed where arms share seeds, else heteroskedasticity-robust; shares of 0/1 outcomes as differences of shares with an adjusted Wald interval, the arms of a point paired on their seeds) or, for continuous designs, standardised regression and partial rank correlation; arms compared pairwise on common seeds (paired t; shares of 0/1 outcomes with the Agresti-Min interval and exact McNemar p; Holm-adjusted) with a bootstrap probability of being best among the arms that are options (an arm that changes the shocks is a condition); recovery times as Kaplan-Meier survival data with log-rank tests (arms on common seeds: stratified by seed). Charts: Vega-Lite, font ${FONT_FAMILY}.`,
+    footer: `lrsim ${version}; scenario ${sc.name ?? ''}${source}; statistics: t-based 95 % confidence intervals of means, Wilson intervals for shares; parameter effects from a linear model with two-way interactions over the whole grid (estimated marginal means, standard errors clustered by seed where arms share seeds, else heteroskedasticity-robust; shares of 0/1 outcomes as differences of shares with an adjusted Wald interval, the arms of a point paired on their seeds) or, for continuous designs, standardised regression and partial rank correlation; arms compared pairwise on common seeds (paired t; shares of 0/1 outcomes with the Agresti-Min interval and exact McNemar p${clusteredText}; Holm-adjusted) with a bootstrap probability of being best among the arms that are options (an arm that changes the shocks is a condition); recovery times as Kaplan-Meier survival data with log-rank tests (arms on common seeds: stratified by seed). Charts: Vega-Lite, font ${FONT_FAMILY}.`,
     libraries: librarySources(),
     fontCss: fontFaceCss(FONT_FAMILY),
   });

@@ -15,8 +15,10 @@ import type { RunRow } from './run-rows';
 
 /**
  * A paired contrast of two arms for one outcome, at a point or pooled (null): pooled over
- * several fixed points (a grid) it is stratified by point (method paired_t_by_point), with the effect
- * relative to B's mean and Fieller's interval for it (PairedContrast).
+ * several fixed points (a grid) it is stratified by point (method paired_t_by_point); pooled
+ * over the sampled points of a continuous design with several seeds at a point, clustered by
+ * point (paired_t_clustered_by_point, paired_share_clustered_by_point); with the effect
+ * relative to B's mean and its interval (PairedContrast).
  */
 export interface ContrastRow extends PairedContrast {
   outcome: string;
@@ -53,6 +55,8 @@ export interface RankRow {
   meanValue: number;
   higherIsBetter: boolean;
   seeds: number;
+  /** Design points the bootstrap resampled (sampled points with several seeds: clustered by point), else null. */
+  points: number | null;
 }
 
 export interface ArmComparison {
@@ -87,18 +91,23 @@ export function compareArms(runs: readonly RunRow[], arms: readonly string[], ou
         if (Number.isFinite(v)) values.get(r.arm)?.set(`${r.point}:${r.seed}`, v);
       }
       // Pooled over the fixed points of a grid (or a file of points): stratified by point; over
-      // the sampled points of a continuous design the points are draws, so pooled as one sample.
-      const stratum = opts.byPoint === false ? undefined : (key: string) => key.slice(0, key.indexOf(':'));
-      const rows = pairedContrasts(values, { binary: isZeroOneOutcome(outcome), stratum });
+      // the sampled points of a continuous design the points are draws, pooled as one sample
+      // with the point as the unit (clustered: its seeds share its future; pairedDifference).
+      const pointOf = (key: string) => key.slice(0, key.indexOf(':'));
+      const rows = pairedContrasts(values, { binary: isZeroOneOutcome(outcome), ...(opts.byPoint === false ? { cluster: pointOf } : { stratum: pointOf }) });
       for (const c of rows) out.contrasts.push({ ...c, outcome, point });
-      if (options.length > 1 && (point === null || points.length <= maxRankPoints)) out.ranks.push(...rankArms(scoped, options, outcome, point));
+      if (options.length > 1 && (point === null || points.length <= maxRankPoints)) out.ranks.push(...rankArms(scoped, options, outcome, point, opts.byPoint === false));
     }
     if (points.length > 1) out.heterogeneity.push(...heterogeneityOf(runs, arms, outcome, points));
   }
   return out;
 }
 
-function rankArms(runs: readonly RunRow[], arms: readonly string[], outcome: string, point: number | null): RankRow[] {
+/**
+ * The ranking's bootstrap: over common seeds; over the sampled points of a continuous design
+ * (`clustered`) with several seeds at a point, over points (probabilityBest's clusters).
+ */
+function rankArms(runs: readonly RunRow[], arms: readonly string[], outcome: string, point: number | null, clustered: boolean): RankRow[] {
   const bySeed = new Map<string, number[]>();
   for (const r of runs) {
     const key = `${r.point}:${r.seed}`;
@@ -107,11 +116,13 @@ function rankArms(runs: readonly RunRow[], arms: readonly string[], outcome: str
     const i = arms.indexOf(r.arm);
     if (i >= 0) row[i] = r.outcomes[outcome];
   }
-  const table = [...bySeed.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, row]) => row).filter((row) => row.every(Number.isFinite));
+  const entries = [...bySeed.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).filter(([, row]) => row.every(Number.isFinite));
+  const table = entries.map(([, row]) => row);
   if (table.length < 2) return [];
   const better = higherIsBetter(outcome);
-  return probabilityBest(table, [...arms], { higherIsBetter: better, seed: RANK_BOOTSTRAP_SEED }).map((r) => ({
-    outcome, point, arm: r.arm, pBest: r.pBest, meanRank: r.meanRank, meanValue: r.meanValue, higherIsBetter: better, seeds: table.length,
+  const clusters = clustered ? entries.map(([key]) => key.slice(0, key.indexOf(':'))) : undefined;
+  return probabilityBest(table, [...arms], { higherIsBetter: better, seed: RANK_BOOTSTRAP_SEED, clusters }).map((r) => ({
+    outcome, point, arm: r.arm, pBest: r.pBest, meanRank: r.meanRank, meanValue: r.meanValue, higherIsBetter: better, seeds: table.length, points: r.points,
   }));
 }
 

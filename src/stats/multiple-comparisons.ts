@@ -43,7 +43,9 @@ export interface PairedContrast {
   /**
    * `paired_t`, `paired_share` for 0/1 outcomes (Agresti-Min interval, exact McNemar p), or
    * `paired_all_equal` when every pair differed by the same amount (no interval, p NaN);
-   * `paired_t_by_point` when the seeds come from several design points (stratified).
+   * `paired_t_by_point` when the seeds come from several fixed design points (stratified);
+   * `paired_t_clustered_by_point` / `paired_share_clustered_by_point` when they come from
+   * sampled design points with several seeds at some point (clustered: `cluster`).
    */
   method: PairedMethod;
   /** Mean of B on the pairs; the effect relative to it with Fieller's interval (NaN when none). */
@@ -62,7 +64,7 @@ export interface PairedContrast {
  * the earlier, matched on seed keys present (and finite) in both.
  * @example pairedContrasts(new Map([['a', new Map([[1, 1], [2, 2]])], ['b', new Map([[1, 2], [2, 4]])]]))[0].estimate // 1.5
  */
-export function pairedContrasts<Seed>(values: ReadonlyMap<string, ReadonlyMap<Seed, number>>, opts: { binary?: boolean; stratum?: (seed: Seed) => number | string } = {}): PairedContrast[] {
+export function pairedContrasts<Seed>(values: ReadonlyMap<string, ReadonlyMap<Seed, number>>, opts: { binary?: boolean; stratum?: (seed: Seed) => number | string; cluster?: (seed: Seed) => number | string } = {}): PairedContrast[] {
   const arms = [...values.keys()];
   const rows: Omit<PairedContrast, 'pHolm'>[] = [];
   for (let b = 0; b < arms.length; b++) {
@@ -72,15 +74,17 @@ export function pairedContrasts<Seed>(values: ReadonlyMap<string, ReadonlyMap<Se
       const treated: number[] = [];
       const baseline: number[] = [];
       const strata: (number | string)[] = [];
+      const clusters: (number | string)[] = [];
       for (const [seed, vb] of valuesB) {
         const va = valuesA.get(seed);
         if (va !== undefined && Number.isFinite(va) && Number.isFinite(vb)) {
           treated.push(va);
           baseline.push(vb);
           strata.push(opts.stratum ? opts.stratum(seed) : 0);
+          if (opts.cluster) clusters.push(opts.cluster(seed));
         }
       }
-      const d = pairedDifference(treated, baseline, { binary: opts.binary, strata });
+      const d = pairedDifference(treated, baseline, { binary: opts.binary, ...(opts.cluster ? { clusters } : { strata }) });
       rows.push({ armA: arms[a], armB: arms[b], n: d.n, estimate: d.mean, lo: d.ciLow, hi: d.ciHigh, p: d.p, dz: d.dz, method: d.method, referenceMean: d.baselineMean, rel: d.relMean, relLo: d.relCiLow, relHi: d.relCiHigh });
     }
   }

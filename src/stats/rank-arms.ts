@@ -14,6 +14,8 @@ export interface ArmRank {
   meanValue: number;
   /** Seeds used: those with a finite value for every arm. */
   seeds: number;
+  /** Design points resampled when the bootstrap is clustered by point (opts.clusters), else null. */
+  points: number | null;
 }
 
 /**
@@ -21,30 +23,40 @@ export interface ArmRank {
  * the seeds (rows of `values`, one column per arm). Only seeds with a finite value for
  * every arm are used, so the arms are always compared on the same seeds. Deterministic for
  * a given `seed`; NaN everywhere when no seed is complete.
+ *
+ * `clusters` (aligned with `values`): the sampled design point of each row. When two or more
+ * points keep complete rows and some point keeps two or more, the seeds of a point are not
+ * independent (they share its future), so the bootstrap resamples points, each drawn point
+ * bringing all its complete rows (the cluster bootstrap); otherwise rows are resampled as
+ * above (the same draws, so the same numbers).
  * @example probabilityBest([[1, 2], [1, 3]], ['a', 'b'], { higherIsBetter: true, seed: 1 })[1].pBest // 1
  */
 export function probabilityBest(
   values: readonly (readonly number[])[],
   arms: readonly string[],
-  opts: { higherIsBetter: boolean; resamples?: number; seed: number },
+  opts: { higherIsBetter: boolean; resamples?: number; seed: number; clusters?: readonly (number | string)[] },
 ): ArmRank[] {
   const k = arms.length;
   const sign = opts.higherIsBetter ? 1 : -1;
-  const rows = values.filter((row) => row.length >= k && row.slice(0, k).every(Number.isFinite));
+  const complete = values.map((row) => row.length >= k && row.slice(0, k).every(Number.isFinite));
+  const rows = values.filter((_, i) => complete[i]);
   const n = rows.length;
   const resamples = opts.resamples ?? 2000;
   const meanValue = arms.map((_, a) => rows.reduce((s, row) => s + row[a], 0) / n);
-  if (n === 0 || resamples < 1) return arms.map((arm) => ({ arm, meanRank: NaN, pBest: NaN, meanValue: NaN, seeds: n }));
+  const units = resamplingUnits(rows, opts.clusters?.filter((_, i) => complete[i]));
+  const points = units.length === n ? null : units.length;
+  if (n === 0 || resamples < 1) return arms.map((arm) => ({ arm, meanRank: NaN, pBest: NaN, meanValue: NaN, seeds: n, points }));
 
   const rng = new Rng(opts.seed, 'probability-best');
   const rankSum = new Float64Array(k);
   const bestSum = new Float64Array(k);
   const sums = new Float64Array(k);
+  const G = units.length;
   for (let b = 0; b < resamples; b++) {
     sums.fill(0);
-    for (let draw = 0; draw < n; draw++) {
-      const row = rows[rng.int(n)];
-      for (let a = 0; a < k; a++) sums[a] += sign * row[a];
+    for (let draw = 0; draw < G; draw++) {
+      const unit = units[rng.int(G)];
+      for (let a = 0; a < k; a++) sums[a] += sign * unit[a];
     }
     for (let a = 0; a < k; a++) {
       let better = 0;
@@ -57,5 +69,24 @@ export function probabilityBest(
       if (better === 0) bestSum[a] += 1 / tied;
     }
   }
-  return arms.map((arm, a) => ({ arm, meanRank: rankSum[a] / resamples, pBest: bestSum[a] / resamples, meanValue: meanValue[a], seeds: n }));
+  return arms.map((arm, a) => ({ arm, meanRank: rankSum[a] / resamples, pBest: bestSum[a] / resamples, meanValue: meanValue[a], seeds: n, points }));
+}
+
+/**
+ * What one bootstrap draw picks: each row, or, when the rows are clustered by point (two or
+ * more points, some with two or more rows), each point's row sums (in order of first
+ * appearance).
+ */
+function resamplingUnits(rows: readonly (readonly number[])[], clusters: readonly (number | string)[] | undefined): (readonly number[])[] {
+  if (!clusters) return [...rows];
+  const sums = new Map<string, number[]>();
+  const sizes = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const key = String(clusters[i]);
+    const sum = sums.get(key);
+    if (sum) row.forEach((v, a) => (sum[a] += v));
+    else sums.set(key, [...row]);
+    sizes.set(key, (sizes.get(key) ?? 0) + 1);
+  });
+  return sums.size >= 2 && [...sizes.values()].some((m) => m >= 2) ? [...sums.values()] : [...rows];
 }

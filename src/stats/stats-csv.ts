@@ -128,7 +128,7 @@ function designRows(stats: SweepStats): StatsRow[] {
     rows.push({ section: 'heterogeneity', point: 'all', outcome: h.outcome, arm_a: h.armA, arm_b: h.armB, method: h.constantByPoint ? 'constant_by_point' : 'anova_f_by_point', n: h.points, estimate: h.F, p: h.p, measure: h.signsDiffer ? 'signs_differ' : h.misleading ? 'effects_differ' : 'no_clear_difference' });
   }
   for (const r of a.ranks) {
-    rows.push({ section: 'rank', point: r.point ?? 'all', params: r.point === null ? undefined : groupParams(stats, r.point), outcome: r.outcome, arm: r.arm, method: r.higherIsBetter ? 'bootstrap_higher_is_better' : 'bootstrap_lower_is_better', n: r.seeds, mean: r.meanValue, estimate: r.meanRank, p_best: r.pBest });
+    rows.push({ section: 'rank', point: r.point ?? 'all', params: r.point === null ? undefined : groupParams(stats, r.point), outcome: r.outcome, arm: r.arm, method: `bootstrap${r.points ? '_by_point' : ''}_${r.higherIsBetter ? 'higher' : 'lower'}_is_better`, n: r.seeds, mean: r.meanValue, estimate: r.meanRank, p_best: r.pBest });
   }
   for (const c of stats.recovery.curves) {
     rows.push({

@@ -68,10 +68,11 @@ export interface CostStats {
   valuePerCostHigh: number;
   /**
    * How the extra value's interval was computed (pairedDifference): `paired_t`,
-   * `paired_t_by_point` pooled over points, or `paired_all_equal` /
+   * `paired_t_by_point` pooled over fixed points, `paired_t_clustered_by_point` pooled over
+   * sampled points with several seeds at a point, or `paired_all_equal` /
    * `paired_constant_by_point` when it was the same on every seed (within each point): no interval.
    */
-  method: Exclude<PairedMethod, 'paired_share'>;
+  method: Exclude<PairedMethod, 'paired_share' | 'paired_share_clustered_by_point'>;
 }
 
 export interface SweepStats {
@@ -213,7 +214,8 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const runs = sorted.flatMap((g) => g.rows);
   const healthy = sorted.map((g) => ({ ...g, rows: g.rows.filter((r) => !r.degenerate) }));
   // Fixed design points (a grid, or a file of points) are strata of a pooled paired
-  // comparison; the sampled points of a continuous design are draws, pooled as one sample.
+  // comparison; the sampled points of a continuous design are draws, pooled as one sample
+  // with the point as the unit when a point has several seeds (clustered, pointUnit).
   const designKind = typeof scenario.sweep?.design === 'string' ? scenario.sweep.design : 'grid';
   const byPoint = designKind === 'grid' || designKind === 'file';
   const paired = baselineArm ? pairArms(healthy, arms, baselineArm, outcomeKeys, byPoint) : [];
@@ -347,6 +349,15 @@ function pointsOf(groups: GroupAccumulator[]): number[] {
   return [...new Set(groups.map((g) => g.point))].sort((a, b) => a - b);
 }
 
+/**
+ * How the design point enters a pooled paired comparison: fixed points (grid, file) are
+ * strata; sampled points (lhs, sobol, ...) are clusters (the seeds of one point share its
+ * future, so with several seeds per point the point is the unit).
+ */
+function pointUnit(points: readonly number[], byPoint: boolean): { strata: readonly number[] } | { clusters: readonly number[] } {
+  return byPoint ? { strata: points } : { clusters: points };
+}
+
 function pairArms(groups: GroupAccumulator[], arms: string[], baseline: string, outcomeKeys: string[], byPoint: boolean): PairedStats[] {
   const out: PairedStats[] = [];
   const points = pointsOf(groups);
@@ -357,7 +368,7 @@ function pairArms(groups: GroupAccumulator[], arms: string[], baseline: string, 
         if (outcome === CENSORED_TIME) continue; // censored: the logrank_paired and recovery_first rows compare it
         const [t, b, strata] = pairsFor(groups, arm, baseline, point, (r) => r.outcomes[outcome]);
         if (t.length === 0) continue;
-        out.push({ point, arm, baseline, outcome, difference: pairedDifference(t, b, { binary: isZeroOneOutcome(outcome), strata: byPoint ? strata : undefined }) });
+        out.push({ point, arm, baseline, outcome, difference: pairedDifference(t, b, { binary: isZeroOneOutcome(outcome), ...pointUnit(strata, byPoint) }) });
       }
     }
   }
@@ -376,9 +387,10 @@ function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline:
       const [tv, bv, strata] = pairsFor(groups, arm, baseline, point, value);
       const [tc, bc] = pairsFor(groups, arm, baseline, point, costOf);
       if (tv.length === 0 || tc.every((c) => !Number.isFinite(c))) continue;
-      // The extra value as pairedDifference gives it: paired t, stratified by point when
-      // pooled; no interval when it is the same on every seed (overall or within each point).
-      const d = pairedDifference(tv, bv, { binary: false, strata: byPoint ? strata : undefined });
+      // The extra value as pairedDifference gives it: paired t, stratified by fixed points or
+      // clustered by sampled points when pooled; no interval when it is the same on every
+      // seed (overall or within each point).
+      const d = pairedDifference(tv, bv, { binary: false, ...pointUnit(strata, byPoint) });
       const extraValue: Summary = { n: d.n, mean: d.mean, sd: d.sd, ciLow: d.ciLow, ciHigh: d.ciHigh };
       const extraCost = summarize(tc.map((c, i) => c - bc[i])).mean;
       // The policy cost is set by the scenario, not drawn, so the CI of the ratio is the CI
@@ -395,7 +407,7 @@ function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline:
         valuePerCost: ok ? extraValue.mean / extraCost : NaN,
         valuePerCostLow: ok ? extraValue.ciLow / extraCost : NaN,
         valuePerCostHigh: ok ? extraValue.ciHigh / extraCost : NaN,
-        method: d.method === 'paired_share' ? 'paired_t' : d.method,
+        method: d.method === 'paired_share' ? 'paired_t' : d.method === 'paired_share_clustered_by_point' ? 'paired_t_clustered_by_point' : d.method,
       });
     }
   }

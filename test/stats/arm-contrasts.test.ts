@@ -86,9 +86,48 @@ describe('compareArms', () => {
     expect(out.contrasts[1].n).toBe(11); // alt's NaN at point 1, seed 13
   });
 
-  it('pools the sampled points of a continuous design as one sample (byPoint false): plain paired t', () => {
+  it('pools the sampled points of a continuous design as one sample with the point as the unit (byPoint false): clustered', () => {
     const out = compareArms(runs, ARMS, ['y'], { byPoint: false });
-    expect([...new Set(out.contrasts.filter((c) => c.point === null).map((c) => c.method))]).toEqual(['paired_t']);
+    const pooled = out.contrasts.filter((c) => c.point === null);
+    expect([...new Set(pooled.map((c) => c.method))]).toEqual(['paired_t_clustered_by_point']);
+    // the estimator called by hand with the points as clusters (checked against R in paired-clustered.test.ts)
+    const values = scopeValues('y', null);
+    const clusters: string[] = [];
+    const a: number[] = [];
+    const b: number[] = [];
+    for (const [key, vb] of values.get('base')!) {
+      const va = values.get('pol')!.get(key);
+      if (va === undefined) continue;
+      a.push(va);
+      b.push(vb);
+      clusters.push(key.slice(0, key.indexOf(':')));
+    }
+    const d = pairedDifference(a, b, { clusters });
+    const row = pooled.find((c) => c.armA === 'pol' && c.armB === 'base')!;
+    expect([row.lo, row.hi, row.p]).toEqual([d.ciLow, d.ciHigh, d.p]);
+  });
+
+  it('ranks over sampled points with several seeds by the cluster bootstrap over points (probabilityBest clusters)', () => {
+    const out = compareArms(runs, ARMS, ['y'], { byPoint: false, options: ['pol', 'alt'] });
+    const pooled = out.ranks.filter((r) => r.point === null);
+    expect(pooled.map((r) => r.points)).toEqual([3, 3]);
+    const keys = [...new Set(runs.filter((r) => r.arm === 'pol' || r.arm === 'alt').map((r) => `${r.point}:${r.seed}`))].sort();
+    const value = (arm: string, key: string) => runs.find((r) => r.arm === arm && `${r.point}:${r.seed}` === key)?.outcomes.y ?? NaN;
+    const complete = keys.filter((k) => Number.isFinite(value('pol', k)) && Number.isFinite(value('alt', k)));
+    const expected = probabilityBest(complete.map((k) => [value('pol', k), value('alt', k)]), ['pol', 'alt'], { higherIsBetter: true, seed: 20261202, clusters: complete.map((k) => k.slice(0, k.indexOf(':'))) });
+    expect(pooled.map((r) => [r.arm, r.pBest, r.meanRank])).toEqual(expected.map((r) => [r.arm, r.pBest, r.meanRank]));
+    // per point (one point's seeds) and over fixed points the ranking is not clustered
+    expect(out.ranks.filter((r) => r.point !== null).every((r) => r.points === null)).toBe(true);
+    expect(compareArms(runs, ARMS, ['y'], { options: ['pol', 'alt'] }).ranks.every((r) => r.points === null)).toBe(true);
+  });
+
+  it('keeps the plain paired t over sampled points with one seed each (the same numbers as before)', () => {
+    const single = runs.filter((r) => r.seed % 10 === 0);
+    const out = compareArms(single, ARMS, ['y'], { byPoint: false });
+    const pooled = out.contrasts.filter((c) => c.point === null);
+    expect([...new Set(pooled.map((c) => c.method))]).toEqual(['paired_t']);
+    const values = new Map(ARMS.map((arm) => [arm, new Map(single.filter((r) => r.arm === arm && Number.isFinite(r.outcomes.y)).map((r) => [`${r.point}:${r.seed}`, r.outcomes.y]))]));
+    expect(pooled.map(({ outcome: _o, point: _p, ...c }) => c)).toEqual(pairedContrasts(values, { binary: false }));
   });
 
   it('tests whether each pair\'s effect differs between points', () => {
@@ -130,7 +169,7 @@ describe('compareArms', () => {
       }
       const table = [...byKey.keys()].sort().map((k) => byKey.get(k)!).filter((row) => row.every(Number.isFinite));
       const higher = outcome === 'y';
-      return probabilityBest(table, ['pol', 'alt'], { higherIsBetter: higher, seed: 20261202 }).map((r) => ({ outcome, point, arm: r.arm, pBest: r.pBest, meanRank: r.meanRank, meanValue: r.meanValue, higherIsBetter: higher, seeds: table.length }));
+      return probabilityBest(table, ['pol', 'alt'], { higherIsBetter: higher, seed: 20261202 }).map((r) => ({ outcome, point, arm: r.arm, pBest: r.pBest, meanRank: r.meanRank, meanValue: r.meanValue, higherIsBetter: higher, seeds: table.length, points: null }));
     }));
     expect(out.ranks).toEqual(expected);
     expect(out.ranks.map((r) => [r.point, r.arm, r.seeds]).slice(0, 4)).toEqual([[null, 'pol', 11], [null, 'alt', 11], [0, 'pol', 4], [0, 'alt', 4]]);

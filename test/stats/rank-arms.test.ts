@@ -27,6 +27,27 @@ describe('probabilityBest', () => {
     expect(r.map((row) => row.meanValue)).toEqual([0.9666666666666668, 1.0666666666666667, 1]);
   });
 
+  it('resamples design points, each with all its seeds, when clustered (all 27 draws of 3 points enumerated in R)', () => {
+    // R 4.2.2 (/tmp/fix8arms/r/rank.R):
+    //   v <- rbind(c(0, 2), c(0.1, 2), c(1, 0), c(1, 0.1), c(1.2, 0), c(1.3, 0.1)); cl <- c(1, 1, 2, 2, 3, 3)
+    //   stat <- function(rows) { m <- colMeans(v[rows, , drop = FALSE]); r <- rank(-m); best <- (m == max(m)) / sum(m == max(m)); c(r, best) }
+    //   g <- expand.grid(1:3, 1:3, 1:3)
+    //   colMeans(t(apply(g, 1, function(ix) stat(unlist(lapply(unlist(ix), function(k) which(cl == k)))))))
+    //     # mean ranks 1.37037037037037 1.62962962962963, pBest 0.62962962962963 0.37037037037037
+    //   the row bootstrap (all 6^6 draws of rows) gives pBest 0.655467678326475 0.344532321673525 instead
+    // 40000 resamples: Monte Carlo SE of pBest <= 0.0025, so 0.01 is 4 SE (the row bootstrap is 0.026 away).
+    const v = [[0, 2], [0.1, 2], [1, 0], [1, 0.1], [1.2, 0], [1.3, 0.1]];
+    const r = probabilityBest(v, ['a', 'b'], { higherIsBetter: true, seed: 42, resamples: 40000, clusters: [1, 1, 2, 2, 3, 3] });
+    expect(Math.abs(r[0].pBest - 0.62962962962963)).toBeLessThan(0.01);
+    expect(Math.abs(r[0].meanRank - 1.37037037037037)).toBeLessThan(0.01);
+    expect(r.map((row) => [row.seeds, row.points])).toEqual([[6, 3], [6, 3]]);
+    // one seed per point, or every seed at one point: the row bootstrap, the same numbers
+    const rows = probabilityBest(v, ['a', 'b'], { higherIsBetter: true, seed: 42, resamples: 300 });
+    expect(rows[0].points).toBeNull();
+    expect(probabilityBest(v, ['a', 'b'], { higherIsBetter: true, seed: 42, resamples: 300, clusters: [1, 2, 3, 4, 5, 6] })).toEqual(rows);
+    expect(probabilityBest(v, ['a', 'b'], { higherIsBetter: true, seed: 42, resamples: 300, clusters: [1, 1, 1, 1, 1, 1] })).toEqual(rows);
+  });
+
   it('is deterministic for a seed (exact values of this implementation, 200 resamples, seed 42)', () => {
     const r = probabilityBest(table, arms, { higherIsBetter: true, seed: 42, resamples: 200 });
     expect(r.map((row) => [row.meanRank, row.pBest])).toEqual([

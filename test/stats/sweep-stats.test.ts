@@ -287,6 +287,36 @@ describe('computeSweepStats rules', () => {
     expect(flat.ciHigh - flat.ciLow).toBeGreaterThan(5 * (d.ciHigh - d.ciLow));
   });
 
+  it('pools paired differences and value per cost over the sampled points of an LHS clustered by point when a point has several seeds', async () => {
+    const records: Rec[] = [];
+    // Extra value 2 + seed at point 0, 20 + 2 seed at point 1, 5 at point 2 (one seed); locked_in moves at point 1 only.
+    const extra = (point: number, seed: number) => (point === 0 ? 2 + seed : point === 1 ? 20 + 2 * seed : 5);
+    for (const point of [0, 1, 2]) {
+      for (const seed of point === 2 ? [1] : [1, 2, 3]) {
+        const base = 10 * seed + point;
+        records.push(rec(point, 'baseline', 0, 10 * point + seed, { x: point / 3 }, { innovation_value_late: seed, innovation_value_total: base, policy_cost: 0, policy_cost_late: 0, locked_in: 0 }));
+        records.push(rec(point, 'pol', 1, 10 * point + seed, { x: point / 3 }, { innovation_value_late: seed, innovation_value_total: base + extra(point, seed), policy_cost: 4, policy_cost_late: 1, locked_in: point === 1 ? 1 : 0 }));
+      }
+    }
+    const stats = await computeSweepStats(writeSweep(records, { ticks: 3, observe: { window: 3 }, sweep: { design: 'lhs', parameters: { x: { min: 0, max: 1 } } } }));
+    const clusters = [0, 0, 0, 1, 1, 1, 2];
+    const d = pairedDifference([3, 4, 5, 22, 24, 26, 5], [0, 0, 0, 0, 0, 0, 0], { clusters });
+    expect(d.method).toBe('paired_t_clustered_by_point');
+    const pooled = stats.cost.find((c) => c.arm === 'pol' && c.point === null && c.window === 'total')!;
+    expect(pooled.method).toBe('paired_t_clustered_by_point');
+    expect(pooled.valuePerCostLow).toBeCloseTo(d.ciLow / 4, 12);
+    expect(pooled.valuePerCostHigh).toBeCloseTo(d.ciHigh / 4, 12);
+    const paired = stats.paired.find((p) => p.point === null && p.outcome === 'innovation_value_total')!;
+    expect(paired.difference.method).toBe('paired_t_clustered_by_point');
+    expect([paired.difference.ciLow, paired.difference.ciHigh]).toEqual([d.ciLow, d.ciHigh]);
+    const share = stats.paired.find((p) => p.point === null && p.outcome === 'locked_in')!;
+    const s = pairedDifference([0, 0, 0, 1, 1, 1, 0], [0, 0, 0, 0, 0, 0, 0], { binary: true, clusters });
+    expect(share.difference.method).toBe('paired_share_clustered_by_point');
+    expect([share.difference.ciLow, share.difference.ciHigh, share.difference.p]).toEqual([s.ciLow, s.ciHigh, s.p]);
+    const contrast = stats.armComparison.contrasts.find((c) => c.point === null && c.outcome === 'locked_in')!;
+    expect([contrast.method, contrast.lo, contrast.hi]).toEqual(['paired_share_clustered_by_point', s.ciLow, s.ciHigh]);
+  });
+
   it('gives value per cost on the late window (window x late value over late cost) and over the whole run', async () => {
     // observe.window 4 but ticks 3: the late window is 3 ticks.
     const scenario = { ticks: 3, observe: { window: 4 }, sweep: { outcomes: ['custom', 'missing', 'resilience_ticks'] } };

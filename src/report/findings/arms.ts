@@ -6,7 +6,7 @@
  */
 import { label } from '../../charts';
 import type { ContrastRow, SweepStats } from '../../stats';
-import { allPairsEqual, capital, CONSTANT_BY_POINT, changeClause, ci, constantChangeClause, differenceClause, hasInterval, pairedCi, fmt, list, pctSigned, plural, pointLabelOf, pValue, signed, stratifiedByPoint, wholePercentages } from './format';
+import { allPairsEqual, capital, CONSTANT_BY_POINT, changeClause, ci, constantChangeClause, differenceClause, hasInterval, pairedCi, fmt, list, pctSigned, plural, pointLabelOf, pValue, pooledHow, signed, wholePercentages } from './format';
 
 const HEADLINE = 'innovation_value_late';
 
@@ -59,8 +59,8 @@ export function armFindings(stats: SweepStats): string[] {
   const out: string[] = [];
   const points = [...new Set(stats.groups.map((g) => g.point))].sort((a, b) => a - b);
   // Pooled over a grid's points the contrast is stratified by point; over a continuous
-  // design's sampled points it is one sample (arm-contrasts.ts).
-  const pooledText = (c?: ContrastRow) => (points.length > 1 ? (stratifiedByPoint(c?.method) ? ' pooled over all design points, stratified by point' : ' pooled over all design points') : '');
+  // design's sampled points it is one sample, clustered by point when a point has several seeds (arm-contrasts.ts).
+  const pooledText = (c?: ContrastRow) => (points.length > 1 ? ` pooled over all design points${pooledHow(c?.method)}` : '');
   const pairs = (stats.arms.length * (stats.arms.length - 1)) / 2;
   const holm = pairs > 1 ? `; p-values Holm-adjusted over the ${pairs} pairs of arms` : '';
   const pointLabel = pointLabelOf(stats);
@@ -113,7 +113,7 @@ function rankFindings(stats: SweepStats): string[] {
     const best = ranks[0].higherIsBetter ? 'highest' : 'lowest';
     const { percents, adjusted } = wholePercentages(ranks.map((r) => r.pBest));
     out.push(
-      `Probability of each arm having the ${best} ${label(outcome).toLowerCase()}${left} (bootstrap over the ${ranks[0].seeds} common seeds${stats.groups.length > stats.arms.length ? ', pooled over the design points' : ''}` +
+      `Probability of each arm having the ${best} ${label(outcome).toLowerCase()}${left} (bootstrap over the ${!ranks[0].points ? `${ranks[0].seeds} common seeds${stats.groups.length > stats.arms.length ? ', pooled over the design points' : ''}` : `${ranks[0].points} design points, each point's seeds together (${ranks[0].seeds} common seeds)`}` +
         `${adjusted ? '; whole percentages rounded by largest remainder so they sum to 100 %' : ''}): ` +
         `${ranks.map((r, i) => `${r.arm} ${percents[i]} % (mean rank ${fmt(r.meanRank, 2)})`).join(', ')}.`,
     );

@@ -157,3 +157,9 @@ export const pointLabelOf = (stats: Pick<SweepStats, 'groups'>) => (point: numbe
 
 /** Whether a paired method pools design points stratified by point. */
 export const stratifiedByPoint = (method: string | undefined) => method === 'paired_t_by_point' || method === 'paired_constant_by_point';
+
+/** Whether a paired method pools sampled design points with the point as the unit (clustered). */
+export const clusteredByPoint = (method: string | undefined) => method === 'paired_t_clustered_by_point' || method === 'paired_share_clustered_by_point';
+
+/** How a pooled paired method treats the design points: ", stratified by point", ", clustered by point" or nothing. */
+export const pooledHow = (method: string | undefined) => (stratifiedByPoint(method) ? ', stratified by point' : clusteredByPoint(method) ? ', clustered by point' : '');

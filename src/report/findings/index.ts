@@ -8,7 +8,7 @@ import { label } from '../../charts';
 import { BINARY_OUTCOMES, SURVIVAL_OUTCOMES, pooledQuadratics, summarize, wilsonInterval, type LinkFlowBlock, type SweepStats } from '../../stats';
 import { armFindings, degenerateFindings, pointArmFindings } from './arms';
 import { parameterFindings } from './design';
-import { ci, fmt, meanText, pairedCi, pct, plural, pointLabelOf, signed, stratifiedByPoint } from './format';
+import { ci, fmt, meanText, pairedCi, pct, plural, pointLabelOf, pooledHow, signed } from './format';
 import { recoveryFindings } from './recovery';
 
 export { changeClause, fmt, pct } from './format';
@@ -178,7 +178,7 @@ function extraOutcomeFindings(stats: SweepStats): string[] {
         return [`${arm} ${diffText(p.difference)}${per.length ? `, per point ${per.join(', ')}` : ''}`];
       });
       const first = stats.paired.find((x) => x.point === null && x.arm !== baseline && x.outcome === key)?.difference.method;
-      const pooled = points.length > 1 ? (stratifiedByPoint(first) ? ', pooled over the design points stratified by point' : ', pooled over the design points') : '';
+      const pooled = points.length > 1 ? `, pooled over the design points${pooledHow(first).replace(',', '')}` : '';
       if (diffs.length) sentence += ` Paired difference to the ${baseline} arm on the same seeds${pooled}: ${diffs.join('; ')}.`;
     }
     out.push(sentence);
