@@ -5,7 +5,7 @@
  * extra value cost.
  */
 import { label } from '../../charts';
-import type { ContrastRow, SweepStats } from '../../stats';
+import { shortParamNames, type ContrastRow, type SweepStats } from '../../stats';
 import { allPairsEqual, capital, CONSTANT_BY_POINT, changeClause, ci, constantChangeClause, differenceClause, hasInterval, pairedCi, fmt, list, pctSigned, plural, pointLabelOf, pValue, signed, stratifiedByPoint, wholePercentages } from './format';
 
 const HEADLINE = 'innovation_value_late';
@@ -52,6 +52,29 @@ function heterogeneityNote(stats: SweepStats, outcome: string, a: string, b: str
   return ` This pooled figure hides heterogeneity: ${why}${shown}. Read the effect per point, not the average.`;
 }
 
+/**
+ * " The effect of X varies with the sampled conditions: ..." on a continuous design (each
+ * point's mean paired difference regressed on the standardised conditions, HC2 with the
+ * HTZ F), or that it is not clear, or why there is no test; '' without a regression.
+ */
+export function conditionNote(stats: SweepStats, outcome: string, arm: string): string {
+  const r = stats.conditionEffects?.find((x) => x.outcome === outcome && x.arm === arm);
+  if (!r) return '';
+  const short = shortParamNames(stats.parameters);
+  const name = (p: string) => short[p] ?? p;
+  const fit = `a linear regression of each design point's mean paired difference on the ${plural(r.conditions.length, 'sampled condition')} (standardised), over ${r.n} points`;
+  if (r.exact) return ` The paired difference is an exact linear function of the sampled conditions (R² = 1 over ${r.n} points, no residual variation, so no test or interval): per SD of a condition it changes by ${r.slopes.map((x) => `${name(x.parameter)} ${signed(x.estimate)}`).join('; ')}.`;
+  if (!Number.isFinite(r.p)) return ` No test of whether the effect varies with the sampled conditions could be computed (${fit}: the robust test has no positive degrees of freedom).`;
+  const test = `heteroskedasticity-robust joint test of all slopes, HC2 with the HTZ correction, F(${fmt(r.df1)}, ${fmt(r.df2)}) = ${fmt(r.F)}, ${pValue(r.p)}`;
+  if (r.p >= 0.05) return ` Whether the effect varies with the sampled conditions is not clear (${fit}, R² = ${fmt(r.r2, 2)}; ${test}).`;
+  const clear = r.slopes.filter((x) => x.lo > 0 || x.hi < 0).sort((a, b) => Math.abs(b.estimate) - Math.abs(a.estimate));
+  const slope = (x: (typeof r.slopes)[number]) => `${name(x.parameter)} ${signed(x.estimate)} (${ci(x.lo, x.hi, signed)})`;
+  const along = clear.length
+    ? `; per SD of a condition (the others held fixed) the paired difference changes by ${clear.map(slope).join('; ')}, so it is strongest along ${name(clear[0].parameter)}${clear.length < r.slopes.length ? ` (no clear slope on ${list(r.slopes.filter((x) => !clear.includes(x)).map((x) => name(x.parameter)))})` : ''}`
+    : '; no single condition\'s slope is clear on its own';
+  return ` The effect of ${arm} varies with the sampled conditions: ${fit} explains R² = ${fmt(r.r2, 2)} of their spread (${test})${along}. This is a linear description of how the effect moves with the conditions, not a causal decomposition; the pooled figure averages over them.`;
+}
+
 /** The sentences about arms (empty without arms). */
 export function armFindings(stats: SweepStats): string[] {
   const baseline = stats.baselineArm;
@@ -76,10 +99,10 @@ export function armFindings(stats: SweepStats): string[] {
     const clause = contrastClause('late innovation value', c);
     const head = `The ${arm} arm ${clause} over the ${baseline} arm on the same ${c.n} seeds${pooledText(c)} ${detail}`;
     if (h?.misleading) {
-      out.push(`${head}.${heterogeneityNote(stats, HEADLINE, arm, baseline, pointLabel, points, effectText)}`);
+      out.push(`${head}.${heterogeneityNote(stats, HEADLINE, arm, baseline, pointLabel, points, effectText)}${conditionNote(stats, HEADLINE, arm)}`);
     } else {
       const same = c.method === 'paired_all_equal' ? ' The difference is the same at every design point.' : '';
-      out.push(`${head}.` + (same || (h ? ` The effect does not differ clearly between design points (F test ${pValue(h.p)}).` : '')));
+      out.push(`${head}.` + (same || (h ? ` The effect does not differ clearly between design points (F test ${pValue(h.p)}).` : conditionNote(stats, HEADLINE, arm))));
     }
     const l = contrastOf(stats, 'lock_in_index_final', null, arm, baseline);
     const lockText = (x: ContrastRow) => `${signed(x.estimate)} (${pairedCi(x.method, x.n, x.estimate, x.lo, x.hi)})`;
