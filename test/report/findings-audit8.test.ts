@@ -74,5 +74,12 @@ describe('an arm without extra cost, and one pair', () => {
     const text = findings(stats).join('\n');
     expect(text).toMatch(/Holm-adjusted p not computable \(one pair of runs: a paired test needs at least two\)/);
     expect(text).not.toMatch(/the differences do not vary/);
+    expect(text).toMatch(/over the baseline arm on the same single seed \(/);
+  });
+
+  it('says an arm identical to the leader on every seed is identical, in the note on the share of ranking first', async () => {
+    const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0.1] }, arms: ['baseline', 'a', 'b'], replicates: 4, plant: (r) => ({ innovation_value_late: (r.arm === 'baseline' ? 1 : 5) + (r.seed % 7) + (r.arm === 'baseline' ? 0.1 * (r.seed % 3) : 0) }) }));
+    const line = findings(stats).find((l) => l.startsWith('Share of bootstrap resamples') && l.includes('late innovation value'))!;
+    expect(line).toMatch(/against (a|b): identical on every seed/);
   });
 });

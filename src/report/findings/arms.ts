@@ -115,7 +115,7 @@ export function armFindings(stats: SweepStats): string[] {
     const h = stats.armComparison.heterogeneity.find((x) => x.outcome === HEADLINE && x.armA === arm && x.armB === baseline);
     const detail = `(paired difference ${fmt(c.estimate)}, Cohen's d_z ${!Number.isFinite(c.dz) ? 'not computable' : Math.abs(c.dz) > 100 ? '> 100' : `= ${fmt(c.dz, 2)}`}${pairs > 1 ? `; Holm-adjusted ${contrastP(c, c.pHolm)}` : ''})`;
     const clause = contrastClause('late innovation value', c, pairs);
-    const head = `The ${arm} arm ${clause} over the ${baseline} arm on the same ${c.n} seeds${pooledText(c)} ${detail}`;
+    const head = `The ${arm} arm ${clause} over the ${baseline} arm on the same ${c.n === 1 ? 'single seed' : `${c.n} seeds`}${pooledText(c)} ${detail}`;
     if (h?.misleading) {
       out.push(`${head}.${heterogeneityNote(stats, HEADLINE, arm, baseline, pointLabel, points, effectText)}${conditionNote(stats, HEADLINE, arm)}`);
     } else {
@@ -180,11 +180,11 @@ function leaderNote(stats: SweepStats, outcome: string, top: string, ranked: rea
     if (!c) return [];
     const diff = c.armA === top ? c.estimate : -c.estimate;
     const ahead = Number.isFinite(c.pHolm) && c.pHolm < 0.05 && (higher ? diff > 0 : diff < 0);
-    return [{ o, p: c.pHolm, ahead, n: c.n }];
+    return [{ o, p: c.pHolm, ahead, n: c.n, identical: c.method === 'paired_all_equal' && c.estimate === 0 }];
   });
   if (against.length === 0) return '';
   const unclear = against.filter((x) => !x.ahead);
-  const ps = (xs: typeof against) => xs.map((x) => `against ${x.o}: ${pLabel}${pValue(x.p, noPReason(x.n))}`).join('; ');
+  const ps = (xs: typeof against) => xs.map((x) => (x.identical ? `against ${x.o}: identical on every seed` : `against ${x.o}: ${pLabel}${pValue(x.p, noPReason(x.n))}`)).join('; ');
   if (unclear.length === against.length) return ` No paired contrast shows ${top} clearly ahead of ${against.length === 1 ? against[0].o : 'any other ranked arm'} (${ps(against)}), so this share is no verdict that ${top} is best.`;
   if (unclear.length) return ` In the paired contrasts ${top} is clearly ahead of ${list(against.filter((x) => x.ahead).map((x) => x.o))} but not of ${list(unclear.map((x) => x.o))} (${ps(unclear)}), so the share does not settle which of these is best.`;
   return ` In the paired contrasts ${top} is clearly ahead of every other ranked arm (${ps(against)}).`;
