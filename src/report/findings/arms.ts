@@ -83,7 +83,7 @@ export function conditionNote(stats: SweepStats, outcome: string, arm: string): 
   const fit = `a linear regression of each design point's mean paired difference on the ${plural(r.conditions.length, 'sampled condition')} (standardised), over ${r.n} points`;
   if (r.exact) return ` The paired difference is an exact linear function of the sampled conditions (R² = 1 over ${r.n} points, no residual variation, so no test or interval): per SD of a condition it changes by ${r.slopes.map((x) => `${name(x.parameter)} ${signed(x.estimate)}`).join('; ')}.`;
   if (!Number.isFinite(r.p)) return ` No test of whether the effect varies with the sampled conditions could be computed (${fit}: the robust test has no positive degrees of freedom).`;
-  const test = `heteroskedasticity-robust joint test of all slopes, HC2 with the HTZ correction, F(${fmt(r.df1)}, ${fmt(r.df2)}) = ${fmt(r.F)}, ${pValue(r.p)}`;
+  const test = `heteroskedasticity-robust ${r.slopes.length === 1 ? 'test of the slope' : 'joint test of all slopes'}, HC2 with the HTZ correction, F(${fmt(r.df1)}, ${fmt(r.df2)}) = ${fmt(r.F)}, ${pValue(r.p)}`;
   if (r.p >= 0.05) return ` Whether the effect varies with the sampled conditions is not clear (${fit}, R² = ${fmt(r.r2, 2)}; ${test}).`;
   const clear = r.slopes.filter((x) => x.lo > 0 || x.hi < 0).sort((a, b) => Math.abs(b.estimate) - Math.abs(a.estimate));
   const slope = (x: (typeof r.slopes)[number]) => `${name(x.parameter)} ${signed(x.estimate)} (${ci(x.lo, x.hi, signed)})`;
@@ -122,7 +122,8 @@ export function armFindings(stats: SweepStats): string[] {
       const same = c.method === 'paired_all_equal' ? ' The difference is the same at every design point.' : '';
       // No F (one seed per point leaves no within-point spread): untested, not "does not differ".
       const untested = h && !Number.isFinite(h.p) ? ` Whether the effect differs between design points cannot be tested (F test not computable: ${h.df2 >= 1 ? 'the differences do not vary within the points' : 'no point has two seeds, so there is no within-point spread to compare against'}).` : '';
-      out.push(`${head}.` + (same || untested || (h ? ` The effect does not differ clearly between design points (F test ${pValue(h.p)}).` : conditionNote(stats, HEADLINE, arm))));
+      // On a sampled design the regression on the conditions follows (conditionNote; '' on a grid).
+      out.push(`${head}.` + (same || untested || (h ? ` The effect does not differ clearly between design points (F test ${pValue(h.p)}).` : '')) + conditionNote(stats, HEADLINE, arm));
     }
     const l = contrastOf(stats, 'lock_in_index_final', null, arm, baseline);
     const lockText = (x: ContrastRow) => `${signed(x.estimate)} (${pairedCi(x.method, x.n, x.estimate, x.lo, x.hi)})`;
