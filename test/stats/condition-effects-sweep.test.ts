@@ -13,11 +13,19 @@ import { findings } from '../../src/report/findings/index';
 import { computeSweepStats, writeStatsCsv } from '../../src/stats';
 import { writeFixtureSweep } from '../fixtures/sweep-dir';
 
+/** A uniform [0, 1) draw from an integer (an integer hash, so seeds and arms get independent noise). */
+function hash(x: number): number {
+  let h = x >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
+}
+
 describe('the effect regressed on the sampled conditions', () => {
   it('finds the condition the effect moves with, writes the rows, and says it with its limits', async () => {
     // Late value with seed noise that differs between the arms of a seed (the fixture's own
     // cancels in the difference, which would make the fit exact): 0.3 + 2 openness extra in the treated arm.
-    const noise = (seed: number, arm: string) => 0.2 * Math.sin(seed * 12.9898 + (arm === 'cluster' ? 78.233 : 0));
+    const noise = (seed: number, arm: string) => 0.4 * (hash(seed * 2 + (arm === 'cluster' ? 1 : 0)) - 0.5);
     const plant = (r: { arm: string; seed: number; params: Record<string, number> }) => ({ innovation_value_late: 1 + 2 * r.params.openness + (r.arm === 'cluster' ? 0.3 + 2 * r.params.openness : 0) + noise(r.seed, r.arm) });
     const dir = writeFixtureSweep({ continuous: { design: 'lhs', samples: 30, ranges: { openness: [0, 0.5], 'migration.rate': [0, 1] } }, replicates: 2, plant });
     const stats = await computeSweepStats(dir);
@@ -42,11 +50,14 @@ describe('the effect regressed on the sampled conditions', () => {
   });
 
   it('says when the variation is not clear, and a grid gets none (it has the F test by point)', async () => {
-    const noise = (seed: number, arm: string) => 0.2 * Math.sin(seed * 12.9898 + (arm === 'cluster' ? 78.233 : 0));
+    const noise = (seed: number, arm: string) => 0.4 * (hash(seed * 2 + (arm === 'cluster' ? 1 : 0)) - 0.5);
     const plant = (r: { arm: string; seed: number; params: Record<string, number> }) => ({ innovation_value_late: 1 + 2 * r.params.openness + (r.arm === 'cluster' ? 0.3 : 0) + noise(r.seed, r.arm) });
     const flat = await computeSweepStats(writeFixtureSweep({ continuous: { design: 'lhs', samples: 30, ranges: { openness: [0, 0.5], 'migration.rate': [0, 1] } }, replicates: 2, plant }));
     const late = flat.conditionEffects!.find((r) => r.outcome === 'innovation_value_late')!;
     expect(late.p).toBeGreaterThanOrEqual(0.05);
+    // Two seeds a point: the F test by point is there too, and the regression follows it.
+    expect(flat.armComparison.heterogeneity.find((h) => h.outcome === 'innovation_value_late')!.misleading).toBe(false);
+    expect(findings(flat).join('\n')).toMatch(/The effect does not differ clearly between design points \(F test p = [\d.]+\)\. Whether the effect varies with the sampled conditions is not clear/);
     expect(findings(flat).join('\n')).toMatch(/Whether the effect varies with the sampled conditions is not clear \(a linear regression of each design point's mean paired difference on the 2 sampled conditions \(standardised\), over 30 points, R² = [\d.]+; heteroskedasticity-robust joint test of all slopes, HC2 with the HTZ correction, F\(2, [\d.]+\) = [\d.]+, p = [\d.]+\)\./);
     expect(findings(flat).join('\n')).not.toMatch(/strongest along/);
     // The fixture's own noise cancels in the difference: an exact fit, stated without a test.
