@@ -44,6 +44,8 @@ export const analysisMessages = {
     `--budget ${budget}: leaves ${kept.length === 0 ? 'no arm' : `only ${list(kept)}`} within budget; robustness needs at least two arms: raise the budget`,
   noCost: () => `--budget: the runs carry no policy_cost outcome, so arm costs are unknown; run the sweep with this lrsim version, or leave out --budget`,
   badBudget: (value: unknown) => `--budget ${String(value)}: write a number of at least 0 (the total policy cost of a run), e.g. --budget 300`,
+  noDirection: (outcome: string, unknown: boolean) =>
+    `--outcome ${outcome}: ${unknown ? 'lrsim does not know whether a higher or a lower value of this column is better' : 'neither a higher nor a lower value is better in itself (a share, a timing or a spread)'}, so arms cannot be ranked on it by default; say which with --better higher or --better lower`,
   noPairs: () => `no seed was run in every arm of a design point, so no paired regret can be computed; resume the sweep until its arms are complete`,
 
   // --- warnings (not errors) ---------------------------------------------------------
@@ -68,6 +70,8 @@ export const analysisMessages = {
     `${dir}: the sweep has no swept parameters (sweep.parameters is empty), so it has one future and robustness across futures has nothing to compare; sweep the uncertain conditions, e.g. with design: lhs, and give the policies as arms`,
   outcomeUndefined: (option: string, outcome: string, runs: number) =>
     `${option} ${outcome}: undefined (empty) in every one of the ${runs} runs of the compared arms${outcome === 'drop_ratio' || outcome.startsWith('resilience') ? ' (the sweep has no shock)' : ''}, so arms cannot be ranked on it: choose an outcome the runs have`,
+  outcomeUndefinedInArms: (option: string, outcome: string, empty: readonly string[], arms: readonly string[]) =>
+    `${option} ${outcome}: undefined (empty) in every run of the ${list(empty)} arm${empty.length === 1 ? '' : 's'}${outcome === 'value_per_cost' ? ' (value_per_cost is missing where an arm has no policy cost)' : ''}, so no seed has a value in every compared arm (${list(arms)}) and arms cannot be ranked on it: choose an outcome every arm has`,
   targetUndefined: (text: string, outcome: string, missing: number, runs: number) =>
     `--target "${text}": ${outcome} is undefined (empty) in ${missing === runs ? `every one of the ${runs}` : `${missing} of the ${runs}`} runs of the compared arms${outcome === 'drop_ratio' || outcome.startsWith('resilience') ? ' (no shock in those runs)' : ''}, so whether a future meets the target is unknown: set the target on an outcome every run has`,
   censoredTime: (option: string, text: string, censored: number, runs: number) =>

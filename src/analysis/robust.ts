@@ -3,7 +3,7 @@
  * request against the sweep and computes paired regret and satisficing (regret.ts).
  */
 import { UsageError } from '../cli/usage-error';
-import { higherIsBetter } from '../stats/outcome-direction';
+import { outcomeDirection } from '../stats/outcome-direction';
 import { meets, parseCondition } from './condition';
 import { analysisMessages as msg } from './messages';
 import { robustness, type ArmRobustness, type FutureArm, type FuturesInterval, type OrderStatisticInterval, type RankingTest } from './regret';
@@ -19,7 +19,7 @@ export interface RobustnessSpec {
   target?: string;
   /** Leave out arms whose mean total policy cost per run exceeds this. */
   budget?: number;
-  /** Default: lower is better for the outcomes in LOWER_IS_BETTER (src/stats/outcome-direction.ts), else higher. */
+  /** Default: the outcome's direction in OUTCOME_DIRECTION (src/stats/outcome-direction.ts); required for an outcome without one. */
   better?: 'higher' | 'lower';
   resamples?: number;
   seed?: number;
@@ -59,6 +59,10 @@ export interface RobustnessReport {
   arms: ArmReport[];
   best_on_average: string;
   robust: string;
+  /** Arms exactly tied with best_on_average (the same mean outcome) and with robust (the same 90th-percentile, largest and mean regret). */
+  tied: { best_on_average: string[]; robust: string[] };
+  /** The fewest and most paired seeds of a future: with one, a future's arm means are single runs. */
+  seeds_per_future: { min: number; max: number };
   minimax: string;
   never_worst: string[];
   /** The best arm on average and the robust arm against their runners-up (paired over futures). */
@@ -104,13 +108,21 @@ export function armRobustness(input: AnalysisInput, spec: RobustnessSpec): Robus
   const compared = input.runs.filter((r) => arms.includes(r.arm));
   const defined = (name: string) => compared.filter((r) => Number.isFinite(r.outcomes[name])).length;
   if (defined(outcome) === 0) throw new UsageError(msg.outcomeUndefined('--outcome', outcome, compared.length));
+  // An arm in which the outcome is undefined in every run (value_per_cost of an arm without
+  // cost) leaves no seed with every arm: name that cause, not an unfinished sweep.
+  const empty = arms.filter((a) => !compared.some((r) => r.arm === a && Number.isFinite(r.outcomes[outcome])));
+  if (empty.length) throw new UsageError(msg.outcomeUndefinedInArms('--outcome', outcome, empty, arms));
   refuseCensored('--outcome', outcome, compared);
   if (target) {
     const known = defined(target.outcome);
     if (known < compared.length) throw new UsageError(msg.targetUndefined(target.text, target.outcome, compared.length - known, compared.length));
     refuseCensored('--target', target.outcome, compared, target.text);
   }
-  const better = spec.better ?? (higherIsBetter(outcome) ? 'higher' : 'lower');
+  // Neither direction is better in itself for a share, a timing or a spread (or a column
+  // the direction table does not know): the user says which, rather than a silent default.
+  const direction = outcomeDirection(outcome);
+  if (spec.better === undefined && (direction === null || direction === 'none')) throw new UsageError(msg.noDirection(outcome, direction === null));
+  const better = spec.better ?? (direction === 'lower' ? 'lower' : 'higher');
   const resamples = spec.resamples ?? 1000;
   const result = robustness(
     input.runs.map((r) => ({ future: r.point, seed: r.seed, arm: r.arm, value: r.outcomes[outcome], targetValue: target ? r.outcomes[target.outcome] : undefined })),
@@ -137,6 +149,8 @@ export function armRobustness(input: AnalysisInput, spec: RobustnessSpec): Robus
     arms: result.arms.map((a) => ({ ...a, cost: cost(a.arm) })),
     best_on_average: result.bestOnAverage,
     robust: result.robust,
+    tied: { best_on_average: tiedWith(result.arms, result.bestOnAverage, ['meanOutcome']), robust: tiedWith(result.arms, result.robust, ['p90Regret', 'maxRegret', 'meanRegret']) },
+    seeds_per_future: { min: Math.min(...result.perFuture.map((p) => p.seeds)), max: Math.max(...result.perFuture.map((p) => p.seeds)) },
     minimax: result.minimax,
     never_worst: result.neverWorst,
     ranking: { best_on_average: result.ranking.bestOnAverage, robust: result.ranking.robust },
@@ -172,4 +186,10 @@ function distinctLabels(labels: { point: number; label: string }[]): { point: nu
   const count = new Map<string, number>();
   for (const l of labels) count.set(l.label, (count.get(l.label) ?? 0) + 1);
   return labels.map((l) => (count.get(l.label)! > 1 ? { point: l.point, label: `${l.label} (point ${l.point})` } : l));
+}
+
+/** The other arms whose statistics at `keys` equal the leader's exactly (a tie the ranking's order would otherwise break by report order). */
+function tiedWith(arms: readonly ArmRobustness[], leader: string, keys: readonly ('meanOutcome' | 'p90Regret' | 'maxRegret' | 'meanRegret')[]): string[] {
+  const l = arms.find((a) => a.arm === leader)!;
+  return arms.filter((a) => a.arm !== leader && keys.every((k) => a[k] === l[k])).map((a) => a.arm);
 }

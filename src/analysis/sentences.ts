@@ -96,6 +96,9 @@ function treeSentence(tree: TreeNode, minLeaf: number, byRun: boolean): string[]
 /** Below the fewest futures for an interval, up to this many futures are listed one by one (more: their range). */
 export const LISTED_FUTURES = 5;
 
+/** "a, b and c". */
+const listNames = (names: readonly string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+
 export function robustnessSentences(r: RobustnessReport, label: string, targetLabel?: string): string[] {
   const arm = (name: string) => r.arms.find((a) => a.arm === name)!;
   const best = arm(r.best_on_average);
@@ -137,22 +140,38 @@ export function robustnessSentences(r: RobustnessReport, label: string, targetLa
       ? `On ${what}, ${t.leader} is ahead of the runner-up ${t.runnerUp} (${num(t.runnerUpValue)}): difference ${t.leader} − ${t.runnerUp} ${num(t.difference)}, ${interval}.`
       : `On ${what}, ${t.leader} is not distinguishable from the runner-up ${t.runnerUp} (${num(t.runnerUpValue)}): difference ${t.leader} − ${t.runnerUp} ${num(t.difference)}, ${interval}, which includes 0.`;
   };
+  // An exact tie is said as a tie: the ranking's order between tied arms is only report order.
+  const tiedBest = r.tied?.best_on_average ?? [];
+  const tiedRobust = r.tied?.robust ?? [];
+  const bestName = tiedBest.length ? `${listNames([best.arm, ...tiedBest])} are tied as best on average (exactly the same mean)` : `${best.arm} is best on average`;
+  const exactTie = (t: RobustnessReport['ranking']['robust'], tied: readonly string[], what: string) =>
+    tied.includes(t.runnerUp) ? `On ${what}, ${listNames([t.leader, ...tied])} are exactly tied (difference 0), so ${tied.length > 1 ? 'none of them is ranked above the others' : 'neither is ranked above the other'}.` : null;
   const out = [
-    `Robustness over ${n} futures (design points), paired on ${r.paired_cells} (future, seed) pairs: ${best.arm} is best on average, mean ${label} ${num(best.meanOutcome)} (` +
+    `Robustness over ${n} futures (design points), paired on ${r.paired_cells} (future, seed) pairs: ${bestName}, mean ${label} ${num(best.meanOutcome)} (` +
       (withCi ? `${ci(best.ci.meanOutcome)}; SD across the ${n} futures ${num(best.sdOutcome)})` : `${perFuture(best.arm, 'outcome')})`) +
       '.',
   ];
-  if (withCi) out.push(tested(r.ranking.best_on_average, `the mean ${label}`));
+  if (withCi) out.push(exactTie(r.ranking.best_on_average, tiedBest, `the mean ${label}`) ?? tested(r.ranking.best_on_average, `the mean ${label}`));
   else out.push(`There is no interval or SD across futures, and the ranking of the arms is not tested (${r.interval.reason}).`);
-  if (robust.arm === best.arm) {
+  if (tiedRobust.length) {
+    const names = [robust.arm, ...tiedRobust];
+    out.push(`The robust choice is a tie between ${listNames(names)}: the same lowest 90th-percentile regret, ${num(robust.p90Regret)} (${withCi ? quantileCi(robust.ci.p90Regret) : `regret ${perFuture(robust.arm, 'regret')}`}), and the same largest and mean regret.`);
+  } else if (robust.arm === best.arm && !tiedBest.length) {
     out.push(`It is also the robust choice: the lowest 90th-percentile regret, ${num(best.p90Regret)} (${withCi ? quantileCi(best.ci.p90Regret) : `regret ${perFuture(best.arm, 'regret')}`}).`);
+  } else if (robust.arm === best.arm) {
+    out.push(`The robust choice is ${robust.arm}: the lowest 90th-percentile regret, ${num(robust.p90Regret)} (${withCi ? quantileCi(robust.ci.p90Regret) : `regret ${perFuture(robust.arm, 'regret')}`}).`);
   } else {
     out.push(
       `The robust choice is ${robust.arm}: the lowest 90th-percentile regret, ${num(robust.p90Regret)} (${withCi ? quantileCi(robust.ci.p90Regret) : `regret ${perFuture(robust.arm, 'regret')}`}), against ${num(best.p90Regret)} for ${best.arm}, ` +
         `which is the worst arm in ${share(best.worstShare)} (largest regret ${num(best.maxRegret)}, against ${num(robust.maxRegret)} for ${robust.arm}).`,
     );
   }
-  if (withCi) out.push(tested(r.ranking.robust, '90th-percentile regret'));
+  if (withCi) out.push(exactTie(r.ranking.robust, tiedRobust, '90th-percentile regret') ?? tested(r.ranking.robust, '90th-percentile regret'));
+  // A future's best arm is chosen on its arms' means over the future's seeds; with one seed
+  // per future those means are single runs, so regret still carries the runs' seed noise.
+  if (r.seeds_per_future?.max === 1) {
+    out.push(`Each future has one paired seed, so an arm's value in a future is a single run and its regret includes that run's seed noise (choosing the best arm on future means removes seed noise only with several seeds per future): sweep more replicates per future to separate the two.`);
+  }
   if (r.minimax !== r.robust) out.push(`The lowest largest regret (minimax) is ${r.minimax}'s, ${num(arm(r.minimax).maxRegret)}.`);
   out.push(r.never_worst.length ? `Never the worst arm in any future: ${r.never_worst.join(', ')}.` : 'Every arm is the worst in at least one future.');
   if (r.target) {

@@ -20,6 +20,7 @@ export {
   type GroupStats,
   type PairedStats,
   type CostStats,
+  type ConditionEffectRow,
   type RunRow,
   HEADLINE_OUTCOMES,
   SURVIVAL_OUTCOMES,
@@ -39,6 +40,6 @@ export { kaplanMeier, logRank, stratifiedLogRank, restrictedMeanSurvival, type K
 export { factorialEffects, type FactorialRow, type Factor, type FactorialEffects, type MainEffect, type InteractionTest } from './factorial';
 export { standardizedRegression, partialRankCorrelation, partialDependence, averageRanks, type StandardizedRegression, type PartialRankCorrelation, type DependenceBin as BinnedMean } from './regression-sensitivity';
 export { probabilityBest, type ArmRank } from './rank-arms';
-export { effectHeterogeneity, type EffectHeterogeneity, type PointEffect } from './heterogeneity';
+export { conditionHeterogeneity, effectHeterogeneity, type ConditionHeterogeneity, type ConditionSlope, type EffectHeterogeneity, type PointEffect } from './heterogeneity';
 export { logitFit, logitInterval, averageMarginalEffect, type LogitFit, type MarginalEffect } from './logit';
 export { revealedComparativeAdvantage, relatednessDensity, ringProximity } from './relatedness';

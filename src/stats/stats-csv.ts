@@ -33,7 +33,9 @@ export type StatsRow = Partial<Record<Column, string | number | null>> & { param
  * measure `tacit_flow:FROM:TO`; CI over runs). `firm_curve` intervals are across firms
  * pooled over runs (a run's firms share its history: read them as a guide); every other
  * interval is across runs. `point` is `all` when pooled. With a morris or saltelli design,
- * `sensitivity` rows (src/stats/sensitivity/stats-rows.ts).
+ * `sensitivity` rows (src/stats/sensitivity/stats-rows.ts). With a continuous design and
+ * arms, `condition_heterogeneity` rows: each arm's effect regressed on the sampled
+ * conditions (one `all_conditions` row with the HTZ F and R^2, one `slope_per_sd` row per condition).
  */
 export function statsRows(stats: SweepStats): StatsRow[] {
   const rows: StatsRow[] = [];
@@ -126,6 +128,11 @@ function designRows(stats: SweepStats): StatsRow[] {
   }
   for (const h of a.heterogeneity) {
     rows.push({ section: 'heterogeneity', point: 'all', outcome: h.outcome, arm_a: h.armA, arm_b: h.armB, method: h.constantByPoint ? 'constant_by_point' : 'anova_f_by_point', n: h.points, estimate: h.F, p: h.p, measure: h.signsDiffer ? 'signs_differ' : h.misleading ? 'effects_differ' : 'no_clear_difference' });
+  }
+  for (const h of stats.conditionEffects ?? []) {
+    const base = { section: 'condition_heterogeneity', point: 'all', outcome: h.outcome, arm_a: h.arm, arm_b: h.baseline, n: h.n } as const;
+    rows.push({ ...base, method: h.exact ? 'exact_linear_fit' : 'hc2_htz', measure: 'all_conditions', estimate: h.F, p: h.p, r2: h.r2, ...(Number.isFinite(h.df2) ? { df1: h.df1, df2: h.df2 } : {}) });
+    for (const sl of h.slopes) rows.push({ ...base, method: h.exact ? 'exact_linear_fit' : 'hc2_satterthwaite', measure: 'slope_per_sd', parameter: sl.parameter, estimate: sl.estimate, lo: sl.lo, hi: sl.hi, p: sl.p, ...(Number.isFinite(sl.df) ? { df1: 1, df2: sl.df } : {}) });
   }
   for (const r of a.ranks) {
     rows.push({ section: 'rank', point: r.point ?? 'all', params: r.point === null ? undefined : groupParams(stats, r.point), outcome: r.outcome, arm: r.arm, method: `bootstrap${r.points ? '_by_point' : ''}_${r.higherIsBetter ? 'higher' : 'lower'}_is_better`, n: r.seeds, mean: r.meanValue, estimate: r.meanRank, p_best: r.pBest });

@@ -20,6 +20,7 @@ import { compareArms, type ArmComparison } from './arm-contrasts';
 import { armRoles, type ArmRoles } from './arm-roles';
 import { BINARY_OUTCOMES, designEffects, type DesignEffects } from './design-effects';
 import { recoveryStats, type RecoveryStats } from './recovery';
+import { conditionHeterogeneity, type ConditionHeterogeneity } from './heterogeneity';
 
 export { formatParamValue } from './param-value';
 export type { GroupStats, RunRow } from './run-rows';
@@ -122,6 +123,18 @@ export interface SweepStats {
   recovery: RecoveryStats;
   /** The unit of policy cost (scenario `cost_unit`), or '' when the scenario gives none. */
   costUnit: string;
+  /**
+   * Continuous designs only: each arm's effect over the baseline regressed on the sampled
+   * conditions (heterogeneity.ts conditionHeterogeneity), per effect outcome; empty otherwise.
+   */
+  conditionEffects?: ConditionEffectRow[];
+}
+
+/** An arm's effect (arm - baseline) regressed on the sampled conditions, for one outcome. */
+export interface ConditionEffectRow extends ConditionHeterogeneity {
+  outcome: string;
+  arm: string;
+  baseline: string;
 }
 
 /** Outcomes whose effects every report estimates (when the runs have them). */
@@ -232,10 +245,11 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const armComparison = compareArms(usable, baselineArm ? [baselineArm, ...arms.filter((a) => a !== baselineArm)] : arms, effectOutcomes, { options: roles.options, byPoint });
   const labelOf = (point: number, arm: string) => groupStats.find((g) => g.point === point && g.arm === arm)?.label || arm || 'all runs';
   const recovery = recoveryStats(usable, labelOf, baselineArm ? [baselineArm, ...arms.filter((a) => a !== baselineArm)] : arms);
+  const conditionEffects = baselineArm && !byPoint ? regressEffectsOnConditions(healthy, arms, baselineArm, effectOutcomes.filter((k) => k !== CENSORED_TIME), sweptParams) : [];
   const costUnit = typeof (scenario as { cost_unit?: unknown }).cost_unit === 'string' ? ((scenario as { cost_unit?: string }).cost_unit as string) : '';
   return {
     dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, seriesGroups, runs, paired, cost, failed,
-    firmCurves: curves, linkFlows: links.finish(), design, effectOutcomes, degenerateRuns: runs.filter((r) => r.degenerate), effects, armComparison, armRoles: roles, recovery, costUnit, sensitivity,
+    firmCurves: curves, linkFlows: links.finish(), design, effectOutcomes, degenerateRuns: runs.filter((r) => r.degenerate), effects, armComparison, armRoles: roles, recovery, costUnit, sensitivity, conditionEffects,
   };
 }
 
@@ -409,6 +423,39 @@ function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline:
         valuePerCostHigh: ok ? extraValue.ciHigh / extraCost : NaN,
         method: d.method === 'paired_share' ? 'paired_t' : d.method === 'paired_share_clustered_by_point' ? 'paired_t_clustered_by_point' : d.method,
       });
+    }
+  }
+  return out;
+}
+
+/**
+ * Per arm and outcome, each sampled point's mean paired difference over its common seeds
+ * (non-degenerate runs, finite on both sides) regressed on the point's conditions.
+ */
+function regressEffectsOnConditions(groups: GroupAccumulator[], arms: string[], baseline: string, outcomes: string[], parameters: string[]): ConditionEffectRow[] {
+  const out: ConditionEffectRow[] = [];
+  if (parameters.length === 0) return out;
+  // Indexed once: a sampled design can have thousands of points.
+  const byKey = new Map(groups.map((g) => [`${g.point}\u0000${g.arm}`, g]));
+  const points = pointsOf(groups);
+  for (const arm of arms) {
+    if (arm === baseline) continue;
+    for (const outcome of outcomes) {
+      const rows = points.flatMap((point) => {
+        const base = byKey.get(`${point}\u0000${baseline}`);
+        const treated = byKey.get(`${point}\u0000${arm}`);
+        if (!base || !treated) return [];
+        const bySeed = new Map(treated.rows.map((r) => [r.seed, r]));
+        const diffs = base.rows.flatMap((b) => {
+          const t = bySeed.get(b.seed);
+          const v = t ? t.outcomes[outcome] - b.outcomes[outcome] : NaN;
+          return Number.isFinite(v) ? [v] : [];
+        });
+        if (diffs.length === 0) return [];
+        return [{ x: parameters.map((p) => (typeof base.params[p] === 'number' ? (base.params[p] as number) : NaN)), d: diffs.reduce((s, v) => s + v, 0) / diffs.length }];
+      });
+      const h = conditionHeterogeneity(rows, parameters);
+      if (h) out.push({ outcome, arm, baseline, ...h });
     }
   }
   return out;

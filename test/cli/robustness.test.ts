@@ -29,6 +29,9 @@ describe('lrsim robustness: bad input exits 2 with one line and writes nothing',
     ['a budget that is not a number', planted, ['--budget', 'abc'], /^lrsim: error: --budget abc: write a number of at least 0/],
     ['a negative budget', planted, ['--budget', '-5'], /^lrsim: error: --budget -5: write a number of at least 0/],
     ['a sweep without swept parameters', noParams, [], /the sweep has no swept parameters \(sweep\.parameters is empty\), so it has one future and robustness across futures has nothing to compare/],
+    // Audit 8: value_per_cost is empty in the arm without cost (was "no seed was run in every arm ... resume the sweep").
+    ['an outcome empty in one arm', censored, ['--outcome', 'value_per_cost'], /^lrsim: error: --outcome value_per_cost: undefined \(empty\) in every run of the baseline arm \(value_per_cost is missing where an arm has no policy cost\)/],
+    ['an outcome with no better direction', censored, ['--outcome', 'peak_tick'], /^lrsim: error: --outcome peak_tick: neither a higher nor a lower value is better in itself .*say which with --better higher or --better lower/],
   ];
   it.concurrent.each(cases)('%s', async (_, dir, args, pattern) => {
     const r = await lrsim(['robustness', dir, ...args, '--no-images']);

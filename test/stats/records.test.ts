@@ -90,7 +90,7 @@ describe('outcomeValue, outcome direction, messages, sensitivity rows', () => {
     expect(outcomeValue({ ...r, outcomes: undefined } as unknown as RunRecord, 'x')).toBeNaN();
   });
   it('lower is better for lock-in, exits, recovery time and cost; higher for everything else', () => {
-    expect(LOWER_IS_BETTER).toEqual(['lock_in_index_final', 'lock_in_cognitive_final', 'lock_in_functional_final', 'lock_in_exhaustion_final', 'locked_in', 'exits_total', 'resilience_ticks', 'resilience_censored', 'policy_cost']);
+    expect(LOWER_IS_BETTER).toEqual(['lock_in_index_final', 'lock_in_cognitive_final', 'lock_in_functional_final', 'lock_in_exhaustion_final', 'locked_in', 'exits_total', 'resilience_ticks', 'resilience_censored', 'policy_cost', 'policy_cost_late']);
     expect(higherIsBetter('lock_in_index_final')).toBe(false);
     expect(higherIsBetter('policy_cost')).toBe(false);
     expect(higherIsBetter('drop_ratio')).toBe(true);

@@ -19,7 +19,7 @@ export const robustnessCommand: CommandModule<object, Args> = {
       .option('target', { type: 'string', describe: "Satisficing target on any outcome, e.g. 'innovation_value_late >= 2'" })
       // Text until checked: yargs' type 'number' would turn --budget abc into NaN before any check could show what was typed.
       .option('budget', { type: 'string', describe: 'Leave out arms whose mean total policy cost per run exceeds this', coerce: parseBudget })
-      .option('better', { choices: ['higher', 'lower'] as const, describe: 'Is a higher or lower outcome better (default: lower for lock-in, exits, recovery time, not recovering, cost; higher otherwise, drop_ratio included: a higher ratio is a smaller drop)' })
+      .option('better', { choices: ['higher', 'lower'] as const, describe: "Is a higher or lower outcome better (default: lower for lock-in, exits, recovery time, not recovering, policy cost; higher for value, diversity, drop_ratio (a higher ratio is a smaller drop) and the like; required for an outcome where neither is better, e.g. peak_tick, radical_share)" })
       .option('images', { type: 'boolean', default: true, describe: 'Also write SVG and PNG of the chart (--no-images to skip)' })
       .example("$0 robustness DIR --target 'locked_in < 0.5' --budget 300", 'regret, share of futures out of lock-in, arms within budget'),
   handler: async (args) => {

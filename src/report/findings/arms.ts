@@ -1,12 +1,13 @@
 /**
  * What the policy arms did: every arm against the reference arm and every other pair, on
  * common seeds (Holm-adjusted over the pairs), whether the pooled effect hides different
- * effects at different design points, each arm's probability of being best, and what the
+ * effects at different design points, each arm's bootstrap share of ranking first (set
+ * against the paired contrasts), and what the
  * extra value cost.
  */
 import { label } from '../../charts';
-import type { ContrastRow, SweepStats } from '../../stats';
-import { allPairsEqual, capital, CONSTANT_BY_POINT, changeClause, ci, constantChangeClause, differenceClause, hasInterval, pairedCi, fmt, list, pctSigned, plural, pointLabelOf, pValue, pooledHow, signed, wholePercentages } from './format';
+import { shortParamNames, type ContrastRow, type SweepStats } from '../../stats';
+import { adjustedChangeClause, allPairsEqual, capital, CONSTANT_BY_POINT, changeClause, ci, constantChangeClause, differenceClause, hasInterval, pairedCi, fmt, list, pctSigned, plural, pointLabelOf, pValue, pooledHow, signed, wholePercentages } from './format';
 
 const HEADLINE = 'innovation_value_late';
 
@@ -15,6 +16,9 @@ const contrastOf = (stats: SweepStats, outcome: string, point: number | null, a:
 
 /** Why a relative change has no interval while the difference has one (Fieller's set is unbounded). */
 const NO_RELATIVE = 'no interval for the relative change: the reference mean is not clearly away from 0';
+
+/** effectText with its interval labelled unadjusted (next to a Holm-adjusted p). */
+const unadjustedEffectText = (c: ContrastRow) => effectText(c).replace('(95 % CI', '(unadjusted 95 % CI');
 
 /** "+12 % (95 % CI +3 % to +20 %)" or the absolute difference when there is no relative interval. */
 function effectText(c: ContrastRow): string {
@@ -25,15 +29,29 @@ function effectText(c: ContrastRow): string {
   return `${signed(c.estimate)} (${ci(c.lo, c.hi, signed)}${rel})`;
 }
 
+/** Why a paired test has no p: one pair leaves no spread to test against; else the differences do not vary. */
+const noPReason = (n: number) => (n < 2 ? 'one pair of runs: a paired test needs at least two' : 'the differences do not vary');
+
 /** A contrast's (Holm-adjusted) p, or why there is none. */
 const contrastP = (c: ContrastRow, p: number) =>
-  c.method === 'paired_constant_by_point' ? 'no p (within each design point the differences do not vary)' : pValue(p);
+  c.method === 'paired_constant_by_point' ? 'no p (within each design point the differences do not vary)' : pValue(p, noPReason(c.n));
 
-/** The clause for a contrast: relative with Fieller's interval, else absolute (and why). */
-function contrastClause(measure: string, c: ContrastRow): string {
+/**
+ * The clause for a contrast: relative with Fieller's interval, else absolute (and why).
+ * With `holmPairs` (more than one pair of arms, the p quoted is Holm-adjusted) the verb
+ * follows the adjusted p and the interval is labelled unadjusted (adjustedChangeClause).
+ */
+function contrastClause(measure: string, c: ContrastRow, holmPairs = 0): string {
   if (c.method === 'paired_all_equal') return constantChangeClause(measure, c.n, c.estimate, c.rel);
   if (c.method === 'paired_constant_by_point') return `changed ${measure} by ${Number.isFinite(c.rel) ? pctSigned(c.rel) : signed(c.estimate)} (no interval: ${CONSTANT_BY_POINT})`;
-  if (hasInterval(c.relLo, c.relHi) || !hasInterval(c.lo, c.hi)) return changeClause(measure, c.rel, c.relLo, c.relHi);
+  const adjustment = `Holm adjustment over the ${holmPairs} pairs of arms`;
+  const relative = hasInterval(c.relLo, c.relHi) || !hasInterval(c.lo, c.hi);
+  if (holmPairs > 1 && Number.isFinite(c.pHolm)) {
+    return relative
+      ? adjustedChangeClause(measure, c.rel, c.relLo, c.relHi, c.pHolm, adjustment, true)
+      : `${adjustedChangeClause(measure, c.estimate, c.lo, c.hi, c.pHolm, adjustment, false)}${Number.isFinite(c.rel) ? ` (${pctSigned(c.rel)} of the reference mean; ${NO_RELATIVE})` : ''}`;
+  }
+  if (relative) return changeClause(measure, c.rel, c.relLo, c.relHi);
   return `${differenceClause(measure, c.estimate, c.lo, c.hi)}${Number.isFinite(c.rel) ? ` (${pctSigned(c.rel)} of the reference mean; ${NO_RELATIVE})` : ''}`;
 }
 
@@ -50,6 +68,29 @@ function heterogeneityNote(stats: SweepStats, outcome: string, a: string, b: str
     : h.signsDiffer ? 'the effect has opposite signs at different design points' : `the effect differs between design points (F test ${pValue(h.p)})`;
   const shown = per.length <= 8 ? `: ${per.join('; ')}` : `; see the per-point rows of the contrast section in stats.csv`;
   return ` This pooled figure hides heterogeneity: ${why}${shown}. Read the effect per point, not the average.`;
+}
+
+/**
+ * " The effect of X varies with the sampled conditions: ..." on a continuous design (each
+ * point's mean paired difference regressed on the standardised conditions, HC2 with the
+ * HTZ F), or that it is not clear, or why there is no test; '' without a regression.
+ */
+export function conditionNote(stats: SweepStats, outcome: string, arm: string): string {
+  const r = stats.conditionEffects?.find((x) => x.outcome === outcome && x.arm === arm);
+  if (!r) return '';
+  const short = shortParamNames(stats.parameters);
+  const name = (p: string) => short[p] ?? p;
+  const fit = `a linear regression of each design point's mean paired difference on the ${plural(r.conditions.length, 'sampled condition')} (standardised), over ${r.n} points`;
+  if (r.exact) return ` The paired difference is an exact linear function of the sampled conditions (R² = 1 over ${r.n} points, no residual variation, so no test or interval): per SD of a condition it changes by ${r.slopes.map((x) => `${name(x.parameter)} ${signed(x.estimate)}`).join('; ')}.`;
+  if (!Number.isFinite(r.p)) return ` No test of whether the effect varies with the sampled conditions could be computed (${fit}: the robust test has no positive degrees of freedom).`;
+  const test = `heteroskedasticity-robust ${r.slopes.length === 1 ? 'test of the slope' : 'joint test of all slopes'}, HC2 with the HTZ correction, F(${fmt(r.df1)}, ${fmt(r.df2)}) = ${fmt(r.F)}, ${pValue(r.p)}`;
+  if (r.p >= 0.05) return ` Whether the effect varies with the sampled conditions is not clear (${fit}, R² = ${fmt(r.r2, 2)}; ${test}).`;
+  const clear = r.slopes.filter((x) => x.lo > 0 || x.hi < 0).sort((a, b) => Math.abs(b.estimate) - Math.abs(a.estimate));
+  const slope = (x: (typeof r.slopes)[number]) => `${name(x.parameter)} ${signed(x.estimate)} (${ci(x.lo, x.hi, signed)})`;
+  const along = clear.length
+    ? `; per SD of a condition (the others held fixed) the paired difference changes by ${clear.map(slope).join('; ')}, so it is strongest along ${name(clear[0].parameter)}${clear.length < r.slopes.length ? ` (no clear slope on ${list(r.slopes.filter((x) => !clear.includes(x)).map((x) => name(x.parameter)))})` : ''}`
+    : '; no single condition\'s slope is clear on its own';
+  return ` The effect of ${arm} varies with the sampled conditions: ${fit} explains R² = ${fmt(r.r2, 2)} of their spread (${test})${along}. This is a linear description of how the effect moves with the conditions, not a causal decomposition; the pooled figure averages over them.`;
 }
 
 /** The sentences about arms (empty without arms). */
@@ -73,13 +114,16 @@ export function armFindings(stats: SweepStats): string[] {
     }
     const h = stats.armComparison.heterogeneity.find((x) => x.outcome === HEADLINE && x.armA === arm && x.armB === baseline);
     const detail = `(paired difference ${fmt(c.estimate)}, Cohen's d_z ${!Number.isFinite(c.dz) ? 'not computable' : Math.abs(c.dz) > 100 ? '> 100' : `= ${fmt(c.dz, 2)}`}${pairs > 1 ? `; Holm-adjusted ${contrastP(c, c.pHolm)}` : ''})`;
-    const clause = contrastClause('late innovation value', c);
-    const head = `The ${arm} arm ${clause} over the ${baseline} arm on the same ${c.n} seeds${pooledText(c)} ${detail}`;
+    const clause = contrastClause('late innovation value', c, pairs);
+    const head = `The ${arm} arm ${clause} over the ${baseline} arm on the same ${c.n === 1 ? 'single seed' : `${c.n} seeds`}${pooledText(c)} ${detail}`;
     if (h?.misleading) {
-      out.push(`${head}.${heterogeneityNote(stats, HEADLINE, arm, baseline, pointLabel, points, effectText)}`);
+      out.push(`${head}.${heterogeneityNote(stats, HEADLINE, arm, baseline, pointLabel, points, effectText)}${conditionNote(stats, HEADLINE, arm)}`);
     } else {
       const same = c.method === 'paired_all_equal' ? ' The difference is the same at every design point.' : '';
-      out.push(`${head}.` + (same || (h ? ` The effect does not differ clearly between design points (F test ${pValue(h.p)}).` : '')));
+      // No F (one seed per point leaves no within-point spread): untested, not "does not differ".
+      const untested = h && !Number.isFinite(h.p) ? ` Whether the effect differs between design points cannot be tested (F test not computable: ${h.df2 >= 1 ? 'the differences do not vary within the points' : 'no point has two seeds, so there is no within-point spread to compare against'}).` : '';
+      // On a sampled design the regression on the conditions follows (conditionNote; '' on a grid).
+      out.push(`${head}.` + (same || untested || (h ? ` The effect does not differ clearly between design points (F test ${pValue(h.p)}).` : '')) + conditionNote(stats, HEADLINE, arm));
     }
     const l = contrastOf(stats, 'lock_in_index_final', null, arm, baseline);
     const lockText = (x: ContrastRow) => `${signed(x.estimate)} (${pairedCi(x.method, x.n, x.estimate, x.lo, x.hi)})`;
@@ -88,7 +132,7 @@ export function armFindings(stats: SweepStats): string[] {
   }
   const others = stats.armComparison.contrasts.filter((c) => c.outcome === HEADLINE && c.point === null && c.armB !== baseline);
   if (others.length) {
-    const parts = others.map((c) => `${c.armA} − ${c.armB}: ${effectText(c)}, Holm-adjusted ${contrastP(c, c.pHolm)}`);
+    const parts = others.map((c) => `${c.armA} − ${c.armB}: ${unadjustedEffectText(c)}, Holm-adjusted ${contrastP(c, c.pHolm)}${Number.isFinite(c.pHolm) && c.pHolm >= 0.05 && (c.relLo > 0 || c.relHi < 0 || (!hasInterval(c.relLo, c.relHi) && (c.lo > 0 || c.hi < 0))) ? ' (not clear after the adjustment)' : ''}`);
     const notes = others.map((c) => heterogeneityNote(stats, HEADLINE, c.armA, c.armB, pointLabel, points, effectText).replace(' This pooled figure', ` For ${c.armA} − ${c.armB} the pooled figure`)).join('');
     out.push(`Between the other arms (late innovation value, paired on the same seeds${pooledText(others[0])}${holm}): ${parts.join('; ')}.${notes}`);
   }
@@ -96,7 +140,7 @@ export function armFindings(stats: SweepStats): string[] {
   return out;
 }
 
-/** Which option is best, with its bootstrap probability; none when fewer than two arms are options. */
+/** How often each option ranks first over bootstrap resamples of the seeds, and whether the contrasts back the leader; none when fewer than two arms are options. */
 function rankFindings(stats: SweepStats): string[] {
   const { options, conditions } = stats.armRoles;
   if (options.length < 2) {
@@ -112,13 +156,39 @@ function rankFindings(stats: SweepStats): string[] {
     if (ranks.length < 2) continue;
     const best = ranks[0].higherIsBetter ? 'highest' : 'lowest';
     const { percents, adjusted } = wholePercentages(ranks.map((r) => r.pBest));
+    // The share of bootstrap resamples of the seeds in which an arm ranks first: with few
+    // seeds far more confident than the tests, so it is named for what it is and set
+    // against the paired contrasts of the leading arm.
     out.push(
-      `Probability of each arm having the ${best} ${label(outcome).toLowerCase()}${left} (bootstrap over the ${!ranks[0].points ? `${ranks[0].seeds} common seeds${stats.groups.length > stats.arms.length ? ', pooled over the design points' : ''}` : `${ranks[0].points} design points, each point's seeds together (${ranks[0].seeds} common seeds)`}` +
-        `${adjusted ? '; whole percentages rounded by largest remainder so they sum to 100 %' : ''}): ` +
-        `${ranks.map((r, i) => `${r.arm} ${percents[i]} % (mean rank ${fmt(r.meanRank, 2)})`).join(', ')}.`,
+      `Share of bootstrap resamples of the ${!ranks[0].points ? `${ranks[0].seeds} common seeds${stats.groups.length > stats.arms.length ? ' (pooled over the design points)' : ''}` : `${ranks[0].points} design points (each point with all its seeds; ${ranks[0].seeds} common seeds)`} in which each arm has the ${best} ${label(outcome).toLowerCase()}${left}` +
+        `${adjusted ? '; whole percentages rounded by largest remainder so they sum to 100 %' : ''}: ` +
+        `${ranks.map((r, i) => `${r.arm} ${percents[i]} % (mean rank ${fmt(r.meanRank, 2)})`).join(', ')}. ` +
+        `This is how often an arm ranks first when the ${!ranks[0].points ? 'seeds' : 'design points'} are resampled, not a test and not the probability that it is best.${leaderNote(stats, outcome, ranks[0].arm, ranks.map((r) => r.arm), ranks[0].higherIsBetter)}`,
     );
   }
   return out;
+}
+
+/**
+ * Whether the paired contrasts (the tests) back the arm with the largest bootstrap share:
+ * is it clearly ahead (adjusted p < 0.05 in its favour) of each other ranked arm?
+ */
+function leaderNote(stats: SweepStats, outcome: string, top: string, ranked: readonly string[], higher: boolean): string {
+  const pairs = (stats.arms.length * (stats.arms.length - 1)) / 2;
+  const pLabel = pairs > 1 ? 'Holm-adjusted ' : '';
+  const against = ranked.filter((a) => a !== top).flatMap((o) => {
+    const c = stats.armComparison.contrasts.find((x) => x.outcome === outcome && x.point === null && ((x.armA === top && x.armB === o) || (x.armA === o && x.armB === top)));
+    if (!c) return [];
+    const diff = c.armA === top ? c.estimate : -c.estimate;
+    const ahead = Number.isFinite(c.pHolm) && c.pHolm < 0.05 && (higher ? diff > 0 : diff < 0);
+    return [{ o, p: c.pHolm, ahead, n: c.n, identical: c.method === 'paired_all_equal' && c.estimate === 0 }];
+  });
+  if (against.length === 0) return '';
+  const unclear = against.filter((x) => !x.ahead);
+  const ps = (xs: typeof against) => xs.map((x) => (x.identical ? `against ${x.o}: identical on every seed` : `against ${x.o}: ${pLabel}${pValue(x.p, noPReason(x.n))}`)).join('; ');
+  if (unclear.length === against.length) return ` No paired contrast shows ${top} clearly ahead of ${against.length === 1 ? against[0].o : 'any other ranked arm'} (${ps(against)}), so this share is no verdict that ${top} is best.`;
+  if (unclear.length) return ` In the paired contrasts ${top} is clearly ahead of ${list(against.filter((x) => x.ahead).map((x) => x.o))} but not of ${list(unclear.map((x) => x.o))} (${ps(unclear)}), so the share does not settle which of these is best.`;
+  return ` In the paired contrasts ${top} is clearly ahead of every other ranked arm (${ps(against)}).`;
 }
 
 /** The interval of a value per cost, or why there is none. */
@@ -149,7 +219,13 @@ function costFindings(stats: SweepStats, arm: string, baseline: string): string[
   if (total && Number.isFinite(total.valuePerCost)) {
     parts.push(`over the whole run, ${fmt(total.valuePerCost)} ${perUnit} (${costCi(total)}; extra cost ${fmt(total.extraCost)}${unit === ' unit' ? '' : unit} per run${costPerPoint(stats, arm, 'total')})`);
   }
-  if (parts.length === 0) return [];
+  if (parts.length === 0) {
+    // An arm that costs no more than the reference has no value per extra cost: say why, rather than nothing.
+    const x = total ?? late;
+    if (!x || !Number.isFinite(x.extraCost) || x.extraCost > 0) return [];
+    const how = x.extraCost === 0 ? 'costs no more than' : 'costs less than';
+    return [`No value for money is given for the ${arm} arm: it ${how} the ${baseline} arm (extra policy cost ${signed(x.extraCost)}${unit === ' unit' ? '' : unit} per run${x === total ? '' : ' in the late window'}), and a value per extra cost needs an extra cost above 0.`];
+  }
   return [capital(`value for money of the ${arm} arm over the ${baseline} arm: ${list(parts)}.`) + (stats.costUnit ? '' : ' The scenario names no cost unit (cost_unit).')];
 }
 

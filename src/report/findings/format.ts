@@ -76,9 +76,9 @@ export function meanText(s: Summary, withCount = true): string {
   return `${fmt(s.mean)} (${ci(s.ciLow, s.ciHigh)}${withCount ? `, ${s.n} runs` : ''})`;
 }
 
-/** A p-value as a reader wants it. */
-export function pValue(p: number): string {
-  if (!Number.isFinite(p)) return 'p not computable (the differences do not vary)';
+/** A p-value as a reader wants it; `why` says why there is none (default: the differences do not vary). */
+export function pValue(p: number, why = 'the differences do not vary'): string {
+  if (!Number.isFinite(p)) return `p not computable (${why})`;
   if (p < 0.001) return 'p < 0.001';
   // Two significant digits: 0.0469 is "0.047", not "0.05" (which reads as not below 0.05);
   // three where two would round up onto 0.05 or 0.01 (0.0496 is "0.0496", not "0.05").
@@ -96,6 +96,26 @@ export function changeClause(measure: string, rel: number, relLo: number, relHi:
   if (relLo > 0) return `raised ${measure} by ${pct(rel)} ${interval}`;
   if (relHi < 0) return `lowered ${measure} by ${pct(-rel)} ${interval}`;
   return `did not clearly change ${measure}: ${pctSigned(rel)} ${interval}, an interval that includes no change`;
+}
+
+/**
+ * The clause of a change whose p is adjusted for multiple comparisons (Holm): the verb
+ * follows the adjusted test (adjusted p < 0.05), and the interval, which is not adjusted,
+ * says so. `estimate`, `lo`, `hi` are relative (format pctSigned) or absolute (signed).
+ * "lowered X by 9 % (unadjusted 95 % CI −16 % to −2 %)", or "did not clearly change X after
+ * the Holm adjustment over the 10 pairs of arms: −9 % (unadjusted 95 % CI −16 % to −2 %)".
+ */
+export function adjustedChangeClause(measure: string, estimate: number, lo: number, hi: number, pAdjusted: number, adjustment: string, relative: boolean): string {
+  const format = relative ? pctSigned : signed;
+  const magnitude = relative ? (x: number) => pct(Math.abs(x)) : (x: number) => fmt(Math.abs(x));
+  if (!Number.isFinite(estimate) || !hasInterval(lo, hi) || !Number.isFinite(pAdjusted)) {
+    return relative ? changeClause(measure, estimate, lo, hi) : differenceClause(measure, estimate, lo, hi);
+  }
+  const interval = `(unadjusted 95 % CI ${format(lo)} to ${format(hi)})`;
+  if (pAdjusted < 0.05 && lo > 0) return `raised ${measure} by ${magnitude(estimate)} ${interval}`;
+  if (pAdjusted < 0.05 && hi < 0) return `lowered ${measure} by ${magnitude(estimate)} ${interval}`;
+  if (lo > 0 || hi < 0) return `did not clearly change ${measure} after the ${adjustment}: ${format(estimate)} ${interval}`;
+  return `did not clearly change ${measure}: ${format(estimate)} ${interval}, an interval that includes no change`;
 }
 
 /** Why a paired difference has no interval when every pair differed by the same amount. */

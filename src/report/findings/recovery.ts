@@ -63,12 +63,12 @@ function armRecoveryFindings(stats: SweepStats): string[] {
   const adjust = pooled.length > 1;
   return pooled.map((t) => {
     const p = adjust ? `Holm-adjusted ${pValue(t.pHolm)}` : pValue(t.p);
-    const verdict = !Number.isFinite(t.p) ? 'cannot be tested (no seed recovered in either arm)' : t.p < 0.05 || (adjust && t.pHolm < 0.05) ? 'differs clearly' : 'does not differ clearly';
+    const verdict = !Number.isFinite(t.p) ? 'cannot be tested (no seed recovered in either arm)' : (adjust ? t.pHolm < 0.05 : t.p < 0.05) ? 'differs clearly' : 'does not differ clearly'; // the verdict follows the p quoted
     const test = Number.isFinite(t.p) ? ` (log-rank test stratified by seed, chi-square ${fmt(t.chisq)}, ${p})` : '';
     const per = points.length > 1 && points.length <= 6
       ? ` Per design point: ${points.flatMap((pt) => {
         const x = tests.find((y) => y.point === pt && y.armA === t.armA && y.armB === t.armB);
-        return x ? [`${pointLabel(pt)}: ${x.armA} first on ${x.aFirst}, ${x.armB} on ${x.bFirst}${x.ties ? `, same tick on ${x.ties}` : ''}${x.undetermined ? `, hidden on ${x.undetermined}` : ''} (${pValue(x.p)})`] : [];
+        return x ? [`${pointLabel(pt)}: ${x.armA} first on ${x.aFirst}, ${x.armB} on ${x.bFirst}${x.ties ? `, same tick on ${x.ties}` : ''}${x.undetermined ? `, hidden on ${x.undetermined}` : ''} (${pValue(x.p, 'no seed recovered in either arm')})`] : [];
       }).join('; ')}.`
       : '';
     return `Recovery of the ${t.armA} arm against the ${t.armB} arm, paired on the same ${t.pairs} seeds${points.length > 1 ? ' pooled over the design points' : ''}: ${orderText(t)}; recovery ${verdict}${test}.${per}`;
