@@ -16,13 +16,13 @@ describe('arms pooled over sampled futures', () => {
     const text = findings(stats).join('\n');
     expect(stats.armComparison.contrasts.find((c) => c.point === null && c.outcome === 'innovation_value_late')?.method).toBe('paired_t_clustered_by_point');
     expect(text).toMatch(/pooled over all design points, clustered by point/);
-    expect(text).toMatch(/bootstrap over the 6 design points, each point's seeds together \(18 common seeds\)/);
+    expect(text).toMatch(/Share of bootstrap resamples of the 6 design points \(each point with all its seeds; 18 common seeds\)/);
   });
 
   it('says neither with one seed per point', async () => {
     const stats = await computeSweepStats(writeFixtureSweep({ replicates: 1, continuous: { design: 'lhs', samples: 6, ranges: { openness: [0, 0.3] } }, plant }));
     const text = findings(stats).join('\n');
     expect(stats.armComparison.contrasts.every((c) => !c.method.includes('clustered'))).toBe(true);
-    expect(text).not.toMatch(/clustered by point|design points, each point's seeds together/);
+    expect(text).not.toMatch(/clustered by point|each point with all its seeds/);
   });
 });

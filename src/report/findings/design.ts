@@ -129,7 +129,7 @@ function regressionFindings(stats: SweepStats): string[] {
     const where = stats.arms.length > 1 ? ` in the ${arm} arm` : '';
     const ranked = [...prcc].sort((a, b) => Math.abs(b.estimate) - Math.abs(a.estimate));
     const part = (r: (typeof reg)[number]) => `${short[r.parameter] ?? r.parameter} ${signed(r.estimate)} (${ci(r.lo, r.hi, signed)})`;
-    const fit = `A linear regression of ${label(outcome).toLowerCase()} on the ${src.length} swept parameters over ${src[0].n} runs${where} explains R² = ${fmt(r2, 2)} of its variance`;
+    const fit = `A linear regression of ${label(outcome).toLowerCase()} on the ${src.length === 1 ? "one swept parameter" : `${src.length} swept parameters`} over ${src[0].n} runs${where} explains R² = ${fmt(r2, 2)} of its variance`;
     if (r2 < LOW_R2) {
       out.push(`${fit}: too little for its coefficients to summarise the response (the response is non-linear, interacting, or dominated by seed noise); the partial rank correlations are ${ranked.map(part).join('; ')}, and the partial-dependence chart shows the shape.`);
     } else {
