@@ -98,10 +98,13 @@ describe('sensitivity designs in sweeps', { timeout: 300_000 }, () => {
     ['log with min 0', SALTELLI.replace('min: 5, max: 80, log: true', 'min: 0, max: 80, log: true'), /log: true needs min > 0/],
     ['missing design file', 'sweep:\n  design: file\n  file: nowhere.csv\n', /nowhere\.csv: cannot read the design file/],
     ['bad design cell', 'sweep:\n  design: file\n  file: d.csv\n', /d\.csv:3: column openness: "x" is not a finite number/],
+    ['a --scrambles design file (column block)', 'sweep:\n  design: file\n  file: b.csv\n', /b\.csv: column block numbers the scrambles of a `lrsim sample saltelli --scrambles` design and is no parameter; .*drop the column for the sweep/],
+    ['scrambles in a sweep (not offered)', SALTELLI.replace('samples: 4', 'samples: 4\n  scrambles: 2'), /sweep: unknown key "scrambles": replicated scrambles are not offered for sweeps .*use `lrsim sample saltelli --scrambles R`, run the rows and `lrsim analyze saltelli`/],
   ];
   it.each(bad)('bad input: %s -> one line, nothing written', async (_name, body, expected) => {
     const dir = tempDir('bad');
     writeFileSync(join(dir, 'd.csv'), 'openness\n0.1\nx\n');
+    writeFileSync(join(dir, 'b.csv'), 'openness,block\n0.1,1\n0.3,1\n0.3,1\n0.2,2\n0.4,2\n0.4,2\n');
     const scenario = writeScenario(dir, body, 8);
     const error = await runSweep({ scenario, out: join(dir, 'out'), workers: 1, progress: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ScenarioError);
