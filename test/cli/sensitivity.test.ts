@@ -147,6 +147,12 @@ describe('lrsim sample + lrsim analyze', () => {
     }
     // Convergence by prefixes of every scramble: 2, 4 and 8 base rows of each of the 4 blocks.
     expect([...new Set(table(join(tmp.dir, 'r4', 'convergence.csv')).map((x) => x.n))]).toEqual(['8', '16', '32']);
+    // An output constant within one scramble: its indices are undefined there, so none is reported (not the mean of the other three).
+    writeFileSync(join(tmp.dir, 'r4-flat.csv'), `y\n${design.map((x, i) => `${i < 32 ? 1 : Number(x.a) + Number(x.b)}\n`).join('')}`);
+    const flat = await lrsim(['analyze', 'saltelli', '--design', 'r4.csv', '--outputs', 'r4-flat.csv', '--out', 'r4-flat'], tmp.dir);
+    expect(flat.code, flat.stderr).toBe(0);
+    expect(flat.stderr).toMatch(/note: y a S1: undefined in 1 of 4 scrambles \(the output is constant within them\), so no estimate or interval is given/);
+    expect(table(join(tmp.dir, 'r4-flat', 'sensitivity.csv')).every((x) => x.estimate === '' && x.lo === '' && x.hi === '')).toBe(true);
   });
 
   it('writes design values at full precision: a narrow range far from 0 keeps its levels (y = p: mu* = 1)', async () => {
