@@ -164,11 +164,6 @@ export const scenarioMessages = {
     what: `unknown key "${key}"`,
     fix: suggestion !== undefined ? `did you mean "${suggestion}"?` : `allowed keys: ${quoteList(allowed)}`,
   }),
-  /** `scrambles` in a sweep block: replicated scrambles are a `lrsim sample`/`analyze` option only. */
-  sweepScrambles: (): Msg => ({
-    what: 'unknown key "scrambles": replicated scrambles are not offered for sweeps (a sweep\'s saltelli design is one scramble, with bootstrap intervals)',
-    fix: 'remove it; for t intervals over independent scrambles use `lrsim sample saltelli --scrambles R`, run the rows and `lrsim analyze saltelli` (docs/sensitivity.md)',
-  }),
   /** `__proto__`, `constructor` or `prototype` where a parameter's dot path belongs. */
   internalKey: (key: string): Msg => ({ what: `unknown key "${key}"`, fix: 'name a setting as a dot path, e.g. `openness` or `firms.rd_min`' }),
   missingField: (expected: string): Msg => ({ what: 'required field is missing', fix: `add it (${expected})` }),

@@ -61,7 +61,7 @@ function issueProblems(issue: Issue, data: unknown): LocatedProblem[] {
         path,
         at: [...path, key],
         key: true,
-        ...(key === 'scrambles' && path.length === 1 && path[0] === 'sweep' ? M.sweepScrambles() : M.unknownKey(key, allowed, i < MAX_PROBLEMS_SHOWN ? didYouMean(key, allowed) : undefined)),
+        ...M.unknownKey(key, allowed, i < MAX_PROBLEMS_SHOWN ? didYouMean(key, allowed) : undefined),
       }));
     }
     case 'invalid_type':

@@ -23,10 +23,12 @@ export interface SensitivityLayout {
   method: 'morris' | 'saltelli';
   /** Unit-cube coordinates of every point (the analysis reads steps from these, not from rounded values). */
   unit: number[][];
-  /** morris: trajectories r; saltelli: base rows N. */
+  /** morris: trajectories r; saltelli: base rows N (over all scrambles). */
   n: number;
   levels: number;
   secondOrder: boolean;
+  /** saltelli: independent scrambles R (1: one scramble). */
+  scrambles: number;
 }
 
 export interface Design {
@@ -136,6 +138,7 @@ export function designProblems(spec: SweepSpec | undefined): DesignProblem[] {
     if (size > MAX_POINTS) problems.push({ path: ['sweep', 'parameters'], ...msg.tooManyPoints(size, MAX_POINTS) });
     return problems;
   }
+  if (spec?.scrambles !== undefined && kind !== 'saltelli') problems.push({ path: ['sweep', 'scrambles'], ...msg.scramblesNotSaltelli(kind) });
   if (kind === 'file') return problems; // a design file names its own columns (checked when read)
   if (entries.length === 0) problems.push({ path: ['sweep', 'design'], ...msg.noRanges(kind) });
   for (const [path, v] of entries) {
@@ -172,14 +175,18 @@ export function buildDesign(spec: SweepSpec | undefined, scenarioSeed: number, b
     if (kind === 'morris') {
       checkMorris({ n: 'sweep.samples', levels: 'sweep.levels' }, samples, levels);
       if (spec?.pool !== undefined && spec.pool <= samples) badInput(sens.poolTooSmall(spec.pool, samples));
-    } else checkSaltelli('sweep.samples', samples, ranges.length);
-    const unit = sensitivityUnitDesign(kind, samples, ranges.length, scenarioSeed, { levels, secondOrder, pool: spec?.pool });
+    } else {
+      checkSaltelli('sweep.samples', samples, ranges.length);
+      if (spec?.scrambles !== undefined) checkScrambles({ scrambles: 'sweep.scrambles', n: 'sweep.samples' }, samples, spec.scrambles);
+    }
+    const scrambles = kind === 'saltelli' ? (spec?.scrambles ?? 1) : 1;
+    const unit = sensitivityUnitDesign(kind, samples, ranges.length, scenarioSeed, { levels, secondOrder, pool: spec?.pool, scrambles });
     if (unit.length > MAX_POINTS) badInput(formatProblem({ path: ['sweep', 'samples'], ...msg.tooManyPoints(unit.length, MAX_POINTS) }));
     return {
       kind,
       parameters,
       points: unit.map((u) => u.map((x, j) => scaleToRange(Math.min(x, 1 - 1e-12), ranges[j]))),
-      sensitivity: { method: kind, unit, n: samples, levels, secondOrder },
+      sensitivity: { method: kind, unit, n: samples, levels, secondOrder, scrambles },
     };
   }
   if (ranges.some((r) => r.log)) entries.forEach(([path], j) => ranges[j].log && checkSensitivityRange(`sweep.parameters.${path}`, ranges[j]));

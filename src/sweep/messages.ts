@@ -22,6 +22,10 @@ export const sweepMessages = {
     what: `design ${design} has no parameters to sample`,
     fix: 'add ranges under sweep.parameters, e.g. `openness: {min: 0, max: 0.5}`',
   }),
+  scramblesNotSaltelli: (design: string) => ({
+    what: `design ${design} has no scrambles to replicate`,
+    fix: 'remove scrambles, or use design: saltelli',
+  }),
   noSamples: (design: string) => ({
     what: `design ${design} needs the number of points`,
     fix: 'add e.g. `samples: 64` under sweep (a power of two suits sobol)',
@@ -114,7 +118,7 @@ export const sensitivityMessages = {
   },
   scramblesNotSaltelli: () => '--scrambles: only saltelli designs are replicated over scrambles; drop --scrambles for morris',
   blockInSweepFile: (file: string) =>
-    `${file}: column block numbers the scrambles of a \`lrsim sample saltelli --scrambles\` design and is no parameter; a sweep over a design file runs its rows but computes no Sobol indices: drop the column for the sweep, and give the design with it to \`lrsim analyze saltelli\``,
+    `${file}: column block numbers the scrambles of a \`lrsim sample saltelli --scrambles\` design and is no parameter; a sweep over a design file runs its rows but computes no Sobol indices: drop the column for the sweep, and give the design with it to \`lrsim analyze saltelli\` (or sweep with design: saltelli and scrambles: R)`,
   blockParameter: (file: string) =>
     `${file}: a parameter is named \`block\`, the column a --scrambles design uses for its scramble; rename the parameter`,
   minNotBelowMax: (where: string, min: number, max: number) =>
