@@ -129,6 +129,7 @@ export function designProblems(spec: SweepSpec | undefined): DesignProblem[] {
   const entries = Object.entries(spec?.parameters ?? {});
   const problems: DesignProblem[] = [];
   const at = (path: string) => ['sweep', 'parameters', path];
+  if (spec?.scrambles !== undefined && kind !== 'saltelli') problems.push({ path: ['sweep', 'scrambles'], ...msg.scramblesNotSaltelli(kind) });
   if (kind === 'grid') {
     for (const [path, v] of entries) {
       if (isRange(v)) problems.push({ path: at(path), ...msg.rangeInGrid(path) });
@@ -138,7 +139,6 @@ export function designProblems(spec: SweepSpec | undefined): DesignProblem[] {
     if (size > MAX_POINTS) problems.push({ path: ['sweep', 'parameters'], ...msg.tooManyPoints(size, MAX_POINTS) });
     return problems;
   }
-  if (spec?.scrambles !== undefined && kind !== 'saltelli') problems.push({ path: ['sweep', 'scrambles'], ...msg.scramblesNotSaltelli(kind) });
   if (kind === 'file') return problems; // a design file names its own columns (checked when read)
   if (entries.length === 0) problems.push({ path: ['sweep', 'design'], ...msg.noRanges(kind) });
   for (const [path, v] of entries) {

@@ -111,6 +111,7 @@ describe('sensitivity designs in sweeps', { timeout: 300_000 }, () => {
     ['bad design cell', 'sweep:\n  design: file\n  file: d.csv\n', /d\.csv:3: column openness: "x" is not a finite number/],
     ['a --scrambles design file (column block)', 'sweep:\n  design: file\n  file: b.csv\n', /b\.csv: column block numbers the scrambles of a `lrsim sample saltelli --scrambles` design and is no parameter; .*drop the column for the sweep/],
     ['scrambles leaving 1 base row a scramble', SALTELLI.replace('samples: 4', 'samples: 4\n  scrambles: 4'), /sweep\.scrambles 4: each scramble must hold N \/ R base rows, a power of two of at least 2, but sweep\.samples 4 \/ 4 is 1; use one of 2$/],
+    ['scrambles for a grid design', 'sweep:\n  scrambles: 2\n  parameters:\n    openness: [0.1, 0.2]\n', /sweep\.scrambles: design grid has no scrambles to replicate; remove scrambles, or use design: saltelli/],
     ['scrambles for a morris design', MORRIS.replace('samples: 3', 'samples: 3\n  scrambles: 2'), /sweep\.scrambles: design morris has no scrambles to replicate; remove scrambles, or use design: saltelli/],
   ];
   it.each(bad)('bad input: %s -> one line, nothing written', async (_name, body, expected) => {
