@@ -1,9 +1,12 @@
-# Coverage of lrsim's 95 % bootstrap intervals for S1 and ST over design seeds.
+# Coverage of lrsim's 95 % intervals for S1 and ST over design seeds.
 # python evaluates the test functions; lrsim samples the designs and computes the indices.
-# Usage, in an empty scratch directory: python3 coverage.py N SEEDS  (e.g. 256 60; LRSIM below: the built CLI)
+# Usage, in an empty scratch directory: python3 coverage.py N SEEDS [R]  (e.g. 256 60; LRSIM below: the built CLI)
+# Without R: one scramble per design, bootstrap intervals over base rows. With R: `--scrambles R`
+# (R independent scrambles of N / R base rows; t intervals on R - 1 df over the scrambles),
+# e.g. `python3 coverage.py 256 100 16` and `python3 coverage.py 1024 100 16`.
 import numpy as np, subprocess, csv, os, sys, math
 LRSIM = ['node', os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'bin', 'lrsim.js')]
-N = int(sys.argv[1]); SEEDS = int(sys.argv[2])
+N = int(sys.argv[1]); SEEDS = int(sys.argv[2]); R = int(sys.argv[3]) if len(sys.argv) > 3 else 1
 a = np.array([0, 1, 4.5, 9, 99, 99, 99, 99.])
 vi = 1 / (3 * (1 + a)**2); v = np.prod(1 + vi) - 1
 G = dict(S1=vi / v, ST=np.array([vi[i] * np.prod(np.delete(1 + vi, i)) / v for i in range(8)]))
@@ -17,10 +20,11 @@ funcs = {'g': (lambda X: np.prod((np.abs(4*X - 2) + a) / (1 + a), axis=1), G), '
 hits = {}
 for name, (f, truth) in funcs.items():
     for s in range(1, SEEDS + 1):
-        d = f'{name}{N}-{s}'
+        d = f'{name}{N}-{s}' + (f'-r{R}' if R > 1 else '')
         if not os.path.exists(f'{d}/sensitivity.csv'):
-            subprocess.run(LRSIM + ['sample', 'saltelli', '--params', f'{name}.yaml', '--n', str(N), '--seed', str(s), '--out', f'{d}.csv'], check=True, capture_output=True)
+            subprocess.run(LRSIM + ['sample', 'saltelli', '--params', f'{name}.yaml', '--n', str(N), '--seed', str(s), '--out', f'{d}.csv'] + (['--scrambles', str(R)] if R > 1 else []), check=True, capture_output=True)
             X = np.loadtxt(f'{d}.csv', delimiter=',', skiprows=1)
+            if R > 1: X = X[:, :-1]   # the last column numbers the scrambles
             np.savetxt(f'{d}-y.csv', f(X), header='y', comments='', fmt='%.17g')
             subprocess.run(LRSIM + ['analyze', 'saltelli', '--design', f'{d}.csv', '--outputs', f'{d}-y.csv', '--out', d, '--seed', str(s)], check=True, capture_output=True)
         for r in csv.DictReader(open(f'{d}/sensitivity.csv')):

@@ -43,10 +43,14 @@ export const cliMessages = {
   merged: (runs: number, failed: number, dir: string) => `merged ${runs} runs (${failed} failed) into ${dir}`,
   wroteRobustness: (dir: string) => `written: ${dir} (robustness.json, arms.csv, regret.csv, charts/)`,
   wroteDiscovery: (dir: string) => `written: ${dir} (boxes.json, trajectory.csv, tree.json, charts/)`,
-  wroteIndices: (method: string, outputs: number, parameters: number, file: string, size: number, resamples: number) =>
-    `${method}: ${outputs} outputs x ${parameters} parameters, ${method === 'morris' ? 'r' : 'N'} = ${size}; indices in ${file} (intervals: 95 % percentile bootstrap over ${method === 'morris' ? 'trajectories' : 'base rows'}, ${resamples} resamples; an empty cell is not computed or undefined)`,
+  wroteIndices: (method: string, outputs: number, parameters: number, file: string, size: number, resamples: number, scrambles = 1) =>
+    scrambles > 1
+      ? `${method}: ${outputs} outputs x ${parameters} parameters, N = ${size} in ${scrambles} independent scrambles of ${size / scrambles}; indices in ${file} (each index: the mean of its ${scrambles} per-scramble values; intervals: 95 % t interval on ${scrambles - 1} degrees of freedom from their spread; an empty cell is not computed or undefined)`
+      : `${method}: ${outputs} outputs x ${parameters} parameters, ${method === 'morris' ? 'r' : 'N'} = ${size}; indices in ${file} (intervals: 95 % percentile bootstrap over ${method === 'morris' ? 'trajectories' : 'base rows'}, ${resamples} resamples; an empty cell is not computed or undefined)`,
   sobolIntervalsApproximate: () =>
-    'note: the S1 and ST intervals treat base rows as independent, which the rows of one scrambled Sobol design are not: over independent scrambles a small S1 can spread more than its interval says (on Sobol\'s G function at N = 256, 95 % intervals held a small S1 in 48 of 60 designs) and a large one less; before reading a small S1 against 0, sample the design again with another --seed and compare (docs/sensitivity.md#method)',
+    'note: the S1 and ST intervals treat base rows as independent, which the rows of one scrambled Sobol design are not: over independent scrambles a small S1 can spread more than its interval says (on Sobol\'s G function at N = 256, 95 % intervals held a small S1 in 48 of 60 designs) and a large one less; for intervals that hold, sample with --scrambles (e.g. --scrambles 16: t intervals over independent scrambles; docs/sensitivity.md#method)',
+  undefinedInBlocks: (outcome: string, parameter: string, index: string, blocks: number, scrambles: number) =>
+    `note: ${outcome} ${parameter} ${index}: undefined in ${blocks} of ${scrambles} scrambles (the output is constant within them), so no estimate or interval is given`,
   levelsUnchecked: (file: string, levels: number) =>
     `note: no column of ${file} shows all ${levels} grid levels, so --levels ${levels} could not be checked against the design; mu, mu* and sigma scale with 1 / delta = 2 (p - 1) / p: give the --levels the design was sampled with`,
   constantOutput: (outcome: string, method: string) =>
@@ -59,5 +63,6 @@ export const cliMessages = {
     `note: convergence.csv has no intervals at sizes below ${min} ${method === 'morris' ? 'trajectories' : 'base rows'} (a percentile bootstrap from so few groups under-covers)`,
   droppedResamples: (outcome: string, parameter: string, index: string, dropped: number, resamples: number) =>
     `note: ${outcome} ${parameter} ${index}: ${dropped} of ${resamples} bootstrap resamples gave no finite value (a resample with variance 0), so no interval is given`,
-  wroteDesign: (method: string, rows: number, parameters: number, file: string) => `${method} design: ${rows} rows x ${parameters} parameters in ${file}`,
+  wroteDesign: (method: string, rows: number, parameters: number, file: string, scrambles = 1, baseRows = 0) =>
+    `${method} design: ${rows} rows x ${parameters} parameters in ${file}${scrambles > 1 ? ` (${scrambles} independent scrambles of ${baseRows / scrambles} base rows, numbered 1 to ${scrambles} in the last column, block; evaluate the parameter columns only)` : ''}`,
 } as const;

@@ -31,7 +31,13 @@ export function sensitivitySentences(stats: SweepStats): string[] {
   }
   const withInterval = (h: SweepSensitivityRow) => mine.some((r) => r.n === full && r.index === key && r.outcome === h.outcome && r.parameter === h.parameter && Number.isFinite(r.lo) && Number.isFinite(r.hi));
   const half = mine.filter((r) => r.n === Math.floor(full / 2) && r.index === key).filter(withInterval);
-  if (full < MIN_BOOTSTRAP_GROUPS) out.push(`No intervals: ${full} ${s.method === 'saltelli' ? 'base rows' : 'trajectories'} are fewer than ${MIN_BOOTSTRAP_GROUPS}, too few for a percentile bootstrap; convergence is not assessed.`);
+  const scrambles = s.scrambles ?? 1;
+  // A replicated design (sweep.scrambles): t intervals over the scrambles, given for any R >= 2.
+  if (scrambles > 1) out.push(`Intervals: each index is the mean of its values in ${scrambles} independent scrambles of ${full / scrambles} base rows, with a 95 % t interval on ${scrambles - 1} degree${scrambles === 2 ? '' : 's'} of freedom from their spread.`);
+  else if (s.method === 'saltelli' && full >= MIN_BOOTSTRAP_GROUPS) {
+    out.push('Intervals: 95 % percentile bootstrap over the base rows of one scrambled Sobol design, which treats the rows as independent; they are not, so an index can be less certain than its interval says (a small S1) or more (a large index); sweep.scrambles (e.g. 16) gives t intervals over independent scrambles (docs/sensitivity.md).');
+  }
+  if (scrambles === 1 && full < MIN_BOOTSTRAP_GROUPS) out.push(`No intervals: ${full} ${s.method === 'saltelli' ? 'base rows' : 'trajectories'} are fewer than ${MIN_BOOTSTRAP_GROUPS}, too few for a percentile bootstrap; convergence is not assessed.`);
   else if (half.length) {
     const moved = half.filter((h) => {
       const f = mine.find((r) => r.n === full && r.index === key && r.outcome === h.outcome && r.parameter === h.parameter);

@@ -179,6 +179,7 @@ export const SweepSchema = z.strictObject({
   levels: z.number().int().min(2).max(1000).optional().describe('morris: grid levels p (even, default 4); each step moves a parameter by p / (2 (p - 1)) of its range.'),
   pool: z.number().int().min(2).max(10_000).optional().describe('morris: draw this many trajectories and keep the `samples` most spread out (Campolongo et al. 2007).'),
   second_order: z.boolean().optional().describe('saltelli: also second-order indices S2 (N (2D + 2) points instead of N (D + 2)); default false.'),
+  scrambles: z.number().int().min(2).max(1024).optional().describe('saltelli: R independent scrambles of samples / R base rows each (a power of two, at least 2); each index is the mean over the R scrambles with a 95 % t interval on R - 1 df, valid where the row bootstrap of one scramble is not (docs/sensitivity.md; e.g. 16). Default: one scramble, bootstrap intervals.'),
   file: lineText(1, 4096).optional().describe('design file: a CSV with a header of parameter dot paths and one row per point (e.g. made by SALib or `lrsim sample`), relative to the scenario file.'),
   replicates: z.number().int().min(1).max(100_000).default(8).describe('Seeds per point and arm.'),
   outcomes: z.array(z.enum([...OUTCOME_KEYS, ...MARCH_OUTCOMES, ...CJ_OUTCOMES])).max(12).default([]).describe('Outcomes besides late innovation value and lock-in whose values the report states per point and arm (with paired arm differences where both arms define them), e.g. resident_skill_final, resilience_ticks; outcomes of the scenario\'s model only.'),

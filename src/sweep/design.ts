@@ -7,7 +7,7 @@ import { gridPoints, gridSize } from './designs/grid';
 import { resolve } from 'node:path';
 import { latinHypercube } from './designs/lhs';
 import { morrisDesign } from './designs/morris';
-import { isPowerOfTwo, nearestPowerOfTwo, saltelliDesign } from './designs/saltelli';
+import { BLOCK_COLUMN, isPowerOfTwo, nearestPowerOfTwo, saltelliDesign } from './designs/saltelli';
 import { SOBOL_MAX_DIMENSIONS, sobolPoints } from './designs/sobol';
 import { readNumericTable } from './designs/table-file';
 import { formatProblem } from '../scenario/errors';
@@ -23,10 +23,12 @@ export interface SensitivityLayout {
   method: 'morris' | 'saltelli';
   /** Unit-cube coordinates of every point (the analysis reads steps from these, not from rounded values). */
   unit: number[][];
-  /** morris: trajectories r; saltelli: base rows N. */
+  /** morris: trajectories r; saltelli: base rows N (over all scrambles). */
   n: number;
   levels: number;
   secondOrder: boolean;
+  /** saltelli: independent scrambles R (1: one scramble). */
+  scrambles: number;
 }
 
 export interface Design {
@@ -77,6 +79,16 @@ export function checkSaltelli(where: string, n: number, d: number): void {
   if (2 * d > SOBOL_MAX_DIMENSIONS) badInput(sens.tooManySaltelliDimensions(d, Math.floor(SOBOL_MAX_DIMENSIONS / 2)));
 }
 
+/**
+ * Checks the number of scrambles R of a replicated Saltelli design: R >= 2 (one scramble
+ * gives no spread between scrambles) and N / R a whole power of two of at least 2 base rows
+ * (each block is a balanced prefix of its own Sobol sequence). Bad input throws.
+ */
+export function checkScrambles(where: { scrambles: string; n: string }, n: number, r: number): void {
+  if (!(Number.isInteger(r) && r >= 2)) badInput(sens.tooFewScrambles(where.scrambles, r));
+  if (!(n % r === 0 && isPowerOfTwo(n / r) && n / r >= 2)) badInput(sens.scramblesNotDivisor(where.scrambles, r, where.n, n));
+}
+
 /** Checks a range of a sensitivity design (min < max, log ranges positive). */
 export function checkSensitivityRange(where: string, r: Range): void {
   if (!(r.min < r.max)) badInput(sens.minNotBelowMax(where, r.min, r.max));
@@ -84,10 +96,10 @@ export function checkSensitivityRange(where: string, r: Range): void {
 }
 
 /** Unit-cube design of a sensitivity method (pure, from the seed). */
-export function sensitivityUnitDesign(method: 'morris' | 'saltelli', n: number, d: number, seed: number, opts: { levels: number; secondOrder: boolean; pool?: number }): number[][] {
+export function sensitivityUnitDesign(method: 'morris' | 'saltelli', n: number, d: number, seed: number, opts: { levels: number; secondOrder: boolean; pool?: number; scrambles?: number }): number[][] {
   return method === 'morris'
     ? morrisDesign(n, d, opts.levels, uniformStream(seed, MORRIS_STREAM), opts.pool)
-    : saltelliDesign(n, d, opts.secondOrder, uniformStream(seed, SALTELLI_STREAM));
+    : saltelliDesign(n, d, opts.secondOrder, uniformStream(seed, SALTELLI_STREAM), opts.scrambles ?? 1);
 }
 
 /** The design of a design CSV (`design: file`). */
@@ -95,6 +107,7 @@ function fileDesign(spec: SweepSpec, baseDir: string): Design {
   if (!spec.file) badInput(sens.noFile());
   if (Object.keys(spec.parameters ?? {}).length) badInput(sens.fileWithParameters());
   const table = readNumericTable(resolve(baseDir, spec.file), 'design');
+  if (table.columns.includes(BLOCK_COLUMN)) badInput(sens.blockInSweepFile(spec.file));
   if (table.rows.length > MAX_POINTS) badInput(formatProblem({ path: ['sweep', 'file'], ...msg.tooManyPoints(table.rows.length, MAX_POINTS) }));
   return { kind: 'file', parameters: table.columns, points: table.rows };
 }
@@ -116,6 +129,7 @@ export function designProblems(spec: SweepSpec | undefined): DesignProblem[] {
   const entries = Object.entries(spec?.parameters ?? {});
   const problems: DesignProblem[] = [];
   const at = (path: string) => ['sweep', 'parameters', path];
+  if (spec?.scrambles !== undefined && kind !== 'saltelli') problems.push({ path: ['sweep', 'scrambles'], ...msg.scramblesNotSaltelli(kind) });
   if (kind === 'grid') {
     for (const [path, v] of entries) {
       if (isRange(v)) problems.push({ path: at(path), ...msg.rangeInGrid(path) });
@@ -161,14 +175,18 @@ export function buildDesign(spec: SweepSpec | undefined, scenarioSeed: number, b
     if (kind === 'morris') {
       checkMorris({ n: 'sweep.samples', levels: 'sweep.levels' }, samples, levels);
       if (spec?.pool !== undefined && spec.pool <= samples) badInput(sens.poolTooSmall(spec.pool, samples));
-    } else checkSaltelli('sweep.samples', samples, ranges.length);
-    const unit = sensitivityUnitDesign(kind, samples, ranges.length, scenarioSeed, { levels, secondOrder, pool: spec?.pool });
+    } else {
+      checkSaltelli('sweep.samples', samples, ranges.length);
+      if (spec?.scrambles !== undefined) checkScrambles({ scrambles: 'sweep.scrambles', n: 'sweep.samples' }, samples, spec.scrambles);
+    }
+    const scrambles = kind === 'saltelli' ? (spec?.scrambles ?? 1) : 1;
+    const unit = sensitivityUnitDesign(kind, samples, ranges.length, scenarioSeed, { levels, secondOrder, pool: spec?.pool, scrambles });
     if (unit.length > MAX_POINTS) badInput(formatProblem({ path: ['sweep', 'samples'], ...msg.tooManyPoints(unit.length, MAX_POINTS) }));
     return {
       kind,
       parameters,
       points: unit.map((u) => u.map((x, j) => scaleToRange(Math.min(x, 1 - 1e-12), ranges[j]))),
-      sensitivity: { method: kind, unit, n: samples, levels, secondOrder },
+      sensitivity: { method: kind, unit, n: samples, levels, secondOrder, scrambles },
     };
   }
   if (ranges.some((r) => r.log)) entries.forEach(([path], j) => ranges[j].log && checkSensitivityRange(`sweep.parameters.${path}`, ranges[j]));

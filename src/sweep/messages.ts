@@ -22,6 +22,10 @@ export const sweepMessages = {
     what: `design ${design} has no parameters to sample`,
     fix: 'add ranges under sweep.parameters, e.g. `openness: {min: 0, max: 0.5}`',
   }),
+  scramblesNotSaltelli: (design: string) => ({
+    what: `design ${design} has no scrambles to replicate`,
+    fix: 'remove scrambles, or use design: saltelli',
+  }),
   noSamples: (design: string) => ({
     what: `design ${design} needs the number of points`,
     fix: 'add e.g. `samples: 64` under sweep (a power of two suits sobol)',
@@ -106,6 +110,17 @@ export const sensitivityMessages = {
     `${where} ${levels}: morris needs an even number of grid levels (so every step of p / (2 (p - 1)) lands on the grid); use ${levels + 1}`,
   tooFewTrajectories: (where: string, r: number) => `${where} ${r}: morris needs at least 2 trajectories; use e.g. 10`,
   poolTooSmall: (pool: number, r: number) => `sweep.pool ${pool}: the pool must hold more trajectories than samples (${r}); use e.g. ${4 * r}, or leave pool out`,
+  tooFewScrambles: (where: string, r: number) =>
+    `${where} ${r}: replicated scrambles need a whole number of at least 2 (the interval is read from the spread between scrambles); use e.g. 16, or leave ${where} out for one scramble`,
+  scramblesNotDivisor: (where: string, r: number, nWhere: string, n: number) => {
+    const ok = [2, 4, 8, 16, 32, 64].filter((k) => k <= n / 2 && n % k === 0);
+    return `${where} ${r}: each scramble must hold N / R base rows, a power of two of at least 2, but ${nWhere} ${n} / ${r} is ${Number.isInteger(n / r) ? n / r : (n / r).toFixed(2)}; ${ok.length ? `use one of ${ok.join(', ')}` : `raise ${nWhere} to at least 4`}`;
+  },
+  scramblesNotSaltelli: () => '--scrambles: only saltelli designs are replicated over scrambles; drop --scrambles for morris',
+  blockInSweepFile: (file: string) =>
+    `${file}: column block numbers the scrambles of a \`lrsim sample saltelli --scrambles\` design and is no parameter; a sweep over a design file runs its rows but computes no Sobol indices: drop the column for the sweep, and give the design with it to \`lrsim analyze saltelli\` (or sweep with design: saltelli and scrambles: R)`,
+  blockParameter: (file: string) =>
+    `${file}: a parameter is named \`block\`, the column a --scrambles design uses for its scramble; rename the parameter`,
   minNotBelowMax: (where: string, min: number, max: number) =>
     `${where}: min (${min}) must be below max (${max}); a sensitivity design needs a range to vary the parameter over`,
   logNotPositive: (where: string, min: number) => `${where}: log: true needs min > 0 (got ${min}); raise min or drop log`,
@@ -132,6 +147,8 @@ export const sensitivityMessages = {
     `${file}: ${rows} rows do not form a ${method} design (${need}); use the design file \`lrsim sample ${method}\` wrote, with the same options`,
   notSaltelli: (file: string, line: number, what: string, secondOrder: boolean, otherFits: boolean) =>
     `${file}:${line}: not a Saltelli design${secondOrder ? ' with second-order rows' : ''}: this row should be ${what}; ${otherFits ? (secondOrder ? 'the design fits without second-order rows: drop --second-order' : 'the design has second-order (BA) rows: add --second-order') : `use the design \`lrsim sample saltelli\` (or SALib) wrote, rows in their order`}`,
+  badBlocks: (file: string, line: number, what: string) =>
+    `${file}:${line}: column block: ${what}; a --scrambles design lists its scrambles 1, 2, ..., R in order, each a whole Saltelli design of the same size: use the design \`lrsim sample saltelli --scrambles R\` wrote, rows in their order (a parameter named block: rename it)`,
   levelsMismatch: (file: string, column: string, distinct: number, levels: number) =>
     `${file}: column ${column} takes ${distinct} distinct values, but a design of --levels ${levels} has at most ${levels} per column; give the --levels the design was sampled with (e.g. --levels ${distinct + (distinct % 2)})`,
   levelsStep: (file: string, line: number, column: string, levels: number) =>

@@ -101,6 +101,60 @@ describe('lrsim sample + lrsim analyze', () => {
     expect(existsSync(join(tmp.dir, 'rand'))).toBe(false);
   });
 
+  it('--scrambles R: R independent scrambles numbered in column block; analyze gives the mean over scrambles with a t interval on R - 1 df, equal to numpy', async () => {
+    const s = await lrsim(['sample', 'saltelli', '--params', 'two.yaml', '--n', '32', '--scrambles', '4', '--seed', '3', '--out', 'r4.csv'], tmp.dir);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stdout).toMatch(/128 rows x 2 parameters in r4\.csv \(4 independent scrambles of 8 base rows, numbered 1 to 4 in the last column, block; evaluate the parameter columns only\)/);
+    const design = table(join(tmp.dir, 'r4.csv'));
+    expect(Object.keys(design[0])).toEqual(['a', 'b', 'block']);
+    expect(design.map((x) => x.block)).toEqual([1, 2, 3, 4].flatMap((k) => Array(32).fill(String(k))));
+    // Each block is its own scramble: its 8 A rows are a balanced (0, m, s)-net, one point in each eighth of every column.
+    for (let k = 0; k < 4; k++) {
+      const a = design.slice(32 * k, 32 * (k + 1)).filter((_, i) => i % 4 === 0);
+      expect(new Set(a.map((x) => Math.floor(Number(x.a) * 8))).size).toBe(8);
+    }
+    expect(design[0].a).not.toBe(design[32].a);
+    // Same seed, same bytes.
+    expect((await lrsim(['sample', 'saltelli', '--params', 'two.yaml', '--n', '32', '--scrambles', '4', '--seed', '3', '--out', 'r4b.csv'], tmp.dir)).code).toBe(0);
+    expect(readFileSync(join(tmp.dir, 'r4b.csv'), 'utf8')).toBe(readFileSync(join(tmp.dir, 'r4.csv'), 'utf8'));
+    evaluate(tmp.dir, 'r4.csv', 'r4-y.csv', (x) => x[0] + 2 * x[1] ** 2 + x[0] * x[1]);
+    const r = await lrsim(['analyze', 'saltelli', '--design', 'r4.csv', '--outputs', 'r4-y.csv', '--out', 'r4'], tmp.dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/N = 32 in 4 independent scrambles of 8; .*each index: the mean of its 4 per-scramble values; intervals: 95 % t interval on 3 degrees of freedom from their spread/);
+    expect(r.stderr).not.toMatch(/treat base rows as independent|no intervals/);
+    // Reference, python3 + numpy/scipy on the same r4.csv and r4-y.csv (y = a + 2 b^2 + a b, evaluated as above):
+    //   X = np.loadtxt('r4.csv', delimiter=',', skiprows=1); Y = np.loadtxt('r4-y.csv', skiprows=1)
+    //   D = 2; g = D + 2; R = int(X[:, -1].max()); per = len(Y) // R; v = []
+    //   for k in range(R):
+    //       y = Y[k*per:(k+1)*per]; A, B = y[0::g], y[g-1::g]; c = np.r_[A, B].mean(); V = np.var(np.r_[A, B])
+    //       v.append([f(i) for i in range(D) for f in (lambda i: np.mean((B - c)*(y[i+1::g] - A))/V, lambda i: 0.5*np.mean((A - y[i+1::g])**2)/V)])
+    //   v = np.array(v); m = v.mean(0); h = stats.t.ppf(0.975, R - 1)*v.std(0, ddof=1)/np.sqrt(R); m, m - h, m + h
+    // -> S1 a, ST a, S1 b, ST b: [0.2633109094874145, 0.24049977232359238, 0.7771993543162714, 0.738192586872441]
+    //    lo [-0.34138878899731734, 0.1117335879654249, 0.35762239101823656, 0.241159355464308]
+    //    hi [0.8680106079721464, 0.3692659566817599, 1.1967763176143063, 1.2352258182805742]
+    const ref = {
+      S1: [[0.2633109094874145, -0.34138878899731734, 0.8680106079721464], [0.7771993543162714, 0.35762239101823656, 1.1967763176143063]],
+      ST: [[0.24049977232359238, 0.1117335879654249, 0.3692659566817599], [0.738192586872441, 0.241159355464308, 1.2352258182805742]],
+    };
+    const rows = table(join(tmp.dir, 'r4', 'sensitivity.csv'));
+    for (const [index, perParameter] of Object.entries(ref)) {
+      perParameter.forEach(([estimate, lo, hi], i) => {
+        const row = rows.find((x) => x.parameter === 'ab'[i] && x.index === index)!;
+        expect(Number(row.estimate), `${index} ${'ab'[i]}`).toBeCloseTo(estimate, 5);
+        expect(Number(row.lo), `${index} ${'ab'[i]} lo`).toBeCloseTo(lo, 5);
+        expect(Number(row.hi), `${index} ${'ab'[i]} hi`).toBeCloseTo(hi, 5);
+      });
+    }
+    // Convergence by prefixes of every scramble: 2, 4 and 8 base rows of each of the 4 blocks.
+    expect([...new Set(table(join(tmp.dir, 'r4', 'convergence.csv')).map((x) => x.n))]).toEqual(['8', '16', '32']);
+    // An output constant within one scramble: its indices are undefined there, so none is reported (not the mean of the other three).
+    writeFileSync(join(tmp.dir, 'r4-flat.csv'), `y\n${design.map((x, i) => `${i < 32 ? 1 : Number(x.a) + Number(x.b)}\n`).join('')}`);
+    const flat = await lrsim(['analyze', 'saltelli', '--design', 'r4.csv', '--outputs', 'r4-flat.csv', '--out', 'r4-flat'], tmp.dir);
+    expect(flat.code, flat.stderr).toBe(0);
+    expect(flat.stderr).toMatch(/note: y a S1: undefined in 1 of 4 scrambles \(the output is constant within them\), so no estimate or interval is given/);
+    expect(table(join(tmp.dir, 'r4-flat', 'sensitivity.csv')).every((x) => x.estimate === '' && x.lo === '' && x.hi === '')).toBe(true);
+  });
+
   it('writes design values at full precision: a narrow range far from 0 keeps its levels (y = p: mu* = 1)', async () => {
     expect((await lrsim(['sample', 'morris', '--params', 'narrow.yaml', '--n', '10', '--seed', '2', '--out', 'narrow.csv'], tmp.dir)).code).toBe(0);
     const values = table(join(tmp.dir, 'narrow.csv')).map((x) => x.p);
@@ -145,7 +199,7 @@ describe('lrsim sample + lrsim analyze', () => {
     expect(c.stdout).toMatch(/95 % percentile bootstrap over base rows, 1000 resamples; an empty cell is not computed or undefined/);
     // The row bootstrap treats the rows of one scrambled Sobol design as independent: a note says what that means for small S1
     // (measured in docs/sensitivity/rqmc-spread.py and coverage.py), once, whenever intervals are given.
-    expect(c.stderr.match(/note: the S1 and ST intervals treat base rows as independent, which the rows of one scrambled Sobol design are not: .*a small S1 can spread more than its interval says .*sample the design again with another --seed/g)).toHaveLength(1);
+    expect(c.stderr.match(/note: the S1 and ST intervals treat base rows as independent, which the rows of one scrambled Sobol design are not: .*a small S1 can spread more than its interval says .*for intervals that hold, sample with --scrambles/g)).toHaveLength(1);
     expect((await lrsim(['sample', 'saltelli', '--params', 'two.yaml', '--n', '8', '--out', 's8.csv'], tmp.dir)).code).toBe(0);
     evaluate(tmp.dir, 's8.csv', 's8-y.csv', (x) => x[0] + x[1]);
     const s8 = await lrsim(['analyze', 'saltelli', '--design', 's8.csv', '--outputs', 's8-y.csv', '--out', 's8'], tmp.dir);
@@ -207,9 +261,22 @@ describe('lrsim sample + lrsim analyze', () => {
     ['levels not a whole number', ['sample', 'morris', '--params', 'p.yaml', '--n', '10', '--levels', 'x', '--out', 'x.csv'], {}, /--levels x: write a whole number from 2 to 1000/],
     ['seed not a whole number', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '16', '--seed', '1.5', '--out', 'x.csv'], {}, /--seed 1\.5: write a whole number/],
     ['not a Saltelli layout', ['analyze', 'saltelli', '--design', 'd.csv', '--outputs', 'y.csv', '--out', 'x'], {}, /d\.csv: 8 rows do not form a saltelli design \(a multiple of D \+ 2 = 3/],
+    ['--scrambles not dividing N into a power of two', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '64', '--scrambles', '3', '--out', 'x.csv'], {}, /--scrambles 3: each scramble must hold N \/ R base rows, a power of two of at least 2, but --n 64 \/ 3 is 21\.33; use one of 2, 4, 8, 16, 32/],
+    ['--scrambles 0', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '64', '--scrambles', '0', '--out', 'x.csv'], {}, /--scrambles 0: replicated scrambles need a whole number of at least 2/],
+    ['--scrambles giving 1 base row a block', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '16', '--scrambles', '16', '--out', 'x.csv'], {}, /--scrambles 16: .*--n 16 \/ 16 is 1; use one of 2, 4, 8/],
+    ['--scrambles 1', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '16', '--scrambles', '1', '--out', 'x.csv'], {}, /--scrambles 1: replicated scrambles need a whole number of at least 2 .*; use e\.g\. 16, or leave --scrambles out for one scramble/],
+    ['--scrambles not a number', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '16', '--scrambles', 'x', '--out', 'x.csv'], {}, /--scrambles NaN: replicated scrambles need a whole number of at least 2/],
+    ['--scrambles for morris', ['sample', 'morris', '--params', 'p.yaml', '--n', '10', '--scrambles', '4', '--out', 'x.csv'], {}, /--scrambles: only saltelli designs are replicated over scrambles; drop --scrambles for morris/],
+    ['--scrambles with a parameter named block', ['sample', 'saltelli', '--params', 'bl.yaml', '--n', '16', '--scrambles', '4', '--out', 'x.csv'], { 'bl.yaml': 'a: {min: 0, max: 1}\nblock: {min: 0, max: 1}\n' }, /bl\.yaml: a parameter is named `block`, the column a --scrambles design uses for its scramble; rename the parameter/],
+    // Blocks of a one-parameter design (groups of 3 rows: A, AB_1 = B, B).
+    ['unequal blocks', ['analyze', 'saltelli', '--design', 'b.csv', '--outputs', 'y9.csv', '--out', 'x'], { 'b.csv': 'a,block\n0.1,1\n0.5,1\n0.5,1\n0.2,1\n0.7,1\n0.7,1\n0.3,2\n0.9,2\n0.9,2\n' }, /b\.csv:8: column block: block 2 has 3 rows but block 1 has 6; the scrambles must be of equal size; a --scrambles design lists its scrambles 1, 2, \.\.\., R in order/],
+    ['blocks out of order', ['analyze', 'saltelli', '--design', 'b.csv', '--outputs', 'y9.csv', '--out', 'x'], { 'b.csv': 'a,block\n0.1,1\n0.5,1\n0.5,1\n0.2,3\n0.7,3\n0.7,3\n0.3,2\n0.9,2\n0.9,2\n' }, /b\.csv:5: column block: block 3 follows block 1 \(blocks run 1, 2, \.\.\., R, each in one piece\)/],
+    ['a block splitting a group', ['analyze', 'saltelli', '--design', 'b.csv', '--outputs', 'y6.csv', '--out', 'x'], { 'b.csv': 'a,block\n0.1,1\n0.5,1\n0.5,1\n0.2,1\n0.7,2\n0.7,2\n' }, /b\.csv:2: column block: block 1 has 4 rows, not a whole number of groups of 3 \(a base row with its AB rows\)/],
+    ['a block column with one block', ['analyze', 'saltelli', '--design', 'b.csv', '--outputs', 'y6.csv', '--out', 'x'], { 'b.csv': 'a,block\n0.1,1\n0.5,1\n0.5,1\n0.2,1\n0.7,1\n0.7,1\n' }, /b\.csv:2: column block: every row is in block 1, one scramble, which gives no spread between scrambles; sample with --scrambles 2 or more/],
+    ['blocks not starting at 1', ['analyze', 'saltelli', '--design', 'b.csv', '--outputs', 'y6.csv', '--out', 'x'], { 'b.csv': 'a,block\n0.1,0\n0.5,0\n0.5,0\n0.2,1\n0.7,1\n0.7,1\n' }, /b\.csv:2: column block: the first row is in block 0, not 1/],
   ];
   it.each(bad)('bad input: %s -> exit 2, one line, nothing written', async (_name, args, files, expected) => {
-    const t = tempDir({ 'p.yaml': 'a: {min: 0, max: 1}\nb: {min: 0, max: 1}\n', 'd.csv': 'a\n0\n0.5\n0\n0.5\n0\n0.5\n0\n0.5\n', 'y.csv': 'y\n1\n2\n3\n4\n5\n6\n7\n8\n', ...files });
+    const t = tempDir({ 'p.yaml': 'a: {min: 0, max: 1}\nb: {min: 0, max: 1}\n', 'd.csv': 'a\n0\n0.5\n0\n0.5\n0\n0.5\n0\n0.5\n', 'y.csv': 'y\n1\n2\n3\n4\n5\n6\n7\n8\n', 'y9.csv': 'y\n1\n2\n2\n3\n5\n5\n4\n7\n7\n', 'y6.csv': 'y\n1\n2\n2\n3\n5\n5\n', ...files });
     try {
       const r = await lrsim(args, t.dir);
       expect(r.code).toBe(2);

@@ -4,7 +4,7 @@ import type { SweepStats } from '../../src/stats';
 import { sensitivitySentences } from '../../src/report/sensitivity-section';
 
 const row = (parameter: string, index: string, n: number, estimate: number, lo: number, hi: number) => ({ method: 'morris', arm: 'base', tick: null, outcome: 'lock_in_index_final', parameter, index, n, estimate, lo, hi });
-const stats = (rows: ReturnType<typeof row>[]) => ({ sensitivity: { method: 'morris', parameters: ['a', 'b'], rows, skipped: [] } }) as unknown as SweepStats;
+const stats = (rows: ReturnType<typeof row>[], method = 'morris', scrambles?: number) => ({ sensitivity: { method, parameters: ['a', 'b'], rows: rows.map((r) => ({ ...r, method })), skipped: [], ...(scrambles ? { scrambles } : {}) } }) as unknown as SweepStats;
 
 describe('sensitivitySentences', () => {
   it('gives the 95 % intervals and the convergence check at r >= 10', () => {
@@ -17,5 +17,17 @@ describe('sensitivitySentences', () => {
     expect(out[0]).toBe('Sensitivity (morris, r = 4, arm base): Final lock-in index depends most on a (mu* 0.25, no interval); seed noise makes up 0.10 of one run\'s variance.');
     expect(out[1]).toBe('No intervals: 4 trajectories are fewer than 10, too few for a percentile bootstrap; convergence is not assessed.');
     expect(out.join(' ')).not.toMatch(/n\/a|stable/);
+  });
+  it('saltelli: says which intervals it gives (the row bootstrap of one scramble, with its caveat; or t intervals over sweep.scrambles, at any N)', () => {
+    const rows = [row('a', 'ST', 8, 0.5, 0.4, 0.6), row('a', 'ST', 16, 0.45, 0.4, 0.5)];
+    const one = sensitivitySentences(stats(rows, 'saltelli'));
+    expect(one[1]).toMatch(/^Intervals: 95 % percentile bootstrap over the base rows of one scrambled Sobol design, which treats the rows as independent; they are not, .*sweep\.scrambles \(e\.g\. 16\) gives t intervals over independent scrambles/);
+    const blocks = sensitivitySentences(stats(rows, 'saltelli', 4));
+    expect(blocks[1]).toBe('Intervals: each index is the mean of its values in 4 independent scrambles of 4 base rows, with a 95 % t interval on 3 degrees of freedom from their spread.');
+    expect(blocks.join(' ')).not.toMatch(/bootstrap/);
+    // N = 8 in 2 scrambles: t intervals are given (no 10-row minimum), so no "No intervals" sentence.
+    const small = sensitivitySentences(stats([row('a', 'ST', 4, 0.5, 0.1, 0.9), row('a', 'ST', 8, 0.45, 0.2, 0.7)], 'saltelli', 2));
+    expect(small.join(' ')).not.toMatch(/No intervals/);
+    expect(small[1]).toMatch(/2 independent scrambles of 4 base rows, with a 95 % t interval on 1 degree of freedom/);
   });
 });

@@ -64,6 +64,22 @@ describe('Saltelli design', () => {
     expect(ba1).toEqual([a[0], b[1], b[2]]);
     expect(saltelliDesign(4, 3, false, uniformStream(3, 1))).toHaveLength(4 * 5);
   });
+  it('with R scrambles: R whole Saltelli designs of N / R base rows, each from the next scramble of the one stream', () => {
+    const rows = saltelliDesign(16, 2, false, uniformStream(9, 1), 4);
+    expect(rows).toHaveLength(16 * 4);
+    // Block k is the design the k-th scramble drawn from the stream gives: block 1 is the first N / R rows' design of a fresh stream.
+    expect(rows.slice(0, 16)).toEqual(saltelliDesign(4, 2, false, uniformStream(9, 1)));
+    const stream = uniformStream(9, 1);
+    const blocks = [0, 1, 2, 3].map(() => saltelliDesign(4, 2, false, stream));
+    expect(rows).toEqual(blocks.flat());
+    // Independent scrambles, not one sequence cut in four: each block's A rows are balanced on their own
+    // (one of 4 points in each quarter of every column), and the blocks differ.
+    for (const block of blocks) for (const j of [0, 1]) expect(new Set(block.filter((_, i) => i % 4 === 0).map((r) => Math.floor(r[j] * 4))).size).toBe(4);
+    expect(blocks[1]).not.toEqual(blocks[0]);
+    // R = 1 is the single-scramble design (the bytes of a design without --scrambles are unchanged).
+    expect(saltelliDesign(16, 2, false, uniformStream(9, 1), 1)).toEqual(saltelliDesign(16, 2, false, uniformStream(9, 1)));
+    expect(() => saltelliDesign(16, 2, false, uniformStream(9, 1), 3)).toThrow(RangeError);
+  });
   it('names the nearest power of two', () => {
     expect([3, 5, 6, 1000, 1500, 1].map(nearestPowerOfTwo)).toEqual([2, 4, 4, 1024, 1024, 1]);
   });

@@ -67,6 +67,17 @@ describe('sensitivity designs in sweeps', { timeout: 300_000 }, () => {
     expect(has(rows, { outcome: 'diversity', parameter: 'proximity.geographic_decay_km', index: 'S1', tick: '0' })).toBe(true); // over time
   });
 
+  it('saltelli with scrambles: t intervals over the scrambles in stats.csv', async () => {
+    const dir = tempDir('scrambles');
+    const scenario = writeScenario(dir, SALTELLI.replace('samples: 4', 'samples: 4\n  scrambles: 2'), 8);
+    expect(await runSweep({ scenario, out: join(dir, 'w1'), workers: 1, progress: false })).toMatchObject({ status: 'complete', planned: 32, ok: 32 });
+    const rows = sensitivityRows(await stats(join(dir, 'w1')));
+    // N = 4 in 2 scrambles of 2: the t interval is given (the row bootstrap gives none below 10 base rows).
+    const st = rows.filter((r) => r.outcome === 'lock_in_index_final' && r.index === 'ST' && r.n === '4' && r.tick === '');
+    expect(st).toHaveLength(2);
+    expect(st.every((r) => r.lo !== '' && r.hi !== '')).toBe(true);
+  });
+
   it('morris with arms: indices per arm, identical with 1 and 2 workers', async () => {
     const dir = tempDir('morris');
     const scenario = writeScenario(dir, MORRIS, 8);
@@ -98,10 +109,15 @@ describe('sensitivity designs in sweeps', { timeout: 300_000 }, () => {
     ['log with min 0', SALTELLI.replace('min: 5, max: 80, log: true', 'min: 0, max: 80, log: true'), /log: true needs min > 0/],
     ['missing design file', 'sweep:\n  design: file\n  file: nowhere.csv\n', /nowhere\.csv: cannot read the design file/],
     ['bad design cell', 'sweep:\n  design: file\n  file: d.csv\n', /d\.csv:3: column openness: "x" is not a finite number/],
+    ['a --scrambles design file (column block)', 'sweep:\n  design: file\n  file: b.csv\n', /b\.csv: column block numbers the scrambles of a `lrsim sample saltelli --scrambles` design and is no parameter; .*drop the column for the sweep/],
+    ['scrambles leaving 1 base row a scramble', SALTELLI.replace('samples: 4', 'samples: 4\n  scrambles: 4'), /sweep\.scrambles 4: each scramble must hold N \/ R base rows, a power of two of at least 2, but sweep\.samples 4 \/ 4 is 1; use one of 2$/],
+    ['scrambles for a grid design', 'sweep:\n  scrambles: 2\n  parameters:\n    openness: [0.1, 0.2]\n', /sweep\.scrambles: design grid has no scrambles to replicate; remove scrambles, or use design: saltelli/],
+    ['scrambles for a morris design', MORRIS.replace('samples: 3', 'samples: 3\n  scrambles: 2'), /sweep\.scrambles: design morris has no scrambles to replicate; remove scrambles, or use design: saltelli/],
   ];
   it.each(bad)('bad input: %s -> one line, nothing written', async (_name, body, expected) => {
     const dir = tempDir('bad');
     writeFileSync(join(dir, 'd.csv'), 'openness\n0.1\nx\n');
+    writeFileSync(join(dir, 'b.csv'), 'openness,block\n0.1,1\n0.3,1\n0.3,1\n0.2,2\n0.4,2\n0.4,2\n');
     const scenario = writeScenario(dir, body, 8);
     const error = await runSweep({ scenario, out: join(dir, 'out'), workers: 1, progress: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ScenarioError);

@@ -15,6 +15,7 @@ import { badInput, sensitivityMessages as msg } from '../../sweep/messages';
 import { cliMessages } from '../messages';
 import { wholeNumberOption } from '../options';
 import { checkMorris } from '../../sweep/design';
+import { BLOCK_COLUMN } from '../../sweep/designs/saltelli';
 
 interface AnalyzeArgs {
   method: 'morris' | 'saltelli';
@@ -27,8 +28,33 @@ interface AnalyzeArgs {
   resamples?: number;
 }
 
+/**
+ * The scrambles of a replicated Saltelli design (`lrsim sample saltelli --scrambles R`):
+ * column `block` numbers them 1, 2, ..., R in order, each block the same whole number of
+ * groups of `group` rows. Returns R (bad input throws, naming the first line that breaks this).
+ */
+export function readBlocks(file: string, block: readonly number[], group: number): number {
+  const line = (row: number) => row + 2;
+  if (block[0] !== 1) badInput(msg.badBlocks(file, 2, `the first row is in block ${block[0]}, not 1`));
+  const starts = [0];
+  for (let i = 1; i < block.length; i++) {
+    if (block[i] === block[i - 1]) continue;
+    if (block[i] !== block[i - 1] + 1) badInput(msg.badBlocks(file, line(i), `block ${block[i]} follows block ${block[i - 1]} (blocks run 1, 2, ..., R, each in one piece)`));
+    starts.push(i);
+  }
+  const r = starts.length;
+  if (r < 2) badInput(msg.badBlocks(file, 2, 'every row is in block 1, one scramble, which gives no spread between scrambles; sample with --scrambles 2 or more'));
+  const size = starts[1];
+  for (let k = 0; k < r; k++) {
+    const rows = (k + 1 < r ? starts[k + 1] : block.length) - starts[k];
+    if (rows % group !== 0) badInput(msg.badBlocks(file, line(starts[k]), `block ${k + 1} has ${rows} rows, not a whole number of groups of ${group} (a base row with its AB rows)`));
+    if (rows !== size) badInput(msg.badBlocks(file, line(starts[k]), `block ${k + 1} has ${rows} rows but block 1 has ${size}; the scrambles must be of equal size`));
+  }
+  return r;
+}
+
 /** The layout of a design file for `method` (bad input throws). */
-function layoutOf(args: AnalyzeArgs & { levels: number }, columns: string[], x: number[][]): AnalysisLayout {
+function layoutOf(args: AnalyzeArgs & { levels: number }, columns: string[], x: number[][], blockColumn?: number[]): AnalysisLayout {
   const d = columns.length;
   if (args.method === 'morris') {
     checkMorris({ n: '--n', levels: '--levels' }, 2, args.levels);
@@ -42,7 +68,8 @@ function layoutOf(args: AnalyzeArgs & { levels: number }, columns: string[], x: 
   if (x.length % group !== 0) badInput(msg.badLayout(args.design, x.length, 'saltelli', `a multiple of ${second ? '2D + 2' : 'D + 2'} = ${group}${second ? '' : '; with second-order rows add --second-order'}`));
   const bad = saltelliMismatch(x, d, second);
   if (bad) badInput(msg.notSaltelli(args.design, bad.row + 2, bad.what, second, isSaltelli(x, d, !second)));
-  return { method: 'saltelli', parameters: columns, secondOrder: second };
+  if (!blockColumn) return { method: 'saltelli', parameters: columns, secondOrder: second };
+  return { method: 'saltelli', parameters: columns, secondOrder: second, blocks: readBlocks(args.design, blockColumn, group) };
 }
 
 /** Whether x has the Saltelli structure (with or without second-order rows). */
@@ -127,8 +154,13 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     const design = readNumericTable(args.design, 'design');
     const outputs = readNumericTable(args.outputs, 'outputs');
     if (outputs.rows.length !== design.rows.length) badInput(msg.rowsDiffer(args.design, design.rows.length, args.outputs, outputs.rows.length));
-    const layout = layoutOf(args, design.columns, design.rows);
-    const levelsChecked = layout.method === 'morris' ? checkLevels(args.design, design.columns, design.rows, layout.steps!, args.levels) : true;
+    // A replicated design (sample saltelli --scrambles) numbers its scrambles in column block: not a parameter.
+    const blockAt = args.method === 'saltelli' ? design.columns.indexOf(BLOCK_COLUMN) : -1;
+    const parameters = blockAt < 0 ? design.columns : design.columns.filter((_, j) => j !== blockAt);
+    const x = blockAt < 0 ? design.rows : design.rows.map((r) => r.filter((_, j) => j !== blockAt));
+    const layout = layoutOf(args, parameters, x, blockAt < 0 ? undefined : design.rows.map((r) => r[blockAt]));
+    const blocks = layout.blocks ?? 1;
+    const levelsChecked = layout.method === 'morris' ? checkLevels(args.design, parameters, x, layout.steps!, args.levels) : true;
     if (existsSync(join(args.out, 'sensitivity.csv'))) badInput(msg.outDirHolds(args.out));
     const rows = outputs.columns.flatMap((outcome, k) => {
       const moments = rowMoments(outputs.rows.length, outputs.rows.map((r, row) => ({ row, value: r[k] })));
@@ -144,14 +176,18 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     write('sensitivity.csv', [csvLine(SENSITIVITY_COLUMNS), ...rows.filter((r) => r.n === full).map((r) => line(r, false))].join(''));
     const notes: string[] = [];
     if (!levelsChecked) notes.push(cliMessages.levelsUnchecked(args.design, args.levels));
-    outputs.columns.forEach((outcome, k) => {
-      if (outputs.rows.every((r) => r[k] === outputs.rows[0][k])) notes.push(cliMessages.constantOutput(outcome, args.method));
-    });
-    if (full < MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.tooFewForIntervals(args.method, full, MIN_BOOTSTRAP_GROUPS));
-    else if (Math.min(...rows.map((r) => r.n)) < MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.smallSizesNoIntervals(args.method, MIN_BOOTSTRAP_GROUPS));
-    if (args.method === 'saltelli' && full >= MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.sobolIntervalsApproximate());
-    for (const r of rows) if (r.dropped && r.n === full) notes.push(cliMessages.droppedResamples(r.outcome, r.parameter, r.index, r.dropped, args.resamples));
-    process.stdout.write(`${cliMessages.wroteIndices(args.method, outputs.columns.length, design.columns.length, join(args.out, 'sensitivity.csv'), full, args.resamples)}\n`);
+    const constant = new Set(outputs.columns.filter((_, k) => outputs.rows.every((r) => r[k] === outputs.rows[0][k])));
+    for (const outcome of constant) notes.push(cliMessages.constantOutput(outcome, args.method));
+    if (blocks > 1) {
+      // t intervals over the scrambles: given for any R >= 2 (no bootstrap, no minimum N).
+      for (const r of rows) if (r.undefinedBlocks && r.n === full && !constant.has(r.outcome)) notes.push(cliMessages.undefinedInBlocks(r.outcome, r.parameter, r.index, r.undefinedBlocks, blocks));
+    } else {
+      if (full < MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.tooFewForIntervals(args.method, full, MIN_BOOTSTRAP_GROUPS));
+      else if (Math.min(...rows.map((r) => r.n)) < MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.smallSizesNoIntervals(args.method, MIN_BOOTSTRAP_GROUPS));
+      if (args.method === 'saltelli' && full >= MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.sobolIntervalsApproximate());
+      for (const r of rows) if (r.dropped && r.n === full) notes.push(cliMessages.droppedResamples(r.outcome, r.parameter, r.index, r.dropped, args.resamples));
+    }
+    process.stdout.write(`${cliMessages.wroteIndices(args.method, outputs.columns.length, parameters.length, join(args.out, 'sensitivity.csv'), full, args.resamples, blocks)}\n`);
     for (const note of notes) process.stderr.write(`${note}\n`);
   },
 };

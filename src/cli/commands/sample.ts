@@ -2,8 +2,9 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { csvLine } from '../../io/csv';
-import { checkMorris, checkSaltelli, checkSensitivityRange, scaleToRange, sensitivityUnitDesign } from '../../sweep/design';
+import { checkMorris, checkSaltelli, checkScrambles, checkSensitivityRange, scaleToRange, sensitivityUnitDesign } from '../../sweep/design';
 import { readParamsFile } from '../../sweep/designs/params-file';
+import { BLOCK_COLUMN } from '../../sweep/designs/saltelli';
 import { badInput, sensitivityMessages as msg } from '../../sweep/messages';
 import { cliMessages } from '../messages';
 import { wholeNumberOption } from '../options';
@@ -17,7 +18,9 @@ interface SampleArgs {
   levels?: number;
   pool?: number;
   'second-order': boolean;
+  scrambles?: number;
 }
+
 
 export const sampleCommand: CommandModule<object, SampleArgs> = {
   command: 'sample <method>',
@@ -32,7 +35,9 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
       .option('levels', wholeNumberOption('levels', 2, 1000, 'morris: grid levels p (even; default 4)'))
       .option('pool', { type: 'number', describe: 'morris: choose the n most spread of this many trajectories (Campolongo 2007)' })
       .option('second-order', { type: 'boolean', default: false, describe: 'saltelli: add the BA rows for second-order indices' })
-      .example('$0 sample saltelli --params params.yaml --n 1024 --out design.csv', 'N (D + 2) rows for S1 and ST'),
+      .option('scrambles', { type: 'number', describe: 'saltelli: R independent scrambles of N / R base rows each (a power of two), numbered in a last column `block`; analyze then gives t intervals over the R scrambles (e.g. 16)' })
+      .example('$0 sample saltelli --params params.yaml --n 1024 --out design.csv', 'N (D + 2) rows for S1 and ST')
+      .example('$0 sample saltelli --params params.yaml --n 1024 --scrambles 16 --out design.csv', 'the same size in 16 independent scrambles of 64 base rows'),
   handler: (raw) => {
     const args = { ...raw, levels: raw.levels ?? 4, seed: raw.seed ?? 42 };
     const n = Number(args.n);
@@ -42,16 +47,27 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
     if (args.method === 'morris') {
       checkMorris({ n: '--n', levels: '--levels' }, n, args.levels);
       if (args.pool !== undefined && !(Number.isInteger(args.pool) && args.pool > n)) badInput(msg.poolTooSmall(args.pool, n));
-    } else checkSaltelli('--n', n, names.length);
+      if (args.scrambles !== undefined) badInput(msg.scramblesNotSaltelli());
+    } else {
+      checkSaltelli('--n', n, names.length);
+      if (args.scrambles !== undefined) {
+        checkScrambles({ scrambles: '--scrambles', n: '--n' }, n, Number(args.scrambles));
+        if (names.includes(BLOCK_COLUMN)) badInput(msg.blockParameter(args.params));
+      }
+    }
     if (existsSync(args.out)) badInput(msg.outExists(args.out));
-    const unit = sensitivityUnitDesign(args.method, n, names.length, args.seed, { levels: args.levels, secondOrder: args['second-order'], pool: args.pool });
+    const scrambles = args.scrambles === undefined ? 1 : Number(args.scrambles);
+    const unit = sensitivityUnitDesign(args.method, n, names.length, args.seed, { levels: args.levels, secondOrder: args['second-order'], pool: args.pool, scrambles });
+    // Block k of a replicated design: its (N / R) (D + 2) rows, numbered in the last column.
+    const perBlock = unit.length / scrambles;
+    const block = (i: number) => (scrambles > 1 ? `,${Math.floor(i / perBlock) + 1}` : '');
     // Full precision (JavaScript's shortest round-trip form), not the 6 significant digits
     // of lrsim's other tables: the analysis reads the design back, and rounding can merge
     // grid levels or move a value off its level (a range of 100000 to 100001, say).
     const full = (x: number) => (x === 0 ? '0' : String(x));
-    const lines = [csvLine(names), ...unit.map((u) => `${u.map((x, j) => full(scaleToRange(Math.min(x, 1 - 1e-12), ranges[j]))).join(',')}\n`)];
+    const lines = [csvLine(scrambles > 1 ? [...names, BLOCK_COLUMN] : names), ...unit.map((u, i) => `${u.map((x, j) => full(scaleToRange(Math.min(x, 1 - 1e-12), ranges[j]))).join(',')}${block(i)}\n`)];
     writeFileSync(`${args.out}.tmp`, lines.join(''));
     renameSync(`${args.out}.tmp`, args.out);
-    process.stdout.write(`${cliMessages.wroteDesign(args.method, unit.length, names.length, args.out)}\n`);
+    process.stdout.write(`${cliMessages.wroteDesign(args.method, unit.length, names.length, args.out, scrambles, n)}\n`);
   },
 };

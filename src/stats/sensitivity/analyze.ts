@@ -6,6 +6,7 @@
 import type { Estimate } from './bootstrap';
 import { morrisIndices, type morrisSteps } from './morris-indices';
 import type { RowMoments } from './replicates';
+import { blockedSobolIndices } from './rqmc';
 import { sobolIndices } from './sobol-indices';
 
 export type SensitivityMethod = 'morris' | 'saltelli';
@@ -24,6 +25,8 @@ export interface SensitivityRow {
   hi: number;
   /** Bootstrap resamples with a non-finite value (lo, hi then NaN); absent when none. */
   dropped?: number;
+  /** Replicated design: scrambles whose value was not finite (every field then NaN); absent when none. */
+  undefinedBlocks?: number;
 }
 
 export const SENSITIVITY_COLUMNS = ['method', 'outcome', 'parameter', 'index', 'estimate', 'lo', 'hi'] as const;
@@ -35,6 +38,8 @@ export interface AnalysisLayout {
   steps?: Exclude<ReturnType<typeof morrisSteps>, { badRow: number }>;
   delta?: number;
   secondOrder?: boolean;
+  /** saltelli: the number of independent scrambles R of a replicated design (absent or 1: one scramble, bootstrap intervals). */
+  blocks?: number;
 }
 
 /** Sizes at which indices are reported: N/4, N/2 and N (those >= 2, without repeats). */
@@ -48,10 +53,12 @@ export function analyzeOutcome(layout: AnalysisLayout, outcome: string, rows: Ro
   const d = parameters.length;
   const out: SensitivityRow[] = [];
   const push = (parameter: string, index: SensitivityIndex, n: number, e: Estimate | null) => {
-    if (e) out.push({ method, outcome, parameter, index, n, estimate: e.estimate, lo: e.lo, hi: e.hi, ...(e.dropped ? { dropped: e.dropped } : {}) });
+    if (e) out.push({ method, outcome, parameter, index, n, estimate: e.estimate, lo: e.lo, hi: e.hi, ...(e.dropped ? { dropped: e.dropped } : {}), ...(e.undefinedBlocks ? { undefinedBlocks: e.undefinedBlocks } : {}) });
   };
   const total = rows.mean.length / (method === 'morris' ? d + 1 : layout.secondOrder ? 2 * d + 2 : d + 2);
-  for (const n of convergenceSizes(total)) {
+  // A replicated design converges by prefixes of every scramble: N/4 is N/(4R) base rows of each of the R blocks.
+  const blocks = method === 'saltelli' && (layout.blocks ?? 1) > 1 ? layout.blocks! : 1;
+  for (const n of convergenceSizes(total / blocks).map((k) => k * blocks)) {
     if (method === 'morris') {
       const m = morrisIndices(rows, layout.steps!, d, layout.delta!, { ...options, trajectories: n });
       parameters.forEach((p, i) => {
@@ -66,7 +73,10 @@ export function analyzeOutcome(layout: AnalysisLayout, outcome: string, rows: Ro
       });
       push('seed', 'noise_share', n, m.noiseShare);
     } else {
-      const s = sobolIndices(rows, d, { ...options, secondOrder: layout.secondOrder, baseRows: n });
+      const s =
+        blocks > 1
+          ? blockedSobolIndices(rows, d, { secondOrder: layout.secondOrder, blocks, baseRows: n / blocks })
+          : sobolIndices(rows, d, { ...options, secondOrder: layout.secondOrder, baseRows: n });
       parameters.forEach((p, i) => {
         push(p, 'S1', n, s.S1[i]);
         push(p, 'ST', n, s.ST[i]);

@@ -29,6 +29,8 @@ export interface Estimate {
   hi: number;
   /** Resamples whose value was not finite (then lo and hi are NaN); absent when none. */
   dropped?: number;
+  /** Replicated design: blocks (scrambles) whose value was not finite (then every field is NaN); absent when none. */
+  undefinedBlocks?: number;
 }
 
 /**

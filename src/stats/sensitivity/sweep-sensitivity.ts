@@ -35,6 +35,8 @@ export interface SweepSensitivityRow extends SensitivityRow {
 export interface SweepSensitivity {
   method: 'morris' | 'saltelli';
   parameters: string[];
+  /** saltelli: independent scrambles R of a replicated design (t intervals over them); 1 otherwise (bootstrap intervals). */
+  scrambles?: number;
   rows: SweepSensitivityRow[];
   /** Outcomes left out because some design point has no finite value (failed runs, no shock). */
   skipped: string[];
@@ -47,7 +49,7 @@ export function sweepLayout(manifest: SweepManifest): AnalysisLayout | null {
   if (kind !== 'morris' && kind !== 'saltelli') return null;
   const design = buildDesign(scenario!.sweep, scenario!.seed ?? 42);
   const layout = design.sensitivity!;
-  if (kind === 'saltelli') return { method: 'saltelli', parameters: design.parameters, secondOrder: layout.secondOrder };
+  if (kind === 'saltelli') return { method: 'saltelli', parameters: design.parameters, secondOrder: layout.secondOrder, ...(layout.scrambles > 1 ? { blocks: layout.scrambles } : {}) };
   const steps = morrisSteps(layout.unit, design.parameters.length);
   if ('badRow' in steps) return null;
   return { method: 'morris', parameters: design.parameters, steps, delta: morrisDelta(layout.levels) };
@@ -61,7 +63,7 @@ export async function sweepSensitivity(dir: string, manifest: SweepManifest, run
   const points = ((manifest as { points?: unknown[] }).points ?? []).length;
   const seed = (manifest.scenario as { seed?: number }).seed ?? 42;
   rows.push(...(await seriesIndices(dir, manifest, layout, points, seed)));
-  return { method: layout.method, parameters: layout.parameters.slice(), rows, skipped };
+  return { method: layout.method, parameters: layout.parameters.slice(), scrambles: layout.blocks ?? 1, rows, skipped };
 }
 
 /** Indices of the run outcomes (no series) of every arm, at N/4, N/2 and N. */

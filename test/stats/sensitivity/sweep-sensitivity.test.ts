@@ -35,6 +35,22 @@ describe('sweepLayout', () => {
     expect(sweepLayout({ scenario: { seed: 7, sweep: { ...SALTELLI, second_order: true } as never } })).toEqual({ method: 'saltelli', parameters: ['a', 'b'], secondOrder: true });
   });
 
+  it('rebuilds a replicated saltelli layout (sweep.scrambles): R blocks, each the design of its own scramble, indices over blocks', () => {
+    const spec = { ...SALTELLI, scrambles: 4 };
+    expect(sweepLayout({ scenario: { seed: 7, sweep: spec } })).toEqual({ method: 'saltelli', parameters: ['a', 'b'], secondOrder: false, blocks: 4 });
+    const design = buildDesign(spec as unknown as SweepSpec, 7);
+    expect(design.points).toHaveLength(8 * 4);
+    expect(design.sensitivity).toMatchObject({ n: 8, scrambles: 4 });
+    // One scramble (no sweep.scrambles): the layout and the design are those of before.
+    expect(buildDesign(SALTELLI as unknown as SweepSpec, 7).sensitivity!.scrambles).toBe(1);
+    // Indices: the mean over the 4 blocks with a t interval (given at N = 8, where the row bootstrap gives none).
+    const layout = sweepLayout({ scenario: { seed: 7, sweep: spec } })!;
+    const m = rowMoments(design.points.length, design.points.flatMap((x, row) => [0, 1].map((k) => ({ row, value: 2 * (x[0] as number) + (x[1] as number) ** 2 + 0.1 * k }))));
+    const st = analyzeOutcome(layout, 'y', m).filter((r) => r.index === 'ST' && r.n === 8);
+    expect(st.every((r) => Number.isFinite(r.lo) && Number.isFinite(r.hi))).toBe(true);
+    expect(analyzeOutcome({ ...layout, blocks: undefined }, 'y', m).filter((r) => r.index === 'ST' && r.n === 8).every((r) => Number.isNaN(r.lo))).toBe(true);
+  });
+
   it('rebuilds a morris layout: the steps of the unit design from the scenario seed (42 when absent) and the unit step', () => {
     const steps = (seed: number) => morrisSteps(buildDesign(MORRIS as unknown as SweepSpec, seed).sensitivity!.unit, 2);
     const layout = sweepLayout({ scenario: { seed: 7, sweep: MORRIS } })!;
