@@ -63,10 +63,15 @@ describe('the bootstrap share of being best', () => {
 
 describe('an arm without extra cost, and one pair', () => {
   it('says why an arm that costs no more than the reference has no value for money', async () => {
-    const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0.1] }, replicates: 4, plant: () => ({ policy_cost: 0, policy_cost_late: 0 }) }));
+    // Another arm has a cost, so value for money is a question the reader asks of this one too.
+    const cost = ({ arm }: { arm: string }) => ({ policy_cost: arm === 'paid' ? 10 : 0, policy_cost_late: arm === 'paid' ? 2 : 0 });
+    const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0.1] }, arms: ['baseline', 'cluster', 'paid'], replicates: 4, plant: cost }));
     const text = findings(stats).join('\n');
     expect(text).toMatch(/No value for money is given for the cluster arm: it costs no more than the baseline arm \(extra policy cost 0 per run\), and a value per extra cost needs an extra cost above 0\./);
     expect(text).not.toMatch(/Value for money of the cluster arm/);
+    // No arm has any cost (a shock, an openness contrast): no sentence about value for money at all.
+    const free = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0.1] }, replicates: 4, plant: () => ({ policy_cost: 0, policy_cost_late: 0 }) }));
+    expect(findings(free).join('\n')).not.toMatch(/value for money/i);
   });
 
   it('gives one pair as the reason a contrast has no p', async () => {

@@ -88,7 +88,7 @@ export function conditionNote(stats: SweepStats, outcome: string, arm: string): 
   const clear = r.slopes.filter((x) => x.lo > 0 || x.hi < 0).sort((a, b) => Math.abs(b.estimate) - Math.abs(a.estimate));
   const slope = (x: (typeof r.slopes)[number]) => `${name(x.parameter)} ${signed(x.estimate)} (${ci(x.lo, x.hi, signed)})`;
   const along = clear.length
-    ? `; per SD of a condition (the others held fixed) the paired difference changes by ${clear.map(slope).join('; ')}, so it is strongest along ${name(clear[0].parameter)}${clear.length < r.slopes.length ? ` (no clear slope on ${list(r.slopes.filter((x) => !clear.includes(x)).map((x) => name(x.parameter)))})` : ''}`
+    ? `; per SD of a condition (the others held fixed) the paired difference changes by ${clear.map(slope).join('; ')}${clear.length > 1 ? ` (the largest in size is ${name(clear[0].parameter)}'s; the slopes are not tested against each other)` : ''}${clear.length < r.slopes.length ? ` (no clear slope on ${list(r.slopes.filter((x) => !clear.includes(x)).map((x) => name(x.parameter)))})` : ''}`
     : '; no single condition\'s slope is clear on its own';
   return ` The effect of ${arm} varies with the sampled conditions: ${fit} explains R² = ${fmt(r.r2, 2)} of their spread (${test})${along}. This is a linear description of how the effect moves with the conditions, not a causal decomposition; the pooled figure averages over them.`;
 }
@@ -223,6 +223,9 @@ function costFindings(stats: SweepStats, arm: string, baseline: string): string[
     // An arm that costs no more than the reference has no value per extra cost: say why, rather than nothing.
     const x = total ?? late;
     if (!x || !Number.isFinite(x.extraCost) || x.extraCost > 0) return [];
+    // Only where some arm has a cost: with no policy costs at all (a shock, an openness
+    // contrast) value for money is no question, and saying why it is missing is noise.
+    if (!stats.cost.some((c) => c.extraCost > 0)) return [];
     const how = x.extraCost === 0 ? 'costs no more than' : 'costs less than';
     return [`No value for money is given for the ${arm} arm: it ${how} the ${baseline} arm (extra policy cost ${signed(x.extraCost)}${unit === ' unit' ? '' : unit} per run${x === total ? '' : ' in the late window'}), and a value per extra cost needs an extra cost above 0.`];
   }
