@@ -88,7 +88,10 @@ export function conditionNote(stats: SweepStats, outcome: string, arm: string): 
   const clear = r.slopes.filter((x) => x.lo > 0 || x.hi < 0).sort((a, b) => Math.abs(b.estimate) - Math.abs(a.estimate));
   const slope = (x: (typeof r.slopes)[number]) => `${name(x.parameter)} ${signed(x.estimate)} (${ci(x.lo, x.hi, signed)})`;
   const along = clear.length
-    ? `; per SD of a condition (the others held fixed) the paired difference changes by ${clear.map(slope).join('; ')}${clear.length > 1 ? ` (the largest in size is ${name(clear[0].parameter)}'s; the slopes are not tested against each other)` : ''}${clear.length < r.slopes.length ? ` (no clear slope on ${list(r.slopes.filter((x) => !clear.includes(x)).map((x) => name(x.parameter)))})` : ''}`
+    ? `; per SD of a condition (the others held fixed) the paired difference changes by ${clear.map(slope).join('; ')}${parenthesis([
+        clear.length > 1 ? `the largest in size is ${name(clear[0].parameter)}'s, not tested against the others` : '',
+        clear.length < r.slopes.length ? `no clear slope on ${list(r.slopes.filter((x) => !clear.includes(x)).map((x) => name(x.parameter)))}` : '',
+      ])}`
     : '; no single condition\'s slope is clear on its own';
   return ` The effect of ${arm} varies with the sampled conditions: ${fit} explains R² = ${fmt(r.r2, 2)} of their spread (${test})${along}. This is a linear description of how the effect moves with the conditions, not a causal decomposition; the pooled figure averages over them.`;
 }
@@ -203,6 +206,12 @@ function costPerPoint(stats: SweepStats, arm: string, window: 'late' | 'total'):
   if (rows.length < 2 || rows.length > 6) return '';
   const where = pointLabelOf(stats);
   return `; per design point: ${rows.map((x) => `${fmt(x.valuePerCost)} (${costCi(x)}) at ${where(x.point as number)}`).join('; ')}`;
+}
+
+/** ' (a; b)' of the non-empty parts, or ''. */
+function parenthesis(parts: string[]): string {
+  const kept = parts.filter(Boolean);
+  return kept.length ? ` (${kept.join('; ')})` : '';
 }
 
 function costFindings(stats: SweepStats, arm: string, baseline: string): string[] {
