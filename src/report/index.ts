@@ -9,6 +9,7 @@ import { computeSweepStats, writeStatsCsv, type SweepStats } from '../stats';
 import { fontFaceCss, librarySources } from './assets';
 import { networkLoads } from './escape';
 import { findings } from './findings/index';
+import { clusterUnitName } from './findings/format';
 import { decisionSections } from '../analysis/report-section';
 import { parameterRows } from './parameters';
 import { renderPage } from './page';
@@ -65,7 +66,8 @@ function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, s
   const note = teachingNote(stats.manifest);
   // Pooled over sampled design points with several seeds per point the contrasts are clustered by point.
   const clustered = stats.armComparison.contrasts.some((c) => c.method === 'paired_t_clustered_by_point' || c.method === 'paired_share_clustered_by_point');
-  const clusteredText = clustered ? '; pooled over the sampled design points, clustered by point (CR2 t; shares: Agresti-Min at the design-effect-adjusted size, clustered McNemar p; ranking bootstrap over points)' : '';
+  const unit = clusterUnitName(stats.design);
+  const clusteredText = clustered ? `; pooled over the sampled design points, clustered by ${unit} (CR2 t; shares: Agresti-Min at the design-effect-adjusted size, clustered McNemar p; ranking bootstrap over ${unit === 'point' ? 'points' : 'those groups'})` : '';
   return renderPage({
     title: `${sc.name ?? 'Sweep'}: lrsim report`,
     description: note.description ?? sc.description ?? '',

@@ -75,7 +75,7 @@ const RANK_BOOTSTRAP_SEED = 20261202;
  * `options` (arms that are choices, arm-roles.ts; default all arms), and none with fewer
  * than two.
  */
-export function compareArms(runs: readonly RunRow[], arms: readonly string[], outcomes: readonly string[], opts: { options?: readonly string[]; maxRankPoints?: number; byPoint?: boolean } = {}): ArmComparison {
+export function compareArms(runs: readonly RunRow[], arms: readonly string[], outcomes: readonly string[], opts: { options?: readonly string[]; maxRankPoints?: number; byPoint?: boolean; unitOf?: (point: number) => number } = {}): ArmComparison {
   const out: ArmComparison = { contrasts: [], heterogeneity: [], ranks: [] };
   if (arms.length < 2) return out;
   const options = arms.filter((a) => !opts.options || opts.options.includes(a));
@@ -93,10 +93,13 @@ export function compareArms(runs: readonly RunRow[], arms: readonly string[], ou
       // Pooled over the fixed points of a grid (or a file of points): stratified by point; over
       // the sampled points of a continuous design the points are draws, pooled as one sample
       // with the point as the unit (clustered: its seeds share its future; pairedDifference).
+      // (A morris trajectory or a saltelli base row's rows share coordinates: their group is the unit, opts.unitOf.)
+      const unitOf = opts.unitOf ?? ((p: number) => p);
       const pointOf = (key: string) => key.slice(0, key.indexOf(':'));
-      const rows = pairedContrasts(values, { binary: isZeroOneOutcome(outcome), ...(opts.byPoint === false ? { cluster: pointOf } : { stratum: pointOf }) });
+      const unitOfKey = (key: string) => String(unitOf(Number(pointOf(key))));
+      const rows = pairedContrasts(values, { binary: isZeroOneOutcome(outcome), ...(opts.byPoint === false ? { cluster: unitOfKey } : { stratum: pointOf }) });
       for (const c of rows) out.contrasts.push({ ...c, outcome, point });
-      if (options.length > 1 && (point === null || points.length <= maxRankPoints)) out.ranks.push(...rankArms(scoped, options, outcome, point, opts.byPoint === false));
+      if (options.length > 1 && (point === null || points.length <= maxRankPoints)) out.ranks.push(...rankArms(scoped, options, outcome, point, opts.byPoint === false ? unitOfKey : null));
     }
     if (points.length > 1) out.heterogeneity.push(...heterogeneityOf(runs, arms, outcome, points));
   }
@@ -107,7 +110,7 @@ export function compareArms(runs: readonly RunRow[], arms: readonly string[], ou
  * The ranking's bootstrap: over common seeds; over the sampled points of a continuous design
  * (`clustered`) with several seeds at a point, over points (probabilityBest's clusters).
  */
-function rankArms(runs: readonly RunRow[], arms: readonly string[], outcome: string, point: number | null, clustered: boolean): RankRow[] {
+function rankArms(runs: readonly RunRow[], arms: readonly string[], outcome: string, point: number | null, clusterOf: ((key: string) => string) | null): RankRow[] {
   const bySeed = new Map<string, number[]>();
   for (const r of runs) {
     const key = `${r.point}:${r.seed}`;
@@ -120,7 +123,7 @@ function rankArms(runs: readonly RunRow[], arms: readonly string[], outcome: str
   const table = entries.map(([, row]) => row);
   if (table.length < 2) return [];
   const better = higherIsBetter(outcome);
-  const clusters = clustered ? entries.map(([key]) => key.slice(0, key.indexOf(':'))) : undefined;
+  const clusters = clusterOf ? entries.map(([key]) => clusterOf(key)) : undefined;
   return probabilityBest(table, [...arms], { higherIsBetter: better, seed: RANK_BOOTSTRAP_SEED, clusters }).map((r) => ({
     outcome, point, arm: r.arm, pBest: r.pBest, meanRank: r.meanRank, meanValue: r.meanValue, higherIsBetter: better, seeds: table.length, points: r.points,
   }));

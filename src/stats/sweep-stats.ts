@@ -231,9 +231,14 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   // with the point as the unit when a point has several seeds (clustered, pointUnit).
   const designKind = typeof scenario.sweep?.design === 'string' ? scenario.sweep.design : 'grid';
   const byPoint = designKind === 'grid' || designKind === 'file';
-  const paired = baselineArm ? pairArms(healthy, arms, baselineArm, outcomeKeys, byPoint) : [];
+  // The rows of a morris or saltelli design are not separate draws: a trajectory's points,
+  // and a base row's A, B and AB rows, share coordinates. Their group is the unit of a
+  // pooled comparison (clustered by design group), as the point is for lhs and sobol.
+  const unitSize = designGroupSize(scenario.sweep, sweptParams.length);
+  const unitOf = (point: number) => (unitSize > 1 ? Math.floor(point / unitSize) : point);
+  const paired = baselineArm ? pairArms(healthy, arms, baselineArm, outcomeKeys, byPoint, unitOf) : [];
   const lateTicks = Math.min(Number(scenario.observe?.window ?? 20), Number(scenario.ticks ?? Infinity));
-  const cost = baselineArm ? costEffectiveness(healthy, arms, baselineArm, lateTicks, byPoint) : [];
+  const cost = baselineArm ? costEffectiveness(healthy, arms, baselineArm, lateTicks, byPoint, unitOf) : [];
   const curves = firmCurves(dir, scenario, groupStats, runs);
   const sensitivity = await sweepSensitivity(dir, manifest, runs, arms);
   const design = designKind;
@@ -242,10 +247,11 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const usable = runs.filter((r) => !r.degenerate);
   const effects = designEffects(usable, sweptParams, arms.length > 1 ? arms.slice().sort((a, b) => (a === baselineArm ? -1 : b === baselineArm ? 1 : 0)) : arms, design, effectOutcomes);
   const roles = armRoles(scenario, arms);
-  const armComparison = compareArms(usable, baselineArm ? [baselineArm, ...arms.filter((a) => a !== baselineArm)] : arms, effectOutcomes, { options: roles.options, byPoint });
+  const armComparison = compareArms(usable, baselineArm ? [baselineArm, ...arms.filter((a) => a !== baselineArm)] : arms, effectOutcomes, { options: roles.options, byPoint, unitOf });
   const labelOf = (point: number, arm: string) => groupStats.find((g) => g.point === point && g.arm === arm)?.label || arm || 'all runs';
   const recovery = recoveryStats(usable, labelOf, baselineArm ? [baselineArm, ...arms.filter((a) => a !== baselineArm)] : arms);
-  const conditionEffects = baselineArm && !byPoint ? regressEffectsOnConditions(healthy, arms, baselineArm, effectOutcomes.filter((k) => k !== CENSORED_TIME), sweptParams) : [];
+  // Not over a morris or saltelli design: its rows are not separate draws of the conditions.
+  const conditionEffects = baselineArm && !byPoint && unitSize === 1 ? regressEffectsOnConditions(healthy, arms, baselineArm, effectOutcomes.filter((k) => k !== CENSORED_TIME), sweptParams) : [];
   const costUnit = typeof (scenario as { cost_unit?: unknown }).cost_unit === 'string' ? ((scenario as { cost_unit?: string }).cost_unit as string) : '';
   return {
     dir, manifest, scenario, parameters: sweptParams, arms, baselineArm, outcomeKeys, seriesColumns, placeNames, groups: groupStats, seriesGroups, runs, paired, cost, failed,
@@ -368,11 +374,22 @@ function pointsOf(groups: GroupAccumulator[]): number[] {
  * strata; sampled points (lhs, sobol, ...) are clusters (the seeds of one point share its
  * future, so with several seeds per point the point is the unit).
  */
-function pointUnit(points: readonly number[], byPoint: boolean): { strata: readonly number[] } | { clusters: readonly number[] } {
-  return byPoint ? { strata: points } : { clusters: points };
+function pointUnit(points: readonly number[], byPoint: boolean, unitOf: (point: number) => number): { strata: readonly number[] } | { clusters: readonly number[] } {
+  return byPoint ? { strata: points } : { clusters: points.map(unitOf) };
 }
 
-function pairArms(groups: GroupAccumulator[], arms: string[], baseline: string, outcomeKeys: string[], byPoint: boolean): PairedStats[] {
+/**
+ * Rows per design group of a morris (a trajectory: parameters + 1 rows) or saltelli design
+ * (a base row's A, AB_1..AB_d and B rows: d + 2, or 2d + 2 with second-order indices), in
+ * the design's row order; 1 for every other design (each point its own unit).
+ */
+export function designGroupSize(sweep: { design?: unknown; second_order?: unknown } | undefined, parameters: number): number {
+  if (sweep?.design === 'morris') return parameters + 1;
+  if (sweep?.design === 'saltelli') return sweep.second_order ? 2 * parameters + 2 : parameters + 2;
+  return 1;
+}
+
+function pairArms(groups: GroupAccumulator[], arms: string[], baseline: string, outcomeKeys: string[], byPoint: boolean, unitOf: (point: number) => number): PairedStats[] {
   const out: PairedStats[] = [];
   const points = pointsOf(groups);
   for (const arm of arms) {
@@ -382,14 +399,14 @@ function pairArms(groups: GroupAccumulator[], arms: string[], baseline: string, 
         if (outcome === CENSORED_TIME) continue; // censored: the logrank_paired and recovery_first rows compare it
         const [t, b, strata] = pairsFor(groups, arm, baseline, point, (r) => r.outcomes[outcome]);
         if (t.length === 0) continue;
-        out.push({ point, arm, baseline, outcome, difference: pairedDifference(t, b, { binary: isZeroOneOutcome(outcome), ...pointUnit(strata, byPoint) }) });
+        out.push({ point, arm, baseline, outcome, difference: pairedDifference(t, b, { binary: isZeroOneOutcome(outcome), ...pointUnit(strata, byPoint, unitOf) }) });
       }
     }
   }
   return out;
 }
 
-function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline: string, lateTicks: number, byPoint: boolean): CostStats[] {
+function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline: string, lateTicks: number, byPoint: boolean, unitOf: (point: number) => number): CostStats[] {
   const out: CostStats[] = [];
   const points = pointsOf(groups);
   for (const arm of arms) {
@@ -404,7 +421,7 @@ function costEffectiveness(groups: GroupAccumulator[], arms: string[], baseline:
       // The extra value as pairedDifference gives it: paired t, stratified by fixed points or
       // clustered by sampled points when pooled; no interval when it is the same on every
       // seed (overall or within each point).
-      const d = pairedDifference(tv, bv, { binary: false, ...pointUnit(strata, byPoint) });
+      const d = pairedDifference(tv, bv, { binary: false, ...pointUnit(strata, byPoint, unitOf) });
       const extraValue: Summary = { n: d.n, mean: d.mean, sd: d.sd, ciLow: d.ciLow, ciHigh: d.ciHigh };
       const extraCost = summarize(tc.map((c, i) => c - bc[i])).mean;
       // The policy cost is set by the scenario, not drawn, so the CI of the ratio is the CI

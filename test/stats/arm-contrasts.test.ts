@@ -12,6 +12,7 @@ import { pairedContrasts } from '../../src/stats/multiple-comparisons';
 import { allEqualUpToRounding, pairedDifference } from '../../src/stats/paired';
 import { probabilityBest } from '../../src/stats/rank-arms';
 import type { RunRow } from '../../src/stats/run-rows';
+import { designGroupSize } from '../../src/stats/sweep-stats';
 
 const run = (point: number, arm: string, seed: number, outcomes: Record<string, number>): RunRow => ({ key: `${point}.${arm}.${seed}`, point, arm, armIndex: 0, replicate: seed, seed, params: {}, outcomes, degenerate: null });
 const ARMS = ['base', 'pol', 'alt'];
@@ -119,6 +120,39 @@ describe('compareArms', () => {
     // per point (one point's seeds) and over fixed points the ranking is not clustered
     expect(out.ranks.filter((r) => r.point !== null).every((r) => r.points === null)).toBe(true);
     expect(compareArms(runs, ARMS, ['y'], { options: ['pol', 'alt'] }).ranks.every((r) => r.points === null)).toBe(true);
+  });
+
+  it('clusters a morris or saltelli design by its groups (unitOf): a trajectory or base row is the unit, not each of its points', () => {
+    // With one seed per point the plain paired t would treat every point as a separate draw;
+    // rows 0-1 and 2-3 of a design with groups of 2 share coordinates, so the groups are the unit.
+    const single = runs.filter((r) => r.seed % 10 === 0);
+    const points = [...new Set(single.map((r) => r.point))];
+    expect(points.length).toBeGreaterThanOrEqual(2);
+    const unitOf = (p: number) => Math.floor(p / 2);
+    const out = compareArms(single, ARMS, ['y'], { byPoint: false, unitOf, options: ['pol', 'alt'] });
+    const row = out.contrasts.find((c) => c.point === null && c.armA === 'pol' && c.armB === 'base')!;
+    const a: number[] = [];
+    const b: number[] = [];
+    const clusters: number[] = [];
+    for (const r of single.filter((x) => x.arm === 'base')) {
+      const t = single.find((x) => x.arm === 'pol' && x.point === r.point && x.seed === r.seed);
+      if (!t || !Number.isFinite(t.outcomes.y) || !Number.isFinite(r.outcomes.y)) continue;
+      a.push(t.outcomes.y);
+      b.push(r.outcomes.y);
+      clusters.push(unitOf(r.point));
+    }
+    const d = pairedDifference(a, b, { clusters });
+    expect(d.method).toBe('paired_t_clustered_by_point');
+    expect([row.method, row.lo, row.hi, row.p]).toEqual([d.method, d.ciLow, d.ciHigh, d.p]);
+    expect(out.ranks.filter((r) => r.point === null).map((r) => r.points)).toEqual([new Set(points.map(unitOf)).size, new Set(points.map(unitOf)).size]);
+  });
+
+  it('designGroupSize: a trajectory (parameters + 1 rows), a base row (d + 2, or 2d + 2), else 1', () => {
+    expect(designGroupSize({ design: 'morris' }, 3)).toBe(4);
+    expect(designGroupSize({ design: 'saltelli' }, 3)).toBe(5);
+    expect(designGroupSize({ design: 'saltelli', second_order: true }, 3)).toBe(8);
+    expect(designGroupSize({ design: 'lhs' }, 3)).toBe(1);
+    expect(designGroupSize(undefined, 3)).toBe(1);
   });
 
   it('keeps the plain paired t over sampled points with one seed each (the same numbers as before)', () => {

@@ -30,15 +30,17 @@
  *     vC <- as.matrix(clubSandwich::vcovCR(lm(d ~ 1), cluster = cl, type = "CR2"))[1, 1]
  *     deff <- if (vN > 0) max(1, vC / vN) else n / length(unique(cl))
  *     df <- coef_test(lm(d ~ 1), vcov = "CR2", cluster = cl, test = "Satterthwaite")$df_Satt
- *     Bg <- tapply(d, cl, sum); den <- sum(Bg^2); p <- if (den > 0) pchisq(sum(d)^2 / den, 1, lower.tail = FALSE) else 1
+ *     Bg <- tapply(d, cl, sum); den <- sum(Bg^2); p <- if (den > 0) pf(sum(d)^2 / den, 1, df, lower.tail = FALSE) else 1
+ *     # (Durkalski's statistic referred to F(1, df), the interval's df; the first version used
+ *     #  pchisq(., 1): 0.43857802608099994 and 0.52708925686553809 below)
  *     c(mean(d), deff, df, am(oA / deff, oB / deff, n / deff, qt(.975, df)), p) }
  *   clustered(c(1,1,1,0, 0,0,1, 1,1,1,1,0, 0,0, 1,0,0), c(0,0,1,0, 0,1,1, 0,0,0,1,0, 0,1, 1,0,0),
  *             c(1,1,1,1, 2,2,2, 3,3,3,3,3, 4,4, 5,5,5))
  *     # 0.17647058823529413, deff 2.1324442224442217, df 3.6156659939455107,
- *     # -0.44598434393518482 0.72813959791406246, p 0.43857802608099994
+ *     # -0.44598434393518482 0.72813959791406246, p 0.48609628786126163
  *   clb <- rep(1:4, each = 3); db <- c(1,1,0, 0,0,1, 1,1,1, 0,0,0) - c(0,0,0, 0,1,1, 0,0,1, 0,1,0)
  *   vcovCR(lm(db ~ 1), cluster = clb, type = "CR2"); vcovCL(lm(db ~ 1), cluster = clb, type = "HC0")  # both 0.0833333
- *   clustered(...)  # deff 2.1176470588235294, df 3, -0.6771066348775735 0.92348344647177638, p 0.52708925686553809
+ *   clustered(...)  # deff 2.1176470588235294, df 3, -0.6771066348775735 0.92348344647177638, p 0.57200338070064105
  *   clustered(c(1,0,0,1,1,0), c(1,0,0,1,1,0), c(1,1,2,2,3,3))  # no discordant pair: deff 2 (n_eff = 3 points), df 2,
  *     # -0.86053054594989242 0.86053054594989242, p 1
  *
@@ -124,7 +126,7 @@ describe('0/1 outcomes clustered by sampled design point', () => {
     expectRel(s.df, 3.6156659939455107, 1e-10);
     expectRel(s.lo, -0.44598434393518482, 1e-9);
     expectRel(s.hi, 0.72813959791406246, 1e-9);
-    expectRel(s.p, 0.43857802608099994, 1e-10);
+    expectRel(s.p, 0.48609628786126163, 1e-10); // Durkalski's X = 0.6 against F(1, df); chi-square(1) gave 0.4386
     const d = pairedDifference(A, Bs, { binary: true, clusters: cl });
     expect(d.method).toBe('paired_share_clustered_by_point');
     expect([d.ciLow, d.ciHigh, d.p]).toEqual([s.lo, s.hi, s.p]);
@@ -141,7 +143,7 @@ describe('0/1 outcomes clustered by sampled design point', () => {
     expectRel(s.df, 3, 1e-10);
     expectRel(s.lo, -0.6771066348775735, 1e-9);
     expectRel(s.hi, 0.92348344647177638, 1e-9);
-    expectRel(s.p, 0.52708925686553809, 1e-10);
+    expectRel(s.p, 0.57200338070064105, 1e-10); // X = 0.4 against F(1, 3); chi-square(1) gave 0.5271
   });
 
   it('takes the number of points as the effective size when no pair is discordant', () => {

@@ -104,7 +104,7 @@ export function armFindings(stats: SweepStats): string[] {
   const points = [...new Set(stats.groups.map((g) => g.point))].sort((a, b) => a - b);
   // Pooled over a grid's points the contrast is stratified by point; over a continuous
   // design's sampled points it is one sample, clustered by point when a point has several seeds (arm-contrasts.ts).
-  const pooledText = (c?: ContrastRow) => (points.length > 1 ? ` pooled over all design points${pooledHow(c?.method)}` : '');
+  const pooledText = (c?: ContrastRow) => (points.length > 1 ? ` pooled over all design points${pooledHow(c?.method, stats.design)}` : '');
   const pairs = (stats.arms.length * (stats.arms.length - 1)) / 2;
   const holm = pairs > 1 ? `; p-values Holm-adjusted over the ${pairs} pairs of arms` : '';
   const pointLabel = pointLabelOf(stats);
@@ -163,10 +163,10 @@ function rankFindings(stats: SweepStats): string[] {
     // seeds far more confident than the tests, so it is named for what it is and set
     // against the paired contrasts of the leading arm.
     out.push(
-      `Share of bootstrap resamples of the ${!ranks[0].points ? `${ranks[0].seeds} common seeds${stats.groups.length > stats.arms.length ? ' (pooled over the design points)' : ''}` : `${ranks[0].points} design points (each point with all its seeds; ${ranks[0].seeds} common seeds)`} in which each arm has the ${best} ${label(outcome).toLowerCase()}${left}` +
+      `Share of bootstrap resamples of the ${!ranks[0].points ? `${ranks[0].seeds} common seeds${stats.groups.length > stats.arms.length ? ' (pooled over the design points)' : ''}` : (stats.design === 'morris' || stats.design === 'saltelli' ? `${ranks[0].points} design groups (each ${stats.design === 'morris' ? 'trajectory' : 'base row'} with all its points and seeds; ${ranks[0].seeds} common seeds)` : `${ranks[0].points} design points (each point with all its seeds; ${ranks[0].seeds} common seeds)`)} in which each arm has the ${best} ${label(outcome).toLowerCase()}${left}` +
         `${adjusted ? '; whole percentages rounded by largest remainder so they sum to 100 %' : ''}: ` +
         `${ranks.map((r, i) => `${r.arm} ${percents[i]} % (mean rank ${fmt(r.meanRank, 2)})`).join(', ')}. ` +
-        `This is how often an arm ranks first when the ${!ranks[0].points ? 'seeds' : 'design points'} are resampled, not a test and not the probability that it is best.${leaderNote(stats, outcome, ranks[0].arm, ranks.map((r) => r.arm), ranks[0].higherIsBetter)}`,
+        `This is how often an arm ranks first when the ${!ranks[0].points ? 'seeds' : stats.design === 'morris' || stats.design === 'saltelli' ? 'design groups' : 'design points'} are resampled, not a test and not the probability that it is best.${leaderNote(stats, outcome, ranks[0].arm, ranks.map((r) => r.arm), ranks[0].higherIsBetter)}`,
     );
   }
   return out;

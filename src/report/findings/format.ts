@@ -182,4 +182,9 @@ export const stratifiedByPoint = (method: string | undefined) => method === 'pai
 export const clusteredByPoint = (method: string | undefined) => method === 'paired_t_clustered_by_point' || method === 'paired_share_clustered_by_point';
 
 /** How a pooled paired method treats the design points: ", stratified by point", ", clustered by point" or nothing. */
-export const pooledHow = (method: string | undefined) => (stratifiedByPoint(method) ? ', stratified by point' : clusteredByPoint(method) ? ', clustered by point' : '');
+export const pooledHow = (method: string | undefined, design?: string) =>
+  stratifiedByPoint(method) ? ', stratified by point' : clusteredByPoint(method) ? `, clustered by ${clusterUnitName(design)}` : '';
+
+/** What a clustered comparison's unit is: the point, or for morris and saltelli designs the design group. */
+export const clusterUnitName = (design: string | undefined) =>
+  design === 'morris' ? 'Morris trajectory (its points share coordinates)' : design === 'saltelli' ? "Saltelli base row (its A, B and AB rows share coordinates)" : 'point';

@@ -178,7 +178,7 @@ function extraOutcomeFindings(stats: SweepStats): string[] {
         return [`${arm} ${diffText(p.difference)}${per.length ? `, per point ${per.join(', ')}` : ''}`];
       });
       const first = stats.paired.find((x) => x.point === null && x.arm !== baseline && x.outcome === key)?.difference.method;
-      const pooled = points.length > 1 ? `, pooled over the design points${pooledHow(first).replace(',', '')}` : '';
+      const pooled = points.length > 1 ? `, pooled over the design points${pooledHow(first, stats.design).replace(',', '')}` : '';
       if (diffs.length) sentence += ` Paired difference to the ${baseline} arm on the same seeds${pooled}: ${diffs.join('; ')}.`;
     }
     out.push(sentence);
