@@ -55,8 +55,8 @@ describe('conditionHeterogeneity against R (lm on scale(X), clubSandwich CR2 = H
     expect(h.leftOut).toEqual(['fixed']);
     expect(h.n).toBe(30);
     expect(h.F).toBeCloseTo(8.80977630172845, 8);
-    // 3 conditions + intercept need at least 6 points (residual df for the test).
-    expect(conditionHeterogeneity(points.slice(0, 5), ['x1', 'x2', 'x3'])).toBeNull();
-    expect(conditionHeterogeneity(points.slice(0, 6), ['x1', 'x2', 'x3'])).not.toBeNull();
+    // 3 conditions + intercept need at least 2 x 4 = 8 points (with fewer, R² is mostly chance).
+    expect(conditionHeterogeneity(points.slice(0, 7), ['x1', 'x2', 'x3'])).toBeNull();
+    expect(conditionHeterogeneity(points.slice(0, 8), ['x1', 'x2', 'x3'])).not.toBeNull();
   });
 });

@@ -84,7 +84,11 @@ export function conditionNote(stats: SweepStats, outcome: string, arm: string): 
   if (r.exact) return ` The paired difference is an exact linear function of the sampled conditions (R² = 1 over ${r.n} points, no residual variation, so no test or interval): per SD of a condition it changes by ${r.slopes.map((x) => `${name(x.parameter)} ${signed(x.estimate)}`).join('; ')}.`;
   if (!Number.isFinite(r.p)) return ` No test of whether the effect varies with the sampled conditions could be computed (${fit}: the robust test has no positive degrees of freedom).`;
   const test = `heteroskedasticity-robust ${r.slopes.length === 1 ? 'test of the slope' : 'joint test of all slopes'}, HC2 with the HTZ correction, F(${fmt(r.df1)}, ${fmt(r.df2)}) = ${fmt(r.F)}, ${pValue(r.p)}`;
-  if (r.p >= 0.05) return ` Whether the effect varies with the sampled conditions is not clear (${fit}, R² = ${fmt(r.r2, 2)}; ${test}).`;
+  // R² of k slopes on n points is partly chance: the adjusted R² beside it.
+  const k = r.conditions.length;
+  const r2 = `R² = ${fmt(r.r2, 2)}, adjusted ${fmt(1 - ((1 - r.r2) * (r.n - 1)) / (r.n - k - 1), 2)}`;
+  if (r.df2 < 4) return ` Whether the effect varies with the sampled conditions cannot be tested reliably here (${fit}, ${r2}): the robust test has ${fmt(r.df2)} denominator degrees of freedom (under 4), too few points for ${plural(k, 'condition')}.`;
+  if (r.p >= 0.05) return ` Whether the effect varies with the sampled conditions is not clear (${fit}, ${r2}; ${test}).`;
   const clear = r.slopes.filter((x) => x.lo > 0 || x.hi < 0).sort((a, b) => Math.abs(b.estimate) - Math.abs(a.estimate));
   const slope = (x: (typeof r.slopes)[number]) => `${name(x.parameter)} ${signed(x.estimate)} (${ci(x.lo, x.hi, signed)})`;
   const along = clear.length
@@ -93,7 +97,7 @@ export function conditionNote(stats: SweepStats, outcome: string, arm: string): 
         clear.length < r.slopes.length ? `no clear slope on ${list(r.slopes.filter((x) => !clear.includes(x)).map((x) => name(x.parameter)))}` : '',
       ])}`
     : '; no single condition\'s slope is clear on its own';
-  return ` The effect of ${arm} varies with the sampled conditions: ${fit} explains R² = ${fmt(r.r2, 2)} of their spread (${test})${along}. This is a linear description of how the effect moves with the conditions, not a causal decomposition; the pooled figure averages over them.`;
+  return ` The effect of ${arm} varies with the sampled conditions: ${fit} explains ${r2} of their spread (${test})${along}. This is a linear description of how the effect moves with the conditions, not a causal decomposition; the pooled figure averages over them.`;
 }
 
 /** The sentences about arms (empty without arms). */
