@@ -2,11 +2,11 @@
  * Policy arms compared with each other on common seeds: every pair of arms (paired
  * differences, Holm-adjusted over the pairs), per design point and pooled; a test of
  * whether the effect differs between points (heterogeneity); and a ranking with each
- * arm's bootstrap probability of being best.
+ * arm's share of bootstrap resamples in which it ranks first (not a test).
  */
 import { effectHeterogeneity } from './heterogeneity';
 import { pairedContrasts, type PairedContrast } from './multiple-comparisons';
-import { higherIsBetter } from './outcome-direction';
+import { outcomeDirection } from './outcome-direction';
 import { isZeroOneOutcome } from './outcome-range';
 import { allEqualUpToRounding } from './paired';
 import { probabilityBest } from './rank-arms';
@@ -122,7 +122,12 @@ function rankArms(runs: readonly RunRow[], arms: readonly string[], outcome: str
   const entries = [...bySeed.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).filter(([, row]) => row.every(Number.isFinite));
   const table = entries.map(([, row]) => row);
   if (table.length < 2) return [];
-  const better = higherIsBetter(outcome);
+  // An outcome where neither direction is better (a share of learning from institutions, a
+  // peak tick) is not ranked: 'best' means nothing there. (A column the direction table does
+  // not know, as in unit tests, counts as higher-is-better.)
+  const direction = outcomeDirection(outcome);
+  if (direction === 'none') return [];
+  const better = direction !== 'lower';
   const clusters = clusterOf ? entries.map(([key]) => clusterOf(key)) : undefined;
   return probabilityBest(table, [...arms], { higherIsBetter: better, seed: RANK_BOOTSTRAP_SEED, clusters }).map((r) => ({
     outcome, point, arm: r.arm, pBest: r.pBest, meanRank: r.meanRank, meanValue: r.meanValue, higherIsBetter: better, seeds: table.length, points: r.points,

@@ -182,8 +182,17 @@ function clusterLabels(treated: readonly number[], baseline: readonly number[], 
   const labels: string[] = [];
   const n = Math.min(treated.length, baseline.length);
   for (let i = 0; i < n; i++) if (Number.isFinite(treated[i]) && Number.isFinite(baseline[i])) labels.push(String(clusters[i]));
-  const sizes = [...indicesByStratum(labels).values()].map((g) => g.length);
-  return sizes.length >= 2 && sizes.some((k) => k >= 2) ? labels : undefined;
+  return clusteringApplies(labels) ? labels : undefined;
+}
+
+/**
+ * Whether rows with these cluster labels are clustered (the cluster the unit): two or more
+ * clusters and two or more rows in some cluster; otherwise each row is its own draw. The one
+ * rule of the clustered contrasts and of the ranking's cluster bootstrap (rank-arms.ts).
+ */
+export function clusteringApplies(labels: readonly (number | string)[]): boolean {
+  const sizes = [...indicesByStratum(labels.map(String)).values()].map((g) => g.length);
+  return sizes.length >= 2 && sizes.some((k) => k >= 2);
 }
 
 /**

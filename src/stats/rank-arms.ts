@@ -3,6 +3,7 @@
  * arms stay paired on common random numbers) of each arm's mean, ranked in every resample.
  */
 import { Rng } from '../model/rng';
+import { clusteringApplies } from './paired';
 
 export interface ArmRank {
   arm: string;
@@ -78,15 +79,13 @@ export function probabilityBest(
  * appearance).
  */
 function resamplingUnits(rows: readonly (readonly number[])[], clusters: readonly (number | string)[] | undefined): (readonly number[])[] {
-  if (!clusters) return [...rows];
+  if (!clusters || !clusteringApplies(clusters)) return [...rows];
   const sums = new Map<string, number[]>();
-  const sizes = new Map<string, number>();
   rows.forEach((row, i) => {
     const key = String(clusters[i]);
     const sum = sums.get(key);
     if (sum) row.forEach((v, a) => (sum[a] += v));
     else sums.set(key, [...row]);
-    sizes.set(key, (sizes.get(key) ?? 0) + 1);
   });
-  return sums.size >= 2 && [...sizes.values()].some((m) => m >= 2) ? [...sums.values()] : [...rows];
+  return [...sums.values()];
 }

@@ -39,6 +39,15 @@ describe('the verb follows the adjusted p the sentence quotes', () => {
     expect(findings(stats).join('\n')).toMatch(/The a arm lowered late innovation value by 9 % \(unadjusted 95 % CI −16 % to −2 %\)/);
   });
 
+  it('gives the right reason when a relative change has no interval (by method)', async () => {
+    const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0.1] }, arms: ['baseline', 'a', 'b'], replicates: 6 }));
+    const row = { rel: 0.2, relLo: NaN, relHi: NaN, lo: 0.01, hi: 0.4, estimate: 0.2, pHolm: 0.2 };
+    setContrast(stats, 'innovation_value_late', 'b', 'a', { ...row, method: 'paired_share_clustered_by_point' });
+    expect(findings(stats).join('\n')).toMatch(/b − a: \+0\.2 \(unadjusted 95 % CI \+0\.01 to \+0\.4; \+20 %, no interval for the relative change: none is computed for shares clustered by point\)/);
+    setContrast(stats, 'innovation_value_late', 'b', 'a', { ...row, method: 'paired_t' });
+    expect(findings(stats).join('\n')).toMatch(/b − a: \+0\.2 \(unadjusted 95 % CI \+0\.01 to \+0\.4; \+20 %, no interval for the relative change: the reference mean is not clearly away from 0\)/);
+  });
+
   it('in the recovery sentence: the verdict follows the Holm p it quotes', async () => {
     const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0.1] }, arms: ['baseline', 'a', 'b'], replicates: 6, recovery: { end: 100 } }));
     const pooled = stats.recovery.armTests.filter((t) => t.point === null);

@@ -147,6 +147,14 @@ describe('compareArms', () => {
     expect(out.ranks.filter((r) => r.point === null).map((r) => r.points)).toEqual([new Set(points.map(unitOf)).size, new Set(points.map(unitOf)).size]);
   });
 
+  it('ranks no outcome where neither direction is better (direction none)', () => {
+    const rs = runs.map((r) => ({ ...r, outcomes: { ...r.outcomes, firm_learning_institution_share_late: r.outcomes.y } }));
+    const out = compareArms(rs, ARMS, ['y', 'firm_learning_institution_share_late'], { options: ['pol', 'alt'] });
+    expect(out.ranks.some((r) => r.outcome === 'y')).toBe(true);
+    expect(out.ranks.some((r) => r.outcome === 'firm_learning_institution_share_late')).toBe(false);
+    expect(out.contrasts.some((c) => c.outcome === 'firm_learning_institution_share_late')).toBe(true); // still compared
+  });
+
   it('designGroupSize: a trajectory (parameters + 1 rows), a base row (d + 2, or 2d + 2), else 1', () => {
     expect(designGroupSize({ design: 'morris' }, 3)).toBe(4);
     expect(designGroupSize({ design: 'saltelli' }, 3)).toBe(5);

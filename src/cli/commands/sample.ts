@@ -21,7 +21,6 @@ interface SampleArgs {
   scrambles?: number;
 }
 
-
 export const sampleCommand: CommandModule<object, SampleArgs> = {
   command: 'sample <method>',
   describe: 'Write a Morris or Saltelli sensitivity design (design.csv) for any model',

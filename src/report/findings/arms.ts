@@ -16,6 +16,11 @@ const contrastOf = (stats: SweepStats, outcome: string, point: number | null, a:
 
 /** Why a relative change has no interval while the difference has one (Fieller's set is unbounded). */
 const NO_RELATIVE = 'no interval for the relative change: the reference mean is not clearly away from 0';
+/** The same for a 0/1 outcome: clustered pairs have no ratio interval; else the reference share is 0. */
+const noRelative = (method: string) =>
+  method === 'paired_share_clustered_by_point' ? 'no interval for the relative change: none is computed for shares clustered by point'
+    : method === 'paired_share' ? 'no interval for the ratio of the shares could be computed'
+    : NO_RELATIVE;
 
 /** effectText with its interval labelled unadjusted (next to a Holm-adjusted p). */
 const unadjustedEffectText = (c: ContrastRow) => effectText(c).replace('(95 % CI', '(unadjusted 95 % CI');
@@ -25,7 +30,7 @@ function effectText(c: ContrastRow): string {
   if (c.method === 'paired_all_equal') return `${Number.isFinite(c.rel) ? pctSigned(c.rel) : signed(c.estimate)} (no interval: ${allPairsEqual(c.n, c.estimate)})`;
   if (c.method === 'paired_constant_by_point') return `${Number.isFinite(c.rel) ? pctSigned(c.rel) : signed(c.estimate)} (no interval: ${CONSTANT_BY_POINT})`;
   if (Number.isFinite(c.rel) && hasInterval(c.relLo, c.relHi)) return `${pctSigned(c.rel)} (${ci(c.relLo, c.relHi, pctSigned)})`;
-  const rel = !Number.isFinite(c.rel) ? '' : hasInterval(c.lo, c.hi) ? `; ${pctSigned(c.rel)}, ${NO_RELATIVE}` : `; ${pctSigned(c.rel)}`;
+  const rel = !Number.isFinite(c.rel) ? '' : hasInterval(c.lo, c.hi) ? `; ${pctSigned(c.rel)}, ${noRelative(c.method)}` : `; ${pctSigned(c.rel)}`;
   return `${signed(c.estimate)} (${ci(c.lo, c.hi, signed)}${rel})`;
 }
 
@@ -49,10 +54,10 @@ function contrastClause(measure: string, c: ContrastRow, holmPairs = 0): string 
   if (holmPairs > 1 && Number.isFinite(c.pHolm)) {
     return relative
       ? adjustedChangeClause(measure, c.rel, c.relLo, c.relHi, c.pHolm, adjustment, true)
-      : `${adjustedChangeClause(measure, c.estimate, c.lo, c.hi, c.pHolm, adjustment, false)}${Number.isFinite(c.rel) ? ` (${pctSigned(c.rel)} of the reference mean; ${NO_RELATIVE})` : ''}`;
+      : `${adjustedChangeClause(measure, c.estimate, c.lo, c.hi, c.pHolm, adjustment, false)}${Number.isFinite(c.rel) ? ` (${pctSigned(c.rel)} of the reference mean; ${noRelative(c.method)})` : ''}`;
   }
   if (relative) return changeClause(measure, c.rel, c.relLo, c.relHi);
-  return `${differenceClause(measure, c.estimate, c.lo, c.hi)}${Number.isFinite(c.rel) ? ` (${pctSigned(c.rel)} of the reference mean; ${NO_RELATIVE})` : ''}`;
+  return `${differenceClause(measure, c.estimate, c.lo, c.hi)}${Number.isFinite(c.rel) ? ` (${pctSigned(c.rel)} of the reference mean; ${noRelative(c.method)})` : ''}`;
 }
 
 /** " This pooled figure hides heterogeneity: ..." when the effect differs between points, else ''. */
