@@ -414,6 +414,44 @@ function kindPieces(parts: Cr2Parts) {
   return pieces;
 }
 
+/** tr(a) and tr(a a) of the last crossTerm (module scratch: the pair loops run G^2 times). */
+const traces = new Float64Array(2);
+
+/**
+ * The term of one pair of clusters (or kinds) g, h of the HTZ total: N = (identity ? I : 0) -
+ * XM_g X_h' (ng x nh), R = Pw_h P_g' (nh x ng) and a = N R (ng x ng), into the flat scratch
+ * arrays N, R, a (row-major); tr(a) and tr(a a) into `traces`.
+ */
+function crossTerm(xmG: Float64Array, xsH: Float64Array, pwH: Float64Array, psG: Float64Array, ng: number, nh: number, p: number, q: number, identity: boolean, N: Float64Array, R: Float64Array, a: Float64Array): void {
+  for (let i = 0; i < ng; i++) {
+    for (let j = 0; j < nh; j++) {
+      let v = 0;
+      for (let k = 0; k < p; k++) v += xmG[i * p + k] * xsH[j * p + k];
+      N[i * nh + j] = (identity && i === j ? 1 : 0) - v;
+    }
+  }
+  for (let i = 0; i < nh; i++) {
+    for (let j = 0; j < ng; j++) {
+      let v = 0;
+      for (let k = 0; k < q; k++) v += pwH[i * q + k] * psG[j * q + k];
+      R[i * ng + j] = v;
+    }
+  }
+  let tr = 0;
+  for (let i = 0; i < ng; i++) {
+    for (let j = 0; j < ng; j++) {
+      let v = 0;
+      for (let k = 0; k < nh; k++) v += N[i * nh + k] * R[k * ng + j];
+      a[i * ng + j] = v;
+    }
+    tr += a[i * ng + i];
+  }
+  let tr2 = 0;
+  for (let i = 0; i < ng; i++) for (let j = 0; j < ng; j++) tr2 += a[i * ng + j] * a[j * ng + i];
+  traces[0] = tr;
+  traces[1] = tr2;
+}
+
 /**
  * pairTotal over pairs of kinds (u, v), weighted by the number of pairs of clusters of those
  * kinds: a = -X_u M X_v' P_v Omega^-1 P_u' for distinct clusters, and R + a, R = P_u Omega^-1 P_u',
@@ -438,32 +476,10 @@ function kindTotal(Xs: number[][][], counts: number[], XM: number[][][], Ps: num
     const nu = sizes[u];
     for (let v = 0; v < K; v++) {
       const nv = sizes[v];
-      // N = -XM_u X_v' (nu x nv); R = Pw_v P_u' (nv x nu)
-      for (let i = 0; i < nu; i++) {
-        for (let j = 0; j < nv; j++) {
-          let s = 0;
-          for (let k = 0; k < p; k++) s += xm[u][i * p + k] * xs[v][j * p + k];
-          N[i * nv + j] = -s;
-        }
-      }
-      for (let i = 0; i < nv; i++) {
-        for (let j = 0; j < nu; j++) {
-          let s = 0;
-          for (let k = 0; k < q; k++) s += pw[v][i * q + k] * ps[u][j * q + k];
-          R[i * nu + j] = s;
-        }
-      }
-      let tr = 0;
-      for (let i = 0; i < nu; i++) {
-        for (let j = 0; j < nu; j++) {
-          let s = 0;
-          for (let k = 0; k < nv; k++) s += N[i * nv + k] * R[k * nu + j];
-          a[i * nu + j] = s;
-        }
-        tr += a[i * nu + i];
-      }
-      let tr2 = 0;
-      for (let i = 0; i < nu; i++) for (let j = 0; j < nu; j++) tr2 += a[i * nu + j] * a[j * nu + i];
+      // N = -XM_u X_v' (nu x nv); R = Pw_v P_u' (nv x nu); a = N R
+      crossTerm(xm[u], xs[v], pw[v], ps[u], nu, nv, p, q, false, N, R, a);
+      const tr = traces[0];
+      const tr2 = traces[1];
       if (u !== v) {
         total += counts[u] * counts[v] * (tr2 + tr * tr);
         continue;
@@ -518,33 +534,9 @@ function pairTotal(parts: Cr2Parts, XM: number[][][], Ps: number[][][], omegaInv
     const ng = sizes[g];
     for (let h = 0; h < G; h++) {
       const nh = sizes[h];
-      // N = I[g = h] - XM_g X_h' (ng x nh); R = Pw_h P_g' (nh x ng)
-      for (let i = 0; i < ng; i++) {
-        for (let j = 0; j < nh; j++) {
-          let v = 0;
-          for (let k = 0; k < p; k++) v += xm[g][i * p + k] * xs[h][j * p + k];
-          N[i * nh + j] = (g === h && i === j ? 1 : 0) - v;
-        }
-      }
-      for (let i = 0; i < nh; i++) {
-        for (let j = 0; j < ng; j++) {
-          let v = 0;
-          for (let k = 0; k < q; k++) v += pw[h][i * q + k] * ps[g][j * q + k];
-          R[i * ng + j] = v;
-        }
-      }
-      let tr = 0;
-      for (let i = 0; i < ng; i++) {
-        for (let j = 0; j < ng; j++) {
-          let v = 0;
-          for (let k = 0; k < nh; k++) v += N[i * nh + k] * R[k * ng + j];
-          a[i * ng + j] = v;
-        }
-        tr += a[i * ng + i];
-      }
-      let tr2 = 0;
-      for (let i = 0; i < ng; i++) for (let j = 0; j < ng; j++) tr2 += a[i * ng + j] * a[j * ng + i];
-      total += tr2 + tr * tr;
+      // N = I[g = h] - XM_g X_h' (ng x nh); R = Pw_h P_g' (nh x ng); a = N R
+      crossTerm(xm[g], xs[h], pw[h], ps[g], ng, nh, p, q, g === h, N, R, a);
+      total += traces[1] + traces[0] * traces[0];
     }
   }
   return total;
