@@ -99,7 +99,7 @@ export function compareArms(runs: readonly RunRow[], arms: readonly string[], ou
       const unitOfKey = (key: string) => String(unitOf(Number(pointOf(key))));
       const rows = pairedContrasts(values, { binary: isZeroOneOutcome(outcome), ...(opts.byPoint === false ? { cluster: unitOfKey } : { stratum: pointOf }) });
       for (const c of rows) out.contrasts.push({ ...c, outcome, point });
-      if (options.length > 1 && (point === null || points.length <= maxRankPoints)) out.ranks.push(...rankArms(scoped, options, outcome, point, opts.byPoint === false ? unitOfKey : null));
+      if (options.length > 1 && (point === null || points.length <= maxRankPoints)) out.ranks.push(...rankArms(scoped, options, outcome, point, opts.byPoint === false ? unitOfKey : null, point === null && opts.byPoint !== false ? pointOf : null));
     }
     if (points.length > 1) out.heterogeneity.push(...heterogeneityOf(runs, arms, outcome, points));
   }
@@ -110,7 +110,7 @@ export function compareArms(runs: readonly RunRow[], arms: readonly string[], ou
  * The ranking's bootstrap: over common seeds; over the sampled points of a continuous design
  * (`clustered`) with several seeds at a point, over points (probabilityBest's clusters).
  */
-function rankArms(runs: readonly RunRow[], arms: readonly string[], outcome: string, point: number | null, clusterOf: ((key: string) => string) | null): RankRow[] {
+function rankArms(runs: readonly RunRow[], arms: readonly string[], outcome: string, point: number | null, clusterOf: ((key: string) => string) | null, stratumOf: ((key: string) => string) | null): RankRow[] {
   const bySeed = new Map<string, number[]>();
   for (const r of runs) {
     const key = `${r.point}:${r.seed}`;
@@ -129,7 +129,8 @@ function rankArms(runs: readonly RunRow[], arms: readonly string[], outcome: str
   if (direction === 'none') return [];
   const better = direction !== 'lower';
   const clusters = clusterOf ? entries.map(([key]) => clusterOf(key)) : undefined;
-  return probabilityBest(table, [...arms], { higherIsBetter: better, seed: RANK_BOOTSTRAP_SEED, clusters }).map((r) => ({
+  const strata = stratumOf ? entries.map(([key]) => stratumOf(key)) : undefined;
+  return probabilityBest(table, [...arms], { higherIsBetter: better, seed: RANK_BOOTSTRAP_SEED, clusters, strata }).map((r) => ({
     outcome, point, arm: r.arm, pBest: r.pBest, meanRank: r.meanRank, meanValue: r.meanValue, higherIsBetter: better, seeds: table.length, points: r.points,
   }));
 }

@@ -29,13 +29,15 @@ export interface ArmRank {
  * points keep complete rows and some point keeps two or more, the seeds of a point are not
  * independent (they share its future), so the bootstrap resamples points, each drawn point
  * bringing all its complete rows (the cluster bootstrap); otherwise rows are resampled as
- * above (the same draws, so the same numbers).
+ * above (the same draws, so the same numbers). `strata` (aligned with `values`, ignored with
+ * `clusters`): the fixed design point of each row (a grid or file design pooled over its
+ * points); each resample draws each point's rows from that point only.
  * @example probabilityBest([[1, 2], [1, 3]], ['a', 'b'], { higherIsBetter: true, seed: 1 })[1].pBest // 1
  */
 export function probabilityBest(
   values: readonly (readonly number[])[],
   arms: readonly string[],
-  opts: { higherIsBetter: boolean; resamples?: number; seed: number; clusters?: readonly (number | string)[] },
+  opts: { higherIsBetter: boolean; resamples?: number; seed: number; clusters?: readonly (number | string)[]; strata?: readonly (number | string)[] },
 ): ArmRank[] {
   const k = arms.length;
   const sign = opts.higherIsBetter ? 1 : -1;
@@ -46,6 +48,9 @@ export function probabilityBest(
   const meanValue = arms.map((_, a) => rows.reduce((s, row) => s + row[a], 0) / n);
   const units = resamplingUnits(rows, opts.clusters?.filter((_, i) => complete[i]));
   const points = units.length === n ? null : units.length;
+  // Fixed design points (strata): each resample draws every point's own number of rows from
+  // that point, so the mix of conditions stays the design's (the stratified bootstrap).
+  const strata = opts.strata && !opts.clusters ? strataOf(opts.strata.filter((_, i) => complete[i])) : null;
   if (n === 0 || resamples < 1) return arms.map((arm) => ({ arm, meanRank: NaN, pBest: NaN, meanValue: NaN, seeds: n, points }));
 
   const rng = new Rng(opts.seed, 'probability-best');
@@ -55,9 +60,18 @@ export function probabilityBest(
   const G = units.length;
   for (let b = 0; b < resamples; b++) {
     sums.fill(0);
-    for (let draw = 0; draw < G; draw++) {
-      const unit = units[rng.int(G)];
-      for (let a = 0; a < k; a++) sums[a] += sign * unit[a];
+    if (strata) {
+      for (const members of strata) {
+        for (let draw = 0; draw < members.length; draw++) {
+          const unit = units[members[rng.int(members.length)]];
+          for (let a = 0; a < k; a++) sums[a] += sign * unit[a];
+        }
+      }
+    } else {
+      for (let draw = 0; draw < G; draw++) {
+        const unit = units[rng.int(G)];
+        for (let a = 0; a < k; a++) sums[a] += sign * unit[a];
+      }
     }
     for (let a = 0; a < k; a++) {
       let better = 0;
@@ -71,6 +85,18 @@ export function probabilityBest(
     }
   }
   return arms.map((arm, a) => ({ arm, meanRank: rankSum[a] / resamples, pBest: bestSum[a] / resamples, meanValue: meanValue[a], seeds: n, points }));
+}
+
+/** The row indices of each stratum, in order of first appearance; null with a single stratum (the plain bootstrap). */
+function strataOf(labels: readonly (number | string)[]): number[][] | null {
+  const groups = new Map<string, number[]>();
+  labels.forEach((label, i) => {
+    const key = String(label);
+    const g = groups.get(key);
+    if (g) g.push(i);
+    else groups.set(key, [i]);
+  });
+  return groups.size >= 2 ? [...groups.values()] : null;
 }
 
 /**

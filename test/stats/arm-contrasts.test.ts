@@ -147,6 +147,22 @@ describe('compareArms', () => {
     expect(out.ranks.filter((r) => r.point === null).map((r) => r.points)).toEqual([new Set(points.map(unitOf)).size, new Set(points.map(unitOf)).size]);
   });
 
+  it('ranks pooled over fixed points with the bootstrap stratified by point (each point keeps its seeds)', () => {
+    // Point 0: a ahead by 10 on both seeds; point 1: b ahead by 9 on both. Within points every
+    // resample keeps two rows of each (a always ahead); drawn freely, b is sometimes ahead.
+    const rs = [
+      run(0, 'a', 1, { y: 10 }), run(0, 'b', 1, { y: 0 }), run(0, 'a', 2, { y: 10 }), run(0, 'b', 2, { y: 0 }),
+      run(1, 'a', 3, { y: 0 }), run(1, 'b', 3, { y: 9 }), run(1, 'a', 4, { y: 0 }), run(1, 'b', 4, { y: 9 }),
+    ];
+    const pooled = compareArms(rs, ['a', 'b'], ['y']).ranks.filter((r) => r.point === null);
+    const table = [[10, 0], [10, 0], [0, 9], [0, 9]];
+    const within = probabilityBest(table, ['a', 'b'], { higherIsBetter: true, seed: 20261202, strata: [0, 0, 1, 1] });
+    expect(pooled.map((r) => [r.arm, r.pBest, r.meanRank])).toEqual(within.map((r) => [r.arm, r.pBest, r.meanRank]));
+    expect(pooled.map((r) => r.pBest)).toEqual([1, 0]);
+    // Over sampled points (byPoint false) the points are clusters, resampled whole: b can lead.
+    expect(compareArms(rs, ['a', 'b'], ['y'], { byPoint: false }).ranks.find((r) => r.point === null && r.arm === 'a')!.pBest).toBeLessThan(1);
+  });
+
   it('ranks no outcome where neither direction is better (direction none)', () => {
     const rs = runs.map((r) => ({ ...r, outcomes: { ...r.outcomes, firm_learning_institution_share_late: r.outcomes.y } }));
     const out = compareArms(rs, ARMS, ['y', 'firm_learning_institution_share_late'], { options: ['pol', 'alt'] });

@@ -80,3 +80,22 @@ describe('probabilityBest', () => {
     expect(none.every((row) => Number.isNaN(row.pBest) && row.seeds === 0)).toBe(true);
   });
 });
+
+describe('probabilityBest over fixed design points (strata)', () => {
+  // Point 1: a beats b by 10 on each of its two seeds; point 2: b beats a by 9 on each.
+  // Drawn within each point, every resample keeps two rows of each: a always ahead (20 vs 18).
+  // Drawn freely over the four rows, resamples with three rows of point 2 put b ahead.
+  const values = [[10, 0], [10, 0], [0, 9], [0, 9]];
+  const strata = [1, 1, 2, 2];
+  it('keeps each point its own number of rows in every resample', () => {
+    const within = probabilityBest(values, ['a', 'b'], { higherIsBetter: true, seed: 5, strata });
+    expect(within.map((r) => r.pBest)).toEqual([1, 0]);
+    const free = probabilityBest(values, ['a', 'b'], { higherIsBetter: true, seed: 5 });
+    expect(free[0].pBest).toBeLessThan(0.9);
+    expect(free[0].pBest).toBeGreaterThan(0.5);
+  });
+  it('is the plain bootstrap with one stratum', () => {
+    const one = probabilityBest(values, ['a', 'b'], { higherIsBetter: true, seed: 5, strata: [1, 1, 1, 1] });
+    expect(one).toEqual(probabilityBest(values, ['a', 'b'], { higherIsBetter: true, seed: 5 }));
+  });
+});
