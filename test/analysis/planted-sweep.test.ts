@@ -45,7 +45,7 @@ describe('a sweep with planted truths', () => {
       expect(text).toMatch(/The robust choice is steady/);
       expect(text).not.toMatch(/shocked is best on average|robust choice is shocked/);
       // The ranking follows the same rule (it once read "shocked 100 %"): options only, and it says so.
-      expect(text).toMatch(/Share of bootstrap resamples of the \d+ common seeds \(pooled over the design points\) in which each arm has the highest late innovation value \(among the options; shocked is a condition, not an option\)/);
+      expect(text).toMatch(/Share of bootstrap resamples of the \d+ common seeds \(pooled over the design points, each point's seeds resampled within it\) in which each arm has the highest late innovation value \(among the options; shocked is a condition, not an option\)/);
       expect(text).not.toMatch(/shocked \d+ % \(mean rank/);
       const stats = await computeSweepStats(shocked);
       expect([...new Set(stats.armComparison.ranks.map((r) => r.arm))]).toEqual(['baseline', 'bold', 'steady']);
