@@ -20,7 +20,8 @@
  *   w_i  proportional to prior(theta_i) / sum_j w_j N(theta_i; theta_j, Sigma)
  *   ESS  = 1 / sum w_i^2
  */
-import { cholesky, logSumExp, NormalKernel, weightedCovariance } from './linalg';
+import { choleskyLower } from '../stats/matrix';
+import { logSumExp, NormalKernel, weightedCovariance } from './linalg';
 import { calibrationMessages } from './messages';
 import { internalBounds, logPriorDensity, samplePrior, toNatural, type Prior } from './priors';
 import { ProposalStream } from './seed';
@@ -122,7 +123,7 @@ export function perturbationKernel(points: readonly Float64Array[], weights: Flo
   const d = priors.length;
   const cov = weightedCovariance(points, weights);
   for (let k = 0; k < cov.length; k++) cov[k] *= 2;
-  let L = cholesky(cov, d);
+  let L = choleskyLower(cov, d);
   if (!L) {
     // Collinear or collapsed particles: independent coordinates, never narrower than a millionth of the support.
     const diag = new Float64Array(d * d);
@@ -130,7 +131,7 @@ export function perturbationKernel(points: readonly Float64Array[], weights: Flo
       const [lo, hi] = internalBounds(p);
       diag[k * d + k] = Math.max(cov[k * d + k], ((hi - lo) * 1e-6) ** 2);
     });
-    L = cholesky(diag, d)!;
+    L = choleskyLower(diag, d)!;
   }
   return new NormalKernel(L, d);
 }

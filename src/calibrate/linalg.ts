@@ -1,7 +1,8 @@
 /**
  * The small dense linear algebra of the perturbation kernel: weighted mean and covariance
- * of a population, Cholesky factor, and the log density of a multivariate normal. Every
- * loop runs in index order, so the same population gives the same bits.
+ * of a population and the log density of a multivariate normal (the Cholesky factor is
+ * stats/matrix.ts's choleskyLower). Every loop runs in index order, so the same population
+ * gives the same bits.
  */
 
 /** Weighted mean (weights sum to 1) of `points` (n rows of d coordinates). */
@@ -21,25 +22,6 @@ export function weightedCovariance(points: readonly Float64Array[], weights: Flo
     for (let a = 0; a < d; a++)
       for (let b = 0; b < d; b++) cov[a * d + b] += weights[i] * (points[i][a] - mean[a]) * (points[i][b] - mean[b]);
   return cov;
-}
-
-/**
- * Lower Cholesky factor of a symmetric positive definite d x d matrix, or null when it
- * is not positive definite.
- */
-export function cholesky(matrix: Float64Array, d: number): Float64Array | null {
-  const L = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = matrix[i * d + j];
-      for (let k = 0; k < j; k++) s -= L[i * d + k] * L[j * d + k];
-      if (i === j) {
-        if (!(s > 0)) return null;
-        L[i * d + i] = Math.sqrt(s);
-      } else L[i * d + j] = s / L[j * d + j];
-    }
-  }
-  return L;
 }
 
 /** A normal kernel N(0, S) given by the lower Cholesky factor of S. */

@@ -33,7 +33,7 @@ export { recoveryStats, type RecoveryStats, type RecoveryCurve, type RecoveryTes
 export { statsRows, statsTable, STATS_COLUMNS } from './stats-csv';
 export { writeStatsCsv } from './write-stats';
 export { tTwoSidedP, fUpperP, chiSquareUpperP, normalTwoSidedP, normalCritical } from './p-value';
-export { qrDecompose, invertUpper, invertSymmetric, matMul, transpose, quadraticForm } from './matrix';
+export { qrDecompose, invertUpper, invertSymmetric, choleskyLower, matMul, transpose, quadraticForm } from './matrix';
 export { olsFit, coefInterval, linearInterval, waldTest, type LinearFit, type OlsOptions, type CoefInterval, type WaldTest } from './linear-model';
 export { holm, pairedContrasts, type PairedContrast } from './multiple-comparisons';
 export { kaplanMeier, logRank, stratifiedLogRank, restrictedMeanSurvival, type KaplanMeier, type SurvivalStep, type LogRank, type RestrictedMean } from './survival';

@@ -88,27 +88,38 @@ export function transpose(A: readonly (readonly number[])[]): number[][] {
 }
 
 /**
+ * Lower Cholesky factor L (row-major d x d, S = L L') of a symmetric d x d matrix given
+ * row-major, or null when a pivot is not above `minPivot` (0: not positive definite).
+ * @example choleskyLower([4, 2, 2, 3], 2) // [2, 0, 1, sqrt(2)]
+ */
+export function choleskyLower(matrix: ArrayLike<number>, d: number, minPivot = 0): Float64Array | null {
+  const L = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = matrix[i * d + j];
+      for (let k = 0; k < j; k++) s -= L[i * d + k] * L[j * d + k];
+      if (i === j) {
+        if (!(s > minPivot)) return null;
+        L[i * d + i] = Math.sqrt(s);
+      } else L[i * d + j] = s / L[j * d + j];
+    }
+  }
+  return L;
+}
+
+/**
  * Inverse of a symmetric positive-definite matrix by Cholesky, or null when it is not
  * (numerically) positive definite: a pivot below `tolerance` times the largest diagonal.
  * @example invertSymmetric([[4, 2], [2, 3]]) // [[0.375, -0.25], [-0.25, 0.5]]
  */
 export function invertSymmetric(S: readonly (readonly number[])[], tolerance = 1e-10): number[][] | null {
   const q = S.length;
-  const L = Array.from({ length: q }, () => new Array<number>(q).fill(0));
   let maxDiagonal = 0;
   for (let i = 0; i < q; i++) maxDiagonal = Math.max(maxDiagonal, Math.abs(S[i][i]));
   if (!(maxDiagonal > 0)) return null;
-  for (let j = 0; j < q; j++) {
-    let d = S[j][j];
-    for (let k = 0; k < j; k++) d -= L[j][k] * L[j][k];
-    if (!(d > tolerance * maxDiagonal)) return null;
-    L[j][j] = Math.sqrt(d);
-    for (let i = j + 1; i < q; i++) {
-      let s = S[i][j];
-      for (let k = 0; k < j; k++) s -= L[i][k] * L[j][k];
-      L[i][j] = s / L[j][j];
-    }
-  }
+  const flat = choleskyLower(S.flat(), q, tolerance * maxDiagonal);
+  if (!flat) return null;
+  const L = Array.from({ length: q }, (_, i) => Array.from(flat.subarray(i * q, i * q + q)));
   // S^-1 = L^-T L^-1, and L^-T is the inverse of the upper-triangular L'.
   const LtInv = invertUpper(transpose(L));
   return matMul(LtInv, transpose(LtInv));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invertSymmetric, invertUpper, matMul, qrDecompose, quadraticForm, transpose } from '../../src/stats';
+import { choleskyLower, invertSymmetric, invertUpper, matMul, qrDecompose, quadraticForm, transpose } from '../../src/stats';
 
 // Reference values from R 4.x: qr.R(qr(cbind(1, 0:2))) # -1.732051 -1.732051 / 0 1.414214
 //   solve(matrix(c(4, 2, 2, 3), 2))                  # 0.375 -0.25 / -0.25 0.5
@@ -24,6 +24,19 @@ describe('small dense linear algebra', () => {
     expect(inv[1][1]).toBeCloseTo(0.5, 15);
     expect(invertSymmetric([[1, 2], [2, 4]])).toBeNull();
     expect(invertSymmetric([[0]])).toBeNull();
+  });
+  it('factors S = L L\' (lower, row-major) and refuses a pivot at or below the floor', () => {
+    // By hand: l11 = 2, l21 = 2 / 2 = 1, l22 = sqrt(3 - 1) = sqrt(2).
+    expect(Array.from(choleskyLower([4, 2, 2, 3], 2)!)).toEqual([2, 0, 1, Math.SQRT2]);
+    // 3 x 3 (R: t(chol(matrix(c(4,2,0.4, 2,5,1, 0.4,1,3), 3)))): rows 2 0 0 / 1 2 0 / 0.2 0.4 1.6852300...
+    const L = choleskyLower([4, 2, 0.4, 2, 5, 1, 0.4, 1, 3], 3)!;
+    expect(Array.from(L.subarray(0, 6))).toEqual([2, 0, 0, 1, 2, 0]);
+    expect(L[6]).toBeCloseTo(0.2, 15);
+    expect(L[7]).toBeCloseTo(0.4, 15);
+    expect(L[8]).toBeCloseTo(Math.sqrt(3 - 0.04 - 0.16), 15);
+    expect(choleskyLower([1, 2, 2, 4], 2)).toBeNull(); // singular: second pivot 0
+    expect(choleskyLower([4, 2, 2, 3], 2, 2)).toBeNull(); // second pivot 2 is not above 2
+    expect(choleskyLower([4, 2, 2, 3], 2, 1.99)).not.toBeNull();
   });
   it('multiplies, transposes and forms x\'Ax', () => {
     expect(matMul([[1, 2], [3, 4]], [[5], [6]])).toEqual([[17], [39]]);
