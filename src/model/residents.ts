@@ -148,21 +148,26 @@ function absorbMoverInPlace(st: ModelState, p: Params, c: TickCounters, f: numbe
   relatednessInto(st, p, f, w);
   const coef = p.absorption * st.absorptive[f] * e;
   const X = st.knowledge;
+  const firm = f < st.F; // an institution employs too (agents.institutions_employ); it has no gain row
   let total = 0;
   for (let k = 0; k < K; k++) {
     const d = learnTowards(X[2 * (f * K + k)], X[2 * (i * K + k)], coef * w[k]);
     X[2 * (f * K + k)] += d;
-    st.gain[f * K + k] += d;
+    if (firm) st.gain[f * K + k] += d;
     total += d;
   }
   capInPlace(st, p, f);
   recordAbsorption(st, c.flows, f, i, total);
 }
 
-/** Books a mover's absorbed tacit knowledge: mobility channel, firms' learning from residents, place flows. */
+/**
+ * Books a mover's absorbed tacit knowledge: mobility channel, place flows, and firms' learning
+ * from residents when the employer is a firm (an institution's gain is not firms' learning, as
+ * in recordExchange).
+ */
 function recordAbsorption(st: ModelState, flows: Float64Array, f: number, i: number, tacit: number): void {
   flows[CH_MOBILITY] += tacit;
-  flows[8 + SRC_RESIDENTS] += tacit;
+  if (f < st.F) flows[8 + SRC_RESIDENTS] += tacit;
   const P = st.space.P;
   st.placeFlows[st.place[f] * P + st.place[i]] += tacit;
 }

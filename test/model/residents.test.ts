@@ -8,6 +8,8 @@ import { tinyWorld } from './tiny-world';
 import { CH_TRAINING } from '../../src/model/kinds';
 import { courseInPlace, deepenInPlace } from '../../src/model/residents';
 import { explicitOf, setExplicit, setTacit, tacitOf } from './knowledge-flat';
+import { runScenario } from '../../src/model/run';
+import { ScenarioSchema } from '../../src/scenario/schema';
 
 /** Relatedness exponent a = 3, training rate 0.4. */
 const world = () => tinyWorld(8, { knowledge: { relatedness_exponent: 3 }, learning: { rate: 0.4 } });
@@ -61,5 +63,42 @@ describe('a deepening course (fact 6)', () => {
     expect(Array.from(explicitOf(st).subarray(i * 8, i * 8 + 8))).toEqual([Math.fround(dE0), Math.fround(dE1), 0, 0, 0, 0, 0, 0]);
     expect(flows[CH_TRAINING]).toBe(dT0 + dT1);
     expect(flows[4 + CH_TRAINING]).toBe(dE0 + dE1);
+  });
+});
+
+describe('a mover absorbed by an institution', () => {
+  // Only job moves run (no meetings, no workplace episodes, no courses, no migration), so
+  // every tacit unit on the mobility channel is a new employer absorbing a mover.
+  const only = (institutionsEmploy: number) =>
+    ScenarioSchema.parse({
+      ticks: 30,
+      agents: { firms: 40, residents: 600, institutions_employ: institutionsEmploy, institutions: { university: 2, research_institute: 1, government: 1, intermediary: 0, cultural: 2 } },
+      contacts: { per_tick: 0, resident_rate: 0 },
+      labour: { mobility: 0.3, workplace_rate: 0 },
+      learning: { participation: 0 },
+      migration: { rate: 0 },
+    });
+  const totals = (institutionsEmploy: number) => {
+    const r = runScenario(only(institutionsEmploy), { seed: 3 });
+    const C = r.columns.length;
+    const sumOf = (name: string) => {
+      const c = r.columns.indexOf(name);
+      let t = 0;
+      for (let row = 0; row < r.rows; row++) t += r.series[row * C + c];
+      return t;
+    };
+    return { mobility: sumOf('flow_tacit_mobility'), fromResidents: sumOf('firm_learning_from_residents') };
+  };
+
+  it('is not booked as firms\' learning from residents (every mover to an institution: 0)', () => {
+    const t = totals(1);
+    expect(t.mobility).toBeGreaterThan(0);
+    expect(t.fromResidents).toBe(0);
+  });
+
+  it('a mover absorbed by a firm is (every mover to a firm: the whole mobility flow)', () => {
+    const t = totals(0);
+    expect(t.mobility).toBeGreaterThan(0);
+    expect(t.fromResidents).toBeCloseTo(t.mobility, 9);
   });
 });
