@@ -41,6 +41,11 @@ export interface LinearFit {
   vcovType: 'classical' | 'CR1' | 'CR2';
   /** CR2 only: what Satterthwaite and HTZ degrees of freedom need (see contrastTest). */
   cr2?: Cr2Parts;
+  /**
+   * Clustered fits only: the classical s^2 (X'X)^-1, against which a contrast's sandwich
+   * variance is checked for having no replication behind it (unreplicated).
+   */
+  modelVcov?: number[][];
 }
 
 /** The pieces of a CR2 fit its small-sample degrees of freedom are computed from. */
@@ -189,7 +194,27 @@ export function olsFit(X: readonly (readonly number[])[], y: readonly number[], 
     rankDeficient: false,
     vcovType: clusterIds ? (opts.vcov ?? 'CR1') : 'classical',
     ...(cr2 ? { cr2 } : {}),
+    ...(clusterIds ? { modelVcov: bread.map((row) => row.map((v) => (v * rss) / dfResidual)) } : {}),
   };
+}
+
+/**
+ * A clustered variance this far below the classical one has no replication behind it: a
+ * contrast between clusters whose means the model fits exactly (a grid with arms and one
+ * seed per point: the point cells are saturated, every cluster's residuals sum to 0, and
+ * the sandwich is 0 up to rounding, where clubSandwich gives a negative variance).
+ */
+const NO_REPLICATION = 1e-9;
+
+/**
+ * Whether some row of C (a contrast of a clustered fit) has a sandwich variance that is 0 up
+ * to rounding, relative to its classical variance (or both are 0): then no interval or test
+ * can be computed for it, and contrastTest, contrastWaldTest and waldTest give NaN.
+ */
+export function unreplicated(fit: LinearFit, C: readonly (readonly number[])[]): boolean {
+  const M = fit.modelVcov;
+  if (fit.clusters === null || !M) return false;
+  return C.some((c) => quadraticForm(fit.vcov, c as number[]) <= NO_REPLICATION * quadraticForm(M, c as number[]));
 }
 
 /** R^2 and adjusted R^2 as R's summary.lm: centred when X has a constant column, else uncentred. */
@@ -240,6 +265,7 @@ export interface WaldTest {
 export function waldTest(fit: LinearFit, indices: readonly number[]): WaldTest {
   const q = indices.length;
   const df2 = fit.dfInference;
+  if (unreplicated(fit, indices.map((j) => fit.names.map((_, k) => (k === j ? 1 : 0))))) return { F: NaN, df1: q, df2, p: NaN };
   const b = indices.map((j) => fit.coef[j]);
   const V = indices.map((i) => indices.map((j) => fit.vcov[i][j]));
   const Vinv = q > 0 && b.every(Number.isFinite) && V.every((r) => r.every(Number.isFinite)) ? invertSymmetric(V) : null;
@@ -261,9 +287,12 @@ export interface ContrastTest extends CoefInterval {
  */
 export function contrastTest(fit: LinearFit, c: readonly number[], level = 0.95): ContrastTest {
   const estimate = c.reduce((s, v, j) => s + v * fit.coef[j], 0);
+  // The degrees of freedom depend on the design only, so they stay defined when the
+  // variance has no replication behind it (the interval does not).
+  const df = fit.cr2 ? htzDegrees(fit.cr2, [c])?.nu ?? NaN : fit.dfInference;
+  if (unreplicated(fit, [c])) return { estimate, lo: NaN, hi: NaN, p: NaN, se: NaN, df };
   const variance = quadraticForm(fit.vcov, c as number[]);
   const se = Math.sqrt(variance);
-  const df = fit.cr2 ? htzDegrees(fit.cr2, [c])?.nu ?? NaN : fit.dfInference;
   return { ...linearInterval(estimate, se, df, level), se, df };
 }
 
@@ -287,7 +316,7 @@ export function contrastWaldTest(fit: LinearFit, C: readonly (readonly number[])
   const V = matMul(matMul(C, fit.vcov), transpose(C));
   const Vinv = q > 0 && b.every(Number.isFinite) && V.every((r) => r.every(Number.isFinite)) ? invertSymmetric(V) : null;
   const test = fit.cr2 ? 'HTZ' : 'F';
-  if (!Vinv) return { F: NaN, df1: q, df2: NaN, p: NaN, Q: NaN, test };
+  if (!Vinv || unreplicated(fit, C)) return { F: NaN, df1: q, df2: NaN, p: NaN, Q: NaN, test };
   const Q = quadraticForm(Vinv, b);
   if (!fit.cr2) {
     const df2 = fit.dfInference;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastTest, contrastWaldTest, htzNu, olsFit } from '../../src/stats/linear-model';
+import { contrastTest, contrastWaldTest, htzNu, olsFit, unreplicated } from '../../src/stats/linear-model';
 import { symmetricEigen, symmetricPower } from '../../src/stats/matrix';
 
 // CR2 (Bell & McCaffrey 2002) with Satterthwaite df and the HTZ Wald test (Pustejovsky &
@@ -172,5 +172,48 @@ describe('symmetric eigen-decomposition and powers', () => {
     // [[1, 1], [1, 1]] has eigenvalues 2 and 0: the power -1/2 is 2^(-1/2) v v' with v = (1, 1)/sqrt 2
     const P = symmetricPower([[1, 1], [1, 1]], -0.5);
     P.flat().forEach((v) => expect(v).toBeCloseTo(0.5 / Math.SQRT2, 14));
+  });
+});
+
+describe('a contrast with no replication behind its clustered variance', () => {
+  // Two factors a, b (two levels each) and two arms, one seed per point (a, b): the seed is the
+  // point. The two-way model fits every point's mean, so each seed's residuals sum to 0 and the
+  // CR2 variance of any contrast between points is 0 up to rounding. Reference (R 4.2.2,
+  // clubSandwich 0.5.8): f <- lm(y ~ (a + b + arm)^2); V <- vcovCR(f, cluster = seed, type =
+  // "CR2"); linear_contrast(f, vcov = V, contrasts = rbind(c(0, 1, 0, 0, .5, .5, 0)),
+  // test = "Satterthwaite") prints the main effect of a as 1.95 with SE 6.66e-16 and the CI
+  // 1.95 to 1.95 (a zero-width interval); the arm's main effect c(0, 0, 0, 1, 0, .5, .5):
+  // 0.15, SE 0.15, d.f. 1, CI -1.76 to 2.06.
+  const a = [0, 0, 0, 0, 1, 1, 1, 1];
+  const b = [0, 0, 1, 1, 0, 0, 1, 1];
+  const arm = [0, 1, 0, 1, 0, 1, 0, 1];
+  const seed = [1, 1, 2, 2, 3, 3, 4, 4];
+  const y = [1.0, 1.3, 1.9, 2.6, 3.1, 3.0, 4.4, 4.1];
+  const X = a.map((_, i) => [1, a[i], b[i], arm[i], a[i] * b[i], a[i] * arm[i], b[i] * arm[i]]);
+  const fit = olsFit(X, y, { cluster: seed, vcov: 'CR2' });
+
+  it('gives no interval, p or test for a contrast between points (R: a zero-width CI)', () => {
+    const mainA = contrastTest(fit, [0, 1, 0, 0, 0.5, 0.5, 0]);
+    expect(mainA.estimate).toBeCloseTo(1.95, 12);
+    expect([mainA.lo, mainA.hi, mainA.p, mainA.se].every(Number.isNaN)).toBe(true);
+    expect(unreplicated(fit, [[0, 0, 0, 0, 1, 0, 0]])).toBe(true);
+    const interaction = contrastWaldTest(fit, [[0, 0, 0, 0, 1, 0, 0]]);
+    expect([interaction.F, interaction.p].every(Number.isNaN)).toBe(true);
+  });
+
+  it('keeps the interval of a contrast within seeds (the arm), as R gives it', () => {
+    const mainArm = contrastTest(fit, [0, 0, 0, 1, 0, 0.5, 0.5]);
+    expect(mainArm.estimate).toBeCloseTo(0.15, 12);
+    expect(mainArm.se).toBeCloseTo(0.15, 12);
+    expect(mainArm.df).toBeCloseTo(1, 10);
+    expect(mainArm.lo).toBeCloseTo(0.15 - 12.706204736174698 * 0.15, 10);
+    expect(mainArm.hi).toBeCloseTo(0.15 + 12.706204736174698 * 0.15, 10);
+    expect(unreplicated(fit, [[0, 0, 0, 1, 0, 0.5, 0.5]])).toBe(false);
+  });
+
+  it('leaves a fit without clusters alone (classical variances)', () => {
+    const classical = olsFit(X, y);
+    expect(unreplicated(classical, [[0, 1, 0, 0, 0.5, 0.5, 0]])).toBe(false);
+    expect(Number.isFinite(contrastTest(classical, [0, 1, 0, 0, 0.5, 0.5, 0]).lo)).toBe(true);
   });
 });

@@ -45,6 +45,21 @@ describe('grid designs: main effects and interactions from one model of all runs
     expect(text).not.toMatch(/n\/a to n\/a/);
   });
 
+  it('one seed per point with arms: no interval for the parameters (not a zero-width one), and says why', async () => {
+    // The seed is the point, the two-way model fits every point's mean: the clustered variance
+    // of a difference between points is 0 up to rounding (linear-model.ts, unreplicated). It
+    // printed "+17 % (95 % CI +17 % to +17 %)" and F in the millions before.
+    const stats = await computeSweepStats(writeFixtureSweep({ replicates: 1 }));
+    const open = stats.effects.mainEffects.find((m) => m.outcome === 'innovation_value_late' && m.parameter === 'openness')!;
+    expect(Number.isFinite(open.rel)).toBe(true);
+    expect([open.lo, open.hi, open.p, open.relLo, open.relHi].every(Number.isNaN)).toBe(true);
+    const between = stats.effects.interactions.find((i) => i.outcome === 'innovation_value_late' && i.parameterA === 'openness' && i.parameterB === 'proximity.geographic_decay_km')!;
+    expect(Number.isNaN(between.p)).toBe(true);
+    const text = findings(stats).join('\n');
+    expect(text).toMatch(/Raising openness from 0 to 0\.3 changed late innovation value by \+\d+ % \(no interval: one seed per design point, so the differences between points have no replication to estimate their error; run more replicates\)/);
+    expect(text).not.toMatch(/95 % CI ([+−-]?\d+ %) to \1\)/);
+  });
+
   it('writes main_effect and interaction rows with estimate, lo, hi', async () => {
     const dir = writeFixtureSweep({ replicates: 3 });
     const stats = await computeSweepStats(dir);

@@ -33,18 +33,31 @@ export function parameterFindings(stats: SweepStats): string[] {
   return e.kind === 'factorial' ? factorialFindings(stats) : regressionFindings(stats);
 }
 
-function effectClause(m: MainEffectRow, outcome: string): string {
+function effectClause(m: MainEffectRow, outcome: string, why?: string): string {
   const name = label(outcome).toLowerCase();
-  if (m.scale === 'log') return changeClause(name, m.rel, m.relLo, m.relHi);
-  if (m.scale === 'probability') return differenceClause(`the share of runs ${name.toLowerCase()}`, m.estimate, m.lo, m.hi, points, pointsMagnitude);
-  return differenceClause(name, m.estimate, m.lo, m.hi, signed);
+  if (m.scale === 'log') return changeClause(name, m.rel, m.relLo, m.relHi, why);
+  if (m.scale === 'probability') return differenceClause(`the share of runs ${name.toLowerCase()}`, m.estimate, m.lo, m.hi, points, pointsMagnitude, why);
+  return differenceClause(name, m.estimate, m.lo, m.hi, signed, undefined, why);
 }
 
 /** "+30 % (95 % CI +10 % to +50 %)" in the effect's own units. */
-function compact(m: MainEffectRow): string {
-  if (m.scale === 'log') return `${pctSigned(m.rel)} (${ci(m.relLo, m.relHi, pctSigned)})`;
+function compact(m: MainEffectRow, why?: string): string {
+  if (m.scale === 'log') return `${pctSigned(m.rel)} (${ci(m.relLo, m.relHi, pctSigned, why)})`;
   const f = m.scale === 'probability' ? points : signed;
-  return `${f(m.estimate)} (${ci(m.lo, m.hi, f)})`;
+  return `${f(m.estimate)} (${ci(m.lo, m.hi, f, why)})`;
+}
+
+/**
+ * Why a grid's effects of the swept parameters have no interval when the arms share seeds but
+ * each point has one seed: the seed is then the point, the model fits every point's mean, and
+ * nothing is left to estimate the error of a difference between points (linear-model.ts,
+ * unreplicated). Undefined otherwise.
+ */
+function unreplicatedReason(stats: SweepStats, model: { clusters?: number | null }): string | undefined {
+  const points = new Set(stats.runs.map((r) => r.point)).size;
+  return stats.arms.length > 1 && model.clusters != null && model.clusters <= points
+    ? 'one seed per design point, so the differences between points have no replication to estimate their error; run more replicates'
+    : undefined;
 }
 
 function factorialFindings(stats: SweepStats): string[] {
@@ -73,8 +86,9 @@ function factorialFindings(stats: SweepStats): string[] {
       const top = rows[rows.length - 1];
       const over = top.averagedOver.map(nameOf);
       const context = over.length ? `, averaged with equal weight over the levels of ${list(over)}` : '';
-      const middle = rows.slice(0, -1).map((m) => `at ${m.level} ${compact(m)}`);
-      let sentence = `Raising ${p} from ${top.reference} to ${top.level} ${effectClause(top, outcome)}${context} (${how}).`;
+      const why = model.model === 'shares' ? undefined : unreplicatedReason(stats, model);
+      const middle = rows.slice(0, -1).map((m) => `at ${m.level} ${compact(m, why ? 'as above' : undefined)}`);
+      let sentence = `Raising ${p} from ${top.reference} to ${top.level} ${effectClause(top, outcome, why)}${context} (${how}).`;
       if (middle.length) sentence += ` Against ${top.reference} at the other levels: ${middle.join('; ')}.`;
       out.push(sentence);
     }
@@ -95,7 +109,7 @@ function factorialFindings(stats: SweepStats): string[] {
       );
     }
     if (untested.length) {
-      out.push(`No test of the ${list(untested.map((i) => `${nameOf(i.parameterA)} × ${nameOf(i.parameterB)}`))} interaction on ${label(outcome).toLowerCase()} could be computed (too few seeds or runs for the model): the main effects above may hide it.`);
+      out.push(`No test of the ${list(untested.map((i) => `${nameOf(i.parameterA)} × ${nameOf(i.parameterB)}`))} interaction on ${label(outcome).toLowerCase()} could be computed (${unreplicatedReason(stats, model) ?? 'too few seeds or runs for the model'}): the main effects above may hide it.`);
     }
     const tested = inter.filter((i) => Number.isFinite(i.p));
     if (tested.length && strong.length === 0 && untested.length === 0) {

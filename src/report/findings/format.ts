@@ -89,9 +89,9 @@ export function pValue(p: number, why = 'the differences do not vary'): string {
 }
 
 /** "raised X by 34 % (95 % CI +28 % to +40 %)", "lowered ...", or "did not clearly change ...". */
-export function changeClause(measure: string, rel: number, relLo: number, relHi: number): string {
+export function changeClause(measure: string, rel: number, relLo: number, relHi: number, why = 'too few runs to compute one'): string {
   if (!Number.isFinite(rel)) return `left ${measure} undetermined`;
-  if (!hasInterval(relLo, relHi)) return `changed ${measure} by ${pctSigned(rel)} (no interval: too few runs to compute one)`;
+  if (!hasInterval(relLo, relHi)) return `changed ${measure} by ${pctSigned(rel)} (no interval: ${why})`;
   const interval = `(95 % CI ${pctSigned(relLo)} to ${pctSigned(relHi)})`;
   if (relLo > 0) return `raised ${measure} by ${pct(rel)} ${interval}`;
   if (relHi < 0) return `lowered ${measure} by ${pct(-rel)} ${interval}`;
@@ -148,9 +148,9 @@ export function constantChangeClause(measure: string, n: number, d: number, rel:
  * The same clause for an absolute difference (`format` signs the interval's ends,
  * `magnitude` states the size of a rise or fall without a sign).
  */
-export function differenceClause(measure: string, d: number, lo: number, hi: number, format: (x: number) => string = signed, magnitude: (x: number) => string = (x) => fmt(Math.abs(x))): string {
+export function differenceClause(measure: string, d: number, lo: number, hi: number, format: (x: number) => string = signed, magnitude: (x: number) => string = (x) => fmt(Math.abs(x)), why = 'too few runs to compute one'): string {
   if (!Number.isFinite(d)) return `left ${measure} undetermined`;
-  if (!hasInterval(lo, hi)) return `changed ${measure} by ${format(d)} (no interval: too few runs to compute one)`;
+  if (!hasInterval(lo, hi)) return `changed ${measure} by ${format(d)} (no interval: ${why})`;
   const interval = `(95 % CI ${format(lo)} to ${format(hi)})`.replace(' percentage points to ', ' to ');
   if (lo > 0) return `raised ${measure} by ${magnitude(d)} ${interval}`;
   if (hi < 0) return `lowered ${measure} by ${magnitude(d)} ${interval}`;
