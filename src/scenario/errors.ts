@@ -243,6 +243,10 @@ export const scenarioMessages = {
     fix: `move it before tick ${ticks}, or raise ticks`,
   }),
   duplicateArm: (name: string): Msg => ({ what: `arm name "${name}" is used twice`, fix: 'give every arm a unique name' }),
+  armSetsSwept: (arm: string, key: string, swept: string): Msg => ({
+    what: `arm "${arm}" sets ${key}, which the sweep varies (sweep.parameters: ${swept}); the design's values replace an arm's, so this setting would do nothing`,
+    fix: `remove ${key} from the arm's set, or remove ${swept} from sweep.parameters and give each arm its value`,
+  }),
 
   // --- --set and dot paths ------------------------------------------------------------
   setSyntax: (): Msg => ({ what: 'not of the form PATH=VALUE', fix: 'write e.g. `--set openness=0.3` or `--set proximity.geographic_decay_km=40`' }),

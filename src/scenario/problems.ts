@@ -10,7 +10,7 @@ import { MAX_PROBLEMS_SHOWN, scenarioMessages as M, type PathSegment, type Locat
 import { isPlainObject } from './merge';
 import { fillModelSectionInPlace, modelProblems } from './model-rules';
 import { LIMITS, ScenarioSchema, type Policy, type Scenario, type Shock } from './schema';
-import { valueAt } from './dot-path';
+import { splitPath, valueAt } from './dot-path';
 import { allowedKeysAt, expectedText, lengthBounds, schemaAt } from './schema-paths';
 import { resolvePath } from './set';
 
@@ -175,6 +175,9 @@ export function crossFieldProblems(s: Scenario, raw: Record<string, unknown>): L
       if (INTERNAL_KEYS.has(key)) continue;
       const resolved = resolvePath(key, s);
       if ('problem' in resolved) problems.push({ ...resolved.problem, path: ['arms', i, 'set'], at: ['arms', i, 'set', key], key: true, what: `${key}: ${resolved.problem.what}` });
+      // A swept path (or one inside it, or containing it) in an arm is overwritten by the design.
+      const swept = Object.keys(s.sweep?.parameters ?? {}).find((p) => overlaps(p, key));
+      if (swept !== undefined && !('problem' in resolved)) problems.push({ path: ['arms', i, 'set'], at: ['arms', i, 'set', key], key: true, ...M.armSetsSwept(arm.name, key, swept) });
     }
     if (arm.policies) checkPolicies(arm.policies, ['arms', i, 'policies']);
     if (arm.shocks) checkShocks(arm.shocks, ['arms', i, 'shocks']);
@@ -198,4 +201,13 @@ function degenerateCorners(s: Scenario, raw: Record<string, unknown>): LocatedPr
   if (s.knowledge.delta_use > s.knowledge.delta_idle)
     problems.push({ path: written(['knowledge', 'delta_use'], ['knowledge', 'delta_idle']), ...M.useFasterThanIdle(s.knowledge.delta_use, s.knowledge.delta_idle) });
   return problems;
+}
+
+/** Whether one dot path is the other or lies inside it (a.b and a.b.c overlap; a.b and a.bc do not). */
+function overlaps(a: string, b: string): boolean {
+  const x = splitPath(a);
+  const y = splitPath(b);
+  const n = Math.min(x.length, y.length);
+  for (let k = 0; k < n; k++) if (x[k] !== y[k]) return false;
+  return true;
 }

@@ -86,6 +86,14 @@ describe('scenarios, schema, validate', () => {
     writeFileSync(join(work.dir, 'readme.yaml'), example);
     expect((await lrsim(['validate', 'readme.yaml'], work.dir)).stdout).toBe('ok readme.yaml\n');
   });
+  it('validates the README example sweep (my-sweep.yaml; its arm once set a swept parameter)', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = /```yaml\n(extends: baseline\nname: openness-and-distance[\s\S]*?)```/.exec(readme)![1];
+    expect(example).toMatch(/^arms:/m);
+    writeFileSync(join(work.dir, 'my-sweep.yaml'), example);
+    const r = await lrsim(['validate', 'my-sweep.yaml'], work.dir);
+    expect(r.stdout, r.stderr).toBe('ok my-sweep.yaml\n');
+  });
 });
 
 describe('run', () => {

@@ -154,6 +154,11 @@ describe('item 11: validate refuses exactly what sweep refuses, positioned', () 
       'a value that breaks a rule in one arm only',
       /^arm-point\.yaml:4:\d+: sweep\.parameters\.firms\.rd_min: firms\.rd_min = 0\.2 \(arm b\) is not allowed: firms\.rd_min: firms\.rd_min \(0\.2\) is greater than firms\.rd_max \(0\.15\); /,
     ],
+    [
+      sweepFile('arm-swept.yaml', ['parameters:', '  openness: [0.05, 0.3]'], ['arms:', '  - name: baseline', '  - name: open', '    set: {openness: 0.5}']),
+      'an arm setting a swept parameter (the design would overwrite it)',
+      /^arm-swept\.yaml:8:\d+: arms\.1\.set: arm "open" sets openness, which the sweep varies \(sweep\.parameters: openness\); the design's values replace an arm's, so this setting would do nothing; remove openness from the arm's set, or remove openness from sweep\.parameters and give each arm its value$/,
+    ],
   ];
 
   it.each(cases)('%s (%s)', (file, _what, expected) => {
