@@ -9,6 +9,9 @@ const suggest = (s: string | undefined) => (s === undefined ? '' : `did you mean
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const calibrationMessages = {
+  /** The scenario has arms or a sweep, which a calibration does not run (stderr, report lede). */
+  baseOnly: (name: string, arms: number, swept: readonly string[]) =>
+    `${name}'s ${[arms ? `${arms} arms` : '', swept.length ? `sweep over ${swept.join(', ')}` : ''].filter(Boolean).join(' and ')} ${arms ? 'are' : 'is'} not part of the calibration: it calibrates the base scenario${arms ? ', without any arm\'s settings, policies or shocks' : ''}${swept.length ? `${arms ? ',' : ''} with the swept settings at their base values unless the targets file makes them parameters` : ''}.`,
   // --- the targets file ---------------------------------------------------------------
   emptyFile: (): Msg => ({ what: 'the file is empty', fix: 'write `targets:`, `parameters:` and optionally `abc:` (see docs/calibration.md)' }),
   readFailed: (reason: string): Msg => ({ what: `cannot read the targets file (${reason})`, fix: 'check the path and its permissions' }),

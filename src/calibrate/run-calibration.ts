@@ -13,6 +13,7 @@ import { foreignFiles, pathKind } from '../io/output-dir';
 import { packageVersion, sourceState } from '../io/repo';
 import { ScenarioError } from '../scenario/errors';
 import { loadScenario } from '../scenario/load';
+import { baseOnlyNote } from './report';
 import { applySet } from '../scenario/set';
 import { validateScenarioData } from '../scenario/validate';
 import { armInputs } from '../sweep/inputs';
@@ -122,6 +123,8 @@ export function prepareCalibration(options: CalibrateOptions) {
 /** Runs a calibration to its stop condition (or to Ctrl-C) and writes its outputs. */
 export async function runCalibration(options: CalibrateOptions): Promise<CalibrationSummary> {
   const { loaded, spec, base, hash } = prepareCalibration(options);
+  const baseOnly = baseOnlyNote(loaded.scenario);
+  if (baseOnly && options.progress !== false) process.stderr.write(`lrsim: note:${baseOnly}\n`);
   const dir = options.out ?? join(options.cwd ?? process.cwd(), 'output', `calibrate-${loaded.scenario.name}`);
   const { records, previous } = openDirectory(dir, hash, options.resume ?? false);
   const workers = Math.max(1, options.workers ?? os.availableParallelism());
