@@ -43,6 +43,7 @@ describe('grid designs: main effects and interactions from one model of all runs
     expect(text).toMatch(/Raising openness from 0 to 0\.3 raised late innovation value by 5\d %/);
     expect(text).toMatch(/Raising proximity\.geographic_decay_km from 10 to 40 did not clearly change late innovation value/);
     expect(text).not.toMatch(/n\/a to n\/a/);
+    expect(text).toContain('32 runs finished (4 design points × 2 arms × 4 replicates); none failed.');
   });
 
   it('one seed per point with arms: no interval for the parameters (not a zero-width one), and says why', async () => {
