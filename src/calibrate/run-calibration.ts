@@ -49,7 +49,12 @@ export interface CalibrationSummary {
   dir: string;
   status: 'complete' | 'interrupted';
   generations: number;
+  /** Every simulation stored: the sampler's (samplerRuns, within abc.max_runs) and the predictive check's. */
   runs: number;
+  /** The sampler's simulations (counted against abc.max_runs); null when interrupted before it ended. */
+  samplerRuns: number | null;
+  /** The budget of the sampler (abc.max_runs). */
+  maxRuns: number;
   failed: number;
   stopReason: string | null;
   wallSeconds: number;
@@ -240,6 +245,8 @@ export async function runCalibration(options: CalibrateOptions): Promise<Calibra
     status: interrupted ? 'interrupted' : 'complete',
     generations: result?.generations.length ?? 0,
     runs: manifest.runs.total,
+    samplerRuns: result?.runs ?? null,
+    maxRuns: spec.abc.max_runs,
     failed: manifest.runs.failed,
     stopReason: manifest.stop_reason,
     wallSeconds: (performance.now() - started) / 1000,

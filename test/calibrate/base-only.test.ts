@@ -15,3 +15,13 @@ describe('baseOnlyNote', () => {
     expect(baseOnlyNote({ name: 'b', arms: [], sweep: { parameters: {} } })).toBe('');
   });
 });
+
+describe('the closing line of lrsim calibrate', () => {
+  it('separates the sampler\'s runs (against max_runs) from the predictive check\'s', async () => {
+    const { calibrationMessages: msg } = await import('../../src/calibrate/messages');
+    expect(msg.done('out', 2, 60, 40, 40, 'max_runs', 1.25)).toBe(
+      'calibration done: 2 generations, 60 runs (40 by the sampler, of its max_runs 40; 20 for the posterior predictive check), stopped on max runs, in 1.3 s; outputs in out',
+    );
+    expect(msg.done('out', 1, 40, 40, 40, 'max_runs', 1)).toBe('calibration done: 1 generation, 40 runs, stopped on max runs, in 1.0 s; outputs in out');
+  });
+});
