@@ -28,6 +28,8 @@ export const cliMessages = {
   unexpected: (message: string, debug: boolean) =>
     `unexpected failure: ${message.replace(/\s*\n\s*/g, ' ')}${debug ? '' : ' (run again with --debug for the stack trace)'}`,
   noSweepHere: (dir: string) => `${dir}: no runs.ndjson here; give the directory a sweep wrote (lrsim sweep --out DIR)`,
+  noManifestHere: (dir: string) =>
+    `${dir}: runs.ndjson but no manifest.json, so the sweep's design (grid or sampled, its arms and seeds) is unknown and its statistics cannot be fitted to it; give the directory a sweep wrote, with its manifest.json (lrsim sweep NAME --out DIR)`,
   portInUse: (port: number) => `port ${port} is in use; choose another with --port N (or --port 0)`,
   runIsBase: (name: string, arms: readonly string[], swept: readonly string[]) =>
     `note: ${[arms.length ? `${name} defines ${arms.length} arms (${arms.join(', ')})` : '', swept.length ? `${arms.length ? 'and ' : `${name} defines `}a sweep over ${swept.join(', ')}` : ''].filter(Boolean).join(' ')}; this run is its base scenario${arms.length ? ', without any arm\'s settings, policies or shocks' : ''}${swept.length ? `${arms.length ? ',' : ''} with the swept settings at their base values` : ''}. ${arms.length ? `\`--arm NAME\` runs one arm; ` : ''}\`lrsim sweep ${name}\` runs the whole design`,

@@ -63,7 +63,7 @@ function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, s
   const sc = stats.scenario;
   const version = typeof stats.manifest.version === 'string' ? stats.manifest.version : 'unknown';
   const source = typeof stats.manifest.scenario_source === 'string' ? ` from ${stats.manifest.scenario_source}` : '';
-  const note = teachingNote(stats.manifest);
+  const note = teachingNote(stats.manifest, stats.runs.length + stats.failed.length);
   // Pooled over sampled design points with several seeds per point the contrasts are clustered by point.
   const clustered = stats.armComparison.contrasts.some((c) => c.method === 'paired_t_clustered_by_point' || c.method === 'paired_share_clustered_by_point');
   const unit = clusterUnitName(stats.design);

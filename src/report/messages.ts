@@ -11,6 +11,10 @@ export const reportMessages = {
     `What to look for: left out. This sweep is the built-in ${builtin} with ${list(changes)}, and the note describes the numbers of the unchanged scenario.`,
   noteBuiltinGone: (builtin: string) =>
     `What to look for: left out. This lrsim has no built-in scenario ${builtin} to check the sweep against.`,
+  noteUnfinished: (builtin: string, found: number, planned: number) =>
+    `What to look for: left out. The sweep of the built-in ${builtin} is not finished (${found} of its ${planned} runs are here), so its numbers are not the ones the note describes.`,
+  unfinished: (status: string, found: number, planned: number, resume: string) =>
+    `This sweep is not finished (${found} of ${planned} planned runs are here${status && status !== 'complete' ? `; status "${status}" in manifest.json` : ''}): the findings below cover these runs only. Finish it with ${resume}, then write the report again.`,
   noteFailedRuns: (builtin: string, failed: number) =>
     `What to look for: left out. ${failed} run${failed === 1 ? '' : 's'} of the built-in ${builtin} failed, so its numbers are not the ones the note describes.`,
   changedSeed: (seed: unknown, builtinSeed: unknown) => `seed ${String(seed)} instead of ${String(builtinSeed)}`,

@@ -27,8 +27,11 @@ export interface NoteDecision {
 
 const DEFAULT_REPLICATES = 8; // sweep.replicates' default (scenario schema)
 
-/** The teaching note decision for a sweep directory's manifest. */
-export function teachingNote(manifest: SweepManifest): NoteDecision {
+/**
+ * The teaching note decision for a sweep directory's manifest; `runsHere`, the runs found in
+ * the directory (finished and failed), leaves the note out when fewer than the plan's.
+ */
+export function teachingNote(manifest: SweepManifest, runsHere?: number): NoteDecision {
   const scenario = (manifest.scenario ?? {}) as Partial<Scenario>;
   const stored = (scenario.teaching_note ?? '').trim();
   const source = typeof manifest.scenario_source === 'string' ? manifest.scenario_source : 'a scenario file';
@@ -56,6 +59,8 @@ export function teachingNote(manifest: SweepManifest): NoteDecision {
   const builtinReplicates = builtin.sweep?.replicates ?? DEFAULT_REPLICATES;
   if (replicates !== builtinReplicates) changes.push(msg.changedReplicates(replicates, builtinReplicates));
   if (changes.length) return { note: '', omitted: msg.noteChanged(name, changes) };
+  const unfinished = sweepProgress(manifest, runsHere);
+  if (unfinished) return { note: '', omitted: msg.noteUnfinished(name, unfinished.found, unfinished.planned) };
   const failed = (manifest.runs as { failed?: number } | undefined)?.failed ?? 0;
   if (failed > 0) return { note: '', omitted: msg.noteFailedRuns(name, failed) };
   return { note, omitted: null, description: (builtin.description ?? '').trim() || null };
@@ -65,4 +70,18 @@ export function teachingNote(manifest: SweepManifest): NoteDecision {
 export function extendsLine(manifest: SweepManifest): string | null {
   const chain = Array.isArray(manifest.scenario_extends) ? (manifest.scenario_extends as unknown[]).map(String) : [];
   return chain.length ? msg.extendsChain(chain) : null;
+}
+
+/**
+ * How far an unfinished sweep got: its status and the runs found against the plan, or null
+ * when it is complete (status "complete" and every planned run here). `runsHere` is the
+ * runs found in the directory; without it the manifest's own count stands.
+ */
+export function sweepProgress(manifest: SweepManifest, runsHere?: number): { status: string; found: number; planned: number } | null {
+  const runs = manifest.runs as { planned?: number; finished?: number } | undefined;
+  const planned = runs?.planned;
+  if (typeof planned !== 'number') return null; // an older manifest: nothing to check against
+  const found = runsHere ?? runs?.finished ?? planned;
+  const status = typeof manifest.status === 'string' ? manifest.status : '';
+  return found < planned || (status !== '' && status !== 'complete') ? { status, found, planned } : null;
 }

@@ -111,12 +111,8 @@ export function earlierSources(stored: Pick<SweepManifest, 'source' | 'earlier_s
   return out;
 }
 
-/** The command that resumes this sweep (the one given, with --resume, and --out when it was implicit). */
-export function resumeCommand(command: readonly string[], dir: string): string {
-  const args = command.filter((a) => a !== '--resume');
-  const outGiven = args.some((a) => a === '--out' || a.startsWith('--out='));
-  return ['lrsim', ...args, '--resume', ...(outGiven ? [] : ['--out', dir])].join(' ');
-}
+import { resumeCommand } from './resume-command';
+export { resumeCommand };
 
 /** Everything about a sweep that does not depend on running it. */
 export interface PreparedSweep {

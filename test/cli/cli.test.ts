@@ -1,5 +1,5 @@
 /** The commands end to end, spawned as users run them (bin/lrsim.js). */
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../../src/model';
@@ -56,6 +56,18 @@ describe('unexpected failures', () => {
     const debug = await lrsim(['report', sweepDir, '--debug']);
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('report on a directory that is not a whole sweep', () => {
+  it('refuses runs.ndjson without manifest.json (exit 2; it once fitted a sampled design as a grid for minutes)', async () => {
+    const dir = join(work.dir, 'no-manifest');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'runs.ndjson'), '');
+    const r = await lrsim(['report', dir]);
+    expect(r.code).toBe(2);
+    expect(oneErrorLine(r.stderr)).toBe(`lrsim: error: ${dir}: runs.ndjson but no manifest.json, so the sweep's design (grid or sampled, its arms and seeds) is unknown and its statistics cannot be fitted to it; give the directory a sweep wrote, with its manifest.json (lrsim sweep NAME --out DIR) (see \`lrsim --help\`)`);
+    expect(readdirSync(dir)).toEqual(['runs.ndjson']);
   });
 });
 

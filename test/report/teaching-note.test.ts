@@ -11,7 +11,7 @@ import { tempDir } from '../sweep/helpers';
 /** The manifest a sweep would start with (nothing is run), marked as finished with `failed` failures. */
 const manifestOf = (scenario: string, options: { set?: string[]; seed?: number; replicates?: number; cwd?: string } = {}, failed = 0) => {
   const { manifest } = prepareSweep({ scenario, out: 'unused', ...options });
-  return { ...manifest, runs: { ...manifest.runs, failed } } as unknown as SweepManifest;
+  return { ...manifest, status: 'complete', runs: { ...manifest.runs, finished: manifest.runs.planned, failed } } as unknown as SweepManifest;
 };
 const NOTE = loadScenario('cluster-policy').scenario.teaching_note.trim();
 
@@ -45,6 +45,17 @@ describe('the teaching note ("What to look for") is shown only for a built-in ru
     expect(teachingNote(manifestOf('cluster-policy', {}, 2)).omitted).toBe(
       'What to look for: left out. 2 runs of the built-in cluster-policy failed, so its numbers are not the ones the note describes.',
     );
+  });
+
+  it('leaves it out for a sweep that is not finished (its runs fewer than the plan, or its status not complete), saying how far it got', () => {
+    const done = manifestOf('cluster-policy');
+    const planned = (done.runs as { planned: number }).planned;
+    const unfinished = `What to look for: left out. The sweep of the built-in cluster-policy is not finished (10 of its ${planned} runs are here), so its numbers are not the ones the note describes.`;
+    expect(teachingNote(done, 10)).toEqual({ note: '', omitted: unfinished });
+    expect(teachingNote({ ...done, status: 'interrupted', runs: { ...(done.runs as object), finished: 10 } } as SweepManifest)).toEqual({ note: '', omitted: unfinished });
+    // runs.ndjson emptied under a complete manifest: the runs found decide.
+    expect(teachingNote(done, 0).omitted).toMatch(/not finished \(0 of its \d+ runs are here\)/);
+    expect(teachingNote(done, planned).omitted).toBeNull();
   });
 
   it('leaves out the note of a scenario file, even one that only copies a built-in', () => {

@@ -71,6 +71,15 @@ describe('grid designs: main effects and interactions from one model of all runs
     expect(findings(await computeSweepStats(dir))[0]).toMatch(/^\d+ runs finished/);
   });
 
+  it('an unfinished sweep says so first, with the command that finishes it', async () => {
+    const dir = writeFixtureSweep({ replicates: 2 });
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, status: 'interrupted', command: ['sweep', 'fix.yaml', '--out', dir], runs: { planned: 40, finished: 16, ok: 16, failed: 0 } }));
+    const text = findings(await computeSweepStats(dir));
+    expect(text[0]).toBe(`This sweep is not finished (16 of 40 planned runs are here; status "interrupted" in manifest.json): the findings below cover these runs only. Finish it with lrsim sweep fix.yaml --out ${dir} --resume, then write the report again.`);
+    expect(text[1]).toMatch(/^16 runs finished/);
+  });
+
   it('writes main_effect and interaction rows with estimate, lo, hi', async () => {
     const dir = writeFixtureSweep({ replicates: 3 });
     const stats = await computeSweepStats(dir);

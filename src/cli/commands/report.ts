@@ -19,6 +19,9 @@ export const reportCommand: CommandModule<object, { dir: string; images: boolean
     if (!existsSync(join(args.dir, 'runs.ndjson'))) {
       throw new UsageError(cliMessages.noSweepHere(args.dir));
     }
+    // Without its manifest the design is unknown: fitting a sampled design as a grid took
+    // minutes (and means nothing), so refuse as discover, robustness and merge do.
+    if (!existsSync(join(args.dir, 'manifest.json'))) throw new UsageError(cliMessages.noManifestHere(args.dir));
     // A sweep still running here, or a second report, would write the same files.
     const lock = lockDirectory(args.dir, (line) => process.stderr.write(`lrsim: ${line}\n`));
     let result: Awaited<ReturnType<typeof writeReport>>;

@@ -10,6 +10,9 @@ import { armFindings, degenerateFindings, pointArmFindings } from './arms';
 import { parameterFindings } from './design';
 import { ci, fmt, meanText, pairedCi, pct, plural, pointLabelOf, pooledHow, signed } from './format';
 import { recoveryFindings } from './recovery';
+import { resumeCommand } from '../../sweep/resume-command';
+import { reportMessages } from '../messages';
+import { sweepProgress } from '../teaching-note';
 
 export { changeClause, fmt, pct } from './format';
 
@@ -19,6 +22,11 @@ export function findings(stats: SweepStats): string[] {
   const runs = stats.runs.length;
   const points = new Set(stats.groups.map((g) => g.point)).size;
   if (runs === 0) return ['No run finished, so there is nothing to report yet.'];
+  const progress = sweepProgress(stats.manifest, runs + stats.failed.length);
+  if (progress) {
+    const command = Array.isArray(stats.manifest.command) ? stats.manifest.command.map(String) : ['sweep', String(stats.scenario.name ?? 'SCENARIO')];
+    out.push(reportMessages.unfinished(progress.status, progress.found, progress.planned, resumeCommand(command, stats.dir)));
+  }
   const shard = stats.manifest.shard;
   if (shard) out.push(`This directory holds shard ${shard.index} of the shards 0 to ${shard.count - 1} of the sweep (--shard ${shard.index}/${shard.count}): the findings below cover its runs only. Merge the shards (lrsim merge DIR... --out DIR) for the whole sweep's findings.`);
   // Replicates per point and arm: one number when every cell has the same, else the range.
