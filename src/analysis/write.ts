@@ -3,7 +3,8 @@
  * (DIR/robustness/): JSON, tidy CSV and charts. Called only after the whole result is
  * computed, so bad input never leaves a half-written folder.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { makeDirectory } from '../io/make-directory';
 import { isAbsolute, join, relative } from 'node:path';
 import { label } from '../charts/chart';
 import { writeCharts } from '../charts/render';
@@ -17,7 +18,7 @@ const json = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v === '
 /** DIR/discovery/: boxes.json, trajectory.csv, tree.json and the charts. Returns the files. */
 export async function writeDiscovery(dir: string, d: DiscoveryResult, images: boolean): Promise<string[]> {
   const out = join(dir, 'discovery');
-  mkdirSync(out, { recursive: true });
+  makeDirectory(out);
   const { tree, trajectory, ...rest } = d;
   writeFileSync(join(out, 'boxes.json'), json({ ...rest, boxes: trajectory }));
   // `reported_from`: the box the reported one was pasted from (its own numbers are in boxes.json `chosen`).
@@ -32,7 +33,7 @@ export async function writeDiscovery(dir: string, d: DiscoveryResult, images: bo
 /** DIR/robustness/: robustness.json, arms.csv (one row per arm), regret.csv (per future and arm), the chart. */
 export async function writeRobustness(dir: string, r: RobustnessReport, images: boolean): Promise<string[]> {
   const out = join(dir, 'robustness');
-  mkdirSync(out, { recursive: true });
+  makeDirectory(out);
   const { per_future, ...rest } = r;
   writeFileSync(join(out, 'robustness.json'), json(rest));
   const arms = [csvLine(['arm', 'cost', 'mean_outcome', 'sd_outcome', 'mean_regret', 'mean_regret_ci_low', 'mean_regret_ci_high', 'p90_regret', 'p90_regret_ci_low', 'p90_regret_ci_high', 'max_regret', 'satisficing', 'satisficing_ci_low', 'satisficing_ci_high', 'best_share', 'worst_share', 'futures', 'interval_method', 'interval_reason'])];
@@ -52,7 +53,7 @@ export async function writeRobustness(dir: string, r: RobustnessReport, images: 
 /** Vega-Lite specs always; SVG and PNG too with `images`. */
 async function charts(out: string, list: ReturnType<typeof trajectoryChart>[], images: boolean): Promise<string[]> {
   if (images) return (await writeCharts(out, list)).flatMap((w) => [w.spec, w.svg, w.png]);
-  mkdirSync(join(out, 'charts'), { recursive: true });
+  makeDirectory(join(out, 'charts'));
   return list.map((c) => {
     const path = join(out, 'charts', `${c.name}.vl.json`);
     writeFileSync(path, JSON.stringify(c.spec, null, 1) + '\n');

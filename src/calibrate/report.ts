@@ -2,7 +2,8 @@
  * report.html of a calibration, on the sweep report's page (offline, every string
  * escaped): findings in sentences, the posterior summary table, the charts, the files.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { makeDirectory } from '../io/make-directory';
 import { join } from 'node:path';
 import { FONT_FAMILY, writeCharts, type Chart } from '../charts';
 import { fontFaceCss, librarySources } from '../report/assets';
@@ -148,7 +149,7 @@ function intervalNote(input: CalibrationOutputInput): string {
 export async function writeCalibrationReport(dir: string, input: CalibrationOutputInput, summary: ParameterSummary[], checks: TargetCheck[], charts: Chart[]): Promise<void> {
   if (input.images) await writeCharts(dir, charts);
   else {
-    mkdirSync(join(dir, 'charts'), { recursive: true });
+    makeDirectory(join(dir, 'charts'));
     for (const c of charts) writeFileSync(join(dir, 'charts', `${c.name}.vl.json`), JSON.stringify(c.spec, null, 1) + '\n');
   }
   const parameters = summary.flatMap((s, k) => [

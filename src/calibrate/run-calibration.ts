@@ -6,7 +6,7 @@
  * again, and as the sampler is deterministic given the simulations, it takes the same path
  * and writes the same bytes. Ctrl-C or SIGTERM stops at once (stored runs stay).
  */
-import { mkdirSync } from 'node:fs';
+import { makeDirectory } from '../io/make-directory';
 import os from 'node:os';
 import { join } from 'node:path';
 import { foreignFiles, pathKind } from '../io/output-dir';
@@ -84,7 +84,7 @@ function openDirectory(dir: string, hash: string, resume: boolean): { records: M
     if (hasStore) throw new ScenarioError(msg.outHoldsCalibration(dir));
     const foreign = foreignFiles(dir, CALIBRATION_FILES);
     if (foreign.length) throw new ScenarioError(msg.outHoldsOther(dir, foreign));
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     return { records: new Map(), previous: null };
   }
   const previous = readCalibrationManifest(dir);

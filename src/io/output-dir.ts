@@ -3,7 +3,8 @@
  * other files (unless forced), write each file to a temporary name, then rename, so a
  * crash never leaves a half-written file under the final name.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { makeDirectory } from './make-directory';
 import { join } from 'node:path';
 import { writeFileFully } from './write-fully';
 
@@ -31,7 +32,7 @@ export function pathKind(path: string): 'missing' | 'dir' | 'other' {
  * under a temporary name, then all renamed. On failure the temporary files are removed.
  */
 export function writeFilesAtomic(dir: string, files: Record<string, string>): void {
-  mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
   const tag = `.tmp-${process.pid}-${Date.now()}`;
   const written: string[] = [];
   try {

@@ -7,7 +7,8 @@
  * missing or incomplete shards go into the new array (each resumes its own store).
  * Every check that can fail runs before anything is written or submitted.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { makeDirectory } from '../io/make-directory';
 import { resolve } from 'node:path';
 import { slurmLayout, type SlurmLayout } from './layout';
 import { slurmMessages as msg } from './messages';
@@ -185,8 +186,8 @@ export function planSlurmSweep(req: SlurmRequest, env: SlurmEnvironment): SlurmO
 
   // 2. The directory: the scenario copy is written once, so a resumed sweep runs what it started with.
   const command = finishingCommand(layout, shards, resources);
-  mkdirSync(layout.logs, { recursive: true });
-  mkdirSync(layout.shards, { recursive: true });
+  makeDirectory(layout.logs);
+  makeDirectory(layout.shards);
   if (!plan) writeWhole(layout.scenario, `${JSON.stringify(facts.resolved, null, 2)}\n`);
   const planFile: SlurmPlanFile = { version: 1, scenario: facts.name, scenario_hash: facts.hash, shards, runs: facts.runs, command };
   writeWhole(layout.plan, `${JSON.stringify(planFile, null, 2)}\n`);

@@ -4,7 +4,8 @@
  * the manifest when every run is stored. Ctrl-C (SIGINT) or SIGTERM stops at once: stored
  * runs stay, runs in flight are dropped and re-run by `--resume`.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
+import { makeDirectory } from '../io/make-directory';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { columnsToCsv, type CsvValue } from '../io/csv';
@@ -196,7 +197,7 @@ function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean, no
     if (hasStore) badInput(msg.outHoldsSweep(dir));
     const foreign = unownedFiles(dir);
     if (foreign.length) badInput(msg.outHoldsOther(dir, foreign));
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     const lock = lockDirectory(dir, notice);
     // Another process may have started a sweep here between the checks and the lock.
     if (pathKind(store) !== 'missing') {
@@ -231,7 +232,7 @@ function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean, no
 /** `dir/microdata/<key>.firms.csv`, written whole before the run's record is stored. */
 function writeMicrodata(dir: string, key: string, firms: NonNullable<RunOutput['firms']>): void {
   const folder = join(dir, 'microdata');
-  mkdirSync(folder, { recursive: true });
+  makeDirectory(folder);
   const file = join(folder, `${key}.firms.csv`);
   try {
     writeFileFully(`${file}.tmp`, columnsToCsv(firms as Record<string, ArrayLike<CsvValue>>));

@@ -4,7 +4,8 @@
  * output), as SALib's `analyze`. Writes DIR/sensitivity.csv (indices at N) and
  * DIR/convergence.csv (the same at N/4, N/2 and N, with column n).
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { makeDirectory } from '../../io/make-directory';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { csvLine } from '../../io/csv';
@@ -167,7 +168,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       return analyzeOutcome(layout, outcome, moments, { seed: args.seed, resamples: args.resamples });
     });
     const full = Math.max(...rows.map((r) => r.n));
-    mkdirSync(args.out, { recursive: true });
+    makeDirectory(args.out);
     const write = (name: string, text: string) => {
       writeFileSync(join(args.out, `${name}.tmp`), text);
       renameSync(join(args.out, `${name}.tmp`), join(args.out, name));
