@@ -7,7 +7,9 @@
  * missing or incomplete shards go into the new array (each resumes its own store).
  * Every check that can fail runs before anything is written or submitted.
  */
-import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { checkOutputDirectory } from '../io/output-path';
+import { writeFileWhole } from '../io/write-fully';
 import { makeDirectory } from '../io/make-directory';
 import { resolve } from 'node:path';
 import { slurmLayout, type SlurmLayout } from './layout';
@@ -116,9 +118,7 @@ function existingPlan(layout: SlurmLayout): SlurmPlanFile | null {
 
 /** Writes a file whole or not at all (a rename is atomic on local and network filesystems). */
 function writeWhole(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+  writeFileWhole(file, text, `${file}.tmp-${process.pid}`);
 }
 
 function readSubmissions(layout: SlurmLayout): SubmissionRecord[] {
@@ -164,6 +164,7 @@ export function planSlurmSweep(req: SlurmRequest, env: SlurmEnvironment): SlurmO
   const notes: string[] = [];
 
   // 1. Everything that can be wrong with the request, before touching anything.
+  if (req.out !== undefined) checkOutputDirectory('--out', req.out, env.cwd);
   let shards = parseShards(req.shards);
   const resources = parseResources(req);
   if (req.submit && !env.scheduler.available()) throw new SlurmInputError(msg.noSbatch());
@@ -173,6 +174,7 @@ export function planSlurmSweep(req: SlurmRequest, env: SlurmEnvironment): SlurmO
     shards = facts.groups;
   }
   const dir = checkOutDir(resolve(env.cwd, req.out ?? `output/${facts.name.replace(/[^A-Za-z0-9_.-]/g, '_')}-slurm`));
+  checkOutputDirectory('--out', dir);
   const layout = slurmLayout(dir);
   const plan = existingPlan(layout);
   if (plan && plan.scenario_hash !== facts.hash) throw new SlurmInputError(msg.differentSweep(dir, plan.scenario_hash, facts.hash));

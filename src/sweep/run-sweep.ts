@@ -4,7 +4,7 @@
  * the manifest when every run is stored. Ctrl-C (SIGINT) or SIGTERM stops at once: stored
  * runs stay, runs in flight are dropped and re-run by `--resume`.
  */
-import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { makeDirectory } from '../io/make-directory';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -12,7 +12,7 @@ import { columnsToCsv, type CsvValue } from '../io/csv';
 import { LOCK_FILE, lockDirectory, type DirLock } from '../io/dir-lock';
 import { foreignFiles, pathKind } from '../io/output-dir';
 import { checkOutputDirectory } from '../io/output-path';
-import { DiskFullError, writeFileFully } from '../io/write-fully';
+import { DiskFullError, writeFileWhole } from '../io/write-fully';
 import { packageVersion, sourceState, type SourceState } from '../io/repo';
 import { modelOf } from '../models';
 import { loadScenario } from '../scenario/load';
@@ -233,14 +233,7 @@ function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean, no
 function writeMicrodata(dir: string, key: string, firms: NonNullable<RunOutput['firms']>): void {
   const folder = join(dir, 'microdata');
   makeDirectory(folder);
-  const file = join(folder, `${key}.firms.csv`);
-  try {
-    writeFileFully(`${file}.tmp`, columnsToCsv(firms as Record<string, ArrayLike<CsvValue>>));
-  } catch (error) {
-    rmSync(`${file}.tmp`, { force: true });
-    throw error;
-  }
-  renameSync(`${file}.tmp`, file);
+  writeFileWhole(join(folder, `${key}.firms.csv`), columnsToCsv(firms as Record<string, ArrayLike<CsvValue>>));
 }
 
 /**
