@@ -179,6 +179,7 @@ export const sweepIoMessages = {
     `merge: --out ${dir} already holds other files (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''}); name a new or empty directory, or add --force to write into it anyway`,
   resumeHint: (command: string) => `free some space, then run ${command}: it keeps the stored runs and rebuilds the outputs`,
   mergeRetryHint: () => 'free some space, then run the same merge again: it rebuilds the merged outputs from the shards',
+  reportRetryHint: (dir: string) => `free some space, then run lrsim report ${dir}: the runs and tables are written, only the report is made again`,
   done: (dir: string, ranNow: number, stored: number, failed: number, seconds: number) =>
     `sweep done: ${stored ? `${plural(ranNow, 'new run')} (${stored} were already stored; ${ranNow + stored} in all)` : plural(ranNow, 'run')}, ${failed} failed, in ${seconds.toFixed(1)} s; outputs in ${dir}`,
   /** The worker bundle is missing (a checkout that was never built). */

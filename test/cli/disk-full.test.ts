@@ -1,7 +1,8 @@
 /**
- * `sample`, `analyze` and `calibrate` on a full disk (README audit finding 1): one line
- * naming the file, exit 1, no temporary file left, nothing earlier lost, and the same
- * command (calibrate: with --resume) finishes once there is space. As
+ * `sample`, `analyze`, `calibrate` and a sweep's report on a full disk (README audit
+ * finding 1): one line naming the file, exit 1, no temporary file left, nothing earlier
+ * lost, and the command the line names (the same one; calibrate: with --resume; a sweep
+ * whose report did not fit: lrsim report DIR) finishes once there is space. As
  * test/sweep/disk-full.test.ts: a real 64 KiB tmpfs where `mount` works (root), and faults
  * injected into fs.writeSync (the call every lrsim writer goes through) everywhere.
  */
@@ -164,5 +165,24 @@ describe.skipIf(!mounted)('a real full disk (64 KiB tmpfs)', { timeout: 240_000 
     expect(whole.code, whole.stderr).toBe(0);
     for (const file of ['posterior.csv', 'particles.csv', 'generations.csv', 'posterior-summary.csv', 'predictive.csv', 'report.html'])
       expect(readFileSync(join(disk, 'cal', file), 'utf8'), file).toBe(readFileSync(join(dir, 'whole', file), 'utf8'));
+  });
+  it('a sweep whose report does not fit: the runs and tables are kept, and the hint is lrsim report DIR, which then writes it', async () => {
+    rmSync(join(disk, 'cal'), { recursive: true, force: true });
+    remount('1m'); // the store and tables of 4 small runs (about 200 KB) fit; charts and report.html do not
+    writeFileSync(join(dir, 'sw.yaml'), 'name: small\nseed: 7\nticks: 10\nagents: {firms: 40, residents: 300}\nsweep:\n  design: grid\n  parameters:\n    openness: [0.1, 0.3]\n  replicates: 2\n');
+    const full = await lrsim(['sweep', 'sw.yaml', '--workers', '1', '--out', 'disk/s'], dir);
+    expect(full.code, full.stderr).toBe(1);
+    const errors = full.stderr.split('\n').filter((l) => l.startsWith('lrsim: error:'));
+    expect(errors).toHaveLength(1);
+    expect(`${errors[0]}\n`).toMatch(ONE_LINE);
+    expect(ONE_LINE.exec(`${errors[0]}\n`)![1]).toMatch(/^disk\/s\/(charts\/\S+|report\.html|stats\.csv)$/);
+    expect(ONE_LINE.exec(`${errors[0]}\n`)![2]).toBe('free some space, then run lrsim report disk/s: the runs and tables are written, only the report is made again');
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [e.name]));
+    expect(walk(join(disk, 's')).filter((f) => /tmp/.test(f))).toEqual([]);
+    expect(readdirSync(join(disk, 's'))).toEqual(expect.arrayContaining(['runs.ndjson', 'runs.csv', 'timeseries.csv', 'manifest.json']));
+    remount('64m');
+    const report = await lrsim(['report', 'disk/s'], dir);
+    expect(report.code, report.stderr).toBe(0);
+    expect(readdirSync(join(disk, 's'))).toContain('report.html');
   });
 });
