@@ -4,7 +4,7 @@ import type { CommandModule } from 'yargs';
 import { csvLine } from '../../io/csv';
 import { writeFilesAtomic } from '../../io/output-dir';
 import { checkOutputFile } from '../../io/output-path';
-import { checkMorris, checkSaltelli, checkScrambles, checkSensitivityRange, scaleToRange, sensitivityUnitDesign } from '../../sweep/design';
+import { checkMorris, checkSaltelli, checkScrambles, scaleToRange, sensitivityUnitDesign } from '../../sweep/design';
 import { readParamsFile } from '../../sweep/designs/params-file';
 import { BLOCK_COLUMN } from '../../sweep/designs/saltelli';
 import { badInput, sensitivityMessages as msg } from '../../sweep/messages';
@@ -46,7 +46,6 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
     const n = Number(args.n);
     if (!Number.isInteger(n) || n < 2) badInput(msg.badN(args.n));
     const { names, ranges } = readParamsFile(args.params);
-    names.forEach((name, j) => checkSensitivityRange(`${args.params}: ${name}`, ranges[j]));
     if (args.method === 'morris') {
       checkMorris({ n: '--n', levels: '--levels' }, n, args.levels);
       if (args.pool !== undefined && !(Number.isInteger(args.pool) && args.pool > n)) badInput(msg.poolTooSmall(args.pool, n));
