@@ -50,9 +50,9 @@ export const analysisMessages = {
 
   // --- warnings (not errors) ---------------------------------------------------------
   fewFutures: (futures: number, needed: number) =>
-    `warning: only ${futures} ${futures === 1 ? 'future' : 'futures'} (design points); regret and satisficing are given per future, without intervals or SD across futures, which need at least ${needed} futures: sweep more points (sweep.samples) before reading them as holding beyond these futures`,
+    `warning: only ${futures} ${futures === 1 ? 'future' : 'futures'} (design points); regret and satisficing are given per future, without intervals or SD across futures, which need at least ${needed} futures: sweep more points (sweep.samples of an lhs or sobol design, more levels of a grid) before reading them as holding beyond these futures`,
   fewRuns: (runs: number) =>
-    `warning: only ${runs} runs; scenario discovery and regret are unreliable below 50 runs: sweep more points (sweep.samples) before reading much into the boxes`,
+    `warning: only ${runs} runs; scenario discovery and regret are unreliable below 50 runs: sweep more points (sweep.samples of an lhs or sobol design, more levels of a grid) before reading much into the boxes`,
 
   // --- scenario discovery (lrsim discover) ------------------------------------------
   undefinedEverywhere: (option: string, outcome: string, runs: number, arm: string | null) =>
@@ -60,7 +60,7 @@ export const analysisMessages = {
   censoredCondition: (condition: string, undecided: number, runs: number, minFollow: number, maxFollow: number) =>
     `--where '${condition}': ${undecided} of ${runs} runs had not recovered when they ended (resilience_censored = 1, followed for ${minFollow === maxFollow ? minFollow : `${minFollow} to ${maxFollow}`} ticks), so whether ${condition} holds for them is unknown; use a threshold of at most ${minFollow} ticks, or ask which runs never recovered with --where 'resilience_censored == 1'`,
   fewFuturesDiscovery: (futures: number, runs: number) =>
-    `warning: only ${futures} ${futures === 1 ? 'future' : 'futures'} (design points; ${runs} runs); scenario discovery is unreliable below 50 futures however many seeds each runs, because replicate runs of one future agree: sweep more points (sweep.samples) before reading much into the boxes`,
+    `warning: only ${futures} ${futures === 1 ? 'future' : 'futures'} (design points; ${runs} runs); scenario discovery is unreliable below 50 futures however many seeds each runs, because replicate runs of one future agree: sweep more points (sweep.samples of an lhs or sobol design, more levels of a grid) before reading much into the boxes`,
   discoveryExists: (dir: string) =>
     `${dir} already holds the results of an earlier lrsim discover; add --force to replace them (or move them away first)`,
   notANumber: (option: string, text: string, example: string) => `${option} ${text}: not a number; write e.g. ${option} ${example}`,

@@ -38,8 +38,8 @@ export interface AbcSettings {
   maxGenerations: number;
   /**
    * Budget of simulations (proposals x replicates). A generation is not started when the
-   * last acceptance rate says it would need more than is left (1.1 N / rate), and is
-   * abandoned if it runs out all the same.
+   * last acceptance rate (alpha for generation 1) says it would need more than is left
+   * (1.1 N / rate), and is abandoned if it runs out all the same.
    */
   maxRuns: number;
   /** Simulations per proposal (the simulator averages them). */
@@ -216,8 +216,12 @@ export async function runAbcSmc(
       }
     }
     // A generation expected to need more runs than the budget has left is not started:
-    // an abandoned generation would spend them for nothing.
-    if (generation > 0 && (1.1 * N * settings.replicates) / previousRate > settings.maxRuns - runs) {
+    // an abandoned generation would spend them for nothing. Its acceptance rate is expected
+    // near the last generation's; generation 1's near alpha, since its tolerance is the alpha
+    // quantile of generation 0's distances, which were all accepted (a rate of 1 that
+    // promised generation 1 at 1.1 N proposals: it was started and abandoned on small budgets).
+    const expectedRate = generation === 1 ? settings.alpha : previousRate;
+    if (generation > 0 && (1.1 * N * settings.replicates) / expectedRate > settings.maxRuns - runs) {
       stopReason = 'max_runs';
       break;
     }

@@ -9,6 +9,9 @@ const suggest = (s: string | undefined) => (s === undefined ? '' : `did you mean
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const calibrationMessages = {
+  /** The scenario has arms or a sweep, which a calibration does not run (stderr, report lede). */
+  baseOnly: (name: string, arms: number, swept: readonly string[]) =>
+    `${name}'s ${[arms ? `${arms} arms` : '', swept.length ? `sweep over ${swept.join(', ')}` : ''].filter(Boolean).join(' and ')} ${arms ? 'are' : 'is'} not part of the calibration: it calibrates the base scenario${arms ? ', without any arm\'s settings, policies or shocks' : ''}${swept.length ? `${arms ? ',' : ''} with the swept settings at their base values unless the targets file makes them parameters` : ''}.`,
   // --- the targets file ---------------------------------------------------------------
   emptyFile: (): Msg => ({ what: 'the file is empty', fix: 'write `targets:`, `parameters:` and optionally `abc:` (see docs/calibration.md)' }),
   /** What the top level of a targets file looks like (for a file that is not a mapping). */
@@ -78,8 +81,8 @@ export const calibrationMessages = {
   generation: (g: number, tolerance: number, rate: number, ess: number, runs: number) =>
     `generation ${g}: tolerance ${Number.isFinite(tolerance) ? tolerance.toPrecision(3) : 'none (prior)'}, acceptance ${(100 * rate).toFixed(1)} %, ESS ${ess.toFixed(0)}, ${plural(runs, 'run')} so far`,
   interrupted: (runs: number, resume: string) => `interrupted: ${plural(runs, 'run')} stored; finish with: ${resume}`,
-  done: (dir: string, generations: number, runs: number, reason: string, seconds: number) =>
-    `calibration done: ${plural(generations, 'generation')}, ${plural(runs, 'run')}, stopped on ${reason.replace(/_/g, ' ')}, in ${seconds.toFixed(1)} s; outputs in ${dir}`,
+  done: (dir: string, generations: number, runs: number, samplerRuns: number | null, maxRuns: number, reason: string, seconds: number) =>
+    `calibration done: ${plural(generations, 'generation')}, ${plural(runs, 'run')}${samplerRuns !== null && samplerRuns < runs ? ` (${samplerRuns} by the sampler, of its max_runs ${maxRuns}; ${runs - samplerRuns} for the posterior predictive check)` : ''}, stopped on ${reason.replace(/_/g, ' ')}, in ${seconds.toFixed(1)} s; outputs in ${dir}`,
   failedRuns: (n: number) => `${plural(n, 'run')} failed and counted as rejected (errors in runs.ndjson)`,
 
   // --- the sampler ------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { renderPage } from '../report/page';
 import type { CalibrationOutputInput } from './output-input';
 import type { ParameterSummary, TargetCheck } from './posterior';
 import { describePrior } from './priors';
+import { calibrationMessages as msg } from './messages';
 
 const g = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : 'undefined');
 /** An observed value as the targets file gives it (up to 6 significant digits). */
@@ -144,6 +145,13 @@ function intervalNote(input: CalibrationOutputInput): string {
   return `Intervals are the 5 % and 95 % weighted quantiles of the last generation: approximate 90 % ABC posterior intervals at tolerance ${g(last.tolerance)} (noise level ${g(noiseLevel(input.spec.targets))}).`;
 }
 
+/** " The scenario's arms ... are not part of the calibration" when it has arms or a sweep, else "". */
+export function baseOnlyNote(scenario: { name: string; arms?: readonly unknown[]; sweep?: { parameters?: Record<string, unknown> } }): string {
+  const arms = scenario.arms?.length ?? 0;
+  const swept = Object.keys(scenario.sweep?.parameters ?? {});
+  return arms || swept.length ? ` ${msg.baseOnly(scenario.name, arms, swept)}` : '';
+}
+
 /** Writes charts/ and report.html. */
 export async function writeCalibrationReport(dir: string, input: CalibrationOutputInput, summary: ParameterSummary[], checks: TargetCheck[], charts: Chart[]): Promise<void> {
   if (input.images) await writeCharts(dir, charts);
@@ -158,7 +166,7 @@ export async function writeCalibrationReport(dir: string, input: CalibrationOutp
   ]);
   const html = renderPage({
     title: `${input.scenario.name}: lrsim calibration`,
-    lede: `Calibration report written by lrsim: ABC-SMC of ${input.spec.parameters.length} parameters to ${input.spec.targets.length} targets (${input.spec.source}). ${intervalNote(input)}`,
+    lede: `Calibration report written by lrsim: ABC-SMC of ${input.spec.parameters.length} parameters to ${input.spec.targets.length} targets (${input.spec.source}). ${intervalNote(input)}${baseOnlyNote(input.scenario)}`,
     description: input.spec.description || input.scenario.description,
     teachingNote: '',
     extendsLine: null,

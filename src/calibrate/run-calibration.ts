@@ -15,6 +15,7 @@ import { DiskFullError } from '../io/write-fully';
 import { packageVersion, sourceState } from '../io/repo';
 import { ScenarioError } from '../scenario/errors';
 import { loadScenario } from '../scenario/load';
+import { baseOnlyNote } from './report';
 import { applySet } from '../scenario/set';
 import { validateScenarioData } from '../scenario/validate';
 import { armInputs } from '../sweep/inputs';
@@ -52,7 +53,12 @@ export interface CalibrationSummary {
   dir: string;
   status: 'complete' | 'interrupted';
   generations: number;
+  /** Every simulation stored: the sampler's (samplerRuns, within abc.max_runs) and the predictive check's. */
   runs: number;
+  /** The sampler's simulations (counted against abc.max_runs); null when interrupted before it ended. */
+  samplerRuns: number | null;
+  /** The budget of the sampler (abc.max_runs). */
+  maxRuns: number;
   failed: number;
   stopReason: string | null;
   wallSeconds: number;
@@ -133,6 +139,8 @@ export async function runCalibration(options: CalibrateOptions): Promise<Calibra
   // A given --out is checked before any work; the default one once the scenario names it.
   if (options.out !== undefined) checkOutputDirectory('--out', options.out);
   const prepared = prepareCalibration(options);
+  const baseOnly = baseOnlyNote(prepared.loaded.scenario);
+  if (baseOnly && options.progress !== false) process.stderr.write(`lrsim: note:${baseOnly}\n`);
   const dir = options.out ?? join(options.cwd ?? process.cwd(), 'output', `calibrate-${prepared.loaded.scenario.name}`);
   try {
     return await calibrateIn(dir, options, prepared);
@@ -258,6 +266,8 @@ async function calibrateIn(dir: string, options: CalibrateOptions, { loaded, spe
     status: interrupted ? 'interrupted' : 'complete',
     generations: result?.generations.length ?? 0,
     runs: manifest.runs.total,
+    samplerRuns: result?.runs ?? null,
+    maxRuns: spec.abc.max_runs,
     failed: manifest.runs.failed,
     stopReason: manifest.stop_reason,
     wallSeconds: (performance.now() - started) / 1000,

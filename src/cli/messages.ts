@@ -29,6 +29,12 @@ export const cliMessages = {
     `unexpected failure: ${message.replace(/\s*\n\s*/g, ' ')}${debug ? '' : ' (run again with --debug for the stack trace)'}`,
   noSweepHere: (dir: string) => `${dir}: no runs.ndjson here; give the directory a sweep wrote (lrsim sweep --out DIR)`,
   portInUse: (port: number) => `port ${port} is in use; choose another with --port N (or --port 0)`,
+  runIsBase: (name: string, arms: readonly string[], swept: readonly string[]) =>
+    `note: ${[arms.length ? `${name} defines ${arms.length} arms (${arms.join(', ')})` : '', swept.length ? `${arms.length ? 'and ' : `${name} defines `}a sweep over ${swept.join(', ')}` : ''].filter(Boolean).join(' ')}; this run is its base scenario${arms.length ? ', without any arm\'s settings, policies or shocks' : ''}${swept.length ? `${arms.length ? ',' : ''} with the swept settings at their base values` : ''}. ${arms.length ? `\`--arm NAME\` runs one arm; ` : ''}\`lrsim sweep ${name}\` runs the whole design`,
+  unknownArm: (arm: string, name: string, arms: readonly string[], suggestion?: string) =>
+    arms.length
+      ? `--arm ${arm}: ${name} has no arm of that name${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; its arms are ${arms.join(', ')}`
+      : `--arm ${arm}: ${name} defines no arms; leave out --arm`,
   degenerateRun: (reason: DegenerateReason) =>
     `warning: degenerate run (${reason}: ${DEGENERATE_LEVELS[reason]}); its lock-in index, lock-in parts, locked_in and diversity are missing (null in summary.json), not scores; check firms.* exit settings, agents.firms and the initial knowledge`,
 

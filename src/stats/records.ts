@@ -19,6 +19,8 @@ import type { RunRecord } from '../sweep/record';
  */
 export interface SweepManifest {
   scenario?: ScenarioLike;
+  /** `--shard index/count` of a shard's directory; null (or absent) for a whole sweep. */
+  shard?: { index: number; count: number } | null;
   [key: string]: unknown;
 }
 

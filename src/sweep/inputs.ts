@@ -17,6 +17,18 @@ export const DEFAULT_ARM = 'default';
 
 const assignments = (entries: [string, unknown][]) => entries.map(([path, v]) => `${path}=${JSON.stringify(v)}`);
 
+/**
+ * An arm as `--set` assignments (its settings, then its policies and shocks when it lists
+ * them): what `lrsim run --arm NAME` adds to the scenario, the same input armInputs builds.
+ */
+export function armAssignments(arm: Arm): string[] {
+  return [
+    ...assignments(Object.entries(arm.set)),
+    ...(arm.policies ? [`policies=${JSON.stringify(arm.policies)}`] : []),
+    ...(arm.shocks ? [`shocks=${JSON.stringify(arm.shocks)}`] : []),
+  ];
+}
+
 /** One input per arm (the sweep and arms blocks removed: a run is a plain scenario). */
 export function armInputs(raw: Record<string, unknown>, arms: readonly Arm[] | undefined): ArmInput[] {
   const base = clonePlain(raw);

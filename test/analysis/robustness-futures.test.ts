@@ -96,7 +96,7 @@ describe('robustness over 2 futures', () => {
       'It is also the robust choice: the lowest 90th-percentile regret, 1.35 (regret 1.5 at openness 0; 0 at openness 0.3).',
       'Never the worst arm in any future: B.',
       'Futures in which the arm meets the target innovation_value_late >= 3: A 1 of 2 (openness 0); B 2 of 2 (openness 0; openness 0.3); C 1 of 2 (openness 0).',
-      'Warning: only 2 futures (design points); regret and satisficing are given per future, without intervals or SD across futures, which need at least 20 futures: sweep more points (sweep.samples) before reading them as holding beyond these futures.',
+      'Warning: only 2 futures (design points); regret and satisficing are given per future, without intervals or SD across futures, which need at least 20 futures: sweep more points (sweep.samples of an lhs or sobol design, more levels of a grid) before reading them as holding beyond these futures.',
     ]);
     expect(text.join(' ')).not.toMatch(/CI|SD across the|%|runs;/);
   });

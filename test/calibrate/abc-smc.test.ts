@@ -119,6 +119,17 @@ describe('ABC-SMC on a normal mean with known variance', { timeout: 60_000 }, ()
     expect(floor.stopReason).toBe('min_acceptance');
   });
 
+  it('does not start generation 1 that the budget cannot pay for at its expected acceptance (alpha, not generation 0\'s 1)', async () => {
+    // 200 particles, budget 500: generation 0 takes 200; generation 1 accepts about alpha = half
+    // its proposals (its tolerance is the median of generation 0's distances), so it needs
+    // about 1.1 x 200 / 0.5 = 440 > 300 left. Generation 0's rate of 1 promised 220 and the
+    // generation was started and abandoned, spending the 300 for nothing.
+    const r = await runAbcSmc(PRIOR, { ...TOY, particles: 200, maxRuns: 500 }, toySimulator(TOY.seed, { n: 0 }));
+    expect(r.stopReason).toBe('max_runs');
+    expect(r.generations).toHaveLength(1);
+    expect(r.runs).toBe(200);
+  });
+
   it('a log-uniform prior recovers a scale parameter in log space', async () => {
     // ybar ~ N(log(x), 0.25^2), observed log(4): the posterior of log(x) under a uniform
     // prior on [log 0.5, log 50] is N(log 4, 0.25^2) truncated far from the edges.

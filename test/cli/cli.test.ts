@@ -126,6 +126,34 @@ describe('run', () => {
     expect(summary).toMatchObject({ seed: 7, ticks: 4, scenario: { seed: 7, ticks: 4, openness: 0.3 } });
   });
 
+  it('--arm runs one arm (its settings and policies, then --set); without it a scenario with arms says the run is its base', async () => {
+    const armed = [
+      'extends: baseline', 'name: armed', 'ticks: 6', 'agents: {firms: 30, residents: 300}',
+      'sweep: {parameters: {proximity.geographic_decay_km: [10, 40]}}',
+      'arms:', '  - name: none', '  - name: open', '    set: {openness: 0.4}',
+      '    policies: [{kind: lifelong_learning, participation: 0.1, start: 1}]', '',
+    ].join('\n');
+    writeFileSync(join(work.dir, 'armed.yaml'), armed);
+    const base = await lrsim(['run', 'armed.yaml', '--out', join(work.dir, 'armed-base')], work.dir);
+    expect(base.code, base.stderr).toBe(0);
+    expect(base.stderr).toContain('lrsim: note: armed defines 2 arms (none, open) and a sweep over proximity.geographic_decay_km; this run is its base scenario, without any arm\'s settings, policies or shocks, with the swept settings at their base values. `--arm NAME` runs one arm; `lrsim sweep armed` runs the whole design');
+    expect(JSON.parse(readFileSync(join(work.dir, 'armed-base', 'summary.json'), 'utf8')).scenario).toMatchObject({ openness: 0.1, policies: [] });
+    const arm = await lrsim(['run', 'armed.yaml', '--arm', 'open', '--set', 'openness=0.3'], work.dir);
+    expect(arm.code, arm.stderr).toBe(0);
+    expect(arm.stderr).not.toContain('note:');
+    const summary = JSON.parse(readFileSync(join(work.dir, 'output', 'run-armed-open-seed42', 'summary.json'), 'utf8'));
+    // The arm's policy runs; the user's --set wins over the arm's setting.
+    expect(summary.scenario.policies).toHaveLength(1);
+    expect(summary.scenario.policies[0]).toMatchObject({ kind: 'lifelong_learning', participation: 0.1 });
+    expect(summary.scenario.openness).toBe(0.3);
+    const wrong = await lrsim(['run', 'armed.yaml', '--arm', 'opn'], work.dir);
+    expect(wrong.code).toBe(2);
+    expect(oneErrorLine(wrong.stderr)).toMatch(/--arm opn: armed has no arm of that name \(did you mean "open"\?\); its arms are none, open/);
+    const none = await lrsim(['run', 'tiny.yaml', '--arm', 'x'], work.dir);
+    expect(none.code).toBe(2);
+    expect(oneErrorLine(none.stderr)).toMatch(/--arm x: tiny defines no arms; leave out --arm/);
+  });
+
   it('replaces its own files, drops firms.csv with --no-microdata, refuses other files unless --force', async () => {
     const out = join(work.dir, 'reuse');
     expect((await lrsim(['run', 'tiny.yaml', '--out', out], work.dir)).code).toBe(0);

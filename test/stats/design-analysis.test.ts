@@ -5,7 +5,7 @@
  * The estimators themselves are checked against R in their own tests; this file checks
  * that the sweep statistics feed them the right runs and say what the numbers support.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findings } from '../../src/report/findings/index';
@@ -43,6 +43,7 @@ describe('grid designs: main effects and interactions from one model of all runs
     expect(text).toMatch(/Raising openness from 0 to 0\.3 raised late innovation value by 5\d %/);
     expect(text).toMatch(/Raising proximity\.geographic_decay_km from 10 to 40 did not clearly change late innovation value/);
     expect(text).not.toMatch(/n\/a to n\/a/);
+    expect(text).toContain('32 runs finished (4 design points × 2 arms × 4 replicates); none failed.');
   });
 
   it('one seed per point with arms: no interval for the parameters (not a zero-width one), and says why', async () => {
@@ -58,6 +59,16 @@ describe('grid designs: main effects and interactions from one model of all runs
     const text = findings(stats).join('\n');
     expect(text).toMatch(/Raising openness from 0 to 0\.3 changed late innovation value by \+\d+ % \(no interval: one seed per design point, so the differences between points have no replication to estimate their error; run more replicates\)/);
     expect(text).not.toMatch(/95 % CI ([+−-]?\d+ %) to \1\)/);
+  });
+
+  it('a shard\'s directory says its findings cover that shard only', async () => {
+    const dir = writeFixtureSweep({ replicates: 2 });
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, shard: { index: 1, count: 4 } }));
+    const text = findings(await computeSweepStats(dir));
+    expect(text[0]).toBe('This directory holds shard 1 of the shards 0 to 3 of the sweep (--shard 1/4): the findings below cover its runs only. Merge the shards (lrsim merge DIR... --out DIR) for the whole sweep\'s findings.');
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, shard: null }));
+    expect(findings(await computeSweepStats(dir))[0]).toMatch(/^\d+ runs finished/);
   });
 
   it('writes main_effect and interaction rows with estimate, lo, hi', async () => {

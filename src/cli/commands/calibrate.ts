@@ -45,7 +45,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     if (summary.status === 'interrupted') {
       process.stderr.write(`${msg.interrupted(summary.runs, resumeCommand(process.argv.slice(2), summary.dir))}\n`);
     } else {
-      process.stdout.write(`${msg.done(summary.dir, summary.generations, summary.runs, summary.stopReason ?? '', summary.wallSeconds)}\n`);
+      process.stdout.write(`${msg.done(summary.dir, summary.generations, summary.runs, summary.samplerRuns, summary.maxRuns, summary.stopReason ?? '', summary.wallSeconds)}\n`);
       if (summary.failed) process.stderr.write(`lrsim: ${msg.failedRuns(summary.failed)}\n`);
     }
     process.exitCode = summary.exitCode;

@@ -6,7 +6,9 @@ import { foreignFiles, pathKind, writeFilesAtomic } from '../../io/output-dir';
 import { checkOutputDirectory } from '../../io/output-path';
 import { packageVersion } from '../../io/repo';
 import { modelOf } from '../../models';
+import { didYouMean } from '../../scenario/did-you-mean';
 import { loadScenario } from '../../scenario/load';
+import { armAssignments } from '../../sweep/inputs';
 import { LIMITS } from '../../scenario/schema';
 import { defaultOutDir, humanSummary, RUN_FILES, runFiles } from '../run-output';
 import { cliMessages } from '../messages';
@@ -15,6 +17,7 @@ import { UsageError } from '../usage-error';
 
 interface RunArgs {
   scenario?: string;
+  arm?: string;
   seed?: number;
   ticks?: number;
   set: string[];
@@ -43,6 +46,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   builder: (y) =>
     y
       .positional('scenario', { type: 'string', describe: 'A scenario file (YAML/JSON) or built-in name (default: baseline)' })
+      .option('arm', { type: 'string', describe: 'Run this arm of the scenario (its settings, policies and shocks, as a sweep runs it); default: the base scenario' })
       .option('seed', wholeNumberOption('seed', 0, 2 ** 32 - 1, 'Seed of the run (default: the scenario\'s seed)'))
       .option('ticks', wholeNumberOption('ticks', 1, LIMITS.ticks, 'Ticks to run (default: the scenario\'s ticks)'))
       .option('set', { type: 'string', array: true, default: [], describe: 'Override a setting: --set path.to.key=value (repeatable)' })
@@ -51,17 +55,29 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('force', { type: 'boolean', default: false, describe: 'Write into an --out directory that holds other files' })
       .example('$0 run', 'the baseline region, seed 42')
       .example('$0 run baseline --seed 7 --set openness=0.3', 'a more open region')
-      .example('$0 run my-region.yaml --out output/mine', 'your own scenario'),
+      .example('$0 run my-region.yaml --out output/mine', 'your own scenario')
+      .example('$0 run cluster-policy --arm cluster', 'one arm of a policy scenario'),
   handler: (args) => {
     // An --out given is checked before the scenario is even read; the default one after.
     if (args.out !== undefined) checkOutDir(args.out, args.force);
     const set = args.set.map(String);
     if (args.seed !== undefined) set.push(`seed=${args.seed}`);
     if (args.ticks !== undefined) set.push(`ticks=${args.ticks}`);
-    const loaded = loadScenario(args.scenario, { set });
+    let loaded = loadScenario(args.scenario, { set });
+    const arms = (loaded.scenario.arms ?? []).map((a) => a.name);
+    if (args.arm !== undefined) {
+      const arm = loaded.scenario.arms?.find((a) => a.name === args.arm);
+      if (!arm) throw new UsageError(cliMessages.unknownArm(args.arm, loaded.scenario.name, arms, didYouMean(args.arm, arms)));
+      // The arm's settings first, then the user's --set (an explicit override wins), as a sweep
+      // applies an arm before a point's values.
+      loaded = loadScenario(args.scenario, { set: [...armAssignments(arm), ...set] });
+    } else {
+      const swept = Object.keys(loaded.scenario.sweep?.parameters ?? {});
+      if (arms.length || swept.length) process.stderr.write(`lrsim: ${cliMessages.runIsBase(loaded.scenario.name, arms, swept)}\n`);
+    }
     const { scenario } = loaded;
     for (const line of loaded.warnings) process.stderr.write(`lrsim: ${line}\n`);
-    const out = args.out ?? defaultOutDir(scenario.name, scenario.seed);
+    const out = args.out ?? defaultOutDir(args.arm === undefined ? scenario.name : `${scenario.name}-${args.arm}`, scenario.seed);
     checkOutDir(out, args.force);
 
     const result = modelOf(scenario).run(scenario, { seed: scenario.seed, ticks: scenario.ticks, microdata: args.microdata });

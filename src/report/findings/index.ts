@@ -19,8 +19,17 @@ export function findings(stats: SweepStats): string[] {
   const runs = stats.runs.length;
   const points = new Set(stats.groups.map((g) => g.point)).size;
   if (runs === 0) return ['No run finished, so there is nothing to report yet.'];
+  const shard = stats.manifest.shard;
+  if (shard) out.push(`This directory holds shard ${shard.index} of the shards 0 to ${shard.count - 1} of the sweep (--shard ${shard.index}/${shard.count}): the findings below cover its runs only. Merge the shards (lrsim merge DIR... --out DIR) for the whole sweep's findings.`);
+  // Replicates per point and arm: one number when every cell has the same, else the range.
+  const cells = new Map<string, number>();
+  for (const r of stats.runs) cells.set(`${r.point}\u0000${r.arm}`, (cells.get(`${r.point}\u0000${r.arm}`) ?? 0) + 1);
+  const perCell = [...cells.values()];
+  const lo = Math.min(...perCell);
+  const hi = Math.max(...perCell);
+  const replicates = lo === hi ? `${lo} replicate${lo === 1 ? '' : 's'}` : `${lo} to ${hi} replicates`;
   out.push(
-    `${runs} runs finished (${points} design point${points === 1 ? '' : 's'} × ${stats.arms.length} arm${stats.arms.length === 1 ? '' : 's'} × replicates)` +
+    `${runs} runs finished (${points} design point${points === 1 ? '' : 's'} × ${stats.arms.length} arm${stats.arms.length === 1 ? '' : 's'} × ${replicates})` +
       (stats.failed.length ? `; ${stats.failed.length} failed and are left out (listed below).` : '; none failed.'),
   );
   out.push(...degenerateFindings(stats));
