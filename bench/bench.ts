@@ -15,7 +15,8 @@
  * overhead; (5) memory bandwidth, scalar arithmetic and the exchange kernel's fraction of
  * the lower limit; and a CPU profile of baseline runs (self time per function).
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { makeDirectory } from '../src/io/make-directory';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
   result.targets = targetsOf(result);
   result.notes = NOTES;
   printReport(result, (s) => process.stdout.write(`${s}\n`));
-  mkdirSync(dirname(out), { recursive: true });
+  makeDirectory(dirname(out));
   writeFileSync(`${out}.tmp`, `${JSON.stringify(result, null, 2)}\n`);
   renameSync(`${out}.tmp`, out);
   process.stdout.write(`\nwrote ${out}\n`);

@@ -13,7 +13,8 @@
  * Sets already finished in DIR are read back, not run again (so the check can be resumed).
  * Prints one JSON line per set and a summary line.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { makeDirectory } from '../src/io/make-directory';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCalibration } from '../src/calibrate/run-calibration';
@@ -39,7 +40,7 @@ const { values } = parseArgs({
 });
 if (!values.out) throw new Error('--out DIR is required');
 const out = values.out;
-mkdirSync(out, { recursive: true });
+makeDirectory(out);
 const three = values.params === '3';
 // With frontier width, how close firms stay to the frontier is observed too (the pattern
 // that moves with it in docs/calibration.md's worked example).
@@ -64,7 +65,7 @@ for (let set = 0; set < Number(values.sets); set++) {
     console.log(readFileSync(done, 'utf8').trim());
     continue;
   }
-  mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
   const stream = new ProposalStream(2026, 0, set);
   const truth = PARAMS.map((p) => p.truth(stream.uniform()));
   const input = applySet(raw, PARAMS.map((p, k) => `${p.path}=${truth[k]}`)) as Record<string, unknown>;

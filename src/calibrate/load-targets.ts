@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model/names';
 import { didYouMean } from '../scenario/did-you-mean';
 import { locate, parseScenarioText, type SourceDocument } from '../scenario/document';
-import { fieldName, formatLocation, formatProblem, ScenarioError, type PathSegment, type Problem } from '../scenario/errors';
+import { fileProblemsError, formatProblem, ScenarioError, type PathSegment, type Problem } from '../scenario/errors';
 import { MAX_SCENARIO_BYTES } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { valueAt } from '../scenario/dot-path';
@@ -19,7 +19,7 @@ import { expectedText, objectKeys, schemaAt, schemaType, unwrap } from '../scena
 import { resolvePath } from '../scenario/set';
 import { calibrationMessages as M } from './messages';
 import { MIN_NORMAL_MASS, normalMassInBounds, type Prior } from './priors';
-import { TargetsFileSchema, type AbcConfig, type SummaryKind, type TargetsFile } from './targets';
+import { AbcSchema, PriorSchema, TargetSchema, TargetsFileSchema, type AbcConfig, type SummaryKind, type TargetInput, type TargetsFile } from './targets';
 
 /** One observed pattern, resolved. */
 export interface CalibrationTarget {
@@ -91,18 +91,24 @@ function issueProblems(issue: z.core.$ZodIssue, data: unknown): Located[] {
   return [{ path, ...M.badValue(show(value), expected) }];
 }
 
-/** Reads and checks a targets file against `scenario`; throws ScenarioError on bad input. */
+/**
+ * Reads and checks a targets file against `scenario`; throws ScenarioError on bad input.
+ * All problems are found in one pass: a target, parameter or `abc` block that fails the
+ * schema is reported as such, and the others are checked against the scenario too, so
+ * the first message can say how many more problems there are and where.
+ */
 export function loadTargets(file: string, scenario: Scenario, cwd = process.cwd()): CalibrationSpec {
   const full = resolve(cwd, file);
   const rel = relative(cwd, full);
   const source = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : full;
   const fail = (problems: Located[], doc?: SourceDocument): never => {
-    const located = problems.map((p) => ({ ...p, location: p.location ?? (doc ? locate(doc, p.at ?? p.path ?? [], p.key).location : { source }) }));
-    located.sort((a, b) => (a.location.line ?? Infinity) - (b.location.line ?? Infinity) || (a.location.col ?? 0) - (b.location.col ?? 0));
-    const error = new ScenarioError(located.map(formatProblem));
-    // ScenarioError points to `lrsim validate FILE`, which reads scenarios, not targets files.
-    if (located.length > 1) error.message = M.moreProblems(formatProblem(located[0]), located.slice(1).map((p) => `${formatLocation(p.location)} ${fieldName(p.path ?? [])}`));
-    throw error;
+    // ScenarioError would point to `lrsim validate FILE`, which reads scenarios, not targets files.
+    throw fileProblemsError(
+      problems.map((p) => {
+        const location = p.location ?? (doc ? locate(doc, p.at ?? p.path ?? [], p.key).location : { source });
+        return { location, path: p.path, line: formatProblem({ ...p, location }) };
+      }),
+    );
   };
 
   let text: string;
@@ -114,54 +120,74 @@ export function loadTargets(file: string, scenario: Scenario, cwd = process.cwd(
     return fail([{ location: { source }, ...M.readFailed((e as NodeJS.ErrnoException).code ?? (e as Error).message) }]);
   }
   if (text.trim() === '') fail([{ location: { source }, ...M.emptyFile() }]);
-  const doc = parseScenarioText(text, source, extname(full).toLowerCase() === '.json' ? 'json' : 'yaml');
+  const doc = parseScenarioText(text, source, extname(full).toLowerCase() === '.json' ? 'json' : 'yaml', M.topLevelExample());
+  const problems: Located[] = [];
   const parsed = TargetsFileSchema.safeParse(doc.data);
   if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap((issue) => issueProblems(issue, doc.data));
+    const found = parsed.error.issues.flatMap((issue) => issueProblems(issue, doc.data));
     // A misspelt key also leaves its field missing: the misspelling is the one to report.
-    const misspelt = problems.filter((p) => p.key).map((p) => (p.path ?? []).join('.'));
+    const misspelt = found.filter((p) => p.key).map((p) => (p.path ?? []).join('.'));
     const missingOfMisspelt = (p: Located) => !p.key && p.what === M.missing('').what && misspelt.includes((p.path ?? []).slice(0, -1).join('.'));
-    fail(problems.filter((p) => !missingOfMisspelt(p)), doc);
+    problems.push(...found.filter((p) => !missingOfMisspelt(p)));
   }
-  const data = parsed.data!;
+  // The parts that pass the schema, checked against the scenario below (all of them when the file does).
+  const raw = doc.data;
+  const rawTargets = Array.isArray(raw.targets) ? raw.targets : [];
+  const allTargets = parsed.success || (Array.isArray(raw.targets) && TargetsFileSchema.shape.targets.safeParse(raw.targets).success);
+  const rawParameters = typeof raw.parameters === 'object' && raw.parameters !== null && !Array.isArray(raw.parameters) ? (raw.parameters as Record<string, unknown>) : {};
+  const parameterEntries = Object.entries(rawParameters).flatMap(([path, v]) => {
+    const one = PriorSchema.safeParse(v);
+    return one.success ? [[path, one.data] as const] : [];
+  });
+  const allParameters = parsed.success || TargetsFileSchema.shape.parameters.safeParse(raw.parameters).success;
+  const abcParsed = AbcSchema.safeParse(raw.abc ?? {});
+  const abc = abcParsed.success ? abcParsed.data : null;
 
-  const problems: Located[] = [];
-  if (data.targets.length === 0) problems.push({ path: ['targets'], ...M.noTargets() });
-  const targets = data.targets.map((t, i): CalibrationTarget => {
+  if (allTargets && rawTargets.length === 0) problems.push({ path: ['targets'], ...M.noTargets() });
+  // Outcome and column names are checked on every target; the rest on those that pass the schema.
+  const targetEntries: { t: TargetInput; i: number }[] = [];
+  rawTargets.forEach((given: unknown, i) => {
+    if (typeof given !== 'object' || given === null || Array.isArray(given)) return; // the schema's problem
+    const fields = given as Record<string, unknown>;
     const at = (field: string): PathSegment[] => ['targets', i, field];
-    const isColumn = t.column !== undefined;
-    if ((t.outcome === undefined) === (t.column === undefined)) problems.push({ path: ['targets', i], ...M.outcomeOrColumn() });
-    else if (!isColumn && !(OUTCOME_KEYS as readonly string[]).includes(t.outcome!))
-      problems.push({ path: at('outcome'), ...M.unknownOutcome(t.outcome!, didYouMean(t.outcome!, OUTCOME_KEYS)) });
-    else if (isColumn && !(TIMESERIES_COLUMNS as readonly string[]).includes(t.column!))
-      problems.push({ path: at('column'), ...M.unknownColumn(t.column!, didYouMean(t.column!, TIMESERIES_COLUMNS)) });
-    const raw = valueAt(doc.data, ['targets', i]) as Record<string, unknown>;
-    if (!isColumn && ['summary', 'from', 'to'].some((k) => raw[k] !== undefined)) problems.push({ path: ['targets', i], ...M.windowOnOutcome() });
+    const { outcome, column } = fields;
+    if ((outcome === undefined) === (column === undefined)) problems.push({ path: ['targets', i], ...M.outcomeOrColumn() });
+    else if (typeof outcome === 'string' && !(OUTCOME_KEYS as readonly string[]).includes(outcome))
+      problems.push({ path: at('outcome'), ...M.unknownOutcome(outcome, didYouMean(outcome, OUTCOME_KEYS)) });
+    else if (typeof column === 'string' && !(TIMESERIES_COLUMNS as readonly string[]).includes(column))
+      problems.push({ path: at('column'), ...M.unknownColumn(column, didYouMean(column, TIMESERIES_COLUMNS)) });
+    const one = TargetSchema.safeParse(given);
+    if (!one.success) return;
+    const t = one.data;
+    if (t.column === undefined && ['summary', 'from', 'to'].some((k) => fields[k] !== undefined)) problems.push({ path: ['targets', i], ...M.windowOnOutcome() });
     const from = t.from ?? 0;
     if (t.to !== undefined && t.to <= from) problems.push({ path: at('to'), ...M.emptyWindow(from, t.to) });
     if (from >= scenario.ticks) problems.push({ path: at('from'), ...M.windowAfterEnd(from, scenario.ticks) });
+    targetEntries.push({ t, i });
+  });
+  const targets = targetEntries.map(({ t }): CalibrationTarget => {
+    const isColumn = t.column !== undefined;
     const key = (isColumn ? t.column : t.outcome) ?? '';
     return {
       name: t.name ?? (isColumn ? `${key}:${t.summary}` : key),
       kind: isColumn ? 'column' : 'outcome',
       key,
       summary: t.summary,
-      from,
+      from: t.from ?? 0,
       to: t.to ?? null,
       observed: t.observed,
       scale: t.scale,
       weight: t.weight,
     };
   });
-  if (targets.length > 0 && targets.every((t) => t.weight === 0)) problems.push({ path: ['targets'], ...M.allWeightsZero() });
-  targets.forEach((t, i) => {
-    if (targets.findIndex((u) => u.name === t.name) !== i) problems.push({ path: ['targets', i], ...M.duplicateName(t.name) });
+  if (allTargets && targets.length > 0 && targets.every((t) => t.weight === 0)) problems.push({ path: ['targets'], ...M.allWeightsZero() });
+  targets.forEach((t, k) => {
+    if (targets.findIndex((u) => u.name === t.name) !== k) problems.push({ path: ['targets', targetEntries[k].i], ...M.duplicateName(t.name) });
   });
 
-  const entries = Object.entries(data.parameters);
-  if (entries.length === 0) problems.push({ path: ['parameters'], ...M.noParameters() });
+  if (allParameters && parameterEntries.length === 0) problems.push({ path: ['parameters'], ...M.noParameters() });
   const parameters: CalibrationParameter[] = [];
-  for (const [path, spec] of entries) {
+  for (const [path, spec] of parameterEntries) {
     const resolved = resolvePath(path, scenario);
     if ('problem' in resolved) {
       problems.push({ ...resolved.problem, path: ['parameters'], at: ['parameters', path], key: true, what: `${path}: ${resolved.problem.what}` });
@@ -191,8 +217,8 @@ export function loadTargets(file: string, scenario: Scenario, cwd = process.cwd(
     const prior: Prior = spec.prior === 'normal' ? { kind: 'normal', mean: spec.mean, sd: spec.sd, min, max } : { kind: spec.prior, min, max };
     parameters.push({ path, prior, integer: limits.isInt });
   }
-  const needed = data.abc.particles * data.abc.replicates;
-  if (data.abc.max_runs < needed) problems.push({ path: ['abc', 'max_runs'], ...M.budgetBelowFirstGeneration(data.abc.max_runs, needed) });
-  if (problems.length) fail(problems, doc);
+  if (abc && abc.max_runs < abc.particles * abc.replicates) problems.push({ path: ['abc', 'max_runs'], ...M.budgetBelowFirstGeneration(abc.max_runs, abc.particles * abc.replicates) });
+  if (problems.length || !parsed.success) fail(problems, doc);
+  const data = parsed.data!;
   return { source, description: data.description, targets, parameters, abc: data.abc, file: data };
 }

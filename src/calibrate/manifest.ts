@@ -6,7 +6,8 @@
  */
 import type { SourceState } from '../io/repo';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileWhole } from '../io/write-fully';
 import { join } from 'node:path';
 import type { Scenario } from '../scenario/schema';
 import { canonicalJson, machineInfo, scenarioHash, type SweepManifest } from '../sweep/manifest';
@@ -49,7 +50,7 @@ export function readCalibrationManifest(dir: string): CalibrationManifest | null
   return existsSync(path(dir)) ? (JSON.parse(readFileSync(path(dir), 'utf8')) as CalibrationManifest) : null;
 }
 
+/** Writes DIR/calibration.json whole (a full disk: DiskFullError naming it, the earlier copy kept, no temporary left). */
 export function writeCalibrationManifest(dir: string, manifest: CalibrationManifest): void {
-  writeFileSync(`${path(dir)}.tmp`, JSON.stringify(manifest, null, 2) + '\n');
-  renameSync(`${path(dir)}.tmp`, path(dir));
+  writeFileWhole(path(dir), JSON.stringify(manifest, null, 2) + '\n');
 }

@@ -14,13 +14,15 @@ export const calibrationMessages = {
     `${name}'s ${[arms ? `${arms} arms` : '', swept.length ? `sweep over ${swept.join(', ')}` : ''].filter(Boolean).join(' and ')} ${arms ? 'are' : 'is'} not part of the calibration: it calibrates the base scenario${arms ? ', without any arm\'s settings, policies or shocks' : ''}${swept.length ? `${arms ? ',' : ''} with the swept settings at their base values unless the targets file makes them parameters` : ''}.`,
   // --- the targets file ---------------------------------------------------------------
   emptyFile: (): Msg => ({ what: 'the file is empty', fix: 'write `targets:`, `parameters:` and optionally `abc:` (see docs/calibration.md)' }),
+  /** What the top level of a targets file looks like (for a file that is not a mapping). */
+  topLevelExample: () => '`targets:`, `parameters:` and optionally `abc:` (see docs/calibration.md)',
   readFailed: (reason: string): Msg => ({ what: `cannot read the targets file (${reason})`, fix: 'check the path and its permissions' }),
   noTargets: (): Msg => ({ what: 'the list of targets is empty', fix: 'add at least one, e.g. `- {outcome: external_tie_share_final, observed: 0.2, scale: 0.05}`' }),
   noParameters: (): Msg => ({ what: 'no parameters to calibrate', fix: 'add at least one, e.g. `openness: {prior: uniform, min: 0, max: 0.5}`' }),
   outcomeOrColumn: (): Msg => ({ what: 'a target names either `outcome` or `column`', fix: 'write exactly one of them' }),
   unknownOutcome: (name: string, suggestion?: string): Msg => ({
     what: `unknown outcome "${name}"`,
-    fix: `${suggest(suggestion)}outcomes are the keys of summary.json's outcomes (see docs/data.md)`,
+    fix: `${suggest(suggestion)}an outcome is one of the top-level keys of a run's summary.json after \`degenerate\` (the same as the outcome columns of a sweep's runs.csv; columns.json defines each)`,
   }),
   unknownColumn: (name: string, suggestion?: string): Msg => ({
     what: `unknown time-series column "${name}"`,
@@ -54,9 +56,6 @@ export const calibrationMessages = {
     what: `max_runs ${maxRuns} cannot pay for the first generation (particles x replicates = ${needed})`,
     fix: `raise max_runs to at least ${needed}, or lower particles`,
   }),
-  /** The first problem of a targets file, then where the others are (there is no `validate` for targets files). */
-  moreProblems: (first: string, others: readonly string[]) =>
-    `${first} (and ${plural(others.length, 'more problem')} in this file, at ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}; fix this one and run again to see the next in full)`,
   /** The scenario with a parameter at a prior bound has several problems: the command that lists them. */
   boundProblems: (first: string, more: number, validate: string) => `${first} (and ${plural(more, 'more problem')}; \`${validate}\` lists them)`,
   unknownKey: (key: string, suggestion?: string, allowed?: readonly string[]): Msg => ({

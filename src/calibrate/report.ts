@@ -2,7 +2,7 @@
  * report.html of a calibration, on the sweep report's page (offline, every string
  * escaped): findings in sentences, the posterior summary table, the charts, the files.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFilesAtomic } from '../io/output-dir';
 import { join } from 'node:path';
 import { FONT_FAMILY, writeCharts, type Chart } from '../charts';
 import { fontFaceCss, librarySources } from '../report/assets';
@@ -156,8 +156,7 @@ export function baseOnlyNote(scenario: { name: string; arms?: readonly unknown[]
 export async function writeCalibrationReport(dir: string, input: CalibrationOutputInput, summary: ParameterSummary[], checks: TargetCheck[], charts: Chart[]): Promise<void> {
   if (input.images) await writeCharts(dir, charts);
   else {
-    mkdirSync(join(dir, 'charts'), { recursive: true });
-    for (const c of charts) writeFileSync(join(dir, 'charts', `${c.name}.vl.json`), JSON.stringify(c.spec, null, 1) + '\n');
+    writeFilesAtomic(join(dir, 'charts'), Object.fromEntries(charts.map((c) => [`${c.name}.vl.json`, JSON.stringify(c.spec, null, 1) + '\n'])));
   }
   const parameters = summary.flatMap((s, k) => [
     { group: s.path, name: 'prior', value: describePrior(input.spec.parameters[k].prior) },
@@ -184,5 +183,5 @@ export async function writeCalibrationReport(dir: string, input: CalibrationOutp
   });
   const loads = networkLoads(html);
   if (loads.length) throw new Error(`report.html would load from the network: ${loads.join(', ')}`);
-  writeFileSync(join(dir, 'report.html'), html);
+  writeFilesAtomic(dir, { 'report.html': html });
 }

@@ -6,10 +6,12 @@
  * again, and as the sampler is deterministic given the simulations, it takes the same path
  * and writes the same bytes. Ctrl-C or SIGTERM stops at once (stored runs stay).
  */
-import { mkdirSync } from 'node:fs';
+import { makeDirectory } from '../io/make-directory';
 import os from 'node:os';
 import { join } from 'node:path';
 import { foreignFiles, pathKind } from '../io/output-dir';
+import { checkOutputDirectory } from '../io/output-path';
+import { DiskFullError } from '../io/write-fully';
 import { packageVersion, sourceState } from '../io/repo';
 import { ScenarioError } from '../scenario/errors';
 import { loadScenario } from '../scenario/load';
@@ -20,6 +22,8 @@ import { armInputs } from '../sweep/inputs';
 import { RunPool } from '../sweep/pool';
 import { StopSignal } from '../sweep/stop-signal';
 import { errorText } from '../sweep/record';
+import { sweepIoMessages } from '../sweep/messages';
+import { resumeCommand } from '../sweep/run-sweep';
 import { runAbcSmc, type AbcResult, type AbcSettings, type Proposal } from './abc-smc';
 import { loadTargets, type CalibrationSpec } from './load-targets';
 import { inputsHash, machineInfo, readCalibrationManifest, writeCalibrationManifest, type CalibrationManifest } from './manifest';
@@ -82,6 +86,7 @@ function proposalParams(spec: CalibrationSpec, theta: readonly number[]): Record
 
 /** Checks the directory; returns the stored records (empty for a new calibration). */
 function openDirectory(dir: string, hash: string, resume: boolean): { records: Map<string, CalibrationRecord>; previous: CalibrationManifest | null } {
+  checkOutputDirectory('--out', dir);
   const kind = pathKind(dir);
   if (kind === 'other') throw new ScenarioError(msg.outNotDirectory(dir));
   const storeFile = join(dir, 'runs.ndjson');
@@ -90,7 +95,7 @@ function openDirectory(dir: string, hash: string, resume: boolean): { records: M
     if (hasStore) throw new ScenarioError(msg.outHoldsCalibration(dir));
     const foreign = foreignFiles(dir, CALIBRATION_FILES);
     if (foreign.length) throw new ScenarioError(msg.outHoldsOther(dir, foreign));
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     return { records: new Map(), previous: null };
   }
   const previous = readCalibrationManifest(dir);
@@ -125,12 +130,28 @@ export function prepareCalibration(options: CalibrateOptions) {
   return { loaded, spec, base, hash: inputsHash(loaded.scenario, spec.file) };
 }
 
-/** Runs a calibration to its stop condition (or to Ctrl-C) and writes its outputs. */
+/**
+ * Runs a calibration to its stop condition (or to Ctrl-C) and writes its outputs. Bad
+ * input throws ScenarioError before anything is written; a full disk throws DiskFullError
+ * naming the file and the command that resumes.
+ */
 export async function runCalibration(options: CalibrateOptions): Promise<CalibrationSummary> {
-  const { loaded, spec, base, hash } = prepareCalibration(options);
-  const baseOnly = baseOnlyNote(loaded.scenario);
+  // A given --out is checked before any work; the default one once the scenario names it.
+  if (options.out !== undefined) checkOutputDirectory('--out', options.out);
+  const prepared = prepareCalibration(options);
+  const baseOnly = baseOnlyNote(prepared.loaded.scenario);
   if (baseOnly && options.progress !== false) process.stderr.write(`lrsim: note:${baseOnly}\n`);
-  const dir = options.out ?? join(options.cwd ?? process.cwd(), 'output', `calibrate-${loaded.scenario.name}`);
+  const dir = options.out ?? join(options.cwd ?? process.cwd(), 'output', `calibrate-${prepared.loaded.scenario.name}`);
+  try {
+    return await calibrateIn(dir, options, prepared);
+  } catch (error) {
+    if (error instanceof DiskFullError) throw error.withRetry(sweepIoMessages.resumeHint(resumeCommand(options.command ?? ['calibrate'], dir)));
+    throw error;
+  }
+}
+
+/** The calibration once its inputs are checked: `dir` is opened (or resumed), filled and finished. */
+async function calibrateIn(dir: string, options: CalibrateOptions, { loaded, spec, base, hash }: ReturnType<typeof prepareCalibration>): Promise<CalibrationSummary> {
   const { records, previous } = openDirectory(dir, hash, options.resume ?? false);
   const workers = Math.max(1, options.workers ?? os.availableParallelism());
   const started = performance.now();

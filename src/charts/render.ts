@@ -3,7 +3,8 @@
  * Vega view draws it to SVG, and resvg rasterises the SVG to PNG with the shipped font
  * only (no system fonts, so every machine draws the same glyphs).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileWhole } from '../io/write-fully';
+import { makeDirectory } from '../io/make-directory';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
@@ -51,14 +52,14 @@ export interface WrittenChart {
 /** Write DIR/charts/NAME.vl.json, NAME.svg and NAME.png for every chart. */
 export async function writeCharts(dir: string, charts: readonly Chart[]): Promise<WrittenChart[]> {
   const out = join(dir, 'charts');
-  mkdirSync(out, { recursive: true });
+  makeDirectory(out);
   const written: WrittenChart[] = [];
   for (const chart of charts) {
     const files = { name: chart.name, spec: join(out, `${chart.name}.vl.json`), svg: join(out, `${chart.name}.svg`), png: join(out, `${chart.name}.png`) };
-    writeFileSync(files.spec, JSON.stringify(chart.spec, null, 1) + '\n');
+    writeFileWhole(files.spec, JSON.stringify(chart.spec, null, 1) + '\n');
     const svg = await renderSvg(chart.spec);
-    writeFileSync(files.svg, svg);
-    writeFileSync(files.png, svgToPng(svg));
+    writeFileWhole(files.svg, svg);
+    writeFileWhole(files.png, svgToPng(svg));
     written.push(files);
   }
   return written;

@@ -10,8 +10,8 @@ export const ioMessages = {
   emptyPath: (flag: string) => `${flag} '': the path is empty; name a directory or file, e.g. ${flag} output/mine`,
   notADirectory: (flag: string, path: string) =>
     `${flag} ${shown(path)}: is a file, not a directory; name a new or empty directory`,
-  isADirectory: (flag: string, path: string) =>
-    `${flag} ${shown(path)}: is a directory; name a file inside it, e.g. ${flag} ${path.replace(/\/+$/, '')}/page.html`,
+  isADirectory: (flag: string, path: string, example: string) =>
+    `${flag} ${shown(path)}: is a directory; name a file inside it, e.g. ${flag} ${path.replace(/\/+$/, '')}/${example}`,
   ancestorNotDirectory: (flag: string, path: string, ancestor: string) =>
     `${flag} ${shown(path)}: ${ancestor} is a file, not a directory, so nothing can be written below it; name another path`,
   parentMissing: (flag: string, path: string, parent: string) =>
@@ -22,8 +22,10 @@ export const ioMessages = {
     `${flag} ${shown(path)}: ${ancestor} is a system filesystem (/proc, /sys, /dev), not a place for files; name a directory on a disk`,
   notRegularFile: (flag: string, path: string) =>
     `${flag} ${shown(path)}: is not a regular file (a device, FIFO or socket); name a new file`,
-  notOurs: (flag: string, path: string, what: string) =>
-    `${flag} ${shown(path)}: the file exists and was not written by ${what}; name a new file, or add --force to overwrite it`,
+  notOurs: (flag: string, path: string, writer: string) =>
+    `${flag} ${shown(path)}: the file exists and was not written by ${writer}; name a new file, or add --force to overwrite it`,
+  otherKind: (flag: string, path: string, what: string, writer: string, wanted: string) =>
+    `${flag} ${shown(path)}: the file is ${what} (written by ${writer}), not ${wanted}; name another file, or add --force to replace it`,
 
   // --- writing (exit 1: the input was fine, the disk was not) -------------------------
   diskFull: (file: string, code: string, retry: string) =>

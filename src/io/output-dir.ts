@@ -3,9 +3,10 @@
  * other files (unless forced), write each file to a temporary name, then rename, so a
  * crash never leaves a half-written file under the final name.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { makeDirectory } from './make-directory';
 import { join } from 'node:path';
-import { writeFileFully } from './write-fully';
+import { asDiskFull, DiskFullError, writeFileFully } from './write-fully';
 
 /** Files in `dir` that are not among `ours` (empty when `dir` does not exist). */
 export function foreignFiles(dir: string, ours: readonly string[]): string[] {
@@ -28,21 +29,27 @@ export function pathKind(path: string): 'missing' | 'dir' | 'other' {
 
 /**
  * Writes `files` (name -> content) into `dir` (created if needed): every file first
- * under a temporary name, then all renamed. On failure the temporary files are removed.
+ * under a temporary name, then all renamed. On failure the temporary files are removed;
+ * a full disk is a DiskFullError naming the file (its final name) being written.
  */
 export function writeFilesAtomic(dir: string, files: Record<string, string>): void {
-  mkdirSync(dir, { recursive: true });
+  makeDirectory(dir);
   const tag = `.tmp-${process.pid}-${Date.now()}`;
   const written: string[] = [];
+  let current = dir;
   try {
     for (const [name, content] of Object.entries(files)) {
+      current = join(dir, name);
       const tmp = join(dir, `.${name}${tag}`);
       written.push(tmp);
       writeFileFully(tmp, content);
     }
-    for (const name of Object.keys(files)) renameSync(join(dir, `.${name}${tag}`), join(dir, name));
+    for (const name of Object.keys(files)) {
+      current = join(dir, name);
+      renameSync(join(dir, `.${name}${tag}`), current);
+    }
   } catch (e) {
     for (const tmp of written) rmSync(tmp, { force: true });
-    throw e;
+    throw e instanceof DiskFullError ? new DiskFullError(current, e.code, e.retry) : asDiskFull(e, current);
   }
 }

@@ -43,8 +43,8 @@ const statOrNull = (path: string): Stats | null => {
 const under = (path: string, root: string) => path === root || path.startsWith(root + sep);
 
 /** The nearest ancestor of `path` (itself included) that exists, with its stat. */
-function nearestExisting(path: string): { at: string; stat: Stats } {
-  let at = resolve(path);
+function nearestExisting(path: string, cwd: string): { at: string; stat: Stats } {
+  let at = resolve(cwd, path);
   for (;;) {
     const stat = statOrNull(at);
     if (stat) return { at, stat };
@@ -61,22 +61,26 @@ function nearestExisting(path: string): { at: string; stat: Stats } {
   }
 }
 
-/** Refuses a directory under which files cannot be created. */
-function checkWritableDirectory(flag: string, path: string, dir: string, stat: Stats): void {
-  if (!stat.isDirectory()) bad(msg.ancestorNotDirectory(flag, path, dir));
+/** Whether the existing directory `dir` is on /proc, /sys, /dev or another kernel filesystem. */
+function onSystemFilesystem(dir: string): boolean {
   let real = dir;
   try {
     real = realpathSync(dir);
   } catch {
     // keep the path as given
   }
-  let systemFs = false;
   try {
-    systemFs = SYSTEM_FILESYSTEMS.has(Number(statfsSync(real).type));
+    if (SYSTEM_FILESYSTEMS.has(Number(statfsSync(real).type))) return true;
   } catch {
     // statfs unsupported: the path prefixes still apply
   }
-  if (systemFs || SYSTEM_ROOTS.some((root) => under(real, root))) bad(msg.specialFilesystem(flag, path, dir));
+  return SYSTEM_ROOTS.some((root) => under(real, root));
+}
+
+/** Refuses a directory under which files cannot be created. */
+function checkWritableDirectory(flag: string, path: string, dir: string, stat: Stats): void {
+  if (!stat.isDirectory()) bad(msg.ancestorNotDirectory(flag, path, dir));
+  if (onSystemFilesystem(dir)) bad(msg.specialFilesystem(flag, path, dir));
   try {
     accessSync(dir, constants.W_OK | constants.X_OK);
   } catch {
@@ -86,31 +90,34 @@ function checkWritableDirectory(flag: string, path: string, dir: string, stat: S
 
 /**
  * Checks a directory lrsim will create or write into (`--out`). Existing or not, files
- * must be creatable in it; a file at the path or at an ancestor is refused.
+ * must be creatable in it; a file at the path or at an ancestor is refused. A relative
+ * `path` is taken from `cwd`.
  */
-export function checkOutputDirectory(flag: string, path: string): void {
+export function checkOutputDirectory(flag: string, path: string, cwd = process.cwd()): void {
   if (path === '' || path.trim() === '') bad(msg.emptyPath(flag));
-  const { at, stat } = nearestExisting(path);
-  if (at === resolve(path) && !stat.isDirectory()) bad(msg.notADirectory(flag, path));
+  const { at, stat } = nearestExisting(path, cwd);
+  if (at === resolve(cwd, path) && !stat.isDirectory()) bad(msg.notADirectory(flag, path));
   checkWritableDirectory(flag, path, at, stat);
 }
 
 /**
- * Checks a file lrsim will write (`schema --out`, `classroom --build`): the path is not a
- * directory or special file and its directory exists and is writable (it is not created:
- * a typo in a directory name should not make a new tree). Returns whether the file exists.
+ * Checks a file lrsim will write (`schema --out`, `classroom --build`, `sample --out`): the
+ * path is not a directory or special file and its directory exists and is writable (it is
+ * not created: a typo in a directory name should not make a new tree). `example` is a
+ * file name the message for a directory suggests. Returns whether the file exists.
  */
-export function checkOutputFile(flag: string, path: string): boolean {
+export function checkOutputFile(flag: string, path: string, example: string): boolean {
   if (path === '' || path.trim() === '') bad(msg.emptyPath(flag));
   const full = resolve(path);
   const stat = statOrNull(full);
-  if (stat?.isDirectory() || /[\\/]$/.test(path)) bad(msg.isADirectory(flag, path));
+  if (stat?.isDirectory() || /[\\/]$/.test(path)) bad(msg.isADirectory(flag, path, example));
   if (stat && !stat.isFile()) bad(msg.notRegularFile(flag, path));
   const parent = dirname(full);
   const parentStat = statOrNull(parent);
   if (!parentStat) {
-    const { at, stat: ancestor } = nearestExisting(parent);
+    const { at, stat: ancestor } = nearestExisting(parent, process.cwd());
     if (!ancestor.isDirectory()) bad(msg.ancestorNotDirectory(flag, path, at));
+    if (onSystemFilesystem(at)) bad(msg.specialFilesystem(flag, path, at));
     bad(msg.parentMissing(flag, path, parent));
   }
   checkWritableDirectory(flag, path, parent, parentStat!);

@@ -63,3 +63,18 @@ export function writeFileFully(file: string, data: string | Uint8Array): void {
     fs.closeSync(fd);
   }
 }
+
+/**
+ * Writes `file` whole or not at all: the bytes go to `tmp` first, which is renamed over
+ * `file` once complete (an earlier `file` stays until then). On failure `tmp` is removed;
+ * a full disk is a DiskFullError naming `file`.
+ */
+export function writeFileWhole(file: string, data: string | Uint8Array, tmp = `${file}.tmp`): void {
+  try {
+    writeFileFully(tmp, data);
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error instanceof DiskFullError ? new DiskFullError(file, error.code, error.retry) : asDiskFull(error, file);
+  }
+}

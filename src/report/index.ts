@@ -2,7 +2,8 @@
  * The offline HTML report of a sweep directory: statistics (stats.csv), charts
  * (charts/NAME.vl.json, .svg, .png) and one self-contained report.html.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writeFileWhole } from '../io/write-fully';
 import { join } from 'node:path';
 import { buildCharts, FONT_FAMILY, writeCharts, type WrittenChart } from '../charts';
 import { computeSweepStats, writeStatsCsv, type SweepStats } from '../stats';
@@ -55,7 +56,7 @@ export async function writeReport(dir: string, opts: ReportOptions = {}): Promis
   const loads = networkLoads(html);
   if (loads.length) throw new Error(`report.html would load from the network: ${loads.join(', ')}`);
   const path = join(dir, 'report.html');
-  writeFileSync(path, html);
+  writeFileWhole(path, html);
   return { path, statsPath, charts: written, findings: sentences, runs: stats.runs.length, failed: stats.failed.length };
 }
 

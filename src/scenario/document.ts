@@ -15,10 +15,14 @@ export interface SourceDocument {
   lines?: LineCounter;
 }
 
-/** Parses YAML (or JSON, which is checked with JSON.parse first for its own messages). */
-export function parseScenarioText(text: string, source: string, format: 'yaml' | 'json' = 'yaml'): SourceDocument {
+/**
+ * Parses YAML (or JSON, which is checked with JSON.parse first for its own messages).
+ * `example`: for a file that is not a scenario (a targets or parameters file), what its
+ * top level looks like, for the messages about an empty file or one that is not a mapping.
+ */
+export function parseScenarioText(text: string, source: string, format: 'yaml' | 'json' = 'yaml', example?: string): SourceDocument {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') fail({ location: { source }, ...M.emptyFile() });
+  if (body.trim() === '') fail({ location: { source }, ...M.emptyFile(example) });
   const entries = entryCount(body);
   if (entries > MAX_ENTRIES) fail({ location: { source }, ...M.tooManyEntries(entries, MAX_ENTRIES) });
   if (format === 'json') {
@@ -59,11 +63,11 @@ export function parseScenarioText(text: string, source: string, format: 'yaml' |
   } catch (e) {
     fail({ location: { source }, ...(e instanceof RangeError ? M.tooDeep() : M.aliasBomb()) });
   }
-  if (data === null || data === undefined) fail({ location: { source }, ...M.emptyFile() });
+  if (data === null || data === undefined) fail({ location: { source }, ...M.emptyFile(example) });
   if (depthAbove(data, MAX_DEPTH)) fail({ location: { source }, ...M.tooDeep() });
   if (typeof data !== 'object' || Array.isArray(data)) {
     const start = (doc.contents as Node | null)?.range?.[0] ?? 0;
-    fail({ location: { source, ...lines.linePos(start) }, ...M.notAMapping(data) });
+    fail({ location: { source, ...lines.linePos(start) }, ...M.notAMapping(data, example) });
   }
   return { source, data: data as Record<string, unknown>, doc, lines };
 }

@@ -57,6 +57,32 @@ export class ScenarioError extends Error {
 const moreProblems = (count: number) =>
   `... and ${count} more problem${count === 1 ? '' : 's'} (not listed); fix the ones above and validate again`;
 
+/** A problem of a file, placed and formatted: its location (for order), its field, its line. */
+export interface PlacedProblem {
+  location: Location;
+  path?: readonly PathSegment[];
+  line: string;
+}
+
+const byPlace = (a: PlacedProblem, b: PlacedProblem) =>
+  (a.location.line ?? Infinity) - (b.location.line ?? Infinity) || (a.location.col ?? 0) - (b.location.col ?? 0);
+
+/**
+ * The error for the problems of a file that `lrsim validate` does not read (a targets
+ * file, a parameters file): the first in file order in full, then how many more there are
+ * and where, e.g. `(and 2 more problems in this file, at t.yaml:5:3 targets.1.column, ...;
+ * fix this one and run again to see the next in full)`. At least one problem.
+ */
+export function fileProblemsError(problems: readonly PlacedProblem[]): ScenarioError {
+  const placed = [...problems].sort(byPlace);
+  const error = new ScenarioError(placed.map((p) => p.line));
+  if (placed.length > 1) error.message = moreProblemsInFile(placed[0].line, placed.slice(1).map((p) => `${formatLocation(p.location)} ${fieldName(p.path ?? [])}`));
+  return error;
+}
+
+const moreProblemsInFile = (first: string, others: readonly string[]) =>
+  `${first} (and ${others.length} more problem${others.length === 1 ? '' : 's'} in this file, at ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}; fix this one and run again to see the next in full)`;
+
 /** Throws a ScenarioError for the given problems (at least one). */
 export function fail(...problems: Problem[]): never {
   throw new ScenarioError(problems.map(formatProblem));
@@ -132,10 +158,11 @@ export const scenarioMessages = {
     what: `the file has ${count} lines and commas, more than the ${max} a scenario may have`,
     fix: 'a scenario is far smaller; is this the right file?',
   }),
-  emptyFile: (): Msg => ({ what: 'the file is empty', fix: 'write a YAML mapping, e.g. `extends: baseline` on the first line' }),
-  notAMapping: (found: unknown): Msg => ({
-    what: `the top level is ${show(found)}, not a mapping of settings`,
-    fix: 'write `key: value` lines, e.g. `extends: baseline` and `openness: 0.3`',
+  /** `example`: what a file of another kind (a targets or parameters file) starts with. */
+  emptyFile: (example = '`extends: baseline` on the first line'): Msg => ({ what: 'the file is empty', fix: `write a YAML mapping, e.g. ${example}` }),
+  notAMapping: (found: unknown, example = '`extends: baseline` and `openness: 0.3`'): Msg => ({
+    what: `the top level is ${show(found)}, not a mapping`,
+    fix: `write \`key: value\` lines, e.g. ${example}`,
   }),
   yamlSyntax: (message: string): Msg => ({ what: `YAML syntax error: ${message}`, fix: 'fix the syntax (check indentation, colons, brackets and quotes)' }),
   jsonSyntax: (message: string): Msg => ({ what: `JSON syntax error: ${message}`, fix: 'fix the syntax (check commas, brackets and quotes), or write the scenario as YAML' }),

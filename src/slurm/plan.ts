@@ -7,7 +7,10 @@
  * missing or incomplete shards go into the new array (each resumes its own store).
  * Every check that can fail runs before anything is written or submitted.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { checkOutputDirectory } from '../io/output-path';
+import { writeFileWhole } from '../io/write-fully';
+import { makeDirectory } from '../io/make-directory';
 import { resolve } from 'node:path';
 import { slurmLayout, type SlurmLayout } from './layout';
 import { slurmMessages as msg } from './messages';
@@ -115,9 +118,7 @@ function existingPlan(layout: SlurmLayout): SlurmPlanFile | null {
 
 /** Writes a file whole or not at all (a rename is atomic on local and network filesystems). */
 function writeWhole(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+  writeFileWhole(file, text, `${file}.tmp-${process.pid}`);
 }
 
 function readSubmissions(layout: SlurmLayout): SubmissionRecord[] {
@@ -163,6 +164,7 @@ export function planSlurmSweep(req: SlurmRequest, env: SlurmEnvironment): SlurmO
   const notes: string[] = [];
 
   // 1. Everything that can be wrong with the request, before touching anything.
+  if (req.out !== undefined) checkOutputDirectory('--out', req.out, env.cwd);
   let shards = parseShards(req.shards);
   const resources = parseResources(req);
   if (req.submit && !env.scheduler.available()) throw new SlurmInputError(msg.noSbatch());
@@ -172,6 +174,7 @@ export function planSlurmSweep(req: SlurmRequest, env: SlurmEnvironment): SlurmO
     shards = facts.groups;
   }
   const dir = checkOutDir(resolve(env.cwd, req.out ?? `output/${facts.name.replace(/[^A-Za-z0-9_.-]/g, '_')}-slurm`));
+  checkOutputDirectory('--out', dir);
   const layout = slurmLayout(dir);
   const plan = existingPlan(layout);
   if (plan && plan.scenario_hash !== facts.hash) throw new SlurmInputError(msg.differentSweep(dir, plan.scenario_hash, facts.hash));
@@ -185,8 +188,8 @@ export function planSlurmSweep(req: SlurmRequest, env: SlurmEnvironment): SlurmO
 
   // 2. The directory: the scenario copy is written once, so a resumed sweep runs what it started with.
   const command = finishingCommand(layout, shards, resources);
-  mkdirSync(layout.logs, { recursive: true });
-  mkdirSync(layout.shards, { recursive: true });
+  makeDirectory(layout.logs);
+  makeDirectory(layout.shards);
   if (!plan) writeWhole(layout.scenario, `${JSON.stringify(facts.resolved, null, 2)}\n`);
   const planFile: SlurmPlanFile = { version: 1, scenario: facts.name, scenario_hash: facts.hash, shards, runs: facts.runs, command };
   writeWhole(layout.plan, `${JSON.stringify(planFile, null, 2)}\n`);

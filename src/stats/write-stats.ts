@@ -1,5 +1,5 @@
 /** Writing DIR/stats.csv with the shared byte-stable CSV writer. */
-import { writeFileSync } from 'node:fs';
+import { writeFileWhole } from '../io/write-fully';
 import { join } from 'node:path';
 import { csvLine } from '../io/csv';
 import { statsTable } from './stats-csv';
@@ -9,6 +9,6 @@ import type { SweepStats } from './sweep-stats';
 export function writeStatsCsv(dir: string, stats: SweepStats): string {
   const { header, rows } = statsTable(stats);
   const path = join(dir, 'stats.csv');
-  writeFileSync(path, [csvLine(header), ...rows.map((r) => csvLine(r))].join(''));
+  writeFileWhole(path, [csvLine(header), ...rows.map((r) => csvLine(r))].join(''));
   return path;
 }

@@ -5,11 +5,11 @@
  * on interruption and at the end; resume and merge read it to refuse foreign directories.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { SourceState } from '../io/repo';
-import { writeFileFully } from '../io/write-fully';
+import { writeFileWhole } from '../io/write-fully';
 import { ScenarioError } from '../scenario/errors';
 import type { Scenario } from '../scenario/schema';
 import type { DesignKind, ParameterValue } from './design';
@@ -127,12 +127,5 @@ export function parseManifest(text: string, file: string): SweepManifest {
 }
 
 export function writeManifest(dir: string, manifest: SweepManifest): void {
-  const file = manifestPath(dir);
-  try {
-    writeFileFully(`${file}.tmp`, JSON.stringify(manifest, null, 2) + '\n');
-  } catch (error) {
-    rmSync(`${file}.tmp`, { force: true });
-    throw error;
-  }
-  renameSync(`${file}.tmp`, file);
+  writeFileWhole(manifestPath(dir), JSON.stringify(manifest, null, 2) + '\n');
 }

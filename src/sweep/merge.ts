@@ -4,7 +4,8 @@
  * the Arrow copies, manifest.json). Refuses shards of different sweeps and an incomplete
  * shard set, naming the shards to finish and the command that finishes them.
  */
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { makeDirectory } from '../io/make-directory';
 import { assertUnlocked, lockDirectory } from '../io/dir-lock';
 import { pathKind } from '../io/output-dir';
 import { checkOutputDirectory } from '../io/output-path';
@@ -130,7 +131,7 @@ export async function mergeSweeps(dirs: readonly string[], out: string, options:
     incomplete(() => msg.mergeIncomplete(problems.join(', '), finish));
   }
 
-  mkdirSync(out, { recursive: true });
+  makeDirectory(out);
   const lock = lockDirectory(out, notice);
   try {
     return await writeMerged(out, dirs, inputs, plan, index);
@@ -188,7 +189,7 @@ function copyMicrodata(runs: readonly StoredRun[], out: string): void {
   for (const run of runs) {
     const source = join(dirname(run.file), 'microdata', `${run.key}.firms.csv`);
     if (!existsSync(source)) continue;
-    mkdirSync(join(out, 'microdata'), { recursive: true });
+    makeDirectory(join(out, 'microdata'));
     copyFileSync(source, join(out, 'microdata', `${run.key}.firms.csv`));
   }
 }

@@ -5,6 +5,8 @@
 import { ScenarioError } from '../scenario/errors';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const shown = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : String(v));
+const RANGE_FIX = 'write a range as {min: 0.1, max: 0.5} (optional integer: true, log: true)';
 
 export const sweepMessages = {
   // --- the design (what and fix; the field and file:line:col are added where they are reported) ---
@@ -155,9 +157,17 @@ export const sensitivityMessages = {
     `${file}:${line}: column ${column} steps between grid levels that are not ${levels / 2} apart, as a design of --levels ${levels} steps (delta = p / (2 (p - 1))); give the --levels the design was sampled with`,
   badStep: (file: string, line: number, d: number) =>
     `${file}:${line}: this row does not move exactly one parameter from the row before, as a morris trajectory of ${d + 1} rows must; use the design \`lrsim sample morris\` wrote`,
-  paramsFile: (file: string, reason: string) => `${file}: ${reason}`,
-  badParamsEntry: (file: string, name: string) =>
-    `${file}: ${name}: write a range as {min: 0.1, max: 0.5} (optional integer: true, log: true)`,
+  // The parameters file of `lrsim sample` (what and fix; placed at file:line:col by the reader).
+  paramsTooLarge: (file: string, max: number) => `${file}: the parameters file is larger than ${max / 2 ** 20} MiB; is this the right file?`,
+  paramsExample: () => '`openness: {min: 0, max: 0.5}`',
+  notARange: () => ({ what: 'not a range', fix: RANGE_FIX }),
+  unknownRangeKey: (key: string, suggestion: string | undefined, allowed: readonly string[]) => ({
+    what: `unknown key "${key}"`,
+    fix: suggestion !== undefined ? `did you mean "${suggestion}"?` : `a range has ${allowed.join(', ')}`,
+  }),
+  missingBound: (bound: string) => ({ what: `${bound} is missing`, fix: RANGE_FIX }),
+  boundNotNumber: (value: unknown) => ({ what: `${shown(value)} is not a finite number`, fix: 'write a number, e.g. 0.5' }),
+  flagNotBoolean: (flag: string, value: unknown) => ({ what: `${shown(value)} is not true or false`, fix: `write ${flag}: true, or leave it out` }),
   noParams: (file: string) => `${file}: no parameters; map each name to a range, e.g. \`openness: {min: 0, max: 0.5}\``,
   outExists: (file: string) => `--out ${file}: already exists; name a new file (nothing was written)`,
   outDirHolds: (dir: string) => `--out ${dir}: already holds sensitivity.csv; name a new directory (nothing was written)`,
@@ -179,6 +189,7 @@ export const sweepIoMessages = {
     `merge: --out ${dir} already holds other files (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''}); name a new or empty directory, or add --force to write into it anyway`,
   resumeHint: (command: string) => `free some space, then run ${command}: it keeps the stored runs and rebuilds the outputs`,
   mergeRetryHint: () => 'free some space, then run the same merge again: it rebuilds the merged outputs from the shards',
+  reportRetryHint: (dir: string) => `free some space, then run lrsim report ${dir}: the runs and tables are written, only the report is made again`,
   done: (dir: string, ranNow: number, stored: number, failed: number, seconds: number) =>
     `sweep done: ${stored ? `${plural(ranNow, 'new run')} (${stored} were already stored; ${ranNow + stored} in all)` : plural(ranNow, 'run')}, ${failed} failed, in ${seconds.toFixed(1)} s; outputs in ${dir}`,
   /** The worker bundle is missing (a checkout that was never built). */

@@ -4,14 +4,15 @@
  * the manifest when every run is stored. Ctrl-C (SIGINT) or SIGTERM stops at once: stored
  * runs stay, runs in flight are dropped and re-run by `--resume`.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
+import { makeDirectory } from '../io/make-directory';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { columnsToCsv, type CsvValue } from '../io/csv';
 import { LOCK_FILE, lockDirectory, type DirLock } from '../io/dir-lock';
 import { foreignFiles, pathKind } from '../io/output-dir';
 import { checkOutputDirectory } from '../io/output-path';
-import { DiskFullError, writeFileFully } from '../io/write-fully';
+import { DiskFullError, writeFileWhole } from '../io/write-fully';
 import { packageVersion, sourceState, type SourceState } from '../io/repo';
 import { modelOf } from '../models';
 import { loadScenario } from '../scenario/load';
@@ -192,7 +193,7 @@ function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean, no
     if (hasStore) badInput(msg.outHoldsSweep(dir));
     const foreign = unownedFiles(dir);
     if (foreign.length) badInput(msg.outHoldsOther(dir, foreign));
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     const lock = lockDirectory(dir, notice);
     // Another process may have started a sweep here between the checks and the lock.
     if (pathKind(store) !== 'missing') {
@@ -227,15 +228,8 @@ function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean, no
 /** `dir/microdata/<key>.firms.csv`, written whole before the run's record is stored. */
 function writeMicrodata(dir: string, key: string, firms: NonNullable<RunOutput['firms']>): void {
   const folder = join(dir, 'microdata');
-  mkdirSync(folder, { recursive: true });
-  const file = join(folder, `${key}.firms.csv`);
-  try {
-    writeFileFully(`${file}.tmp`, columnsToCsv(firms as Record<string, ArrayLike<CsvValue>>));
-  } catch (error) {
-    rmSync(`${file}.tmp`, { force: true });
-    throw error;
-  }
-  renameSync(`${file}.tmp`, file);
+  makeDirectory(folder);
+  writeFileWhole(join(folder, `${key}.firms.csv`), columnsToCsv(firms as Record<string, ArrayLike<CsvValue>>));
 }
 
 /**

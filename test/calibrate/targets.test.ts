@@ -71,6 +71,22 @@ describe('targets files', () => {
       GOOD.replace('column: diversity', 'column: diversty').replace('max: 0.5}', 'max: 1.5}'),
       /^targets\.yaml:5:13: targets\.1\.column: unknown time-series column "diversty"; did you mean "diversity"\? columns are the header of timeseries\.csv \(see docs\/data\.md\) \(and 1 more problem in this file, at targets\.yaml:11:43 parameters\.openness\.max; fix this one and run again to see the next in full\)$/,
     ],
+    // README audit finding 12: a problem the schema finds (scale 0) used to hide the
+    // problems found against the scenario, which appeared one run at a time.
+    [
+      'a schema problem and problems against the scenario: all counted',
+      GOOD.replace('scale: 0.05', 'scale: 0').replace('column: diversity', 'column: diversty').replace('max: 0.5}', 'max: 1.5}'),
+      /^targets\.yaml:4:12: targets\.0\.scale: 0 is not allowed here; write a number > 0 \(and 2 more problems in this file, at targets\.yaml:5:13 targets\.1\.column, targets\.yaml:11:43 parameters\.openness\.max; fix this one and run again to see the next in full\)$/,
+    ],
+    // ... and the outcome of a target that fails the schema is still checked.
+    [
+      'an unknown outcome in a target that fails the schema',
+      GOOD.replace('scale: 0.05', 'scale: 0').replace('external_tie_share_final', 'external_tie_share_fnal'),
+      /^targets\.yaml:2:14: targets\.0\.outcome: unknown outcome "external_tie_share_fnal"; did you mean "external_tie_share_final"\? .* \(and 1 more problem in this file, at targets\.yaml:4:12 targets\.0\.scale; /,
+    ],
+    // summary.json has no `outcomes` key: its outcomes are top-level keys after `degenerate`.
+    ['an unknown outcome with no near name', GOOD.replace('external_tie_share_final', 'zzz'), /^targets\.yaml:2:14: targets\.0\.outcome: unknown outcome "zzz"; an outcome is one of the top-level keys of a run's summary\.json after `degenerate` \(the same as the outcome columns of a sweep's runs\.csv; columns\.json defines each\)$/],
+    ['a top level that is not a mapping', '- openness\n', /^targets\.yaml:1:1: the top level is a list, not a mapping; write `key: value` lines, e\.g\. `targets:`, `parameters:` and optionally `abc:`/],
   ];
   for (const [what, text, message] of cases)
     it(`refuses ${what} with one positioned line`, () => {

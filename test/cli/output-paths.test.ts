@@ -19,8 +19,26 @@ function expectRefused(r: { code: number; stdout: string; stderr: string }, patt
   expect(r.stdout).toBe('');
 }
 
+// Valid inputs for sample, analyze (a Morris design of one parameter: 4 trajectories of 2
+// rows), calibrate and slurm, so that a refusal can only come from the output path.
+const INPUTS = {
+  'p.yaml': 'a: {min: 0, max: 1}\nb: {min: 0, max: 1}\n',
+  'd.csv': 'a\n0\n0.5\n0\n0.5\n0\n0.5\n0\n0.5\n',
+  'y.csv': 'y\n1\n2\n3\n4\n5\n6\n7\n8\n',
+  's.yaml': 'name: tiny\nseed: 3\nticks: 10\nagents: {firms: 20, residents: 100}\nsweep:\n  parameters:\n    openness: [0.1, 0.4]\n  replicates: 2\n',
+  't.yaml': 'targets:\n  - {outcome: external_tie_share_final, observed: 0.15, scale: 0.03}\nparameters:\n  openness: {prior: uniform, min: 0, max: 0.5}\nabc: {particles: 10, max_runs: 20}\n',
+};
+
+/** The four commands that write elsewhere than run/sweep, with --out last. */
+const WRITERS: [string, string[]][] = [
+  ['sample', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '16', '--out']],
+  ['analyze', ['analyze', 'morris', '--design', 'd.csv', '--outputs', 'y.csv', '--out']],
+  ['calibrate', ['calibrate', 's.yaml', '--targets', 't.yaml', '--workers', '1', '--out']],
+  ['slurm', ['slurm', 's.yaml', '--shards', '2', '--out']],
+];
+
 describe('bad output paths are refused before any work', { timeout: 120_000 }, () => {
-  const { dir } = tempDir({ afile: 'mine\n' });
+  const { dir } = tempDir({ afile: 'mine\n', ...INPUTS });
   const before = () => readdirSync(dir).sort();
 
   const cases: [string, string[], RegExp][] = [
@@ -35,6 +53,19 @@ describe('bad output paths are refused before any work', { timeout: 120_000 }, (
     ['run --out /proc/newdir', ['run', '--ticks', '100000', '--out', '/proc/lrsim-newdir'], /--out \/proc\/lrsim-newdir: \/proc is a system filesystem/],
     ['run --out /sys/x/y', ['run', '--out', '/sys/lrsim/y'], /\/sys is a system filesystem/],
     ['sweep --out /dev/shm-less', ['sweep', '--out', '/dev/lrsim-x'], /\/dev is a system filesystem/],
+    // README audit finding 1: these hung (/proc), failed with EPERM or ENOENT as "unexpected
+    // failure" (exit 1), or left a file named .tmp in the working directory (sample --out '').
+    ...WRITERS.flatMap(([name, args]): [string, string[], RegExp][] => [
+      [`${name} --out ''`, [...args, ''], /--out '': the path is empty/],
+      [`${name} --out /proc/x`, [...args, '/proc/lrsim-newdir'], /--out \/proc\/lrsim-newdir: \/proc is a system filesystem/],
+      [`${name} --out /sys/x/y`, [...args, '/sys/lrsim/y'], /--out \/sys\/lrsim\/y: \/sys is a system filesystem/],
+      [`${name} --out afile/sub`, [...args, 'afile/sub'], /--out afile\/sub: \S+\/afile is a file, not a directory, so nothing can be written below it/],
+    ]),
+    // sample writes a FILE, which needs an existing directory (as schema --out, classroom --build);
+    // analyze, calibrate and slurm write a DIRECTORY, created with its parents (as run and sweep).
+    ['sample --out nodir/x.csv', [...WRITERS[0][1], 'nodir/x.csv'], /--out nodir\/x\.csv: the directory \S+\/nodir does not exist; create it first/],
+    ['sample --out DIR', [...WRITERS[0][1], '.'], /--out \.: is a directory; name a file inside it, e\.g\. --out \.\/design\.csv/],
+    ...WRITERS.slice(1).map(([name, args]): [string, string[], RegExp] => [`${name} --out afile`, [...args, 'afile'], /--out afile: is a file, not a directory/]),
   ];
   it.each(cases)('%s', async (_name, args, pattern) => {
     const listed = before();
@@ -59,6 +90,28 @@ describe('schema --out and classroom --build never overwrite a file lrsim did no
     expect((await lrsim(['schema', '--out', 'notes.json', '--force'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'notes.json'), 'utf8')).toBe(readFileSync(join(dir, 'schema.json'), 'utf8'));
     expect(readdirSync(dir).sort()).toEqual(['notes.json', 'schema.json']); // no temporaries
+  });
+
+  it('schema: the other schema kind is named as such (README audit finding 10), and replaced only with --force', async () => {
+    const { dir } = tempDir();
+    expect((await lrsim(['schema', '--out', 'scenario.json'], dir)).code).toBe(0);
+    expect((await lrsim(['schema', '--targets', '--out', 'targets.json'], dir)).code).toBe(0);
+    const scenarioSchema = readFileSync(join(dir, 'scenario.json'), 'utf8');
+    const targetsSchema = readFileSync(join(dir, 'targets.json'), 'utf8');
+    expectRefused(
+      await lrsim(['schema', '--targets', '--out', 'scenario.json'], dir),
+      /^lrsim: error: --out scenario\.json: the file is the scenario schema \(written by lrsim schema\), not the targets schema; name another file, or add --force to replace it$/,
+    );
+    expectRefused(
+      await lrsim(['schema', '--out', 'targets.json'], dir),
+      /^lrsim: error: --out targets\.json: the file is the targets schema \(written by lrsim schema --targets\), not the scenario schema; name another file, or add --force to replace it$/,
+    );
+    expect(readFileSync(join(dir, 'scenario.json'), 'utf8')).toBe(scenarioSchema);
+    expect(readFileSync(join(dir, 'targets.json'), 'utf8')).toBe(targetsSchema);
+    expect((await lrsim(['schema', '--targets', '--out', 'targets.json'], dir)).code).toBe(0); // its own kind: replaced freely
+    expect((await lrsim(['schema', '--targets', '--out', 'scenario.json', '--force'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'scenario.json'), 'utf8')).toBe(targetsSchema);
+    expect(readdirSync(dir).sort()).toEqual(['scenario.json', 'targets.json']);
   });
 
   it('classroom: refused without --force before building; a page lrsim built carries the marker', async () => {

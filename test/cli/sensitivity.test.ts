@@ -251,7 +251,19 @@ describe('lrsim sample + lrsim analyze', () => {
   const bad: [string, string[], Record<string, string>, RegExp][] = [
     ['N not a power of two', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '1000', '--out', 'x.csv'], {}, /--n 1000: saltelli needs a power of two .* use 1024/],
     ['odd Morris levels', ['sample', 'morris', '--params', 'p.yaml', '--n', '10', '--levels', '5', '--out', 'x.csv'], {}, /--levels 5: morris needs an even number of grid levels/],
-    ['min >= max', ['sample', 'morris', '--params', 'q.yaml', '--n', '10', '--out', 'x.csv'], { 'q.yaml': 'a: {min: 1, max: 1}\n' }, /q\.yaml: a: min \(1\) must be below max \(1\)/],
+    ['min >= max', ['sample', 'morris', '--params', 'q.yaml', '--n', '10', '--out', 'x.csv'], { 'q.yaml': 'a: {min: 1, max: 1}\n' }, /^lrsim: error: q\.yaml:1:4: a: min \(1\) must be below max \(1\)/],
+    // README audit finding 9: a raw ENOENT, and problems without line, column or did-you-mean.
+    ['a missing parameters file', ['sample', 'saltelli', '--params', 'nope.yaml', '--n', '16', '--out', 'x.csv'], {}, /^lrsim: error: nope\.yaml: cannot read the parameters file; check the path\n$/],
+    ['a misspelt key in the parameters file', ['sample', 'saltelli', '--params', 'q.yaml', '--n', '16', '--out', 'x.csv'], { 'q.yaml': 'a: {min: 0, max: 1}\nb: {min: 0, max: 1, integr: true}\n' }, /^lrsim: error: q\.yaml:2:21: b: unknown key "integr"; did you mean "integer"\?\n$/],
+    ['an unknown key with no near name', ['sample', 'saltelli', '--params', 'q.json', '--n', '16', '--out', 'x.csv'], { 'q.json': '{"a": {"min": 0, "max": 1, "step": 2}}' }, /^lrsim: error: q\.json:1:28: a: unknown key "step"; a range has min, max, integer, log\n$/],
+    [
+      'several problems in the parameters file: the first, then how many more and where',
+      ['sample', 'saltelli', '--params', 'q.yaml', '--n', '16', '--out', 'x.csv'],
+      { 'q.yaml': 'a: {min: 0}\nb: [1, 2]\nc: {min: x, max: 1, log: yes}\n' },
+      /^lrsim: error: q\.yaml:1:4: a: max is missing; write a range as \{min: 0\.1, max: 0\.5\} \(optional integer: true, log: true\) \(and 3 more problems in this file, at q\.yaml:2:4 b, q\.yaml:3:10 c\.min, q\.yaml:3:26 c\.log; fix this one and run again to see the next in full\)\n$/,
+    ],
+    ['a YAML syntax error in the parameters file', ['sample', 'saltelli', '--params', 'q.yaml', '--n', '16', '--out', 'x.csv'], { 'q.yaml': 'a: {min: 0, max: 1\n' }, /^lrsim: error: q\.yaml:2:1: YAML syntax error: /],
+    ['a parameters file that is a list', ['sample', 'saltelli', '--params', 'q.yaml', '--n', '16', '--out', 'x.csv'], { 'q.yaml': '- a\n- b\n' }, /^lrsim: error: q\.yaml:1:1: the top level is a list, not a mapping; write `key: value` lines, e\.g\. `openness: \{min: 0, max: 0\.5\}`\n$/],
     ['rows differ', ['analyze', 'morris', '--design', 'd.csv', '--outputs', 'short.csv', '--out', 'x'], { 'short.csv': 'y\n1\n' }, /short\.csv: 1 rows, but d\.csv has 8/],
     ['a bad cell', ['analyze', 'morris', '--design', 'bad.csv', '--outputs', 'y.csv', '--out', 'x'], { 'bad.csv': 'a\n0\n1/3\n' }, /bad\.csv:3: column a: "1\/3" is not a finite number/],
     ['a short row', ['analyze', 'morris', '--design', 'wide.csv', '--outputs', 'y.csv', '--out', 'x'], { 'wide.csv': 'a,b\n0,1\n1\n' }, /wide\.csv:3: 1 fields, but the header has 2 columns/],

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeFilesAtomic } from '../../src/io/output-dir';
-import { DiskFullError, writeFileFully, writeFully } from '../../src/io/write-fully';
+import { DiskFullError, writeFileFully, writeFileWhole, writeFully } from '../../src/io/write-fully';
 import { RunStore } from '../../src/sweep/store';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'lrsim-write-'));
@@ -58,6 +58,40 @@ describe('writeFully', () => {
     expect(() => writeFilesAtomic(dir, { 'timeseries.csv': 'a'.repeat(200), 'summary.json': 'b'.repeat(200) })).toThrow(DiskFullError);
     expect(readdirSync(dir)).toEqual(['summary.json']);
     expect(readFileSync(join(dir, 'summary.json'), 'utf8')).toBe('earlier');
+  });
+
+  it('a full disk names the final file, not its temporary (run, schema, sample, analyze, calibrate outputs)', () => {
+    const dir = temp();
+    limitWrites(64, 300);
+    let error: unknown;
+    try {
+      writeFilesAtomic(dir, { 'a.csv': 'a'.repeat(200), 'b.csv': 'b'.repeat(200) });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as DiskFullError).file).toBe(join(dir, 'b.csv'));
+    expect((error as Error).message).toMatch(/while writing \S+\/b\.csv \(ENOSPC\)/);
+  });
+
+  it('writeFileWhole (manifests, firm tables, slurm plans): the earlier file kept, no temporary, the final name in the error', () => {
+    const dir = temp();
+    const file = join(dir, 'plan.json');
+    writeFileSync(file, 'earlier');
+    limitWrites(64, 100);
+    let error: unknown;
+    try {
+      writeFileWhole(file, 'x'.repeat(500), `${file}.tmp-123`);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DiskFullError);
+    expect((error as DiskFullError).file).toBe(file);
+    expect(readdirSync(dir)).toEqual(['plan.json']);
+    expect(readFileSync(file, 'utf8')).toBe('earlier');
+    vi.restoreAllMocks();
+    writeFileWhole(file, 'new');
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(readdirSync(dir)).toEqual(['plan.json']);
   });
 
   it('the run store appends whole records over short writes', () => {

@@ -4,10 +4,12 @@
  * output), as SALib's `analyze`. Writes DIR/sensitivity.csv (indices at N) and
  * DIR/convergence.csv (the same at N/4, N/2 and N, with column n).
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { csvLine } from '../../io/csv';
+import { writeFilesAtomic } from '../../io/output-dir';
+import { checkOutputDirectory } from '../../io/output-path';
 import { analyzeOutcome, DEFAULT_RESAMPLES, MIN_BOOTSTRAP_GROUPS, morrisSteps, rowMoments, SENSITIVITY_COLUMNS, type AnalysisLayout, type SensitivityRow } from '../../stats/sensitivity';
 import { morrisDelta } from '../../sweep/designs/morris';
 import { readNumericTable } from '../../sweep/designs/table-file';
@@ -151,6 +153,9 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       .example('$0 analyze saltelli --design design.csv --outputs y.csv --out sa', 'S1 and ST of every output column'),
   handler: (raw) => {
     const args = { ...raw, levels: raw.levels ?? 4, seed: raw.seed ?? 42, resamples: raw.resamples ?? DEFAULT_RESAMPLES };
+    // The directory is checked before any work (a place files can be written; no earlier indices).
+    checkOutputDirectory('--out', args.out);
+    if (existsSync(join(args.out, 'sensitivity.csv'))) badInput(msg.outDirHolds(args.out));
     const design = readNumericTable(args.design, 'design');
     const outputs = readNumericTable(args.outputs, 'outputs');
     if (outputs.rows.length !== design.rows.length) badInput(msg.rowsDiffer(args.design, design.rows.length, args.outputs, outputs.rows.length));
@@ -161,19 +166,16 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     const layout = layoutOf(args, parameters, x, blockAt < 0 ? undefined : design.rows.map((r) => r[blockAt]));
     const blocks = layout.blocks ?? 1;
     const levelsChecked = layout.method === 'morris' ? checkLevels(args.design, parameters, x, layout.steps!, args.levels) : true;
-    if (existsSync(join(args.out, 'sensitivity.csv'))) badInput(msg.outDirHolds(args.out));
     const rows = outputs.columns.flatMap((outcome, k) => {
       const moments = rowMoments(outputs.rows.length, outputs.rows.map((r, row) => ({ row, value: r[k] })));
       return analyzeOutcome(layout, outcome, moments, { seed: args.seed, resamples: args.resamples });
     });
     const full = Math.max(...rows.map((r) => r.n));
-    mkdirSync(args.out, { recursive: true });
-    const write = (name: string, text: string) => {
-      writeFileSync(join(args.out, `${name}.tmp`), text);
-      renameSync(join(args.out, `${name}.tmp`), join(args.out, name));
-    };
-    write('convergence.csv', [csvLine([...SENSITIVITY_COLUMNS.slice(0, 4), 'n', ...SENSITIVITY_COLUMNS.slice(4)]), ...rows.map((r) => line(r, true))].join(''));
-    write('sensitivity.csv', [csvLine(SENSITIVITY_COLUMNS), ...rows.filter((r) => r.n === full).map((r) => line(r, false))].join(''));
+    // Both files whole or neither: a full disk names the file and leaves no temporary file.
+    writeFilesAtomic(args.out, {
+      'convergence.csv': [csvLine([...SENSITIVITY_COLUMNS.slice(0, 4), 'n', ...SENSITIVITY_COLUMNS.slice(4)]), ...rows.map((r) => line(r, true))].join(''),
+      'sensitivity.csv': [csvLine(SENSITIVITY_COLUMNS), ...rows.filter((r) => r.n === full).map((r) => line(r, false))].join(''),
+    });
     const notes: string[] = [];
     if (!levelsChecked) notes.push(cliMessages.levelsUnchecked(args.design, args.levels));
     const constant = new Set(outputs.columns.filter((_, k) => outputs.rows.every((r) => r[k] === outputs.rows[0][k])));

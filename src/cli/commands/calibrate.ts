@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { CommandModule } from 'yargs';
 import { calibrationMessages as msg } from '../../calibrate/messages';
 import { runCalibration } from '../../calibrate/run-calibration';
+import { resumeCommand } from '../../sweep/run-sweep';
 import { UsageError } from '../usage-error';
 
 interface CalibrateArgs {
@@ -42,8 +43,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       command: process.argv.slice(2),
     });
     if (summary.status === 'interrupted') {
-      const command = ['lrsim', ...process.argv.slice(2).filter((a) => a !== '--resume'), '--resume', ...(args.out ? [] : ['--out', summary.dir])];
-      process.stderr.write(`${msg.interrupted(summary.runs, command.join(' '))}\n`);
+      process.stderr.write(`${msg.interrupted(summary.runs, resumeCommand(process.argv.slice(2), summary.dir))}\n`);
     } else {
       process.stdout.write(`${msg.done(summary.dir, summary.generations, summary.runs, summary.samplerRuns, summary.maxRuns, summary.stopReason ?? '', summary.wallSeconds)}\n`);
       if (summary.failed) process.stderr.write(`lrsim: ${msg.failedRuns(summary.failed)}\n`);

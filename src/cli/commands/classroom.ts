@@ -33,7 +33,7 @@ export const classroomCommand: CommandModule<object, ClassroomArgs> = {
       .example('$0 classroom closed-district --build class.html', 'one HTML file to open without network') as never,
   handler: async (args) => {
     const port = args.port ?? 8080;
-    if (args.build !== undefined) checkOwnedOutputFile('--build', args.build, CLASSROOM_MARKER, 'lrsim classroom', args.force);
+    if (args.build !== undefined) checkOwnedOutputFile('--build', args.build, { marker: CLASSROOM_MARKER, writer: 'lrsim classroom', what: 'a classroom page', example: 'page.html' }, args.force);
     const html = await buildClassroomPage({ scenario: args.scenario, cwd: process.cwd() });
     if (args.build !== undefined) {
       const file = resolve(args.build);

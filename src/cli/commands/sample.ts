@@ -1,8 +1,10 @@
 /** `lrsim sample morris|saltelli --params FILE --n N --out design.csv`: write a sensitivity design, as SALib's `sample`. */
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { csvLine } from '../../io/csv';
-import { checkMorris, checkSaltelli, checkScrambles, checkSensitivityRange, scaleToRange, sensitivityUnitDesign } from '../../sweep/design';
+import { writeFilesAtomic } from '../../io/output-dir';
+import { checkOutputFile } from '../../io/output-path';
+import { checkMorris, checkSaltelli, checkScrambles, scaleToRange, sensitivityUnitDesign } from '../../sweep/design';
 import { readParamsFile } from '../../sweep/designs/params-file';
 import { BLOCK_COLUMN } from '../../sweep/designs/saltelli';
 import { badInput, sensitivityMessages as msg } from '../../sweep/messages';
@@ -30,7 +32,7 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
       .option('params', { type: 'string', demandOption: true, describe: 'YAML or JSON: name: {min, max} (optional integer, log)' })
       .option('n', { type: 'number', demandOption: true, describe: 'morris: trajectories r; saltelli: base rows N (a power of two)' })
       .option('seed', wholeNumberOption('seed', 0, 2 ** 32 - 1, 'Seed of the design (scrambling, trajectories; default 42)'))
-      .option('out', { type: 'string', demandOption: true, describe: 'The design CSV to write (must not exist)' })
+      .option('out', { type: 'string', demandOption: true, describe: 'The design CSV to write (must not exist; its directory must)' })
       .option('levels', wholeNumberOption('levels', 2, 1000, 'morris: grid levels p (even; default 4)'))
       .option('pool', { type: 'number', describe: 'morris: choose the n most spread of this many trajectories (Campolongo 2007)' })
       .option('second-order', { type: 'boolean', default: false, describe: 'saltelli: add the BA rows for second-order indices' })
@@ -39,10 +41,11 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
       .example('$0 sample saltelli --params params.yaml --n 1024 --scrambles 16 --out design.csv', 'the same size in 16 independent scrambles of 64 base rows'),
   handler: (raw) => {
     const args = { ...raw, levels: raw.levels ?? 4, seed: raw.seed ?? 42 };
+    // The file is checked before any work (a place it can be written; not there yet).
+    if (checkOutputFile('--out', args.out, 'design.csv')) badInput(msg.outExists(args.out));
     const n = Number(args.n);
     if (!Number.isInteger(n) || n < 2) badInput(msg.badN(args.n));
     const { names, ranges } = readParamsFile(args.params);
-    names.forEach((name, j) => checkSensitivityRange(`${args.params}: ${name}`, ranges[j]));
     if (args.method === 'morris') {
       checkMorris({ n: '--n', levels: '--levels' }, n, args.levels);
       if (args.pool !== undefined && !(Number.isInteger(args.pool) && args.pool > n)) badInput(msg.poolTooSmall(args.pool, n));
@@ -54,7 +57,6 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
         if (names.includes(BLOCK_COLUMN)) badInput(msg.blockParameter(args.params));
       }
     }
-    if (existsSync(args.out)) badInput(msg.outExists(args.out));
     const scrambles = args.scrambles === undefined ? 1 : Number(args.scrambles);
     const unit = sensitivityUnitDesign(args.method, n, names.length, args.seed, { levels: args.levels, secondOrder: args['second-order'], pool: args.pool, scrambles });
     // Block k of a replicated design: its (N / R) (D + 2) rows, numbered in the last column.
@@ -65,8 +67,8 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
     // grid levels or move a value off its level (a range of 100000 to 100001, say).
     const full = (x: number) => (x === 0 ? '0' : String(x));
     const lines = [csvLine(scrambles > 1 ? [...names, BLOCK_COLUMN] : names), ...unit.map((u, i) => `${u.map((x, j) => full(scaleToRange(Math.min(x, 1 - 1e-12), ranges[j]))).join(',')}${block(i)}\n`)];
-    writeFileSync(`${args.out}.tmp`, lines.join(''));
-    renameSync(`${args.out}.tmp`, args.out);
+    // Whole or not at all: a full disk names the file and leaves no temporary file.
+    writeFilesAtomic(dirname(args.out), { [basename(args.out)]: lines.join('') });
     process.stdout.write(`${cliMessages.wroteDesign(args.method, unit.length, names.length, args.out, scrambles, n)}\n`);
   },
 };

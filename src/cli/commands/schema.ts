@@ -1,6 +1,6 @@
 /** `lrsim schema [--targets] [--out FILE]`: the JSON Schema of scenario files (or of calibration targets files), for editors. */
 import type { CommandModule } from 'yargs';
-import { checkOwnedOutputFile } from '../../io/owned-file';
+import { checkOwnedOutputFile, type OwnedKind } from '../../io/owned-file';
 import { writeFilesAtomic } from '../../io/output-dir';
 import { cliMessages } from '../messages';
 import { scenarioSchemaText } from '../../scenario/json-schema';
@@ -11,6 +11,9 @@ import { targetsSchemaText } from '../../calibrate/targets';
 export const SCHEMA_MARKER = '"title": "lrsim scenario"';
 /** The same for the calibration targets schema. */
 export const TARGETS_MARKER = '"title": "lrsim calibration targets"';
+
+const SCENARIO_SCHEMA: OwnedKind = { marker: SCHEMA_MARKER, writer: 'lrsim schema', what: 'the scenario schema', example: 'scenario.schema.json' };
+const TARGETS_SCHEMA: OwnedKind = { marker: TARGETS_MARKER, writer: 'lrsim schema --targets', what: 'the targets schema', example: 'targets.schema.json' };
 
 export const schemaCommand: CommandModule<object, { out?: string; targets: boolean; force: boolean }> = {
   command: 'schema',
@@ -24,10 +27,10 @@ export const schemaCommand: CommandModule<object, { out?: string; targets: boole
       .example('$0 schema --targets --out targets.schema.json', 'refresh the targets schema'),
   handler: (args) => {
     const text = args.targets ? targetsSchemaText() : scenarioSchemaText();
-    const marker = args.targets ? TARGETS_MARKER : SCHEMA_MARKER;
-    if (args.out !== undefined) checkOwnedOutputFile('--out', args.out, marker, 'lrsim schema', args.force);
+    const [kind, other] = args.targets ? [TARGETS_SCHEMA, SCENARIO_SCHEMA] : [SCENARIO_SCHEMA, TARGETS_SCHEMA];
+    if (args.out !== undefined) checkOwnedOutputFile('--out', args.out, kind, args.force, [other]);
     if (args.out !== undefined) {
-      if (!text.includes(marker)) throw new Error(`the schema text lacks its marker ${marker}`);
+      if (!text.includes(kind.marker)) throw new Error(`the schema text lacks its marker ${kind.marker}`);
       writeFilesAtomic(dirname(args.out), { [basename(args.out)]: text });
       process.stderr.write(`${cliMessages.wroteSchema(args.out)}\n`);
     } else process.stdout.write(text);
