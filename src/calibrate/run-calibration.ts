@@ -17,6 +17,7 @@ import { baseOnlyNote } from './report';
 import { applySet } from '../scenario/set';
 import { validateScenarioData } from '../scenario/validate';
 import { armInputs } from '../sweep/inputs';
+import { holdsSweep } from '../sweep/manifest';
 import { RunPool } from '../sweep/pool';
 import { StopSignal } from '../sweep/stop-signal';
 import { errorText } from '../sweep/record';
@@ -84,6 +85,8 @@ function proposalParams(spec: CalibrationSpec, theta: readonly number[]): Record
 function openDirectory(dir: string, hash: string, resume: boolean): { records: Map<string, CalibrationRecord>; previous: CalibrationManifest | null } {
   const kind = pathKind(dir);
   if (kind === 'other') throw new ScenarioError(msg.outNotDirectory(dir));
+  // A sweep's directory also has a runs.ndjson: say what it is, not "a calibration to resume".
+  if (holdsSweep(dir)) throw new ScenarioError(msg.outHoldsSweep(dir));
   const storeFile = join(dir, 'runs.ndjson');
   const hasStore = pathKind(storeFile) !== 'missing';
   if (!resume || !hasStore) {

@@ -15,8 +15,12 @@ export interface SourceDocument {
   lines?: LineCounter;
 }
 
-/** Parses YAML (or JSON, which is checked with JSON.parse first for its own messages). */
-export function parseScenarioText(text: string, source: string, format: 'yaml' | 'json' = 'yaml'): SourceDocument {
+/**
+ * Parses YAML (or JSON, which is checked with JSON.parse first for its own messages).
+ * `mappingFix`: the advice when the top level is not a mapping, for files other than
+ * scenarios (a calibration targets file); default the scenario's.
+ */
+export function parseScenarioText(text: string, source: string, format: 'yaml' | 'json' = 'yaml', mappingFix?: string): SourceDocument {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') fail({ location: { source }, ...M.emptyFile() });
   const entries = entryCount(body);
@@ -63,7 +67,7 @@ export function parseScenarioText(text: string, source: string, format: 'yaml' |
   if (depthAbove(data, MAX_DEPTH)) fail({ location: { source }, ...M.tooDeep() });
   if (typeof data !== 'object' || Array.isArray(data)) {
     const start = (doc.contents as Node | null)?.range?.[0] ?? 0;
-    fail({ location: { source, ...lines.linePos(start) }, ...M.notAMapping(data) });
+    fail({ location: { source, ...lines.linePos(start) }, ...M.notAMapping(data), ...(mappingFix ? { fix: mappingFix } : {}) });
   }
   return { source, data: data as Record<string, unknown>, doc, lines };
 }

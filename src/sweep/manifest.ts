@@ -110,6 +110,15 @@ export function readManifest(dir: string): SweepManifest | null {
   return existsSync(file) ? parseManifest(readFileSync(file, 'utf8'), file) : null;
 }
 
+/** Does `dir` hold a sweep of lrsim's (a readable manifest.json of kind lrsim-sweep)? A damaged manifest is not one. */
+export function holdsSweep(dir: string): boolean {
+  try {
+    return readManifest(dir)?.kind === 'lrsim-sweep';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The manifest in `text` (read from `file`), or bad input naming the file when it is not a
  * JSON object (a manifest edited by hand, or cut short by a full disk before the atomic

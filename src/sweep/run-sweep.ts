@@ -17,7 +17,7 @@ import { modelOf } from '../models';
 import { loadScenario } from '../scenario/load';
 import { buildDesign, type Design } from './design';
 import { armInputs, checkDesign, runInput, type ArmInput } from './inputs';
-import { machineInfo, readManifest, scenarioHash, writeManifest, type SweepManifest } from './manifest';
+import { holdsSweep, machineInfo, readManifest, scenarioHash, writeManifest, type SweepManifest } from './manifest';
 import { badInput, MAX_WORKERS_CEILING, sweepIoMessages as ioMsg, sweepMessages as msg } from './messages';
 import { writeOutputs } from './outputs';
 import { formatShard, plannedRunCount, plannedRuns, type PlannedRun, type Shard, type SweepPlan } from './plan';
@@ -80,13 +80,7 @@ const MAX_FAILED_LISTED = 1000;
  * one, every file, since a runs.csv or report.html there is someone else's.
  */
 export function unownedFiles(dir: string, alsoAllowed: readonly string[] = []): string[] {
-  let ours = false;
-  try {
-    ours = readManifest(dir)?.kind === 'lrsim-sweep';
-  } catch {
-    // an unreadable manifest.json is not ours
-  }
-  return foreignFiles(dir, [...(ours ? SWEEP_FILES : [LOCK_FILE, 'manifest.json.tmp']), ...alsoAllowed]);
+  return foreignFiles(dir, [...(holdsSweep(dir) ? SWEEP_FILES : [LOCK_FILE, 'manifest.json.tmp']), ...alsoAllowed]);
 }
 
 /**
