@@ -14,8 +14,8 @@ export function pointAt(text: string, column: number): string {
 
 export const analysisMessages = {
   notSweep: (dir: string) => `${dir}: no runs.ndjson and manifest.json here; give the directory a sweep wrote (lrsim sweep NAME --out DIR)`,
-  unfinished: (dir: string, status: string) =>
-    `${dir}: the sweep is not finished (status "${status}" in manifest.json); finish it with lrsim sweep --resume --out ${dir}, then run this again`,
+  unfinished: (dir: string, status: string, finish: string) =>
+    `${dir}: the sweep is not finished (status "${status}" in manifest.json); finish it with ${finish}, then run this again`,
   noRuns: (dir: string) => `${dir}: no run finished in this sweep, so there is nothing to analyse`,
   noParameters: (dir: string) =>
     `${dir}: the sweep has no swept parameters (sweep.parameters is empty), so there are no conditions to discover; sweep some, e.g. with design: lhs`,

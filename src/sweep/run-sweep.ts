@@ -14,6 +14,7 @@ import { checkOutputDirectory } from '../io/output-path';
 import { DiskFullError, writeFileFully } from '../io/write-fully';
 import { packageVersion, sourceState, type SourceState } from '../io/repo';
 import { modelOf } from '../models';
+import { shellCommand } from '../slurm/shell';
 import { loadScenario } from '../scenario/load';
 import { buildDesign, type Design } from './design';
 import { armInputs, checkDesign, runInput, type ArmInput } from './inputs';
@@ -105,11 +106,15 @@ export function earlierSources(stored: Pick<SweepManifest, 'source' | 'earlier_s
   return out;
 }
 
-/** The command that resumes this sweep (the one given, with --resume, and --out when it was implicit). */
+/**
+ * The command that resumes this sweep (the one given, with --resume, and --out when it was
+ * implicit), each word shell-quoted where it needs it (a `--set` list, a path with a space),
+ * so it can be pasted as it is.
+ */
 export function resumeCommand(command: readonly string[], dir: string): string {
   const args = command.filter((a) => a !== '--resume');
   const outGiven = args.some((a) => a === '--out' || a.startsWith('--out='));
-  return ['lrsim', ...args, '--resume', ...(outGiven ? [] : ['--out', dir])].join(' ');
+  return `lrsim ${shellCommand([...args, '--resume', ...(outGiven ? [] : ['--out', dir])])}`;
 }
 
 /** Everything about a sweep that does not depend on running it. */

@@ -3,13 +3,14 @@
  * good sweep, a warning under 50 runs, and every bad input of the issue exits 2 with
  * one line and writes nothing.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureSweep } from '../fixtures/sweep-dir';
 import { writePlantedSweep } from '../analysis/planted-sweep';
-import { buildOnce, freshDirs, lrsim } from './helpers';
+import { buildOnce, freshDirs, lrsim, ROOT } from './helpers';
 
 const { fresh, cleanup } = freshDirs();
 beforeAll(() => buildOnce());
@@ -108,5 +109,30 @@ describe('bad input: exit 2, one line, nothing written', () => {
     expect(r.stdout).toBe('');
     expect(existsSync(join(dir, 'discovery'))).toBe(false);
     expect(existsSync(join(dir, 'robustness'))).toBe(false);
+  });
+});
+
+// The audit of bad input to the analysis commands (auditinput, item 4).
+describe('lrsim discover on an unfinished sweep', () => {
+  it('on an unfinished sweep gives the command that finishes it, and that command works', async () => {
+    // A real sweep, from a scenario file whose name needs quoting, then cut back to one stored run.
+    const cwd = fresh(() => mkdtempSync(join(tmpdir(), 'lrsim-unfinished-')));
+    writeFileSync(join(cwd, 'my sweep.yaml'), 'name: small\nseed: 7\nticks: 10\nagents: {firms: 40, residents: 300}\nsweep:\n  parameters:\n    openness: [0.1, 0.2]\n  replicates: 1\n');
+    const sweep = await lrsim(['sweep', 'my sweep.yaml', '--workers', '1', '--out', 'out dir', '--no-report'], cwd);
+    expect(sweep.code, sweep.stderr).toBe(0);
+    const out = join(cwd, 'out dir');
+    const store = readFileSync(join(out, 'runs.ndjson'), 'utf8').split('\n');
+    writeFileSync(join(out, 'runs.ndjson'), `${store[0]}\n`);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ ...manifest, status: 'interrupted' }));
+    const r = await lrsim(['discover', 'out dir', '--no-images'], cwd);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, /^lrsim: error: out dir: the sweep is not finished \(status "interrupted" in manifest\.json\); finish it with lrsim sweep 'my sweep\.yaml' --workers 1 --no-report --resume --out 'out dir', then run this again/);
+    // Run the advice as a shell would, lrsim being this build.
+    const advice = /finish it with lrsim (.*), then run this again/.exec(r.stderr)![1];
+    execFileSync('bash', ['-c', `"${process.execPath}" "${join(ROOT, 'bin', 'lrsim.js')}" ${advice}`], { cwd, stdio: 'ignore' });
+    const finished = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(finished.status).toBe('complete');
+    expect(finished.runs).toMatchObject({ planned: 2, ok: 2 });
   });
 });
