@@ -37,6 +37,8 @@ export interface AnalysisInput {
    * condition, so scenario discovery tests runs; sampled points are the unit otherwise.
    */
   fixedDesign?: boolean;
+  /** `--shard index/count` when DIR holds one shard of a sweep (its runs only); null or absent for a whole sweep. */
+  shard?: { index: number; count: number } | null;
 }
 
 /** Read DIR; bad input (not a finished sweep, no run, no swept parameter) is a usage error, worded for the command that reads it. */
@@ -67,7 +69,8 @@ export async function readAnalysisInput(dir: string, purpose: 'discover' | 'robu
   for (const run of runs) for (const k of outcomes) if (!(k in run.outcomes)) run.outcomes[k] = NaN;
   const arms = [...armIndex.entries()].sort((a, b) => a[1] - b[1]).map(([a]) => a);
   const design = manifest.scenario?.sweep?.design ?? 'grid';
-  return { runs, parameters: ordered, arms, outcomes, conditions: armRoles(manifest.scenario ?? {}, arms).conditions, fixedDesign: design === 'grid' || design === 'file' };
+  const shard = manifest.shard && typeof manifest.shard.index === 'number' && typeof manifest.shard.count === 'number' ? { index: manifest.shard.index, count: manifest.shard.count } : null;
+  return { runs, parameters: ordered, arms, outcomes, conditions: armRoles(manifest.scenario ?? {}, arms).conditions, fixedDesign: design === 'grid' || design === 'file', shard };
 }
 
 /**
