@@ -127,6 +127,10 @@ export interface DiscoveryResult {
   cases: number;
   /** Runs left out because the outcome is undefined (NaN) in them. */
   undefined_outcome: number;
+  /** Arms in which the outcome is undefined in every run (all their runs are among undefined_outcome). */
+  undefined_outcome_arms: string[];
+  /** The sentence that says how many runs were left out as undefined, and why; null when none were. */
+  undefined_outcome_note: string | null;
   /** Runs whose recovery was censored after the threshold, so the condition is decided for them (resilience_ticks only). */
   censored_decided: number;
   /** `values`: the distinct values of a numeric input with at most LISTED_VALUES of them (a grid's levels). */
@@ -139,6 +143,10 @@ export interface DiscoveryResult {
   /** Fewest units (runs on a fixed design, design points on a sampled one: `unit`) in a leaf of the tree. */
   tree_min_leaf_points: number;
   warning: string | null;
+  /** `--shard index/count` when the directory holds one shard of a sweep; null for a whole sweep. */
+  shard: { index: number; count: number } | null;
+  /** With a shard: that the results cover its runs only, and the merge to run. */
+  shard_warning: string | null;
 }
 
 /** The outcome used when neither --outcome nor --where is given. */
@@ -180,7 +188,12 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
   const rows = defined.map((r, i) => ({ inputs: withArm ? { ...r.params, arm: r.arm } : r.params, label: label(r), point: unitOf(r, i) }));
   const data = buildDataset(names, rows);
   const cases = data.y.reduce((a, b) => a + b, 0);
-  if (cases === 0 || cases === data.rows) throw new UsageError(msg.oneClass(casesAre, cases, data.rows));
+  // Runs without the outcome (value_per_cost of an arm without cost, drop_ratio without a
+  // shock) are left out: said with their count and cause, here and in the sentences.
+  const emptyArms = [...new Set(runs.map((r) => r.arm))].filter((arm) => !defined.some((r) => r.arm === arm));
+  const emptyArmRuns = runs.filter((r) => emptyArms.includes(r.arm)).length;
+  const leftOut = runs.length > defined.length ? msg.undefinedLeftOut(outcome, runs.length - defined.length, runs.length, emptyArms, emptyArmRuns) : null;
+  if (cases === 0 || cases === data.rows) throw new UsageError(msg.oneClass(casesAre, cases, data.rows, leftOut));
 
   const prim = { ...PRIM_DEFAULTS, ...spec.prim };
   for (const share of [prim.peelAlpha, prim.pasteAlpha]) if (!(share > 0 && share < 0.5)) throw new UsageError(msg.badPeel(share));
@@ -211,6 +224,8 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
     unit: byRun ? 'run' : 'future',
     cases,
     undefined_outcome: runs.length - defined.length,
+    undefined_outcome_arms: emptyArms,
+    undefined_outcome_note: leftOut,
     censored_decided: censoring ? censoring.decided : 0,
     inputs: describeInputs(data, full),
     prim,
@@ -226,6 +241,8 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
     tree_max_depth: CART_MAX_DEPTH,
     tree_min_leaf_points: minLeaf,
     warning: byRun ? (data.rows < RELIABLE_RUNS ? msg.fewRuns(data.rows) : null) : data.pointCount < RELIABLE_FUTURES ? msg.fewFuturesDiscovery(data.pointCount, data.rows) : null,
+    shard: input.shard ?? null,
+    shard_warning: input.shard ? msg.shardOnly('this directory', input.shard, 'discover') : null,
   };
 }
 

@@ -37,6 +37,10 @@ export interface ArmReport extends ArmRobustness {
 export interface RobustnessReport {
   outcome: string;
   better: 'higher' | 'lower';
+  /** The direction lrsim knows for the outcome (src/stats/outcome-direction.ts); null where neither is better or the column is unknown. */
+  known_better: 'higher' | 'lower' | null;
+  /** When --better contradicts known_better: the note that says so (the first sentence); else null. */
+  better_note: string | null;
   target: string | null;
   budget: number | null;
   /** Arms left out because they are conditions (they change the shocks), not options. */
@@ -70,6 +74,10 @@ export interface RobustnessReport {
   per_future: FutureArm[];
   resamples: number;
   warning: string | null;
+  /** `--shard index/count` when the directory holds one shard of a sweep; null for a whole sweep. */
+  shard: { index: number; count: number } | null;
+  /** With a shard: that the results cover its runs only, and the merge to run. */
+  shard_warning: string | null;
 }
 
 /** `--budget` as typed: a number of at least 0, or a UsageError showing the text. */
@@ -123,6 +131,8 @@ export function armRobustness(input: AnalysisInput, spec: RobustnessSpec): Robus
   const direction = outcomeDirection(outcome);
   if (spec.better === undefined && (direction === null || direction === 'none')) throw new UsageError(msg.noDirection(outcome, direction === null));
   const better = spec.better ?? (direction === 'lower' ? 'lower' : 'higher');
+  // A --better against the known direction reverses the advice: followed, as asked, but said.
+  const known = direction === 'higher' || direction === 'lower' ? direction : null;
   const resamples = spec.resamples ?? 1000;
   const result = robustness(
     input.runs.map((r) => ({ future: r.point, seed: r.seed, arm: r.arm, value: r.outcomes[outcome], targetValue: target ? r.outcomes[target.outcome] : undefined })),
@@ -135,6 +145,8 @@ export function armRobustness(input: AnalysisInput, spec: RobustnessSpec): Robus
   return {
     outcome,
     better,
+    known_better: known,
+    better_note: known && better !== known ? msg.betterContradicts(outcome, better, known) : null,
     target: target?.text ?? null,
     budget: spec.budget ?? null,
     conditions,
@@ -158,6 +170,8 @@ export function armRobustness(input: AnalysisInput, spec: RobustnessSpec): Robus
     resamples: result.interval.resamples,
     // Regret is summarised over futures: too few futures is the first thing to say.
     warning: result.interval.method === 'none' ? msg.fewFutures(result.futures, result.interval.minFutures) : runs < RELIABLE_RUNS ? msg.fewRuns(runs) : null,
+    shard: input.shard ?? null,
+    shard_warning: input.shard ? msg.shardOnly('this directory', input.shard, 'robustness') : null,
   };
 }
 

@@ -53,6 +53,7 @@ export function discoverySentences(d: DiscoveryResult): string[] {
     : ' Quasi-p-values count futures, not runs (a binomial-type test over design points).';
   const out = [
     `Scenario discovery${where}: ${d.cases} of ${d.rows} runs (${pts(d.futures)}) are cases of interest (${d.cases_are}).`,
+    ...(d.undefined_outcome_note ? [`${d.undefined_outcome_note[0].toUpperCase()}${d.undefined_outcome_note.slice(1)}.`] : []),
     `PRIM (peeling ${d.prim.peelAlpha}) reports box ${c.from} of the ${d.trajectory.length}-box trajectory, pasted` +
       (c.dropped.length ? ` and with its weak restrictions (quasi-p above 0.1) dropped (${c.dropped.join(', ')})` : '') +
       ': ' +
@@ -147,6 +148,7 @@ export function robustnessSentences(r: RobustnessReport, label: string, targetLa
   const exactTie = (t: RobustnessReport['ranking']['robust'], tied: readonly string[], what: string) =>
     tied.includes(t.runnerUp) ? `On ${what}, ${listNames([t.leader, ...tied])} are exactly tied (difference 0), so ${tied.length > 1 ? 'none of them is ranked above the others' : 'neither is ranked above the other'}.` : null;
   const out = [
+    ...(r.better_note ? [r.better_note] : []),
     `Robustness over ${n} futures (design points), paired on ${r.paired_cells} (future, seed) pairs: ${bestName}, mean ${label} ${num(best.meanOutcome)} (` +
       (withCi ? `${ci(best.ci.meanOutcome)}; SD across the ${n} futures ${num(best.sdOutcome)})` : `${perFuture(best.arm, 'outcome')})`) +
       '.',

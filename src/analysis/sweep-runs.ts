@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../cli/usage-error';
 import { readManifest } from '../sweep/manifest';
+import { resumeCommand } from '../sweep/run-sweep';
 import { armRoles } from '../stats/arm-roles';
 import { outcomeValue, readRunRecords, type SweepManifest } from '../stats/records';
 import { analysisMessages as msg } from './messages';
@@ -36,6 +37,8 @@ export interface AnalysisInput {
    * condition, so scenario discovery tests runs; sampled points are the unit otherwise.
    */
   fixedDesign?: boolean;
+  /** `--shard index/count` when DIR holds one shard of a sweep (its runs only); null or absent for a whole sweep. */
+  shard?: { index: number; count: number } | null;
 }
 
 /** Read DIR; bad input (not a finished sweep, no run, no swept parameter) is a usage error, worded for the command that reads it. */
@@ -45,7 +48,7 @@ export async function readAnalysisInput(dir: string, purpose: 'discover' | 'robu
   const manifest = readManifest(dir) as SweepManifest | null;
   if (!manifest) throw new UsageError(msg.notSweep(dir));
   const status = manifest.status;
-  if (typeof status === 'string' && !status.startsWith('complete')) throw new UsageError(msg.unfinished(dir, status));
+  if (typeof status === 'string' && !status.startsWith('complete')) throw new UsageError(msg.unfinished(dir, status, finishCommand(manifest, dir)));
   const runs: AnalysisRun[] = [];
   const seen = new Set<string>();
   const armIndex = new Map<string, number>();
@@ -66,7 +69,24 @@ export async function readAnalysisInput(dir: string, purpose: 'discover' | 'robu
   for (const run of runs) for (const k of outcomes) if (!(k in run.outcomes)) run.outcomes[k] = NaN;
   const arms = [...armIndex.entries()].sort((a, b) => a[1] - b[1]).map(([a]) => a);
   const design = manifest.scenario?.sweep?.design ?? 'grid';
-  return { runs, parameters: ordered, arms, outcomes, conditions: armRoles(manifest.scenario ?? {}, arms).conditions, fixedDesign: design === 'grid' || design === 'file' };
+  const shard = manifest.shard && typeof manifest.shard.index === 'number' && typeof manifest.shard.count === 'number' ? { index: manifest.shard.index, count: manifest.shard.count } : null;
+  return { runs, parameters: ordered, arms, outcomes, conditions: armRoles(manifest.scenario ?? {}, arms).conditions, fixedDesign: design === 'grid' || design === 'file', shard };
+}
+
+/**
+ * The command that finishes the sweep in `dir`: the command it was started with (manifest
+ * `command`; else `sweep SCENARIO_SOURCE`), resumed (sweep/run-sweep.ts resumeCommand), with
+ * `--out` the directory as given here, which is right from the working directory of this
+ * command (the stored one was relative to the sweep's).
+ */
+function finishCommand(manifest: SweepManifest, dir: string): string {
+  const stored = Array.isArray(manifest.command) && manifest.command.every((a) => typeof a === 'string') && manifest.command.length ? (manifest.command as string[]) : ['sweep', String(manifest.scenario_source ?? 'SCENARIO')];
+  const args: string[] = [];
+  for (let i = 0; i < stored.length; i++) {
+    if (stored[i] === '--out') i++;
+    else if (!stored[i].startsWith('--out=')) args.push(stored[i]);
+  }
+  return resumeCommand(args, dir);
 }
 
 /** Is every finite value of the outcome 0 or 1 (and is there at least one)? */

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { OUTCOME_KEYS, TIMESERIES_COLUMNS } from '../model/names';
 import { didYouMean } from '../scenario/did-you-mean';
 import { locate, parseScenarioText, type SourceDocument } from '../scenario/document';
-import { fileProblemsError, formatProblem, ScenarioError, type PathSegment, type Problem } from '../scenario/errors';
+import { fieldName, fileProblemsError, formatLocation, formatProblem, ScenarioError, scenarioMessages, type PathSegment, type Problem } from '../scenario/errors';
 import { MAX_SCENARIO_BYTES } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { valueAt } from '../scenario/dot-path';
@@ -88,6 +88,8 @@ function issueProblems(issue: z.core.$ZodIssue, data: unknown): Located[] {
     return [{ path: at, ...M.unknownPrior(show(prior), typeof prior === 'string' ? didYouMean(prior, ['uniform', 'log_uniform', 'normal']) : undefined) }];
   }
   if (issue.code === 'invalid_type' && value === undefined) return [{ path, ...M.missing(expected) }];
+  // A rule on the text (a target name on one line, as scenario text): the rule's own fix.
+  if (issue.code === 'invalid_format') return [{ path, ...scenarioMessages.badFormat(value, issue.message) }];
   return [{ path, ...M.badValue(show(value), expected) }];
 }
 

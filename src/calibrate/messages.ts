@@ -13,6 +13,8 @@ export const calibrationMessages = {
   baseOnly: (name: string, arms: number, swept: readonly string[]) =>
     `${name}'s ${[arms ? `${arms} arms` : '', swept.length ? `sweep over ${swept.join(', ')}` : ''].filter(Boolean).join(' and ')} ${arms ? 'are' : 'is'} not part of the calibration: it calibrates the base scenario${arms ? ', without any arm\'s settings, policies or shocks' : ''}${swept.length ? `${arms ? ',' : ''} with the swept settings at their base values unless the targets file makes them parameters` : ''}.`,
   // --- the targets file ---------------------------------------------------------------
+  /** The advice when the top level of a targets file is a list or a value, not a mapping. */
+  targetsNotAMapping: 'write a mapping with `targets:` (the list of observed patterns), `parameters:` (dot paths to their priors) and optionally `abc:` (see docs/calibration.md)',
   emptyFile: (): Msg => ({ what: 'the file is empty', fix: 'write `targets:`, `parameters:` and optionally `abc:` (see docs/calibration.md)' }),
   /** What the top level of a targets file looks like (for a file that is not a mapping). */
   topLevelExample: () => '`targets:`, `parameters:` and optionally `abc:` (see docs/calibration.md)',
@@ -68,6 +70,7 @@ export const calibrationMessages = {
 
   // --- the command line and the output directory -----------------------------------------
   badWorkers: (value: unknown) => `--workers ${String(value)}: write a whole number of at least 1, e.g. --workers 2`,
+  outHoldsSweep: (dir: string) => `--out ${dir}: holds a sweep (its manifest.json and runs.ndjson), not a calibration; nothing was changed: choose another directory for the calibration`,
   outHoldsCalibration: (dir: string) => `--out ${dir}: already holds a calibration (runs.ndjson); add --resume to finish it, or name a new directory`,
   outHoldsOther: (dir: string, files: readonly string[]) =>
     `--out ${dir}: directory already holds other files (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''}); name a new or empty directory`,

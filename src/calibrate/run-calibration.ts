@@ -19,6 +19,7 @@ import { baseOnlyNote } from './report';
 import { applySet } from '../scenario/set';
 import { validateScenarioData } from '../scenario/validate';
 import { armInputs } from '../sweep/inputs';
+import { holdsSweep } from '../sweep/manifest';
 import { RunPool } from '../sweep/pool';
 import { StopSignal } from '../sweep/stop-signal';
 import { errorText } from '../sweep/record';
@@ -89,6 +90,8 @@ function openDirectory(dir: string, hash: string, resume: boolean): { records: M
   checkOutputDirectory('--out', dir);
   const kind = pathKind(dir);
   if (kind === 'other') throw new ScenarioError(msg.outNotDirectory(dir));
+  // A sweep's directory also has a runs.ndjson: say what it is, not "a calibration to resume".
+  if (holdsSweep(dir)) throw new ScenarioError(msg.outHoldsSweep(dir));
   const storeFile = join(dir, 'runs.ndjson');
   const hasStore = pathKind(storeFile) !== 'missing';
   if (!resume || !hasStore) {

@@ -5,6 +5,7 @@
  * types, defaults and the published JSON Schema (targets.schema.json).
  */
 import { z } from 'zod';
+import { lineText } from '../scenario/schema';
 
 export const SUMMARIES = ['mean', 'last', 'slope'] as const;
 export type SummaryKind = (typeof SUMMARIES)[number];
@@ -12,7 +13,8 @@ export type SummaryKind = (typeof SUMMARIES)[number];
 const finite = () => z.number().finite();
 
 export const TargetSchema = z.strictObject({
-  name: z.string().min(1).max(80).optional().describe('Label in tables and charts (default: the outcome, or column:summary).'),
+  // One line without control characters or bidirectional overrides, as scenario text (the name reaches CSV headers, charts and the report).
+  name: lineText(1, 80).optional().describe('Label in tables and charts (default: the outcome, or column:summary); one line, without control characters or bidirectional overrides.'),
   outcome: z.string().optional().describe('A run outcome (as in summary.json and runs.csv), e.g. external_tie_share_final.'),
   column: z.string().optional().describe('A time-series column (as in timeseries.csv), summarised over the window.'),
   summary: z.enum(SUMMARIES).default('mean').describe('How a column is summarised over [from, to): mean, last (value at the last observed tick) or slope (least-squares slope per tick).'),

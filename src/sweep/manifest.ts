@@ -16,6 +16,14 @@ import type { DesignKind, ParameterValue } from './design';
 import { sweepMessages as msg } from './messages';
 import type { Shard } from './plan';
 
+/** Where one merged shard's runs came from. */
+export interface ShardSource {
+  shard: Shard | null;
+  version: string;
+  source: SourceState | null;
+  earlier_sources?: SourceState[];
+}
+
 export interface SweepManifest {
   kind: 'lrsim-sweep';
   status: 'running' | 'interrupted' | 'complete';
@@ -49,6 +57,12 @@ export interface SweepManifest {
   microdata?: boolean;
   /** Shards merged into this directory (merge only). */
   merged_from?: string[];
+  /**
+   * Merge only: each merged shard's lrsim version and sources (its `source` and
+   * `earlier_sources`), in merged_from's order; `source` above is the first shard's and
+   * `earlier_sources` the other shards' (each once), so together they name every commit the runs came from.
+   */
+  shard_sources?: ShardSource[];
   runs: { planned: number; finished: number; ok: number; failed: number };
   failed: { key: string; error: string }[];
   command: string[];
@@ -108,6 +122,15 @@ export const manifestPath = (dir: string) => join(dir, 'manifest.json');
 export function readManifest(dir: string): SweepManifest | null {
   const file = manifestPath(dir);
   return existsSync(file) ? parseManifest(readFileSync(file, 'utf8'), file) : null;
+}
+
+/** Does `dir` hold a sweep of lrsim's (a readable manifest.json of kind lrsim-sweep)? A damaged manifest is not one. */
+export function holdsSweep(dir: string): boolean {
+  try {
+    return readManifest(dir)?.kind === 'lrsim-sweep';
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -13,11 +13,12 @@ import { DiskFullError, writeFully } from '../io/write-fully';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { modelOf } from '../models';
 import type { ParameterValue } from './design';
-import { readManifest, writeManifest, type SweepManifest } from './manifest';
+import type { SourceState } from '../io/repo';
+import { readManifest, writeManifest, type ShardSource, type SweepManifest } from './manifest';
 import { badInput, sweepIoMessages, sweepMessages as msg } from './messages';
 import { writeOutputs } from './outputs';
 import { plannedRuns, type Shard, type SweepPlan } from './plan';
-import { listFailed, unownedFiles } from './run-sweep';
+import { earlierSources, listFailed, unownedFiles } from './run-sweep';
 import { indexStore, type Notice, type StoredRun } from './store';
 
 export interface MergeSummary {
@@ -131,10 +132,14 @@ export async function mergeSweeps(dirs: readonly string[], out: string, options:
     incomplete(() => msg.mergeIncomplete(problems.join(', '), finish));
   }
 
+  const shardSources = inputs.flatMap(({ manifest }) => manifest.shard_sources ?? [shardSource(manifest)]);
+  const mixed = mixedCode(shardSources);
+  if (mixed) notice(msg.mergeMixedCode(mixed));
+
   makeDirectory(out);
   const lock = lockDirectory(out, notice);
   try {
-    return await writeMerged(out, dirs, inputs, plan, index);
+    return await writeMerged(out, dirs, inputs, plan, index, shardSources);
   } catch (error) {
     throw error instanceof DiskFullError ? error.withRetry(sweepIoMessages.mergeRetryHint()) : error;
   } finally {
@@ -149,6 +154,7 @@ async function writeMerged(
   inputs: { dir: string; manifest: SweepManifest }[],
   plan: SweepPlan,
   index: Map<string, StoredRun>,
+  shardSources: ShardSource[],
 ): Promise<MergeSummary> {
   const m = inputs[0].manifest;
   const runs = [...plannedRuns(plan)].map((r) => index.get(r.key)!).sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -166,11 +172,17 @@ async function writeMerged(
   });
   const failed = listFailed(failedRuns);
   const manifests = inputs.map((i) => i.manifest);
+  // Every source the runs came from, as a resumed sweep keeps its sessions' (run-sweep.ts):
+  // the first shard's as `source`, the others once each as `earlier_sources`.
+  const others = earlierSources({ earlier_sources: shardSources.flatMap(sourcesOf) }, m.source);
+  const { earlier_sources: _, ...first } = m;
   writeManifest(out, {
-    ...m,
+    ...first,
+    ...(others.length ? { earlier_sources: others } : {}),
     status: 'complete',
     shard: null,
     merged_from: dirs.map((d) => resolve(d)),
+    shard_sources: shardSources,
     runs: { planned: runs.length, finished: runs.length, ok: okRuns.length, failed: failedRuns.length },
     failed,
     workers: manifests.reduce((n, x) => n + x.workers, 0),
@@ -221,4 +233,28 @@ function copyStore(runs: StoredRun[], file: string): StoredRun[] {
   closeSync(fd);
   renameSync(`${file}.tmp`, file);
   return copied;
+}
+
+/** One input's version and sources, as the merged manifest records them. */
+function shardSource(m: SweepManifest): ShardSource {
+  return { shard: m.shard ?? null, version: m.version, source: m.source ?? null, ...(m.earlier_sources?.length ? { earlier_sources: m.earlier_sources } : {}) };
+}
+
+/** Every source a shard's runs came from. */
+const sourcesOf = (s: ShardSource): SourceState[] => [...(s.source ? [s.source] : []), ...(s.earlier_sources ?? [])];
+
+/**
+ * When the shards' runs came from more than one lrsim version or source (commit and
+ * dirty flag; an unknown commit counts as one more), each shard described; else null.
+ */
+function mixedCode(shards: readonly ShardSource[]): string[] | null {
+  const key = (s: SourceState | null) => `${s?.commit ?? null}:${s?.dirty ?? null}`;
+  const versions = new Set(shards.map((s) => s.version));
+  const sources = new Set(shards.flatMap((s) => (sourcesOf(s).length ? sourcesOf(s) : [null]).map(key)));
+  if (versions.size <= 1 && sources.size <= 1) return null;
+  const commit = (s: SourceState | null) => (s?.commit ? `commit ${s.commit.slice(0, 7)}${s.dirty ? ' with uncommitted changes' : s.dirty === null ? ' (changes unknown)' : ''}` : 'commit unknown');
+  return shards.map((s) => {
+    const earlier = (s.earlier_sources ?? []).map(commit);
+    return `${s.shard ? `shard ${s.shard.index}/${s.shard.count}` : 'a whole sweep'}: lrsim ${s.version}, ${commit(s.source)}${earlier.length ? `, earlier sessions ${earlier.join(', ')}` : ''}`;
+  });
 }

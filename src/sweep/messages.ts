@@ -94,6 +94,9 @@ export const sweepMessages = {
     `--resume: ${dir} was started ${stored ? 'with' : 'without'} firm tables (microdata); resuming ${stored ? 'without' : 'with'} them would leave the firm-level statistics covering only some runs; nothing was changed: resume without ${stored ? '--no-microdata' : '--microdata'} (a resume keeps the choice the sweep was started with), or use a new --out`,
   mergeIncomplete: (problems: string, finish: string) => `merge: the shard set is incomplete: ${problems}; finish it with: ${finish}`,
   mergeOutIsInput: (dir: string) => `merge: --out ${dir} is one of the inputs; name another directory`,
+  /** The shards' runs came from different lrsim versions or commits (merge records them all, shard_sources). */
+  mergeMixedCode: (shards: readonly string[]) =>
+    `warning: merge: the runs come from different code (${shards.join('; ')}); other code can give other results for the same seed, so the merged sweep mixes them (manifest.json records every shard's version and commit in shard_sources); for a sweep of one code, run every shard from one commit and merge again`,
 
   // --- summaries (not errors) ---------------------------------------------------------
   interrupted: (done: number, total: number, resume: string) =>

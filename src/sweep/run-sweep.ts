@@ -15,10 +15,11 @@ import { checkOutputDirectory } from '../io/output-path';
 import { DiskFullError, writeFileWhole } from '../io/write-fully';
 import { packageVersion, sourceState, type SourceState } from '../io/repo';
 import { modelOf } from '../models';
+import { shellCommand } from '../slurm/shell';
 import { loadScenario } from '../scenario/load';
 import { buildDesign, type Design } from './design';
 import { armInputs, checkDesign, runInput, type ArmInput } from './inputs';
-import { machineInfo, readManifest, scenarioHash, writeManifest, type SweepManifest } from './manifest';
+import { holdsSweep, machineInfo, readManifest, scenarioHash, writeManifest, type SweepManifest } from './manifest';
 import { badInput, MAX_WORKERS_CEILING, sweepIoMessages as ioMsg, sweepMessages as msg } from './messages';
 import { writeOutputs } from './outputs';
 import { formatShard, plannedRunCount, plannedRuns, type PlannedRun, type Shard, type SweepPlan } from './plan';
@@ -81,13 +82,7 @@ const MAX_FAILED_LISTED = 1000;
  * one, every file, since a runs.csv or report.html there is someone else's.
  */
 export function unownedFiles(dir: string, alsoAllowed: readonly string[] = []): string[] {
-  let ours = false;
-  try {
-    ours = readManifest(dir)?.kind === 'lrsim-sweep';
-  } catch {
-    // an unreadable manifest.json is not ours
-  }
-  return foreignFiles(dir, [...(ours ? SWEEP_FILES : [LOCK_FILE, 'manifest.json.tmp']), ...alsoAllowed]);
+  return foreignFiles(dir, [...(holdsSweep(dir) ? SWEEP_FILES : [LOCK_FILE, 'manifest.json.tmp']), ...alsoAllowed]);
 }
 
 /**

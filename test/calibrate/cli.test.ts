@@ -3,10 +3,11 @@
  * stack trace, nothing written (no output directory). The loader's messages themselves are
  * checked in test/calibrate/targets.test.ts; here the command as users run it.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOnce, lrsim, tempDir } from '../cli/helpers';
+import { writeFixtureSweep } from '../fixtures/sweep-dir';
 
 beforeAll(() => buildOnce());
 
@@ -28,6 +29,14 @@ const CASES: { name: string; targets: string; expect: RegExp }[] = [
   // Was exit 1 ("unexpected failure") from the sampler, after creating the output directory.
   { name: 'normal prior without mass in its bounds', targets: TARGETS.replace('{prior: uniform, min: 0, max: 0.5}', '{prior: normal, mean: 5, sd: 0.1}'), expect: /^lrsim: error: t\.yaml:4:35: parameters\.openness\.mean: a normal prior with mean 5 and sd 0\.1 puts none of its mass in \[0, 1\] \(the limits of openness\); .*; move the mean into \[0, 1\], widen sd, or write prior: uniform$/ },
   { name: 'missing targets file', targets: '', expect: /^lrsim: error: t\.yaml: the file is empty/ },
+  // Audit auditinput 11: a target name is one line without control characters or bidirectional overrides, as scenario text.
+  {
+    name: 'a target name with a right-to-left override and a line break',
+    targets: TARGETS.replace('{outcome:', '{name: "y\\u202eevil\\nline2", outcome:'),
+    expect: /^lrsim: error: t\.yaml:2:12: targets\.0\.name: "y\\u202eevil\\nline2" has the wrong form; write it on one line without control characters \(line breaks, tabs, NUL, escape codes, bidirectional overrides\)$/,
+  },
+  // Audit auditinput 13: a list at the top level gets a targets file's advice, not a scenario's.
+  { name: 'a list at the top level', targets: '- {outcome: external_tie_share_final, observed: 0.15, scale: 0.03}\n', expect: /^lrsim: error: t\.yaml:1:1: the top level is a list, not a mapping of settings; write a mapping with `targets:` \(the list of observed patterns\), `parameters:` \(dot paths to their priors\) and optionally `abc:` \(see docs\/calibration\.md\)$/ },
 ];
 
 describe('lrsim calibrate on bad input', () => {
@@ -64,6 +73,26 @@ describe('lrsim calibrate on bad input', () => {
       expect(existsSync(join(dir, 'out'))).toBe(false);
     } finally {
       cleanup();
+    }
+  });
+
+  it('refuses a sweep\'s directory as --out, with or without --resume, saying it holds a sweep; changes nothing', async () => {
+    // Audit auditinput 13: was "already holds a calibration (runs.ndjson); add --resume to finish it", and with --resume "has runs.ndjson but no calibration.json".
+    const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
+    const sweep = writeFixtureSweep();
+    try {
+      const manifest = join(sweep, 'manifest.json');
+      writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), kind: 'lrsim-sweep' }));
+      const before = Object.fromEntries(readdirSync(sweep).map((f) => [f, statSync(join(sweep, f)).mtimeMs]));
+      for (const resume of [[], ['--resume']]) {
+        const r = await lrsim(['calibrate', 's.yaml', '--targets', 't.yaml', '--out', sweep, ...resume], dir);
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stderr).toBe(`lrsim: error: --out ${sweep}: holds a sweep (its manifest.json and runs.ndjson), not a calibration; nothing was changed: choose another directory for the calibration\n`);
+      }
+      expect(Object.fromEntries(readdirSync(sweep).map((f) => [f, statSync(join(sweep, f)).mtimeMs]))).toEqual(before);
+    } finally {
+      cleanup();
+      rmSync(sweep, { recursive: true, force: true });
     }
   });
 

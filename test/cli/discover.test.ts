@@ -3,13 +3,14 @@
  * good sweep, a warning under 50 runs, and every bad input of the issue exits 2 with
  * one line and writes nothing.
  */
-import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureSweep } from '../fixtures/sweep-dir';
 import { writePlantedSweep } from '../analysis/planted-sweep';
-import { buildOnce, freshDirs, lrsim } from './helpers';
+import { buildOnce, freshDirs, lrsim, ROOT } from './helpers';
 
 const { fresh, cleanup } = freshDirs();
 beforeAll(() => buildOnce());
@@ -108,5 +109,79 @@ describe('bad input: exit 2, one line, nothing written', () => {
     expect(r.stdout).toBe('');
     expect(existsSync(join(dir, 'discovery'))).toBe(false);
     expect(existsSync(join(dir, 'robustness'))).toBe(false);
+  });
+});
+
+// The audit of bad input to the analysis commands (auditinput, item 4).
+describe('lrsim discover on an unfinished sweep', () => {
+  it('on an unfinished sweep gives the command that finishes it, and that command works', async () => {
+    // A real sweep, from a scenario file whose name needs quoting, then cut back to one stored run.
+    const cwd = fresh(() => mkdtempSync(join(tmpdir(), 'lrsim-unfinished-')));
+    writeFileSync(join(cwd, 'my sweep.yaml'), 'name: small\nseed: 7\nticks: 10\nagents: {firms: 40, residents: 300}\nsweep:\n  parameters:\n    openness: [0.1, 0.2]\n  replicates: 1\n');
+    const sweep = await lrsim(['sweep', 'my sweep.yaml', '--workers', '1', '--out', 'out dir', '--no-report'], cwd);
+    expect(sweep.code, sweep.stderr).toBe(0);
+    const out = join(cwd, 'out dir');
+    const store = readFileSync(join(out, 'runs.ndjson'), 'utf8').split('\n');
+    writeFileSync(join(out, 'runs.ndjson'), `${store[0]}\n`);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ ...manifest, status: 'interrupted' }));
+    const r = await lrsim(['discover', 'out dir', '--no-images'], cwd);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, /^lrsim: error: out dir: the sweep is not finished \(status "interrupted" in manifest\.json\); finish it with lrsim sweep 'my sweep\.yaml' --workers 1 --no-report --resume --out 'out dir', then run this again/);
+    // Run the advice as a shell would, lrsim being this build.
+    const advice = /finish it with lrsim (.*), then run this again/.exec(r.stderr)![1];
+    execFileSync('bash', ['-c', `"${process.execPath}" "${join(ROOT, 'bin', 'lrsim.js')}" ${advice}`], { cwd, stdio: 'ignore' });
+    const finished = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(finished.status).toBe('complete');
+    expect(finished.runs).toMatchObject({ planned: 2, ok: 2 });
+  });
+});
+
+// The audit of bad input to the analysis commands (auditinput, items 3, 5, 12).
+describe('lrsim discover: a shard, runs without the outcome, --force', () => {
+  it('on one shard\'s directory warns on stderr and in boxes.json that it covers that shard only, naming lrsim merge', async () => {
+    const dir = fresh(() => writePlantedSweep());
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, shard: { index: 0, count: 3 } }));
+    const r = await lrsim(['discover', dir, '--arm', 'baseline', '--no-images']);
+    expect(r.code, r.stderr).toBe(0);
+    const warning = `warning: ${dir} holds shard 0 of the shards 0 to 2 of the sweep (--shard 0/3), so these results cover that shard's runs only, not the sweep's; merge the 3 shards (lrsim merge SHARD_DIR... --out DIR) and run lrsim discover DIR on the merged directory for the whole sweep`;
+    expect(r.stderr).toBe(`lrsim: ${warning}\n`);
+    const boxes = JSON.parse(readFileSync(join(dir, 'discovery', 'boxes.json'), 'utf8'));
+    expect(boxes.shard).toEqual({ index: 0, count: 3 });
+    expect(boxes.shard_warning).toBe(warning.replace(dir, 'this directory'));
+    // A whole sweep says nothing of shards.
+    const whole = fresh(() => writePlantedSweep());
+    const w = await lrsim(['discover', whole, '--arm', 'baseline', '--no-images']);
+    expect(w.stderr).toBe('');
+    expect(JSON.parse(readFileSync(join(whole, 'discovery', 'boxes.json'), 'utf8'))).toMatchObject({ shard: null, shard_warning: null });
+  });
+
+  it('--where says how many runs it leaves out because the outcome is undefined there, and why', async () => {
+    // value_per_cost is empty in every run of the baseline arm (no policy cost): 128 of the 384 runs.
+    const dir = fresh(() => writePlantedSweep());
+    const r = await lrsim(['discover', dir, '--where', 'value_per_cost > 1', '--no-images']);
+    expect(r.code, r.stderr).toBe(0);
+    const note = 'the other 128 of the 384 runs are left out, as value_per_cost is undefined (empty) in every run of the baseline arm: value_per_cost is missing where an arm has no policy cost';
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual([
+      'Scenario discovery: 224 of 256 runs (64 design points) are cases of interest (value_per_cost > 1).',
+      `The other 128 of the 384 runs are left out, as value_per_cost is undefined (empty) in every run of the baseline arm: value_per_cost is missing where an arm has no policy cost.`,
+    ]);
+    expect(JSON.parse(readFileSync(join(dir, 'discovery', 'boxes.json'), 'utf8'))).toMatchObject({ undefined_outcome: 128, undefined_outcome_arms: ['baseline'], undefined_outcome_note: note });
+    // When every run left is a case, the refusal says the others were left out, and why.
+    const all = await lrsim(['discover', dir, '--where', 'value_per_cost > 0', '--force', '--no-images']);
+    expect(all.code).toBe(2);
+    expectOneLineError(all.stderr, new RegExp(`^lrsim: error: value_per_cost > 0: 256 of 256 runs are cases of interest \\(${note.replace(/[()]/g, '\\$&')}\\); discovery needs both cases and other runs`));
+  });
+
+  it('--force replaces its own files only, and leaves no chart of an earlier discovery', async () => {
+    const dir = fresh(() => writePlantedSweep());
+    expect((await lrsim(['discover', dir, '--arm', 'baseline'])).code).toBe(0);
+    expect(existsSync(join(dir, 'discovery', 'charts', 'discovery-box.svg'))).toBe(true);
+    writeFileSync(join(dir, 'discovery', 'notes.txt'), 'mine');
+    const again = await lrsim(['discover', dir, '--arm', 'bold', '--force', '--no-images']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'discovery', 'charts')).sort()).toEqual(['discovery-box.vl.json', 'discovery-trajectory.vl.json']);
+    expect(readFileSync(join(dir, 'discovery', 'notes.txt'), 'utf8')).toBe('mine');
   });
 });

@@ -5,7 +5,7 @@
  * discover's message), and a future dropped because an arm failed there (was not named).
  * Bad input: exit 2, one line, nothing written.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureSweep } from '../fixtures/sweep-dir';
@@ -58,5 +58,55 @@ describe('lrsim robustness on a sweep with a failed run', () => {
     expect(r.stdout).toMatch(/^Robustness over 3 futures \(design points\), paired on 5 \(future, seed\) pairs/);
     expect(r.stdout).toMatch(/Left out, as no seed finished with a defined late innovation value in every arm there: the future openness 0\.3\./);
     expect(r.stdout).toMatch(/3 \(future, seed\) pairs are left out because some arm did not finish there or its late innovation value is undefined\./);
+  });
+});
+
+// The audit of bad input to the analysis commands (auditinput, items 3, 5, 10).
+describe('lrsim robustness: a shard, earlier results, a --better against the outcome\'s direction', () => {
+  it('on one shard\'s directory warns on stderr and in robustness.json that it covers that shard only, naming lrsim merge', async () => {
+    const dir = fresh(() => writePlantedSweep());
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, shard: { index: 2, count: 4 } }));
+    const r = await lrsim(['robustness', dir, '--no-images']);
+    expect(r.code, r.stderr).toBe(0);
+    const warning = `warning: ${dir} holds shard 2 of the shards 0 to 3 of the sweep (--shard 2/4), so these results cover that shard's runs only, not the sweep's; merge the 4 shards (lrsim merge SHARD_DIR... --out DIR) and run lrsim robustness DIR on the merged directory for the whole sweep`;
+    expect(r.stderr).toBe(`lrsim: ${warning}\n`);
+    expect(JSON.parse(readFileSync(join(dir, 'robustness', 'robustness.json'), 'utf8'))).toMatchObject({ shard: { index: 2, count: 4 }, shard_warning: warning.replace(dir, 'this directory') });
+  });
+
+  it('keeps earlier results unless --force, which replaces its own files and leaves no stale chart', async () => {
+    const dir = fresh(() => writePlantedSweep());
+    expect((await lrsim(['robustness', dir, '--outcome', 'locked_in'])).code).toBe(0);
+    expect(existsSync(join(dir, 'robustness', 'charts', 'robustness.svg'))).toBe(true);
+    const before = readFileSync(join(dir, 'robustness', 'robustness.json'), 'utf8');
+    const refused = await lrsim(['robustness', dir, '--no-images']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(new RegExp(`^lrsim: error: ${join(dir, 'robustness').replace(/[.]/g, '\\.')} already holds the results of an earlier lrsim robustness; add --force to replace them`));
+    expect(refused.stdout).toBe('');
+    expect(readFileSync(join(dir, 'robustness', 'robustness.json'), 'utf8')).toBe(before);
+    writeFileSync(join(dir, 'robustness', 'notes.txt'), 'mine');
+    const forced = await lrsim(['robustness', dir, '--force', '--no-images']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'robustness', 'robustness.json'), 'utf8')).outcome).toBe('innovation_value_late');
+    // The locked_in chart images are gone with the results they drew.
+    expect(readdirSync(join(dir, 'robustness', 'charts'))).toEqual(['robustness.vl.json']);
+    expect(readFileSync(join(dir, 'robustness', 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('says so first when --better contradicts the direction lrsim knows, and records it', async () => {
+    const dir = fresh(() => writePlantedSweep());
+    const r = await lrsim(['robustness', dir, '--better', 'lower', '--no-images']);
+    expect(r.code, r.stderr).toBe(0);
+    const note = "Note: --better lower ranks the arms with a lower innovation_value_late as better, against lrsim's own classification of innovation_value_late (a higher value is better; src/stats/outcome-direction.ts), so the ranking below is reversed from the default; leave out --better to rank higher values first.";
+    expect(r.stdout.split('\n')[0]).toBe(note);
+    expect(r.stdout.split('\n')[1]).toMatch(/: baseline is best on average/);
+    expect(JSON.parse(readFileSync(join(dir, 'robustness', 'robustness.json'), 'utf8'))).toMatchObject({ better: 'lower', known_better: 'higher', better_note: note });
+    // The direction lrsim knows, given explicitly: no note.
+    const agreed = await lrsim(['robustness', dir, '--better', 'higher', '--force', '--no-images']);
+    expect(agreed.stdout).toMatch(/^Robustness over 64 futures/);
+    expect(JSON.parse(readFileSync(join(dir, 'robustness', 'robustness.json'), 'utf8'))).toMatchObject({ better: 'higher', known_better: 'higher', better_note: null });
+    // An outcome where lower is better, asked the other way round.
+    const locked = await lrsim(['robustness', dir, '--outcome', 'locked_in', '--better', 'higher', '--force', '--no-images']);
+    expect(locked.stdout.split('\n')[0]).toMatch(/^Note: --better higher ranks the arms with a higher locked_in as better, against lrsim's own classification of locked_in \(a lower value is better;/);
   });
 });

@@ -1,8 +1,7 @@
 /** `lrsim discover DIR`: scenario discovery (PRIM and CART) on a finished sweep. */
-import { existsSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { shownPath } from '../../analysis/write';
+import { earlierResults, removeResults, resultsFolder, shownPath } from '../../analysis/write';
 import { analysisMessages, discoverScenarios, discoverySentences, readAnalysisInput, writeDiscovery } from '../../analysis';
 import { UsageError } from '../usage-error';
 import { cliMessages } from '../messages';
@@ -30,7 +29,7 @@ export const discoverCommand: CommandModule<object, Args> = {
       .option('peel', { type: 'string', default: '0.05', describe: 'Share of the box peeled (and pasted) per step' })
       .option('keep-weak', { type: 'boolean', default: false, describe: 'Keep restrictions with a quasi-p-value above 0.1 in the reported box' })
       .option('stability', { type: 'string', default: '0', describe: 'Rerun the box on B bootstrap resamples of the futures (seeded) and say how often each input is restricted (e.g. 200; default 0: off)' })
-      .option('force', { type: 'boolean', default: false, describe: 'Replace the results of an earlier lrsim discover in DIR/discovery' })
+      .option('force', { type: 'boolean', default: false, describe: 'Replace the results of an earlier lrsim discover in DIR/discovery (its own files; others there stay)' })
       .option('images', { type: 'boolean', default: true, describe: 'Also write SVG and PNG of the charts (--no-images to skip)' })
       .conflicts('outcome', 'where')
       .example('$0 discover output/sweep-policy-under-uncertainty', 'which conditions lead to lock-in')
@@ -43,10 +42,11 @@ export const discoverCommand: CommandModule<object, Args> = {
     if (!(Number.isInteger(stability) && stability >= 0 && stability <= 10_000)) throw new UsageError(analysisMessages.badStability(args.stability));
     // An earlier discovery is kept unless --force: a second run with another --where would
     // silently replace it. Checked before the work (a --stability bootstrap can take minutes).
-    const out = join(args.dir, 'discovery');
-    if (existsSync(out) && !args.force) throw new UsageError(analysisMessages.discoveryExists(shownPath(out)));
+    if (earlierResults(args.dir, 'discover').length && !args.force) throw new UsageError(analysisMessages.resultsExist(shownPath(resultsFolder(args.dir, 'discover')), 'discover'));
     const result = discoverScenarios(input, { outcome: args.outcome, where: args.where, arm: args.arm, box, prim: { peelAlpha: peel, pasteAlpha: peel }, keepWeak: args['keep-weak'], stability });
-    if (existsSync(out)) rmSync(out, { recursive: true, force: true });
+    if (result.shard) process.stderr.write(`lrsim: ${analysisMessages.shardOnly(args.dir, result.shard, 'discover')}\n`);
+    // --force replaces discover's own files only (its charts too, so none of an earlier outcome stays).
+    removeResults(args.dir, 'discover');
     const files = await writeDiscovery(args.dir, result, args.images);
     process.stdout.write(discoverySentences(result).map((s) => `${s}\n`).join(''));
     process.stdout.write(`${cliMessages.wroteDiscovery(shownPath(dirname(files[0])))}\n`);
