@@ -14,7 +14,6 @@ export const calibrationMessages = {
     `${name}'s ${[arms ? `${arms} arms` : '', swept.length ? `sweep over ${swept.join(', ')}` : ''].filter(Boolean).join(' and ')} ${arms ? 'are' : 'is'} not part of the calibration: it calibrates the base scenario${arms ? ', without any arm\'s settings, policies or shocks' : ''}${swept.length ? `${arms ? ',' : ''} with the swept settings at their base values unless the targets file makes them parameters` : ''}.`,
   // --- the targets file ---------------------------------------------------------------
   /** The advice when the top level of a targets file is a list or a value, not a mapping. */
-  targetsNotAMapping: 'write a mapping with `targets:` (the list of observed patterns), `parameters:` (dot paths to their priors) and optionally `abc:` (see docs/calibration.md)',
   emptyFile: (): Msg => ({ what: 'the file is empty', fix: 'write `targets:`, `parameters:` and optionally `abc:` (see docs/calibration.md)' }),
   /** What the top level of a targets file looks like (for a file that is not a mapping). */
   topLevelExample: () => '`targets:`, `parameters:` and optionally `abc:` (see docs/calibration.md)',

@@ -36,7 +36,7 @@ const CASES: { name: string; targets: string; expect: RegExp }[] = [
     expect: /^lrsim: error: t\.yaml:2:12: targets\.0\.name: "y\\u202eevil\\nline2" has the wrong form; write it on one line without control characters \(line breaks, tabs, NUL, escape codes, bidirectional overrides\)$/,
   },
   // Audit auditinput 13: a list at the top level gets a targets file's advice, not a scenario's.
-  { name: 'a list at the top level', targets: '- {outcome: external_tie_share_final, observed: 0.15, scale: 0.03}\n', expect: /^lrsim: error: t\.yaml:1:1: the top level is a list, not a mapping of settings; write a mapping with `targets:` \(the list of observed patterns\), `parameters:` \(dot paths to their priors\) and optionally `abc:` \(see docs\/calibration\.md\)$/ },
+  { name: 'a list at the top level', targets: '- {outcome: external_tie_share_final, observed: 0.15, scale: 0.03}\n', expect: /^lrsim: error: t\.yaml:1:1: the top level is a list, not a mapping; write `key: value` lines, e\.g\. `targets:`, `parameters:` and optionally `abc:` \(see docs\/calibration\.md\)$/ },
 ];
 
 describe('lrsim calibrate on bad input', () => {

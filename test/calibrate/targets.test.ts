@@ -60,7 +60,7 @@ describe('targets files', () => {
     // Audit auditinput 11 and 13: a target name obeys scenario text's rule (scenario/unsafe-text.ts); a list gets a targets file's advice.
     ['a target name with a right-to-left override', GOOD.replace('    observed: 0.2\n', '    name: "x\\u202eevil"\n    observed: 0.2\n'), /^targets\.yaml:3:11: targets\.0\.name: "x\\u202eevil" has the wrong form; write it on one line without control characters \(line breaks, tabs, NUL, escape codes, bidirectional overrides\)$/],
     ['a target name with a line break', GOOD.replace('    observed: 0.2\n', '    name: "two\\nlines"\n    observed: 0.2\n'), /^targets\.yaml:3:11: targets\.0\.name: "two\\nlines" has the wrong form; write it on one line/],
-    ['a list at the top level', '- outcome: external_tie_share_final\n', /^targets\.yaml:1:1: the top level is a list, not a mapping of settings; write a mapping with `targets:` \(the list of observed patterns\), `parameters:` \(dot paths to their priors\) and optionally `abc:`/],
+    ['a list at the top level', '- outcome: external_tie_share_final\n', /^targets\.yaml:1:1: the top level is a list, not a mapping; write `key: value` lines, e\.g\. `targets:`, `parameters:` and optionally `abc:`/],
     // The check and its message agree: alpha must be below 1 (1 is refused).
     ['alpha 1', GOOD.replace('max_runs: 100', 'max_runs: 100, alpha: 1'), /^targets\.yaml:14:44: abc\.alpha: 1 is not allowed here; write a number above 0, below 1$/],
     // Was accepted here, then failed in the sampler (exit 1, "unexpected failure").
