@@ -15,7 +15,6 @@ import { checkOutputDirectory } from '../io/output-path';
 import { DiskFullError, writeFileWhole } from '../io/write-fully';
 import { packageVersion, sourceState, type SourceState } from '../io/repo';
 import { modelOf } from '../models';
-import { shellCommand } from '../slurm/shell';
 import { loadScenario } from '../scenario/load';
 import { buildDesign, type Design } from './design';
 import { armInputs, checkDesign, runInput, type ArmInput } from './inputs';
