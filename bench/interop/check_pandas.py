@@ -121,18 +121,24 @@ def main(dir):
     check_series(df, runs, columns, False, "timeseries.csv")
 
     if (dir / "stats.csv").exists():
-        print("stats.csv: pd.read_csv")
-        df = pd.read_csv(dir / "stats.csv")
+        print('stats.csv: pd.read_csv(dtype={"point": str}), as docs/data.md says')
+        df = pd.read_csv(dir / "stats.csv", dtype={"point": str})
         text = [c for c in df.columns if df[c].dtype == object]
         print(f"  {len(df)} rows; text (object) columns {text}")
-        # Text by design: labels, 'point' (a number, or 'all' on pooled rows) and the
-        # parameters that are not numbers (empty on pooled rows). All else must be numbers.
-        kinds = {p: {type(pt["params"][p]) for pt in manifest["points"]} for p in parameters}
-        labels = ["section", "point", "arm", "baseline", "measure"] + [p for p in parameters if kinds[p] - {int, float}]
-        for c in df.columns:
-            if c not in labels:
+        # The columns the data dictionary (columns.json) types number or integer must come
+        # back as numbers (or be empty throughout); text and boolean columns are checked below.
+        dictionary = json.loads((dir / "columns.json").read_text())
+        numeric = [c["name"] for c in dictionary["columns"] if c["table"] == "stats" and c["type"] in ("number", "integer")]
+        check(set(numeric) <= set(df.columns), f"stats.csv: columns.json names columns the file lacks: {sorted(set(numeric) - set(df.columns))}")
+        for c in numeric:
+            if c in df.columns:
                 check(pd.api.types.is_numeric_dtype(df[c]), f"stats.csv: {c} is {df[c].dtype}, not numeric")
-        check(set(df["point"].dropna().astype(str)) <= {"all"} | {str(pt["point"]) for pt in manifest["points"]}, "stats.csv: unexpected point values")
+        kinds = {p: {type(pt["params"][p]) for pt in manifest["points"]} for p in parameters}
+        # Every point a string (read in chunks without the dtype, one point can come back as
+        # the number 4 in one chunk and the text "4" in another).
+        kinds_of_point = {type(v).__name__ for v in df["point"].dropna()}
+        check(kinds_of_point <= {"str"}, f"stats.csv: point holds {sorted(kinds_of_point)}, not only text")
+        check(set(df["point"].dropna()) <= {"all"} | {str(pt["point"]) for pt in manifest["points"]}, "stats.csv: unexpected point values")
         for p in parameters:
             if kinds[p] == {bool}:
                 check(set(df[p].dropna()) <= {True, False}, f"stats.csv: boolean parameter {p} holds {set(df[p].dropna())}")

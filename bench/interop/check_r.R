@@ -114,10 +114,10 @@ check_series(read.csv(file.path(dir, "timeseries.csv"), check.names = FALSE), FA
 
 if (requireNamespace("readr", quietly = TRUE)) {
   cat(sprintf("runs.csv, timeseries.csv: readr::read_csv (readr %s)\n", packageVersion("readr")))
-  df <- readr::read_csv(file.path(dir, "runs.csv"), show_col_types = FALSE, progress = FALSE)
+  df <- readr::read_csv(file.path(dir, "runs.csv"), guess_max = Inf, show_col_types = FALSE, progress = FALSE)
   cat(" ", types(df, c(fixed, parameters)), "\n")
   check_runs(df, FALSE, "runs.csv (readr)")
-  check_series(readr::read_csv(file.path(dir, "timeseries.csv"), show_col_types = FALSE, progress = FALSE), FALSE, "timeseries.csv (readr)")
+  check_series(readr::read_csv(file.path(dir, "timeseries.csv"), guess_max = Inf, show_col_types = FALSE, progress = FALSE), FALSE, "timeseries.csv (readr)")
 }
 if (requireNamespace("data.table", quietly = TRUE)) {
   cat(sprintf("runs.csv, timeseries.csv: data.table::fread (data.table %s)\n", packageVersion("data.table")))
@@ -132,9 +132,22 @@ if (file.exists(file.path(dir, "stats.csv"))) {
   df <- read.csv(file.path(dir, "stats.csv"), check.names = FALSE)
   text <- names(df)[vapply(df, is.character, TRUE)]
   cat(sprintf("  %d rows; text columns: %s\n", nrow(df), paste(text, collapse = ", ")))
-  kinds <- vapply(parameters, function(p) if (all(vapply(manifest$points, function(pt) is.numeric(pt$params[[p]]), TRUE))) "number" else "other", "")
-  labels <- c("section", "point", "arm", "baseline", "measure", parameters[kinds == "other"])
-  for (c in setdiff(names(df), labels)) check(is.numeric(df[[c]]) || all(is.na(df[[c]])), sprintf("stats.csv: %s is %s, not numeric", c, class(df[[c]])[1]))
+  # The columns the data dictionary (columns.json) types number or integer must come back
+  # as numbers (or be empty throughout).
+  dictionary <- jsonlite::fromJSON(file.path(dir, "columns.json"), simplifyVector = FALSE)
+  numeric <- unlist(lapply(dictionary$columns, function(c) if (c$table == "stats" && c$type %in% c("number", "integer")) c$name))
+  check(all(numeric %in% names(df)), sprintf("stats.csv: columns.json names columns the file lacks: %s", paste(setdiff(numeric, names(df)), collapse = ", ")))
+  for (c in intersect(numeric, names(df))) check(is.numeric(df[[c]]) || all(is.na(df[[c]])), sprintf("stats.csv: %s is %s, not numeric", c, class(df[[c]])[1]))
+}
+
+if (file.exists(file.path(dir, "stats.csv")) && requireNamespace("readr", quietly = TRUE)) {
+  # The documented readr call must lose nothing: every column holds as many values as
+  # read.csv finds (a column guessed logical from its first rows turns its numbers into NA).
+  cat("stats.csv: readr::read_csv (guess_max = Inf, point as text), as docs/data.md says\n")
+  base <- read.csv(file.path(dir, "stats.csv"), check.names = FALSE, na.strings = "")
+  rd <- suppressWarnings(readr::read_csv(file.path(dir, "stats.csv"), col_types = readr::cols(point = readr::col_character()), guess_max = Inf, show_col_types = FALSE, progress = FALSE))
+  check(nrow(readr::problems(rd)) == 0, sprintf("stats.csv (readr): %d parsing problems", nrow(readr::problems(rd))))
+  for (c in names(base)) check(sum(!is.na(rd[[c]])) == sum(!is.na(base[[c]])), sprintf("stats.csv (readr): %s holds %d values, read.csv finds %d", c, sum(!is.na(rd[[c]])), sum(!is.na(base[[c]]))))
 }
 
 if (requireNamespace("arrow", quietly = TRUE)) {

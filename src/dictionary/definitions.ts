@@ -230,8 +230,8 @@ export const STATS_MEANINGS: Record<string, ColumnMeaning> = {
   // Columns of the design-fitted estimates (sections main_effect ... sensitivity).
   outcome: m('string', '', 'Outcome the estimate is about (a runs.csv outcome column).'),
   parameter: m('string', '', 'Swept parameter (dot path) the estimate is about.'),
-  level: m('string', 'unit of the parameter', 'Level of the parameter compared with the reference level (main_effect).'),
-  reference: m('string', 'unit of the parameter', 'Reference level of the parameter (main_effect).'),
+  level: m('string', 'unit of the parameter', 'Level of the parameter compared with the reference level (main_effect); typed number when every swept parameter is numeric, else string.'),
+  reference: m('string', 'unit of the parameter', 'Reference level of the parameter (main_effect); typed as level.'),
   parameter_a: m('string', '', 'First parameter of a two-way interaction.'),
   parameter_b: m('string', '', 'Second parameter of a two-way interaction.'),
   method: m('string', '', 'Estimator of the row.', {
@@ -242,6 +242,8 @@ export const STATS_MEANINGS: Record<string, ColumnMeaning> = {
     all_equal: 'every run gave the same value inside the range: no interval (outcome, series, ...)',
     see_survival: 'resilience_ticks is censored (a run not recovered at its end holds a lower bound): no mean, sd or interval; n and censored only, the Kaplan-Meier median and restricted mean are on the survival rows (outcome)',
     wilson: 'share of a 0/1 outcome with its Wilson score interval (outcome, locked_in_share)',
+    none: 'nothing to estimate from: the outcome is undefined in every run (or pair) of the group, e.g. drop_ratio in a sweep without a shock; n is 0 and every estimate empty (outcome, paired_difference, contrast, value_per_cost)',
+    no_extra_cost: 'the arm costs no more than the reference arm on its seeds (extra policy cost 0 or below), so there is no value per unit of extra cost: mean and interval empty (value_per_cost)',
     emm_difference: 'difference of estimated marginal means with a CR2 sandwich and Satterthwaite degrees of freedom (main_effect)',
     'cr2-htz': 'joint Wald test of the interaction terms with the CR2 sandwich (cluster-robust by seed; HC2 when every run has its own seed) and the HTZ small-sample F of Pustejovsky & Tipton (2018) on (df1, df2) degrees of freedom (interaction)',
     'seed-block': 'F test of the interaction terms with seeds as blocks, when the clustered test cannot be formed (interaction)',

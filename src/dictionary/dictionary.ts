@@ -106,10 +106,14 @@ function withCostUnit(columns: DictionaryColumn[], scenario: unknown): Dictionar
 /** The dictionary of a sweep directory. */
 export function sweepDictionary(spec: SweepColumns): DataDictionary {
   const params = spec.parameters.map((p, j) => ({ name: p, ...parameterMeaning(p, spec.parameterValues[j], spec.scenario) }));
+  const numericLevels = params.length > 0 && params.every((p) => p.type === 'number' || p.type === 'integer');
   // In stats.csv a parameter is empty on pooled rows, and text when it holds `all`-style labels: keep the runs.csv meaning.
   const stats = statsHeader(spec.parameters).map((name) => {
     const param = params.find((p) => p.name === name);
-    return param ? { table: 'stats', ...param } : need('stats', name, Object.hasOwn(STATS_MEANINGS, name) ? STATS_MEANINGS[name] : undefined);
+    if (param) return { table: 'stats', ...param };
+    const meaning = need('stats', name, Object.hasOwn(STATS_MEANINGS, name) ? STATS_MEANINGS[name] : undefined);
+    // A main effect's level and reference are values of the swept parameters: numbers when every one is numeric.
+    return (name === 'level' || name === 'reference') && numericLevels ? { ...meaning, type: 'number' as const } : meaning;
   });
   return {
     tables: [

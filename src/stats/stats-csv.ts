@@ -42,7 +42,7 @@ export function statsRows(stats: SweepStats): StatsRow[] {
   for (const g of stats.groups) {
     const base = { point: g.point, arm: g.arm, params: g.params };
     for (const [measure, s] of Object.entries(g.outcomes)) {
-      rows.push({ section: 'outcome', ...base, measure, method: s.interval ?? 't', n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh, ...(s.censored === undefined ? {} : { censored: s.censored }) });
+      rows.push({ section: 'outcome', ...base, measure, method: orNone(s.n, s.interval ?? 't', s.censored), n: s.n, mean: s.mean, sd: s.sd, ci_low: s.ciLow, ci_high: s.ciHigh, ...(s.censored === undefined ? {} : { censored: s.censored }) });
     }
     const li = g.lockedIn;
     rows.push({ section: 'locked_in_share', ...base, measure: 'locked_in', method: 'wilson', n: li.n, mean: li.share, ci_low: li.ciLow, ci_high: li.ciHigh });
@@ -52,7 +52,7 @@ export function statsRows(stats: SweepStats): StatsRow[] {
     rows.push({
       section: 'paired_difference', point: p.point ?? 'all', arm: p.arm, baseline: p.baseline, measure: p.outcome,
       params: p.point === null ? undefined : groupParams(stats, p.point),
-      method: d.method, n: d.n, mean: d.mean, sd: d.sd, ci_low: d.ciLow, ci_high: d.ciHigh, effect_size: d.dz,
+      method: orNone(d.n, d.method), n: d.n, mean: d.mean, sd: d.sd, ci_low: d.ciLow, ci_high: d.ciHigh, effect_size: d.dz,
       rel_mean: d.relMean, rel_ci_low: d.relCiLow, rel_ci_high: d.relCiHigh,
     });
   }
@@ -61,7 +61,7 @@ export function statsRows(stats: SweepStats): StatsRow[] {
       section: 'value_per_cost', point: c.point ?? 'all', arm: c.arm, baseline: c.baseline,
       measure: c.window === 'late' ? 'extra_innovation_value_late_window_per_extra_policy_cost_late_window' : 'extra_innovation_value_total_per_extra_policy_cost',
       params: c.point === null ? undefined : groupParams(stats, c.point),
-      method: c.method, n: c.pairs, mean: c.valuePerCost, ci_low: c.valuePerCostLow, ci_high: c.valuePerCostHigh,
+      method: Number.isFinite(c.extraCost) && c.extraCost > 0 ? orNone(c.pairs, c.method) : 'no_extra_cost', n: c.pairs, mean: c.valuePerCost, ci_low: c.valuePerCostLow, ci_high: c.valuePerCostHigh,
     });
   }
   for (const c of stats.firmCurves) {
@@ -124,7 +124,7 @@ function designRows(stats: SweepStats): StatsRow[] {
   }
   const a = stats.armComparison;
   for (const c of a.contrasts) {
-    rows.push({ section: 'contrast', point: c.point ?? 'all', params: c.point === null ? undefined : groupParams(stats, c.point), outcome: c.outcome, arm_a: c.armA, arm_b: c.armB, method: c.method, n: c.n, estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p, p_holm: c.pHolm, effect_size: c.dz, rel_mean: c.rel, rel_ci_low: c.relLo, rel_ci_high: c.relHi });
+    rows.push({ section: 'contrast', point: c.point ?? 'all', params: c.point === null ? undefined : groupParams(stats, c.point), outcome: c.outcome, arm_a: c.armA, arm_b: c.armB, method: orNone(c.n, c.method), n: c.n, estimate: c.estimate, lo: c.lo, hi: c.hi, p: c.p, p_holm: c.pHolm, effect_size: c.dz, rel_mean: c.rel, rel_ci_low: c.relLo, rel_ci_high: c.relHi });
   }
   for (const h of a.heterogeneity) {
     rows.push({ section: 'heterogeneity', point: 'all', outcome: h.outcome, arm_a: h.armA, arm_b: h.armB, method: h.constantByPoint ? 'constant_by_point' : 'anova_f_by_point', n: h.points, estimate: h.F, p: h.p, measure: h.signsDiffer ? 'signs_differ' : h.misleading ? 'effects_differ' : 'no_clear_difference' });
@@ -157,6 +157,15 @@ function designRows(stats: SweepStats): StatsRow[] {
     rows.push({ section: 'degenerate', point: r.point, arm: r.arm, params: r.params, measure: r.degenerate, n: 1, condition: r.key });
   }
   return rows;
+}
+
+/**
+ * The method of a row with no value to estimate from (n = 0: the outcome is undefined in
+ * every run of the group, e.g. drop_ratio without a shock) is `none`, not the estimator it
+ * would have used; a censored time with only censored runs keeps `see_survival`.
+ */
+function orNone(n: number, method: string, censored?: number): string {
+  return n > 0 || (censored ?? 0) > 0 ? method : 'none';
 }
 
 function groupParams(stats: SweepStats, point: number): Record<string, unknown> | undefined {

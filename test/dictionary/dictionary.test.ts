@@ -136,6 +136,18 @@ describe('every column the engine and the statistics can write has a definition'
     expect(dictionaryJson(runDictionary(TIMESERIES_COLUMNS, OUTCOME_KEYS))).toBe(dictionaryJson(runDictionary(TIMESERIES_COLUMNS, OUTCOME_KEYS)));
   });
 
+  it('types a main effect\'s level and reference as numbers when every swept parameter is numeric, else as text', () => {
+    const typeOf = (values: (number | string | boolean)[][]) => {
+      const spec = { parameters: values.map((_, j) => `p${j}`), parameterValues: values, outcomeKeys: [...OUTCOME_KEYS], seriesColumns: [...TIMESERIES_COLUMNS] };
+      const stats = sweepDictionary(spec).columns.filter((c) => c.table === 'stats');
+      return ['level', 'reference'].map((n) => stats.find((c) => c.name === n)!.type);
+    };
+    expect(typeOf([[0, 0.3], [1, 2]])).toEqual(['number', 'number']);
+    expect(typeOf([[0, 0.3], [true, false]])).toEqual(['string', 'string']);
+    expect(typeOf([[0, 0.3], ['a', 'b']])).toEqual(['string', 'string']);
+    expect(typeOf([])).toEqual(['string', 'string']);
+  });
+
   it('cost columns take their unit from the scenario\'s cost_unit', () => {
     const unit = (d: ReturnType<typeof runDictionary>, name: string) => d.columns.find((c) => c.name === name && c.table === 'summary')!.unit;
     expect(unit(runDictionary(TIMESERIES_COLUMNS, OUTCOME_KEYS), 'value_per_cost')).toBe('innovation value per cost unit');

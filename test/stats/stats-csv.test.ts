@@ -18,15 +18,18 @@ function fixtureStats(): SweepStats {
     parameters: ['openness', 'mode'],
     groups: [
       { point: 0, arm: 'baseline', params: P0, outcomes: { innovation_value_late: sum(3, 5), locked_in: sum(3, 0.5, 'wilson'), resilience_ticks: { n: 3, mean: NaN, sd: NaN, ciLow: NaN, ciHigh: NaN, interval: 'see_survival', censored: 2 } }, lockedIn: { n: 3, successes: 1, share: 1 / 3, ciLow: 0.05, ciHigh: 0.8 } },
-      { point: 1, arm: 'baseline', params: P1, outcomes: {}, lockedIn: { n: 2, successes: 2, share: 1, ciLow: 0.3, ciHigh: 1 } },
+      // drop_ratio undefined in every run of the group (no shock): n 0, method none.
+      { point: 1, arm: 'baseline', params: P1, outcomes: { drop_ratio: { n: 0, mean: NaN, sd: NaN, ciLow: NaN, ciHigh: NaN }, resilience_ticks: { n: 0, mean: NaN, sd: NaN, ciLow: NaN, ciHigh: NaN, interval: 'see_survival' } }, lockedIn: { n: 2, successes: 2, share: 1, ciLow: 0.3, ciHigh: 1 } },
     ],
     paired: [
       { point: null, arm: 'cluster', baseline: 'baseline', outcome: 'innovation_value_late', difference: { method: 't', n: 6, mean: 0.4, sd: 0.1, ciLow: 0.3, ciHigh: 0.5, dz: 4, relMean: 0.08, relCiLow: 0.06, relCiHigh: 0.1 } },
       { point: 1, arm: 'cluster', baseline: 'baseline', outcome: 'diversity_final', difference: { method: 'all_equal', n: 2, mean: 0, sd: 0, ciLow: NaN, ciHigh: NaN, dz: NaN, relMean: 0, relCiLow: NaN, relCiHigh: NaN } },
     ],
     cost: [
-      { point: null, arm: 'cluster', baseline: 'baseline', window: 'late', pairs: 6, valuePerCost: 0.2, valuePerCostLow: 0.1, valuePerCostHigh: 0.3, method: 'paired_t' },
-      { point: 0, arm: 'cluster', baseline: 'baseline', window: 'total', pairs: 3, valuePerCost: 0.7, valuePerCostLow: NaN, valuePerCostHigh: NaN, method: 'paired_all_equal' },
+      { point: null, arm: 'cluster', baseline: 'baseline', window: 'late', pairs: 6, extraCost: 2, valuePerCost: 0.2, valuePerCostLow: 0.1, valuePerCostHigh: 0.3, method: 'paired_t' },
+      { point: 0, arm: 'cluster', baseline: 'baseline', window: 'total', pairs: 3, extraCost: 1, valuePerCost: 0.7, valuePerCostLow: NaN, valuePerCostHigh: NaN, method: 'paired_all_equal' },
+      // An arm that costs nothing more: no ratio, and the row says why rather than naming a t.
+      { point: 1, arm: 'cluster', baseline: 'baseline', window: 'total', pairs: 2, extraCost: 0, valuePerCost: NaN, valuePerCostLow: NaN, valuePerCostHigh: NaN, method: 'paired_t' },
     ],
     firmCurves: [{
       point: 1, arm: 'baseline', quadratic: sum(2, -0.5),
@@ -106,6 +109,9 @@ describe('statsRows', () => {
       { section: 'outcome', point: 0, arm: 'baseline', params: P0, measure: 'locked_in', method: 'wilson', n: 3, mean: 0.5, sd: 0.05, ci_low: -0.5, ci_high: 1.5 },
       // A censored time: no mean or interval, the censored count written out.
       { section: 'outcome', point: 0, arm: 'baseline', params: P0, measure: 'resilience_ticks', method: 'see_survival', n: 3, mean: NaN, sd: NaN, ci_low: NaN, ci_high: NaN, censored: 2 },
+      // Nothing to estimate from: method none (not t, not see_survival).
+      { section: 'outcome', point: 1, arm: 'baseline', params: P1, measure: 'drop_ratio', method: 'none', n: 0, mean: NaN, sd: NaN, ci_low: NaN, ci_high: NaN },
+      { section: 'outcome', point: 1, arm: 'baseline', params: P1, measure: 'resilience_ticks', method: 'none', n: 0, mean: NaN, sd: NaN, ci_low: NaN, ci_high: NaN },
     ]);
     expect(section(rows, 'locked_in_share')).toEqual([
       { section: 'locked_in_share', point: 0, arm: 'baseline', params: P0, measure: 'locked_in', method: 'wilson', n: 3, mean: 1 / 3, ci_low: 0.05, ci_high: 0.8 },
@@ -128,6 +134,7 @@ describe('statsRows', () => {
     expect(section(rows, 'value_per_cost')).toEqual([
       { section: 'value_per_cost', point: 'all', arm: 'cluster', baseline: 'baseline', measure: 'extra_innovation_value_late_window_per_extra_policy_cost_late_window', params: undefined, method: 'paired_t', n: 6, mean: 0.2, ci_low: 0.1, ci_high: 0.3 },
       { section: 'value_per_cost', point: 0, arm: 'cluster', baseline: 'baseline', measure: 'extra_innovation_value_total_per_extra_policy_cost', params: P0, method: 'paired_all_equal', n: 3, mean: 0.7, ci_low: NaN, ci_high: NaN },
+      { section: 'value_per_cost', point: 1, arm: 'cluster', baseline: 'baseline', measure: 'extra_innovation_value_total_per_extra_policy_cost', params: P1, method: 'no_extra_cost', n: 2, mean: NaN, ci_low: NaN, ci_high: NaN },
     ]);
   });
 
@@ -268,7 +275,7 @@ describe('statsRows', () => {
     const order = [...new Set(rows.map((r) => r.section))];
     expect(order).toEqual(['outcome', 'locked_in_share', 'paired_difference', 'value_per_cost', 'firm_quadratic', 'firm_curve', 'link_flow', 'sensitivity',
       'main_effect', 'interaction', 'regression', 'partial_dependence', 'contrast', 'heterogeneity', 'rank', 'survival', 'logrank', 'logrank_paired', 'recovery_first', 'degenerate', 'series']);
-    expect(rows).toHaveLength(3 + 2 + 2 + 2 + 1 + 4 + 2 + 1 + 2 + 1 + 2 + 2 + 2 + 3 + 2 + 2 + 1 + 2 + 8 + 1 + 3);
+    expect(rows).toHaveLength(5 + 2 + 2 + 3 + 1 + 4 + 2 + 1 + 2 + 1 + 2 + 2 + 2 + 3 + 2 + 2 + 1 + 2 + 8 + 1 + 3);
   });
 
   it('writes no sensitivity rows without a sensitivity design', () => {

@@ -489,7 +489,7 @@ describe('censored recovery times', () => {
     expect(outcome).toEqual([
       ['0', 'base', 'see_survival', '4', '', '', '', '', '4'],
       ['0', 'pol', 'see_survival', '4', '', '', '', '', '1'],
-      ['0', 'calm', 'see_survival', '0', '', '', '', '', ''],
+      ['0', 'calm', 'none', '0', '', '', '', '', ''],
       ['1', 'base', 'see_survival', '5', '', '', '', '', '2'],
       ['1', 'pol', 'see_survival', '5', '', '', '', '', '0'],
     ]);
