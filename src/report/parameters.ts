@@ -31,7 +31,10 @@ export function parameterRows(stats: SweepStats): ParameterRow[] {
     const role = arm.name === stats.baselineArm ? ' [baseline]' : '';
     rows.push({ group: 'Arm', name: `${arm.name}${role}`, value: [arm.description, policies ? `policies: ${policies}` : 'no policies'].filter(Boolean).join(' — ') });
   }
-  const setting = (name: string, value: unknown) => {
+  // A swept parameter's base value is not a setting of any run: its row is under Swept only.
+  const swept = new Set(stats.parameters);
+  const setting = (name: string, value: unknown, path = name) => {
+    if (swept.has(path)) return;
     if (value !== undefined && value !== null) rows.push({ group: 'Setting', name, value: formatParamValue(value) });
   };
   setting('seed', sc.seed);
@@ -39,17 +42,17 @@ export function parameterRows(stats: SweepStats): ParameterRow[] {
   if (model !== undefined && model !== 'learning-region') {
     // A reference model: its own section is the whole of its settings.
     setting('model', model);
-    setting('ticks (most periods)', sc.ticks);
+    setting('ticks (most periods)', sc.ticks, 'ticks');
     const section = MODEL_SECTIONS[model as ReferenceModelName];
     for (const [key, value] of Object.entries(((sc as Record<string, unknown>)[section] ?? {}) as Record<string, unknown>)) setting(`${section}.${key}`, value);
     return rows;
   }
-  setting('ticks (quarters)', sc.ticks);
-  setting('firms', sc.agents?.firms);
-  setting('residents', sc.agents?.residents);
+  setting('ticks (quarters)', sc.ticks, 'ticks');
+  setting('firms', sc.agents?.firms, 'agents.firms');
+  setting('residents', sc.agents?.residents, 'agents.residents');
   setting('places', sc.region?.places?.length);
   setting('openness', sc.openness);
-  setting('observe.window (late window, ticks)', sc.observe?.window);
+  setting('observe.window (late window, ticks)', sc.observe?.window, 'observe.window');
   setting('lock_in.threshold', sc.lock_in?.threshold);
   if (!sc.arms?.length) for (const pl of sc.policies ?? []) setting(`policy ${pl.label ?? pl.kind}`, pl.cost ? `cost ${pl.cost}/tick` : 'no cost');
   return rows;

@@ -82,3 +82,18 @@ describe('an arm effect constant within each point but different between points'
     expect(line).not.toMatch(/does not differ clearly/);
   });
 });
+
+describe('parameter names in the findings', () => {
+  it('names a parameter by its full dot path in every sentence, as runs.csv does', async () => {
+    // proximity-openness said "Raising proximity.social_closure ..." and, in the same
+    // paragraph, "averaged ... over the levels of social_closure" and "The effect of social_closure".
+    const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0, 0.3], 'proximity.social_closure': [0.2, 0.8] }, arms: [], replicates: 4 }));
+    const text = findings(stats).join('\n');
+    expect(text).toMatch(/Raising proximity\.social_closure from 0\.2 to 0\.8/);
+    expect(text).toMatch(/averaged with equal weight over the levels of proximity\.social_closure/);
+    expect(text).toMatch(/smallest p = [\d.]+, openness × proximity\.social_closure\)/);
+    // Only a design point's label (shared with the charts' legends) keeps the short name.
+    const sentences = text.split('\n').map((l) => l.replace(/at [^:;()]*social_closure = [\d.]+/g, 'at POINT'));
+    expect(sentences.filter((l) => /(^|[^.\w])social_closure/.test(l))).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@
  * extra value cost.
  */
 import { label } from '../../charts';
-import { shortParamNames, type ContrastRow, type SweepStats } from '../../stats';
+import type { ContrastRow, SweepStats } from '../../stats';
 import { adjustedChangeClause, allPairsEqual, capital, CONSTANT_BY_POINT, changeClause, ci, constantChangeClause, differenceClause, hasInterval, pairedCi, fmt, list, pctSigned, plural, pointLabelOf, pValue, pooledHow, signed, wholePercentages } from './format';
 
 const HEADLINE = 'innovation_value_late';
@@ -83,8 +83,8 @@ function heterogeneityNote(stats: SweepStats, outcome: string, a: string, b: str
 export function conditionNote(stats: SweepStats, outcome: string, arm: string): string {
   const r = stats.conditionEffects?.find((x) => x.outcome === outcome && x.arm === arm);
   if (!r) return '';
-  const short = shortParamNames(stats.parameters);
-  const name = (p: string) => short[p] ?? p;
+  // Parameters by their full dot path, as in runs.csv and every other finding.
+  const name = (p: string) => p;
   const fit = `a linear regression of each design point's mean paired difference on the ${plural(r.conditions.length, 'sampled condition')} (standardised), over ${r.n} points`;
   if (r.exact) return ` The paired difference is an exact linear function of the sampled conditions (R² = 1 over ${r.n} points, no residual variation, so no test or interval): per SD of a condition it changes by ${r.slopes.map((x) => `${name(x.parameter)} ${signed(x.estimate)}`).join('; ')}.`;
   if (!Number.isFinite(r.p)) return ` No test of whether the effect varies with the sampled conditions could be computed (${fit}: the robust test has no positive degrees of freedom).`;

@@ -4,7 +4,7 @@
  * correlation (continuous designs). Never two single design points against each other.
  */
 import { label } from '../../charts';
-import { shortParamNames, type MainEffectRow, type SweepStats } from '../../stats';
+import type { MainEffectRow, SweepStats } from '../../stats';
 import { capital, changeClause, ci, differenceClause, fmt, list, pctSigned, points, pointsMagnitude, pValue, signed } from './format';
 
 /** Interactions with p below this are named as making main effects misleading. */
@@ -63,8 +63,8 @@ function unreplicatedReason(stats: SweepStats, model: { clusters?: number | null
 function factorialFindings(stats: SweepStats): string[] {
   const e = stats.effects;
   const out: string[] = [];
-  const short = shortParamNames(stats.parameters);
-  const nameOf = (f: string) => (f === 'arm' ? 'the arm' : short[f] ?? f);
+  // Parameters by their full dot path, as in "Raising ..." and runs.csv (charts use short names).
+  const nameOf = (f: string) => (f === 'arm' ? 'the arm' : f);
   // A single factor (one swept parameter with two or more levels, no arms) has no two-way
   // terms at all: its model is additive because there is nothing to interact, not because a cell is empty.
   const oneFactor = new Set(e.mainEffects.map((m) => m.parameter)).size + (stats.arms.length > 1 ? 1 : 0) === 1;
@@ -133,7 +133,6 @@ function shareInteractions(inter: SweepStats['effects']['interactions'], outcome
 function regressionFindings(stats: SweepStats): string[] {
   const out: string[] = [];
   const reg = stats.effects.regression;
-  const short = shortParamNames(stats.parameters);
   const arm = stats.baselineArm ?? stats.arms[0] ?? '';
   for (const outcome of ['innovation_value_late', 'lock_in_index_final']) {
     const src = reg.filter((r) => r.outcome === outcome && r.method === 'src' && r.arm === arm);
@@ -142,7 +141,7 @@ function regressionFindings(stats: SweepStats): string[] {
     const r2 = src[0].r2;
     const where = stats.arms.length > 1 ? ` in the ${arm} arm` : '';
     const ranked = [...prcc].sort((a, b) => Math.abs(b.estimate) - Math.abs(a.estimate));
-    const part = (r: (typeof reg)[number]) => `${short[r.parameter] ?? r.parameter} ${signed(r.estimate)} (${ci(r.lo, r.hi, signed)})`;
+    const part = (r: (typeof reg)[number]) => `${r.parameter} ${signed(r.estimate)} (${ci(r.lo, r.hi, signed)})`;
     const fit = `A linear regression of ${label(outcome).toLowerCase()} on the ${src.length === 1 ? "one swept parameter" : `${src.length} swept parameters`} over ${src[0].n} runs${where} explains R² = ${fmt(r2, 2)} of its variance`;
     if (r2 < LOW_R2) {
       out.push(`${fit}: too little for its coefficients to summarise the response (the response is non-linear, interacting, or dominated by seed noise); the partial rank correlations are ${ranked.map(part).join('; ')}, and the partial-dependence chart shows the shape.`);
@@ -152,7 +151,7 @@ function regressionFindings(stats: SweepStats): string[] {
     const clear = ranked.filter((r) => r.lo > 0 || r.hi < 0);
     if (ranked.length) {
       out.push(capital(clear.length
-        ? `${label(outcome)} rises or falls clearly with ${list(clear.map((r) => `${short[r.parameter] ?? r.parameter} (${r.estimate > 0 ? 'rises' : 'falls'})`))}${clear.length < ranked.length ? `; no clear monotone effect of ${list(ranked.filter((r) => !clear.includes(r)).map((r) => short[r.parameter] ?? r.parameter))}` : ''}.`
+        ? `${label(outcome)} rises or falls clearly with ${list(clear.map((r) => `${r.parameter} (${r.estimate > 0 ? 'rises' : 'falls'})`))}${clear.length < ranked.length ? `; no clear monotone effect of ${list(ranked.filter((r) => !clear.includes(r)).map((r) => r.parameter))}` : ''}.`
         : `no swept parameter has a clear monotone effect on ${label(outcome).toLowerCase()} (every partial rank correlation's interval includes 0).`));
     }
   }
