@@ -68,6 +68,8 @@ const isReference = (scenario: unknown): boolean => {
 const outcome = (table: string, key: string, scenario?: unknown) =>
   need(table, key, isReference(scenario) ? REFERENCE_OUTCOME_MEANINGS[key] : Object.hasOwn(OUTCOME_MEANINGS, key) ? OUTCOME_MEANINGS[key as keyof typeof OUTCOME_MEANINGS] : undefined);
 const firmColumns = (scenario?: unknown): DictionaryColumn[] => (isReference(scenario) ? [] : FIRM_COLUMNS.map((c) => need('firms', c, FIRM_MEANINGS[c])));
+// A sweep's firm tables start with the run's key (one file per run, stacked by it).
+const sweepFirmColumns = (scenario?: unknown): DictionaryColumn[] => (isReference(scenario) ? [] : [need('firms', 'key', RUN_ID_COLUMNS.key), ...firmColumns(scenario)]);
 const seriesColumns = (columns: readonly string[], scenario?: unknown) =>
   columns.map((c) => need('timeseries', c, isReference(scenario) ? (Object.hasOwn(REFERENCE_SERIES_MEANINGS, c) ? REFERENCE_SERIES_MEANINGS[c] : undefined) : timeseriesMeaning(c)));
 
@@ -122,7 +124,7 @@ export function sweepDictionary(spec: SweepColumns): DataDictionary {
       { table: 'firms', files: ['microdata/<key>.firms.csv'], rows: 'one per firm that lived in the run (only with --microdata)' },
       { table: 'stats', files: ['stats.csv'], rows: 'one per statistic (written with the report)' },
     ],
-    columns: withCostUnit([...runsTableColumns(spec), ...sweepSeriesColumns(spec.seriesColumns, spec.scenario), ...firmColumns(spec.scenario), ...stats], spec.scenario),
+    columns: withCostUnit([...runsTableColumns(spec), ...sweepSeriesColumns(spec.seriesColumns, spec.scenario), ...sweepFirmColumns(spec.scenario), ...stats], spec.scenario),
   };
 }
 

@@ -219,11 +219,16 @@ function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean, no
   }
 }
 
-/** `dir/microdata/<key>.firms.csv`, written whole before the run's record is stored. */
+/**
+ * `dir/microdata/<key>.firms.csv`, written whole before the run's record is stored. Its
+ * first column is the run's key, so the tables of all runs stack into one and join runs.csv.
+ */
 function writeMicrodata(dir: string, key: string, firms: NonNullable<RunOutput['firms']>): void {
   const folder = join(dir, 'microdata');
   makeDirectory(folder);
-  writeFileWhole(join(folder, `${key}.firms.csv`), columnsToCsv(firms as Record<string, ArrayLike<CsvValue>>));
+  const rows = Object.values(firms)[0]?.length ?? 0;
+  const table = { key: new Array<string>(rows).fill(key), ...(firms as Record<string, ArrayLike<CsvValue>>) };
+  writeFileWhole(join(folder, `${key}.firms.csv`), columnsToCsv(table));
 }
 
 /**

@@ -60,6 +60,15 @@ describe('sweep outputs', { timeout: 120_000 }, () => {
     const micro = readdirSync(join(out, 'microdata')).sort();
     expect(micro).toEqual(['p0000.a00.r0000.firms.csv', 'p0001.a00.r0000.firms.csv', 'p0002.a00.r0000.firms.csv', 'p0003.a00.r0000.firms.csv']);
     expect(readFileSync(join(out, 'microdata', micro[0]), 'utf8').split('\n').length).toBeGreaterThan(2);
+    // Each firm table starts with its run's key (so the tables stack and join runs.csv), as columns.json says.
+    const dictionary = JSON.parse(readFileSync(join(out, 'columns.json'), 'utf8')) as { columns: { table: string; name: string }[] };
+    const firmNames = dictionary.columns.filter((c) => c.table === 'firms').map((c) => c.name);
+    for (const f of micro) {
+      const [header, ...lines] = readFileSync(join(out, 'microdata', f), 'utf8').trim().split('\n');
+      expect(header.split(',')).toEqual(firmNames);
+      expect(firmNames[0]).toBe('key');
+      expect(new Set(lines.map((l) => l.split(',')[0]))).toEqual(new Set([f.replace('.firms.csv', '')]));
+    }
   });
 
   it('names degenerate runs in runs.csv and runs.arrow and leaves their lock-in and diversity missing', async () => {
