@@ -174,7 +174,7 @@ export function buildDesign(spec: SweepSpec | undefined, scenarioSeed: number, b
     const secondOrder = spec?.second_order ?? false;
     if (kind === 'morris') {
       checkMorris({ n: 'sweep.samples', levels: 'sweep.levels' }, samples, levels);
-      if (spec?.pool !== undefined && spec.pool <= samples) badInput(sens.poolTooSmall(spec.pool, samples));
+      if (spec?.pool !== undefined && spec.pool <= samples) badInput(sens.poolTooSmall('sweep.pool', spec.pool, 'sweep.samples', samples));
     } else {
       checkSaltelli('sweep.samples', samples, ranges.length);
       if (spec?.scrambles !== undefined) checkScrambles({ scrambles: 'sweep.scrambles', n: 'sweep.samples' }, samples, spec.scrambles);

@@ -114,7 +114,11 @@ export const sensitivityMessages = {
   oddLevels: (where: string, levels: number) =>
     `${where} ${levels}: morris needs an even number of grid levels (so every step of p / (2 (p - 1)) lands on the grid); use ${levels + 1}`,
   tooFewTrajectories: (where: string, r: number) => `${where} ${r}: morris needs at least 2 trajectories; use e.g. 10`,
-  poolTooSmall: (pool: number, r: number) => `sweep.pool ${pool}: the pool must hold more trajectories than samples (${r}); use e.g. ${4 * r}, or leave pool out`,
+  poolTooSmall: (where: string, pool: number, nWhere: string, r: number) =>
+    `${where} ${pool}: the pool must hold more trajectories than ${nWhere} (${r}); use e.g. ${4 * r}, or leave ${where} out`,
+  tooManyScrambles: (where: string, r: number, max: number) => `${where} ${r}: at most ${max} scrambles (the cap of sweep.scrambles); use e.g. 16`,
+  designTooLarge: (rows: number, columns: number, max: number, nWhere: string, largest: number | undefined) =>
+    `the design would have ${rows} rows x ${columns} columns = ${rows * columns} values, more than the ${max} lrsim sample writes in one file; ${largest === undefined ? 'sample fewer parameters' : `use ${nWhere} ${largest} or less, or sample fewer parameters`} (nothing was written)`,
   tooFewScrambles: (where: string, r: number) =>
     `${where} ${r}: replicated scrambles need a whole number of at least 2 (the interval is read from the spread between scrambles); use e.g. 16, or leave ${where} out for one scramble`,
   scramblesNotDivisor: (where: string, r: number, nWhere: string, n: number) => {
@@ -174,7 +178,6 @@ export const sensitivityMessages = {
   noParams: (file: string) => `${file}: no parameters; map each name to a range, e.g. \`openness: {min: 0, max: 0.5}\``,
   outExists: (file: string) => `--out ${file}: already exists; name a new file (nothing was written)`,
   outDirHolds: (dir: string) => `--out ${dir}: already holds sensitivity.csv; name a new directory (nothing was written)`,
-  badN: (n: unknown) => `--n ${String(n)}: write a whole number of at least 2, e.g. --n 1024`,
 } as const;
 
 /**

@@ -280,6 +280,20 @@ describe('lrsim sample + lrsim analyze', () => {
     ['--scrambles not a number', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '16', '--scrambles', 'x', '--out', 'x.csv'], {}, /--scrambles NaN: replicated scrambles need a whole number of at least 2/],
     ['--scrambles for morris', ['sample', 'morris', '--params', 'p.yaml', '--n', '10', '--scrambles', '4', '--out', 'x.csv'], {}, /--scrambles: only saltelli designs are replicated over scrambles; drop --scrambles for morris/],
     ['--scrambles with a parameter named block', ['sample', 'saltelli', '--params', 'bl.yaml', '--n', '16', '--scrambles', '4', '--out', 'x.csv'], { 'bl.yaml': 'a: {min: 0, max: 1}\nblock: {min: 0, max: 1}\n' }, /bl\.yaml: a parameter is named `block`, the column a --scrambles design uses for its scramble; rename the parameter/],
+    // Input audit finding 6: no cap on --n or --pool (an out-of-memory abort at --n 2^30, minutes
+    // at 10^8), and finding 13: `--n abc` echoed NaN and --pool was called sweep.pool. The caps
+    // are the scenario schema's (sweep.samples, sweep.pool, sweep.scrambles), each just passed here.
+    ['--n above the cap of sweep.samples', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '1048576', '--out', 'x.csv'], {}, /^lrsim: error: --n 1048576: write a whole number from 2 to 1000000 /],
+    ['--n not a number, shown as typed', ['sample', 'morris', '--params', 'p.yaml', '--n', 'abc', '--out', 'x.csv'], {}, /^lrsim: error: --n abc: write a whole number from 2 to 1000000 /],
+    ['--pool above the cap of sweep.pool', ['sample', 'morris', '--params', 'p.yaml', '--n', '10', '--pool', '10001', '--out', 'x.csv'], {}, /^lrsim: error: --pool 10001: write a whole number from 2 to 10000 /],
+    ['--pool not above --n', ['sample', 'morris', '--params', 'p.yaml', '--n', '10', '--pool', '5', '--out', 'x.csv'], {}, /^lrsim: error: --pool 5: the pool must hold more trajectories than --n \(10\); use e\.g\. 40, or leave --pool out\n$/],
+    ['--scrambles above the cap of sweep.scrambles', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '8192', '--scrambles', '2048', '--out', 'x.csv'], {}, /^lrsim: error: --scrambles 2048: at most 1024 scrambles \(the cap of sweep\.scrambles\); use e\.g\. 16\n$/],
+    [
+      'a design of more values than one CSV holds (it failed with "Invalid string length", exit 1)',
+      ['sample', 'saltelli', '--params', 'p64.yaml', '--n', '8192', '--out', 'x.csv'],
+      { 'p64.yaml': Array.from({ length: 64 }, (_, i) => `p${i}: {min: 0, max: 1}\n`).join('') },
+      /^lrsim: error: the design would have 540672 rows x 64 columns = 34603008 values, more than the 10000000 lrsim sample writes in one file; use --n 2048 or less, or sample fewer parameters \(nothing was written\)\n$/,
+    ],
     // Blocks of a one-parameter design (groups of 3 rows: A, AB_1 = B, B).
     ['unequal blocks', ['analyze', 'saltelli', '--design', 'b.csv', '--outputs', 'y9.csv', '--out', 'x'], { 'b.csv': 'a,block\n0.1,1\n0.5,1\n0.5,1\n0.2,1\n0.7,1\n0.7,1\n0.3,2\n0.9,2\n0.9,2\n' }, /b\.csv:8: column block: block 2 has 3 rows but block 1 has 6; the scrambles must be of equal size; a --scrambles design lists its scrambles 1, 2, \.\.\., R in order/],
     ['blocks out of order', ['analyze', 'saltelli', '--design', 'b.csv', '--outputs', 'y9.csv', '--out', 'x'], { 'b.csv': 'a,block\n0.1,1\n0.5,1\n0.5,1\n0.2,3\n0.7,3\n0.7,3\n0.3,2\n0.9,2\n0.9,2\n' }, /b\.csv:5: column block: block 3 follows block 1 \(blocks run 1, 2, \.\.\., R, each in one piece\)/],
