@@ -85,6 +85,15 @@ function proposalParams(spec: CalibrationSpec, theta: readonly number[]): Record
   return Object.fromEntries(spec.parameters.map((p, k) => [p.path, p.integer ? Math.round(theta[k]) : theta[k]]));
 }
 
+/** Whether DIR/calibration.json is a calibration's manifest (unreadable or another file's: no). */
+function holdsCalibration(dir: string): boolean {
+  try {
+    return readCalibrationManifest(dir)?.kind === 'lrsim-calibration';
+  } catch {
+    return false;
+  }
+}
+
 /** Checks the directory; returns the stored records (empty for a new calibration). */
 function openDirectory(dir: string, hash: string, resume: boolean): { records: Map<string, CalibrationRecord>; previous: CalibrationManifest | null } {
   checkOutputDirectory('--out', dir);
@@ -96,7 +105,9 @@ function openDirectory(dir: string, hash: string, resume: boolean): { records: M
   const hasStore = pathKind(storeFile) !== 'missing';
   if (!resume || !hasStore) {
     if (hasStore) throw new ScenarioError(msg.outHoldsCalibration(dir));
-    const foreign = foreignFiles(dir, CALIBRATION_FILES);
+    // A calibration's file names are ours only beside its manifest: a user's own
+    // posterior.csv or report.html in a directory that holds no calibration is kept.
+    const foreign = foreignFiles(dir, holdsCalibration(dir) ? CALIBRATION_FILES : []);
     if (foreign.length) throw new ScenarioError(msg.outHoldsOther(dir, foreign));
     makeDirectory(dir);
     return { records: new Map(), previous: null };

@@ -177,7 +177,7 @@ export const sensitivityMessages = {
   flagNotBoolean: (flag: string, value: unknown) => ({ what: `${shown(value)} is not true or false`, fix: `write ${flag}: true, or leave it out` }),
   noParams: (file: string) => `${file}: no parameters; map each name to a range, e.g. \`openness: {min: 0, max: 0.5}\``,
   outExists: (file: string) => `--out ${file}: already exists; name a new file (nothing was written)`,
-  outDirHolds: (dir: string) => `--out ${dir}: already holds sensitivity.csv; name a new directory (nothing was written)`,
+  outDirHolds: (dir: string, file: string) => `--out ${dir}: already holds ${file}; name a new directory, or move ${file} away (nothing was written)`,
 } as const;
 
 /**

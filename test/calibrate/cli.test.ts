@@ -3,7 +3,7 @@
  * stack trace, nothing written (no output directory). The loader's messages themselves are
  * checked in test/calibrate/targets.test.ts; here the command as users run it.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOnce, lrsim, tempDir } from '../cli/helpers';
@@ -93,6 +93,23 @@ describe('lrsim calibrate on bad input', () => {
     } finally {
       cleanup();
       rmSync(sweep, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a directory holding files with a calibration\'s names (posterior.csv, report.html) but no calibration.json, and keeps them (input audit finding 8)', async () => {
+    const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
+    try {
+      mkdirSync(join(dir, 'mine'));
+      writeFileSync(join(dir, 'mine', 'posterior.csv'), 'my posterior\n');
+      writeFileSync(join(dir, 'mine', 'report.html'), '<p>my report</p>\n');
+      const r = await lrsim(['calibrate', 's.yaml', '--targets', 't.yaml', '--out', 'mine'], dir);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toBe('lrsim: error: --out mine: directory already holds other files (posterior.csv, report.html); name a new or empty directory\n');
+      expect(readdirSync(join(dir, 'mine')).sort()).toEqual(['posterior.csv', 'report.html']);
+      expect(readFileSync(join(dir, 'mine', 'posterior.csv'), 'utf8')).toBe('my posterior\n');
+      expect(readFileSync(join(dir, 'mine', 'report.html'), 'utf8')).toBe('<p>my report</p>\n');
+    } finally {
+      cleanup();
     }
   });
 

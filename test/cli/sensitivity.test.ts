@@ -3,7 +3,7 @@
  * the bootstrap intervals at N = 2^12, numbers equal to an independent numpy implementation
  * of SALib's estimators, determinism, and bad input (exit 2, one line, nothing written).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvLine, parseCsv } from '../../src/io/csv';
@@ -246,6 +246,23 @@ describe('lrsim sample + lrsim analyze', () => {
     const read = (f: string) => readFileSync(join(tmp.dir, f), 'utf8');
     expect(read('a.csv')).toBe(read('b.csv'));
     expect(read('a.csv')).not.toBe(read('c.csv'));
+  });
+
+  it('refuses an --out that holds a sensitivity.csv or convergence.csv of any origin, and keeps the file (input audit finding 8)', async () => {
+    for (const file of ['sensitivity.csv', 'convergence.csv']) {
+      const t = tempDir({ 'd.csv': 'a\n0\n0.5\n0\n0.5\n0\n0.5\n0\n0.5\n', 'y.csv': 'y\n1\n2\n3\n4\n5\n6\n7\n8\n' });
+      try {
+        mkdirSync(join(t.dir, 'sa'));
+        writeFileSync(join(t.dir, 'sa', file), 'my own table\n');
+        const r = await lrsim(['analyze', 'morris', '--design', 'd.csv', '--outputs', 'y.csv', '--out', 'sa'], t.dir);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe(`lrsim: error: --out sa: already holds ${file}; name a new directory, or move ${file} away (nothing was written)\n`);
+        expect(readdirSync(join(t.dir, 'sa'))).toEqual([file]);
+        expect(readFileSync(join(t.dir, 'sa', file), 'utf8')).toBe('my own table\n');
+      } finally {
+        t.cleanup();
+      }
+    }
   });
 
   const bad: [string, string[], Record<string, string>, RegExp][] = [

@@ -155,7 +155,8 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     const args = { ...raw, levels: raw.levels ?? 4, seed: raw.seed ?? 42, resamples: raw.resamples ?? DEFAULT_RESAMPLES };
     // The directory is checked before any work (a place files can be written; no earlier indices).
     checkOutputDirectory('--out', args.out);
-    if (existsSync(join(args.out, 'sensitivity.csv'))) badInput(msg.outDirHolds(args.out));
+    // Neither file is replaced: the directory has no manifest to tell earlier indices from a user's file.
+    for (const file of ['sensitivity.csv', 'convergence.csv']) if (existsSync(join(args.out, file))) badInput(msg.outDirHolds(args.out, file));
     const design = readNumericTable(args.design, 'design');
     const outputs = readNumericTable(args.outputs, 'outputs');
     if (outputs.rows.length !== design.rows.length) badInput(msg.rowsDiffer(args.design, design.rows.length, args.outputs, outputs.rows.length));
