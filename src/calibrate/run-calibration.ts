@@ -27,7 +27,7 @@ import { sweepIoMessages } from '../sweep/messages';
 import { resumeCommand } from '../sweep/run-sweep';
 import { runAbcSmc, type AbcResult, type AbcSettings, type Proposal } from './abc-smc';
 import { loadTargets, type CalibrationSpec } from './load-targets';
-import { inputsHash, machineInfo, readCalibrationManifest, writeCalibrationManifest, type CalibrationManifest } from './manifest';
+import { inputsHash, machineInfo, ownCalibration, readCalibrationManifest, writeCalibrationManifest, type CalibrationManifest } from './manifest';
 import { calibrationMessages as msg } from './messages';
 import { writeCalibrationOutputs, type PredictiveDraw } from './outputs';
 import { CALIBRATION_SEED_RULE, PREDICTIVE_GENERATION, ProposalStream, simulationSeed } from './seed';
@@ -85,15 +85,6 @@ function proposalParams(spec: CalibrationSpec, theta: readonly number[]): Record
   return Object.fromEntries(spec.parameters.map((p, k) => [p.path, p.integer ? Math.round(theta[k]) : theta[k]]));
 }
 
-/** Whether DIR/calibration.json is a calibration's manifest (unreadable or another file's: no). */
-function holdsCalibration(dir: string): boolean {
-  try {
-    return readCalibrationManifest(dir)?.kind === 'lrsim-calibration';
-  } catch {
-    return false;
-  }
-}
-
 /** Checks the directory; returns the stored records (empty for a new calibration). */
 function openDirectory(dir: string, hash: string, resume: boolean): { records: Map<string, CalibrationRecord>; previous: CalibrationManifest | null } {
   checkOutputDirectory('--out', dir);
@@ -107,7 +98,7 @@ function openDirectory(dir: string, hash: string, resume: boolean): { records: M
     if (hasStore) throw new ScenarioError(msg.outHoldsCalibration(dir));
     // A calibration's file names are ours only beside its manifest: a user's own
     // posterior.csv or report.html in a directory that holds no calibration is kept.
-    const foreign = foreignFiles(dir, holdsCalibration(dir) ? CALIBRATION_FILES : []);
+    const foreign = foreignFiles(dir, ownCalibration(dir) ? CALIBRATION_FILES : []);
     if (foreign.length) throw new ScenarioError(msg.outHoldsOther(dir, foreign));
     makeDirectory(dir);
     return { records: new Map(), previous: null };

@@ -73,10 +73,13 @@ export function checkMorris(where: { n: string; levels: string }, r: number, lev
   if (levels % 2 !== 0) badInput(sens.oddLevels(where.levels, levels));
 }
 
-/** Checks the Saltelli base size (bad input throws, naming the nearest power of two). */
-export function checkSaltelli(where: string, n: number, d: number): void {
+/**
+ * Checks the Saltelli base size (bad input throws, naming the nearest power of two) and the
+ * number of parameters; `params` names where they are given and how to screen them.
+ */
+export function checkSaltelli(where: string, n: number, d: number, params = { at: 'sweep.parameters', screen: 'design morris' }): void {
   if (!isPowerOfTwo(n)) badInput(sens.notPowerOfTwo(where, n, nearestPowerOfTwo(n)));
-  if (2 * d > SOBOL_MAX_DIMENSIONS) badInput(sens.tooManySaltelliDimensions(d, Math.floor(SOBOL_MAX_DIMENSIONS / 2)));
+  if (2 * d > SOBOL_MAX_DIMENSIONS) badInput(sens.tooManySaltelliDimensions(params.at, d, Math.floor(SOBOL_MAX_DIMENSIONS / 2), params.screen));
 }
 
 /**

@@ -83,7 +83,7 @@ export const sweepMessages = {
   noManifest: (dir: string) =>
     `--resume: ${dir} has runs.ndjson but no manifest.json, so its scenario cannot be checked; nothing was changed: use a new --out`,
   corruptStore: (file: string, line: number, problem: string) =>
-    `${file}:${line}: not a whole run record (${problem}); the store is damaged in the middle, not just at its end; nothing was changed: move the file away and resume, or use a new --out`,
+    `${file}:${line}: not a whole run record (${problem}); the store is damaged in the middle, not just at its end; nothing was changed: delete line ${line} and resume (--resume runs that one run again), or start again with a new --out`,
 
   // --- merge --------------------------------------------------------------------------
   mergeNothing: () => 'merge: name at least one sweep directory, e.g. `lrsim merge out/shards/* --out out`',
@@ -133,8 +133,8 @@ export const sensitivityMessages = {
   minNotBelowMax: (where: string, min: number, max: number) =>
     `${where}: min (${min}) must be below max (${max}); a sensitivity design needs a range to vary the parameter over`,
   logNotPositive: (where: string, min: number) => `${where}: log: true needs min > 0 (got ${min}); raise min or drop log`,
-  tooManySaltelliDimensions: (count: number, max: number) =>
-    `sweep.parameters: saltelli supports at most ${max} parameters (got ${count}; the base sequence has 2D dimensions); screen them with design morris first`,
+  tooManySaltelliDimensions: (at: string, count: number, max: number, screen: string) =>
+    `${at}: saltelli supports at most ${max} parameters (got ${count}; the base sequence has 2D dimensions); screen them with ${screen} first`,
   noFile: () => 'sweep.file: design file needs the CSV to run, e.g. `file: design.csv` (a header of parameter dot paths, one row per point)',
   fileWithParameters: () =>
     'sweep.parameters: a design file names its parameters in its header; remove sweep.parameters, or use design lhs/sobol/morris/saltelli',

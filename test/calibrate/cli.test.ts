@@ -113,6 +113,35 @@ describe('lrsim calibrate on bad input', () => {
     }
   });
 
+  it('report, discover and robustness on a calibration\'s directory say it is a calibration and what to run; nothing changes (input audit finding 13)', async () => {
+    // report said the store was damaged in the middle and advised moving runs.ndjson away (the calibration's store).
+    const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
+    try {
+      const made = await lrsim(['calibrate', 's.yaml', '--targets', 't.yaml', '--out', 'cal', '--workers', '1', '--no-images'], dir);
+      expect(made.code, made.stderr).toBe(0);
+      const before = Object.fromEntries(readdirSync(join(dir, 'cal')).map((f) => [f, statSync(join(dir, 'cal', f)).mtimeMs]));
+      const report = await lrsim(['report', 'cal', '--no-images'], dir);
+      expect(report.code).toBe(2);
+      expect(report.stderr).toBe(
+        "lrsim: error: cal: holds a calibration (calibration.json), not a sweep; lrsim calibrate writes a calibration's report itself, cal/report.html; to write it again from the stored runs (none is run again), run lrsim calibrate s.yaml --targets t.yaml --out cal --workers 1 --no-images --resume (see `lrsim --help`)\n",
+      );
+      for (const command of ['discover', 'robustness']) {
+        const r = await lrsim([command, 'cal'], dir);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe(`lrsim: error: cal: holds a calibration (calibration.json), not a sweep; lrsim ${command} reads a sweep's directory (lrsim sweep NAME --out DIR) (see \`lrsim --help\`)\n`);
+      }
+      expect(Object.fromEntries(readdirSync(join(dir, 'cal')).map((f) => [f, statSync(join(dir, 'cal', f)).mtimeMs]))).toEqual(before);
+      // An unfinished one: the same command finishes it.
+      const manifest = join(dir, 'cal', 'calibration.json');
+      writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), status: 'interrupted' }));
+      const unfinished = await lrsim(['report', 'cal'], dir);
+      expect(unfinished.code).toBe(2);
+      expect(unfinished.stderr).toMatch(/; this one is not finished \(status "interrupted"\): run lrsim calibrate s\.yaml --targets t\.yaml --out cal --workers 1 --no-images --resume to finish it and write its report /);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('refuses an output directory that holds other files, and writes nothing into it', async () => {
     const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
     try {

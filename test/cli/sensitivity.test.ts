@@ -311,6 +311,13 @@ describe('lrsim sample + lrsim analyze', () => {
       { 'p64.yaml': Array.from({ length: 64 }, (_, i) => `p${i}: {min: 0, max: 1}\n`).join('') },
       /^lrsim: error: the design would have 540672 rows x 64 columns = 34603008 values, more than the 10000000 lrsim sample writes in one file; use --n 2048 or less, or sample fewer parameters \(nothing was written\)\n$/,
     ],
+    // Finding 13: this named sweep.parameters and `design morris`, a scenario's words, not the file and command given.
+    [
+      'more parameters than saltelli supports',
+      ['sample', 'saltelli', '--params', 'p65.yaml', '--n', '16', '--out', 'x.csv'],
+      { 'p65.yaml': Array.from({ length: 65 }, (_, i) => `p${i}: {min: 0, max: 1}\n`).join('') },
+      /^lrsim: error: p65\.yaml: saltelli supports at most 64 parameters \(got 65; the base sequence has 2D dimensions\); screen them with `lrsim sample morris` first\n$/,
+    ],
     // Blocks of a one-parameter design (groups of 3 rows: A, AB_1 = B, B).
     ['unequal blocks', ['analyze', 'saltelli', '--design', 'b.csv', '--outputs', 'y9.csv', '--out', 'x'], { 'b.csv': 'a,block\n0.1,1\n0.5,1\n0.5,1\n0.2,1\n0.7,1\n0.7,1\n0.3,2\n0.9,2\n0.9,2\n' }, /b\.csv:8: column block: block 2 has 3 rows but block 1 has 6; the scrambles must be of equal size; a --scrambles design lists its scrambles 1, 2, \.\.\., R in order/],
     ['blocks out of order', ['analyze', 'saltelli', '--design', 'b.csv', '--outputs', 'y9.csv', '--out', 'x'], { 'b.csv': 'a,block\n0.1,1\n0.5,1\n0.5,1\n0.2,3\n0.7,3\n0.7,3\n0.3,2\n0.9,2\n0.9,2\n' }, /b\.csv:5: column block: block 3 follows block 1 \(blocks run 1, 2, \.\.\., R, each in one piece\)/],

@@ -54,7 +54,7 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
       if (args.pool !== undefined && args.pool <= n) badInput(msg.poolTooSmall('--pool', args.pool, '--n', n));
       if (args.scrambles !== undefined) badInput(msg.scramblesNotSaltelli());
     } else {
-      checkSaltelli('--n', n, names.length);
+      checkSaltelli('--n', n, names.length, { at: args.params, screen: '`lrsim sample morris`' });
       if (args.scrambles !== undefined) {
         if (Number(args.scrambles) > SWEEP_LIMITS.scrambles) badInput(msg.tooManyScrambles('--scrambles', Number(args.scrambles), SWEEP_LIMITS.scrambles));
         checkScrambles({ scrambles: '--scrambles', n: '--n' }, n, Number(args.scrambles));
