@@ -82,6 +82,8 @@ export const calibrationMessages = {
   outNotDirectory: (dir: string) => `--out ${dir}: is a file, not a directory; name a new or empty directory`,
   differentCalibration: (dir: string) =>
     `--resume: ${dir} holds a different calibration (another scenario, targets file or seed); nothing was changed: use a new --out, or resume with the inputs it was made with`,
+  nothingToResume: (dir: string, missing: boolean) =>
+    `--resume: ${dir} ${missing ? 'does not exist' : 'holds no calibration (neither runs.ndjson nor a calibration.json of lrsim\'s)'}, so there is nothing to resume; nothing was changed: name the directory of the calibration to finish, or leave out --resume to start a new one`,
   noManifest: (dir: string) => `--resume: ${dir} has runs.ndjson but no calibration.json, so its inputs cannot be checked; nothing was changed: use a new --out`,
   storedMismatch: (key: string) => `stored run ${key} has other parameter values than this calibration proposes; the store does not belong to these inputs: use a new --out`,
 

@@ -142,6 +142,49 @@ describe('lrsim calibrate on bad input', () => {
     }
   });
 
+  it('--resume with a directory that does not exist or holds no calibration is refused: nothing to resume (input audit finding 15)', async () => {
+    // Was exit 0: a mistyped directory silently started a new calibration.
+    const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
+    try {
+      const missing = await lrsim(['calibrate', 's.yaml', '--targets', 't.yaml', '--out', 'cal-typo', '--resume'], dir);
+      expect(missing.code, missing.stderr).toBe(2);
+      expect(missing.stderr).toBe("lrsim: error: --resume: cal-typo does not exist, so there is nothing to resume; nothing was changed: name the directory of the calibration to finish, or leave out --resume to start a new one\n");
+      expect(existsSync(join(dir, 'cal-typo'))).toBe(false);
+      mkdirSync(join(dir, 'empty'));
+      const empty = await lrsim(['calibrate', 's.yaml', '--targets', 't.yaml', '--out', 'empty', '--resume'], dir);
+      expect(empty.code, empty.stderr).toBe(2);
+      expect(empty.stderr).toMatch(/^lrsim: error: --resume: empty holds no calibration \(neither runs\.ndjson nor a calibration\.json of lrsim's\), so there is nothing to resume; /);
+      expect(readdirSync(join(dir, 'empty'))).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('--resume cuts a torn last line off the store with the one-line note a sweep prints, and runs that simulation again (input audit finding 15)', async () => {
+    const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
+    try {
+      const args = ['calibrate', 's.yaml', '--targets', 't.yaml', '--out', 'cal', '--workers', '1', '--no-images'];
+      expect((await lrsim(args, dir)).code).toBe(0);
+      const read = (f: string) => readFileSync(join(dir, 'cal', f), 'utf8');
+      const posterior = read('posterior.csv');
+      const predictive = read('predictive.csv');
+      const store = read('runs.ndjson');
+      const lines = store.trimEnd().split('\n');
+      const last = lines[lines.length - 1];
+      // The last record half written, as a kill mid-write leaves it.
+      const kept = Math.floor(last.length / 2);
+      writeFileSync(join(dir, 'cal', 'runs.ndjson'), store.slice(0, store.length - last.length - 1) + last.slice(0, kept));
+      const resumed = await lrsim([...args, '--resume'], dir);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(resumed.stderr).toContain(`lrsim: note: ${join('cal', 'runs.ndjson')}:${lines.length}: the last record is torn (${kept} bytes left by an interrupted write); cut it off; its run is run again\n`);
+      expect(read('runs.ndjson').trimEnd().split('\n')).toHaveLength(lines.length);
+      expect(read('posterior.csv')).toBe(posterior);
+      expect(read('predictive.csv')).toBe(predictive);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('refuses an output directory that holds other files, and writes nothing into it', async () => {
     const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
     try {
