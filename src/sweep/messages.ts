@@ -162,6 +162,8 @@ export const sensitivityMessages = {
     `${file}: column ${column} takes ${distinct} distinct values, but a design of --levels ${levels} has at most ${levels} per column; give the --levels the design was sampled with (e.g. --levels ${distinct + (distinct % 2)})`,
   levelsStep: (file: string, line: number, column: string, levels: number) =>
     `${file}:${line}: column ${column} steps between grid levels that are not ${levels / 2} apart, as a design of --levels ${levels} steps (delta = p / (2 (p - 1))); give the --levels the design was sampled with`,
+  levelsOffGrid: (file: string, column: string, levels: number, fits: number | undefined) =>
+    `${file}: column ${column} steps by one size, but its values do not lie on the grid that step implies for --levels ${levels} (levels 2 step / p apart, at most p of them); ${fits === undefined ? '' : `they do for --levels ${fits}; `}give the --levels the design was sampled with`,
   badStep: (file: string, line: number, d: number) =>
     `${file}:${line}: this row does not move exactly one parameter from the row before, as a morris trajectory of ${d + 1} rows must; use the design \`lrsim sample morris\` wrote`,
   // The parameters file of `lrsim sample` (what and fix; placed at file:line:col by the reader).

@@ -181,12 +181,30 @@ describe('lrsim sample + lrsim analyze', () => {
     expect(right.stderr).not.toMatch(/levels/);
     // y = 2a + b on [0, 1]^2: every elementary effect of a is 2 (with delta 2/3 instead of 3/5 it would read 1.8).
     expect(Number(table(join(tmp.dir, 'l6', 'sensitivity.csv')).find((x) => x.parameter === 'a' && x.index === 'mu_star')!.estimate)).toBeCloseTo(2, 6);
-    // A 4-level design read as 6 levels: no column shows 6 values, so the design cannot tell; a note says so.
+    // A 4-level design read as 6 levels: no column shows 6 values, but the values (at thirds of
+    // the range) are not on the grid a step of 2/3 implies for 6 levels (fifths of 5/6): refused,
+    // naming the levels they fit (input audit finding 16: this was a note and exit 0).
     expect((await lrsim(['sample', 'morris', '--params', 'two.yaml', '--n', '12', '--seed', '4', '--out', 'l4.csv'], tmp.dir)).code).toBe(0);
     evaluate(tmp.dir, 'l4.csv', 'l4-y.csv', (x) => 2 * x[0] + x[1]);
-    const unsure = await lrsim(['analyze', 'morris', '--design', 'l4.csv', '--outputs', 'l4-y.csv', '--out', 'l4', '--levels', '6'], tmp.dir);
+    const off = await lrsim(['analyze', 'morris', '--design', 'l4.csv', '--outputs', 'l4-y.csv', '--out', 'l4', '--levels', '6'], tmp.dir);
+    expect(off.code).toBe(2);
+    expect(off.stderr).toBe('lrsim: error: l4.csv: column a steps by one size, but its values do not lie on the grid that step implies for --levels 6 (levels 2 step / p apart, at most p of them); they do for --levels 4; give the --levels the design was sampled with\n');
+    expect(existsSync(join(tmp.dir, 'l4'))).toBe(false);
+    // Read as 8 levels the values do lie on the grid (every second level), so it cannot be refused; the note names 4.
+    const unsure = await lrsim(['analyze', 'morris', '--design', 'l4.csv', '--outputs', 'l4-y.csv', '--out', 'l4', '--levels', '8'], tmp.dir);
     expect(unsure.code).toBe(0);
-    expect(unsure.stderr).toMatch(/note: no column of l4\.csv shows all 6 grid levels, so --levels 6 could not be checked/);
+    expect(unsure.stderr).toMatch(/note: no column of l4\.csv shows all 8 grid levels, and the values of every column that steps by one size lie on the grid of --levels 4 too, so the design may have been sampled with --levels 4; /);
+    // Log and integer ranges space the grid unevenly: not checked by value, never refused for it.
+    writeFileSync(join(tmp.dir, 'uneven.yaml'), 'c: {min: 1, max: 100, log: true}\nk: {min: 0, max: 10, integer: true}\n');
+    for (const levels of ['4', '6', '8']) {
+      expect((await lrsim(['sample', 'morris', '--params', 'uneven.yaml', '--n', '20', '--levels', levels, '--seed', '4', '--out', `u${levels}.csv`], tmp.dir)).code).toBe(0);
+      evaluate(tmp.dir, `u${levels}.csv`, `u${levels}-y.csv`, (x) => x[0] + x[1]);
+      const u = await lrsim(['analyze', 'morris', '--design', `u${levels}.csv`, '--outputs', `u${levels}-y.csv`, '--out', `u${levels}`, '--levels', levels], tmp.dir);
+      expect(u.code, u.stderr).toBe(0);
+    }
+    const uneven = await lrsim(['analyze', 'morris', '--design', 'u4.csv', '--outputs', 'u4-y.csv', '--out', 'u4as6', '--levels', '6'], tmp.dir);
+    expect(uneven.code).toBe(0);
+    expect(uneven.stderr).toMatch(/note: no column of u4\.csv shows all 6 grid levels, so --levels 6 could not be checked/);
   });
 
   it('says what it cannot estimate: a constant output, seed noise without replicates, intervals from too few groups', async () => {

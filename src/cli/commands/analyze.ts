@@ -109,17 +109,64 @@ export function saltelliMismatch(x: readonly (readonly number[])[], d: number, s
 }
 
 /**
+ * The one size of every step of column `i` of a Morris design, or null when its steps
+ * differ (a log or integer range spaces the grid unevenly, so only a column with one step
+ * size, as a linear range gives, can be checked against the grid by value).
+ */
+function columnStep(x: readonly (readonly number[])[], steps: { factor: Int32Array }, i: number): number | null {
+  const d = x[0].length;
+  let size: number | null = null;
+  for (let t = 0; t < x.length / (d + 1); t++) {
+    for (let s = 0; s < d; s++) {
+      if (steps.factor[t * d + s] !== i) continue;
+      const row = t * (d + 1) + s;
+      const step = Math.abs(x[row + 1][i] - x[row][i]);
+      if (size === null) size = step;
+      else if (Math.abs(step - size) > 1e-9 * size) return null;
+    }
+  }
+  return size;
+}
+
+/**
+ * Whether the sorted values of a column whose steps are all `step` long lie on the grid of
+ * a p-level design: a step joins levels p/2 apart, so the levels are 2 step / p apart, and
+ * the values must be whole numbers of levels from the lowest, at most p - 1 of them.
+ */
+function onGrid(values: readonly number[], step: number, levels: number): boolean {
+  const spacing = (2 * step) / levels;
+  return values.every((v) => {
+    const k = (v - values[0]) / spacing;
+    return Math.abs(k - Math.round(k)) <= 1e-6 && Math.round(k) <= levels - 1;
+  });
+}
+
+/**
  * Checks --levels against a Morris design: a p-level step joins grid levels j and j + p/2,
  * so a column has at most p distinct values, and where it shows all p, each step joins
- * values p/2 apart in rank (rank, not value: log and integer ranges keep the order).
- * Returns whether some column confirmed p (false: the design visits too few levels to tell).
+ * values p/2 apart in rank (rank, not value: log and integer ranges keep the order). A
+ * column whose steps are all one size (a linear range) is also checked by value: its values
+ * must lie on the p-level grid that step implies. Integer-valued columns are not (an
+ * integer range rounds the grid). Returns whether some column confirmed p (false: the
+ * design visits too few levels to tell) and the smallest even p whose grid holds the
+ * values of every column checked by value (undefined: no such column).
  */
-function checkLevels(file: string, columns: readonly string[], x: readonly (readonly number[])[], steps: { factor: Int32Array }, levels: number): boolean {
+function checkLevels(file: string, columns: readonly string[], x: readonly (readonly number[])[], steps: { factor: Int32Array }, levels: number): { confirmed: boolean; fits?: number } {
   const d = columns.length;
   let confirmed = false;
+  const byValue: { values: number[]; step: number; column: string }[] = [];
   for (let i = 0; i < d; i++) {
     const values = [...new Set(x.map((r) => r[i]))].sort((p, q) => p - q);
     if (values.length > levels) badInput(msg.levelsMismatch(file, columns[i], values.length, levels));
+    const step = columnStep(x, steps, i);
+    if (step !== null && step > 0 && !values.every(Number.isInteger)) byValue.push({ values, step, column: columns[i] });
+  }
+  let fits: number | undefined;
+  for (let p = 2; byValue.length && fits === undefined && p <= 1000; p += 2) if (byValue.every((c) => onGrid(c.values, c.step, p))) fits = p;
+  const off = byValue.find((c) => !onGrid(c.values, c.step, levels));
+  if (off) badInput(msg.levelsOffGrid(file, off.column, levels, fits));
+  for (let i = 0; i < d; i++) {
+    const values = [...new Set(x.map((r) => r[i]))].sort((p, q) => p - q);
     if (values.length < levels) continue;
     const rank = new Map(values.map((v, k) => [v, k]));
     for (let t = 0; t < x.length / (d + 1); t++) {
@@ -131,7 +178,7 @@ function checkLevels(file: string, columns: readonly string[], x: readonly (read
     }
     confirmed = true;
   }
-  return confirmed;
+  return { confirmed, fits };
 }
 
 /** Rows of sensitivity.csv / convergence.csv. */
@@ -166,7 +213,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     const x = blockAt < 0 ? design.rows : design.rows.map((r) => r.filter((_, j) => j !== blockAt));
     const layout = layoutOf(args, parameters, x, blockAt < 0 ? undefined : design.rows.map((r) => r[blockAt]));
     const blocks = layout.blocks ?? 1;
-    const levelsChecked = layout.method === 'morris' ? checkLevels(args.design, parameters, x, layout.steps!, args.levels) : true;
+    const levelsChecked = layout.method === 'morris' ? checkLevels(args.design, parameters, x, layout.steps!, args.levels) : { confirmed: true };
     const rows = outputs.columns.flatMap((outcome, k) => {
       const moments = rowMoments(outputs.rows.length, outputs.rows.map((r, row) => ({ row, value: r[k] })));
       return analyzeOutcome(layout, outcome, moments, { seed: args.seed, resamples: args.resamples });
@@ -178,7 +225,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       'sensitivity.csv': [csvLine(SENSITIVITY_COLUMNS), ...rows.filter((r) => r.n === full).map((r) => line(r, false))].join(''),
     });
     const notes: string[] = [];
-    if (!levelsChecked) notes.push(cliMessages.levelsUnchecked(args.design, args.levels));
+    if (!levelsChecked.confirmed) notes.push(cliMessages.levelsUnchecked(args.design, args.levels, levelsChecked.fits));
     const constant = new Set(outputs.columns.filter((_, k) => outputs.rows.every((r) => r[k] === outputs.rows[0][k])));
     for (const outcome of constant) notes.push(cliMessages.constantOutput(outcome, args.method));
     if (blocks > 1) {
