@@ -126,6 +126,7 @@ export const sensitivityMessages = {
     return `${where} ${r}: each scramble must hold N / R base rows, a power of two of at least 2, but ${nWhere} ${n} / ${r} is ${Number.isInteger(n / r) ? n / r : (n / r).toFixed(2)}; ${ok.length ? `use one of ${ok.join(', ')}` : `raise ${nWhere} to at least 4`}`;
   },
   scramblesNotSaltelli: () => '--scrambles: only saltelli designs are replicated over scrambles; drop --scrambles for morris',
+  secondOrderNotSaltelli: () => '--second-order: only saltelli designs have second-order (BA) rows; morris has no second-order indices: drop --second-order for morris',
   blockInSweepFile: (file: string) =>
     `${file}: column block numbers the scrambles of a \`lrsim sample saltelli --scrambles\` design and is no parameter; a sweep over a design file runs its rows but computes no Sobol indices: drop the column for the sweep, and give the design with it to \`lrsim analyze saltelli\` (or sweep with design: saltelli and scrambles: R)`,
   blockParameter: (file: string) =>

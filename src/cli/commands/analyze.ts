@@ -59,6 +59,7 @@ export function readBlocks(file: string, block: readonly number[], group: number
 function layoutOf(args: AnalyzeArgs & { levels: number }, columns: string[], x: number[][], blockColumn?: number[]): AnalysisLayout {
   const d = columns.length;
   if (args.method === 'morris') {
+    if (args['second-order']) badInput(msg.secondOrderNotSaltelli());
     checkMorris({ n: '--n', levels: '--levels' }, 2, args.levels);
     if (x.length % (d + 1) !== 0 || x.length < 2 * (d + 1)) badInput(msg.badLayout(args.design, x.length, 'morris', `a multiple of D + 1 = ${d + 1}, at least 2 trajectories`));
     const steps = morrisSteps(x, d);

@@ -53,6 +53,7 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
       checkMorris({ n: '--n', levels: '--levels' }, n, args.levels);
       if (args.pool !== undefined && args.pool <= n) badInput(msg.poolTooSmall('--pool', args.pool, '--n', n));
       if (args.scrambles !== undefined) badInput(msg.scramblesNotSaltelli());
+      if (args['second-order']) badInput(msg.secondOrderNotSaltelli());
     } else {
       checkSaltelli('--n', n, names.length, { at: args.params, screen: '`lrsim sample morris`' });
       if (args.scrambles !== undefined) {
