@@ -207,6 +207,30 @@ describe('lrsim sample + lrsim analyze', () => {
     expect(uneven.stderr).toMatch(/note: no column of u4\.csv shows all 6 grid levels, so --levels 6 could not be checked/);
   });
 
+  it('notes a --scrambles design whose block column was removed, and no design of one scramble (input audit finding 18)', async () => {
+    // Was read as one scramble with bootstrap intervals and no hint.
+    for (const [name, extra] of [['st4', ['--scrambles', '4']], ['st2', ['--scrambles', '2', '--second-order']]] as const) {
+      expect((await lrsim(['sample', 'saltelli', '--params', 'two.yaml', '--n', '64', ...extra, '--seed', '5', '--out', `${name}.csv`], tmp.dir)).code).toBe(0);
+      const lines = readFileSync(join(tmp.dir, `${name}.csv`), 'utf8').trimEnd().split('\n');
+      writeFileSync(join(tmp.dir, `${name}-noblock.csv`), lines.map((l) => l.slice(0, l.lastIndexOf(','))).join('\n') + '\n');
+      evaluate(tmp.dir, `${name}-noblock.csv`, `${name}-y.csv`, (x) => x[0] + 2 * x[1]);
+      const r = await lrsim(['analyze', 'saltelli', '--design', `${name}-noblock.csv`, '--outputs', `${name}-y.csv`, '--out', name, ...(extra.includes('--second-order') ? ['--second-order'] : [])], tmp.dir);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`note: the base rows of ${name}-noblock.csv are not stratified as the 64 rows of one scrambled Sobol sequence always are (checked on its first two dimensions): a design of \`lrsim sample saltelli --scrambles R\` whose column block was removed looks like this`);
+    }
+    for (const [name, params, extra] of [['one2', 'two.yaml', []], ['one1', 'one.yaml', []], ['one2so', 'two.yaml', ['--second-order']], ['one3log', 'three.yaml', []]] as const) {
+      writeFileSync(join(tmp.dir, 'one.yaml'), 'a: {min: 0, max: 1}\n');
+      writeFileSync(join(tmp.dir, 'three.yaml'), 'a: {min: -2, max: 5}\nb: {min: 1, max: 1000, log: true}\nc: {min: 0, max: 1}\n');
+      for (const seed of ['1', '2', '3']) {
+        expect((await lrsim(['sample', 'saltelli', '--params', params, '--n', '64', ...extra, '--seed', seed, '--out', `${name}-${seed}.csv`], tmp.dir)).code).toBe(0);
+        evaluate(tmp.dir, `${name}-${seed}.csv`, `${name}-${seed}-y.csv`, (x) => x.reduce((a, b) => a + b, 0));
+        const r = await lrsim(['analyze', 'saltelli', '--design', `${name}-${seed}.csv`, '--outputs', `${name}-${seed}-y.csv`, '--out', `${name}-${seed}`, ...extra], tmp.dir);
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stderr).not.toMatch(/not stratified/);
+      }
+    }
+  });
+
   it('says what it cannot estimate: a constant output, seed noise without replicates, intervals from too few groups', async () => {
     expect((await lrsim(['sample', 'saltelli', '--params', 'two.yaml', '--n', '16', '--out', 'const.csv'], tmp.dir)).code).toBe(0);
     writeFileSync(join(tmp.dir, 'const-y.csv'), `y,z\n${table(join(tmp.dir, 'const.csv')).map((x) => `3,${x.a}\n`).join('')}`);

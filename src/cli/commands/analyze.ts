@@ -110,6 +110,42 @@ export function saltelliMismatch(x: readonly (readonly number[])[], d: number, s
 }
 
 /**
+ * Whether the base rows of a Saltelli design without a block column are stratified as the
+ * first N = 2^m points of one scrambled Sobol sequence always are: its first two dimensions
+ * (A's first column, and A's second or, with one parameter, B's first) form a (0, m, 2)-net,
+ * so in each the rank of a point is its stratum of width 1/N (a monotone range, log
+ * included, keeps ranks), and every box of 2^(m-k) x 2^k of those strata holds exactly one
+ * point. R independent scrambles of N / R rows each (a --scrambles design whose block
+ * column was removed) break this at almost any N and R (at N >= 16 in every design tried).
+ * Returns null when it cannot tell (tied values, as integer ranges give, or N < 4).
+ */
+function oneSobolSequence(x: readonly (readonly number[])[], d: number, secondOrder: boolean): boolean | null {
+  const group = secondOrder ? 2 * d + 2 : d + 2;
+  const n = x.length / group;
+  const m = Math.log2(n);
+  if (!Number.isInteger(m) || m < 2) return null;
+  const first = Array.from({ length: n }, (_, g) => x[g * group][0]);
+  const second = Array.from({ length: n }, (_, g) => (d >= 2 ? x[g * group][1] : x[g * group + group - 1][0]));
+  const ranks = (v: number[]): number[] | null => {
+    const order = v.map((_, i) => i).sort((p, q) => v[p] - v[q]);
+    const r = new Array<number>(n);
+    for (let k = 0; k < n; k++) {
+      if (k > 0 && v[order[k]] === v[order[k - 1]]) return null;
+      r[order[k]] = k;
+    }
+    return r;
+  };
+  const r1 = ranks(first);
+  const r2 = ranks(second);
+  if (!r1 || !r2) return null;
+  for (let k = 1; k < m; k++) {
+    const boxes = new Set(r1.map((a, i) => (a >> (m - k)) * n + (r2[i] >> k)));
+    if (boxes.size < n) return false;
+  }
+  return true;
+}
+
+/**
  * The one size of every step of column `i` of a Morris design, or null when its steps
  * differ (a log or integer range spaces the grid unevenly, so only a column with one step
  * size, as a linear range gives, can be checked against the grid by value).
@@ -235,6 +271,8 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     } else {
       if (full < MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.tooFewForIntervals(args.method, full, MIN_BOOTSTRAP_GROUPS));
       else if (Math.min(...rows.map((r) => r.n)) < MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.smallSizesNoIntervals(args.method, MIN_BOOTSTRAP_GROUPS));
+      // A --scrambles design whose block column was removed reads as one scramble: say so when the rows show it.
+      if (args.method === 'saltelli' && oneSobolSequence(x, parameters.length, args['second-order']) === false) notes.push(cliMessages.blockColumnMissing(args.design, full));
       if (args.method === 'saltelli' && full >= MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.sobolIntervalsApproximate());
       for (const r of rows) if (r.dropped && r.n === full) notes.push(cliMessages.droppedResamples(r.outcome, r.parameter, r.index, r.dropped, args.resamples));
     }
