@@ -93,6 +93,8 @@ export const sweepMessages = {
   differentMicrodata: (dir: string, stored: boolean) =>
     `--resume: ${dir} was started ${stored ? 'with' : 'without'} firm tables (microdata); resuming ${stored ? 'without' : 'with'} them would leave the firm-level statistics covering only some runs; nothing was changed: resume without ${stored ? '--no-microdata' : '--microdata'} (a resume keeps the choice the sweep was started with), or use a new --out`,
   mergeIncomplete: (problems: string, finish: string) => `merge: the shard set is incomplete: ${problems}; finish it with: ${finish}`,
+  mergeShardTwice: (twice: readonly { index: number; dirs: readonly string[] }[], absent: readonly number[], count: number) =>
+    `merge: ${twice.map((t) => `shard ${t.index}/${count} is given ${t.dirs.length === 2 ? 'twice' : `${t.dirs.length} times`} (${t.dirs.join(', ')})`).join('; ')}${absent.length ? `, and ${absent.map((i) => `shard ${i}/${count}`).join(', ')} ${absent.length === 1 ? 'is' : 'are'} not given` : ''}; name each shard's directory once`,
   mergeOutIsInput: (dir: string) => `merge: --out ${dir} is one of the inputs; name another directory`,
   /** The shards' runs came from different lrsim versions or commits (merge records them all, shard_sources). */
   mergeMixedCode: (shards: readonly string[]) =>

@@ -214,7 +214,7 @@ describe('lrsim sample + lrsim analyze', () => {
       const lines = readFileSync(join(tmp.dir, `${name}.csv`), 'utf8').trimEnd().split('\n');
       writeFileSync(join(tmp.dir, `${name}-noblock.csv`), lines.map((l) => l.slice(0, l.lastIndexOf(','))).join('\n') + '\n');
       evaluate(tmp.dir, `${name}-noblock.csv`, `${name}-y.csv`, (x) => x[0] + 2 * x[1]);
-      const r = await lrsim(['analyze', 'saltelli', '--design', `${name}-noblock.csv`, '--outputs', `${name}-y.csv`, '--out', name, ...(extra.includes('--second-order') ? ['--second-order'] : [])], tmp.dir);
+      const r = await lrsim(['analyze', 'saltelli', '--design', `${name}-noblock.csv`, '--outputs', `${name}-y.csv`, '--out', name, ...((extra as readonly string[]).includes('--second-order') ? ['--second-order'] : [])], tmp.dir);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toContain(`note: the base rows of ${name}-noblock.csv are not stratified as the 64 rows of one scrambled Sobol sequence always are (checked on its first two dimensions): a design of \`lrsim sample saltelli --scrambles R\` whose column block was removed looks like this`);
     }
