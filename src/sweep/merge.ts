@@ -262,7 +262,7 @@ function mixedCode(shards: readonly ShardSource[]): string[] | null {
   const versions = new Set(shards.map((s) => s.version));
   const sources = new Set(shards.flatMap((s) => (sourcesOf(s).length ? sourcesOf(s) : [null]).map(key)));
   if (versions.size <= 1 && sources.size <= 1) return null;
-  const commit = (s: SourceState | null) => (s?.commit ? `commit ${s.commit.slice(0, 7)}${s.dirty ? ' with uncommitted changes' : s.dirty === null ? ' (changes unknown)' : ''}` : 'commit unknown');
+  const commit = msg.commitOf;
   return shards.map((s) => {
     const earlier = (s.earlier_sources ?? []).map(commit);
     return `${s.shard ? `shard ${s.shard.index}/${s.shard.count}` : 'a whole sweep'}: lrsim ${s.version}, ${commit(s.source)}${earlier.length ? `, earlier sessions ${earlier.join(', ')}` : ''}`;

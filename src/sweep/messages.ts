@@ -96,6 +96,12 @@ export const sweepMessages = {
   mergeShardTwice: (twice: readonly { index: number; dirs: readonly string[] }[], absent: readonly number[], count: number) =>
     `merge: ${twice.map((t) => `shard ${t.index}/${count} is given ${t.dirs.length === 2 ? 'twice' : `${t.dirs.length} times`} (${t.dirs.join(', ')})`).join('; ')}${absent.length ? `, and ${absent.map((i) => `shard ${i}/${count}`).join(', ')} ${absent.length === 1 ? 'is' : 'are'} not given` : ''}; name each shard's directory once`,
   mergeOutIsInput: (dir: string) => `merge: --out ${dir} is one of the inputs; name another directory`,
+  /** The code a sweep's runs came from, as the warnings below name it. */
+  commitOf: (s: { commit: string | null; dirty: boolean | null } | null) =>
+    s?.commit ? `commit ${s.commit.slice(0, 7)}${s.dirty ? ' with uncommitted changes' : s.dirty === null ? ' (changes unknown)' : ''}` : 'commit unknown',
+  /** A resumed sweep's stored runs came from other code than this session's (recorded in earlier_sources when the commit differs). */
+  resumeMixedCode: (dir: string, before: string, now: string, recorded: boolean) =>
+    `warning: --resume: the store of ${dir} holds runs from other code (${before}) than this session's (${now}); other code can give other results for the same seed, so the sweep mixes them (${recorded ? 'manifest.json records the earlier code in earlier_sources' : 'manifest.json records only this session\'s version'}); for a sweep of one code, run it again from one commit with a new --out`,
   /** The shards' runs came from different lrsim versions or commits (merge records them all, shard_sources). */
   mergeMixedCode: (shards: readonly string[]) =>
     `warning: merge: the runs come from different code (${shards.join('; ')}); other code can give other results for the same seed, so the merged sweep mixes them (manifest.json records every shard's version and commit in shard_sources); for a sweep of one code, run every shard from one commit and merge again`,
