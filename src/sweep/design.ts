@@ -7,7 +7,7 @@ import { gridPoints, gridSize } from './designs/grid';
 import { resolve } from 'node:path';
 import { latinHypercube } from './designs/lhs';
 import { morrisDesign } from './designs/morris';
-import { BLOCK_COLUMN, isPowerOfTwo, nearestPowerOfTwo, saltelliDesign } from './designs/saltelli';
+import { BLOCK_COLUMN, isPowerOfTwo, nearestPowerOfTwo, saltelliDesign, saltelliGroupSize } from './designs/saltelli';
 import { SOBOL_MAX_DIMENSIONS, sobolPoints } from './designs/sobol';
 import { readNumericTable } from './designs/table-file';
 import { formatProblem } from '../scenario/errors';
@@ -98,6 +98,11 @@ export function checkSensitivityRange(where: string, r: Range): void {
   if (r.log && !(r.min > 0)) badInput(sens.logNotPositive(where, r.min));
 }
 
+/** Rows of a sensitivity design: r (D + 1) for morris, N (D + 2) or N (2D + 2) for saltelli. */
+export function sensitivityRows(method: 'morris' | 'saltelli', n: number, d: number, secondOrder: boolean): number {
+  return n * (method === 'morris' ? d + 1 : saltelliGroupSize(d, secondOrder));
+}
+
 /** Unit-cube design of a sensitivity method (pure, from the seed). */
 export function sensitivityUnitDesign(method: 'morris' | 'saltelli', n: number, d: number, seed: number, opts: { levels: number; secondOrder: boolean; pool?: number; scrambles?: number }): number[][] {
   return method === 'morris'
@@ -183,8 +188,10 @@ export function buildDesign(spec: SweepSpec | undefined, scenarioSeed: number, b
       if (spec?.scrambles !== undefined) checkScrambles({ scrambles: 'sweep.scrambles', n: 'sweep.samples' }, samples, spec.scrambles);
     }
     const scrambles = kind === 'saltelli' ? (spec?.scrambles ?? 1) : 1;
+    // Counted before the design is made: 2^19 base rows of 32 parameters would fill the heap first.
+    const rows = sensitivityRows(kind, samples, ranges.length, secondOrder);
+    if (rows > MAX_POINTS) badInput(formatProblem({ path: ['sweep', 'samples'], ...msg.tooManyPoints(rows, MAX_POINTS) }));
     const unit = sensitivityUnitDesign(kind, samples, ranges.length, scenarioSeed, { levels, secondOrder, pool: spec?.pool, scrambles });
-    if (unit.length > MAX_POINTS) badInput(formatProblem({ path: ['sweep', 'samples'], ...msg.tooManyPoints(unit.length, MAX_POINTS) }));
     return {
       kind,
       parameters,

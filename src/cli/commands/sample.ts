@@ -4,9 +4,9 @@ import type { CommandModule } from 'yargs';
 import { csvLine } from '../../io/csv';
 import { writeFilesAtomic } from '../../io/output-dir';
 import { checkOutputFile } from '../../io/output-path';
-import { checkMorris, checkSaltelli, checkScrambles, scaleToRange, sensitivityUnitDesign } from '../../sweep/design';
+import { checkMorris, checkSaltelli, checkScrambles, scaleToRange, sensitivityRows, sensitivityUnitDesign } from '../../sweep/design';
 import { readParamsFile } from '../../sweep/designs/params-file';
-import { BLOCK_COLUMN, saltelliGroupSize } from '../../sweep/designs/saltelli';
+import { BLOCK_COLUMN } from '../../sweep/designs/saltelli';
 import { SWEEP_LIMITS } from '../../scenario/schema';
 import { badInput, sensitivityMessages as msg } from '../../sweep/messages';
 import { cliMessages } from '../messages';
@@ -65,7 +65,7 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
     const scrambles = args.scrambles === undefined ? 1 : Number(args.scrambles);
     // The CSV is built in memory as one string (V8 caps a string at 2^29 characters, and a
     // value takes up to ~23): a design past the cap is refused before any is generated.
-    const rows = n * (args.method === 'morris' ? names.length + 1 : saltelliGroupSize(names.length, args['second-order']));
+    const rows = sensitivityRows(args.method, n, names.length, args['second-order']);
     const columns = names.length + (scrambles > 1 ? 1 : 0);
     if (rows * columns > MAX_DESIGN_VALUES) {
       const perN = rows / n * columns;
