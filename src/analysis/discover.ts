@@ -47,6 +47,8 @@ export interface DiscoverySpec {
   keepWeak?: boolean;
   /** Bootstrap resamples of the futures for the stability of each restriction (default 0: none). */
   stability?: number;
+  /** Called once every option is checked, before the long work (the stability bootstrap): may throw to stop. */
+  checked?: () => void;
 }
 
 /** The seed of the bootstrap over futures (fixed: the same sweep gives the same shares). */
@@ -200,6 +202,7 @@ export function discoverScenarios(input: AnalysisInput, spec: DiscoverySpec): Di
   const pd = new PrimData(data);
   const steps = peelingTrajectory(pd, prim);
   if (spec.box !== undefined && !(Number.isInteger(spec.box) && spec.box >= 0 && spec.box < steps.length)) throw new UsageError(msg.badBox(spec.box, steps.length - 1));
+  spec.checked?.();
   const from = spec.box ?? defaultChoice(steps);
   const full = fullBox(data);
   const pasted = paste(pd, steps[from].box, prim);

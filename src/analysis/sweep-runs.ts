@@ -5,6 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ownCalibration } from '../calibrate/manifest';
+import { calibrationMessages } from '../calibrate/messages';
 import { UsageError } from '../cli/usage-error';
 import { readManifest } from '../sweep/manifest';
 import { resumeCommand } from '../sweep/run-sweep';
@@ -43,6 +45,7 @@ export interface AnalysisInput {
 
 /** Read DIR; bad input (not a finished sweep, no run, no swept parameter) is a usage error, worded for the command that reads it. */
 export async function readAnalysisInput(dir: string, purpose: 'discover' | 'robustness' = 'discover'): Promise<AnalysisInput> {
+  if (ownCalibration(dir)) throw new UsageError(calibrationMessages.notASweep(dir, purpose));
   if (!existsSync(join(dir, 'runs.ndjson')) || !existsSync(join(dir, 'manifest.json'))) throw new UsageError(msg.notSweep(dir));
   // A damaged manifest.json is bad input naming the file (sweep/manifest.ts).
   const manifest = readManifest(dir) as SweepManifest | null;

@@ -50,6 +50,16 @@ export function readCalibrationManifest(dir: string): CalibrationManifest | null
   return existsSync(path(dir)) ? (JSON.parse(readFileSync(path(dir), 'utf8')) as CalibrationManifest) : null;
 }
 
+/** DIR's calibration manifest when DIR holds a calibration of lrsim's; null when not (no calibration.json, an unreadable one or another file's). */
+export function ownCalibration(dir: string): CalibrationManifest | null {
+  try {
+    const manifest = readCalibrationManifest(dir);
+    return manifest?.kind === 'lrsim-calibration' ? manifest : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Writes DIR/calibration.json whole (a full disk: DiskFullError naming it, the earlier copy kept, no temporary left). */
 export function writeCalibrationManifest(dir: string, manifest: CalibrationManifest): void {
   writeFileWhole(path(dir), JSON.stringify(manifest, null, 2) + '\n');

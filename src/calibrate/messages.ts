@@ -69,6 +69,12 @@ export const calibrationMessages = {
 
   // --- the command line and the output directory -----------------------------------------
   badWorkers: (value: unknown) => `--workers ${String(value)}: write a whole number of at least 1, e.g. --workers 2`,
+  /** `lrsim report` on a calibration's directory (its runs.ndjson is a calibration's store, not a damaged sweep store). */
+  reportOfCalibration: (dir: string, status: string, rewrite: string) =>
+    `${dir}: holds a calibration (calibration.json), not a sweep; lrsim calibrate writes a calibration's report itself, ${dir}/report.html; ${status === 'complete' ? `to write it again from the stored runs (none is run again), run ${rewrite}` : `this one is not finished (status "${status}"): run ${rewrite} to finish it and write its report`}`,
+  /** `lrsim discover` or `robustness` on a calibration's directory. */
+  notASweep: (dir: string, command: string) =>
+    `${dir}: holds a calibration (calibration.json), not a sweep; lrsim ${command} reads a sweep's directory (lrsim sweep NAME --out DIR)`,
   outHoldsSweep: (dir: string) => `--out ${dir}: holds a sweep (its manifest.json and runs.ndjson), not a calibration; nothing was changed: choose another directory for the calibration`,
   outHoldsCalibration: (dir: string) => `--out ${dir}: already holds a calibration (runs.ndjson); add --resume to finish it, or name a new directory`,
   outHoldsOther: (dir: string, files: readonly string[]) =>
@@ -76,6 +82,8 @@ export const calibrationMessages = {
   outNotDirectory: (dir: string) => `--out ${dir}: is a file, not a directory; name a new or empty directory`,
   differentCalibration: (dir: string) =>
     `--resume: ${dir} holds a different calibration (another scenario, targets file or seed); nothing was changed: use a new --out, or resume with the inputs it was made with`,
+  nothingToResume: (dir: string, missing: boolean) =>
+    `--resume: ${dir} ${missing ? 'does not exist' : 'holds no calibration (neither runs.ndjson nor a calibration.json of lrsim\'s)'}, so there is nothing to resume; nothing was changed: name the directory of the calibration to finish, or leave out --resume to start a new one`,
   noManifest: (dir: string) => `--resume: ${dir} has runs.ndjson but no calibration.json, so its inputs cannot be checked; nothing was changed: use a new --out`,
   storedMismatch: (key: string) => `stored run ${key} has other parameter values than this calibration proposes; the store does not belong to these inputs: use a new --out`,
 

@@ -22,12 +22,13 @@ import { armInputs } from '../sweep/inputs';
 import { holdsSweep } from '../sweep/manifest';
 import { RunPool } from '../sweep/pool';
 import { StopSignal } from '../sweep/stop-signal';
+import type { Notice } from '../sweep/store';
 import { errorText } from '../sweep/record';
 import { sweepIoMessages } from '../sweep/messages';
 import { resumeCommand } from '../sweep/run-sweep';
 import { runAbcSmc, type AbcResult, type AbcSettings, type Proposal } from './abc-smc';
 import { loadTargets, type CalibrationSpec } from './load-targets';
-import { inputsHash, machineInfo, readCalibrationManifest, writeCalibrationManifest, type CalibrationManifest } from './manifest';
+import { inputsHash, machineInfo, ownCalibration, readCalibrationManifest, writeCalibrationManifest, type CalibrationManifest } from './manifest';
 import { calibrationMessages as msg } from './messages';
 import { writeCalibrationOutputs, type PredictiveDraw } from './outputs';
 import { CALIBRATION_SEED_RULE, PREDICTIVE_GENERATION, ProposalStream, simulationSeed } from './seed';
@@ -48,6 +49,8 @@ export interface CalibrateOptions {
   images?: boolean;
   command?: string[];
   workerFile?: string;
+  /** Notes for the user (a torn last line cut off the store); default: a line on stderr. */
+  notice?: Notice;
 }
 
 export interface CalibrationSummary {
@@ -86,7 +89,7 @@ function proposalParams(spec: CalibrationSpec, theta: readonly number[]): Record
 }
 
 /** Checks the directory; returns the stored records (empty for a new calibration). */
-function openDirectory(dir: string, hash: string, resume: boolean): { records: Map<string, CalibrationRecord>; previous: CalibrationManifest | null } {
+function openDirectory(dir: string, hash: string, resume: boolean, notice: Notice): { records: Map<string, CalibrationRecord>; previous: CalibrationManifest | null } {
   checkOutputDirectory('--out', dir);
   const kind = pathKind(dir);
   if (kind === 'other') throw new ScenarioError(msg.outNotDirectory(dir));
@@ -94,9 +97,13 @@ function openDirectory(dir: string, hash: string, resume: boolean): { records: M
   if (holdsSweep(dir)) throw new ScenarioError(msg.outHoldsSweep(dir));
   const storeFile = join(dir, 'runs.ndjson');
   const hasStore = pathKind(storeFile) !== 'missing';
+  // A mistyped directory would start a new calibration where the user meant to finish one.
+  if (resume && !hasStore && !ownCalibration(dir)) throw new ScenarioError(msg.nothingToResume(dir, kind === 'missing'));
   if (!resume || !hasStore) {
     if (hasStore) throw new ScenarioError(msg.outHoldsCalibration(dir));
-    const foreign = foreignFiles(dir, CALIBRATION_FILES);
+    // A calibration's file names are ours only beside its manifest: a user's own
+    // posterior.csv or report.html in a directory that holds no calibration is kept.
+    const foreign = foreignFiles(dir, ownCalibration(dir) ? CALIBRATION_FILES : []);
     if (foreign.length) throw new ScenarioError(msg.outHoldsOther(dir, foreign));
     makeDirectory(dir);
     return { records: new Map(), previous: null };
@@ -104,7 +111,7 @@ function openDirectory(dir: string, hash: string, resume: boolean): { records: M
   const previous = readCalibrationManifest(dir);
   if (!previous) throw new ScenarioError(msg.noManifest(dir));
   if (previous.inputs_hash !== hash) throw new ScenarioError(msg.differentCalibration(dir));
-  return { records: readStore(storeFile), previous };
+  return { records: readStore(storeFile, notice), previous };
 }
 
 /** `lrsim validate SCENARIO --set ... --set path=value`: the scenario as a proposal at `assignment` makes it. */
@@ -155,7 +162,7 @@ export async function runCalibration(options: CalibrateOptions): Promise<Calibra
 
 /** The calibration once its inputs are checked: `dir` is opened (or resumed), filled and finished. */
 async function calibrateIn(dir: string, options: CalibrateOptions, { loaded, spec, base, hash }: ReturnType<typeof prepareCalibration>): Promise<CalibrationSummary> {
-  const { records, previous } = openDirectory(dir, hash, options.resume ?? false);
+  const { records, previous } = openDirectory(dir, hash, options.resume ?? false, options.notice ?? ((line) => process.stderr.write(`lrsim: ${line}\n`)));
   const workers = Math.max(1, options.workers ?? os.availableParallelism());
   const started = performance.now();
   const priorSeconds = previous?.timings.wall_seconds ?? 0;

@@ -4,7 +4,7 @@
  * small records: the proposal, its seed and the value of each target, not the series.
  */
 import { closeSync, openSync } from 'node:fs';
-import { indexStore, readRecord, RunStore } from '../sweep/store';
+import { indexStore, readRecord, RunStore, type Notice } from '../sweep/store';
 import type { RunRecord } from '../sweep/record';
 
 /** One simulation of the calibration. */
@@ -41,9 +41,9 @@ export function calibrationRecordProblem(value: unknown): string | null {
   return null;
 }
 
-/** Every stored record by key (a torn tail is cut off the file first). */
-export function readStore(file: string): Map<string, CalibrationRecord> {
-  const index = indexStore(file, true, undefined, calibrationRecordProblem);
+/** Every stored record by key (a torn tail is cut off the file first, and `notice` says so). */
+export function readStore(file: string, notice?: Notice): Map<string, CalibrationRecord> {
+  const index = indexStore(file, true, notice, calibrationRecordProblem);
   const records = new Map<string, CalibrationRecord>();
   if (index.size === 0) return records;
   const fd = openSync(file, 'r');

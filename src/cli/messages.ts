@@ -59,8 +59,12 @@ export const cliMessages = {
     'note: the S1 and ST intervals treat base rows as independent, which the rows of one scrambled Sobol design are not: over independent scrambles a small S1 can spread more than its interval says (on Sobol\'s G function at N = 256, 95 % intervals held a small S1 in 48 of 60 designs) and a large one less; for intervals that hold, sample with --scrambles (e.g. --scrambles 16: t intervals over independent scrambles; docs/sensitivity.md#method)',
   undefinedInBlocks: (outcome: string, parameter: string, index: string, blocks: number, scrambles: number) =>
     `note: ${outcome} ${parameter} ${index}: undefined in ${blocks} of ${scrambles} scrambles (the output is constant within them), so no estimate or interval is given`,
-  levelsUnchecked: (file: string, levels: number) =>
-    `note: no column of ${file} shows all ${levels} grid levels, so --levels ${levels} could not be checked against the design; mu, mu* and sigma scale with 1 / delta = 2 (p - 1) / p: give the --levels the design was sampled with`,
+  blockColumnMissing: (file: string, n: number) =>
+    `note: the base rows of ${file} are not stratified as the ${n} rows of one scrambled Sobol sequence always are (checked on its first two dimensions): a design of \`lrsim sample saltelli --scrambles R\` whose column block was removed looks like this, and read as one scramble it gets bootstrap intervals that do not hold; if it is one, give it with its block column (a design from another sampler can look like this too)`,
+  levelsUnchecked: (file: string, levels: number, fits?: number) =>
+    fits !== undefined && fits < levels
+      ? `note: no column of ${file} shows all ${levels} grid levels, and the values of every column that steps by one size lie on the grid of --levels ${fits} too, so the design may have been sampled with --levels ${fits}; mu, mu* and sigma scale with 1 / delta = 2 (p - 1) / p: give the --levels the design was sampled with`
+      : `note: no column of ${file} shows all ${levels} grid levels, so --levels ${levels} could not be checked against the design; mu, mu* and sigma scale with 1 / delta = 2 (p - 1) / p: give the --levels the design was sampled with`,
   constantOutput: (outcome: string, method: string) =>
     method === 'saltelli'
       ? `note: output ${outcome} is constant over the design: its variance is 0, so its Sobol indices are undefined (empty cells)`

@@ -171,15 +171,17 @@ export type Shock = z.infer<typeof ShockSchema>;
 export const SHOCK_KINDS: readonly Shock['kind'][] = ShockSchema.options.map((option) => option.shape.kind.value);
 
 // --- sweeps -------------------------------------------------------------------------------
+/** Caps of the sensitivity-design settings; `lrsim sample` applies the same to --n, --levels, --pool and --scrambles. */
+export const SWEEP_LIMITS = { samples: 1_000_000, levels: 1000, pool: 10_000, scrambles: 1024 } as const;
 const RangeSchema = z.strictObject({ min: z.number().finite(), max: z.number().finite(), integer: z.boolean().default(false), log: z.boolean().optional().describe('Log-uniform between min and max (both > 0); default false.') });
 export const SweepSchema = z.strictObject({
   design: z.enum(['grid', 'lhs', 'sobol', 'morris', 'saltelli', 'file']).default('grid').describe('grid: every combination of listed values; lhs: Latin hypercube over ranges; sobol: Sobol sequence over ranges; morris: elementary-effects trajectories (sensitivity screening); saltelli: Sobol sensitivity indices (scrambled Sobol A, B, AB matrices); file: the rows of a design CSV (file:). See docs/sensitivity.md.'),
   parameters: z.record(dotPath, z.union([z.array(z.union([z.number(), lineText(0, 200), z.boolean()])), RangeSchema])).default({}).describe('Dot paths to value lists (grid) or {min, max} ranges (lhs, sobol, morris, saltelli).'),
-  samples: z.number().int().min(1).max(1_000_000).optional().describe('Points for lhs and sobol; trajectories r for morris; base rows N (a power of two) for saltelli.'),
-  levels: z.number().int().min(2).max(1000).optional().describe('morris: grid levels p (even, default 4); each step moves a parameter by p / (2 (p - 1)) of its range.'),
-  pool: z.number().int().min(2).max(10_000).optional().describe('morris: draw this many trajectories and keep the `samples` most spread out (Campolongo et al. 2007).'),
+  samples: z.number().int().min(1).max(SWEEP_LIMITS.samples).optional().describe('Points for lhs and sobol; trajectories r for morris; base rows N (a power of two) for saltelli.'),
+  levels: z.number().int().min(2).max(SWEEP_LIMITS.levels).optional().describe('morris: grid levels p (even, default 4); each step moves a parameter by p / (2 (p - 1)) of its range.'),
+  pool: z.number().int().min(2).max(SWEEP_LIMITS.pool).optional().describe('morris: draw this many trajectories and keep the `samples` most spread out (Campolongo et al. 2007).'),
   second_order: z.boolean().optional().describe('saltelli: also second-order indices S2 (N (2D + 2) points instead of N (D + 2)); default false.'),
-  scrambles: z.number().int().min(2).max(1024).optional().describe('saltelli: R independent scrambles of samples / R base rows each (a power of two, at least 2); each index is the mean over the R scrambles with a 95 % t interval on R - 1 df, valid where the row bootstrap of one scramble is not (docs/sensitivity.md; e.g. 16). Default: one scramble, bootstrap intervals.'),
+  scrambles: z.number().int().min(2).max(SWEEP_LIMITS.scrambles).optional().describe('saltelli: R independent scrambles of samples / R base rows each (a power of two, at least 2); each index is the mean over the R scrambles with a 95 % t interval on R - 1 df, valid where the row bootstrap of one scramble is not (docs/sensitivity.md; e.g. 16). Default: one scramble, bootstrap intervals.'),
   file: lineText(1, 4096).optional().describe('design file: a CSV with a header of parameter dot paths and one row per point (e.g. made by SALib or `lrsim sample`), relative to the scenario file.'),
   replicates: z.number().int().min(1).max(100_000).default(8).describe('Seeds per point and arm.'),
   outcomes: z.array(z.enum([...OUTCOME_KEYS, ...MARCH_OUTCOMES, ...CJ_OUTCOMES])).max(12).default([]).describe('Outcomes besides late innovation value and lock-in whose values the report states per point and arm (with paired arm differences where both arms define them), e.g. resident_skill_final, resilience_ticks; outcomes of the scenario\'s model only.'),

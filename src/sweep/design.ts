@@ -7,7 +7,7 @@ import { gridPoints, gridSize } from './designs/grid';
 import { resolve } from 'node:path';
 import { latinHypercube } from './designs/lhs';
 import { morrisDesign } from './designs/morris';
-import { BLOCK_COLUMN, isPowerOfTwo, nearestPowerOfTwo, saltelliDesign } from './designs/saltelli';
+import { BLOCK_COLUMN, isPowerOfTwo, nearestPowerOfTwo, saltelliDesign, saltelliGroupSize } from './designs/saltelli';
 import { SOBOL_MAX_DIMENSIONS, sobolPoints } from './designs/sobol';
 import { readNumericTable } from './designs/table-file';
 import { formatProblem } from '../scenario/errors';
@@ -73,10 +73,13 @@ export function checkMorris(where: { n: string; levels: string }, r: number, lev
   if (levels % 2 !== 0) badInput(sens.oddLevels(where.levels, levels));
 }
 
-/** Checks the Saltelli base size (bad input throws, naming the nearest power of two). */
-export function checkSaltelli(where: string, n: number, d: number): void {
+/**
+ * Checks the Saltelli base size (bad input throws, naming the nearest power of two) and the
+ * number of parameters; `params` names where they are given and how to screen them.
+ */
+export function checkSaltelli(where: string, n: number, d: number, params = { at: 'sweep.parameters', screen: 'design morris' }): void {
   if (!isPowerOfTwo(n)) badInput(sens.notPowerOfTwo(where, n, nearestPowerOfTwo(n)));
-  if (2 * d > SOBOL_MAX_DIMENSIONS) badInput(sens.tooManySaltelliDimensions(d, Math.floor(SOBOL_MAX_DIMENSIONS / 2)));
+  if (2 * d > SOBOL_MAX_DIMENSIONS) badInput(sens.tooManySaltelliDimensions(params.at, d, Math.floor(SOBOL_MAX_DIMENSIONS / 2), params.screen));
 }
 
 /**
@@ -93,6 +96,11 @@ export function checkScrambles(where: { scrambles: string; n: string }, n: numbe
 export function checkSensitivityRange(where: string, r: Range): void {
   if (!(r.min < r.max)) badInput(sens.minNotBelowMax(where, r.min, r.max));
   if (r.log && !(r.min > 0)) badInput(sens.logNotPositive(where, r.min));
+}
+
+/** Rows of a sensitivity design: r (D + 1) for morris, N (D + 2) or N (2D + 2) for saltelli. */
+export function sensitivityRows(method: 'morris' | 'saltelli', n: number, d: number, secondOrder: boolean): number {
+  return n * (method === 'morris' ? d + 1 : saltelliGroupSize(d, secondOrder));
 }
 
 /** Unit-cube design of a sensitivity method (pure, from the seed). */
@@ -174,14 +182,16 @@ export function buildDesign(spec: SweepSpec | undefined, scenarioSeed: number, b
     const secondOrder = spec?.second_order ?? false;
     if (kind === 'morris') {
       checkMorris({ n: 'sweep.samples', levels: 'sweep.levels' }, samples, levels);
-      if (spec?.pool !== undefined && spec.pool <= samples) badInput(sens.poolTooSmall(spec.pool, samples));
+      if (spec?.pool !== undefined && spec.pool <= samples) badInput(sens.poolTooSmall('sweep.pool', spec.pool, 'sweep.samples', samples));
     } else {
       checkSaltelli('sweep.samples', samples, ranges.length);
       if (spec?.scrambles !== undefined) checkScrambles({ scrambles: 'sweep.scrambles', n: 'sweep.samples' }, samples, spec.scrambles);
     }
     const scrambles = kind === 'saltelli' ? (spec?.scrambles ?? 1) : 1;
+    // Counted before the design is made: 2^19 base rows of 32 parameters would fill the heap first.
+    const rows = sensitivityRows(kind, samples, ranges.length, secondOrder);
+    if (rows > MAX_POINTS) badInput(formatProblem({ path: ['sweep', 'samples'], ...msg.tooManyPoints(rows, MAX_POINTS) }));
     const unit = sensitivityUnitDesign(kind, samples, ranges.length, scenarioSeed, { levels, secondOrder, pool: spec?.pool, scrambles });
-    if (unit.length > MAX_POINTS) badInput(formatProblem({ path: ['sweep', 'samples'], ...msg.tooManyPoints(unit.length, MAX_POINTS) }));
     return {
       kind,
       parameters,

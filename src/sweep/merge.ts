@@ -101,6 +101,17 @@ export async function mergeSweeps(dirs: readonly string[], out: string, options:
   const existing = readManifest(out);
   if (existing && existing.scenario_hash !== first.manifest.scenario_hash) badInput(msg.mergeDifferent(out, first.dir));
 
+  // One shard named twice (the same directory, or two copies) is a slip in the command: the
+  // shard set message would otherwise name only the shard it crowded out.
+  const count = first.manifest.shard?.count ?? 0;
+  if (count > 0) {
+    const byShard = new Map<number, string[]>();
+    for (const { dir, manifest } of inputs) byShard.set(manifest.shard!.index, [...(byShard.get(manifest.shard!.index) ?? []), dir]);
+    const twice = [...byShard].filter(([, given]) => given.length > 1);
+    const absent = Array.from({ length: count }, (_, i) => i).filter((i) => !byShard.has(i));
+    if (twice.length) badInput(msg.mergeShardTwice(twice.map(([index, given]) => ({ index, dirs: given })), absent, count));
+  }
+
   const m = first.manifest;
   const plan: SweepPlan = { points: m.points.length, arms: m.design.arms, replicates: m.design.replicates, scenarioSeed: m.scenario.seed, shard: null };
   const index = new Map<string, StoredRun>();
@@ -117,7 +128,6 @@ export async function mergeSweeps(dirs: readonly string[], out: string, options:
     if (missing > 0 && manifest.shard) unfinished.push({ shard: manifest.shard, dir });
     if (missing > 0) problems.push(`${dir} lacks ${missing} run${missing === 1 ? '' : 's'}`);
   }
-  const count = m.shard?.count ?? 0;
   const present = new Set(inputs.map((i) => i.manifest.shard?.index));
   for (let i = 0; i < count; i++) {
     if (present.has(i)) continue;
@@ -252,7 +262,7 @@ function mixedCode(shards: readonly ShardSource[]): string[] | null {
   const versions = new Set(shards.map((s) => s.version));
   const sources = new Set(shards.flatMap((s) => (sourcesOf(s).length ? sourcesOf(s) : [null]).map(key)));
   if (versions.size <= 1 && sources.size <= 1) return null;
-  const commit = (s: SourceState | null) => (s?.commit ? `commit ${s.commit.slice(0, 7)}${s.dirty ? ' with uncommitted changes' : s.dirty === null ? ' (changes unknown)' : ''}` : 'commit unknown');
+  const commit = msg.commitOf;
   return shards.map((s) => {
     const earlier = (s.earlier_sources ?? []).map(commit);
     return `${s.shard ? `shard ${s.shard.index}/${s.shard.count}` : 'a whole sweep'}: lrsim ${s.version}, ${commit(s.source)}${earlier.length ? `, earlier sessions ${earlier.join(', ')}` : ''}`;

@@ -83,7 +83,7 @@ export const sweepMessages = {
   noManifest: (dir: string) =>
     `--resume: ${dir} has runs.ndjson but no manifest.json, so its scenario cannot be checked; nothing was changed: use a new --out`,
   corruptStore: (file: string, line: number, problem: string) =>
-    `${file}:${line}: not a whole run record (${problem}); the store is damaged in the middle, not just at its end; nothing was changed: move the file away and resume, or use a new --out`,
+    `${file}:${line}: not a whole run record (${problem}); the store is damaged in the middle, not just at its end; nothing was changed: delete line ${line} and resume (--resume runs that one run again), or start again with a new --out`,
 
   // --- merge --------------------------------------------------------------------------
   mergeNothing: () => 'merge: name at least one sweep directory, e.g. `lrsim merge out/shards/* --out out`',
@@ -93,7 +93,15 @@ export const sweepMessages = {
   differentMicrodata: (dir: string, stored: boolean) =>
     `--resume: ${dir} was started ${stored ? 'with' : 'without'} firm tables (microdata); resuming ${stored ? 'without' : 'with'} them would leave the firm-level statistics covering only some runs; nothing was changed: resume without ${stored ? '--no-microdata' : '--microdata'} (a resume keeps the choice the sweep was started with), or use a new --out`,
   mergeIncomplete: (problems: string, finish: string) => `merge: the shard set is incomplete: ${problems}; finish it with: ${finish}`,
+  mergeShardTwice: (twice: readonly { index: number; dirs: readonly string[] }[], absent: readonly number[], count: number) =>
+    `merge: ${twice.map((t) => `shard ${t.index}/${count} is given ${t.dirs.length === 2 ? 'twice' : `${t.dirs.length} times`} (${t.dirs.join(', ')})`).join('; ')}${absent.length ? `, and ${absent.map((i) => `shard ${i}/${count}`).join(', ')} ${absent.length === 1 ? 'is' : 'are'} not given` : ''}; name each shard's directory once`,
   mergeOutIsInput: (dir: string) => `merge: --out ${dir} is one of the inputs; name another directory`,
+  /** The code a sweep's runs came from, as the warnings below name it. */
+  commitOf: (s: { commit: string | null; dirty: boolean | null } | null) =>
+    s?.commit ? `commit ${s.commit.slice(0, 7)}${s.dirty ? ' with uncommitted changes' : s.dirty === null ? ' (changes unknown)' : ''}` : 'commit unknown',
+  /** A resumed sweep's stored runs came from other code than this session's (recorded in earlier_sources when the commit differs). */
+  resumeMixedCode: (dir: string, before: string, now: string, recorded: boolean) =>
+    `warning: --resume: the store of ${dir} holds runs from other code (${before}) than this session's (${now}); other code can give other results for the same seed, so the sweep mixes them (${recorded ? 'manifest.json records the earlier code in earlier_sources' : 'manifest.json records only this session\'s version'}); for a sweep of one code, run it again from one commit with a new --out`,
   /** The shards' runs came from different lrsim versions or commits (merge records them all, shard_sources). */
   mergeMixedCode: (shards: readonly string[]) =>
     `warning: merge: the runs come from different code (${shards.join('; ')}); other code can give other results for the same seed, so the merged sweep mixes them (manifest.json records every shard's version and commit in shard_sources); for a sweep of one code, run every shard from one commit and merge again`,
@@ -114,7 +122,11 @@ export const sensitivityMessages = {
   oddLevels: (where: string, levels: number) =>
     `${where} ${levels}: morris needs an even number of grid levels (so every step of p / (2 (p - 1)) lands on the grid); use ${levels + 1}`,
   tooFewTrajectories: (where: string, r: number) => `${where} ${r}: morris needs at least 2 trajectories; use e.g. 10`,
-  poolTooSmall: (pool: number, r: number) => `sweep.pool ${pool}: the pool must hold more trajectories than samples (${r}); use e.g. ${4 * r}, or leave pool out`,
+  poolTooSmall: (where: string, pool: number, nWhere: string, r: number) =>
+    `${where} ${pool}: the pool must hold more trajectories than ${nWhere} (${r}); use e.g. ${4 * r}, or leave ${where} out`,
+  tooManyScrambles: (where: string, r: number, max: number) => `${where} ${r}: at most ${max} scrambles (the cap of sweep.scrambles); use e.g. 16`,
+  designTooLarge: (rows: number, columns: number, max: number, nWhere: string, largest: number | undefined) =>
+    `the design would have ${rows} rows x ${columns} columns = ${rows * columns} values, more than the ${max} lrsim sample writes in one file; ${largest === undefined ? 'sample fewer parameters' : `use ${nWhere} ${largest} or less, or sample fewer parameters`} (nothing was written)`,
   tooFewScrambles: (where: string, r: number) =>
     `${where} ${r}: replicated scrambles need a whole number of at least 2 (the interval is read from the spread between scrambles); use e.g. 16, or leave ${where} out for one scramble`,
   scramblesNotDivisor: (where: string, r: number, nWhere: string, n: number) => {
@@ -122,6 +134,7 @@ export const sensitivityMessages = {
     return `${where} ${r}: each scramble must hold N / R base rows, a power of two of at least 2, but ${nWhere} ${n} / ${r} is ${Number.isInteger(n / r) ? n / r : (n / r).toFixed(2)}; ${ok.length ? `use one of ${ok.join(', ')}` : `raise ${nWhere} to at least 4`}`;
   },
   scramblesNotSaltelli: () => '--scrambles: only saltelli designs are replicated over scrambles; drop --scrambles for morris',
+  secondOrderNotSaltelli: () => '--second-order: only saltelli designs have second-order (BA) rows; morris has no second-order indices: drop --second-order for morris',
   blockInSweepFile: (file: string) =>
     `${file}: column block numbers the scrambles of a \`lrsim sample saltelli --scrambles\` design and is no parameter; a sweep over a design file runs its rows but computes no Sobol indices: drop the column for the sweep, and give the design with it to \`lrsim analyze saltelli\` (or sweep with design: saltelli and scrambles: R)`,
   blockParameter: (file: string) =>
@@ -129,8 +142,8 @@ export const sensitivityMessages = {
   minNotBelowMax: (where: string, min: number, max: number) =>
     `${where}: min (${min}) must be below max (${max}); a sensitivity design needs a range to vary the parameter over`,
   logNotPositive: (where: string, min: number) => `${where}: log: true needs min > 0 (got ${min}); raise min or drop log`,
-  tooManySaltelliDimensions: (count: number, max: number) =>
-    `sweep.parameters: saltelli supports at most ${max} parameters (got ${count}; the base sequence has 2D dimensions); screen them with design morris first`,
+  tooManySaltelliDimensions: (at: string, count: number, max: number, screen: string) =>
+    `${at}: saltelli supports at most ${max} parameters (got ${count}; the base sequence has 2D dimensions); screen them with ${screen} first`,
   noFile: () => 'sweep.file: design file needs the CSV to run, e.g. `file: design.csv` (a header of parameter dot paths, one row per point)',
   fileWithParameters: () =>
     'sweep.parameters: a design file names its parameters in its header; remove sweep.parameters, or use design lhs/sobol/morris/saltelli',
@@ -158,6 +171,8 @@ export const sensitivityMessages = {
     `${file}: column ${column} takes ${distinct} distinct values, but a design of --levels ${levels} has at most ${levels} per column; give the --levels the design was sampled with (e.g. --levels ${distinct + (distinct % 2)})`,
   levelsStep: (file: string, line: number, column: string, levels: number) =>
     `${file}:${line}: column ${column} steps between grid levels that are not ${levels / 2} apart, as a design of --levels ${levels} steps (delta = p / (2 (p - 1))); give the --levels the design was sampled with`,
+  levelsOffGrid: (file: string, column: string, levels: number, fits: number | undefined) =>
+    `${file}: column ${column} steps by one size, but its values do not lie on the grid that step implies for --levels ${levels} (levels 2 step / p apart, at most p of them); ${fits === undefined ? '' : `they do for --levels ${fits}; `}give the --levels the design was sampled with`,
   badStep: (file: string, line: number, d: number) =>
     `${file}:${line}: this row does not move exactly one parameter from the row before, as a morris trajectory of ${d + 1} rows must; use the design \`lrsim sample morris\` wrote`,
   // The parameters file of `lrsim sample` (what and fix; placed at file:line:col by the reader).
@@ -173,8 +188,7 @@ export const sensitivityMessages = {
   flagNotBoolean: (flag: string, value: unknown) => ({ what: `${shown(value)} is not true or false`, fix: `write ${flag}: true, or leave it out` }),
   noParams: (file: string) => `${file}: no parameters; map each name to a range, e.g. \`openness: {min: 0, max: 0.5}\``,
   outExists: (file: string) => `--out ${file}: already exists; name a new file (nothing was written)`,
-  outDirHolds: (dir: string) => `--out ${dir}: already holds sensitivity.csv; name a new directory (nothing was written)`,
-  badN: (n: unknown) => `--n ${String(n)}: write a whole number of at least 2, e.g. --n 1024`,
+  outDirHolds: (dir: string, file: string) => `--out ${dir}: already holds ${file}; name a new directory, or move ${file} away (nothing was written)`,
 } as const;
 
 /**

@@ -212,7 +212,13 @@ function openDirectory(dir: string, prepared: PreparedSweep, resume: boolean, no
     prepared.manifest.timings = { ...stored.timings, ended: null };
     const earlier = earlierSources(stored, prepared.manifest.source);
     if (earlier.length > 0) prepared.manifest.earlier_sources = earlier;
-    return { stored: indexStore(store, true, notice), lock };
+    const runs = indexStore(store, true, notice);
+    // Stored runs from other code: recorded, and said (as merge says it of shards).
+    if (runs.size > 0 && (earlier.length > 0 || stored.version !== prepared.manifest.version)) {
+      const before = `lrsim ${stored.version}, ${(earlier.length ? earlier : [stored.source ?? null]).map(msg.commitOf).join(', ')}`;
+      notice(msg.resumeMixedCode(dir, before, `lrsim ${prepared.manifest.version}, ${msg.commitOf(prepared.manifest.source ?? null)}`, earlier.length > 0));
+    }
+    return { stored: runs, lock };
   } catch (error) {
     lock.release();
     throw error;

@@ -3,7 +3,7 @@
  * stack trace, nothing written (no output directory). The loader's messages themselves are
  * checked in test/calibrate/targets.test.ts; here the command as users run it.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOnce, lrsim, tempDir } from '../cli/helpers';
@@ -93,6 +93,95 @@ describe('lrsim calibrate on bad input', () => {
     } finally {
       cleanup();
       rmSync(sweep, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a directory holding files with a calibration\'s names (posterior.csv, report.html) but no calibration.json, and keeps them (input audit finding 8)', async () => {
+    const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
+    try {
+      mkdirSync(join(dir, 'mine'));
+      writeFileSync(join(dir, 'mine', 'posterior.csv'), 'my posterior\n');
+      writeFileSync(join(dir, 'mine', 'report.html'), '<p>my report</p>\n');
+      const r = await lrsim(['calibrate', 's.yaml', '--targets', 't.yaml', '--out', 'mine'], dir);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toBe('lrsim: error: --out mine: directory already holds other files (posterior.csv, report.html); name a new or empty directory\n');
+      expect(readdirSync(join(dir, 'mine')).sort()).toEqual(['posterior.csv', 'report.html']);
+      expect(readFileSync(join(dir, 'mine', 'posterior.csv'), 'utf8')).toBe('my posterior\n');
+      expect(readFileSync(join(dir, 'mine', 'report.html'), 'utf8')).toBe('<p>my report</p>\n');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('report, discover and robustness on a calibration\'s directory say it is a calibration and what to run; nothing changes (input audit finding 13)', async () => {
+    // report said the store was damaged in the middle and advised moving runs.ndjson away (the calibration's store).
+    const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
+    try {
+      const made = await lrsim(['calibrate', 's.yaml', '--targets', 't.yaml', '--out', 'cal', '--workers', '1', '--no-images'], dir);
+      expect(made.code, made.stderr).toBe(0);
+      const before = Object.fromEntries(readdirSync(join(dir, 'cal')).map((f) => [f, statSync(join(dir, 'cal', f)).mtimeMs]));
+      const report = await lrsim(['report', 'cal', '--no-images'], dir);
+      expect(report.code).toBe(2);
+      expect(report.stderr).toBe(
+        "lrsim: error: cal: holds a calibration (calibration.json), not a sweep; lrsim calibrate writes a calibration's report itself, cal/report.html; to write it again from the stored runs (none is run again), run lrsim calibrate s.yaml --targets t.yaml --out cal --workers 1 --no-images --resume (see `lrsim --help`)\n",
+      );
+      for (const command of ['discover', 'robustness']) {
+        const r = await lrsim([command, 'cal'], dir);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe(`lrsim: error: cal: holds a calibration (calibration.json), not a sweep; lrsim ${command} reads a sweep's directory (lrsim sweep NAME --out DIR) (see \`lrsim --help\`)\n`);
+      }
+      expect(Object.fromEntries(readdirSync(join(dir, 'cal')).map((f) => [f, statSync(join(dir, 'cal', f)).mtimeMs]))).toEqual(before);
+      // An unfinished one: the same command finishes it.
+      const manifest = join(dir, 'cal', 'calibration.json');
+      writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), status: 'interrupted' }));
+      const unfinished = await lrsim(['report', 'cal'], dir);
+      expect(unfinished.code).toBe(2);
+      expect(unfinished.stderr).toMatch(/; this one is not finished \(status "interrupted"\): run lrsim calibrate s\.yaml --targets t\.yaml --out cal --workers 1 --no-images --resume to finish it and write its report /);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('--resume with a directory that does not exist or holds no calibration is refused: nothing to resume (input audit finding 15)', async () => {
+    // Was exit 0: a mistyped directory silently started a new calibration.
+    const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
+    try {
+      const missing = await lrsim(['calibrate', 's.yaml', '--targets', 't.yaml', '--out', 'cal-typo', '--resume'], dir);
+      expect(missing.code, missing.stderr).toBe(2);
+      expect(missing.stderr).toBe("lrsim: error: --resume: cal-typo does not exist, so there is nothing to resume; nothing was changed: name the directory of the calibration to finish, or leave out --resume to start a new one\n");
+      expect(existsSync(join(dir, 'cal-typo'))).toBe(false);
+      mkdirSync(join(dir, 'empty'));
+      const empty = await lrsim(['calibrate', 's.yaml', '--targets', 't.yaml', '--out', 'empty', '--resume'], dir);
+      expect(empty.code, empty.stderr).toBe(2);
+      expect(empty.stderr).toMatch(/^lrsim: error: --resume: empty holds no calibration \(neither runs\.ndjson nor a calibration\.json of lrsim's\), so there is nothing to resume; /);
+      expect(readdirSync(join(dir, 'empty'))).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('--resume cuts a torn last line off the store with the one-line note a sweep prints, and runs that simulation again (input audit finding 15)', async () => {
+    const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
+    try {
+      const args = ['calibrate', 's.yaml', '--targets', 't.yaml', '--out', 'cal', '--workers', '1', '--no-images'];
+      expect((await lrsim(args, dir)).code).toBe(0);
+      const read = (f: string) => readFileSync(join(dir, 'cal', f), 'utf8');
+      const posterior = read('posterior.csv');
+      const predictive = read('predictive.csv');
+      const store = read('runs.ndjson');
+      const lines = store.trimEnd().split('\n');
+      const last = lines[lines.length - 1];
+      // The last record half written, as a kill mid-write leaves it.
+      const kept = Math.floor(last.length / 2);
+      writeFileSync(join(dir, 'cal', 'runs.ndjson'), store.slice(0, store.length - last.length - 1) + last.slice(0, kept));
+      const resumed = await lrsim([...args, '--resume'], dir);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(resumed.stderr).toContain(`lrsim: note: ${join('cal', 'runs.ndjson')}:${lines.length}: the last record is torn (${kept} bytes left by an interrupted write); cut it off; its run is run again\n`);
+      expect(read('runs.ndjson').trimEnd().split('\n')).toHaveLength(lines.length);
+      expect(read('posterior.csv')).toBe(posterior);
+      expect(read('predictive.csv')).toBe(predictive);
+    } finally {
+      cleanup();
     }
   });
 

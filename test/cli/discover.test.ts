@@ -44,6 +44,18 @@ describe('lrsim discover and robustness on a sweep', () => {
     expect(again.code).toBe(2);
     expectOneLineError(again.stderr, /discovery already holds the results of an earlier lrsim discover; add --force to replace them/);
     expect(JSON.parse(readFileSync(join(dir, 'discovery', 'boxes.json'), 'utf8'))).toEqual(boxes);
+    // A typo is reported before --force is asked for (input audit finding 14: the other way round, as robustness does).
+    for (const [option, expected] of [
+      [['--where', 'innovation_valu_late < 1'], /--where: "innovation_valu_late" is not an outcome in runs\.csv; did you mean "innovation_value_late"\?/],
+      [['--arm', 'basline'], /--arm basline/],
+      [['--box', '999'], /--box 999/],
+      [['--peel', '0.7'], /peel/],
+    ] as const) {
+      const typo = await lrsim(['discover', dir, ...option, '--no-images']);
+      expect(typo.code).toBe(2);
+      expectOneLineError(typo.stderr, expected);
+      expect(typo.stderr).not.toMatch(/--force/);
+    }
     const box3 = await lrsim(['discover', dir, '--arm', 'baseline', '--box', '3', '--force', '--stability', '20', '--no-images']);
     expect(box3.code, box3.stderr).toBe(0);
     expect(box3.stdout).toMatch(/reports box 3 of the/);

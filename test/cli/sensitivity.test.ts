@@ -3,7 +3,7 @@
  * the bootstrap intervals at N = 2^12, numbers equal to an independent numpy implementation
  * of SALib's estimators, determinism, and bad input (exit 2, one line, nothing written).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvLine, parseCsv } from '../../src/io/csv';
@@ -181,12 +181,54 @@ describe('lrsim sample + lrsim analyze', () => {
     expect(right.stderr).not.toMatch(/levels/);
     // y = 2a + b on [0, 1]^2: every elementary effect of a is 2 (with delta 2/3 instead of 3/5 it would read 1.8).
     expect(Number(table(join(tmp.dir, 'l6', 'sensitivity.csv')).find((x) => x.parameter === 'a' && x.index === 'mu_star')!.estimate)).toBeCloseTo(2, 6);
-    // A 4-level design read as 6 levels: no column shows 6 values, so the design cannot tell; a note says so.
+    // A 4-level design read as 6 levels: no column shows 6 values, but the values (at thirds of
+    // the range) are not on the grid a step of 2/3 implies for 6 levels (fifths of 5/6): refused,
+    // naming the levels they fit (input audit finding 16: this was a note and exit 0).
     expect((await lrsim(['sample', 'morris', '--params', 'two.yaml', '--n', '12', '--seed', '4', '--out', 'l4.csv'], tmp.dir)).code).toBe(0);
     evaluate(tmp.dir, 'l4.csv', 'l4-y.csv', (x) => 2 * x[0] + x[1]);
-    const unsure = await lrsim(['analyze', 'morris', '--design', 'l4.csv', '--outputs', 'l4-y.csv', '--out', 'l4', '--levels', '6'], tmp.dir);
+    const off = await lrsim(['analyze', 'morris', '--design', 'l4.csv', '--outputs', 'l4-y.csv', '--out', 'l4', '--levels', '6'], tmp.dir);
+    expect(off.code).toBe(2);
+    expect(off.stderr).toBe('lrsim: error: l4.csv: column a steps by one size, but its values do not lie on the grid that step implies for --levels 6 (levels 2 step / p apart, at most p of them); they do for --levels 4; give the --levels the design was sampled with\n');
+    expect(existsSync(join(tmp.dir, 'l4'))).toBe(false);
+    // Read as 8 levels the values do lie on the grid (every second level), so it cannot be refused; the note names 4.
+    const unsure = await lrsim(['analyze', 'morris', '--design', 'l4.csv', '--outputs', 'l4-y.csv', '--out', 'l4', '--levels', '8'], tmp.dir);
     expect(unsure.code).toBe(0);
-    expect(unsure.stderr).toMatch(/note: no column of l4\.csv shows all 6 grid levels, so --levels 6 could not be checked/);
+    expect(unsure.stderr).toMatch(/note: no column of l4\.csv shows all 8 grid levels, and the values of every column that steps by one size lie on the grid of --levels 4 too, so the design may have been sampled with --levels 4; /);
+    // Log and integer ranges space the grid unevenly: not checked by value, never refused for it.
+    writeFileSync(join(tmp.dir, 'uneven.yaml'), 'c: {min: 1, max: 100, log: true}\nk: {min: 0, max: 10, integer: true}\n');
+    for (const levels of ['4', '6', '8']) {
+      expect((await lrsim(['sample', 'morris', '--params', 'uneven.yaml', '--n', '20', '--levels', levels, '--seed', '4', '--out', `u${levels}.csv`], tmp.dir)).code).toBe(0);
+      evaluate(tmp.dir, `u${levels}.csv`, `u${levels}-y.csv`, (x) => x[0] + x[1]);
+      const u = await lrsim(['analyze', 'morris', '--design', `u${levels}.csv`, '--outputs', `u${levels}-y.csv`, '--out', `u${levels}`, '--levels', levels], tmp.dir);
+      expect(u.code, u.stderr).toBe(0);
+    }
+    const uneven = await lrsim(['analyze', 'morris', '--design', 'u4.csv', '--outputs', 'u4-y.csv', '--out', 'u4as6', '--levels', '6'], tmp.dir);
+    expect(uneven.code).toBe(0);
+    expect(uneven.stderr).toMatch(/note: no column of u4\.csv shows all 6 grid levels, so --levels 6 could not be checked/);
+  });
+
+  it('notes a --scrambles design whose block column was removed, and no design of one scramble (input audit finding 18)', async () => {
+    // Was read as one scramble with bootstrap intervals and no hint.
+    for (const [name, extra] of [['st4', ['--scrambles', '4']], ['st2', ['--scrambles', '2', '--second-order']]] as const) {
+      expect((await lrsim(['sample', 'saltelli', '--params', 'two.yaml', '--n', '64', ...extra, '--seed', '5', '--out', `${name}.csv`], tmp.dir)).code).toBe(0);
+      const lines = readFileSync(join(tmp.dir, `${name}.csv`), 'utf8').trimEnd().split('\n');
+      writeFileSync(join(tmp.dir, `${name}-noblock.csv`), lines.map((l) => l.slice(0, l.lastIndexOf(','))).join('\n') + '\n');
+      evaluate(tmp.dir, `${name}-noblock.csv`, `${name}-y.csv`, (x) => x[0] + 2 * x[1]);
+      const r = await lrsim(['analyze', 'saltelli', '--design', `${name}-noblock.csv`, '--outputs', `${name}-y.csv`, '--out', name, ...((extra as readonly string[]).includes('--second-order') ? ['--second-order'] : [])], tmp.dir);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`note: the base rows of ${name}-noblock.csv are not stratified as the 64 rows of one scrambled Sobol sequence always are (checked on its first two dimensions): a design of \`lrsim sample saltelli --scrambles R\` whose column block was removed looks like this`);
+    }
+    for (const [name, params, extra] of [['one2', 'two.yaml', []], ['one1', 'one.yaml', []], ['one2so', 'two.yaml', ['--second-order']], ['one3log', 'three.yaml', []]] as const) {
+      writeFileSync(join(tmp.dir, 'one.yaml'), 'a: {min: 0, max: 1}\n');
+      writeFileSync(join(tmp.dir, 'three.yaml'), 'a: {min: -2, max: 5}\nb: {min: 1, max: 1000, log: true}\nc: {min: 0, max: 1}\n');
+      for (const seed of ['1', '2', '3']) {
+        expect((await lrsim(['sample', 'saltelli', '--params', params, '--n', '64', ...extra, '--seed', seed, '--out', `${name}-${seed}.csv`], tmp.dir)).code).toBe(0);
+        evaluate(tmp.dir, `${name}-${seed}.csv`, `${name}-${seed}-y.csv`, (x) => x.reduce((a, b) => a + b, 0));
+        const r = await lrsim(['analyze', 'saltelli', '--design', `${name}-${seed}.csv`, '--outputs', `${name}-${seed}-y.csv`, '--out', `${name}-${seed}`, ...extra], tmp.dir);
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stderr).not.toMatch(/not stratified/);
+      }
+    }
   });
 
   it('says what it cannot estimate: a constant output, seed noise without replicates, intervals from too few groups', async () => {
@@ -248,6 +290,23 @@ describe('lrsim sample + lrsim analyze', () => {
     expect(read('a.csv')).not.toBe(read('c.csv'));
   });
 
+  it('refuses an --out that holds a sensitivity.csv or convergence.csv of any origin, and keeps the file (input audit finding 8)', async () => {
+    for (const file of ['sensitivity.csv', 'convergence.csv']) {
+      const t = tempDir({ 'd.csv': 'a\n0\n0.5\n0\n0.5\n0\n0.5\n0\n0.5\n', 'y.csv': 'y\n1\n2\n3\n4\n5\n6\n7\n8\n' });
+      try {
+        mkdirSync(join(t.dir, 'sa'));
+        writeFileSync(join(t.dir, 'sa', file), 'my own table\n');
+        const r = await lrsim(['analyze', 'morris', '--design', 'd.csv', '--outputs', 'y.csv', '--out', 'sa'], t.dir);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe(`lrsim: error: --out sa: already holds ${file}; name a new directory, or move ${file} away (nothing was written)\n`);
+        expect(readdirSync(join(t.dir, 'sa'))).toEqual([file]);
+        expect(readFileSync(join(t.dir, 'sa', file), 'utf8')).toBe('my own table\n');
+      } finally {
+        t.cleanup();
+      }
+    }
+  });
+
   const bad: [string, string[], Record<string, string>, RegExp][] = [
     ['N not a power of two', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '1000', '--out', 'x.csv'], {}, /--n 1000: saltelli needs a power of two .* use 1024/],
     ['odd Morris levels', ['sample', 'morris', '--params', 'p.yaml', '--n', '10', '--levels', '5', '--out', 'x.csv'], {}, /--levels 5: morris needs an even number of grid levels/],
@@ -278,8 +337,32 @@ describe('lrsim sample + lrsim analyze', () => {
     ['--scrambles giving 1 base row a block', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '16', '--scrambles', '16', '--out', 'x.csv'], {}, /--scrambles 16: .*--n 16 \/ 16 is 1; use one of 2, 4, 8/],
     ['--scrambles 1', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '16', '--scrambles', '1', '--out', 'x.csv'], {}, /--scrambles 1: replicated scrambles need a whole number of at least 2 .*; use e\.g\. 16, or leave --scrambles out for one scramble/],
     ['--scrambles not a number', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '16', '--scrambles', 'x', '--out', 'x.csv'], {}, /--scrambles NaN: replicated scrambles need a whole number of at least 2/],
+    // Input audit finding 17: accepted silently.
+    ['--second-order for morris', ['sample', 'morris', '--params', 'p.yaml', '--n', '10', '--second-order', '--out', 'x.csv'], {}, /^lrsim: error: --second-order: only saltelli designs have second-order \(BA\) rows; morris has no second-order indices: drop --second-order for morris\n$/],
+    ['--second-order for analyze morris', ['analyze', 'morris', '--design', 'd.csv', '--outputs', 'y.csv', '--second-order', '--out', 'x'], {}, /^lrsim: error: --second-order: only saltelli designs have second-order \(BA\) rows; morris has no second-order indices: drop --second-order for morris\n$/],
     ['--scrambles for morris', ['sample', 'morris', '--params', 'p.yaml', '--n', '10', '--scrambles', '4', '--out', 'x.csv'], {}, /--scrambles: only saltelli designs are replicated over scrambles; drop --scrambles for morris/],
     ['--scrambles with a parameter named block', ['sample', 'saltelli', '--params', 'bl.yaml', '--n', '16', '--scrambles', '4', '--out', 'x.csv'], { 'bl.yaml': 'a: {min: 0, max: 1}\nblock: {min: 0, max: 1}\n' }, /bl\.yaml: a parameter is named `block`, the column a --scrambles design uses for its scramble; rename the parameter/],
+    // Input audit finding 6: no cap on --n or --pool (an out-of-memory abort at --n 2^30, minutes
+    // at 10^8), and finding 13: `--n abc` echoed NaN and --pool was called sweep.pool. The caps
+    // are the scenario schema's (sweep.samples, sweep.pool, sweep.scrambles), each just passed here.
+    ['--n above the cap of sweep.samples', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '1048576', '--out', 'x.csv'], {}, /^lrsim: error: --n 1048576: write a whole number from 2 to 1000000 /],
+    ['--n not a number, shown as typed', ['sample', 'morris', '--params', 'p.yaml', '--n', 'abc', '--out', 'x.csv'], {}, /^lrsim: error: --n abc: write a whole number from 2 to 1000000 /],
+    ['--pool above the cap of sweep.pool', ['sample', 'morris', '--params', 'p.yaml', '--n', '10', '--pool', '10001', '--out', 'x.csv'], {}, /^lrsim: error: --pool 10001: write a whole number from 2 to 10000 /],
+    ['--pool not above --n', ['sample', 'morris', '--params', 'p.yaml', '--n', '10', '--pool', '5', '--out', 'x.csv'], {}, /^lrsim: error: --pool 5: the pool must hold more trajectories than --n \(10\); use e\.g\. 40, or leave --pool out\n$/],
+    ['--scrambles above the cap of sweep.scrambles', ['sample', 'saltelli', '--params', 'p.yaml', '--n', '8192', '--scrambles', '2048', '--out', 'x.csv'], {}, /^lrsim: error: --scrambles 2048: at most 1024 scrambles \(the cap of sweep\.scrambles\); use e\.g\. 16\n$/],
+    [
+      'a design of more values than one CSV holds (it failed with "Invalid string length", exit 1)',
+      ['sample', 'saltelli', '--params', 'p64.yaml', '--n', '8192', '--out', 'x.csv'],
+      { 'p64.yaml': Array.from({ length: 64 }, (_, i) => `p${i}: {min: 0, max: 1}\n`).join('') },
+      /^lrsim: error: the design would have 540672 rows x 64 columns = 34603008 values, more than the 10000000 lrsim sample writes in one file; use --n 2048 or less, or sample fewer parameters \(nothing was written\)\n$/,
+    ],
+    // Finding 13: this named sweep.parameters and `design morris`, a scenario's words, not the file and command given.
+    [
+      'more parameters than saltelli supports',
+      ['sample', 'saltelli', '--params', 'p65.yaml', '--n', '16', '--out', 'x.csv'],
+      { 'p65.yaml': Array.from({ length: 65 }, (_, i) => `p${i}: {min: 0, max: 1}\n`).join('') },
+      /^lrsim: error: p65\.yaml: saltelli supports at most 64 parameters \(got 65; the base sequence has 2D dimensions\); screen them with `lrsim sample morris` first\n$/,
+    ],
     // Blocks of a one-parameter design (groups of 3 rows: A, AB_1 = B, B).
     ['unequal blocks', ['analyze', 'saltelli', '--design', 'b.csv', '--outputs', 'y9.csv', '--out', 'x'], { 'b.csv': 'a,block\n0.1,1\n0.5,1\n0.5,1\n0.2,1\n0.7,1\n0.7,1\n0.3,2\n0.9,2\n0.9,2\n' }, /b\.csv:8: column block: block 2 has 3 rows but block 1 has 6; the scrambles must be of equal size; a --scrambles design lists its scrambles 1, 2, \.\.\., R in order/],
     ['blocks out of order', ['analyze', 'saltelli', '--design', 'b.csv', '--outputs', 'y9.csv', '--out', 'x'], { 'b.csv': 'a,block\n0.1,1\n0.5,1\n0.5,1\n0.2,3\n0.7,3\n0.7,3\n0.3,2\n0.9,2\n0.9,2\n' }, /b\.csv:5: column block: block 3 follows block 1 \(blocks run 1, 2, \.\.\., R, each in one piece\)/],

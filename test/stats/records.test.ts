@@ -61,7 +61,7 @@ describe('readRunRecords', () => {
     const bad = record('b').replace('"arm_index":0', '"arm_index":-1');
     const dir = store(`${record('a')}\n${bad}\n${record('c')}\n`);
     await expect(readAll(dir, [])).rejects.toThrow(
-      `${join(dir, 'runs.ndjson')}:2: not a whole run record (arm_index: not a whole number >= 0); the store is damaged in the middle, not just at its end; nothing was changed: move the file away and resume, or use a new --out`,
+      `${join(dir, 'runs.ndjson')}:2: not a whole run record (arm_index: not a whole number >= 0); the store is damaged in the middle, not just at its end; nothing was changed: delete line 2 and resume (--resume runs that one run again), or start again with a new --out`,
     );
   });
   it('yields only the replicates of the plan the manifest names (a resume with fewer replicates keeps the others stored), and says so', async () => {

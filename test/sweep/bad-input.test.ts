@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lrsim, tempDir, writeScenario } from './helpers';
@@ -72,5 +72,11 @@ describe('bad sweep input: one line, exit 2', { timeout: 120_000 }, () => {
     expect(lrsim(['sweep', b, '--workers', '1', '--shard', '1/2', '--out', s1]).code).toBe(0);
     expect(refused(['merge', s0, s1, '--out', join(dir, 'm', 'all')])).toMatch(/belongs to a different sweep/);
     expect(refused(['merge', s0, '--out', join(dir, 'm', 'all')])).toMatch(/shard 1\/2 is missing; finish it with: lrsim sweep .*--shard 1\/2 --out .*m\/1 .*--resume/);
+    // Input audit finding 19: the same shard twice said only "shard 1/2 is missing".
+    expect(refused(['merge', s0, s0, '--out', join(dir, 'm', 'all')])).toBe(`lrsim: error: merge: shard 0/2 is given twice (${s0}, ${s0}), and shard 1/2 is not given; name each shard's directory once`);
+    const copy = join(dir, 'm', 'copy-of-0');
+    cpSync(s0, copy, { recursive: true });
+    expect(refused(['merge', s0, copy, '--out', join(dir, 'm', 'all')])).toBe(`lrsim: error: merge: shard 0/2 is given twice (${s0}, ${copy}), and shard 1/2 is not given; name each shard's directory once`);
+    expect(existsSync(join(dir, 'm', 'all'))).toBe(false);
   });
 });

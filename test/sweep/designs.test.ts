@@ -97,3 +97,12 @@ describe('sobol (Joe-Kuo new-joe-kuo-6.21201)', () => {
     }
   });
 });
+
+describe('a sensitivity design too large for a sweep', () => {
+  it('is refused from its size before it is made (2^19 base rows of 32 parameters filled the heap first)', () => {
+    const parameters = Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`p${i}`, { min: 0, max: 1, integer: false }]));
+    // N (D + 2) = 2^19 x 34 rows; made before the check, they took gigabytes.
+    expect(() => buildDesign(spec({ design: 'saltelli', samples: 2 ** 19, parameters }), 1)).toThrow(/sweep\.samples: the design has 17825792 points, more than 1000000; /);
+    expect(() => buildDesign(spec({ design: 'morris', samples: 1_000_000, parameters }), 1)).toThrow(/sweep\.samples: the design has 33000000 points, more than 1000000; /);
+  });
+});

@@ -1,10 +1,11 @@
-import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lrsim, lrsimSpawn, outputs, storedLines, tempDir, writeScenario } from './helpers';
 import { runSweep } from '../../src/sweep/run-sweep';
 import { readManifest } from '../../src/sweep/manifest';
+import { sweepMessages } from '../../src/sweep/messages';
 
 const DESIGN = `sweep:
   design: grid
@@ -106,5 +107,31 @@ describe('firm tables (microdata) across a resume: every run or none', { timeout
       `--resume: ${out} was started with firm tables (microdata); resuming without them would leave the firm-level statistics covering only some runs; nothing was changed: resume without --no-microdata (a resume keeps the choice the sweep was started with), or use a new --out`,
     );
     expect(readFileSync(join(out, 'runs.ndjson'), 'utf8')).toBe(before);
+  });
+});
+
+describe('a resume over runs from other code says so (input audit task e)', { timeout: 120_000 }, () => {
+  it('warns on stderr, as merge does for shards, and records the earlier commit in earlier_sources', () => {
+    const dir = tempDir('resume-code');
+    const scenario = writeScenario(dir, `sweep:\n  design: grid\n  parameters:\n    openness: [0.05, 0.3]\n  replicates: 1\n`, 10);
+    const out = join(dir, 'out');
+    expect(lrsim(['sweep', scenario, '--workers', '1', '--out', out, '--no-report']).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    // The same code: no warning.
+    const same = lrsim(['sweep', scenario, '--workers', '1', '--out', out, '--no-report', '--resume']);
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stderr).not.toMatch(/warning/);
+    // The stored runs from another, dirty commit of an older version (was: recorded in earlier_sources without a word).
+    const other = { commit: 'deadbeef'.repeat(5), dirty: true };
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ ...manifest, source: other, version: '0.0.9' }));
+    const mixed = lrsim(['sweep', scenario, '--workers', '1', '--out', out, '--no-report', '--resume', '--replicates', '2']);
+    expect(mixed.code, mixed.stderr).toBe(0);
+    // This checkout's own source may be dirty, or unknown outside git: named as merge names it.
+    const now = sweepMessages.commitOf(manifest.source);
+    expect(mixed.stderr).toContain(
+      `lrsim: warning: --resume: the store of ${out} holds runs from other code (lrsim 0.0.9, commit deadbee with uncommitted changes) than this session's (lrsim ${manifest.version}, ${now}); other code can give other results for the same seed, so the sweep mixes them (manifest.json records the earlier code in earlier_sources); for a sweep of one code, run it again from one commit with a new --out\n`,
+    );
+    expect(mixed.stderr.match(/warning/g)).toHaveLength(1);
+    expect(readManifest(out)?.earlier_sources).toEqual([other]);
   });
 });

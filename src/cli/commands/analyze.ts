@@ -59,6 +59,7 @@ export function readBlocks(file: string, block: readonly number[], group: number
 function layoutOf(args: AnalyzeArgs & { levels: number }, columns: string[], x: number[][], blockColumn?: number[]): AnalysisLayout {
   const d = columns.length;
   if (args.method === 'morris') {
+    if (args['second-order']) badInput(msg.secondOrderNotSaltelli());
     checkMorris({ n: '--n', levels: '--levels' }, 2, args.levels);
     if (x.length % (d + 1) !== 0 || x.length < 2 * (d + 1)) badInput(msg.badLayout(args.design, x.length, 'morris', `a multiple of D + 1 = ${d + 1}, at least 2 trajectories`));
     const steps = morrisSteps(x, d);
@@ -109,17 +110,100 @@ export function saltelliMismatch(x: readonly (readonly number[])[], d: number, s
 }
 
 /**
+ * Whether the base rows of a Saltelli design without a block column are stratified as the
+ * first N = 2^m points of one scrambled Sobol sequence always are: its first two dimensions
+ * (A's first column, and A's second or, with one parameter, B's first) form a (0, m, 2)-net,
+ * so in each the rank of a point is its stratum of width 1/N (a monotone range, log
+ * included, keeps ranks), and every box of 2^(m-k) x 2^k of those strata holds exactly one
+ * point. R independent scrambles of N / R rows each (a --scrambles design whose block
+ * column was removed) break this at almost any N and R (at N >= 16 in every design tried).
+ * Returns null when it cannot tell (tied values, as integer ranges give, or N < 4).
+ */
+function oneSobolSequence(x: readonly (readonly number[])[], d: number, secondOrder: boolean): boolean | null {
+  const group = secondOrder ? 2 * d + 2 : d + 2;
+  const n = x.length / group;
+  const m = Math.log2(n);
+  if (!Number.isInteger(m) || m < 2) return null;
+  const first = Array.from({ length: n }, (_, g) => x[g * group][0]);
+  const second = Array.from({ length: n }, (_, g) => (d >= 2 ? x[g * group][1] : x[g * group + group - 1][0]));
+  const ranks = (v: number[]): number[] | null => {
+    const order = v.map((_, i) => i).sort((p, q) => v[p] - v[q]);
+    const r = new Array<number>(n);
+    for (let k = 0; k < n; k++) {
+      if (k > 0 && v[order[k]] === v[order[k - 1]]) return null;
+      r[order[k]] = k;
+    }
+    return r;
+  };
+  const r1 = ranks(first);
+  const r2 = ranks(second);
+  if (!r1 || !r2) return null;
+  for (let k = 1; k < m; k++) {
+    const boxes = new Set(r1.map((a, i) => (a >> (m - k)) * n + (r2[i] >> k)));
+    if (boxes.size < n) return false;
+  }
+  return true;
+}
+
+/**
+ * The one size of every step of column `i` of a Morris design, or null when its steps
+ * differ (a log or integer range spaces the grid unevenly, so only a column with one step
+ * size, as a linear range gives, can be checked against the grid by value).
+ */
+function columnStep(x: readonly (readonly number[])[], steps: { factor: Int32Array }, i: number): number | null {
+  const d = x[0].length;
+  let size: number | null = null;
+  for (let t = 0; t < x.length / (d + 1); t++) {
+    for (let s = 0; s < d; s++) {
+      if (steps.factor[t * d + s] !== i) continue;
+      const row = t * (d + 1) + s;
+      const step = Math.abs(x[row + 1][i] - x[row][i]);
+      if (size === null) size = step;
+      else if (Math.abs(step - size) > 1e-9 * size) return null;
+    }
+  }
+  return size;
+}
+
+/**
+ * Whether the sorted values of a column whose steps are all `step` long lie on the grid of
+ * a p-level design: a step joins levels p/2 apart, so the levels are 2 step / p apart, and
+ * the values must be whole numbers of levels from the lowest, at most p - 1 of them.
+ */
+function onGrid(values: readonly number[], step: number, levels: number): boolean {
+  const spacing = (2 * step) / levels;
+  return values.every((v) => {
+    const k = (v - values[0]) / spacing;
+    return Math.abs(k - Math.round(k)) <= 1e-6 && Math.round(k) <= levels - 1;
+  });
+}
+
+/**
  * Checks --levels against a Morris design: a p-level step joins grid levels j and j + p/2,
  * so a column has at most p distinct values, and where it shows all p, each step joins
- * values p/2 apart in rank (rank, not value: log and integer ranges keep the order).
- * Returns whether some column confirmed p (false: the design visits too few levels to tell).
+ * values p/2 apart in rank (rank, not value: log and integer ranges keep the order). A
+ * column whose steps are all one size (a linear range) is also checked by value: its values
+ * must lie on the p-level grid that step implies. Integer-valued columns are not (an
+ * integer range rounds the grid). Returns whether some column confirmed p (false: the
+ * design visits too few levels to tell) and the smallest even p whose grid holds the
+ * values of every column checked by value (undefined: no such column).
  */
-function checkLevels(file: string, columns: readonly string[], x: readonly (readonly number[])[], steps: { factor: Int32Array }, levels: number): boolean {
+function checkLevels(file: string, columns: readonly string[], x: readonly (readonly number[])[], steps: { factor: Int32Array }, levels: number): { confirmed: boolean; fits?: number } {
   const d = columns.length;
   let confirmed = false;
+  const byValue: { values: number[]; step: number; column: string }[] = [];
   for (let i = 0; i < d; i++) {
     const values = [...new Set(x.map((r) => r[i]))].sort((p, q) => p - q);
     if (values.length > levels) badInput(msg.levelsMismatch(file, columns[i], values.length, levels));
+    const step = columnStep(x, steps, i);
+    if (step !== null && step > 0 && !values.every(Number.isInteger)) byValue.push({ values, step, column: columns[i] });
+  }
+  let fits: number | undefined;
+  for (let p = 2; byValue.length && fits === undefined && p <= 1000; p += 2) if (byValue.every((c) => onGrid(c.values, c.step, p))) fits = p;
+  const off = byValue.find((c) => !onGrid(c.values, c.step, levels));
+  if (off) badInput(msg.levelsOffGrid(file, off.column, levels, fits));
+  for (let i = 0; i < d; i++) {
+    const values = [...new Set(x.map((r) => r[i]))].sort((p, q) => p - q);
     if (values.length < levels) continue;
     const rank = new Map(values.map((v, k) => [v, k]));
     for (let t = 0; t < x.length / (d + 1); t++) {
@@ -131,7 +215,7 @@ function checkLevels(file: string, columns: readonly string[], x: readonly (read
     }
     confirmed = true;
   }
-  return confirmed;
+  return { confirmed, fits };
 }
 
 /** Rows of sensitivity.csv / convergence.csv. */
@@ -155,7 +239,8 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     const args = { ...raw, levels: raw.levels ?? 4, seed: raw.seed ?? 42, resamples: raw.resamples ?? DEFAULT_RESAMPLES };
     // The directory is checked before any work (a place files can be written; no earlier indices).
     checkOutputDirectory('--out', args.out);
-    if (existsSync(join(args.out, 'sensitivity.csv'))) badInput(msg.outDirHolds(args.out));
+    // Neither file is replaced: the directory has no manifest to tell earlier indices from a user's file.
+    for (const file of ['sensitivity.csv', 'convergence.csv']) if (existsSync(join(args.out, file))) badInput(msg.outDirHolds(args.out, file));
     const design = readNumericTable(args.design, 'design');
     const outputs = readNumericTable(args.outputs, 'outputs');
     if (outputs.rows.length !== design.rows.length) badInput(msg.rowsDiffer(args.design, design.rows.length, args.outputs, outputs.rows.length));
@@ -165,7 +250,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     const x = blockAt < 0 ? design.rows : design.rows.map((r) => r.filter((_, j) => j !== blockAt));
     const layout = layoutOf(args, parameters, x, blockAt < 0 ? undefined : design.rows.map((r) => r[blockAt]));
     const blocks = layout.blocks ?? 1;
-    const levelsChecked = layout.method === 'morris' ? checkLevels(args.design, parameters, x, layout.steps!, args.levels) : true;
+    const levelsChecked = layout.method === 'morris' ? checkLevels(args.design, parameters, x, layout.steps!, args.levels) : { confirmed: true };
     const rows = outputs.columns.flatMap((outcome, k) => {
       const moments = rowMoments(outputs.rows.length, outputs.rows.map((r, row) => ({ row, value: r[k] })));
       return analyzeOutcome(layout, outcome, moments, { seed: args.seed, resamples: args.resamples });
@@ -177,7 +262,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       'sensitivity.csv': [csvLine(SENSITIVITY_COLUMNS), ...rows.filter((r) => r.n === full).map((r) => line(r, false))].join(''),
     });
     const notes: string[] = [];
-    if (!levelsChecked) notes.push(cliMessages.levelsUnchecked(args.design, args.levels));
+    if (!levelsChecked.confirmed) notes.push(cliMessages.levelsUnchecked(args.design, args.levels, levelsChecked.fits));
     const constant = new Set(outputs.columns.filter((_, k) => outputs.rows.every((r) => r[k] === outputs.rows[0][k])));
     for (const outcome of constant) notes.push(cliMessages.constantOutput(outcome, args.method));
     if (blocks > 1) {
@@ -186,6 +271,8 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     } else {
       if (full < MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.tooFewForIntervals(args.method, full, MIN_BOOTSTRAP_GROUPS));
       else if (Math.min(...rows.map((r) => r.n)) < MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.smallSizesNoIntervals(args.method, MIN_BOOTSTRAP_GROUPS));
+      // A --scrambles design whose block column was removed reads as one scramble: say so when the rows show it.
+      if (args.method === 'saltelli' && oneSobolSequence(x, parameters.length, args['second-order']) === false) notes.push(cliMessages.blockColumnMissing(args.design, full));
       if (args.method === 'saltelli' && full >= MIN_BOOTSTRAP_GROUPS) notes.push(cliMessages.sobolIntervalsApproximate());
       for (const r of rows) if (r.dropped && r.n === full) notes.push(cliMessages.droppedResamples(r.outcome, r.parameter, r.index, r.dropped, args.resamples));
     }

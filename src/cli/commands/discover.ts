@@ -41,9 +41,12 @@ export const discoverCommand: CommandModule<object, Args> = {
     const stability = numberOption('--stability', args.stability, '200')!;
     if (!(Number.isInteger(stability) && stability >= 0 && stability <= 10_000)) throw new UsageError(analysisMessages.badStability(args.stability));
     // An earlier discovery is kept unless --force: a second run with another --where would
-    // silently replace it. Checked before the work (a --stability bootstrap can take minutes).
-    if (earlierResults(args.dir, 'discover').length && !args.force) throw new UsageError(analysisMessages.resultsExist(shownPath(resultsFolder(args.dir, 'discover')), 'discover'));
-    const result = discoverScenarios(input, { outcome: args.outcome, where: args.where, arm: args.arm, box, prim: { peelAlpha: peel, pasteAlpha: peel }, keepWeak: args['keep-weak'], stability });
+    // silently replace it. Checked once the options are (a typo is reported first, as
+    // robustness does) and before the long work (a --stability bootstrap can take minutes).
+    const checked = () => {
+      if (earlierResults(args.dir, 'discover').length && !args.force) throw new UsageError(analysisMessages.resultsExist(shownPath(resultsFolder(args.dir, 'discover')), 'discover'));
+    };
+    const result = discoverScenarios(input, { outcome: args.outcome, where: args.where, arm: args.arm, box, prim: { peelAlpha: peel, pasteAlpha: peel }, keepWeak: args['keep-weak'], stability, checked });
     if (result.shard) process.stderr.write(`lrsim: ${analysisMessages.shardOnly(args.dir, result.shard, 'discover')}\n`);
     // --force replaces discover's own files only (its charts too, so none of an earlier outcome stays).
     removeResults(args.dir, 'discover');

@@ -2,7 +2,10 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { ownCalibration } from '../../calibrate/manifest';
+import { calibrationMessages } from '../../calibrate/messages';
 import { lockDirectory } from '../../io/dir-lock';
+import { resumeCommand } from '../../sweep/resume-command';
 import { writeReport } from '../../report';
 import { cliMessages } from '../messages';
 import { UsageError } from '../usage-error';
@@ -16,6 +19,9 @@ export const reportCommand: CommandModule<object, { dir: string; images: boolean
       .option('images', { type: 'boolean', default: true, describe: 'Also write SVG and PNG of every chart (--no-images to skip)' })
       .example('$0 report output/sweep', 'write output/sweep/report.html'),
   handler: async (args) => {
+    // A calibration's directory also has a runs.ndjson (of other records): say what it is.
+    const calibration = ownCalibration(args.dir);
+    if (calibration) throw new UsageError(calibrationMessages.reportOfCalibration(args.dir, calibration.status, resumeCommand(calibration.command, args.dir)));
     if (!existsSync(join(args.dir, 'runs.ndjson'))) {
       throw new UsageError(cliMessages.noSweepHere(args.dir));
     }
