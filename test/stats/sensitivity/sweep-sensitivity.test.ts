@@ -17,6 +17,15 @@ import { morrisSteps } from '../../../src/stats/sensitivity/morris-indices';
 import { rowMoments } from '../../../src/stats/sensitivity/replicates';
 import { outcomeSensitivity, SENSITIVITY_OUTCOMES, SENSITIVITY_SERIES, sweepLayout, sweepSensitivity } from '../../../src/stats/sensitivity/sweep-sensitivity';
 import type { SweepManifest } from '../../../src/stats/records';
+import { STATS_MEANINGS } from '../../../src/dictionary/definitions';
+
+/** Every method and index a row holds is a level columns.json defines (a `sobol` level once stood for `saltelli`). */
+function expectDocumentedLevels(rows: readonly { method: string; index: string }[]): void {
+  for (const r of rows) {
+    expect(Object.keys(STATS_MEANINGS.method.levels!)).toContain(r.method);
+    expect(Object.keys(STATS_MEANINGS.index.levels!)).toContain(r.index);
+  }
+}
 
 const RANGES = { a: { min: 0, max: 1 }, b: { min: 0, max: 2 } };
 const SALTELLI = { design: 'saltelli', parameters: RANGES, samples: 8 };
@@ -195,6 +204,8 @@ describe('sweepSensitivity on a sweep directory', () => {
     // arms x columns x windows x (mu* of a, b and the noise share), less arm z's last window of each column.
     expect(series).toHaveLength((2 * 2 * 3 - 2) * 3);
     expect(s.rows).toEqual([...outcomeRows, ...series]);
+    expect(new Set(outcomeRows.map((r) => r.index))).toEqual(new Set(['mu', 'mu_star', 'sigma', 'sigma_corrected', 'mu_star_noise', 'noise_share']));
+    expectDocumentedLevels(s.rows);
   });
 
   it('uses windows of 20 ticks when the scenario gives none', async () => {
@@ -211,6 +222,7 @@ describe('sweepSensitivity on a sweep directory', () => {
     const expected = expectedSeries(manifest, points, 4);
     expect(expected.map((r) => (r as { index: string }).index).slice(0, 3)).toEqual(['S1', 'S1', 'noise_share']);
     expect(s.rows).toEqual(expected);
+    expectDocumentedLevels(s.rows);
   });
 
   it('is null for a design without indices', async () => {
