@@ -121,8 +121,8 @@ def main(dir):
     check_series(df, runs, columns, False, "timeseries.csv")
 
     if (dir / "stats.csv").exists():
-        print('stats.csv: pd.read_csv(dtype={"point": str}), as docs/data.md says')
-        df = pd.read_csv(dir / "stats.csv", dtype={"point": str})
+        print('stats.csv: pd.read_csv(dtype={"point": str}, low_memory=False), as docs/data.md says')
+        df = pd.read_csv(dir / "stats.csv", dtype={"point": str}, low_memory=False)
         text = [c for c in df.columns if df[c].dtype == object]
         print(f"  {len(df)} rows; text (object) columns {text}")
         # The columns the data dictionary (columns.json) types number or integer must come

@@ -29,7 +29,7 @@ export function firmCurveChart(stats: SweepStats): Chart | null {
         bin: Number.isFinite(b.high) ? `${b.low.toFixed(2)}–${b.high.toFixed(2)}` : `${b.low.toFixed(2)} and more`,
         colour: layout.colourOf(g),
         facet: layout.facetOf(g),
-        series: c.label,
+        series: c.chartLabel,
       });
     }
   }

@@ -32,12 +32,12 @@ export function groupLayout(stats: SweepStats, groups: readonly GroupStats[] = s
   if (fewLines || (!withArms && stats.parameters.length < 2) || (withArms && points === 1)) {
     const pooledPoints = groups.length > 0 && groups.every((g) => g.point < 0);
     colourTitle = withArms && (stats.parameters.length === 0 || pooledPoints) ? 'Arm' : stats.parameters.length && !pooledPoints ? (withArms ? 'Point · arm' : 'Point') : 'Runs';
-    colourOf = (g) => g.label;
+    colourOf = (g) => g.chartLabel;
   } else if (withArms) {
     colourTitle = 'Arm';
     colourOf = (g) => g.arm;
     facetTitle = 'Point';
-    facetOf = (g) => g.pointLabel;
+    facetOf = (g) => g.chartPointLabel;
   } else {
     const last = stats.parameters[stats.parameters.length - 1];
     const rest = stats.parameters.slice(0, -1);

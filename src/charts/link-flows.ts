@@ -30,7 +30,7 @@ export function linkFlowChart(stats: SweepStats): Chart | null {
           n: b.flow.n,
           colour: layout.colourOf(group),
           facet: several ? name : layout.facetOf(group),
-          series: `${group.label} · ${name}`,
+          series: `${group.chartLabel} · ${name}`,
         });
       }
     }

@@ -14,7 +14,7 @@ export function policyChart(stats: SweepStats): Chart | null {
   const arms = stats.arms.filter((a) => a !== baseline);
   // Pooled effect per arm; where it hides different effects at different points (signs
   // differ, or a significant test of heterogeneity), the points are shown beside it.
-  const pointLabel = (point: number) => stats.groups.find((g) => g.point === point)?.pointLabel || String(point);
+  const pointLabel = (point: number) => stats.groups.find((g) => g.point === point)?.chartPointLabel || String(point);
   const rowOf = (c: ContrastRow, rowLabel: string) => ({ arm: rowLabel, panel: 'effect', mean: round(100 * c.rel), lo: round(100 * c.relLo), hi: round(100 * c.relHi), abs: round(c.estimate), absLo: round(c.lo), absHi: round(c.hi), dz: round(c.dz, 3), n: c.n });
   const effectLabels: string[] = [];
   const effect = arms.flatMap((arm) => {

@@ -19,7 +19,7 @@ function seriesBandChart(stats: SweepStats, column: string, name: string, title:
     const band = g.series[column];
     if (!band) continue;
     for (let i = 0; i < band.tick.length; i++) {
-      rows.push({ tick: band.tick[i], mean: round(band.mean[i]), lo: round(band.ciLow[i]), hi: round(band.ciHigh[i]), n: band.n[i], colour: layout.colourOf(g), facet: layout.facetOf(g), series: g.label });
+      rows.push({ tick: band.tick[i], mean: round(band.mean[i]), lo: round(band.ciLow[i]), hi: round(band.ciHigh[i]), n: band.n[i], colour: layout.colourOf(g), facet: layout.facetOf(g), series: g.chartLabel });
     }
   }
   if (rows.length === 0) return null;
@@ -70,8 +70,8 @@ export function lockInChart(stats: SweepStats): Chart | null {
           hi: showBand ? round(band.ciHigh[i]) : null,
           n: band.n[i],
           colour: perPart ? layout.colourOf(g) : label(column),
-          facet: perPart ? label(column) : g.label,
-          series: `${g.label} · ${label(column)}`,
+          facet: perPart ? label(column) : g.chartLabel,
+          series: `${g.chartLabel} · ${label(column)}`,
         });
       }
     }
@@ -80,7 +80,7 @@ export function lockInChart(stats: SweepStats): Chart | null {
   const colour = perPart
     ? colourEncoding(layout)
     : { field: 'colour', type: 'nominal', title: 'Measure', sort: partOrder, scale: { domain: partOrder, range: ['#000000', PALETTE[0], PALETTE[1], PALETTE[2]] }, legend: { orient: 'bottom' } };
-  const facet = perPart ? { title: null, order: partOrder } : { title: 'Point', order: stats.seriesGroups.map((g) => g.label) };
+  const facet = perPart ? { title: null, order: partOrder } : { title: 'Point', order: stats.seriesGroups.map((g) => g.chartLabel) };
   const threshold = stats.scenario.lock_in?.threshold;
   const body = panelled([...bandLayers('Index (0–1, no unit)', colour, true, { domain: [0, 1] }), ...eventLayers(chartEvents(stats))], facet, { width: 560, height: 300 }, perPart ? { width: 280, height: 170 } : { width: 230, height: 150 });
   if (perPart && 'facet' in body) (body as { columns: number }).columns = 2;

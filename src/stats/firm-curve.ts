@@ -37,6 +37,8 @@ export interface FirmCurve {
   point: number;
   arm: string;
   label: string;
+  /** The group's label with short parameter names (charts). */
+  chartLabel: string;
   /** Runs with a firm table, and firms compared over them. */
   runs: number;
   firms: number;
@@ -107,7 +109,7 @@ export function firmCurves(dir: string, scenario: ScenarioLike, groups: readonly
       if (inBin.length === 0) continue;
       bins.push({ low: FIRM_BINS[b], high: FIRM_BINS[b + 1], distance: summarizeBounded(inBin.map((f) => f[0]), outcomeRange('partner_distance')), value: summarizeBounded(inBin.map((f) => f[1]), outcomeRange('late_innovation_value')) });
     }
-    curves.push({ point: g.point, arm: g.arm, label: g.label, runs: withTable, firms: pooled.length, quadratic: summarize(quad), terms: quad, bins });
+    curves.push({ point: g.point, arm: g.arm, label: g.label, chartLabel: g.chartLabel, runs: withTable, firms: pooled.length, quadratic: summarize(quad), terms: quad, bins });
   }
   return curves;
 }

@@ -28,9 +28,12 @@ export interface GroupStats {
   arm: string;
   armIndex: number;
   params: Record<string, unknown>;
-  /** e.g. "openness = 0.3 · cluster" */
+  /** e.g. "proximity.social_closure = 0.5 · cluster": parameters by their full dot path (findings, stats.csv). */
   label: string;
   pointLabel: string;
+  /** The same with short parameter names (shortParamNames), for charts' legends and facets. */
+  chartLabel: string;
+  chartPointLabel: string;
   runs: number;
   outcomes: Record<string, Summary>;
   lockedIn: Share;

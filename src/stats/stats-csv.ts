@@ -111,7 +111,7 @@ function designRows(stats: SweepStats): StatsRow[] {
   const rows: StatsRow[] = [];
   const e = stats.effects;
   for (const m of e.mainEffects) {
-    rows.push({ section: 'main_effect', point: 'all', outcome: m.outcome, parameter: m.parameter, level: m.level, reference: m.reference, scale: m.scale, method: m.scale === 'probability' ? 'share_difference' : 'emm_difference', n: m.n, estimate: m.estimate, lo: m.lo, hi: m.hi, p: m.p, rel_mean: m.rel, rel_ci_low: m.relLo, rel_ci_high: m.relHi, r2: e.models[m.outcome]?.r2, ...(Number.isFinite(m.df) ? { df1: 1, df2: m.df } : {}) });
+    rows.push({ section: 'main_effect', point: 'all', outcome: m.outcome, parameter: m.parameter, level: levelCell(stats, m.parameter, m.level), reference: levelCell(stats, m.parameter, m.reference), scale: m.scale, method: m.scale === 'probability' ? 'share_difference' : 'emm_difference', n: m.n, estimate: m.estimate, lo: m.lo, hi: m.hi, p: m.p, rel_mean: m.rel, rel_ci_low: m.relLo, rel_ci_high: m.relHi, r2: e.models[m.outcome]?.r2, ...(Number.isFinite(m.df) ? { df1: 1, df2: m.df } : {}) });
   }
   for (const i of e.interactions) {
     rows.push({ section: 'interaction', point: 'all', outcome: i.outcome, parameter_a: i.parameterA, parameter_b: i.parameterB, scale: i.scale, method: i.method, n: i.n, estimate: i.size, lo: i.lo, hi: i.hi, p: i.p, effect_size: i.F, ...(Number.isFinite(i.df2) ? { df1: i.df1, df2: i.df2 } : {}) });
@@ -166,6 +166,15 @@ function designRows(stats: SweepStats): StatsRow[] {
  */
 function orNone(n: number, method: string, censored?: number): string {
   return n > 0 || (censored ?? 0) > 0 ? method : 'none';
+}
+
+/**
+ * A main effect's level as the parameter columns write it: a boolean parameter's levels
+ * TRUE / FALSE (as in runs.csv; the findings' text says true / false), others as they are.
+ */
+function levelCell(stats: SweepStats, parameter: string, level: string): string {
+  const boolean = stats.groups.some((g) => typeof g.params[parameter] === 'boolean');
+  return boolean && (level === 'true' || level === 'false') ? level.toUpperCase() : level;
 }
 
 function groupParams(stats: SweepStats, point: number): Record<string, unknown> | undefined {

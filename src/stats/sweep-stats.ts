@@ -217,12 +217,11 @@ export async function computeSweepStats(dir: string): Promise<SweepStats> {
   const arms = [...armOrder.entries()].sort((a, b) => a[1] - b[1]).map(([name]) => name);
   const baselineArm = arms.length < 2 ? null : arms.includes('baseline') ? 'baseline' : arms[0];
   const sweptParams = orderParameters(parameters, scenario);
-  const shortNames = shortParamNames(sweptParams);
 
   const sorted = [...groups.values()].sort((a, b) => a.point - b.point || a.armIndex - b.armIndex);
-  const groupStats = sorted.map((g) => finishGroup(g, outcomeKeys, sweptParams, shortNames, arms.length > 1));
+  const groupStats = sorted.map((g) => finishGroup(g, outcomeKeys, sweptParams, arms.length > 1));
   const seriesGroups = pooled
-    ? [...armGroups.values()].sort((a, b) => a.armIndex - b.armIndex).map((g) => ({ ...finishGroup(g, outcomeKeys, [], {}, arms.length > 1), pointLabel: 'all points', label: arms.length > 1 ? g.arm : 'all points' }))
+    ? [...armGroups.values()].sort((a, b) => a.armIndex - b.armIndex).map((g) => ({ ...finishGroup(g, outcomeKeys, [], arms.length > 1), pointLabel: 'all points', label: arms.length > 1 ? g.arm : 'all points', chartPointLabel: 'all points', chartLabel: arms.length > 1 ? g.arm : 'all points' }))
     : groupStats;
   const runs = sorted.flatMap((g) => g.rows);
   const healthy = sorted.map((g) => ({ ...g, rows: g.rows.filter((r) => !r.degenerate) }));
@@ -298,7 +297,7 @@ function foldPlaceFlows(group: GroupAccumulator, record: RunRecord): void {
   group.flowRuns++;
 }
 
-function finishGroup(g: GroupAccumulator, outcomeKeys: string[], params: string[], shortNames: Record<string, string>, withArms: boolean): GroupStats {
+function finishGroup(g: GroupAccumulator, outcomeKeys: string[], params: string[], withArms: boolean): GroupStats {
   const outcomes: Record<string, Summary> = {};
   for (const k of outcomeKeys) {
     const values = g.rows.map((r) => r.outcomes[k]);
@@ -307,15 +306,21 @@ function finishGroup(g: GroupAccumulator, outcomeKeys: string[], params: string[
   const locked = g.rows.map((r) => r.outcomes.locked_in).filter(Number.isFinite);
   const series: Record<string, SeriesBand> = {};
   for (const [column, acc] of g.series) series[column] = acc.band(outcomeRange(column));
-  const pointLabel = params.length ? params.map((p) => `${shortNames[p]} = ${formatParamValue(g.params[p])}`).join(', ') : withArms ? '' : 'all runs';
-  const label = withArms ? (pointLabel ? `${pointLabel} · ${g.arm}` : g.arm) : pointLabel;
+  // Full dot paths, as runs.csv and the findings name parameters (a short name such as `mode` can be ambiguous).
+  const labelOf = (name: (p: string) => string) => (params.length ? params.map((p) => `${name(p)} = ${formatParamValue(g.params[p])}`).join(', ') : withArms ? '' : 'all runs');
+  const withArm = (point: string) => (withArms ? (point ? `${point} · ${g.arm}` : g.arm) : point);
+  const pointLabel = labelOf((p) => p);
+  const short = shortParamNames(params);
+  const chartPointLabel = labelOf((p) => short[p]);
   return {
     point: g.point,
     arm: g.arm,
     armIndex: g.armIndex,
     params: g.params,
-    label,
+    label: withArm(pointLabel),
     pointLabel,
+    chartLabel: withArm(chartPointLabel),
+    chartPointLabel,
     runs: g.rows.length,
     outcomes,
     lockedIn: wilsonInterval(locked.filter((v) => v >= 0.5).length, locked.length),

@@ -42,7 +42,7 @@ describe('the effect regressed on the sampled conditions', () => {
     // The extra cost is the same at every point: nothing to regress.
     expect(stats.conditionEffects!.some((r) => r.outcome === 'policy_cost')).toBe(false);
     const text = findings(stats).join('\n');
-    expect(text).toMatch(/The effect of cluster varies with the sampled conditions: a linear regression of each design point's mean paired difference on the 2 sampled conditions \(standardised\), over 30 points explains R² = 0\.\d+, adjusted 0\.\d+ of their spread \(heteroskedasticity-robust joint test of all slopes, HC2 with the HTZ correction, F\(2, [\d.]+\) = [\d.]+, p < 0\.001\); per SD of a condition \(the others held fixed\) the paired difference changes by openness \+[\d.]+ \(95 % CI \+[\d.]+ to \+[\d.]+\) \(no clear slope on rate\)\. This is a linear description of how the effect moves with the conditions, not a causal decomposition/);
+    expect(text).toMatch(/The effect of cluster varies with the sampled conditions: a linear regression of each design point's mean paired difference on the 2 sampled conditions \(standardised\), over 30 points explains R² = 0\.\d+, adjusted 0\.\d+ of their spread \(heteroskedasticity-robust joint test of all slopes, HC2 with the HTZ correction, F\(2, [\d.]+\) = [\d.]+, p < 0\.001\); per SD of a condition \(the others held fixed\) the paired difference changes by openness \+[\d.]+ \(95 % CI \+[\d.]+ to \+[\d.]+\) \(no clear slope on migration\.rate\)\. This is a linear description of how the effect moves with the conditions, not a causal decomposition/);
     writeStatsCsv(dir, stats);
     const rows = readFileSync(join(dir, 'stats.csv'), 'utf8').split('\n').filter((l) => l.startsWith('condition_heterogeneity,'));
     expect(rows.filter((l) => l.includes(',all_conditions,'))).toHaveLength(stats.conditionEffects!.length);
@@ -66,7 +66,7 @@ describe('the effect regressed on the sampled conditions', () => {
     expect(findings(thin).join('\n')).toMatch(/Whether the effect varies with the sampled conditions cannot be tested reliably here \(.*R² = [\d.]+, adjusted −?[\d.]+\): the robust test has 1\.43 denominator degrees of freedom \(under 4\), too few points for 2 conditions\./);
     // The fixture's own noise cancels in the difference: an exact fit, stated without a test.
     const exact = await computeSweepStats(writeFixtureSweep({ continuous: { design: 'lhs', samples: 30, ranges: { openness: [0, 0.5], 'migration.rate': [0, 1] } }, replicates: 2, armSlopes: { openness: 2 } }));
-    expect(findings(exact).join('\n')).toMatch(/The paired difference is an exact linear function of the sampled conditions \(R² = 1 over 30 points, no residual variation, so no test or interval\): per SD of a condition it changes by openness \+[\d.]+; rate [−+]?[\d.e−+]+\./);
+    expect(findings(exact).join('\n')).toMatch(/The paired difference is an exact linear function of the sampled conditions \(R² = 1 over 30 points, no residual variation, so no test or interval\): per SD of a condition it changes by openness \+[\d.]+; migration\.rate [−+]?[\d.e−+]+\./);
     const grid = await computeSweepStats(writeFixtureSweep({ replicates: 2 }));
     expect(grid.conditionEffects).toEqual([]);
   });

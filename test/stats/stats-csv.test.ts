@@ -9,8 +9,8 @@ import { statsHeader, statsRows, statsTable, STATS_COLUMNS, type StatsRow } from
 import type { SweepStats } from '../../src/stats/sweep-stats';
 import { summarize } from '../../src/stats/summary';
 
-const P0 = { openness: 0, mode: 'a' };
-const P1 = { openness: 0.3, mode: 'b' };
+const P0 = { openness: 0, mode: 'a', deepen: false };
+const P1 = { openness: 0.3, mode: 'b', deepen: true };
 const sum = (n: number, mean: number, interval?: 'wilson') => ({ n, mean, sd: mean / 10, ciLow: mean - 1, ciHigh: mean + 1, ...(interval ? { interval } : {}) });
 
 function fixtureStats(): SweepStats {
@@ -45,6 +45,8 @@ function fixtureStats(): SweepStats {
       mainEffects: [
         { outcome: 'innovation_value_late', parameter: 'openness', level: '0.3', reference: '0', scale: 'log', estimate: 0.1, lo: 0.05, hi: 0.15, p: 0.01, rel: 0.105, relLo: 0.051, relHi: 0.162, n: 12, averagedOver: [] },
         { outcome: 'locked_in', parameter: 'mode', level: 'b', reference: 'a', scale: 'probability', estimate: -0.2, lo: -0.4, hi: 0, p: 0.06, rel: NaN, relLo: NaN, relHi: NaN, n: 12, averagedOver: [] },
+        // A boolean parameter's levels as the model's text has them (true / false).
+        { outcome: 'innovation_value_late', parameter: 'deepen', level: 'true', reference: 'false', scale: 'log', estimate: 0.2, lo: 0.1, hi: 0.3, p: 0.02, rel: 0.22, relLo: 0.1, relHi: 0.35, n: 12, averagedOver: [] },
       ],
       interactions: [{ outcome: 'locked_in', parameterA: 'openness', parameterB: 'mode', scale: 'probability', F: NaN, df1: NaN, df2: NaN, p: 0.3, size: 0.25, n: 12, method: 'adjusted-wald-largest', lo: -0.1, hi: 0.6 }],
       models: { innovation_value_late: { model: 'two-way', r2: 0.9, n: 12, dropped: 0 } },
@@ -173,6 +175,8 @@ describe('statsRows', () => {
     expect(section(rows, 'main_effect')).toEqual([
       { section: 'main_effect', point: 'all', outcome: 'innovation_value_late', parameter: 'openness', level: '0.3', reference: '0', scale: 'log', method: 'emm_difference', n: 12, estimate: 0.1, lo: 0.05, hi: 0.15, p: 0.01, rel_mean: 0.105, rel_ci_low: 0.051, rel_ci_high: 0.162, r2: 0.9 },
       { section: 'main_effect', point: 'all', outcome: 'locked_in', parameter: 'mode', level: 'b', reference: 'a', scale: 'probability', method: 'share_difference', n: 12, estimate: -0.2, lo: -0.4, hi: 0, p: 0.06, rel_mean: NaN, rel_ci_low: NaN, rel_ci_high: NaN, r2: undefined },
+      // ... written TRUE / FALSE in stats.csv, as the parameter's own columns write it.
+      { section: 'main_effect', point: 'all', outcome: 'innovation_value_late', parameter: 'deepen', level: 'TRUE', reference: 'FALSE', scale: 'log', method: 'emm_difference', n: 12, estimate: 0.2, lo: 0.1, hi: 0.3, p: 0.02, rel_mean: 0.22, rel_ci_low: 0.1, rel_ci_high: 0.35, r2: 0.9 },
     ]);
     expect(section(rows, 'interaction')).toEqual([
       { section: 'interaction', point: 'all', outcome: 'locked_in', parameter_a: 'openness', parameter_b: 'mode', scale: 'probability', method: 'adjusted-wald-largest', n: 12, estimate: 0.25, lo: -0.1, hi: 0.6, p: 0.3, effect_size: NaN },
@@ -275,7 +279,7 @@ describe('statsRows', () => {
     const order = [...new Set(rows.map((r) => r.section))];
     expect(order).toEqual(['outcome', 'locked_in_share', 'paired_difference', 'value_per_cost', 'firm_quadratic', 'firm_curve', 'link_flow', 'sensitivity',
       'main_effect', 'interaction', 'regression', 'partial_dependence', 'contrast', 'heterogeneity', 'rank', 'survival', 'logrank', 'logrank_paired', 'recovery_first', 'degenerate', 'series']);
-    expect(rows).toHaveLength(5 + 2 + 2 + 3 + 1 + 4 + 2 + 1 + 2 + 1 + 2 + 2 + 2 + 3 + 2 + 2 + 1 + 2 + 8 + 1 + 3);
+    expect(rows).toHaveLength(5 + 2 + 2 + 3 + 1 + 4 + 2 + 1 + 3 + 1 + 2 + 2 + 2 + 3 + 2 + 2 + 1 + 2 + 8 + 1 + 3);
   });
 
   it('writes no sensitivity rows without a sensitivity design', () => {

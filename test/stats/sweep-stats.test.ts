@@ -20,7 +20,8 @@ describe('computeSweepStats on the fixture sweep', () => {
     expect(stats.failed).toEqual([{ key: 'p0000.a00.r0003', error: 'fixture failure' }]);
     const g0 = stats.groups[0];
     expect(g0.runs).toBe(3);
-    expect(g0.label).toBe('openness = 0, geographic_decay_km = 10 · baseline');
+    expect(g0.label).toBe('openness = 0, proximity.geographic_decay_km = 10 · baseline');
+    expect(g0.chartLabel).toBe('openness = 0, geographic_decay_km = 10 · baseline'); // short names in the charts' legends
     const late = stats.runs.filter((r) => r.point === 0 && r.arm === 'baseline').map((r) => r.outcomes.innovation_value_late);
     // Late innovation value is >= 0 and its t interval here stays far from 0: the t interval.
     expect(g0.outcomes.innovation_value_late).toEqual({ ...summarize(late), interval: 't' });
