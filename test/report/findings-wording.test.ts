@@ -97,3 +97,28 @@ describe('parameter names in the findings', () => {
     expect(sentences.filter((l) => /(^|[^.\w])social_closure/.test(l))).toEqual([]);
   });
 });
+
+describe('an arm whose runs are all degenerate', () => {
+  it('is named once and left out of the comparisons, not compared "on the same 0 seeds"', async () => {
+    // An audit's sweep with a "dead" arm (every firm exits) printed "The dead arm left late
+    // innovation value undetermined over the base arm on the same 0 seeds ... (one pair of
+    // runs: a paired test needs at least two)" and dropped it from the locked-in sentence.
+    const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0, 0.3] }, arms: ['baseline', 'cluster', 'dead'], degenerateArms: ['dead'], replicates: 4 }));
+    const text = findings(stats).join('\n');
+    expect(text).toMatch(/Every run of the dead arm is degenerate, so it is left out of every comparison of arms below\./);
+    expect(text).not.toMatch(/same 0 seeds|The dead arm|dead − |− dead/);
+    expect(text).toMatch(/dead none \(lock-in undefined in all its runs\)/);
+    expect(text).toMatch(/fitted on 16 of 24 runs \(the 8 degenerate runs left out\)/);
+    expect(text).toMatch(/The cluster arm .* over the baseline arm on the same 8 seeds/);
+  });
+});
+
+describe('the verb of a main effect', () => {
+  it('raises a numeric parameter and changes a text one', async () => {
+    const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0, 0.3], 'policies.0.mode': ['top_down', 'bottom_up'] as unknown as number[] }, arms: [], replicates: 4 }));
+    const text = findings(stats).join('\n');
+    expect(text).toMatch(/Raising openness from 0 to 0\.3/);
+    expect(text).toMatch(/Changing policies\.0\.mode from top_down to bottom_up/);
+    expect(text).not.toMatch(/Raising policies/);
+  });
+});

@@ -35,7 +35,15 @@ function effectText(c: ContrastRow): string {
 }
 
 /** Why a paired test has no p: one pair leaves no spread to test against; else the differences do not vary. */
-const noPReason = (n: number) => (n < 2 ? 'one pair of runs: a paired test needs at least two' : 'the differences do not vary');
+const noPReason = (n: number) => (n === 0 ? 'no pairs of runs' : n < 2 ? 'one pair of runs: a paired test needs at least two' : 'the differences do not vary');
+
+/** Arms every one of whose runs is degenerate: no run of theirs enters an effect estimate. */
+export function degenerateArms(stats: SweepStats): string[] {
+  return stats.arms.filter((arm) => {
+    const runs = stats.runs.filter((r) => r.arm === arm);
+    return runs.length > 0 && runs.every((r) => r.degenerate);
+  });
+}
 
 /** A contrast's (Holm-adjusted) p, or why there is none. */
 const contrastP = (c: ContrastRow, p: number) =>
@@ -117,9 +125,16 @@ export function armFindings(stats: SweepStats): string[] {
   const pairs = (stats.arms.length * (stats.arms.length - 1)) / 2;
   const holm = pairs > 1 ? `; p-values Holm-adjusted over the ${pairs} pairs of arms` : '';
   const pointLabel = pointLabelOf(stats);
+  const dead = degenerateArms(stats);
+  if (dead.length) out.push(`${dead.length === 1 ? `Every run of the ${dead[0]} arm is` : `Every run of the ${list(dead)} arms is`} degenerate, so ${dead.length === 1 ? 'it is' : 'they are'} left out of every comparison of arms below.`);
+  if (dead.includes(baseline)) return out;
   for (const arm of stats.arms) {
-    if (arm === baseline) continue;
+    if (arm === baseline || dead.includes(arm)) continue;
     const c = contrastOf(stats, HEADLINE, null, arm, baseline);
+    if (c && c.n === 0) {
+      out.push(`The ${arm} arm and the ${baseline} arm have no seed on which both have a defined late innovation value (non-degenerate runs), so no paired comparison is possible.`);
+      continue;
+    }
     if (!c) {
       out.push(`The ${arm} arm shares no seeds with the ${baseline} arm, so no paired comparison is possible.`);
       continue;
@@ -139,10 +154,10 @@ export function armFindings(stats: SweepStats): string[] {
     }
     const l = contrastOf(stats, 'lock_in_index_final', null, arm, baseline);
     const lockText = (x: ContrastRow) => `${signed(x.estimate)} (${pairedCi(x.method, x.n, x.estimate, x.lo, x.hi)})`;
-    if (l) out.push(`Its final ${label('lock_in_index').toLowerCase()} differed from the ${baseline} arm by ${lockText(l)}.${heterogeneityNote(stats, 'lock_in_index_final', arm, baseline, pointLabel, points, lockText)}`);
+    if (l && l.n > 0) out.push(`Its final ${label('lock_in_index').toLowerCase()} differed from the ${baseline} arm by ${lockText(l)}.${heterogeneityNote(stats, 'lock_in_index_final', arm, baseline, pointLabel, points, lockText)}`);
     out.push(...costFindings(stats, arm, baseline));
   }
-  const others = stats.armComparison.contrasts.filter((c) => c.outcome === HEADLINE && c.point === null && c.armB !== baseline);
+  const others = stats.armComparison.contrasts.filter((c) => c.outcome === HEADLINE && c.point === null && c.armB !== baseline && c.n > 0 && !dead.includes(c.armA) && !dead.includes(c.armB));
   if (others.length) {
     const parts = others.map((c) => `${c.armA} − ${c.armB}: ${unadjustedEffectText(c)}, Holm-adjusted ${contrastP(c, c.pHolm)}${Number.isFinite(c.pHolm) && c.pHolm >= 0.05 && (c.relLo > 0 || c.relHi < 0 || (!hasInterval(c.relLo, c.relHi) && (c.lo > 0 || c.hi < 0))) ? ' (not clear after the adjustment)' : ''}`);
     const notes = others.map((c) => heterogeneityNote(stats, HEADLINE, c.armA, c.armB, pointLabel, points, effectText).replace(' This pooled figure', ` For ${c.armA} − ${c.armB} the pooled figure`)).join('');

@@ -5,7 +5,7 @@
  */
 import { label } from '../../charts';
 import type { MainEffectRow, SweepStats } from '../../stats';
-import { capital, changeClause, ci, differenceClause, fmt, list, pctSigned, points, pointsMagnitude, pValue, signed } from './format';
+import { capital, changeClause, ci, differenceClause, fmt, list, pctSigned, plural, points, pointsMagnitude, pValue, signed } from './format';
 
 /** Interactions with p below this are named as making main effects misleading. */
 const INTERACTION_ALPHA = 0.05;
@@ -60,6 +60,15 @@ function unreplicatedReason(stats: SweepStats, model: { clusters?: number | null
     : undefined;
 }
 
+/** "all 72 runs", or "48 of 72 runs (the 24 degenerate runs left out)" when some were not fitted. */
+function fittedOn(stats: SweepStats, n: number): string {
+  const total = stats.runs.length;
+  if (n >= total) return `all ${n} runs`;
+  const degenerate = stats.degenerateRuns.length;
+  const why = degenerate === total - n ? `the ${plural(degenerate, 'degenerate run')} left out` : 'runs without a usable value left out';
+  return `${n} of ${total} runs (${why})`;
+}
+
 function factorialFindings(stats: SweepStats): string[] {
   const e = stats.effects;
   const out: string[] = [];
@@ -79,7 +88,7 @@ function factorialFindings(stats: SweepStats): string[] {
     const scaleText = e.mainEffects.find((m) => m.outcome === outcome)?.scale === 'log' ? `log ${label(outcome).toLowerCase()}` : label(outcome).toLowerCase();
     const how = model.model === 'shares'
       ? `difference of the shares of runs per combination, ${model.n} runs, adjusted Wald interval${stats.arms.length > 1 ? ' with the arms of a point paired on their common seeds' : ''}`
-      : `${model.model === 'two-way' ? 'a linear model with all main effects and two-way interactions' : oneFactor ? 'a linear model of the one factor' : 'an additive linear model (some combinations have no runs)'} of ${scaleText}, fitted on all ${model.n} runs, ${robustText(model)}`;
+      : `${model.model === 'two-way' ? 'a linear model with all main effects and two-way interactions' : oneFactor ? 'a linear model of the one factor' : 'an additive linear model (some combinations have no runs)'} of ${scaleText}, fitted on ${fittedOn(stats, model.n)}, ${robustText(model)}`;
     for (const p of stats.parameters) {
       const rows = e.mainEffects.filter((m) => m.outcome === outcome && m.parameter === p);
       if (rows.length === 0) continue;
@@ -88,7 +97,9 @@ function factorialFindings(stats: SweepStats): string[] {
       const context = over.length ? `, averaged with equal weight over the levels of ${list(over)}` : '';
       const why = model.model === 'shares' ? undefined : unreplicatedReason(stats, model);
       const middle = rows.slice(0, -1).map((m) => `at ${m.level} ${compact(m, why ? 'as above' : undefined)}`);
-      let sentence = `Raising ${p} from ${top.reference} to ${top.level} ${effectClause(top, outcome, why)}${context} (${how}).`;
+      // "Raising" only for numeric levels; a text or boolean parameter is changed, not raised.
+      const verb = [top.reference, top.level].every((v) => v.trim() !== '' && Number.isFinite(Number(v))) ? 'Raising' : 'Changing';
+      let sentence = `${verb} ${p} from ${top.reference} to ${top.level} ${effectClause(top, outcome, why)}${context} (${how}).`;
       if (middle.length) sentence += ` Against ${top.reference} at the other levels: ${middle.join('; ')}.`;
       out.push(sentence);
     }

@@ -93,7 +93,8 @@ function lockedInFindings(stats: SweepStats): string[] {
   if (stats.arms.length < 2) return [`Over all runs, ${all} ended locked in.${why}`];
   const perArm = stats.arms.flatMap((arm) => {
     const s = text(stats.runs.filter((r) => r.arm === arm));
-    return s ? [`${arm} ${s}`] : [];
+    // An arm whose runs all lack lock-in (degenerate runs) is named, not dropped.
+    return s ? [`${arm} ${s}`] : [`${arm} none (lock-in undefined in all its runs)`];
   });
   const over = points.length > 1 ? ', over its design points' : '';
   return [`Runs that ended locked in, per arm${over} (the arms run on the same seeds, so their runs are not pooled into one interval): ${perArm.join('; ')}.${why}`];
