@@ -26,8 +26,10 @@ export function sensitivitySentences(stats: SweepStats): string[] {
     const fmt = s.method === 'saltelli' ? f2 : g3;
     // No interval below MIN_BOOTSTRAP_GROUPS groups (or with a non-finite resample): say none, not "n/a to n/a".
     const ci = (r: SweepSensitivityRow, f: (x: number) => string) => (Number.isFinite(r.lo) && Number.isFinite(r.hi) ? `, 95 % CI ${f(r.lo)} to ${f(r.hi)}` : ', no interval');
-    const parts = ranked.map((r) => `${r.parameter} (${key === 'ST' ? 'ST' : 'mu*'} ${fmt(r.estimate)}${ci(r, fmt)})`);
-    out.push(`Sensitivity (${s.method}, ${s.method === 'saltelli' ? 'N' : 'r'} = ${full}, arm ${arm}): ${label(outcome)} depends most on ${parts.join(', ')}${noise ? `; seed noise makes up ${f2(noise.estimate)} of one run's variance${Number.isFinite(noise.lo) && Number.isFinite(noise.hi) ? ` (95 % CI ${f2(noise.lo)} to ${f2(noise.hi)})` : ''}` : ''}.`);
+    // An interval reaching 0 does not show the parameter matters; an ST above 1 is estimation error.
+    const caveat = (r: SweepSensitivityRow) => (Number.isFinite(r.lo) && r.lo <= 0 ? ', not clearly above 0' : '') + (key === 'ST' && r.estimate > 1 ? ', above 1: an estimation error, ST is at most 1' : '');
+    const parts = ranked.map((r) => `${r.parameter} (${key === 'ST' ? 'ST' : 'mu*'} ${fmt(r.estimate)}${ci(r, fmt)}${caveat(r)})`);
+    out.push(`Sensitivity (${s.method}, ${s.method === 'saltelli' ? 'N' : 'r'} = ${full}, arm ${arm}): ${label(outcome)} ${ranked.some((r) => Number.isFinite(r.lo) && r.lo > 0) ? 'depends most on' : 'has the largest estimates for'} ${parts.join(', ')}${noise ? `; seed noise makes up ${f2(noise.estimate)} of one run's variance${Number.isFinite(noise.lo) && Number.isFinite(noise.hi) ? ` (95 % CI ${f2(noise.lo)} to ${f2(noise.hi)})` : ''}` : ''}.`);
   }
   const withInterval = (h: SweepSensitivityRow) => mine.some((r) => r.n === full && r.index === key && r.outcome === h.outcome && r.parameter === h.parameter && Number.isFinite(r.lo) && Number.isFinite(r.hi));
   const half = mine.filter((r) => r.n === Math.floor(full / 2) && r.index === key).filter(withInterval);
@@ -43,7 +45,15 @@ export function sensitivitySentences(stats: SweepStats): string[] {
       const f = mine.find((r) => r.n === full && r.index === key && r.outcome === h.outcome && r.parameter === h.parameter);
       return f && (h.estimate < f.lo || h.estimate > f.hi);
     }).length;
-    out.push(`Convergence: ${moved} of ${half.length} ${key === 'ST' ? 'ST' : 'mu*'} estimates at ${Math.floor(full / 2)} lie outside the 95 % interval at ${full}${moved > 0 ? '; a larger design would change the picture' : '; the ranking is stable at this size'}.`);
+    // The order of the parameters by the index, at half size and full size, compared per outcome.
+    const order = (n: number, outcome: string) => mine.filter((r) => r.n === n && r.index === key && r.outcome === outcome).sort((x, y) => y.estimate - x.estimate || (x.parameter < y.parameter ? -1 : 1)).map((r) => r.parameter).join('\u0000');
+    const compared = [...new Set(half.map((h) => h.outcome))];
+    const reordered = compared.filter((o) => order(Math.floor(full / 2), o) !== order(full, o));
+    const orderText = reordered.length
+      ? `; the order of the parameters by ${key === 'ST' ? 'ST' : 'mu*'} differs between ${Math.floor(full / 2)} and ${full} for ${reordered.map((o) => label(o).toLowerCase()).join(', ')}`
+      : `; the order of the parameters by ${key === 'ST' ? 'ST' : 'mu*'} is the same at ${Math.floor(full / 2)} and ${full} for ${compared.length === 1 ? 'the outcome' : `all ${compared.length} outcomes`}`;
+    const verdict = moved > 0 || reordered.length ? '; a larger design may change the picture' : ' (wide intervals can hide a change: read them too)';
+    out.push(`Convergence: ${moved} of ${half.length} ${key === 'ST' ? 'ST' : 'mu*'} estimates at ${Math.floor(full / 2)} lie outside the 95 % interval at ${full}${orderText}${verdict}.`);
   }
   if (s.skipped.length) out.push(`Not analysed (some design point has no finite value, e.g. no shock or failed runs): ${s.skipped.map(label).join(', ')}.`);
   return out;

@@ -10,11 +10,24 @@ describe('sensitivitySentences', () => {
   it('gives the 95 % intervals and the convergence check at r >= 10', () => {
     const out = sensitivitySentences(stats([row('a', 'mu_star', 5, 0.3, NaN, NaN), row('b', 'mu_star', 5, 0.1, NaN, NaN), row('a', 'mu_star', 10, 0.25, 0.2, 0.31), row('b', 'mu_star', 10, 0.12, 0.05, 0.2), row('seed', 'noise_share', 10, 0.1, 0.05, 0.2)]));
     expect(out[0]).toContain('a (mu* 0.25, 95 % CI 0.2 to 0.31), b (mu* 0.12, 95 % CI 0.05 to 0.2); seed noise makes up 0.10 of one run\'s variance (95 % CI 0.05 to 0.20)');
-    expect(out[1]).toBe('Convergence: 0 of 2 mu* estimates at 5 lie outside the 95 % interval at 10; the ranking is stable at this size.');
+    // No longer "the ranking is stable": the order is compared, and wide intervals can hide change.
+    expect(out[1]).toBe('Convergence: 0 of 2 mu* estimates at 5 lie outside the 95 % interval at 10; the order of the parameters by mu* is the same at 5 and 10 for the outcome (wide intervals can hide a change: read them too).');
+  });
+  it('says when the order of the parameters changes between half and full size, even inside the intervals', () => {
+    // An audit's morris sweep: two parameters swapped places between r = 5 and r = 10 while each half-size estimate lay inside its wide interval.
+    const out = sensitivitySentences(stats([row('a', 'mu_star', 5, 0.1, NaN, NaN), row('b', 'mu_star', 5, 0.2, NaN, NaN), row('a', 'mu_star', 10, 0.25, 0.05, 0.4), row('b', 'mu_star', 10, 0.15, 0.05, 0.3)]));
+    expect(out[1]).toBe('Convergence: 0 of 2 mu* estimates at 5 lie outside the 95 % interval at 10; the order of the parameters by mu* differs between 5 and 10 for final lock-in index; a larger design may change the picture.');
+  });
+  it('flags an ST above 1 and intervals that reach 0, and does not say "depends most on" when none is clearly above 0', () => {
+    const rows = [row('a', 'ST', 8, 1.1, 0.5, 1.6), row('b', 'ST', 8, 0.2, -0.1, 0.5), row('a', 'ST', 16, 1.27, 0.62, 1.95), row('b', 'ST', 16, 0.1, -0.2, 0.4)];
+    const out = sensitivitySentences(stats(rows, 'saltelli'));
+    expect(out[0]).toContain('depends most on a (ST 1.27, 95 % CI 0.62 to 1.95, above 1: an estimation error, ST is at most 1), b (ST 0.10, 95 % CI -0.20 to 0.40, not clearly above 0)');
+    const vague = sensitivitySentences(stats([row('b', 'ST', 8, 0.2, -0.1, 0.5), row('b', 'ST', 16, 0.1, -0.2, 0.4)], 'saltelli'));
+    expect(vague[0]).toContain('has the largest estimates for b (ST 0.10, 95 % CI -0.20 to 0.40, not clearly above 0)');
   });
   it('below 10 trajectories: no interval, and no convergence claim (was "n/a to n/a" and "stable")', () => {
     const out = sensitivitySentences(stats([row('a', 'mu_star', 2, 0.3, NaN, NaN), row('a', 'mu_star', 4, 0.25, NaN, NaN), row('seed', 'noise_share', 4, 0.1, NaN, NaN)]));
-    expect(out[0]).toBe('Sensitivity (morris, r = 4, arm base): Final lock-in index depends most on a (mu* 0.25, no interval); seed noise makes up 0.10 of one run\'s variance.');
+    expect(out[0]).toBe('Sensitivity (morris, r = 4, arm base): Final lock-in index has the largest estimates for a (mu* 0.25, no interval); seed noise makes up 0.10 of one run\'s variance.');
     expect(out[1]).toBe('No intervals: 4 trajectories are fewer than 10, too few for a percentile bootstrap; convergence is not assessed.');
     expect(out.join(' ')).not.toMatch(/n\/a|stable/);
   });
