@@ -98,7 +98,7 @@ function schedule(input: CalibrationOutputInput): Chart {
   return {
     name: 'schedule',
     title: 'Tolerance schedule',
-    caption: 'Each generation\'s tolerance (the weighted median, or alpha-quantile, of the previous distances) and the share of proposals accepted at it.',
+    caption: 'Each generation\'s tolerance (the weighted median, or alpha-quantile, of the previous distances) and the acceptance rate: the share of proposals that came within it (the first particles-many of them were kept).',
     spec: topLevel('Tolerance schedule', undefined, values, {
       facet: { field: 'measure', type: 'nominal', title: null },
       resolve: { scale: { y: 'independent' } },

@@ -1,7 +1,7 @@
 /**
  * The outputs of a finished calibration. posterior.csv (final generation: one column per
  * parameter by dot path, then weight), particles.csv (every generation), generations.csv
- * (tolerance, acceptance rate, ESS, runs), posterior-summary.csv, predictive.csv, the
+ * (tolerance, proposals, proposals within the tolerance, particles kept, acceptance rate, ESS, runs), posterior-summary.csv, predictive.csv, the
  * charts and report.html. None holds a timing, so the bytes depend on the inputs only.
  */
 import { join } from 'node:path';
@@ -29,8 +29,8 @@ export function calibrationTables(input: CalibrationOutputInput, summary: Parame
       result.populations.flatMap((pop) => pop.theta.map((t, i) => [pop.generation, pop.particles[i], ...t, pop.weights[i], pop.distances[i]])),
     ),
     'generations.csv': table(
-      ['generation', 'tolerance', 'proposals', 'accepted', 'acceptance_rate', 'ess', 'runs', 'total_runs'],
-      result.generations.map((g) => [g.generation, Number.isFinite(g.tolerance) ? g.tolerance : null, g.proposals, g.accepted, g.acceptanceRate, g.ess, g.runs, g.totalRuns]),
+      ['generation', 'tolerance', 'proposals', 'within_tolerance', 'accepted', 'acceptance_rate', 'ess', 'runs', 'total_runs'],
+      result.generations.map((g) => [g.generation, Number.isFinite(g.tolerance) ? g.tolerance : null, g.proposals, g.withinTolerance, g.accepted, g.acceptanceRate, g.ess, g.runs, g.totalRuns]),
     ),
     'posterior-summary.csv': table(
       ['parameter', 'prior', 'prior_mean', 'prior_sd', 'prior_q05', 'prior_q95', 'mean', 'sd', 'median', 'q05', 'q95', 'shrinkage'],

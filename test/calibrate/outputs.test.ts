@@ -64,8 +64,8 @@ describe('calibration outputs', () => {
       { generation: 1, tolerance: 2, particles: [0, 2, 5], theta: [[0.15, 2.5], [0.18, 3.2], [0.22, 2.8]], weights: Float64Array.from([0.5, 0.3, 0.2]), distances: Float64Array.from([1.2, 0.8, 1.9]) },
     ],
     generations: [
-      { generation: 0, tolerance: Infinity, proposals: 3, accepted: 3, acceptanceRate: 1, ess: 3, runs: 3, totalRuns: 3 },
-      { generation: 1, tolerance: 2, proposals: 6, accepted: 3, acceptanceRate: 0.5, ess: 2.631578947368421, runs: 6, totalRuns: 9 },
+      { generation: 0, tolerance: Infinity, proposals: 3, withinTolerance: 3, accepted: 3, acceptanceRate: 1, ess: 3, runs: 3, totalRuns: 3 },
+      { generation: 1, tolerance: 2, proposals: 6, withinTolerance: 4, accepted: 3, acceptanceRate: 4 / 6, ess: 2.631578947368421, runs: 6, totalRuns: 9 },
     ],
   };
   const input: CalibrationOutputInput = {
@@ -81,7 +81,7 @@ describe('calibration outputs', () => {
     const tables = calibrationTables(input, []);
     expect(tables['posterior.csv']).toBe('openness,environment.frontier_width,weight\n0.15,2.5,0.5\n0.18,3.2,0.3\n0.22,2.8,0.2\n');
     expect(tables['generations.csv']).toBe(
-      'generation,tolerance,proposals,accepted,acceptance_rate,ess,runs,total_runs\n0,,3,3,1,3,3,3\n1,2,6,3,0.5,2.63158,6,9\n',
+      'generation,tolerance,proposals,within_tolerance,accepted,acceptance_rate,ess,runs,total_runs\n0,,3,3,3,1,3,3,3\n1,2,6,4,3,0.666667,2.63158,6,9\n',
     );
     expect(tables['predictive.csv'].split('\n')[0]).toBe('draw,particle,openness,environment.frontier_width,external_tie_share_final');
   });
