@@ -1,6 +1,7 @@
 /**
- * The outputs of a finished calibration. posterior.csv (final generation: one column per
- * parameter by dot path, then weight), particles.csv (every generation), generations.csv
+ * The outputs of a finished calibration. posterior.csv (final generation: the particle's
+ * proposal index, one column per parameter by dot path with the value that ran, then
+ * weight), particles.csv (every generation, the sampler's continuous values), generations.csv
  * (tolerance, proposals, proposals within the tolerance, particles kept, acceptance rate, ESS, runs), posterior-summary.csv, predictive.csv, the
  * charts and report.html. None holds a timing, so the bytes depend on the inputs only.
  */
@@ -10,7 +11,7 @@ import { writeFilesAtomic } from '../io/output-dir';
 import { calibrationCharts } from './charts';
 import type { CalibrationOutputInput } from './output-input';
 import { predictiveChecks, summariseParameters, type ParameterSummary, type TargetCheck } from './posterior';
-import { describePrior } from './priors';
+import { describePrior, valueRun } from './priors';
 import { writeCalibrationReport } from './report';
 
 export type { CalibrationOutputInput, PredictiveDraw } from './output-input';
@@ -23,7 +24,8 @@ export function calibrationTables(input: CalibrationOutputInput, summary: Parame
   const paths = spec.parameters.map((p) => p.path);
   const last = result.populations[result.populations.length - 1];
   return {
-    'posterior.csv': table([...paths, 'weight'], last.theta.map((t, i) => [...t, last.weights[i]])),
+    // The settings that ran (whole numbers rounded); particles.csv keeps the sampler's continuous values.
+    'posterior.csv': table(['particle', ...paths, 'weight'], last.theta.map((t, i) => [last.particles[i], ...t.map((x, k) => valueRun(spec.parameters[k], x)), last.weights[i]])),
     'particles.csv': table(
       ['generation', 'particle', ...paths, 'weight', 'distance'],
       result.populations.flatMap((pop) => pop.theta.map((t, i) => [pop.generation, pop.particles[i], ...t, pop.weights[i], pop.distances[i]])),

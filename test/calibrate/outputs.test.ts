@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { AbcResult } from '../../src/calibrate/abc-smc';
 import type { CalibrationSpec, CalibrationTarget } from '../../src/calibrate/load-targets';
 import { calibrationTables, writeCalibrationOutputs, type CalibrationOutputInput } from '../../src/calibrate/outputs';
-import { weightedMoments } from '../../src/calibrate/posterior';
+import { summariseParameters, weightedMoments } from '../../src/calibrate/posterior';
+import { calibrationCharts } from '../../src/calibrate/charts';
 import { distance, targetValue } from '../../src/calibrate/summaries';
 import { defaultScenario } from '../../src/scenario/schema';
 
@@ -77,13 +78,28 @@ describe('calibration outputs', () => {
     images: false,
   };
 
-  it('posterior.csv has one column per dot path, then weight; generations.csv the schedule', () => {
+  it('posterior.csv has the particle (joins particles.csv and predictive.csv), one column per dot path, then weight; generations.csv the schedule', () => {
     const tables = calibrationTables(input, []);
-    expect(tables['posterior.csv']).toBe('openness,environment.frontier_width,weight\n0.15,2.5,0.5\n0.18,3.2,0.3\n0.22,2.8,0.2\n');
+    expect(tables['posterior.csv']).toBe('particle,openness,environment.frontier_width,weight\n0,0.15,2.5,0.5\n2,0.18,3.2,0.3\n5,0.22,2.8,0.2\n');
     expect(tables['generations.csv']).toBe(
       'generation,tolerance,proposals,within_tolerance,accepted,acceptance_rate,ess,runs,total_runs\n0,,3,3,3,1,3,3,3\n1,2,6,4,3,0.666667,2.63158,6,9\n',
     );
     expect(tables['predictive.csv'].split('\n')[0]).toBe('draw,particle,openness,environment.frontier_width,external_tie_share_final');
+  });
+
+  it('a whole-number setting: posterior.csv, the summary and the pairs chart give the value that ran, particles.csv the sampler\'s', () => {
+    const firms = { ...spec, parameters: [spec.parameters[0], { path: 'agents.firms', prior: { kind: 'uniform' as const, min: 20, max: 60 }, integer: true }] };
+    const pops = result.populations.map((pop) => ({ ...pop, theta: pop.theta.map(([o], i) => [o, [35.4138, 41.5, 29.2][i]]) }));
+    const withFirms = { ...input, spec: firms, result: { ...result, populations: pops } };
+    const summary = summariseParameters(firms.parameters, pops[1]);
+    const tables = calibrationTables(withFirms, summary);
+    expect(tables['posterior.csv']).toBe('particle,openness,agents.firms,weight\n0,0.15,35,0.5\n2,0.18,42,0.3\n5,0.22,29,0.2\n');
+    expect(tables['particles.csv'].split('\n')[4]).toBe('1,0,0.15,35.4138,0.5,1.2');
+    // Weighted mean of 35, 42, 29 with 0.5, 0.3, 0.2: 35.9 (unrounded: 35.9969); the prior of the rounded value (R, test/calibrate/prior-moments.test.ts): mean 40, sd 11.5542, q05 22, q95 58.
+    expect(summary[1].posterior.mean).toBeCloseTo(35.9, 12);
+    expect(tables['posterior-summary.csv'].split('\n')[2]).toMatch(/^agents\.firms,"uniform\(20, 60\)",40,11\.5542,22,58,35\.9,/);
+    const pairs = calibrationCharts(withFirms, summary).find((c) => c.name === 'pairs')!;
+    expect((pairs.spec as { data: { values: { y: number }[] } }).data.values.map((v) => v.y)).toEqual([35, 42, 29]);
   });
 
   it('report.html escapes text from the targets file and loads nothing from the network', async () => {
