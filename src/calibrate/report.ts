@@ -175,6 +175,7 @@ export async function writeCalibrationReport(dir: string, input: CalibrationOutp
     findings: calibrationFindings(input, summary, checks),
     parameters,
     charts,
+    chartFiles: input.images ? ['vl.json', 'svg', 'png'] : ['vl.json'],
     dataFiles: DATA_FILES,
     failed: [],
     footer: `lrsim calibration of scenario ${input.scenario.name} from ${input.scenarioSource}; targets ${input.spec.source}; seed ${input.spec.abc.seed}. Charts: Vega-Lite, font ${FONT_FAMILY}.`,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,5 +111,12 @@ describe('calibration outputs', () => {
     expect(html).toContain('openness: ABC posterior median 0.15, 90 % interval 0.15 to 0.22 at tolerance 2, against a uniform(0, 0.5) prior');
     expect(html).not.toContain('credible');
     expect(JSON.parse(readFileSync(join(dir, 'charts', 'predictive.vl.json'), 'utf8')).data.values).toHaveLength(3);
+    // --no-images: the Vega-Lite specs are linked, no SVG or PNG (audit finding 6), and every link is a file that exists.
+    const links = [...html.matchAll(/href="(charts\/[^"]+)"/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((l) => l.endsWith('.vl.json'))).toBe(true);
+    for (const l of links) expect(existsSync(join(dir, l)), l).toBe(true);
+    // Every data file the page lists is there.
+    for (const m of html.matchAll(/<li><a href="([^"/]+)">/g)) if (!['runs.ndjson', 'calibration.json'].includes(m[1])) expect(existsSync(join(dir, m[1])), m[1]).toBe(true);
   });
 });
