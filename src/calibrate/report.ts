@@ -129,11 +129,12 @@ function predictiveFindings(checks: TargetCheck[], requested: number): string[] 
 }
 
 const DATA_FILES = [
-  { file: 'posterior.csv', what: 'the final generation: one row per particle, one column per parameter (dot path), then its weight' },
-  { file: 'particles.csv', what: 'every generation\'s particles with weights and distances' },
+  { file: 'posterior.csv', what: 'the final generation: one row per particle, its proposal index, one column per parameter (dot path) with the value its runs used, then its weight' },
+  { file: 'particles.csv', what: 'every generation\'s particles (the sampler\'s values: whole-number settings unrounded) with weights and distances' },
   { file: 'generations.csv', what: 'per generation: tolerance, proposals, proposals within the tolerance, particles kept, acceptance rate (within the tolerance / proposals), effective sample size and runs' },
   { file: 'posterior-summary.csv', what: 'prior and ABC posterior mean, sd, median, 5 % and 95 % quantiles and shrinkage per parameter' },
   { file: 'predictive.csv', what: 'the posterior predictive draws: parameters and the simulated value of each target' },
+  { file: 'columns.json', what: 'the data dictionary: type, unit and definition of every column of these CSV files' },
   { file: 'runs.ndjson', what: 'every simulation: key, seed, parameters, target values' },
   { file: 'calibration.json', what: 'the scenario, targets, seed rule, machine, and the time to each tolerance' },
 ];

@@ -74,7 +74,7 @@ export interface CalibrationSummary {
 /** Files a calibration directory may hold. */
 export const CALIBRATION_FILES = [
   'runs.ndjson', 'calibration.json', 'calibration.json.tmp', 'posterior.csv', 'particles.csv', 'generations.csv',
-  'posterior-summary.csv', 'predictive.csv', 'report.html', 'charts',
+  'posterior-summary.csv', 'predictive.csv', 'columns.json', 'report.html', 'charts',
 ];
 
 class Interrupted extends Error {}

@@ -116,6 +116,10 @@ describe('calibration outputs', () => {
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((l) => l.endsWith('.vl.json'))).toBe(true);
     for (const l of links) expect(existsSync(join(dir, l)), l).toBe(true);
+    // columns.json defines exactly the header of every CSV written.
+    const dict = JSON.parse(readFileSync(join(dir, 'columns.json'), 'utf8')) as { tables: { table: string; files: string[] }[]; columns: { table: string; name: string }[] };
+    expect(dict.tables.map((t) => t.files[0])).toEqual(['posterior.csv', 'particles.csv', 'generations.csv', 'posterior-summary.csv', 'predictive.csv']);
+    for (const t of dict.tables) expect(dict.columns.filter((c) => c.table === t.table).map((c) => c.name).join(','), t.files[0]).toBe(readFileSync(join(dir, t.files[0]), 'utf8').split('\n')[0]);
     // Every data file the page lists is there.
     for (const m of html.matchAll(/<li><a href="([^"/]+)">/g)) if (!['runs.ndjson', 'calibration.json'].includes(m[1])) expect(existsSync(join(dir, m[1])), m[1]).toBe(true);
   });
