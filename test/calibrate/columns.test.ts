@@ -1,22 +1,17 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calibrationDictionary, calibrationHeaders } from '../../src/calibrate/columns';
-import type { CalibrationSpec } from '../../src/calibrate/load-targets';
 import { defaultScenario } from '../../src/scenario/schema';
+import { outcomeTarget, specWith } from './spec-fixture';
 
-const spec = {
-  source: 't.yaml',
-  description: '',
-  targets: [{ name: 'exits_total', kind: 'outcome', key: 'exits_total', summary: 'mean', from: 0, to: null, observed: 12, scale: 3, weight: 1 }],
-  parameters: [
+const spec = specWith(
+  [outcomeTarget('exits_total', 12, 3)],
+  [
     { path: 'openness', prior: { kind: 'uniform', min: 0, max: 0.5 }, integer: false },
     { path: 'agents.firms', prior: { kind: 'uniform', min: 20, max: 60 }, integer: true },
   ],
-  abc: { particles: 3, replicates: 1, alpha: 0.5, final_tolerance: 1, min_acceptance: 0.02, max_generations: 2, max_runs: 100, seed: 1, predictive_draws: 2 },
-  file: {},
-} as unknown as CalibrationSpec;
+);
 
 describe('the calibration data dictionary (audit finding 7)', () => {
   const dictionary = calibrationDictionary(spec, defaultScenario());

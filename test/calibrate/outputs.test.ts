@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AbcResult } from '../../src/calibrate/abc-smc';
-import type { CalibrationSpec, CalibrationTarget } from '../../src/calibrate/load-targets';
+import type { CalibrationTarget } from '../../src/calibrate/load-targets';
 import { calibrationTables, writeCalibrationOutputs, type CalibrationOutputInput } from '../../src/calibrate/outputs';
 import { summariseParameters, weightedMoments } from '../../src/calibrate/posterior';
 import { calibrationCharts } from '../../src/calibrate/charts';
 import { distance, targetValue } from '../../src/calibrate/summaries';
 import { defaultScenario } from '../../src/scenario/schema';
+import { outcomeTarget, specWith } from './spec-fixture';
 
 const column = (summary: 'mean' | 'last' | 'slope'): CalibrationTarget => ({ name: 'x', kind: 'column', key: 'diversity', summary, from: 4, to: 15, observed: 0, scale: 1, weight: 1 });
 
@@ -46,17 +47,14 @@ describe('target summaries and the distance, against numpy on the same numbers',
 });
 
 describe('calibration outputs', () => {
-  const spec: CalibrationSpec = {
-    source: 't.yaml',
-    description: 'Fitted to <script>alert(1)</script> & friends',
-    targets: [{ name: 'external_tie_share_final', kind: 'outcome', key: 'external_tie_share_final', summary: 'mean', from: 0, to: null, observed: 0.15, scale: 0.03, weight: 1 }],
-    parameters: [
+  const spec = specWith(
+    [outcomeTarget('external_tie_share_final', 0.15, 0.03)],
+    [
       { path: 'openness', prior: { kind: 'uniform', min: 0, max: 0.5 }, integer: false },
       { path: 'environment.frontier_width', prior: { kind: 'log_uniform', min: 1, max: 10 }, integer: false },
     ],
-    abc: { particles: 3, replicates: 1, alpha: 0.5, final_tolerance: 1, min_acceptance: 0.02, max_generations: 2, max_runs: 100, seed: 1, predictive_draws: 2 },
-    file: {} as CalibrationSpec['file'],
-  };
+    'Fitted to <script>alert(1)</script> & friends',
+  );
   const result: AbcResult = {
     stopReason: 'max_generations',
     runs: 9,
