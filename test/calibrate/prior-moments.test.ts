@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priorMoments } from '../../src/calibrate/posterior';
+import { MAX_EXACT_INTEGERS, priorMoments } from '../../src/calibrate/posterior';
 import type { Prior } from '../../src/calibrate/priors';
 
 // Reference values from R 4.2 (options(digits = 17)); means and sds of the continuous priors
@@ -45,4 +45,16 @@ describe('prior moments and quantiles are exact, against R', () => {
       // Relative agreement too (toBeCloseTo is absolute).
       for (const [got, want] of [[m.mean, mean], [m.sd, sd], [m.q05, q05], [m.q95, q95]]) expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-11 * Math.abs(want));
     });
+});
+
+describe('a whole-number prior over more integers than MAX_EXACT_INTEGERS', () => {
+  it('is summarised by the continuous closed forms (rounding would move them by at most 1/2)', () => {
+    const wide = priorMoments({ kind: 'uniform', min: 0, max: 2 * MAX_EXACT_INTEGERS + 0.3 }, true);
+    const continuous = priorMoments({ kind: 'uniform', min: 0, max: 2 * MAX_EXACT_INTEGERS + 0.3 }, false);
+    expect(wide).toEqual(continuous);
+    expect(wide.q05).toBe(0.05 * (2 * MAX_EXACT_INTEGERS + 0.3));
+    // Just inside the limit the rounded value's quantiles are whole numbers.
+    const exact = priorMoments({ kind: 'uniform', min: 0, max: MAX_EXACT_INTEGERS - 1 }, true);
+    expect(Number.isInteger(exact.q05) && Number.isInteger(exact.q95)).toBe(true);
+  });
 });
