@@ -33,7 +33,7 @@ export interface AbcSettings {
   alpha: number;
   /** Stop once a generation is accepted at this tolerance (the last tolerance is never below it). */
   finalTolerance: number;
-  /** Stop when a generation's acceptance rate falls below this (the generation is abandoned when it cannot reach N above it). */
+  /** Stop when a generation's acceptance rate (share of proposals within the tolerance) falls below this (the generation is abandoned when it cannot reach N above it). */
   minAcceptance: number;
   maxGenerations: number;
   /**
@@ -74,7 +74,19 @@ export interface GenerationStats {
   generation: number;
   tolerance: number;
   proposals: number;
+  /**
+   * Proposals whose distance came within the tolerance, counted over whole batches: may
+   * exceed N, as a batch is simulated in full before the first N of them are kept.
+   */
+  withinTolerance: number;
+  /** Particles kept: the first N within the tolerance in proposal index order (always N). */
   accepted: number;
+  /**
+   * withinTolerance / proposals: the share of proposals within the tolerance, an estimate of
+   * the acceptance probability at it (N / proposals would understate it by the proposals of
+   * the last batch past the Nth). The sampler's stopping rule (minAcceptance), batch sizes
+   * and budget estimate use this rate.
+   */
   acceptanceRate: number;
   ess: number;
   /** Simulations in this generation (proposals x replicates). */
@@ -227,7 +239,7 @@ export async function runAbcSmc(
     }
     const accepted: { particle: number; point: Float64Array; distance: number }[] = [];
     let proposals = 0;
-    let acceptedAll = 0; // accepted in whole batches, beyond N too: the acceptance rate
+    let acceptedAll = 0; // within the tolerance in whole batches, beyond N too: the acceptance rate
     const maxProposals = generation === 0 ? Infinity : Math.ceil(N / settings.minAcceptance);
     while (accepted.length < N) {
       const remaining = N - accepted.length;
@@ -267,6 +279,7 @@ export async function runAbcSmc(
       generation,
       tolerance,
       proposals,
+      withinTolerance: acceptedAll,
       accepted: N,
       acceptanceRate: rate,
       ess: effectiveSampleSize(weights),

@@ -8,6 +8,7 @@ import { round, topLevel, type Chart } from '../charts/chart';
 import { PALETTE } from '../charts/theme';
 import type { CalibrationOutputInput } from './output-input';
 import type { ParameterSummary } from './posterior';
+import { valueRun } from './priors';
 
 const BINS = 24;
 
@@ -35,7 +36,7 @@ function marginals(input: CalibrationOutputInput): Chart {
   return {
     name: 'marginals',
     title: 'Marginal posteriors by generation',
-    caption: `Weighted share of particles per bin of each parameter (${BINS} bins over the prior's range; log-uniform priors on a log axis), one line per generation: the later, the darker. Generation 0 is the prior.`,
+    caption: `Weighted share of particles per bin of each parameter (${BINS} bins over the prior's range; log-uniform priors on a log axis), one line per generation: the later, the darker. Generation 0 is the prior.${spec.parameters.some((p) => p.integer) ? ` Whole-number settings (${spec.parameters.filter((p) => p.integer).map((p) => p.path).join(', ')}) are shown on the sampler's continuous scale; each run used the value rounded.` : ''}`,
     spec: topLevel('Marginal posteriors by generation', undefined, values, {
       facet: { field: 'parameter', type: 'nominal', title: null, sort: spec.parameters.map((p) => p.path) },
       columns: Math.min(3, spec.parameters.length),
@@ -64,11 +65,11 @@ function pairs(input: CalibrationOutputInput): Chart | null {
   const values: object[] = [];
   for (let a = 0; a < paths.length; a++)
     for (let b = a + 1; b < paths.length; b++)
-      last.theta.forEach((t, i) => values.push({ pair: `${paths[a]} / ${paths[b]}`, x: round(t[a]), y: round(t[b]), weight: round(last.weights[i]) }));
+      last.theta.forEach((t, i) => values.push({ pair: `${paths[a]} / ${paths[b]}`, x: round(valueRun(spec.parameters[a], t[a])), y: round(valueRun(spec.parameters[b], t[b])), weight: round(last.weights[i]) }));
   return {
     name: 'pairs',
     title: 'Pairs of parameters in the posterior',
-    caption: 'Each final particle for every pair of parameters (x: the first, y: the second); larger points weigh more. A ridge or a band shows parameters that trade off against each other.',
+    caption: 'Each final particle for every pair of parameters (x: the first, y: the second), at the values its runs used (whole-number settings rounded, as in posterior.csv); larger points weigh more. A ridge or a band shows parameters that trade off against each other.',
     spec: topLevel('Pairs of parameters in the posterior', undefined, values, {
       facet: { field: 'pair', type: 'nominal', title: null },
       columns: 3,
@@ -98,7 +99,7 @@ function schedule(input: CalibrationOutputInput): Chart {
   return {
     name: 'schedule',
     title: 'Tolerance schedule',
-    caption: 'Each generation\'s tolerance (the weighted median, or alpha-quantile, of the previous distances) and the share of proposals accepted at it.',
+    caption: 'Each generation\'s tolerance (the weighted median, or alpha-quantile, of the previous distances) and the acceptance rate: the share of proposals that came within it (the first particles-many of them were kept).',
     spec: topLevel('Tolerance schedule', undefined, values, {
       facet: { field: 'measure', type: 'nominal', title: null },
       resolve: { scale: { y: 'independent' } },

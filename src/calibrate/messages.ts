@@ -89,7 +89,7 @@ export const calibrationMessages = {
 
   // --- summaries (not errors) -------------------------------------------------------------
   generation: (g: number, tolerance: number, rate: number, ess: number, runs: number) =>
-    `generation ${g}: tolerance ${Number.isFinite(tolerance) ? tolerance.toPrecision(3) : 'none (prior)'}, acceptance ${(100 * rate).toFixed(1)} %, ESS ${ess.toFixed(0)}, ${plural(runs, 'run')} so far`,
+    `generation ${g}: tolerance ${Number.isFinite(tolerance) ? tolerance.toPrecision(3) : 'none (prior)'}, acceptance rate ${(100 * rate).toFixed(1)} %, ESS ${ess.toFixed(0)}, ${plural(runs, 'run')} so far`,
   interrupted: (runs: number, resume: string) => `interrupted: ${plural(runs, 'run')} stored; finish with: ${resume}`,
   done: (dir: string, generations: number, runs: number, samplerRuns: number | null, maxRuns: number, reason: string, seconds: number) =>
     `calibration done: ${plural(generations, 'generation')}, ${plural(runs, 'run')}${samplerRuns !== null && samplerRuns < runs ? ` (${samplerRuns} by the sampler, of its max_runs ${maxRuns}; ${runs - samplerRuns} for the posterior predictive check)` : ''}, stopped on ${reason.replace(/_/g, ' ')}, in ${seconds.toFixed(1)} s; outputs in ${dir}`,

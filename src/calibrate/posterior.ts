@@ -4,15 +4,16 @@
  * at the last tolerance), and shrinkage 1 - posterior variance / prior variance (near 1:
  * the targets pin the parameter down at that tolerance; near 0: they do not narrow it
  * there, which at a tolerance above the noise level may only mean the run stopped early;
- * report.ts says which). Prior moments come from a fixed stream of 20,000 prior draws, so they are the
- * same bits on every run. Also the posterior predictive check of each target: where the
- * observed value falls among the simulated draws, as a predictive p-value.
+ * report.ts says which). Prior moments and quantiles are exact (closed forms, see
+ * priorMoments). Both are of the value a run uses: a whole-number setting's particles are
+ * rounded, and its prior is that of the rounded value. Also the posterior predictive check
+ * of each target: where the observed value falls among the simulated draws, as a
+ * predictive p-value.
  */
 import { holm } from '../stats/multiple-comparisons';
 import { weightedQuantile, type Population } from './abc-smc';
 import type { CalibrationParameter, CalibrationTarget } from './load-targets';
-import { samplePrior, toNatural } from './priors';
-import { PREDICTIVE_GENERATION, ProposalStream } from './seed';
+import { normalMassInBounds, valueRun, type Prior } from './priors';
 
 export interface Moments {
   mean: number;
@@ -53,7 +54,87 @@ export interface TargetCheck {
   pHolm: number;
 }
 
-const PRIOR_DRAWS = 20_000;
+/** A whole-number prior over more integers than this is summarised by its continuous closed forms. */
+export const MAX_EXACT_INTEGERS = 100_000;
+
+const density = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+
+/** The cumulative distribution function of a prior on its support [min, max] (natural scale). */
+function priorCdf(prior: Prior): (x: number) => number {
+  const { min, max } = prior;
+  const clip = (x: number) => Math.min(max, Math.max(min, x));
+  if (prior.kind === 'uniform') return (x) => (clip(x) - min) / (max - min);
+  if (prior.kind === 'log_uniform') return (x) => Math.log(clip(x) / min) / Math.log(max / min);
+  const mass = normalMassInBounds(prior.mean, prior.sd, min, max);
+  return (x) => normalMassInBounds(prior.mean, prior.sd, min, clip(x)) / mass;
+}
+
+/** The q-quantile of a continuous prior (R: qunif; exp(qunif) on the log scale; the truncated normal's by bisection of its CDF). */
+function continuousQuantile(prior: Prior, q: number): number {
+  const { min, max } = prior;
+  if (prior.kind === 'uniform') return min + q * (max - min);
+  if (prior.kind === 'log_uniform') return min * Math.exp(q * Math.log(max / min));
+  const cdf = priorCdf(prior);
+  let lo = min;
+  let hi = max;
+  for (let i = 0; i < 200 && hi - lo > 4 * Number.EPSILON * Math.max(Math.abs(lo), Math.abs(hi)); i++) {
+    const mid = (lo + hi) / 2;
+    if (cdf(mid) < q) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** Mean and sd of a continuous prior. */
+function continuousMoments(prior: Prior): { mean: number; sd: number } {
+  const { min, max } = prior;
+  if (prior.kind === 'uniform') return { mean: (min + max) / 2, sd: (max - min) / Math.sqrt(12) };
+  if (prior.kind === 'log_uniform') {
+    const L = Math.log(max / min);
+    const mean = (max - min) / L;
+    return { mean, sd: Math.sqrt((max * max - min * min) / (2 * L) - mean * mean) };
+  }
+  // Truncated normal: a, b the standardised bounds, Z the mass between them.
+  const a = (min - prior.mean) / prior.sd;
+  const b = (max - prior.mean) / prior.sd;
+  const Z = normalMassInBounds(0, 1, a, b);
+  const r = (density(a) - density(b)) / Z;
+  return { mean: prior.mean + prior.sd * r, sd: prior.sd * Math.sqrt(1 + (a * density(a) - b * density(b)) / Z - r * r) };
+}
+
+/**
+ * Mean, sd, median, 5 % and 95 % quantiles of a prior, exactly (R: qunif, qnorm, ...; see
+ * test/calibrate/prior-moments.test.ts). A uniform, a log-uniform (uniform in ln x) and a
+ * normal truncated to [min, max] have closed forms. For a whole-number setting these are of
+ * the rounded value, the setting a run uses: a distribution on the integers k from
+ * round(min) to round(max) with P(k) = F(k + 1/2) - F(k - 1/2), the prior's CDF F clipped to
+ * [min, max], and quantiles the smallest k whose cumulative probability reaches q (as
+ * weightedQuantile does for the posterior); over more than MAX_EXACT_INTEGERS integers the
+ * continuous forms stand in (rounding then moves the mean and quantiles by at most 1/2).
+ */
+export function priorMoments(prior: Prior, integer: boolean): Moments {
+  const first = Math.round(prior.min);
+  const last = Math.round(prior.max);
+  if (!integer || last - first + 1 > MAX_EXACT_INTEGERS) {
+    const { mean, sd } = continuousMoments(prior);
+    return { mean, sd, median: continuousQuantile(prior, 0.5), q05: continuousQuantile(prior, 0.05), q95: continuousQuantile(prior, 0.95) };
+  }
+  const cdf = priorCdf(prior);
+  const ks: number[] = [];
+  const cumulative: number[] = [];
+  const p: number[] = [];
+  for (let k = first; k <= last; k++) {
+    ks.push(k);
+    cumulative.push(k === last ? 1 : cdf(k + 0.5));
+    p.push(cumulative[cumulative.length - 1] - (k === first ? 0 : cdf(k - 0.5)));
+  }
+  let mean = 0;
+  ks.forEach((k, i) => (mean += p[i] * k));
+  let variance = 0;
+  ks.forEach((k, i) => (variance += p[i] * (k - mean) ** 2));
+  const quantile = (q: number) => ks[cumulative.findIndex((c) => c >= q - 1e-12)];
+  return { mean, sd: Math.sqrt(variance), median: quantile(0.5), q05: quantile(0.05), q95: quantile(0.95) };
+}
 
 /** Weighted moments and quantiles of `values`. */
 export function weightedMoments(values: ArrayLike<number>, weights: ArrayLike<number>): Moments {
@@ -72,13 +153,11 @@ export function weightedMoments(values: ArrayLike<number>, weights: ArrayLike<nu
   };
 }
 
-/** Prior and posterior of each parameter. */
+/** Prior and posterior of each parameter, of the value a run uses (whole-number settings rounded). */
 export function summariseParameters(parameters: readonly CalibrationParameter[], last: Population): ParameterSummary[] {
   return parameters.map((p, k) => {
-    const stream = new ProposalStream(0, PREDICTIVE_GENERATION + 1, k);
-    const draws = Float64Array.from({ length: PRIOR_DRAWS }, () => toNatural(p.prior, samplePrior(p.prior, stream)));
-    const prior = weightedMoments(draws, new Float64Array(PRIOR_DRAWS).fill(1));
-    const posterior = weightedMoments(last.theta.map((t) => t[k]), last.weights);
+    const prior = priorMoments(p.prior, p.integer);
+    const posterior = weightedMoments(last.theta.map((t) => valueRun(p, t[k])), last.weights);
     return { path: p.path, prior, posterior, shrinkage: 1 - (posterior.sd / prior.sd) ** 2 };
   });
 }

@@ -42,14 +42,21 @@ export function logPriorDensity(prior: Prior, z: number): number {
   return 0;
 }
 
+/**
+ * The value a run uses for natural value `x` of a parameter: rounded for a whole-number
+ * setting (the sampler, its kernel and its weights work on the continuous value).
+ */
+export function valueRun(parameter: { integer: boolean }, x: number): number {
+  return parameter.integer ? Math.round(x) : x;
+}
+
 /** Tries before a truncated normal prior is refused as putting almost no mass in its bounds. */
 const MAX_TRUNCATION_TRIES = 100_000;
 
 /**
  * The least mass a normal prior must put inside its bounds (checked when the targets file
  * is loaded). At this mass a draw exhausts MAX_TRUNCATION_TRIES with probability
- * (1 - 0.001)^100000 < e^-100, and the 20,000 prior draws of the summary take about
- * 2 x 10^7 normal draws.
+ * (1 - 0.001)^100000 < e^-100.
  */
 export const MIN_NORMAL_MASS = 1e-3;
 

@@ -53,8 +53,8 @@ export function calibrationFindings(input: CalibrationOutputInput, summary: Para
   const prior = !Number.isFinite(last.tolerance);
   const out = [
     `ABC-SMC stopped on ${result.stopReason.replace(/_/g, ' ')} after ${plural(result.generations.length, 'generation')} and ${plural(result.runs, 'simulation')}; ` +
-      (prior ? 'only generation 0 (drawn from the prior) was completed' : `the last generation was accepted at tolerance ${g(last.tolerance)} with ${(100 * last.acceptanceRate).toFixed(1)} % of proposals accepted`) +
-      ` and an effective sample size of ${last.ess.toFixed(0)} of ${last.accepted} particles.`,
+      (prior ? 'only generation 0 (drawn from the prior) was completed' : `the last generation was accepted at tolerance ${g(last.tolerance)}: ${last.withinTolerance} of its ${plural(last.proposals, 'proposal')} (${(100 * last.acceptanceRate).toFixed(1)} %, the acceptance rate) came within it and the first ${last.accepted} were kept`) +
+      `, with an effective sample size of ${last.ess.toFixed(0)} of ${last.accepted} particles.`,
   ];
   const weights = spec.targets.reduce((s, t) => s + t.weight, 0);
   const noise = noiseLevel(spec.targets);
@@ -129,11 +129,12 @@ function predictiveFindings(checks: TargetCheck[], requested: number): string[] 
 }
 
 const DATA_FILES = [
-  { file: 'posterior.csv', what: 'the final generation: one row per particle, one column per parameter (dot path), then its weight' },
-  { file: 'particles.csv', what: 'every generation\'s particles with weights and distances' },
-  { file: 'generations.csv', what: 'tolerance, proposals, acceptance rate, effective sample size and runs per generation' },
+  { file: 'posterior.csv', what: 'the final generation: one row per particle, its proposal index, one column per parameter (dot path) with the value its runs used, then its weight' },
+  { file: 'particles.csv', what: 'every generation\'s particles (the sampler\'s values: whole-number settings unrounded) with weights and distances' },
+  { file: 'generations.csv', what: 'per generation: tolerance, proposals, proposals within the tolerance, particles kept, acceptance rate (within the tolerance / proposals), effective sample size and runs' },
   { file: 'posterior-summary.csv', what: 'prior and ABC posterior mean, sd, median, 5 % and 95 % quantiles and shrinkage per parameter' },
   { file: 'predictive.csv', what: 'the posterior predictive draws: parameters and the simulated value of each target' },
+  { file: 'columns.json', what: 'the data dictionary: type, unit and definition of every column of these CSV files' },
   { file: 'runs.ndjson', what: 'every simulation: key, seed, parameters, target values' },
   { file: 'calibration.json', what: 'the scenario, targets, seed rule, machine, and the time to each tolerance' },
 ];
@@ -175,6 +176,7 @@ export async function writeCalibrationReport(dir: string, input: CalibrationOutp
     findings: calibrationFindings(input, summary, checks),
     parameters,
     charts,
+    chartFiles: input.images ? ['vl.json', 'svg', 'png'] : ['vl.json'],
     dataFiles: DATA_FILES,
     failed: [],
     footer: `lrsim calibration of scenario ${input.scenario.name} from ${input.scenarioSource}; targets ${input.spec.source}; seed ${input.spec.abc.seed}. Charts: Vega-Lite, font ${FONT_FAMILY}.`,

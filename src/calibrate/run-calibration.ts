@@ -34,6 +34,7 @@ import { writeCalibrationOutputs, type PredictiveDraw } from './outputs';
 import { CALIBRATION_SEED_RULE, PREDICTIVE_GENERATION, ProposalStream, simulationSeed } from './seed';
 import { CalibrationStore, readStore, recordKey, type CalibrationRecord } from './store';
 import { distance, replicateMeans, targetValue } from './summaries';
+import { valueRun } from './priors';
 
 export interface CalibrateOptions {
   scenario?: string;
@@ -73,7 +74,7 @@ export interface CalibrationSummary {
 /** Files a calibration directory may hold. */
 export const CALIBRATION_FILES = [
   'runs.ndjson', 'calibration.json', 'calibration.json.tmp', 'posterior.csv', 'particles.csv', 'generations.csv',
-  'posterior-summary.csv', 'predictive.csv', 'report.html', 'charts',
+  'posterior-summary.csv', 'predictive.csv', 'columns.json', 'report.html', 'charts',
 ];
 
 class Interrupted extends Error {}
@@ -85,7 +86,7 @@ function proposalInput(base: Record<string, unknown>, spec: CalibrationSpec, par
 
 /** Natural values by dot path; whole-number settings rounded. */
 function proposalParams(spec: CalibrationSpec, theta: readonly number[]): Record<string, number> {
-  return Object.fromEntries(spec.parameters.map((p, k) => [p.path, p.integer ? Math.round(theta[k]) : theta[k]]));
+  return Object.fromEntries(spec.parameters.map((p, k) => [p.path, valueRun(p, theta[k])]));
 }
 
 /** Checks the directory; returns the stored records (empty for a new calibration). */
@@ -128,7 +129,7 @@ export function prepareCalibration(options: CalibrateOptions) {
   // Each parameter at both ends of its prior must make a valid scenario (the rest is checked per run).
   for (const p of spec.parameters)
     for (const value of [p.prior.min, p.prior.max]) {
-      const v = p.integer ? Math.round(value) : value;
+      const v = valueRun(p, value);
       try {
         validateScenarioData(applySet(base, [`${p.path}=${v}`], 'parameters') as Record<string, unknown>, () => ({ source: `${spec.source}: parameters ${p.path}=${v}` }));
       } catch (e) {

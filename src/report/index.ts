@@ -52,7 +52,7 @@ export async function writeReport(dir: string, opts: ReportOptions = {}): Promis
   const charts = buildCharts(stats);
   const written = opts.images === false ? [] : await writeCharts(dir, charts);
   const sentences = [...findings(stats), ...sensitivitySentences(stats), ...decisionSections(stats).findings];
-  const html = reportHtml(stats, charts, sentences, dir);
+  const html = reportHtml(stats, charts, written, sentences, dir);
   const loads = networkLoads(html);
   if (loads.length) throw new Error(`report.html would load from the network: ${loads.join(', ')}`);
   const path = join(dir, 'report.html');
@@ -60,7 +60,7 @@ export async function writeReport(dir: string, opts: ReportOptions = {}): Promis
   return { path, statsPath, charts: written, findings: sentences, runs: stats.runs.length, failed: stats.failed.length };
 }
 
-function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, sentences: string[], dir: string): string {
+function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, written: readonly WrittenChart[], sentences: string[], dir: string): string {
   const sc = stats.scenario;
   const version = typeof stats.manifest.version === 'string' ? stats.manifest.version : 'unknown';
   const source = typeof stats.manifest.scenario_source === 'string' ? ` from ${stats.manifest.scenario_source}` : '';
@@ -79,6 +79,7 @@ function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, s
     findings: sentences,
     parameters: parameterRows(stats),
     charts,
+    chartFiles: written.length ? ['vl.json', 'svg', 'png'] : [],
     dataFiles: DATA_FILES.filter((d) => existsSync(join(dir, d.file))),
     failed: stats.failed,
     degenerate: stats.degenerateRuns.map((r) => ({ key: r.key, reason: r.degenerate ?? '' })),

@@ -7,6 +7,11 @@ import { FONT_FAMILY } from '../charts';
 import { escapeHtml, jsonForScript } from './escape';
 import type { ParameterRow } from './parameters';
 
+/** A file written for each chart: charts/NAME.vl.json, .svg, .png. */
+export type ChartFile = 'vl.json' | 'svg' | 'png';
+
+const CHART_FILE_LABEL: Record<ChartFile, string> = { 'vl.json': 'Vega-Lite spec', svg: 'SVG', png: 'PNG' };
+
 export interface PageInput {
   title: string;
   /** The line under the title (default: the sweep report's). */
@@ -22,6 +27,11 @@ export interface PageInput {
   findings: string[];
   parameters: ParameterRow[];
   charts: Chart[];
+  /**
+   * The files written under charts/ for every chart, linked in its caption: only these, so
+   * a report written with --no-images links no SVG or PNG (and none when nothing was written).
+   */
+  chartFiles: readonly ChartFile[];
   dataFiles: { file: string; what: string }[];
   failed: { key: string; error: string | null }[];
   /** Runs left out of effect estimates because they are degenerate, with the reason. */
@@ -68,6 +78,12 @@ function paragraphs(text: string): string {
     .join('\n');
 }
 
+/** "Files: spec SVG PNG" links under a chart, for the files that were written ('' for none). */
+function fileLinks(name: string, files: readonly ChartFile[]): string {
+  if (!files.length) return '';
+  return `<br><span class="files">Files: ${files.map((f) => `<a href="charts/${escapeHtml(name)}.${f}">${CHART_FILE_LABEL[f]}</a>`).join('')}</span>`;
+}
+
 /** The complete HTML document. */
 export function renderPage(input: PageInput): string {
   const charts = input.charts.map((c) => ({ name: c.name, spec: forPage(c.spec) }));
@@ -77,7 +93,7 @@ export function renderPage(input: PageInput): string {
       (c, i) => `<figure id="fig-${escapeHtml(c.name)}">
 <h2>Figure ${i + 1}. ${escapeHtml(c.title)}</h2>
 <div class="chart" id="chart-${escapeHtml(c.name)}" data-chart="${escapeHtml(c.name)}"></div>
-<figcaption>${escapeHtml(c.caption)}<br><span class="files">Files: <a href="charts/${escapeHtml(c.name)}.vl.json">Vega-Lite spec</a><a href="charts/${escapeHtml(c.name)}.svg">SVG</a><a href="charts/${escapeHtml(c.name)}.png">PNG</a></span></figcaption>
+<figcaption>${escapeHtml(c.caption)}${fileLinks(c.name, input.chartFiles)}</figcaption>
 </figure>`,
     )
     .join('\n');

@@ -130,6 +130,28 @@ describe('ABC-SMC on a normal mean with known variance', { timeout: 60_000 }, ()
     expect(r.runs).toBe(200);
   });
 
+  it('generation stats count the proposals within the tolerance apart from the N kept, and the rate is the first over proposals', async () => {
+    // Batches are simulated whole (at least 1.1 x the missing particles / the rate), so more
+    // than N proposals may come within the tolerance; the first N are kept.
+    const sim = toySimulator(TOY.seed, { n: 0 });
+    const returned = new Map<number, number[]>();
+    const r = await runAbcSmc(PRIOR, { ...TOY, particles: 50, maxGenerations: 4 }, async (batch) => {
+      const d = await sim(batch);
+      for (const [b, p] of batch.entries()) (returned.get(p.generation) ?? returned.set(p.generation, []).get(p.generation)!)[p.particle] = d[b];
+      return d;
+    });
+    for (const g of r.generations) {
+      const distances = returned.get(g.generation)!;
+      expect(distances).toHaveLength(g.proposals);
+      expect(g.withinTolerance).toBe(distances.filter((d) => d <= g.tolerance).length);
+      expect(g.accepted).toBe(50);
+      expect(r.populations[g.generation].particles).toHaveLength(50);
+      expect(g.acceptanceRate).toBe(g.withinTolerance / g.proposals);
+    }
+    expect(r.generations[0]).toMatchObject({ proposals: 50, withinTolerance: 50, accepted: 50, acceptanceRate: 1 });
+    expect(r.generations.slice(1).some((g) => g.withinTolerance > g.accepted)).toBe(true);
+  });
+
   it('a log-uniform prior recovers a scale parameter in log space', async () => {
     // ybar ~ N(log(x), 0.25^2), observed log(4): the posterior of log(x) under a uniform
     // prior on [log 0.5, log 50] is N(log 4, 0.25^2) truncated far from the edges.

@@ -16,7 +16,7 @@ parameters:
   proximity.social_closure: {prior: normal, mean: 0.5, sd: 0.3}
 abc: {particles: 10, max_runs: 45, max_generations: 3, predictive_draws: 3, seed: 5}
 `;
-const OUTPUTS = ['posterior.csv', 'particles.csv', 'generations.csv', 'posterior-summary.csv', 'predictive.csv'];
+const OUTPUTS = ['posterior.csv', 'particles.csv', 'generations.csv', 'posterior-summary.csv', 'predictive.csv', 'columns.json'];
 const outputs = (dir: string) => Object.fromEntries(OUTPUTS.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
 describe('calibration outputs are byte-identical', { timeout: 600_000 }, () => {
@@ -33,7 +33,7 @@ describe('calibration outputs are byte-identical', { timeout: 600_000 }, () => {
     expect(one.generations).toBeGreaterThanOrEqual(2);
     const reference = outputs(join(dir, 'w1'));
     expect(reference['posterior.csv'].trim().split('\n')).toHaveLength(11);
-    expect(reference['posterior.csv'].split('\n')[0]).toBe('openness,proximity.social_closure,weight');
+    expect(reference['posterior.csv'].split('\n')[0]).toBe('particle,openness,proximity.social_closure,weight');
     await calibrate('w2', 2);
     expect(outputs(join(dir, 'w2'))).toEqual(reference);
 

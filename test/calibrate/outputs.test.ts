@@ -1,13 +1,15 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AbcResult } from '../../src/calibrate/abc-smc';
-import type { CalibrationSpec, CalibrationTarget } from '../../src/calibrate/load-targets';
+import type { CalibrationTarget } from '../../src/calibrate/load-targets';
 import { calibrationTables, writeCalibrationOutputs, type CalibrationOutputInput } from '../../src/calibrate/outputs';
-import { weightedMoments } from '../../src/calibrate/posterior';
+import { summariseParameters, weightedMoments } from '../../src/calibrate/posterior';
+import { calibrationCharts } from '../../src/calibrate/charts';
 import { distance, targetValue } from '../../src/calibrate/summaries';
 import { defaultScenario } from '../../src/scenario/schema';
+import { outcomeTarget, specWith } from './spec-fixture';
 
 const column = (summary: 'mean' | 'last' | 'slope'): CalibrationTarget => ({ name: 'x', kind: 'column', key: 'diversity', summary, from: 4, to: 15, observed: 0, scale: 1, weight: 1 });
 
@@ -45,17 +47,14 @@ describe('target summaries and the distance, against numpy on the same numbers',
 });
 
 describe('calibration outputs', () => {
-  const spec: CalibrationSpec = {
-    source: 't.yaml',
-    description: 'Fitted to <script>alert(1)</script> & friends',
-    targets: [{ name: 'external_tie_share_final', kind: 'outcome', key: 'external_tie_share_final', summary: 'mean', from: 0, to: null, observed: 0.15, scale: 0.03, weight: 1 }],
-    parameters: [
+  const spec = specWith(
+    [outcomeTarget('external_tie_share_final', 0.15, 0.03)],
+    [
       { path: 'openness', prior: { kind: 'uniform', min: 0, max: 0.5 }, integer: false },
       { path: 'environment.frontier_width', prior: { kind: 'log_uniform', min: 1, max: 10 }, integer: false },
     ],
-    abc: { particles: 3, replicates: 1, alpha: 0.5, final_tolerance: 1, min_acceptance: 0.02, max_generations: 2, max_runs: 100, seed: 1, predictive_draws: 2 },
-    file: {} as CalibrationSpec['file'],
-  };
+    'Fitted to <script>alert(1)</script> & friends',
+  );
   const result: AbcResult = {
     stopReason: 'max_generations',
     runs: 9,
@@ -64,8 +63,8 @@ describe('calibration outputs', () => {
       { generation: 1, tolerance: 2, particles: [0, 2, 5], theta: [[0.15, 2.5], [0.18, 3.2], [0.22, 2.8]], weights: Float64Array.from([0.5, 0.3, 0.2]), distances: Float64Array.from([1.2, 0.8, 1.9]) },
     ],
     generations: [
-      { generation: 0, tolerance: Infinity, proposals: 3, accepted: 3, acceptanceRate: 1, ess: 3, runs: 3, totalRuns: 3 },
-      { generation: 1, tolerance: 2, proposals: 6, accepted: 3, acceptanceRate: 0.5, ess: 2.631578947368421, runs: 6, totalRuns: 9 },
+      { generation: 0, tolerance: Infinity, proposals: 3, withinTolerance: 3, accepted: 3, acceptanceRate: 1, ess: 3, runs: 3, totalRuns: 3 },
+      { generation: 1, tolerance: 2, proposals: 6, withinTolerance: 4, accepted: 3, acceptanceRate: 4 / 6, ess: 2.631578947368421, runs: 6, totalRuns: 9 },
     ],
   };
   const input: CalibrationOutputInput = {
@@ -77,13 +76,28 @@ describe('calibration outputs', () => {
     images: false,
   };
 
-  it('posterior.csv has one column per dot path, then weight; generations.csv the schedule', () => {
+  it('posterior.csv has the particle (joins particles.csv and predictive.csv), one column per dot path, then weight; generations.csv the schedule', () => {
     const tables = calibrationTables(input, []);
-    expect(tables['posterior.csv']).toBe('openness,environment.frontier_width,weight\n0.15,2.5,0.5\n0.18,3.2,0.3\n0.22,2.8,0.2\n');
+    expect(tables['posterior.csv']).toBe('particle,openness,environment.frontier_width,weight\n0,0.15,2.5,0.5\n2,0.18,3.2,0.3\n5,0.22,2.8,0.2\n');
     expect(tables['generations.csv']).toBe(
-      'generation,tolerance,proposals,accepted,acceptance_rate,ess,runs,total_runs\n0,,3,3,1,3,3,3\n1,2,6,3,0.5,2.63158,6,9\n',
+      'generation,tolerance,proposals,within_tolerance,accepted,acceptance_rate,ess,runs,total_runs\n0,,3,3,3,1,3,3,3\n1,2,6,4,3,0.666667,2.63158,6,9\n',
     );
     expect(tables['predictive.csv'].split('\n')[0]).toBe('draw,particle,openness,environment.frontier_width,external_tie_share_final');
+  });
+
+  it('a whole-number setting: posterior.csv, the summary and the pairs chart give the value that ran, particles.csv the sampler\'s', () => {
+    const firms = { ...spec, parameters: [spec.parameters[0], { path: 'agents.firms', prior: { kind: 'uniform' as const, min: 20, max: 60 }, integer: true }] };
+    const pops = result.populations.map((pop) => ({ ...pop, theta: pop.theta.map(([o], i) => [o, [35.4138, 41.5, 29.2][i]]) }));
+    const withFirms = { ...input, spec: firms, result: { ...result, populations: pops } };
+    const summary = summariseParameters(firms.parameters, pops[1]);
+    const tables = calibrationTables(withFirms, summary);
+    expect(tables['posterior.csv']).toBe('particle,openness,agents.firms,weight\n0,0.15,35,0.5\n2,0.18,42,0.3\n5,0.22,29,0.2\n');
+    expect(tables['particles.csv'].split('\n')[4]).toBe('1,0,0.15,35.4138,0.5,1.2');
+    // Weighted mean of 35, 42, 29 with 0.5, 0.3, 0.2: 35.9 (unrounded: 35.9969); the prior of the rounded value (R, test/calibrate/prior-moments.test.ts): mean 40, sd 11.5542, q05 22, q95 58.
+    expect(summary[1].posterior.mean).toBeCloseTo(35.9, 12);
+    expect(tables['posterior-summary.csv'].split('\n')[2]).toMatch(/^agents\.firms,"uniform\(20, 60\)",40,11\.5542,22,58,35\.9,/);
+    const pairs = calibrationCharts(withFirms, summary).find((c) => c.name === 'pairs')!;
+    expect((pairs.spec as { data: { values: { y: number }[] } }).data.values.map((v) => v.y)).toEqual([35, 42, 29]);
   });
 
   it('report.html escapes text from the targets file and loads nothing from the network', async () => {
@@ -95,5 +109,16 @@ describe('calibration outputs', () => {
     expect(html).toContain('openness: ABC posterior median 0.15, 90 % interval 0.15 to 0.22 at tolerance 2, against a uniform(0, 0.5) prior');
     expect(html).not.toContain('credible');
     expect(JSON.parse(readFileSync(join(dir, 'charts', 'predictive.vl.json'), 'utf8')).data.values).toHaveLength(3);
+    // --no-images: the Vega-Lite specs are linked, no SVG or PNG (audit finding 6), and every link is a file that exists.
+    const links = [...html.matchAll(/href="(charts\/[^"]+)"/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((l) => l.endsWith('.vl.json'))).toBe(true);
+    for (const l of links) expect(existsSync(join(dir, l)), l).toBe(true);
+    // columns.json defines exactly the header of every CSV written.
+    const dict = JSON.parse(readFileSync(join(dir, 'columns.json'), 'utf8')) as { tables: { table: string; files: string[] }[]; columns: { table: string; name: string }[] };
+    expect(dict.tables.map((t) => t.files[0])).toEqual(['posterior.csv', 'particles.csv', 'generations.csv', 'posterior-summary.csv', 'predictive.csv']);
+    for (const t of dict.tables) expect(dict.columns.filter((c) => c.table === t.table).map((c) => c.name).join(','), t.files[0]).toBe(readFileSync(join(dir, t.files[0]), 'utf8').split('\n')[0]);
+    // Every data file the page lists is there.
+    for (const m of html.matchAll(/<li><a href="([^"/]+)">/g)) if (!['runs.ndjson', 'calibration.json'].includes(m[1])) expect(existsSync(join(dir, m[1])), m[1]).toBe(true);
   });
 });

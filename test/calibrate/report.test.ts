@@ -81,8 +81,8 @@ function calibration(o: { onlyPrior?: boolean; tolerance: number; stop: AbcResul
     runs: 5 * o.particles,
     populations: [],
     generations: [
-      { generation: 0, tolerance: Infinity, proposals: o.particles, accepted: o.particles, acceptanceRate: 1, ess: o.particles, runs: o.particles, totalRuns: o.particles },
-      { generation: 1, tolerance: o.tolerance, proposals: 4 * o.particles, accepted: o.particles, acceptanceRate: 0.25, ess: o.ess, runs: 4 * o.particles, totalRuns: 5 * o.particles },
+      { generation: 0, tolerance: Infinity, proposals: o.particles, withinTolerance: o.particles, accepted: o.particles, acceptanceRate: 1, ess: o.particles, runs: o.particles, totalRuns: o.particles },
+      { generation: 1, tolerance: o.tolerance, proposals: 4 * o.particles, withinTolerance: o.particles + 1, accepted: o.particles, acceptanceRate: (o.particles + 1) / (4 * o.particles), ess: o.ess, runs: 4 * o.particles, totalRuns: 5 * o.particles },
     ].slice(0, o.onlyPrior ? 1 : 2),
   };
   const moments = (median: number) => ({ mean: median, sd: 0.1, median, q05: median - 0.1, q95: median + 0.1 });
@@ -101,6 +101,8 @@ describe('calibration findings', () => {
   it('states the tolerance against the noise level sqrt(sum w) and calls no parameter (un)identified above it', () => {
     expect(noiseLevel([{ weight: 1 }, { weight: 1 }, { weight: 1 }, { weight: 1 }])).toBe(2);
     // python3: 8.55 / 2 -> 4.275 ; 0.05 * 25 -> 1.25
+    // Generation 1: 31 of 120 proposals within the tolerance (25.8 %), the first 30 kept.
+    expect(audited).toContain('the last generation was accepted at tolerance 8.55: 31 of its 120 proposals (25.8 %, the acceptance rate) came within it and the first 30 were kept, with an effective sample size of 25 of 30 particles.');
     expect(audited).toContain('lies at distance 2, the square root of the sum of the target weights (4)');
     expect(audited).toContain('The last tolerance, 8.55, is 4.3 times this noise level');
     expect(audited).toContain('approximate 90 % ABC posterior intervals at tolerance 8.55');

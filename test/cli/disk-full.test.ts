@@ -163,7 +163,7 @@ describe.skipIf(!mounted)('a real full disk (64 KiB tmpfs)', { timeout: 240_000 
     expect(resumed.code, resumed.stderr).toBe(0);
     const whole = await lrsim([...args, '--out', 'whole'], dir);
     expect(whole.code, whole.stderr).toBe(0);
-    for (const file of ['posterior.csv', 'particles.csv', 'generations.csv', 'posterior-summary.csv', 'predictive.csv', 'report.html'])
+    for (const file of ['posterior.csv', 'particles.csv', 'generations.csv', 'posterior-summary.csv', 'predictive.csv', 'columns.json', 'report.html'])
       expect(readFileSync(join(disk, 'cal', file), 'utf8'), file).toBe(readFileSync(join(dir, 'whole', file), 'utf8'));
   });
   it('a sweep whose report does not fit: the runs and tables are kept, and the hint is lrsim report DIR, which then writes it', async () => {
