@@ -73,7 +73,7 @@ export function calibrationFindings(input: CalibrationOutputInput, summary: Para
           `So they cannot show a parameter to be identified or not: one narrower than its prior is already constrained by the targets, one that is not may still be at a lower tolerance (${GO_FURTHER[result.stopReason] ?? 'run longer'}).`,
       );
     if (last.ess < SMALL_ESS)
-      out.push(`With an effective sample size of ${last.ess.toFixed(0)}, each 5 % tail of these intervals rests on about ${g(0.05 * last.ess)} effective particles: their ends are rough.`);
+      out.push(`With an effective sample size of ${last.ess.toFixed(0)}, each 5 % tail of these intervals rests on ${tailParticles(0.05 * last.ess)}: their ends are rough.`);
   }
   summary.forEach((s, k) => {
     const head = `${s.path}: ${prior ? 'prior' : 'ABC posterior'} median ${g(s.posterior.median)}, 90 % interval ${g(s.posterior.q05)} to ${g(s.posterior.q95)}${prior || reached ? '' : ` at tolerance ${g(last.tolerance)}`}, against a ${describePrior(spec.parameters[k].prior)} prior`;
@@ -186,4 +186,9 @@ export async function writeCalibrationReport(dir: string, input: CalibrationOutp
   const loads = networkLoads(html);
   if (loads.length) throw new Error(`report.html would load from the network: ${loads.join(', ')}`);
   writeFilesAtomic(dir, { 'report.html': html });
+}
+
+/** "about 1.3 effective particles", or "less than one effective particle" (0.878 of one said more than it knew). */
+export function tailParticles(n: number): string {
+  return n < 1 ? 'less than one effective particle' : `about ${n.toFixed(1)} effective particles`;
 }

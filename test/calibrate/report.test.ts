@@ -8,7 +8,7 @@ import type { AbcResult } from '../../src/calibrate/abc-smc';
 import type { CalibrationSpec, CalibrationTarget } from '../../src/calibrate/load-targets';
 import type { CalibrationOutputInput } from '../../src/calibrate/output-input';
 import { predictiveChecks, predictiveP, type ParameterSummary } from '../../src/calibrate/posterior';
-import { calibrationFindings, drawsToFlag, noiseLevel } from '../../src/calibrate/report';
+import { calibrationFindings, drawsToFlag, noiseLevel, tailParticles } from '../../src/calibrate/report';
 import { defaultScenario } from '../../src/scenario/schema';
 
 const target = (name: string, observed: number): CalibrationTarget => ({ name, kind: 'outcome', key: name, summary: 'mean', from: 0, to: null, observed, scale: 1, weight: 1 });
@@ -107,7 +107,9 @@ describe('calibration findings', () => {
     expect(audited).toContain('The last tolerance, 8.55, is 4.3 times this noise level');
     expect(audited).toContain('approximate 90 % ABC posterior intervals at tolerance 8.55');
     expect(audited).toContain('(raise abc.max_runs and run again)');
-    expect(audited).toContain('each 5 % tail of these intervals rests on about 1.25 effective particles');
+    expect(audited).toContain('each 5 % tail of these intervals rests on about 1.3 effective particles');
+    // An audit's calibration printed "about 0.878 effective particles" (ESS 17.6).
+    expect([tailParticles(0.05 * 17.56), tailParticles(1), tailParticles(0.05 * 25)]).toEqual(['less than one effective particle', 'about 1.0 effective particles', 'about 1.3 effective particles']);
     expect(audited).toContain("openness: ABC posterior median 0.3, 90 % interval 0.2 to 0.4 at tolerance 8.55, against a uniform(0, 0.5) prior; shrinkage 0.57 (variance 43 % of the prior's at this tolerance): the targets already constrain it.");
     expect(audited).toContain("shrinkage -0.11 (variance 111 % of the prior's at this tolerance): it is about as wide as the prior, which may only mean that the sampler stopped early.");
     expect(audited).not.toMatch(/credible|well identified|partly identified|hardly identified/);
