@@ -84,13 +84,7 @@ export async function writeRobustness(dir: string, r: RobustnessReport, images: 
 
 /** Vega-Lite specs always; SVG and PNG too with `images`. */
 async function charts(out: string, list: ReturnType<typeof trajectoryChart>[], images: boolean): Promise<string[]> {
-  if (images) return (await writeCharts(out, list)).flatMap((w) => [w.spec, w.svg, w.png]);
-  makeDirectory(join(out, 'charts'));
-  return list.map((c) => {
-    const path = join(out, 'charts', `${c.name}.vl.json`);
-    writeFileWhole(path, JSON.stringify(c.spec, null, 1) + '\n');
-    return path;
-  });
+  return (await writeCharts(out, list, images)).flatMap((w) => [w.spec, w.svg, w.png].filter((f): f is string => f !== null));
 }
 
 /** A path as the user should read it: relative to the working directory when inside it. */

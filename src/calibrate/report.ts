@@ -155,10 +155,7 @@ export function baseOnlyNote(scenario: { name: string; arms?: readonly unknown[]
 
 /** Writes charts/ and report.html. */
 export async function writeCalibrationReport(dir: string, input: CalibrationOutputInput, summary: ParameterSummary[], checks: TargetCheck[], charts: Chart[]): Promise<void> {
-  if (input.images) await writeCharts(dir, charts);
-  else {
-    writeFilesAtomic(join(dir, 'charts'), Object.fromEntries(charts.map((c) => [`${c.name}.vl.json`, JSON.stringify(c.spec, null, 1) + '\n'])));
-  }
+  await writeCharts(dir, charts, input.images);
   const parameters = summary.flatMap((s, k) => [
     { group: s.path, name: 'prior', value: describePrior(input.spec.parameters[k].prior) },
     { group: '', name: 'ABC posterior median (90 % interval)', value: `${g(s.posterior.median)} (${g(s.posterior.q05)} to ${g(s.posterior.q95)})` },

@@ -5,6 +5,7 @@
  */
 import { writeFileWhole } from '../io/write-fully';
 import { makeDirectory } from '../io/make-directory';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
@@ -45,22 +46,31 @@ export function svgToPng(svg: string, scale = 2): Buffer {
 export interface WrittenChart {
   name: string;
   spec: string;
-  svg: string;
-  png: string;
+  /** Null without images. */
+  svg: string | null;
+  png: string | null;
 }
 
-/** Write DIR/charts/NAME.vl.json, NAME.svg and NAME.png for every chart. */
-export async function writeCharts(dir: string, charts: readonly Chart[]): Promise<WrittenChart[]> {
+/**
+ * Write DIR/charts/NAME.vl.json for every chart and, with `images` (the default), NAME.svg
+ * and NAME.png. Without images an SVG or PNG of the same name left by an earlier run is
+ * removed: it would show another result beside this one's spec.
+ */
+export async function writeCharts(dir: string, charts: readonly Chart[], images = true): Promise<WrittenChart[]> {
   const out = join(dir, 'charts');
   makeDirectory(out);
   const written: WrittenChart[] = [];
   for (const chart of charts) {
-    const files = { name: chart.name, spec: join(out, `${chart.name}.vl.json`), svg: join(out, `${chart.name}.svg`), png: join(out, `${chart.name}.png`) };
-    writeFileWhole(files.spec, JSON.stringify(chart.spec, null, 1) + '\n');
-    const svg = await renderSvg(chart.spec);
-    writeFileWhole(files.svg, svg);
-    writeFileWhole(files.png, svgToPng(svg));
-    written.push(files);
+    const spec = join(out, `${chart.name}.vl.json`);
+    const svgPath = join(out, `${chart.name}.svg`);
+    const pngPath = join(out, `${chart.name}.png`);
+    writeFileWhole(spec, JSON.stringify(chart.spec, null, 1) + '\n');
+    if (images) {
+      const svg = await renderSvg(chart.spec);
+      writeFileWhole(svgPath, svg);
+      writeFileWhole(pngPath, svgToPng(svg));
+    } else for (const stale of [svgPath, pngPath]) rmSync(stale, { force: true });
+    written.push({ name: chart.name, spec, svg: images ? svgPath : null, png: images ? pngPath : null });
   }
   return written;
 }

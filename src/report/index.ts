@@ -50,14 +50,16 @@ export async function writeReport(dir: string, opts: ReportOptions = {}): Promis
   const stats = await computeSweepStats(dir);
   const statsPath = writeStatsCsv(dir, stats);
   const charts = buildCharts(stats);
-  const written = opts.images === false ? [] : await writeCharts(dir, charts);
+  // Vega-Lite specs always (as calibrate and analyze write them); SVG and PNG unless --no-images.
+  const images = opts.images !== false;
+  const written = await writeCharts(dir, charts, images);
   const sentences = [...findings(stats), ...sensitivitySentences(stats), ...decisionSections(stats).findings];
   const html = reportHtml(stats, charts, written, sentences, dir);
   const loads = networkLoads(html);
   if (loads.length) throw new Error(`report.html would load from the network: ${loads.join(', ')}`);
   const path = join(dir, 'report.html');
   writeFileWhole(path, html);
-  return { path, statsPath, charts: written, findings: sentences, runs: stats.runs.length, failed: stats.failed.length };
+  return { path, statsPath, charts: images ? written : [], findings: sentences, runs: stats.runs.length, failed: stats.failed.length };
 }
 
 function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, written: readonly WrittenChart[], sentences: string[], dir: string): string {
@@ -79,7 +81,7 @@ function reportHtml(stats: SweepStats, charts: ReturnType<typeof buildCharts>, w
     findings: sentences,
     parameters: parameterRows(stats),
     charts,
-    chartFiles: written.length ? ['vl.json', 'svg', 'png'] : [],
+    chartFiles: !written.length ? [] : written[0].svg ? ['vl.json', 'svg', 'png'] : ['vl.json'],
     dataFiles: DATA_FILES.filter((d) => existsSync(join(dir, d.file))),
     failed: stats.failed,
     degenerate: stats.degenerateRuns.map((r) => ({ key: r.key, reason: r.degenerate ?? '' })),

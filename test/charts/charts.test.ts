@@ -49,9 +49,15 @@ describe('buildCharts', () => {
     const written = await writeCharts(dir, buildCharts(await computeSweepStats(dir)));
     for (const w of written) {
       expect(JSON.parse(readFileSync(w.spec, 'utf8')).data.values.length).toBeGreaterThan(0);
-      expect(readFileSync(w.png).subarray(1, 4).toString()).toBe('PNG');
-      expect(existsSync(w.svg)).toBe(true);
+      expect(readFileSync(w.png!).subarray(1, 4).toString()).toBe('PNG');
+      expect(existsSync(w.svg!)).toBe(true);
     }
     expect(existsSync(join(dir, 'charts', 'region-map.png'))).toBe(true);
+    // Without images: the specs only, and the earlier run's SVG and PNG removed (they would show another result).
+    const specs = await writeCharts(dir, buildCharts(await computeSweepStats(dir)), false);
+    expect(specs.every((w) => w.svg === null && w.png === null && existsSync(w.spec))).toBe(true);
+    expect(existsSync(join(dir, 'charts', 'region-map.png'))).toBe(false);
+    expect(existsSync(join(dir, 'charts', 'region-map.svg'))).toBe(false);
+    expect(existsSync(join(dir, 'charts', 'region-map.vl.json'))).toBe(true);
   });
 });

@@ -12,12 +12,16 @@ import { writeFixtureSweep } from '../fixtures/sweep-dir';
 const chartLinks = (html: string) => [...html.matchAll(/href="(charts\/[^"]+)"/g)].map((m) => m[1]);
 
 describe('chart file links in the sweep report', { timeout: 120_000 }, () => {
-  it('with --no-images (nothing under charts/ written) links no chart file; with images, each of the three, all present', async () => {
+  it('with --no-images links only the Vega-Lite specs it writes; with images, each of the three, all present', async () => {
     const dir = writeFixtureSweep({ replicates: 2, ticks: 12 });
     const without = await writeReport(dir, { images: false });
     const html = readFileSync(without.path, 'utf8');
     expect(html).toContain('<figure id="fig-');
-    expect(chartLinks(html)).toEqual([]);
+    const specs = chartLinks(html);
+    expect(specs.length).toBeGreaterThan(0);
+    expect(specs.every((l) => l.endsWith('.vl.json'))).toBe(true);
+    for (const l of specs) expect(existsSync(join(dir, l)), l).toBe(true);
+    expect(without.charts).toEqual([]); // no chart images
 
     const withImages = await writeReport(dir, { images: true });
     const links = chartLinks(readFileSync(withImages.path, 'utf8'));
