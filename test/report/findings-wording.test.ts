@@ -106,10 +106,20 @@ describe('an arm whose runs are all degenerate', () => {
     const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0, 0.3] }, arms: ['baseline', 'cluster', 'dead'], degenerateArms: ['dead'], replicates: 4 }));
     const text = findings(stats).join('\n');
     expect(text).toMatch(/Every run of the dead arm is degenerate, so it is left out of every comparison of arms below\./);
-    expect(text).not.toMatch(/same 0 seeds|The dead arm|dead − |− dead/);
+    expect(text).not.toMatch(/same 0 seeds|the dead arm (changed|raised|lowered|left|did)|dead − |− dead|too few runs/i);
     expect(text).toMatch(/dead none \(lock-in undefined in all its runs\)/);
     expect(text).toMatch(/fitted on 16 of 24 runs \(the 8 degenerate runs left out\)/);
     expect(text).toMatch(/The cluster arm .* over the baseline arm on the same 8 seeds/);
+  });
+});
+
+describe('a baseline arm whose runs are all degenerate', () => {
+  it('says no arm can be compared with it and keeps the comparison of the other arms', async () => {
+    const stats = await computeSweepStats(writeFixtureSweep({ parameters: { openness: [0, 0.3] }, arms: ['baseline', 'cluster', 'other'], degenerateArms: ['baseline'], replicates: 4 }));
+    const text = findings(stats).join('\n');
+    expect(text).toMatch(/Every run of the baseline arm is degenerate, so it is left out of every comparison of arms below; no arm can be compared with the baseline arm\./);
+    expect(text).not.toMatch(/over the baseline arm/);
+    expect(text).toMatch(/Between the other arms \(late innovation value[^)]*\): other − cluster/);
   });
 });
 

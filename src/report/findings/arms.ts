@@ -38,6 +38,11 @@ function effectText(c: ContrastRow): string {
 const noPReason = (n: number) => (n === 0 ? 'no pairs of runs' : n < 2 ? 'one pair of runs: a paired test needs at least two' : 'the differences do not vary');
 
 /** Arms every one of whose runs is degenerate: no run of theirs enters an effect estimate. */
+/** The number of pooled contrasts of `outcome` with a p-value: the m of their Holm adjustment. */
+export function holmTests(stats: SweepStats, outcome: string): number {
+  return stats.armComparison.contrasts.filter((c) => c.outcome === outcome && c.point === null && Number.isFinite(c.p)).length;
+}
+
 export function degenerateArms(stats: SweepStats): string[] {
   return stats.arms.filter((arm) => {
     const runs = stats.runs.filter((r) => r.arm === arm);
@@ -57,7 +62,7 @@ const contrastP = (c: ContrastRow, p: number) =>
 function contrastClause(measure: string, c: ContrastRow, holmPairs = 0): string {
   if (c.method === 'paired_all_equal') return constantChangeClause(measure, c.n, c.estimate, c.rel);
   if (c.method === 'paired_constant_by_point') return `changed ${measure} by ${Number.isFinite(c.rel) ? pctSigned(c.rel) : signed(c.estimate)} (no interval: ${CONSTANT_BY_POINT})`;
-  const adjustment = `Holm adjustment over the ${holmPairs} pairs of arms`;
+  const adjustment = `Holm adjustment over the ${holmPairs} pairs of arms with a test`;
   const relative = hasInterval(c.relLo, c.relHi) || !hasInterval(c.lo, c.hi);
   if (holmPairs > 1 && Number.isFinite(c.pHolm)) {
     return relative
@@ -122,14 +127,14 @@ export function armFindings(stats: SweepStats): string[] {
   // Pooled over a grid's points the contrast is stratified by point; over a continuous
   // design's sampled points it is one sample, clustered by point when a point has several seeds (arm-contrasts.ts).
   const pooledText = (c?: ContrastRow) => (points.length > 1 ? ` pooled over all design points${pooledHow(c?.method, stats.design)}` : '');
-  const pairs = (stats.arms.length * (stats.arms.length - 1)) / 2;
-  const holm = pairs > 1 ? `; p-values Holm-adjusted over the ${pairs} pairs of arms` : '';
+  // Holm's m: the pairs of arms whose pooled contrast has a p (holm() leaves the others out, as R's p.adjust).
+  const pairs = holmTests(stats, HEADLINE);
+  const holm = pairs > 1 ? `; p-values Holm-adjusted over the ${pairs} pairs of arms with a test` : '';
   const pointLabel = pointLabelOf(stats);
   const dead = degenerateArms(stats);
-  if (dead.length) out.push(`${dead.length === 1 ? `Every run of the ${dead[0]} arm is` : `Every run of the ${list(dead)} arms is`} degenerate, so ${dead.length === 1 ? 'it is' : 'they are'} left out of every comparison of arms below.`);
-  if (dead.includes(baseline)) return out;
+  if (dead.length) out.push(`${dead.length === 1 ? `Every run of the ${dead[0]} arm is` : `Every run of the ${list(dead)} arms is`} degenerate, so ${dead.length === 1 ? 'it is' : 'they are'} left out of every comparison of arms below${dead.includes(baseline) ? `; no arm can be compared with the ${baseline} arm` : ''}.`);
   for (const arm of stats.arms) {
-    if (arm === baseline || dead.includes(arm)) continue;
+    if (arm === baseline || dead.includes(arm) || dead.includes(baseline)) continue;
     const c = contrastOf(stats, HEADLINE, null, arm, baseline);
     if (c && c.n === 0) {
       out.push(`The ${arm} arm and the ${baseline} arm have no seed on which both have a defined late innovation value (non-degenerate runs), so no paired comparison is possible.`);
@@ -201,7 +206,7 @@ function rankFindings(stats: SweepStats): string[] {
  * is it clearly ahead (adjusted p < 0.05 in its favour) of each other ranked arm?
  */
 function leaderNote(stats: SweepStats, outcome: string, top: string, ranked: readonly string[], higher: boolean): string {
-  const pairs = (stats.arms.length * (stats.arms.length - 1)) / 2;
+  const pairs = holmTests(stats, outcome);
   const pLabel = pairs > 1 ? 'Holm-adjusted ' : '';
   const against = ranked.filter((a) => a !== top).flatMap((o) => {
     const c = stats.armComparison.contrasts.find((x) => x.outcome === outcome && x.point === null && ((x.armA === top && x.armB === o) || (x.armA === o && x.armB === top)));
@@ -269,16 +274,17 @@ function costFindings(stats: SweepStats, arm: string, baseline: string): string[
 export function pointArmFindings(stats: SweepStats): string[] {
   const baseline = stats.baselineArm;
   const points = [...new Set(stats.groups.map((g) => g.point))].sort((a, b) => a - b);
-  if (!baseline || points.length < 2 || points.length > 6) return [];
+  const dead = degenerateArms(stats);
+  if (!baseline || points.length < 2 || points.length > 6 || dead.includes(baseline)) return [];
   const out: string[] = [];
   for (const arm of stats.arms) {
-    if (arm === baseline) continue;
+    if (arm === baseline || dead.includes(arm)) continue;
     const h = stats.armComparison.heterogeneity.find((x) => x.outcome === HEADLINE && x.armA === arm && x.armB === baseline);
     if (h?.misleading) continue; // already listed per point with the pooled sentence
     const parts = points.flatMap((point) => {
       const c = contrastOf(stats, HEADLINE, point, arm, baseline);
       const where = pointLabelOf(stats)(point);
-      if (!c) return [];
+      if (!c || c.n === 0) return [];
       const rel = !Number.isFinite(c.rel) ? '' : hasInterval(c.relLo, c.relHi) ? `; ${pctSigned(c.rel)}, ${ci(c.relLo, c.relHi, pctSigned)}` : `; ${pctSigned(c.rel)}`;
       return [`at ${where} ${signed(c.estimate)} (${pairedCi(c.method, c.n, c.estimate, c.lo, c.hi)}${rel})`];
     });
