@@ -34,7 +34,7 @@ const TABLES: Record<string, { table: string; rows: string }> = {
 
 const SCALE = 'scale units';
 const col = (type: ColumnMeaning['type'], definition: string, unit = ''): ColumnMeaning => ({ type, unit, definition });
-const PRIOR_EXACT = `exact (closed form), of the value a run uses: for a whole-number setting, of the rounded value (over more than ${MAX_EXACT_INTEGERS.toLocaleString('en-US')} integers, of the continuous prior)`;
+const PRIOR_EXACT = `exact (closed form; a truncated normal's quantiles by bisection to machine precision), of the value a run uses: for a whole-number setting, of the rounded value (over more than ${MAX_EXACT_INTEGERS.toLocaleString('en-US')} integers, of the continuous prior)`;
 const POSTERIOR = 'weighted over the last generation (importance weights), of the value a run uses (whole-number settings rounded)';
 
 /** The fixed columns of each file. */

@@ -210,6 +210,9 @@ export function loadTargets(file: string, scenario: Scenario, cwd = process.cwd(
     if (spec.max !== undefined && spec.max > highest) problems.push({ path: here('max'), ...M.aboveLimit(spec.max, highest, path) });
     if (!Number.isFinite(min) || !Number.isFinite(max)) problems.push({ path: ['parameters', path], ...M.needBounds(spec.prior) });
     else if (!(min < max)) problems.push({ path: here(spec.min !== undefined ? 'min' : 'max'), ...M.minNotBelowMax(min, max) });
+    // A whole-number setting runs at the rounded value: its range must reach two integers (draws at
+    // exactly k + 0.5 have probability 0), else every run uses one value and nothing is calibrated.
+    if (limits.isInt && Number.isFinite(min) && Number.isFinite(max) && min < max && !(Math.ceil(max - 0.5) > Math.round(min))) problems.push({ path: here('max'), ...M.oneWholeNumber(path, min, max, Math.round(min)) });
     if (spec.prior === 'log_uniform' && !(min > 0)) problems.push({ path: here('min'), ...M.logUniformNotPositive(min) });
     if (spec.prior === 'normal' && Number.isFinite(min) && Number.isFinite(max) && min < max) {
       const mass = normalMassInBounds(spec.mean, spec.sd, min, max);
@@ -219,6 +222,10 @@ export function loadTargets(file: string, scenario: Scenario, cwd = process.cwd(
     const prior: Prior = spec.prior === 'normal' ? { kind: 'normal', mean: spec.mean, sd: spec.sd, min, max } : { kind: spec.prior, min, max };
     parameters.push({ path, prior, integer: limits.isInt });
   }
+  // predictive.csv's columns are draw, particle, the parameters' paths, then the targets' names: no two alike.
+  targets.forEach((t, k) => {
+    if (t.name === 'draw' || t.name === 'particle' || parameterEntries.some(([path]) => path === t.name)) problems.push({ path: ['targets', targetEntries[k].i, 'name'], ...M.nameClashesWithColumn(t.name) });
+  });
   if (abc && abc.max_runs < abc.particles * abc.replicates) problems.push({ path: ['abc', 'max_runs'], ...M.budgetBelowFirstGeneration(abc.max_runs, abc.particles * abc.replicates) });
   if (problems.length || !parsed.success) fail(problems, doc);
   const data = parsed.data!;

@@ -33,6 +33,8 @@ export const calibrationMessages = {
   emptyWindow: (from: number, to: number): Msg => ({ what: `the window [${from}, ${to}) holds no tick`, fix: `write \`to\` greater than ${from}` }),
   windowAfterEnd: (from: number, ticks: number): Msg => ({ what: `the window starts at tick ${from}, after the run's last tick (${ticks - 1})`, fix: `write \`from\` below ${ticks}, or run longer (ticks)` }),
   duplicateName: (name: string): Msg => ({ what: `target name "${name}" is used twice`, fix: 'give every target its own name' }),
+  nameClashesWithColumn: (name: string): Msg => ({ what: `target name "${name}" is also a column of predictive.csv (draw, particle, or a calibrated parameter's path)`, fix: 'give the target another name' }),
+  oneWholeNumber: (path: string, min: number, max: number, value: number): Msg => ({ what: `${path} is a whole-number setting and every value in [${min}, ${max}] runs as ${value}, so there is nothing to calibrate`, fix: 'widen min and max to span at least two whole numbers' }),
   notNumeric: (path: string, expected: string): Msg => ({
     what: `${path} is not a numeric setting (it takes ${expected})`,
     fix: 'calibrate numeric settings only, e.g. openness or proximity.social_closure',
@@ -84,6 +86,7 @@ export const calibrationMessages = {
     `--resume: ${dir} holds a different calibration (another scenario, targets file or seed); nothing was changed: use a new --out, or resume with the inputs it was made with`,
   nothingToResume: (dir: string, missing: boolean) =>
     `--resume: ${dir} ${missing ? 'does not exist' : 'holds no calibration (neither runs.ndjson nor a calibration.json of lrsim\'s)'}, so there is nothing to resume; nothing was changed: name the directory of the calibration to finish, or leave out --resume to start a new one`,
+  noStoredRuns: (dir: string) => `--resume: ${dir} holds this calibration's calibration.json but no runs.ndjson, so no run is stored: it starts from the first run`,
   noManifest: (dir: string) => `--resume: ${dir} has runs.ndjson but no calibration.json, so its inputs cannot be checked; nothing was changed: use a new --out`,
   storedMismatch: (key: string) => `stored run ${key} has other parameter values than this calibration proposes; the store does not belong to these inputs: use a new --out`,
 

@@ -100,6 +100,12 @@ function openDirectory(dir: string, hash: string, resume: boolean, notice: Notic
   const hasStore = pathKind(storeFile) !== 'missing';
   // A mistyped directory would start a new calibration where the user meant to finish one.
   if (resume && !hasStore && !ownCalibration(dir)) throw new ScenarioError(msg.nothingToResume(dir, kind === 'missing'));
+  if (resume && !hasStore) {
+    // A calibration's manifest without its store: only the same calibration starts again here.
+    const previous = readCalibrationManifest(dir);
+    if (previous && previous.inputs_hash !== hash) throw new ScenarioError(msg.differentCalibration(dir));
+    notice(msg.noStoredRuns(dir));
+  }
   if (!resume || !hasStore) {
     if (hasStore) throw new ScenarioError(msg.outHoldsCalibration(dir));
     // A calibration's file names are ours only beside its manifest: a user's own

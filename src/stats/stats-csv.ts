@@ -61,7 +61,8 @@ export function statsRows(stats: SweepStats): StatsRow[] {
       section: 'value_per_cost', point: c.point ?? 'all', arm: c.arm, baseline: c.baseline,
       measure: c.window === 'late' ? 'extra_innovation_value_late_window_per_extra_policy_cost_late_window' : 'extra_innovation_value_total_per_extra_policy_cost',
       params: c.point === null ? undefined : groupParams(stats, c.point),
-      method: Number.isFinite(c.extraCost) && c.extraCost > 0 ? orNone(c.pairs, c.method) : 'no_extra_cost', n: c.pairs, mean: c.valuePerCost, ci_low: c.valuePerCostLow, ci_high: c.valuePerCostHigh,
+      // no_extra_cost only when the extra cost is known to be 0 or below; unknown (no finite cost on some pair): none.
+      method: !Number.isFinite(c.extraCost) ? 'none' : c.extraCost > 0 ? orNone(c.pairs, c.method) : 'no_extra_cost', n: c.pairs, mean: c.valuePerCost, ci_low: c.valuePerCostLow, ci_high: c.valuePerCostHigh,
     });
   }
   for (const c of stats.firmCurves) {

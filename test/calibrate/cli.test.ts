@@ -160,6 +160,26 @@ describe('lrsim calibrate on bad input', () => {
     }
   });
 
+  it('--resume on a calibration whose store is gone: refused when its inputs differ, else starts again with a note', async () => {
+    // Review of 2026-12-03: it started a new calibration over calibration.json without comparing inputs.
+    const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
+    try {
+      const args = ['calibrate', 's.yaml', '--targets', 't.yaml', '--out', 'cal', '--workers', '1', '--no-images'];
+      expect((await lrsim(args, dir)).code).toBe(0);
+      rmSync(join(dir, 'cal', 'runs.ndjson'));
+      const manifest = readFileSync(join(dir, 'cal', 'calibration.json'), 'utf8');
+      const other = await lrsim([...args, '--set', 'seed=99', '--resume'], dir);
+      expect(other.code, other.stderr).toBe(2);
+      expect(other.stderr).toMatch(/^lrsim: error: --resume: cal holds a different calibration \(another scenario, targets file or seed\); nothing was changed/);
+      expect(readFileSync(join(dir, 'cal', 'calibration.json'), 'utf8')).toBe(manifest);
+      const same = await lrsim([...args, '--resume'], dir);
+      expect(same.code, same.stderr).toBe(0);
+      expect(same.stderr).toContain("--resume: cal holds this calibration's calibration.json but no runs.ndjson, so no run is stored: it starts from the first run");
+    } finally {
+      cleanup();
+    }
+  });
+
   it('--resume cuts a torn last line off the store with the one-line note a sweep prints, and runs that simulation again (input audit finding 15)', async () => {
     const { dir, cleanup } = tempDir({ 's.yaml': SCENARIO, 't.yaml': TARGETS });
     try {

@@ -90,6 +90,11 @@ describe('targets files', () => {
     ],
     // summary.json has no `outcomes` key: its outcomes are top-level keys after `degenerate`.
     ['an unknown outcome with no near name', GOOD.replace('external_tie_share_final', 'zzz'), /^targets\.yaml:2:14: targets\.0\.outcome: unknown outcome "zzz"; an outcome is one of the top-level keys of a run's summary\.json after `degenerate` \(the same as the outcome columns of a sweep's runs\.csv; columns\.json defines each\)$/],
+    // Review of 2026-12-03: predictive.csv would get two `openness` columns, and columns.json would define the target's as the parameter.
+    ['a target named as a calibrated parameter', GOOD.replace('    observed: 0.2\n', '    name: openness\n    observed: 0.2\n'), /^targets\.yaml:3:11: targets\.0\.name: target name "openness" is also a column of predictive\.csv \(draw, particle, or a calibrated parameter's path\); give the target another name$/],
+    ['a target named particle', GOOD.replace('    observed: 0.2\n', '    name: particle\n    observed: 0.2\n'), /^targets\.yaml:3:11: targets\.0\.name: target name "particle" is also a column/],
+    // Every run would use 40 firms: prior and posterior sd 0, shrinkage NaN in the report.
+    ['a whole-number setting whose range runs as one number', GOOD.replace('abc:', '  agents.firms: {prior: uniform, min: 40, max: 40.4}\nabc:'), /^targets\.yaml:14:\d+: parameters\.agents\.firms\.max: agents\.firms is a whole-number setting and every value in \[40, 40\.4\] runs as 40, so there is nothing to calibrate; widen min and max to span at least two whole numbers$/],
     ['a top level that is not a mapping', '- openness\n', /^targets\.yaml:1:1: the top level is a list, not a mapping; write `key: value` lines, e\.g\. `targets:`, `parameters:` and optionally `abc:`/],
   ];
   for (const [what, text, message] of cases)

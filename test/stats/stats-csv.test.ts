@@ -30,6 +30,8 @@ function fixtureStats(): SweepStats {
       { point: 0, arm: 'cluster', baseline: 'baseline', window: 'total', pairs: 3, extraCost: 1, valuePerCost: 0.7, valuePerCostLow: NaN, valuePerCostHigh: NaN, method: 'paired_all_equal' },
       // An arm that costs nothing more: no ratio, and the row says why rather than naming a t.
       { point: 1, arm: 'cluster', baseline: 'baseline', window: 'total', pairs: 2, extraCost: 0, valuePerCost: NaN, valuePerCostLow: NaN, valuePerCostHigh: NaN, method: 'paired_t' },
+      // Cost undefined on the pairs: not known to be 0, so none (not no_extra_cost).
+      { point: 1, arm: 'cluster', baseline: 'baseline', window: 'late', pairs: 2, extraCost: NaN, valuePerCost: NaN, valuePerCostLow: NaN, valuePerCostHigh: NaN, method: 'paired_t' },
     ],
     firmCurves: [{
       point: 1, arm: 'baseline', quadratic: sum(2, -0.5),
@@ -137,6 +139,7 @@ describe('statsRows', () => {
       { section: 'value_per_cost', point: 'all', arm: 'cluster', baseline: 'baseline', measure: 'extra_innovation_value_late_window_per_extra_policy_cost_late_window', params: undefined, method: 'paired_t', n: 6, mean: 0.2, ci_low: 0.1, ci_high: 0.3 },
       { section: 'value_per_cost', point: 0, arm: 'cluster', baseline: 'baseline', measure: 'extra_innovation_value_total_per_extra_policy_cost', params: P0, method: 'paired_all_equal', n: 3, mean: 0.7, ci_low: NaN, ci_high: NaN },
       { section: 'value_per_cost', point: 1, arm: 'cluster', baseline: 'baseline', measure: 'extra_innovation_value_total_per_extra_policy_cost', params: P1, method: 'no_extra_cost', n: 2, mean: NaN, ci_low: NaN, ci_high: NaN },
+      { section: 'value_per_cost', point: 1, arm: 'cluster', baseline: 'baseline', measure: 'extra_innovation_value_late_window_per_extra_policy_cost_late_window', params: P1, method: 'none', n: 2, mean: NaN, ci_low: NaN, ci_high: NaN },
     ]);
   });
 
@@ -279,7 +282,7 @@ describe('statsRows', () => {
     const order = [...new Set(rows.map((r) => r.section))];
     expect(order).toEqual(['outcome', 'locked_in_share', 'paired_difference', 'value_per_cost', 'firm_quadratic', 'firm_curve', 'link_flow', 'sensitivity',
       'main_effect', 'interaction', 'regression', 'partial_dependence', 'contrast', 'heterogeneity', 'rank', 'survival', 'logrank', 'logrank_paired', 'recovery_first', 'degenerate', 'series']);
-    expect(rows).toHaveLength(5 + 2 + 2 + 3 + 1 + 4 + 2 + 1 + 3 + 1 + 2 + 2 + 2 + 3 + 2 + 2 + 1 + 2 + 8 + 1 + 3);
+    expect(rows).toHaveLength(5 + 2 + 2 + 4 + 1 + 4 + 2 + 1 + 3 + 1 + 2 + 2 + 2 + 3 + 2 + 2 + 1 + 2 + 8 + 1 + 3);
   });
 
   it('writes no sensitivity rows without a sensitivity design', () => {
